@@ -1,0 +1,3 @@
+"""Annals: a static timeline site generator for news articles."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,107 @@
+"""Site configuration: site.yaml, defaults and validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from .errors import ContentError
+
+CONFIG_FILE = "site.yaml"
+
+
+@dataclass(frozen=True)
+class KeyDateRule:
+    """How key dates are chosen: see chronology.key_dates."""
+
+    min_sources: int = 2  # a date needs at least this many independent sources
+    limit: int = 12  # at most this many key dates on the highlights page
+    per_actor: int = 5  # and this many at the top of an actor page
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str = "Annals"
+    description: str = ""
+    base_url: str = "/"  # absolute URL or path the site is published at; always ends in "/"
+    language: str = "en"
+    theme: str = "default"
+    timezone: str = "UTC"
+    day_first: bool = False  # read 8/12/2024 as 8 December
+    content_dir: str = "content"
+    output_dir: str = "output"
+    merge_events: bool = True
+    key_dates: KeyDateRule = field(default_factory=KeyDateRule)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, e.g. "/story/" (what serve and 404.html use)."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def absolute_base(self) -> str | None:
+        """base_url when it is an absolute http(s) URL, else None (feeds need one)."""
+        parts = urlsplit(self.base_url)
+        return self.base_url if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def normalise_base_url(url: str) -> str:
+    url = (url or "/").strip()
+    return url if url.endswith("/") else url + "/"
+
+
+def load_config(site_dir: Path, **overrides: Any) -> SiteConfig:
+    """Read site.yaml (optional) under site_dir; overrides (e.g. from the CLI) win."""
+    path = site_dir / CONFIG_FILE
+    data: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            line = getattr(getattr(exc, "problem_mark", None), "line", None)
+            raise ContentError(CONFIG_FILE, f"invalid YAML: {exc}", line + 1 if line is not None else None) from None
+        except UnicodeDecodeError:
+            raise ContentError(CONFIG_FILE, "not UTF-8 text") from None
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            raise ContentError(CONFIG_FILE, "must be a mapping of settings (key: value)", 1)
+        data = loaded
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    return config_from_mapping(data)
+
+
+def config_from_mapping(data: dict[str, Any]) -> SiteConfig:
+    known = {f.name for f in fields(SiteConfig)} - {"extra", "key_dates"}
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in known:
+            values[key] = value
+        elif key != "key_dates":
+            extra[key] = value
+    for key in ("title", "description", "base_url", "language", "theme", "timezone",
+                "content_dir", "output_dir"):
+        if key in values and not isinstance(values[key], str):
+            raise ContentError(CONFIG_FILE, f"`{key}` must be text, not {values[key]!r}")
+    for key in ("day_first", "merge_events"):
+        if key in values and not isinstance(values[key], bool):
+            raise ContentError(CONFIG_FILE, f"`{key}` must be true or false")
+    values["base_url"] = normalise_base_url(values.get("base_url", "/"))
+    config = SiteConfig(**values, extra=extra)
+    rule = data.get("key_dates")
+    if rule is not None:
+        if not isinstance(rule, dict):
+            raise ContentError(CONFIG_FILE, "`key_dates` must be a mapping (min_sources, limit, per_actor)")
+        allowed = {f.name for f in fields(KeyDateRule)}
+        bad = set(rule) - allowed
+        if bad or not all(isinstance(v, int) and v >= 0 for v in rule.values()):
+            raise ContentError(CONFIG_FILE, f"`key_dates` takes whole numbers for {sorted(allowed)}")
+        config = replace(config, key_dates=KeyDateRule(**rule))
+    return config

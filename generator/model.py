@@ -1,0 +1,231 @@
+"""The data that flows through the pipeline: small immutable dataclasses.
+
+content ─load─▶ Article ─dateline─▶ Dateline ─text─▶ PlainText/Sentence ─timex─▶ TimeExpr
+        ─events─▶ Event ─actors─▶ Actor ─chronology─▶ Timeline ─render─▶ pages ─write─▶ output/
+
+Offsets (``start``/``end``) are Python string indices into ``PlainText.text`` unless a
+docstring says otherwise. Every stage takes these values and returns new ones; nothing
+here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+# Granularities from finest to coarsest; the order is used for sorting.
+GRANULARITIES = ("time", "day", "week", "month", "season", "quarter", "half", "year",
+                 "decade", "century")
+DATED_TYPES = ("DATE", "TIME")
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A resolved temporal expression: a TIMEX3 value plus the inclusive day range it covers.
+
+    ``start``/``end`` are set only for DATE/TIME values anchored on the calendar.
+    DURATION ("P40Y"), SET ("XXXX-WXX-5") and vague references ("PAST_REF") have none and
+    never date an event. ``rule`` names the grammar/anchoring rule that produced it.
+    """
+
+    value: str
+    type: str = "DATE"
+    granularity: str | None = None
+    start: date | None = None
+    end: date | None = None
+    rule: str = ""
+
+    @property
+    def anchored(self) -> bool:
+        return self.type in DATED_TYPES and self.start is not None and self.end is not None
+
+    @property
+    def precision_rank(self) -> int:
+        """Lower is finer; unknown granularity sorts last."""
+        if self.granularity in GRANULARITIES:
+            return GRANULARITIES.index(self.granularity)
+        return len(GRANULARITIES)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.type, "value": self.value}
+        if self.type in DATED_TYPES:
+            out["granularity"] = self.granularity
+            if self.anchored:
+                out["range"] = [self.start.isoformat(), self.end.isoformat()]  # type: ignore[union-attr]
+        return out
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """One date expression found in a text: its span and what it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    time: TimeValue
+
+    def shifted(self, delta: int) -> "TimeExpr":
+        return TimeExpr(self.start + delta, self.end + delta, self.text, self.time)
+
+    def as_json(self) -> dict[str, Any]:
+        """The `annals tag` JSON object of DESIGN.md."""
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        out.update(self.time.as_json())
+        return out
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A diagnostic about the content: shown by `annals check`, the build and review/."""
+
+    path: str  # the file, relative to the site folder
+    message: str
+    line: int | None = None
+    severity: str = "warning"  # "error" | "warning" | "info"
+    kind: str = "content"  # e.g. "front-matter", "no-dateline", "unresolved-date", "conflict"
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as loaded from content/articles: front matter and Markdown body."""
+
+    path: str  # relative to the site folder, POSIX separators, e.g. "content/articles/a.md"
+    slug: str
+    title: str
+    body: str  # Markdown source, front matter removed
+    body_line: int  # 1-based line of the file on which ``body`` starts
+    date: date | None = None  # front matter `date`
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    actors: tuple[str, ...] = ()  # actor names/aliases given in front matter
+    draft: bool = False
+    lang: str = "en"
+
+    def line_of(self, body_offset: int) -> int:
+        """The file line of an offset into ``body``."""
+        return self.body_line + self.body.count("\n", 0, body_offset)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The publication date of an article (the document creation time, DCT)."""
+
+    date: date | None
+    origin: str  # "front matter" | "text" | "none"
+    span: tuple[int, int] | None = None  # the dateline's own span in the plain text
+
+
+@dataclass(frozen=True)
+class PlainText:
+    """Markdown rendered to plain text, with a map back to the Markdown source.
+
+    ``source_index[i]`` is the offset in the Markdown body of ``text[i]``; it has one more
+    entry than ``text`` (the end position). Paragraphs are separated by "\\n\\n".
+    """
+
+    text: str
+    source_index: tuple[int, ...]
+
+    def to_source(self, offset: int) -> int:
+        return self.source_index[offset]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int  # 0-based paragraph number
+    cruft: bool = False  # page cruft (newsletter sign-up, legal notice...): never an event
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in the text. ``actor`` is a registry key, final slug after casting."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    slug: str  # ASCII, stable, unique
+    name: str
+    kind: str  # country | person | organisation | group | place
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    member_of: tuple[str, ...] = ()  # slugs
+    origin: str = "config"  # "config" | "builtin" | "discovered"
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated sentence of one article."""
+
+    id: str  # "<article slug>-<n>", n counting the article's events from 1
+    article: str  # article slug
+    sentence: Sentence
+    timex: TimeExpr  # the expression that dates the event (offsets into the plain text)
+    actors: tuple[str, ...] = ()  # actor keys (slugs once the cast is known)
+
+    @property
+    def time(self) -> TimeValue:
+        return self.timex.time
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything learnt from one article. A pure function of its text and the config."""
+
+    article: Article
+    dateline: Dateline
+    text: PlainText
+    sentences: tuple[Sentence, ...]
+    timexes: tuple[TimeExpr, ...]
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One happening on the timeline, cited by one or more source events."""
+
+    id: str
+    time: TimeValue  # the most precise date the sources agree on
+    text: str  # the headline sentence
+    actors: tuple[str, ...]  # actor slugs
+    citations: tuple[Event, ...]  # source events, in article order
+    conflicts: tuple[TimeValue, ...] = ()  # other, incompatible dates given by sources
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.article for c in self.citations))
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """A highlighted date: events on it, ranked by independent sources."""
+
+    time: TimeValue
+    events: tuple[str, ...]  # TimelineEvent ids
+    sources: int  # independent sources (distinct `source`, else article)
+    score: float
+
+
+@dataclass(frozen=True)
+class Timeline:
+    events: tuple[TimelineEvent, ...]  # sorted: range start, finer first, source order
+    actors: tuple[Actor, ...]  # sorted by slug
+    articles: tuple[ArticleAnalysis, ...]  # sorted by date then slug
+    key_dates: tuple[KeyDate, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
