@@ -104,7 +104,7 @@ class Article:
     author: str | None = None
     actors: tuple[str, ...] = ()  # actor names/aliases given in front matter
     draft: bool = False
-    lang: str = "en"
+    lang: str = ""  # front matter `lang`; empty means the site language
 
     def line_of(self, body_offset: int) -> int:
         """The file line of an offset into ``body``."""

@@ -1,0 +1,70 @@
+"""One article, analysed: dateline, sentences, dates, actors and events.
+
+`analyse_article` is a pure function of the article and the settings that affect it, so
+results can be cached by content (serve does) and spread over processes (build does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from . import actors as actor_lookup
+from .cruft import mark_cruft
+from .dateline import find_dateline
+from .events import extract_events
+from .model import Article, ArticleAnalysis, Dateline, Problem, Sentence, TimeExpr
+from .text import plain_text, sentences
+from .timex import tag
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """What, besides its text, an article's analysis depends on."""
+
+    language: str = "en"
+    day_first: bool = False
+    registry: object = None  # actors.ActorRegistry
+
+
+def analyse_article(article: Article, settings: AnalysisSettings) -> ArticleAnalysis:
+    text = plain_text(article.body)
+    dateline = find_dateline(text.text, article.date)
+    found = tuple(t for t in tag(text.text, dateline.date, lang=article.lang or settings.language,
+                                 day_first=settings.day_first)
+                  if not _inside(t, dateline))
+    split = mark_cruft(_after_dateline(sentences(text.text), dateline))
+    mentions = actor_lookup.find_mentions(text.text, settings.registry)
+    events = extract_events(article.slug, split, found, mentions)
+    return ArticleAnalysis(article, dateline, text, split, found, mentions, events,
+                           _problems(article, dateline, found, text))
+
+
+def _inside(timex: TimeExpr, dateline: Dateline) -> bool:
+    return dateline.span is not None and timex.start < dateline.span[1] and timex.end > dateline.span[0]
+
+
+def _after_dateline(found: tuple[Sentence, ...], dateline: Dateline) -> tuple[Sentence, ...]:
+    """Sentences without the dateline itself ("ANKARA, July 23, 2025 (Reuters) - ")."""
+    if dateline.span is None:
+        return found
+    cut = dateline.span[1]
+    out = []
+    for sentence in found:
+        if sentence.end <= cut:
+            continue
+        if sentence.start < cut:
+            offset = cut - sentence.start
+            sentence = replace(sentence, start=cut, text=sentence.text[offset:])
+        out.append(sentence)
+    return tuple(out)
+
+
+def _problems(article: Article, dateline: Dateline, found: tuple[TimeExpr, ...],
+              text) -> tuple[Problem, ...]:
+    if dateline.date is not None:
+        return ()
+    unresolved = sum(1 for t in found if t.time.type in ("DATE", "TIME") and not t.time.anchored)
+    detail = f"; {unresolved} relative date(s) cannot be resolved" if unresolved else ""
+    return (Problem(article.path, f"no dateline found{detail}: add `date: YYYY-MM-DD` to the "
+                    "front matter or start the text with a dateline", article.body_line,
+                    "warning", "no-dateline"),)

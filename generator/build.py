@@ -1,0 +1,182 @@
+"""The build as one flat sequence: load, analyse, cast, chronology, render, write.
+
+`annals build`, `annals check`, `annals export` and `annals serve` all go through
+`run_pipeline`; only `build` writes, and only through output.write_site.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, MutableMapping, Sequence
+
+from . import __version__, actors, chronology, export, render
+from .analysis import AnalysisSettings, analyse_article
+from .config import SiteConfig, load_config
+from .content import load_articles, read_actors_file
+from .errors import BuildErrors, ContentError
+from .model import Article, ArticleAnalysis, Problem, Timeline
+from .output import check_output_dir, write_site
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+PARALLEL_MIN_ARTICLES = 400  # below this, starting worker processes costs more than it saves
+CHUNK = 100
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    site_dir: Path
+    output_dir: Path | None = None
+    base_url: str | None = None
+    drafts: bool = False
+    force: bool = False
+    jobs: int | None = None  # worker processes for analysis; None: as many as CPUs
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything read from the site folder."""
+
+    config: SiteConfig
+    articles: tuple[Article, ...]
+    registry: object  # actors.ActorRegistry
+    skipped_drafts: int = 0
+
+
+@dataclass
+class BuildResult:
+    config: SiteConfig
+    timeline: Timeline
+    files: dict[str, bytes]
+    timings: dict[str, float] = field(default_factory=dict)
+    skipped_drafts: int = 0
+
+    @property
+    def pages(self) -> int:
+        return sum(1 for name in self.files if name.endswith(".html"))
+
+
+def load_site(options: BuildOptions) -> Site:
+    """Read site.yaml, actors.yaml and the articles; all content errors at once."""
+    config = load_config(options.site_dir, base_url=options.base_url)
+    loaded = load_articles(options.site_dir, config.content_dir, drafts=options.drafts)
+    errors = list(loaded.errors)
+    registry = None
+    try:
+        source = read_actors_file(options.site_dir, config.content_dir)
+        actor_config = actors.parse_actors_yaml(source.text, source.path) if source else None
+        registry = actors.build_registry(actor_config)
+    except ContentError as exc:
+        errors.append(exc)
+    if errors:
+        raise BuildErrors(errors)
+    return Site(config, loaded.articles, registry, loaded.skipped_drafts)
+
+
+def analysis_settings(site: Site) -> AnalysisSettings:
+    return AnalysisSettings(site.config.language, site.config.day_first, site.registry)
+
+
+def analyse_all(articles: Sequence[Article], settings: AnalysisSettings, *,
+                cache: MutableMapping[Article, ArticleAnalysis] | None = None,
+                jobs: int | None = None, progress: Progress | None = None) -> list[ArticleAnalysis]:
+    """Analyse every article, reusing cached results (keyed by the article's whole content)."""
+    cache = {} if cache is None else cache
+    todo = [a for a in articles if a not in cache]
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if len(todo) >= PARALLEL_MIN_ARTICLES and workers > 1:
+        chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = 0
+            for chunk, results in zip(chunks, pool.map(_analyse_chunk, chunks, [settings] * len(chunks))):
+                cache.update(zip(chunk, results))
+                done += len(chunk)
+                _report(progress, "analyse", done, len(todo))
+    else:
+        for done, article in enumerate(todo, start=1):
+            cache[article] = analyse_article(article, settings)
+            if done % 50 == 0 or done == len(todo):
+                _report(progress, "analyse", done, len(todo))
+    return [cache[a] for a in articles]
+
+
+def _analyse_chunk(chunk: list[Article], settings: AnalysisSettings) -> list[ArticleAnalysis]:
+    return [analyse_article(article, settings) for article in chunk]
+
+
+def assemble(site: Site, analyses: Sequence[ArticleAnalysis]) -> Timeline:
+    """Decide the cast of actors, give events their actors' slugs, order the chronology."""
+    cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
+    cast_analyses = [_with_slugs(a, cast) for a in analyses]
+    return chronology.build_timeline(cast_analyses, cast.actors, site.config)
+
+
+def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:
+    def slugs(keys):
+        return tuple(dict.fromkeys(s for s in (cast.slug_for(k) for k in keys) if s))
+
+    mentions = tuple(replace(m, actor=cast.slug_for(m.actor)) for m in analysis.mentions
+                     if cast.slug_for(m.actor))
+    events = tuple(replace(e, actors=slugs(e.actors)) for e in analysis.events)
+    return replace(analysis, mentions=mentions, events=events)
+
+
+def render_files(timeline: Timeline, site: Site, site_dir: Path) -> dict[str, bytes]:
+    theme = render.find_theme(site.config.theme, site_dir)
+    files = render.render_site(timeline, site.config, theme, build_info={"generator": f"Annals {__version__}"})
+    files.update(export.export_files(timeline, site.config))
+    return files
+
+
+def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
+                 cache: MutableMapping[Article, ArticleAnalysis] | None = None) -> BuildResult:
+    """Everything but writing: the files the site consists of, in memory."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
+    site = load_site(options)
+    lap("load")
+    analyses = analyse_all(site.articles, analysis_settings(site), cache=cache, jobs=options.jobs,
+                           progress=progress)
+    lap("analyse")
+    timeline = assemble(site, analyses)
+    lap("chronology")
+    files = render_files(timeline, site, options.site_dir)
+    lap("render")
+    return BuildResult(site.config, timeline, files, timings, site.skipped_drafts)
+
+
+def output_dir_for(options: BuildOptions, config: SiteConfig) -> Path:
+    return options.output_dir or options.site_dir / config.output_dir
+
+
+def build(options: BuildOptions, *, progress: Progress | None = None) -> BuildResult:
+    """Build the site and swap it into the output folder; nothing is written on failure."""
+    config = load_config(options.site_dir, base_url=options.base_url)
+    target = output_dir_for(options, config)
+    check_output_dir(target, options.site_dir, force=options.force)
+    result = run_pipeline(options, progress=progress)
+    started = time.perf_counter()
+    write_site(result.files, target)
+    result.timings["write"] = time.perf_counter() - started
+    return result
+
+
+def content_problems(timeline: Timeline) -> list[Problem]:
+    """Every problem worth showing, in a stable order."""
+    seen = dict.fromkeys(list(timeline.problems) + [p for a in timeline.articles for p in a.problems])
+    return sorted(seen, key=lambda p: (p.path, p.line or 0, p.kind, p.message))
+
+
+def _report(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)

@@ -1,0 +1,233 @@
+"""The `annals` command: thin wrappers that parse options, call the pipeline and report.
+
+Exit status: 0 success, 1 content or output errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .build import BuildOptions, build, content_problems, run_pipeline
+from .errors import AnnalsError, BuildErrors
+
+PROGRESS_MIN_ARTICLES = 200
+SITE_DIR = click.argument("site_dir", required=False, default=".",
+                          type=click.Path(file_okay=False, path_type=Path))
+
+
+def console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annals")
+def cli() -> None:
+    """Annals: news articles in, a dated chronology website out."""
+
+
+@cli.command("build")
+@SITE_DIR
+@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: SITE_DIR/output).")
+@click.option("--base-url", help="URL or path the site is published at, e.g. https://example.org/story/.")
+@click.option("--drafts", is_flag=True, help="Include articles marked `draft: true`.")
+@click.option("--force", is_flag=True, help="Replace an output folder that Annals did not make.")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes for analysis (default: CPUs).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def build_command(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool,
+                  force: bool, jobs: int | None, quiet: bool) -> None:
+    """Build the site in SITE_DIR into its output folder."""
+    _require_site(site_dir)
+    options = BuildOptions(site_dir, output_dir, base_url, drafts, force, jobs)
+    started = time.perf_counter()
+    with _reporting_errors(), _progress(quiet) as progress:
+        result = build(options, progress=progress)
+    if quiet:
+        return
+    out = console()
+    for problem in content_problems(result.timeline):
+        if problem.severity != "info" and problem.kind in ("no-dateline", "content"):
+            out.print(f"[yellow]warning[/] {escape(problem.location())}: {escape(problem.message)}")
+    target = output_dir or site_dir / result.config.output_dir
+    out.print(f"Built {len(result.timeline.articles)} articles, {len(result.timeline.events)} events, "
+              f"{len(result.timeline.actors)} actors, {result.pages} pages in "
+              f"{time.perf_counter() - started:.2f} s → {escape(str(target))}")
+
+
+@cli.command("check")
+@SITE_DIR
+@click.option("--drafts", is_flag=True, help="Include drafts.")
+@click.option("--strict", is_flag=True, help="Exit non-zero on warnings too.")
+def check_command(site_dir: Path, drafts: bool, strict: bool) -> None:
+    """Report content problems and unresolved dates (exit 1 on errors)."""
+    _require_site(site_dir)
+    with _reporting_errors():
+        result = run_pipeline(BuildOptions(site_dir, drafts=drafts))
+    out = console()
+    problems = content_problems(result.timeline)
+    for problem in problems:
+        colour = {"error": "red", "warning": "yellow"}.get(problem.severity, "cyan")
+        out.print(f"[{colour}]{problem.severity}[/] {escape(problem.location())}: "
+                  f"{escape(problem.message)} [dim]({problem.kind})[/]")
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = sum(p.severity == "warning" for p in problems)
+    out.print(f"{len(result.timeline.articles)} articles checked: {errors} errors, {warnings} warnings, "
+              f"{len(problems) - errors - warnings} notes")
+    if errors or (strict and warnings):
+        sys.exit(1)
+
+
+@cli.command("tag")
+@click.argument("source", required=False, default="-", type=click.File("r", encoding="utf-8"))
+@click.option("--dct", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Document creation time (default: the text's own dateline).")
+@click.option("--jsonl", is_flag=True, help='Read JSON lines {"id", "text", "dct"}; write one result per line.')
+@click.option("--lang", default="en", show_default=True, help="Language of the text.")
+@click.option("--day-first", is_flag=True, help="Read 8/12/2024 as 8 December.")
+def tag_command(source, dct, jsonl: bool, lang: str, day_first: bool) -> None:
+    """Print the dates found in a text (FILE or - for stdin) as JSON."""
+    import json
+
+    from .tagging import tag_document, tag_jsonl
+
+    if jsonl:
+        try:
+            for line in tag_jsonl(source, lang=lang, day_first=day_first):
+                click.echo(line)
+        except ValueError as exc:
+            console().print(f"[red]error[/] {escape(str(exc))}")
+            sys.exit(1)
+        return
+    anchor: date | None = dct.date() if dct else None
+    result = tag_document(source.read(), anchor, lang=lang, day_first=day_first)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@cli.command("actors")
+@SITE_DIR
+@click.option("--yaml", "as_yaml", is_flag=True, help="Print a starter content/actors.yaml instead.")
+def actors_command(site_dir: Path, as_yaml: bool) -> None:
+    """List the actors found in the articles, with mention and event counts."""
+    from rich.table import Table
+
+    from . import actors
+    from .build import analyse_all, analysis_settings, load_site
+
+    _require_site(site_dir)
+    with _reporting_errors():
+        site = load_site(BuildOptions(site_dir))
+        analyses = analyse_all(site.articles, analysis_settings(site))
+        cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
+    if as_yaml:
+        click.echo(actors.starter_yaml(cast), nl=False)
+        return
+    counts: dict[str, int] = {}
+    for analysis in analyses:
+        for event in analysis.events:
+            for slug in {cast.slug_for(k) for k in event.actors} - {None}:
+                counts[slug] = counts.get(slug, 0) + 1
+    table = Table("actor", "kind", "mentions", "events", "aliases seen")
+    for row in actors.actor_rows(cast, counts):
+        table.add_row(escape(str(row["name"])), row["kind"], str(row["mentions"]), str(row["events"]),
+                      escape(", ".join(row.get("aliases", ()))))
+    Console(highlight=False).print(table)
+
+
+@cli.command("export")
+@SITE_DIR
+@click.option("-f", "--format", "fmt", required=True,
+              type=click.Choice(["json", "timelinejs", "csv", "ics", "atom"]), help="Export format.")
+@click.option("--actor", help="Only this actor's events (its slug).")
+@click.option("--base-url", help="URL the site is published at (for links in the export).")
+@click.option("--drafts", is_flag=True, help="Include drafts.")
+def export_command(site_dir: Path, fmt: str, actor: str | None, base_url: str | None, drafts: bool) -> None:
+    """Write the chronology in another format to stdout."""
+    from . import export
+
+    _require_site(site_dir)
+    with _reporting_errors():
+        result = run_pipeline(BuildOptions(site_dir, base_url=base_url, drafts=drafts))
+        if actor and actor not in {a.slug for a in result.timeline.actors}:
+            raise click.BadParameter(f"no actor with slug {actor!r} (see `annals actors`)",
+                                     param_hint="--actor")
+        text = export.export_format(result.timeline, result.config, fmt, actor)
+    sys.stdout.write(text)
+
+
+@cli.command("serve")
+@SITE_DIR
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (127.0.0.1: this machine only).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@click.option("--drafts", is_flag=True, help="Include drafts.")
+@click.option("--write-output", is_flag=True, help="Also keep SITE_DIR/output up to date.")
+def serve_command(site_dir: Path, port: int, host: str, open_browser: bool, drafts: bool,
+                  write_output: bool) -> None:
+    """Preview the site; rebuild and reload the browser when content or theme changes."""
+    from .serve import ServeOptions, serve
+
+    _require_site(site_dir)
+    with _reporting_errors():
+        serve(ServeOptions(site_dir, host=host, port=port, open_browser=open_browser,
+                           drafts=drafts, write_output=write_output))
+
+
+def _require_site(site_dir: Path) -> None:
+    if not site_dir.is_dir():
+        raise click.UsageError(f"{site_dir} is not a folder")
+
+
+@contextmanager
+def _reporting_errors() -> Iterator[None]:
+    """Content and output errors: a clear message and exit 1, never a traceback."""
+    try:
+        yield
+    except BuildErrors as exc:
+        out = console()
+        for error in exc.errors:
+            out.print(f"[red]error[/] {escape(error.describe())}")
+        out.print(f"[red]Build failed[/]: {len(exc.errors)} error(s); nothing was written.")
+        sys.exit(exc.exit_code)
+    except AnnalsError as exc:
+        console().print(f"[red]error[/] {escape(str(exc))}")
+        sys.exit(exc.exit_code)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator:
+    """A progress bar on stderr for long builds; a no-op callback otherwise."""
+    out = console()
+    if quiet or not out.is_terminal:
+        yield None
+        return
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=out, transient=True)
+    tasks: dict[str, int] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if total < PROGRESS_MIN_ARTICLES:
+            return
+        if stage not in tasks:
+            bar.start()
+            tasks[stage] = bar.add_task(stage.capitalize(), total=total)
+        bar.update(tasks[stage], completed=done)
+
+    try:
+        yield update
+    finally:
+        bar.stop()
+
+
+def main() -> None:
+    cli(prog_name="annals")

@@ -1,0 +1,249 @@
+"""Find and load the site's files: articles (front matter + Markdown body) and actors.yaml.
+
+This is the only module that reads content files. Everything it returns is plain data;
+problems are reported as ContentError naming the file and line, and one bad article
+never hides the others.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+from .model import Article
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "actors", "draft", "slug", "lang")
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                          re.S | re.M)
+TITLE_MAX = 120
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file's text as read from disk, with its site-relative path."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    articles: tuple[Article, ...]
+    errors: tuple[ContentError, ...]
+    skipped_drafts: int = 0
+
+
+def article_files(site_dir: Path, content_dir: str = "content") -> list[Path]:
+    """Article files under <site>/<content_dir>/articles, sorted for determinism."""
+    root = site_dir / content_dir / "articles"
+    if not root.is_dir():
+        return []
+    files = [p for p in root.rglob("*")
+             if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+             and not any(part.startswith((".", "_")) for part in p.relative_to(root).parts)]
+    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+
+def read_source(path: Path, site_dir: Path) -> SourceFile:
+    rel = path.relative_to(site_dir).as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(rel, f"cannot read the file: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(rel, "is not UTF-8 text: save it as UTF-8", line) from None
+    return SourceFile(rel, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool = False) -> LoadResult:
+    articles: list[Article] = []
+    errors: list[ContentError] = []
+    skipped = 0
+    for path in article_files(site_dir, content_dir):
+        try:
+            article = parse_article(read_source(path, site_dir))
+        except ContentError as exc:
+            errors.append(exc)
+            continue
+        if article.draft and not drafts:
+            skipped += 1
+            continue
+        articles.append(article)
+    return LoadResult(tuple(unique_slugs(articles)), tuple(errors), skipped)
+
+
+def parse_article(source: SourceFile) -> Article:
+    """Split front matter from body and validate it. Pure: text in, Article out."""
+    meta, body, body_line = split_front_matter(source)
+    fields = validate_front_matter(meta, source.path, key_lines(source.text, body_line))
+    title = fields.pop("title", None) or title_from_body(body) or Path(source.path).stem
+    slug = fields.pop("slug", None) or slugify(Path(source.path).stem)
+    return Article(path=source.path, slug=slug, title=title, body=body, body_line=body_line, **fields)
+
+
+def split_front_matter(source: SourceFile) -> tuple[dict[str, Any], str, int]:
+    match = FRONT_MATTER.match(source.text)
+    if not match:
+        return {}, source.text, 1
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening ---
+        problem = getattr(exc, "problem", None) or "could not be read"
+        raise ContentError(source.path, f"front matter is not valid YAML ({problem}); "
+                           "check quoting and indentation between the --- lines", line) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ContentError(source.path, "front matter must be key: value lines between --- lines", 2)
+    body = source.text[match.end():]
+    return meta, body, source.text.count("\n", 0, match.end()) + 1
+
+
+def validate_front_matter(meta: dict[str, Any], path: str,
+                          lines: dict[str, int] | None = None) -> dict[str, Any]:
+    def fail(key: str, message: str) -> ContentError:
+        return ContentError(path, f"front matter `{key}` {message}", (lines or {}).get(key, 1))
+
+    out: dict[str, Any] = {}
+    for key in ("title", "source", "url", "author", "slug", "lang"):
+        value = meta.get(key)
+        if value is None:
+            continue
+        if isinstance(value, (int, float)) and key in ("title", "source", "author"):
+            value = str(value)
+        if not isinstance(value, str):
+            raise fail(key, f"must be text, not {type(value).__name__}")
+        value = value.strip()
+        if value:
+            out[key] = value
+    if "slug" in out:
+        slug = slugify(out["slug"])
+        if not slug:
+            raise fail("slug", "must contain letters or digits")
+        out["slug"] = slug
+    if "url" in out and not re.match(r"^(https?://|/)", out["url"]):
+        raise fail("url", "must start with http://, https:// or /")
+    if "date" in meta and meta["date"] is not None:
+        parsed = parse_front_matter_date(meta["date"])
+        if parsed is None:
+            raise fail("date", f"is not a date I can read ({meta['date']!r}); use YYYY-MM-DD")
+        out["date"] = parsed
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        raise fail("draft", "must be true or false")
+    out["draft"] = draft
+    actors = meta.get("actors")
+    if actors is not None:
+        if isinstance(actors, str):
+            actors = [a.strip() for a in actors.split(",")]
+        if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
+            raise fail("actors", "must be a list of names")
+        out["actors"] = tuple(a for a in (x.strip() for x in actors) if a)
+    return out
+
+
+def key_lines(text: str, body_line: int) -> dict[str, int]:
+    """File line of each top-level front matter key, for error messages."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.split("\n")[: body_line - 1], start=1):
+        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if match:
+            lines.setdefault(match.group(1), number)
+    return lines
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y",
+                "%b %d, %Y", "%B %d %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
+
+
+def parse_front_matter_date(value: Any) -> date | None:
+    """A date or datetime as YAML gives it, or a string in a common format."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace("Sept ", "Sep ")
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def title_from_body(body: str) -> str | None:
+    """The first short line (a headline) or else the first sentence."""
+    for line in body.split("\n"):
+        line = re.sub(r"^\s*#+\s*", "", line).strip()
+        if not line:
+            continue
+        if re.match(r"^date\s+\d{4}-\d{2}-\d{2}\b", line):
+            line = line.split(None, 2)[2] if len(line.split(None, 2)) > 2 else ""
+            if not line:
+                continue
+        if len(line) <= TITLE_MAX and not line.endswith((".", ",", ";")) and len(line.split()) >= 2:
+            return line
+        sentence = re.split(r"(?<=[.!?])\s+", line, maxsplit=1)[0]
+        return shorten(sentence)
+    return None
+
+
+def shorten(text: str, limit: int = TITLE_MAX) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def slugify(text: str) -> str:
+    """ASCII, lowercase, hyphenated: 'Türkiye & Syria' -> 'turkiye-syria'."""
+    folded = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
+
+
+def unique_slugs(articles: list[Article]) -> list[Article]:
+    """Give articles that share a slug a stable numeric suffix (by path order)."""
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    for article in sorted(articles, key=lambda a: a.path):
+        slug = article.slug or "article"
+        if slug in seen:
+            seen[slug] += 1
+            slug = f"{slug}-{seen[article.slug or 'article']}"
+            while slug in seen:
+                slug += "-x"
+        seen.setdefault(slug, 1)
+        out.append(replace(article, slug=slug) if slug != article.slug else article)
+    return out
+
+
+def read_actors_file(site_dir: Path, content_dir: str = "content") -> SourceFile | None:
+    path = site_dir / content_dir / "actors.yaml"
+    if not path.is_file():
+        alt = site_dir / content_dir / "actors.yml"
+        if not alt.is_file():
+            return None
+        path = alt
+    return read_source(path, site_dir)

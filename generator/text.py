@@ -1,0 +1,198 @@
+"""Markdown to plain text with a map back to the source, and sentence splitting.
+
+The tagger and the actor matcher work on plain text; the article page highlights their
+findings in the Markdown source. ``PlainText.source_index`` connects the two: for every
+character of the plain text, the offset of the character in the Markdown it came from.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from .model import PlainText, Sentence
+
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+HORIZONTAL_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+TABLE_DIVIDER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+BLOCK_PREFIX = re.compile(r"^(\s{0,3}(?:>\s?)+|\s{0,3}#{1,6}\s+|\s*(?:[-*+]|\d{1,9}[.)])\s+)+")
+# Inline markup: each alternative is either dropped or replaced by one of its groups.
+INLINE = re.compile(
+    r"(?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))"
+    r"|(?P<link>\[(?P<label>[^\]]+)\](?:\([^)]*\)|\[[^\]]*\]))"
+    r"|(?P<autolink><(?P<url>https?://[^>\s]+)>)"
+    r"|(?P<tag></?[A-Za-z][^>]*>)"
+    r"|(?P<entity>&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);)"
+    r"|(?P<escape>\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|>]))"
+    r"|(?P<emphasis>\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w])|`+|~~)"
+)
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen brig adm lt col maj capt sgt cpl pvt gov sen rep pres st mt ft
+jr sr inc corp co ltd no nos vs etc al approx dept est fig jan feb mar apr jun jul aug
+sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun u.s u.n u.k e.g i.e
+a.m p.m rev hon amb cmdr gens govs reps sens
+""".split())
+SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+LINE_END_PUNCTUATION = tuple(".!?:;\"'”’»)…|")
+HEADLINE_MAX = 100
+
+
+@dataclass
+class _TextBuilder:
+    """Accumulates plain text and, for each character, its source offset."""
+
+    chars: list[str] = field(default_factory=list)
+    index: list[int] = field(default_factory=list)
+
+    def add(self, text: str, source_start: int, one_to_one: bool = True) -> None:
+        for i, ch in enumerate(text):
+            self.chars.append(ch)
+            self.index.append(source_start + i if one_to_one else source_start)
+
+    def build(self, end: int) -> PlainText:
+        text = "".join(self.chars)
+        return PlainText(text, tuple(self.index) + (end,))
+
+
+def plain_text(markdown: str) -> PlainText:
+    """Prose of a Markdown document: block markup and inline markup removed, code skipped.
+
+    Lines of one paragraph stay separated by "\\n"; paragraphs by "\\n\\n".
+    """
+    out = _TextBuilder()
+    in_fence = False
+    pending_break = ""
+    offset = 0
+    for line in markdown.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        if FENCE.match(line):
+            in_fence = not in_fence
+            pending_break = "\n\n" if out.chars else ""
+            continue
+        if in_fence or not line.strip() or HORIZONTAL_RULE.match(line) or TABLE_DIVIDER.match(line):
+            pending_break = "\n\n" if out.chars else ""
+            continue
+        if SETEXT_UNDERLINE.match(line) and out.chars:
+            pending_break = "\n\n"
+            continue
+        prefix = BLOCK_PREFIX.match(line)
+        start = prefix.end() if prefix else 0
+        if prefix and out.chars and not pending_break:
+            pending_break = "\n"  # a list item or quote line starts its own line
+        if out.chars:
+            out.add(pending_break or "\n", line_start - 1 if line_start else 0, one_to_one=False)
+        pending_break = ""
+        _add_inline(out, line[start:].rstrip(), line_start + start)
+    return out.build(len(markdown))
+
+
+def _add_inline(out: _TextBuilder, line: str, base: int) -> None:
+    line = line.replace("|", " ") if line.lstrip().startswith("|") else line
+    pos = 0
+    for match in INLINE.finditer(line):
+        out.add(line[pos:match.start()], base + pos)
+        kind = match.lastgroup
+        if match.group("link"):
+            out.add(match.group("label"), base + match.start("label"))
+        elif match.group("autolink"):
+            out.add(match.group("url"), base + match.start("url"))
+        elif match.group("entity"):
+            out.add(html.unescape(match.group("entity")), base + match.start(), one_to_one=False)
+        elif match.group("escape"):
+            out.add(match.group("escaped"), base + match.start("escaped"))
+        elif kind == "image" and match.group("alt"):
+            pass  # images are not prose
+        pos = match.end()
+    out.add(line[pos:], base + pos)
+
+
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """Split plain text into sentences, keeping offsets.
+
+    A line break ends a sentence when the line ends with punctuation or is short and
+    headline-like (clipped articles put one paragraph per line); otherwise it is a soft wrap.
+    Such hard-broken lines count as paragraphs of their own.
+    """
+    found: list[Sentence] = []
+    paragraph_number = 0
+    for p_start, p_end in _spans(text, "\n\n"):
+        for c_start, c_end in _chunks(text, p_start, p_end):
+            for s_start, s_end in _split_sentences(text, c_start, c_end):
+                found.append(Sentence(s_start, s_end, text[s_start:s_end], paragraph_number))
+            paragraph_number += 1
+    return tuple(found)
+
+
+def _spans(text: str, separator: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    while True:
+        end = text.find(separator, start)
+        stop = len(text) if end < 0 else end
+        if text[start:stop].strip():
+            spans.append((start, stop))
+        if end < 0:
+            return spans
+        start = end + len(separator)
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines of a paragraph, joined where a line break is only a soft wrap."""
+    chunks: list[tuple[int, int]] = []
+    for line_start, line_end in _spans_within(text, start, end):
+        if chunks and not _hard_break(text[chunks[-1][0]:chunks[-1][1]], text[line_start:line_end]):
+            chunks[-1] = (chunks[-1][0], line_end)
+        else:
+            chunks.append((line_start, line_end))
+    return chunks
+
+
+def _spans_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + a, start + b) for a, b in _spans(text[start:end], "\n")]
+
+
+def _hard_break(previous: str, following: str) -> bool:
+    last_line = previous.rsplit("\n", 1)[-1].rstrip()
+    if last_line.endswith(LINE_END_PUNCTUATION):
+        return True
+    starts_lower = following.lstrip()[:1].islower()
+    return not starts_lower and len(last_line) <= HEADLINE_MAX
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    spans, begin = [], 0
+    for match in SENTENCE_END.finditer(chunk):
+        stop = match.end()
+        rest = chunk[stop:].lstrip()
+        if not rest or not _starts_sentence(rest) or _is_abbreviation(chunk, match.start()):
+            continue
+        spans.append((begin, stop))
+        begin = stop + (len(chunk[stop:]) - len(rest))
+    spans.append((begin, len(chunk)))
+    return [(start + a + _lead(chunk[a:b]), start + b - _trail(chunk[a:b]))
+            for a, b in spans if chunk[a:b].strip()]
+
+
+def _starts_sentence(rest: str) -> bool:
+    first = rest[0]
+    return first.isupper() or first.isdigit() or first in "\"'“‘«(["
+
+
+def _is_abbreviation(chunk: str, dot: int) -> bool:
+    if chunk[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", chunk[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in ABBREVIATIONS or len(token) == 1
+
+
+def _lead(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def _trail(s: str) -> int:
+    return len(s) - len(s.rstrip())
