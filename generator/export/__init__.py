@@ -1,0 +1,74 @@
+"""The machine-readable files of a site: data exports, feeds, oEmbed, sitemap, robots.txt.
+
+One module per format; this module puts them at their places in the URL layout.
+Everything is a pure function of the Timeline and the SiteConfig, deterministic to the
+byte (no clock, sorted output), UTF-8.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..config import SiteConfig
+from ..errors import UsageError
+from ..model import Timeline
+from .atom import atom_feed
+from .common import actor_path, find_actor, restrict_to_actor
+from .csv_table import timeline_csv
+from .ics import timeline_ics
+from .oembed import oembed_json
+from .sitemap import robots_txt, sitemap_xml
+from .timeline_json import timeline_document, timeline_json
+from .timelinejs import timelinejs_document, timelinejs_json
+
+__all__ = ["FORMATS", "export_files", "export_format", "timeline_document",
+           "timelinejs_document"]
+
+FORMATS = ("json", "timelinejs", "csv", "ics", "atom")
+
+
+def export_files(timeline: Timeline, config: SiteConfig) -> dict[str, bytes]:
+    """Every machine-readable file of the URL layout, by path relative to output/."""
+    files: dict[str, str] = {
+        "timeline.json": timeline_json(timeline, config),
+        "timelinejs.json": timelinejs_json(timeline, config),
+        "timeline.csv": timeline_csv(timeline, config),
+        "timeline.ics": timeline_ics(timeline, config),
+        "feed.xml": atom_feed(timeline, config),
+        "oembed.json": oembed_json(config),
+        "sitemap.xml": sitemap_xml(timeline, config),
+        "robots.txt": robots_txt(config),
+    }
+    for actor in timeline.actors:
+        part = restrict_to_actor(timeline, actor.slug)
+        folder = actor_path(actor.slug)
+        files[folder + "feed.xml"] = atom_feed(part, config, actor)
+        files[folder + "timelinejs.json"] = timelinejs_json(part, config, actor)
+        files[folder + "oembed.json"] = oembed_json(config, actor)
+    return {path: files[path].encode("utf-8") for path in sorted(files)}
+
+
+def export_format(timeline: Timeline, config: SiteConfig, fmt: str,
+                  actor: str | None = None) -> str:
+    """One export as text, for `annals export --format FMT [--actor SLUG]`.
+
+    With an actor, the export covers that actor's events (as on its page), the actors
+    they involve and the articles that cite them.
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    cast = None
+    if actor is not None:
+        cast = find_actor(timeline, actor)
+        if cast is None:
+            known = ", ".join(a.slug for a in timeline.actors) or "none"
+            raise UsageError(f"no actor with the slug {actor!r} (known: {known})")
+        timeline = restrict_to_actor(timeline, actor)
+    render: dict[str, Callable[[], str]] = {
+        "json": lambda: timeline_json(timeline, config),
+        "timelinejs": lambda: timelinejs_json(timeline, config, cast),
+        "csv": lambda: timeline_csv(timeline, config),
+        "ics": lambda: timeline_ics(timeline, config, f"{cast.name} — {config.title}" if cast else None),
+        "atom": lambda: atom_feed(timeline, config, cast),
+    }
+    return render[fmt]()

@@ -1,0 +1,232 @@
+"""What the export formats share: lookups, sources, labels, links and the data's own clock.
+
+Every format is a pure function of the Timeline and the SiteConfig. Nothing here reads the
+wall clock: "updated" and "DTSTAMP" values come from the latest dateline or event date
+found in the data, so the same input always gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable
+from urllib.parse import quote, urlsplit
+
+from .. import __version__
+from ..config import SiteConfig
+from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent, TimeValue
+
+GENERATOR = f"Annals {__version__}"
+# The date stamped on data with no date at all (an empty site): fixed, never "now".
+EPOCH = date(1970, 1, 1)
+# Characters XML 1.0 and iCalendar TEXT cannot carry; article text may still hold them.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+WHITESPACE = re.compile(r"\s+")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+try:
+    from ..chronology import date_label as _chronology_date_label
+except ImportError:  # TODO(integrator): use chronology.date_label once it lands
+    _chronology_date_label = None
+
+try:
+    from ..chronology import events_for_actor as _chronology_events_for_actor
+except ImportError:  # TODO(integrator): use chronology.events_for_actor once it lands
+    _chronology_events_for_actor = None
+
+
+# ---------------------------------------------------------------- labels and actors
+
+def date_label(time: TimeValue, language: str = "en") -> str:
+    """The human label of a date at its honest precision ("July 2025", "week of ...")."""
+    if _chronology_date_label is not None:
+        return _chronology_date_label(time, language)
+    return _fallback_date_label(time)
+
+
+def _day_label(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _fallback_date_label(time: TimeValue) -> str:
+    start, end = time.start, time.end
+    if start is None or end is None:
+        return time.value
+    granularity = time.granularity
+    if granularity in ("time", "day"):
+        return _day_label(start)
+    if granularity == "week":
+        return f"week of {_day_label(start)}"
+    if granularity == "month":
+        return f"{MONTHS[start.month - 1]} {start.year}"
+    if granularity == "year":
+        return str(start.year)
+    if granularity == "decade":
+        return f"{start.year}s"
+    if start.year == end.year:
+        return f"{MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} {start.year}"
+    return f"{start.year}–{end.year}"
+
+
+def events_for_actor(timeline: Timeline, slug: str) -> tuple[TimelineEvent, ...]:
+    """The events shown on an actor's page, in timeline order."""
+    if _chronology_events_for_actor is not None:
+        return tuple(_chronology_events_for_actor(timeline, slug))
+    return tuple(event for event in timeline.events if slug in event.actors)
+
+
+def find_actor(timeline: Timeline, slug: str) -> Actor | None:
+    return next((actor for actor in timeline.actors if actor.slug == slug), None)
+
+
+def actor_names(timeline: Timeline, slugs: Iterable[str]) -> list[str]:
+    """Display names for actor slugs, in the given order (unknown slugs stay as slugs)."""
+    names = {actor.slug: actor.name for actor in timeline.actors}
+    return [names.get(slug, slug) for slug in slugs]
+
+
+def restrict_to_actor(timeline: Timeline, slug: str) -> Timeline:
+    """The part of the timeline an actor's page shows: its events, their actors and articles."""
+    events = events_for_actor(timeline, slug)
+    ids = {event.id for event in events}
+    cited = {citation.article for event in events for citation in event.citations}
+    involved = {actor for event in events for actor in event.actors} | {slug}
+    return Timeline(
+        events=events,
+        actors=tuple(actor for actor in timeline.actors if actor.slug in involved),
+        articles=tuple(a for a in timeline.articles if a.article.slug in cited),
+        key_dates=tuple(k for k in timeline.key_dates if ids.intersection(k.events)),
+        problems=(),
+        extra=timeline.extra,
+    )
+
+
+# ---------------------------------------------------------------- articles and sources
+
+@dataclass(frozen=True)
+class Source:
+    """One citation of an event, with what its article says about itself."""
+
+    article: str  # article slug
+    citation: str  # the article's own event id ("<article slug>-<n>"): its anchor
+    title: str
+    url: str | None  # the article's original URL, as given in front matter
+    source: str | None  # the publication
+    date: date | None  # the article's dateline
+    quote: str  # the sentence
+    timex: str  # the date phrase as written
+    value: str  # what that phrase resolved to
+
+
+def articles_by_slug(timeline: Timeline) -> dict[str, ArticleAnalysis]:
+    return {analysis.article.slug: analysis for analysis in timeline.articles}
+
+
+def article_date(analysis: ArticleAnalysis) -> date | None:
+    return analysis.dateline.date or analysis.article.date
+
+
+def sources_of(event: TimelineEvent, articles: dict[str, ArticleAnalysis]) -> list[Source]:
+    sources = []
+    for citation in event.citations:
+        analysis = articles.get(citation.article)
+        article = analysis.article if analysis else None
+        sources.append(Source(
+            article=citation.article,
+            citation=citation.id,
+            title=article.title if article else citation.article,
+            url=article.url if article else None,
+            source=article.source if article else None,
+            date=article_date(analysis) if analysis else None,
+            quote=citation.sentence.text,
+            timex=citation.timex.text,
+            value=citation.time.value,
+        ))
+    return sources
+
+
+def safe_href(url: str | None) -> str | None:
+    """A URL fit for an href: only http(s), so front matter cannot smuggle javascript:."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+# ---------------------------------------------------------------- the data's own clock
+
+def dateline_dates(timeline: Timeline, events: Iterable[TimelineEvent] | None = None) -> list[date]:
+    """Datelines of the articles (all, or those cited by the given events)."""
+    if events is None:
+        analyses: Iterable[ArticleAnalysis] = timeline.articles
+    else:
+        cited = {citation.article for event in events for citation in event.citations}
+        analyses = (a for a in timeline.articles if a.article.slug in cited)
+    return [d for d in (article_date(a) for a in analyses) if d is not None]
+
+
+def latest_date(timeline: Timeline, events: Iterable[TimelineEvent] | None = None) -> date:
+    """The latest dateline or event start in the data: the stamp for "updated" fields."""
+    chosen = tuple(timeline.events if events is None else events)
+    dates = dateline_dates(timeline, chosen)
+    dates += [event.time.start for event in chosen if event.time.start is not None]
+    return max(dates, default=EPOCH)
+
+
+def event_stamp(event: TimelineEvent, articles: dict[str, ArticleAnalysis]) -> date:
+    """When an event was last reported: its latest cited dateline, else its own date."""
+    dates = [d for d in (article_date(articles[c.article]) for c in event.citations
+                         if c.article in articles) if d is not None]
+    if dates:
+        return max(dates)
+    return event.time.start or EPOCH
+
+
+# ---------------------------------------------------------------- text and links
+
+def clean_text(text: str) -> str:
+    """Drop control characters that XML and iCalendar cannot carry."""
+    return CONTROL_CHARS.sub("", text)
+
+
+def truncate(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    line = WHITESPACE.sub(" ", text).strip()
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def site_root(config: SiteConfig) -> str:
+    """Where site URLs start: the absolute base URL, else the base path ("/story/")."""
+    return config.absolute_base or config.base_path
+
+
+def actor_path(slug: str) -> str:
+    return f"actors/{quote(slug)}/"
+
+
+def article_path(slug: str) -> str:
+    return f"articles/{quote(slug)}/"
+
+
+def fragment(anchor: str) -> str:
+    return "#" + quote(anchor, safe="")
+
+
+def dump_json(data: Any) -> str:
+    """Pretty JSON, UTF-8 text, newline-terminated.
+
+    "</" is written "<\\/" (same JSON value) so a file pasted into a <script> element cannot
+    close it, and U+2028/U+2029 are escaped because older JavaScript rejects them raw.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text + "\n"

@@ -1,0 +1,48 @@
+"""timeline.csv: one row per event and source, RFC 4180 (CRLF, quoted where needed), UTF-8.
+
+An event cited by three articles gives three rows with the same event columns, so a
+spreadsheet can filter by source; an event with no citation still gets one row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..config import SiteConfig
+from ..model import Timeline
+from .common import Source, articles_by_slug, date_label, sources_of
+
+COLUMNS = ("event_id", "date_value", "range_start", "range_end", "granularity", "date_label",
+           "text", "actors", "article", "article_title", "source", "url", "quote", "timex")
+ACTOR_SEPARATOR = ";"
+
+
+def timeline_csv(timeline: Timeline, config: SiteConfig) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    articles = articles_by_slug(timeline)
+    for event in timeline.events:
+        time = event.time
+        shared = [
+            event.id,
+            time.value,
+            time.start.isoformat() if time.start else "",
+            time.end.isoformat() if time.end else "",
+            time.granularity or "",
+            date_label(time, config.language),
+            event.text,
+            ACTOR_SEPARATOR.join(event.actors),
+        ]
+        sources: list[Source | None] = list(sources_of(event, articles)) or [None]
+        for source in sources:
+            writer.writerow(shared + source_columns(source))
+    return buffer.getvalue()
+
+
+def source_columns(source: Source | None) -> list[str]:
+    if source is None:
+        return [""] * 6
+    return [source.article, source.title, source.source or "", source.url or "",
+            source.quote, source.timex]

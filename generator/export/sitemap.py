@@ -1,0 +1,56 @@
+"""sitemap.xml (sitemaps.org protocol 0.9) and robots.txt.
+
+The sitemap lists the pages meant for readers: home, actors index, actor pages, article
+pages and key dates; never review/, the embed pages or 404.html. Sitemaps want absolute
+URLs: without an absolute base_url the locations are written rooted at base_path
+("/story/actors/") and the file says so, since crawlers cannot resolve them alone.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from ..config import SiteConfig
+from ..model import Timeline
+from .common import (actor_path, article_date, article_path, dateline_dates, events_for_actor,
+                     site_root)
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+# An XML comment may not contain "--", so the note names the setting, not the CLI flag.
+RELATIVE_NOTE = (" base_url is not an absolute URL: locations are rooted at the base path."
+                 " Set an absolute base_url (https://...) for a sitemap search engines accept. ")
+
+
+def sitemap_pages(timeline: Timeline) -> list[tuple[str, date | None]]:
+    """(site-relative path, last modified) of every page a reader should find."""
+    latest = max(dateline_dates(timeline), default=None)
+    pages: list[tuple[str, date | None]] = [("", latest), ("actors/", latest)]
+    for actor in timeline.actors:
+        dates = dateline_dates(timeline, events_for_actor(timeline, actor.slug))
+        pages.append((actor_path(actor.slug), max(dates, default=None)))
+    for analysis in timeline.articles:
+        pages.append((article_path(analysis.article.slug), article_date(analysis)))
+    pages.append(("key-dates/", latest))
+    return pages
+
+
+def sitemap_xml(timeline: Timeline, config: SiteConfig) -> str:
+    root = site_root(config)
+    urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    if not config.absolute_base:
+        urlset.append(ET.Comment(RELATIVE_NOTE))
+    for path, modified in sitemap_pages(timeline):
+        url = ET.SubElement(urlset, "url")
+        ET.SubElement(url, "loc").text = root + path
+        if modified is not None:
+            ET.SubElement(url, "lastmod").text = modified.isoformat()
+    ET.indent(urlset, space="  ")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
+
+
+def robots_txt(config: SiteConfig) -> str:
+    lines = ["User-agent: *", f"Disallow: {config.base_path}review/"]
+    if config.absolute_base:
+        lines.append(f"Sitemap: {config.absolute_base}sitemap.xml")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,94 @@
+"""output/timeline.json: the DESIGN.md contract that outside tools rely on.
+
+The contract's keys are never renamed. A few extra keys carry what the contract leaves
+out: "label" (the date at its precision, as the site shows it) and "conflicts" on events,
+"date" and "date_value" on sources, "description" and "member_of" on actors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config import SiteConfig
+from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent
+from .common import (GENERATOR, Source, article_date, articles_by_slug, date_label,
+                     dump_json, events_for_actor, sources_of)
+
+
+def timeline_document(timeline: Timeline, config: SiteConfig) -> dict[str, Any]:
+    """The contract as plain data, events in timeline order."""
+    articles = articles_by_slug(timeline)
+    return {
+        "site": site_block(config),
+        "events": [event_block(event, articles, config) for event in timeline.events],
+        "actors": [actor_block(actor, timeline) for actor in timeline.actors],
+        "articles": [article_block(analysis) for analysis in timeline.articles],
+    }
+
+
+def timeline_json(timeline: Timeline, config: SiteConfig) -> str:
+    return dump_json(timeline_document(timeline, config))
+
+
+def site_block(config: SiteConfig) -> dict[str, Any]:
+    return {
+        "title": config.title,
+        "description": config.description,
+        "base_url": config.base_url,
+        "language": config.language,
+        "generator": GENERATOR,
+    }
+
+
+def event_block(event: TimelineEvent, articles: dict[str, ArticleAnalysis],
+                config: SiteConfig) -> dict[str, Any]:
+    time = event.time
+    start = time.start.isoformat() if time.start else None
+    end = time.end.isoformat() if time.end else None
+    return {
+        "id": event.id,
+        "value": time.value,
+        "range": [start, end],
+        "granularity": time.granularity,
+        "label": date_label(time, config.language),
+        "text": event.text,
+        "actors": list(event.actors),
+        "sources": [source_block(source) for source in sources_of(event, articles)],
+        "conflicts": [conflict.value for conflict in event.conflicts],
+    }
+
+
+def source_block(source: Source) -> dict[str, Any]:
+    return {
+        "article": source.article,
+        "title": source.title,
+        "url": source.url,
+        "quote": source.quote,
+        "timex": source.timex,
+        "date": source.date.isoformat() if source.date else None,
+        "date_value": source.value,
+    }
+
+
+def actor_block(actor: Actor, timeline: Timeline) -> dict[str, Any]:
+    return {
+        "slug": actor.slug,
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": list(actor.aliases),
+        "events": [event.id for event in events_for_actor(timeline, actor.slug)],
+        "description": actor.description,
+        "member_of": list(actor.member_of),
+    }
+
+
+def article_block(analysis: ArticleAnalysis) -> dict[str, Any]:
+    article = analysis.article
+    day = article_date(analysis)
+    return {
+        "slug": article.slug,
+        "title": article.title,
+        "date": day.isoformat() if day else None,
+        "source": article.source,
+        "url": article.url,
+    }
