@@ -134,6 +134,12 @@ class PlainText:
     def to_source(self, offset: int) -> int:
         return self.source_index[offset]
 
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """The Markdown span of text[start:end]: tight around it, markup outside excluded."""
+        if end <= start:
+            return self.source_index[start], self.source_index[start]
+        return self.source_index[start], self.source_index[end - 1] + 1
+
 
 @dataclass(frozen=True)
 class Sentence:

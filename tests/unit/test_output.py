@@ -1,0 +1,53 @@
+"""Output is written atomically, never outside its folder, never over foreign folders."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import OutputError
+from generator.output import MARKER, check_output_dir, update_tree, write_site
+
+
+def test_write_then_replace_atomically(tmp_path: Path):
+    out = tmp_path / "output"
+    write_site({"index.html": b"one", "a/b.html": b"two"}, out)
+    assert (out / "index.html").read_bytes() == b"one" and (out / MARKER).is_file()
+    write_site({"index.html": b"three"}, out)
+    assert (out / "index.html").read_bytes() == b"three"
+    assert not (out / "a").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]  # no staging left behind
+
+
+@pytest.mark.parametrize("bad", ["../escape.html", "/etc/passwd", "a/../../x", "a\\..\\x", ""])
+def test_paths_cannot_escape(tmp_path: Path, bad: str):
+    out = tmp_path / "output"
+    write_site({"index.html": b"kept"}, out)
+    with pytest.raises(OutputError):
+        write_site({"index.html": b"new", bad: b"x"}, out)
+    assert (out / "index.html").read_bytes() == b"kept"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_refuses_foreign_non_empty_folder_unless_forced(tmp_path: Path):
+    foreign = tmp_path / "docs"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("mine")
+    with pytest.raises(OutputError, match="--force"):
+        check_output_dir(foreign, tmp_path / "site")
+    check_output_dir(foreign, tmp_path / "site", force=True)
+    check_output_dir(tmp_path / "new", tmp_path / "site")
+
+
+def test_refuses_output_that_contains_the_site(tmp_path: Path):
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    for target in (site, tmp_path):
+        with pytest.raises(OutputError):
+            check_output_dir(target, site, force=True)
+
+
+def test_update_tree_touches_only_changes(tmp_path: Path):
+    update_tree({"a.html": b"1", "b/c.html": b"2"}, tmp_path)
+    assert update_tree({"a.html": b"1", "b/c.html": b"3"}, tmp_path) == ["b/c.html"]
+    assert update_tree({"a.html": b"1"}, tmp_path) == ["b/c.html"]
+    assert not (tmp_path / "b").exists()
