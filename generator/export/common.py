@@ -1,8 +1,9 @@
 """What the export formats share: lookups, sources, labels, links and the data's own clock.
 
-Every format is a pure function of the Timeline and the SiteConfig. Nothing here reads the
-wall clock: "updated" and "DTSTAMP" values come from the latest dateline or event date
-found in the data, so the same input always gives byte-identical files.
+Every format is a pure function of the Timeline and the SiteConfig. Date labels and the
+events of an actor come from chronology, so the exports say what the pages say. Nothing
+here reads the wall clock: "updated" and "DTSTAMP" values come from the latest dateline or
+event date found in the data, so the same input always gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from typing import Any, Iterable
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
+from ..chronology import date_label, events_for_actor  # used by the format modules too
 from ..config import SiteConfig
-from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent, TimeValue
+from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent
 
 GENERATOR = f"Annals {__version__}"
 # The date stamped on data with no date at all (an empty site): fixed, never "now".
@@ -24,59 +26,9 @@ EPOCH = date(1970, 1, 1)
 # Characters XML 1.0 and iCalendar TEXT cannot carry; article text may still hold them.
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 WHITESPACE = re.compile(r"\s+")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-try:
-    from ..chronology import date_label as _chronology_date_label
-except ImportError:  # TODO(integrator): use chronology.date_label once it lands
-    _chronology_date_label = None
-
-try:
-    from ..chronology import events_for_actor as _chronology_events_for_actor
-except ImportError:  # TODO(integrator): use chronology.events_for_actor once it lands
-    _chronology_events_for_actor = None
 
 
-# ---------------------------------------------------------------- labels and actors
-
-def date_label(time: TimeValue, language: str = "en") -> str:
-    """The human label of a date at its honest precision ("July 2025", "week of ...")."""
-    if _chronology_date_label is not None:
-        return _chronology_date_label(time, language)
-    return _fallback_date_label(time)
-
-
-def _day_label(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def _fallback_date_label(time: TimeValue) -> str:
-    start, end = time.start, time.end
-    if start is None or end is None:
-        return time.value
-    granularity = time.granularity
-    if granularity in ("time", "day"):
-        return _day_label(start)
-    if granularity == "week":
-        return f"week of {_day_label(start)}"
-    if granularity == "month":
-        return f"{MONTHS[start.month - 1]} {start.year}"
-    if granularity == "year":
-        return str(start.year)
-    if granularity == "decade":
-        return f"{start.year}s"
-    if start.year == end.year:
-        return f"{MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} {start.year}"
-    return f"{start.year}–{end.year}"
-
-
-def events_for_actor(timeline: Timeline, slug: str) -> tuple[TimelineEvent, ...]:
-    """The events shown on an actor's page, in timeline order."""
-    if _chronology_events_for_actor is not None:
-        return tuple(_chronology_events_for_actor(timeline, slug))
-    return tuple(event for event in timeline.events if slug in event.actors)
-
+# ---------------------------------------------------------------- actors
 
 def find_actor(timeline: Timeline, slug: str) -> Actor | None:
     return next((actor for actor in timeline.actors if actor.slug == slug), None)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..config import SiteConfig
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
 from .common import (GENERATOR, Source, actor_names, articles_by_slug, clean_text, date_label,
-                     event_stamp, fragment, sources_of, truncate)
+                     event_stamp, fragment, safe_href, sources_of, truncate)
 
 LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
 SUMMARY_LIMIT = 120
@@ -75,7 +75,8 @@ def source_line(source: Source) -> str:
     about = ", ".join(x for x in (source.source, source.date.isoformat() if source.date else None) if x)
     line = f"- {source.title}" + (f" ({about})" if about else "")
     line += f': "{" ".join(source.quote.split())}" [{source.timex}]'
-    return line + (f" {source.url}" if source.url else "")
+    original = safe_href(source.url)  # calendar apps link URLs: only web ones
+    return line + (f" {original}" if original else "")
 
 
 def uid_host(config: SiteConfig) -> str:

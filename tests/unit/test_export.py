@@ -355,6 +355,7 @@ def test_ics_escapes_text(files):
     description = events["river-report-1@example.org"]["DESCRIPTION"]
     assert "\\n\\nSources:\\n- River report (Valley Post\\, 2025-07-25)" in description
     assert escape_text("a\\b;c,d\r\ne\x07") == "a\\\\b\\;c\\,d\\ne"
+    assert "javascript:" not in files["timeline.ics"].decode()  # river-report's bogus url
 
 
 def test_ics_without_absolute_base_has_no_url_and_generic_uid(timeline):
