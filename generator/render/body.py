@@ -1,0 +1,203 @@
+"""Article bodies as safe HTML with every date phrase highlighted, and marked sentences.
+
+The tagger's offsets are into ``PlainText.text``. To highlight them in the rendered Markdown,
+private-use marker characters are inserted into the Markdown source at the mapped offsets,
+the Markdown is rendered and sanitised, and only then are the markers replaced with the
+<mark> tags (so content can never smuggle markup in through a marker).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+from ..model import Event, PlainText
+
+OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
+DIGIT_ZERO = 0xE010  # the index is written with private-use "digits" so Markdown sees no numbers
+MARKER_CHARS = re.compile("[\ue000-\ue01f]")
+MARKER = re.compile("\ue000([\ue010-\ue019]+)\ue001|\ue002")
+TAG = re.compile(r"(<[^>]*>)")
+HEADING_TAG = re.compile(r"^<(/?)h([1-5])\b")
+
+BODY_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2",
+    "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre",
+    "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
+    "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+})  # no landmarks (nav, header, footer, aside): the page owns those
+BODY_ATTRIBUTES = {
+    "a": {"href", "hreflang", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "width", "height", "title"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "time": {"datetime"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+}
+MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A date phrase to mark in an article body."""
+
+    index: int  # the timex's index in the article: the mark's id is "t-<index>"
+    start: int  # offsets into PlainText.text
+    end: int
+    value: str
+    label: str  # shown as the tooltip
+    anchor_id: str | None = None  # id for the phrase (the citation's event id), if it dates one
+    href: str | None = None  # where the phrase links (the event on the timeline)
+    event_id: str | None = None  # the timeline event id, as data-event
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    html: Markup
+    placed: frozenset[int]  # highlight indexes that made it into the HTML
+
+
+def render_body(source: str, plain: PlainText, highlights: list[Highlight]) -> RenderedBody:
+    """The Markdown ``source`` as sanitised HTML with ``highlights`` marked."""
+    marked, by_index = _insert_markers(source, plain, highlights)
+    html = markdown.markdown(marked, extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    clean = nh3.clean(html, tags=set(BODY_TAGS), clean_content_tags={"script", "style"},
+                      attributes={k: set(v) for k, v in BODY_ATTRIBUTES.items()},
+                      link_rel="noopener nofollow noreferrer")
+    out, placed = _replace_markers(clean, by_index)
+    return RenderedBody(Markup(out), frozenset(placed))
+
+
+def _insert_markers(source: str, plain: PlainText,
+                    highlights: list[Highlight]) -> tuple[str, dict[int, Highlight]]:
+    # Content's own private-use characters would be read as markers: blank them out,
+    # one for one, so the offsets stay right.
+    source = MARKER_CHARS.sub("\ufffd", source)
+    spans: list[tuple[int, int, Highlight]] = []
+    for h in sorted(highlights, key=lambda h: (h.start, h.end, h.index)):
+        span = _source_span(plain, h.start, h.end, len(source))
+        if span and (not spans or span[0] >= spans[-1][1]):
+            spans.append((span[0], span[1], h))
+    pieces: list[str] = []
+    cursor = len(source)
+    for start, end, h in reversed(spans):
+        pieces.append(source[end:cursor])
+        pieces.append(CLOSE)
+        pieces.append(source[start:end])
+        pieces.append(OPEN + _encode(h.index) + MID)
+        cursor = start
+    pieces.append(source[:cursor])
+    return "".join(reversed(pieces)), {h.index: h for _, _, h in spans}
+
+
+def _source_span(plain: PlainText, start: int, end: int, limit: int) -> tuple[int, int] | None:
+    if not 0 <= start < end <= len(plain.text):
+        return None
+    # The end maps from the last character so closing markup ("**") stays outside the mark.
+    s, e = plain.to_source(start), plain.to_source(end - 1) + 1
+    return (s, e) if 0 <= s < e <= limit else None
+
+
+def _encode(n: int) -> str:
+    return "".join(chr(DIGIT_ZERO + int(d)) for d in str(n))
+
+
+def _decode(s: str) -> int:
+    return int("".join(str(ord(c) - DIGIT_ZERO) for c in s))
+
+
+def _replace_markers(html: str, by_index: dict[int, Highlight]) -> tuple[str, set[int]]:
+    """Turn markers into tags. A phrase cut by tags is marked piece by piece, the first piece
+    carrying the ids, so the result always nests properly."""
+    out: list[str] = []
+    placed: set[int] = set()
+    current: Highlight | None = None
+    link_depth = 0
+    for segment in TAG.split(html):
+        if segment.startswith("<"):
+            link_depth += _link_change(segment)
+            out.append(_fix_tag(MARKER_CHARS.sub("", segment)))
+            continue
+        for i, piece in enumerate(MARKER.split(segment) if segment else []):
+            # MARKER.split yields text, group (index digits or None), text, ...
+            if i % 2 == 1:
+                if piece is None:
+                    current = None
+                else:
+                    current = by_index.get(_decode(piece))
+                continue
+            if not piece:
+                continue
+            if current is None:
+                out.append(piece)
+            elif current.index in placed:
+                out.append(f'<mark class="timex">{piece}</mark>')
+            else:
+                opening, closing = _tags(current, inside_link=link_depth > 0)
+                out.append(opening + piece + closing)
+                placed.add(current.index)
+    return "".join(out), placed
+
+
+def _tags(h: Highlight, inside_link: bool) -> tuple[str, str]:
+    """Opening and closing tags for a phrase: <mark>, wrapped in a link to its event when
+    it dates one (a <span> carries the ids instead when the phrase is already inside a link)."""
+    mark = Markup('<mark class="timex" id="t-{0}" data-value="{1}" title="{2}">').format(
+        h.index, h.value, h.label)
+    if not (h.anchor_id or h.href):
+        return str(mark), "</mark>"
+    ids = Markup(' id="{0}"').format(h.anchor_id) if h.anchor_id else Markup("")
+    data = Markup(' data-event="{0}"').format(h.event_id) if h.event_id else Markup("")
+    if inside_link or not h.href:
+        return str(Markup('<span class="timex-anchor"{0}{1}>').format(ids, data) + mark), "</mark></span>"
+    opening = Markup('<a class="timex-link" href="{0}"{1}{2}>').format(h.href, ids, data) + mark
+    return str(opening), "</mark></a>"
+
+
+def _link_change(tag: str) -> int:
+    if re.match(r"<a[\s>]", tag):
+        return 1
+    if tag.startswith("</a"):
+        return -1
+    return 0
+
+
+def _fix_tag(tag: str) -> str:
+    # Body headings sit under the page's <h1> title: shift them down one level.
+    tag = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", tag)
+    if tag.startswith("<img") and " alt=" not in tag:
+        tag = tag.replace("<img", '<img alt=""', 1)
+    return tag
+
+
+def sentence_marks(event: Event) -> tuple[int, int] | None:
+    """Where the event's dating phrase sits in its sentence, as offsets into sentence.text."""
+    text = event.sentence.text
+    start = event.timex.start - event.sentence.start
+    end = event.timex.end - event.sentence.start
+    if 0 <= start < end <= len(text) and text[start:end] == event.timex.text:
+        return start, end
+    found = text.find(event.timex.text) if event.timex.text else -1
+    return (found, found + len(event.timex.text)) if found >= 0 else None
+
+
+def marked_sentence(event: Event, text: str | None = None) -> Markup:
+    """The sentence (or ``text``, when it is the same sentence) with its date phrase in <mark>."""
+    sentence = event.sentence.text if text is None else text
+    span = sentence_marks(event) if sentence == event.sentence.text else None
+    if span is None and event.timex.text and event.timex.text in sentence:
+        found = sentence.find(event.timex.text)
+        span = (found, found + len(event.timex.text))
+    if span is None:
+        return escape(sentence)
+    start, end = span
+    return (escape(sentence[:start]) + Markup('<mark class="timex">') + escape(sentence[start:end])
+            + Markup("</mark>") + escape(sentence[end:]))

@@ -1,0 +1,428 @@
+"""The renderer: a Jinja2 environment over themes/<name>/, the page list, and rendering.
+
+Pages are rendered one by one from the Timeline (no I/O apart from the theme's own files,
+which Jinja and ``static_files`` read), so ``annals serve`` can re-render only the pages an
+edit touches.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import escape
+
+import generator
+
+from ..config import SiteConfig
+from ..errors import ContentError
+from ..model import ArticleAnalysis, Problem, Timeline, TimeValue
+from . import chrono, urls
+from .body import Highlight, marked_sentence, render_body
+from .views import Views, html_datetime
+
+BUILTIN_THEMES = Path(generator.__file__).resolve().parent.parent / "themes"
+DEFAULT_THEME = "default"
+EXPORT_LINKS = (  # written by the export module; linked from every page's footer
+    ("feed.xml", "Atom feed"),
+    ("timeline.json", "JSON"),
+    ("timelinejs.json", "TimelineJS"),
+    ("timeline.csv", "CSV"),
+    ("timeline.ics", "iCalendar"),
+)
+NAV = (("", "Timeline", "home"), ("key-dates/", "Key dates", "key-dates"),
+       ("actors/", "Actors", "actors"))
+PROBLEM_KINDS = {
+    "no-dateline": "Articles without a dateline",
+    "unresolved-date": "Date phrases that could not be resolved",
+    "conflict": "Sources that disagree on a date",
+    "low-confidence-actor": "Actors to confirm",
+    "front-matter": "Front matter",
+}
+DATELINE_ORIGINS = {"front matter": "from the front matter", "text": "found in the text",
+                    "none": "no dateline found"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every template knows about the page it renders."""
+
+    path: str  # output path, e.g. "actors/turkiye/index.html"
+    kind: str  # home | actors | actor | article | key-dates | review | embed | 404
+    title: str
+    canonical: str | None = None
+    feed: str | None = None  # root-relative Atom feed of this page
+    oembed: str | None = None  # oEmbed discovery URL (absolute when possible)
+    noindex: bool = False
+
+
+# Themes ----------------------------------------------------------------------------------
+
+def find_theme(name: str, site_dir: Path) -> Path:
+    """The site's own themes/<name>, else the built-in theme of that name."""
+    for candidate in (site_dir / "themes" / name, BUILTIN_THEMES / name):
+        if (candidate / "templates").is_dir():
+            return candidate
+    raise ContentError("site.yaml", f"theme {name!r} not found: make themes/{name}/templates/ "
+                       f"in the site folder or use theme: {DEFAULT_THEME}")
+
+
+def make_environment(theme_dir: Path) -> jinja2.Environment:
+    """Jinja over the theme's templates; a partial theme falls back to the default one."""
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(theme_dir / "templates"))]
+    builtin = BUILTIN_THEMES / DEFAULT_THEME
+    if builtin.resolve() != theme_dir.resolve():
+        loaders.append(jinja2.FileSystemLoader(str(builtin / "templates")))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def static_files(theme_dir: Path) -> dict[str, bytes]:
+    """The theme's static/ files keyed "static/<path>", over the default theme's."""
+    out: dict[str, bytes] = {}
+    dirs = [BUILTIN_THEMES / DEFAULT_THEME / "static", theme_dir / "static"]
+    for static in dict.fromkeys(d.resolve() for d in dirs):
+        if not static.is_dir():
+            continue
+        for path in sorted(static.rglob("*")):
+            rel = path.relative_to(static)
+            if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+                out[f"static/{rel.as_posix()}"] = path.read_bytes()
+    return dict(sorted(out.items()))
+
+
+# Page list -------------------------------------------------------------------------------
+
+def page_paths(timeline: Timeline) -> list[str]:
+    """Every HTML page of the URL layout for this timeline."""
+    paths = [urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED, urls.NOT_FOUND]
+    paths += [urls.actor_page(a.slug) for a in timeline.actors]
+    paths += [urls.actor_embed_page(a.slug) for a in timeline.actors]
+    paths += [urls.article_page(a.article.slug) for a in timeline.articles]
+    return paths
+
+
+def pages_for_article(timeline: Timeline, slug: str) -> set[str]:
+    """The pages an edit of one article can change (in this timeline; serve should take the
+    union with the same set from the timeline before the edit, for actors it lost)."""
+    actors: set[str] = set()
+    for event in timeline.events:
+        if slug in event.articles:
+            actors.update(event.actors)
+    for analysis in timeline.articles:
+        if analysis.article.slug == slug:
+            actors.update(m.actor for m in analysis.mentions)
+    known = {a.slug for a in timeline.actors}
+    pages = {urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED,
+             urls.article_page(slug)}
+    for actor in sorted(actors & known):
+        pages.update({urls.actor_page(actor), urls.actor_embed_page(actor)})
+    return pages
+
+
+# Rendering -------------------------------------------------------------------------------
+
+def render_site(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
+                build_info: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """Every page of the URL layout plus the theme's static files, by output path."""
+    files = render_pages(timeline, config, theme_dir, None, build_info=build_info)
+    files.update(static_files(theme_dir))
+    return files
+
+
+def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
+                 paths: Iterable[str] | None = None, *,
+                 build_info: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """The given pages (all of ``page_paths`` when None), by output path. Unknown paths
+    (e.g. an actor that no longer exists) are skipped."""
+    env = make_environment(theme_dir)
+    renderer = _Renderer(timeline, config, env, theme_dir, dict(build_info or {}))
+    wanted = page_paths(timeline) if paths is None else list(paths)
+    known = set(page_paths(timeline))
+    out: dict[str, bytes] = {}
+    for path in wanted:
+        if path in known:
+            out[path] = renderer.render(path).encode("utf-8")
+    return out
+
+
+class _Renderer:
+    def __init__(self, timeline: Timeline, config: SiteConfig, env: jinja2.Environment,
+                 theme_dir: Path, build_info: dict[str, str]):
+        self.timeline = timeline
+        self.config = config
+        self.env = env
+        self.theme_dir = theme_dir
+        self.build_info = build_info
+        self.views = Views(timeline, config.language)
+
+    def render(self, path: str) -> str:
+        template, page, context = self._page(path)
+        try:
+            return self.env.get_template(template).render(self._common(page) | context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise ContentError(self._template_path(exc.name or template), exc.message or str(exc),
+                               exc.lineno) from None
+        except jinja2.TemplateError as exc:
+            name, line = _template_frame(exc, template)
+            raise ContentError(self._template_path(name), f"while rendering {path}: {exc}",
+                               line) from None
+
+    def _template_path(self, name: str) -> str:
+        return f"themes/{self.theme_dir.name}/templates/{name}"
+
+    def _common(self, page: Page) -> dict[str, Any]:
+        if page.kind == "404":
+            base = self.config.base_path
+            href: Callable[[str], str] = lambda target: base + target  # noqa: E731
+        else:
+            href = lambda target: urls.relative(page.path, target)  # noqa: E731
+        return {
+            "site": self.config,
+            "page": page,
+            "href": href,
+            "nav": NAV,
+            "exports": EXPORT_LINKS,
+            "build": self.build_info,
+            "generator_name": self.build_info.get("generator", f"Annals {generator.__version__}"),
+        }
+
+    def _page(self, path: str) -> tuple[str, Page, dict[str, Any]]:
+        parts = path.split("/")
+        if path == urls.HOME:
+            return self._home()
+        if path == urls.ACTORS_INDEX:
+            return self._actors_index()
+        if path == urls.KEY_DATES:
+            return self._key_dates()
+        if path == urls.REVIEW:
+            return self._review()
+        if path == urls.EMBED:
+            return self._embed(None)
+        if path == urls.NOT_FOUND:
+            return "404.html", Page(path, "404", "Page not found", noindex=True), {}
+        if parts[0] == "actors" and len(parts) == 3:
+            return self._actor(parts[1])
+        if parts[0] == "articles" and len(parts) == 3:
+            return self._article(parts[1])
+        if parts[:2] == ["embed", "actors"] and len(parts) == 4:
+            return self._embed(parts[2])
+        raise ValueError(f"not a page of the URL layout: {path}")
+
+    def _canonical(self, path: str) -> str | None:
+        return urls.absolute(self.config, urls.pretty(path))
+
+    def _oembed(self, path: str, target: str) -> str:
+        return urls.absolute(self.config, target) or urls.relative(path, target)
+
+    def _snippets(self, embed_path: str, title: str) -> dict[str, Any]:
+        return {
+            "iframe": urls.embed_snippet(self.config, embed_path, title, "iframe"),
+            "script": urls.embed_snippet(self.config, embed_path, title, "script"),
+            "absolute": self.config.absolute_base is not None,
+            "preview": embed_path,
+        }
+
+    # Pages --------------------------------------------------------------------------------
+
+    def _home(self) -> tuple[str, Page, dict[str, Any]]:
+        path = urls.HOME
+        page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
+                    self._oembed(path, "oembed.json"))
+        actors = sorted(self.timeline.actors, key=lambda a: (a.name.casefold(), a.slug))
+        counts = {a.slug: len(chrono.events_for_actor(self.timeline, a.slug)) for a in actors}
+        return "index.html", page, {
+            "groups": self.views.groups(self.timeline.events),
+            "count": len(self.timeline.events),
+            "filter_actors": [(a.slug, a.name, counts[a.slug]) for a in actors if counts[a.slug]],
+            "embed": self._snippets(urls.EMBED, self.config.title),
+        }
+
+    def _actors_index(self) -> tuple[str, Page, dict[str, Any]]:
+        path = urls.ACTORS_INDEX
+        page = Page(path, "actors", "Actors", self._canonical(path), "feed.xml")
+        return "actors.html", page, {"kinds": self.views.actors_by_kind()}
+
+    def _actor(self, slug: str) -> tuple[str, Page, dict[str, Any]]:
+        actor = self.views.actors.get(slug)
+        if actor is None:
+            raise ValueError(f"no actor {slug!r}")
+        path = urls.actor_page(slug)
+        page = Page(path, "actor", actor.name, self._canonical(path), f"actors/{slug}/feed.xml",
+                    self._oembed(path, f"actors/{slug}/oembed.json"))
+        events = chrono.events_for_actor(self.timeline, slug)
+        sources = [self.views.articles[s] for s in chrono.sources_for_actor(self.timeline, slug)
+                   if s in self.views.articles]
+        return "actor.html", page, {
+            "actor": self.views.actor(actor),
+            "key_dates": [self.views.key_date(k) for k in chrono.key_dates_for_actor(
+                self.timeline, slug, self.config.key_dates.per_actor)],
+            "groups": self.views.groups(events),
+            "count": len(events),
+            "co_actors": [(s, self.views.actor_name(s), n)
+                          for s, n in chrono.co_actors(self.timeline, slug) if s in self.views.actors],
+            "sources": [_article_summary(a) for a in sources],
+            "chart": self.views.chart(events, actor.name),
+            "embed": self._snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),
+        }
+
+    def _key_dates(self) -> tuple[str, Page, dict[str, Any]]:
+        path = urls.KEY_DATES
+        page = Page(path, "key-dates", "Key dates", self._canonical(path), "feed.xml")
+        return "key_dates.html", page, {
+            "key_dates": [self.views.key_date(k) for k in self.timeline.key_dates],
+            "rule": self.config.key_dates,
+        }
+
+    def _review(self) -> tuple[str, Page, dict[str, Any]]:
+        page = Page(urls.REVIEW, "review", "Review", noindex=True)
+        return "review.html", page, {
+            "problem_groups": _problem_groups(self.timeline.problems),
+            "conflicts": [self.views.event(e) for e in self.timeline.events if e.conflicts],
+            "discovered": [self.views.actor(a) for a in self.timeline.actors if a.origin != "config"],
+            "build_items": sorted(self.build_info.items()),
+        }
+
+    def _embed(self, slug: str | None) -> tuple[str, Page, dict[str, Any]]:
+        if slug is None:
+            path, events, title, full = urls.EMBED, self.timeline.events, self.config.title, ""
+        else:
+            actor = self.views.actors.get(slug)
+            if actor is None:
+                raise ValueError(f"no actor {slug!r}")
+            path, title, full = urls.actor_embed_page(slug), actor.name, f"actors/{slug}/"
+            events = tuple(chrono.events_for_actor(self.timeline, slug))
+        page = Page(path, "embed", title, noindex=False)
+        return "embed.html", page, {
+            "groups": self.views.groups(events), "count": len(events), "full": full,
+        }
+
+    def _article(self, slug: str) -> tuple[str, Page, dict[str, Any]]:
+        analysis = self.views.articles.get(slug)
+        if analysis is None:
+            raise ValueError(f"no article {slug!r}")
+        path = urls.article_page(slug)
+        article = analysis.article
+        page = Page(path, "article", article.title, self._canonical(path), "feed.xml")
+        to_timeline = self.views.article_events(analysis)
+        highlights = self._highlights(path, analysis, to_timeline)
+        body = render_body(article.body, analysis.text, highlights)
+        placed_ids = {h.anchor_id for h in highlights if h.index in body.placed and h.anchor_id}
+        events = [{
+            "id": e.id,
+            "anchor": e.id not in placed_ids,  # the list item carries the id the body lacks
+            "label": self.views.label(e.time),
+            "datetime": html_datetime(e.time),
+            "sentence": marked_sentence(e),
+            "timeline": to_timeline.get(e.id),
+        } for e in analysis.events]
+        return "article.html", page, {
+            "article": article,
+            "summary": _article_summary(analysis),
+            "body": body.html,
+            "body_lang": article.lang if article.lang != self.config.language else None,
+            "events": events,
+            "unresolved": _unresolved(analysis),
+            "timex_count": len(analysis.timexes),
+        }
+
+    def _highlights(self, path: str, analysis: ArticleAnalysis,
+                    to_timeline: dict[str, str]) -> list[Highlight]:
+        by_span: dict[tuple[int, int], str] = {}
+        for event in analysis.events:
+            by_span.setdefault((event.timex.start, event.timex.end), event.id)
+        out = []
+        for i, tx in enumerate(analysis.timexes):
+            citation = by_span.get((tx.start, tx.end))
+            timeline_id = to_timeline.get(citation) if citation else None
+            out.append(Highlight(
+                index=i, start=tx.start, end=tx.end, value=tx.time.value,
+                label=self.views.label(tx.time) if tx.time.anchored else tx.time.value,
+                anchor_id=citation, event_id=timeline_id,
+                href=urls.relative(path, f"#{timeline_id}") if timeline_id else None))
+        return out
+
+
+def _article_summary(analysis: ArticleAnalysis) -> dict[str, Any]:
+    article, dateline = analysis.article, analysis.dateline
+    return {
+        "slug": article.slug,
+        "title": article.title,
+        "source": article.source,
+        "author": article.author,
+        "url": article.url,
+        "date": dateline.date.isoformat() if dateline.date else None,
+        "date_label": chrono.date_label(TimeValue(dateline.date.isoformat(), "DATE", "day",
+                                                 dateline.date, dateline.date))
+        if dateline.date else None,
+        "date_origin": DATELINE_ORIGINS.get(dateline.origin, dateline.origin),
+        "events": len(analysis.events),
+    }
+
+
+def _unresolved(analysis: ArticleAnalysis) -> list[dict[str, Any]]:
+    out = []
+    for tx in analysis.timexes:
+        if tx.time.type in ("DATE", "TIME") and not tx.time.anchored:
+            source = analysis.text.to_source(tx.start) if tx.start < len(analysis.text.source_index) else 0
+            out.append({"text": tx.text, "value": tx.time.value,
+                        "line": analysis.article.line_of(source)})
+    return out
+
+
+def _problem_groups(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
+    order = list(PROBLEM_KINDS)
+    kinds = sorted({p.kind for p in problems},
+                   key=lambda k: (order.index(k) if k in order else len(order), k))
+    return [{
+        "kind": kind,
+        "title": PROBLEM_KINDS.get(kind, kind.replace("-", " ").capitalize()),
+        "problems": sorted((p for p in problems if p.kind == kind),
+                           key=lambda p: (p.path, p.line or 0, p.message)),
+    } for kind in kinds]
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
+    """The template and line a runtime template error happened at (Jinja puts template
+    frames into the traceback)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".html") and "templates" in frame.filename:
+            return Path(frame.filename).name, frame.lineno
+    return fallback, None
+
+
+# Error page ------------------------------------------------------------------------------
+
+ERROR_PAGE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Build error — {title}</title>
+<style>
+body{{font:16px/1.5 system-ui,sans-serif;margin:0;padding:1.5rem;background:#fff;color:#1a1a1a}}
+main{{max-width:60rem;margin:0 auto}}
+h1{{color:#a40000;font-size:1.5rem}}
+pre{{white-space:pre-wrap;overflow-wrap:anywhere;background:#fdf2f2;border-left:4px solid #a40000;padding:1rem;font:14px/1.5 ui-monospace,monospace}}
+</style>
+</head>
+<body>
+<main>
+<h1>The site could not be built</h1>
+<p>Fix the problem below and save: the page reloads by itself.</p>
+<pre>{error}</pre>
+</main>
+</body>
+</html>
+"""
+
+
+def render_error_page(error_text: str, config: SiteConfig) -> str:
+    """A standalone page showing a build error (file:line: message) in the browser."""
+    return ERROR_PAGE.format(lang=escape(config.language), title=escape(config.title),
+                             error=escape(error_text))

@@ -1,0 +1,308 @@
+"""What templates see: small view objects built from the Timeline, links as root-relative URLs.
+
+Templates turn root-relative URLs ("actors/x/") into page-relative ones with ``href()``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
+
+from ..model import Actor, ArticleAnalysis, Event, KeyDate, Timeline, TimelineEvent, TimeValue
+from . import chrono
+from .body import marked_sentence
+
+KIND_ORDER = ("country", "person", "organisation", "group", "place")
+KIND_TITLES = {"country": "Countries", "person": "People", "organisation": "Organisations",
+               "group": "Groups", "place": "Places"}
+# HTML's <time datetime> accepts these forms of TIMEX values as they are.
+HTML_DATETIME_GRANULARITIES = ("time", "day", "week", "month", "year")
+HTML_DATETIME = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?|-W\d{2})?")
+
+
+@dataclass(frozen=True)
+class Citation:
+    article: str
+    title: str
+    outlet: str
+    target: str  # root-relative: "articles/<slug>/#<citation id>"
+    sentence: Markup
+    label: str  # the date as this source gives it
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    datetime: str
+    label: str
+    granularity: str
+    start: str  # ISO day range, for the embed page's from/to filter
+    end: str
+    text: Markup
+    actors: tuple[tuple[str, str], ...]  # (slug, name)
+    citations: tuple[Citation, ...]
+    conflicts: tuple[str, ...]  # date labels the sources disagree on, the event's own first
+
+    @property
+    def actor_slugs(self) -> str:
+        return " ".join(slug for slug, _ in self.actors)
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    id: str
+    title: str
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    id: str
+    title: str
+    months: tuple[MonthGroup, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(m.events) for m in self.months)
+
+
+@dataclass(frozen=True)
+class KeyDateView:
+    label: str
+    datetime: str
+    sources: int
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True)
+class ActorView:
+    slug: str
+    name: str
+    kind: str
+    description: str
+    aliases: tuple[str, ...]
+    member_of: tuple[tuple[str, str], ...]
+    origin: str
+    confidence: float
+    count: int
+    first: EventView | None
+    last: EventView | None
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    kind: str
+    title: str
+    actors: tuple[ActorView, ...]
+
+
+@dataclass(frozen=True)
+class Bar:
+    month: str  # "2025-07"
+    label: str  # "July 2025"
+    count: int
+    x: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Chart:
+    bars: tuple[Bar, ...]
+    width: int
+    height: int
+    bar_width: float
+    peak: int
+    summary: str
+
+
+class Views:
+    """Lookups over one Timeline, and the view objects built from it."""
+
+    def __init__(self, timeline: Timeline, language: str):
+        self.timeline = timeline
+        self.language = language
+        self.actors = {a.slug: a for a in timeline.actors}
+        self.articles = {a.article.slug: a for a in timeline.articles}
+        self.events = {e.id: e for e in timeline.events}
+        self._event_views: dict[str, EventView] = {}
+
+    def label(self, time: TimeValue) -> str:
+        return chrono.date_label(time, self.language)
+
+    def actor_name(self, slug: str) -> str:
+        actor = self.actors.get(slug)
+        return actor.name if actor else slug
+
+    def outlet(self, slug: str) -> str:
+        analysis = self.articles.get(slug)
+        if analysis is None:
+            return slug
+        return analysis.article.source or analysis.article.title
+
+    # Events -------------------------------------------------------------------------------
+
+    def event(self, event: TimelineEvent) -> EventView:
+        view = self._event_views.get(event.id)
+        if view is None:
+            view = self._event_views[event.id] = self._build_event(event)
+        return view
+
+    def _build_event(self, event: TimelineEvent) -> EventView:
+        time = event.time
+        conflicts = ()
+        if event.conflicts:
+            labels = [self.label(time)] + [self.label(t) for t in event.conflicts]
+            conflicts = tuple(dict.fromkeys(labels))
+        return EventView(
+            id=event.id,
+            datetime=html_datetime(time),
+            label=self.label(time),
+            granularity=time.granularity or "",
+            start=time.start.isoformat() if time.start else "",
+            end=time.end.isoformat() if time.end else "",
+            text=self._headline(event),
+            actors=tuple((slug, self.actor_name(slug)) for slug in event.actors if slug in self.actors),
+            citations=tuple(self._citation(c) for c in event.citations),
+            conflicts=conflicts,
+        )
+
+    def _headline(self, event: TimelineEvent) -> Markup:
+        # The headline is one of the citations' sentences: mark the date phrase in it.
+        for citation in event.citations:
+            if citation.sentence.text.strip() == event.text.strip():
+                return marked_sentence(citation, citation.sentence.text)
+        if event.citations:
+            return marked_sentence(event.citations[0], event.text)
+        return Markup.escape(event.text)
+
+    def _citation(self, event: Event) -> Citation:
+        analysis = self.articles.get(event.article)
+        title = analysis.article.title if analysis else event.article
+        return Citation(article=event.article, title=title, outlet=self.outlet(event.article),
+                        target=f"articles/{event.article}/#{event.id}",
+                        sentence=marked_sentence(event), label=self.label(event.time))
+
+    def groups(self, events: tuple[TimelineEvent, ...] | list[TimelineEvent]) -> list[YearGroup]:
+        """Events grouped by year, then month, in timeline order. Events coarser than a
+        month go in a group of their own at the point of the year where they start."""
+        years: list[tuple[str, list[tuple[str, str, list[EventView]]]]] = []
+        for event in events:
+            year, month_id, month_title = self._group_key(event.time)
+            if not years or years[-1][0] != year:
+                years.append((year, []))
+            months = years[-1][1]
+            if not months or months[-1][0] != month_id:
+                months.append((month_id, month_title, []))
+            months[-1][2].append(self.event(event))
+        seen: dict[str, int] = {}
+        result = []
+        for year, months in years:
+            groups = []
+            for month_id, title, views in months:
+                # A key can come back (a quarter between two months): keep ids unique.
+                n = seen[month_id] = seen.get(month_id, 0) + 1
+                groups.append(MonthGroup(month_id if n == 1 else f"{month_id}-{n}", title, tuple(views)))
+            n = seen[f"year-{year}"] = seen.get(f"year-{year}", 0) + 1
+            result.append(YearGroup(f"year-{year}" if n == 1 else f"year-{year}-{n}", year, tuple(groups)))
+        return result
+
+    def _group_key(self, time: TimeValue) -> tuple[str, str, str]:
+        start = time.start
+        if start is None:
+            return "Undated", "month-undated", "Undated"
+        year = str(start.year)
+        if time.precision_rank <= 3:  # time, day, week, month: the month it starts in
+            return year, f"month-{start:%Y-%m}", f"{chrono.MONTHS[start.month - 1]} {year}"
+        return year, f"period-{year}", f"Across {year} (less precise dates)"
+
+    # Actors -------------------------------------------------------------------------------
+
+    def actor(self, actor: Actor) -> ActorView:
+        events = chrono.events_for_actor(self.timeline, actor.slug)
+        return ActorView(
+            slug=actor.slug, name=actor.name, kind=actor.kind, description=actor.description,
+            aliases=tuple(a for a in actor.aliases if a != actor.name),
+            member_of=tuple((s, self.actor_name(s)) for s in actor.member_of if s in self.actors),
+            origin=actor.origin, confidence=actor.confidence, count=len(events),
+            first=self.event(events[0]) if events else None,
+            last=self.event(events[-1]) if events else None,
+        )
+
+    def actors_by_kind(self) -> list[KindGroup]:
+        kinds = sorted({a.kind for a in self.timeline.actors},
+                       key=lambda k: (KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k))
+        return [KindGroup(kind, KIND_TITLES.get(kind, kind.capitalize() or "Other"),
+                          tuple(self.actor(a) for a in sorted(
+                              (a for a in self.timeline.actors if a.kind == kind),
+                              key=lambda a: (a.name.casefold(), a.slug))))
+                for kind in kinds]
+
+    def key_date(self, key: KeyDate) -> KeyDateView:
+        events = tuple(self.event(self.events[i]) for i in key.events if i in self.events)
+        return KeyDateView(self.label(key.time), html_datetime(key.time), key.sources, events)
+
+    def chart(self, events: list[TimelineEvent], name: str) -> Chart | None:
+        counts = dict(chrono.events_per_month(events))
+        if not counts:
+            return None
+        months = month_range(min(counts), max(counts))
+        peak = max(counts.values())
+        width, height = 600, 80
+        bar_width = width / len(months)
+        bars = tuple(
+            Bar(m, month_title(m), counts.get(m, 0), round(i * bar_width, 2),
+                round(height * counts.get(m, 0) / peak, 2))
+            for i, m in enumerate(months))
+        busiest = max(bars, key=lambda b: b.count)
+        summary = (f"Events per month for {name}, {bars[0].label} to {bars[-1].label}: "
+                   f"{sum(counts.values())} events dated to a month or day; busiest month "
+                   f"{busiest.label} with {busiest.count}.")
+        return Chart(bars, width, height, round(max(bar_width - 1, 0.5), 2), peak, summary)
+
+    # Articles -----------------------------------------------------------------------------
+
+    def article_events(self, analysis: ArticleAnalysis) -> dict[str, str]:
+        """The article's event ids (citation ids) -> the timeline event that cites them."""
+        mine = {e.id for e in analysis.events}
+        out: dict[str, str] = {}
+        for event in self.timeline.events:
+            for citation in event.citations:
+                if citation.id in mine:
+                    out.setdefault(citation.id, event.id)
+        return out
+
+
+def html_datetime(time: TimeValue) -> str:
+    """The TIMEX value when HTML's datetime syntax accepts it, else the first day it covers."""
+    value = time.value
+    if time.granularity in HTML_DATETIME_GRANULARITIES and _valid_html_datetime(value):
+        return value
+    return time.start.isoformat() if time.start else value
+
+
+def _valid_html_datetime(value: str) -> bool:
+    return bool(HTML_DATETIME.fullmatch(value))
+
+
+def month_range(first: str, last: str, limit: int = 600) -> list[str]:
+    """Every "YYYY-MM" from first to last inclusive (at most ``limit``)."""
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while len(out) < limit:
+        key = f"{year:04d}-{month:02d}"
+        out.append(key)
+        if key >= last:
+            break
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def month_title(key: str) -> str:
+    return f"{chrono.MONTHS[int(key[5:7]) - 1]} {key[:4]}"
+
+
+def iso(d: date | None) -> str:
+    return d.isoformat() if d else ""
