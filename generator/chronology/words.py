@@ -1,0 +1,178 @@
+"""Content words of an event sentence: what the merge step compares.
+
+A sentence becomes a small bag of stems: lowercase letters only, stop words and date words
+dropped, a light suffix-stripping stemmer, and a few synonyms folded onto one concept
+("truce" = "ceasefire", "ouster" = "overthrow" = "fall"), so that two newsrooms wording the
+same happening differently still share key words. The date phrase itself is cut out first:
+"last Saturday" and "19 July" must not decide whether two events are alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import Event
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+STOP_WORDS = frozenset("""
+a about above after again against ago all almost along already also although am among an
+and another any anyone anything are around as at away back be became because become been
+before being below beside besides between both but by can cannot could did do does doing
+done down during each either else enough even ever every few for from further had has have
+having he her here hers herself him himself his how however i if in into is it its itself
+just least less many may me might more most much must my myself neither never no nor not
+now of off often on once one only onto or other others otherwise our ours ourselves out over
+own per perhaps quite rather really same several she should since so some still such than
+that the their theirs them themselves then there these they this those though through thus
+to together too toward towards under until up upon us very via was we well were what
+whatever when whenever where whether which while who whom whose why will with within
+without would yet you your yours yourself
+said say says saying told tell tells according added adding stated statement reported
+reportedly claimed claims asked noted officials official spokesperson spokesman spokeswoman
+mr mrs ms dr news agency sources source people
+today yesterday tomorrow tonight morning afternoon evening night day days week weeks weekend
+month months year years decade decades century centuries time times date dates early late
+earlier later last next previous past recent recently current currently upcoming coming
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+sat sun january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter
+first second third fourth fifth half quarter two three four five six seven eight nine ten
+""".split()) - {"fall"}  # "fall" is a season but also "the fall of a government"
+
+# Irregular forms the suffix stripper cannot reach.
+IRREGULAR = {
+    "fell": "fall", "fallen": "fall", "fought": "fight", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "began": "begin", "begun": "begin", "took": "take",
+    "taken": "take", "met": "meet", "won": "win", "lost": "lose", "overthrown": "overthrow",
+    "held": "hold", "led": "lead", "seized": "seize", "struck": "strike", "stricken": "strike",
+    "broke": "break", "broken": "break", "spoke": "speak", "spoken": "speak", "went": "go",
+    "gone": "go", "made": "make", "came": "come", "sent": "send", "slain": "kill",
+    "dead": "kill", "death": "kill", "deaths": "kill", "died": "kill", "die": "kill",
+    "dies": "kill", "dying": "kill", "killing": "kill", "killings": "kill",
+}
+
+# Words that name the same kind of happening; each group folds onto its first word.
+CONCEPT_GROUPS = (
+    ("ceasefire", "truce", "armistice", "cease-fire"),
+    ("overthrow", "ouster", "oust", "topple", "downfall", "fall", "overthrew"),
+    ("clash", "fighting", "fight", "battle", "skirmish", "hostility"),
+    ("attack", "assault", "raid", "bombing", "bombardment", "bombard", "shelling",
+     "airstrike", "strike"),
+    ("kill",),
+    ("talk", "negotiation", "negotiate"),
+    ("agreement", "deal", "accord", "pact", "treaty"),
+    ("election", "vote", "ballot", "poll", "elect"),
+    ("resign", "resignation", "quit"),
+    ("arrest", "detain", "detention", "custody"),
+    ("protest", "demonstration", "demonstrator", "protester", "protestor", "rally"),
+    ("capture", "seize", "seizure"),
+    ("withdraw", "withdrawal", "pullout", "retreat"),
+    ("invade", "invasion", "incursion"),
+)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: enough to match 'agreed'/'agreement'/'agrees'."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    w = word
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ment"):
+        w = w[:-4]
+    elif len(w) > 5 and w.endswith(("tion", "sion")):
+        w = w[:-3]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]  # "running" -> "run"
+    elif len(w) > 4 and w.endswith("eed"):
+        w = w[:-1]  # "agreed" -> "agree"
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]  # "stopped" -> "stop"
+    elif len(w) > 4 and w.endswith("ly"):
+        w = w[:-2]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _concepts() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in CONCEPT_GROUPS:
+        for word in group:
+            for form in (word, word.replace("-", "")):
+                table[stem(form)] = group[0]
+    return table
+
+
+CONCEPTS = _concepts()
+
+
+def normalise_word(raw: str) -> str | None:
+    """The comparable key of one word, or None for stop words and noise."""
+    word = strip_accents(raw.lower()).replace("’", "'")
+    word = word.split("'")[0]  # "Assad's" -> "assad"
+    word = word.replace("-", "")  # "cease-fire" -> "ceasefire"
+    if len(word) < 2 or word in STOP_WORDS:
+        return None
+    stemmed = stem(word)
+    return CONCEPTS.get(stemmed, stemmed)
+
+
+def sentence_parts(event: Event) -> tuple[str, str]:
+    """The sentence text before and after the event's date phrase."""
+    sentence = event.sentence
+    start = max(0, event.timex.start - sentence.start)
+    end = max(start, event.timex.end - sentence.start)
+    text = sentence.text
+    if not 0 <= start <= len(text):
+        return text, ""
+    return text[:start], text[end:]
+
+
+def weighted_terms(event: Event, near: int = 6, near_boost: float = 1.5) -> dict[str, float]:
+    """Content words of the event sentence, words near the date phrase weighing more.
+
+    The words right around a date phrase usually say what happened on that date
+    ("the ceasefire of 19 July"), the rest of a long sentence often does not.
+    """
+    before, after = sentence_parts(event)
+    before_words = [w for w in (normalise_word(m.group()) for m in WORD_RE.finditer(before)) if w]
+    after_words = [w for w in (normalise_word(m.group()) for m in WORD_RE.finditer(after)) if w]
+    terms: dict[str, float] = {}
+    ordered = before_words + after_words
+    near_from = len(before_words) - near
+    near_to = len(before_words) + near
+    for i, word in enumerate(ordered):
+        weight = near_boost if near_from <= i < near_to else 1.0
+        if terms.get(word, 0.0) < weight:
+            terms[word] = weight
+    return terms
+
+
+def id_words(text: str, limit: int = 3) -> list[str]:
+    """A few plain key words of a sentence for a readable, URL-safe event id."""
+    out: list[str] = []
+    for match in WORD_RE.finditer(text):
+        raw = strip_accents(match.group().lower()).replace("’", "'").split("'")[0]
+        word = re.sub(r"[^a-z0-9]+", "", raw)
+        if len(word) < 3 or word in STOP_WORDS or word in out:
+            continue
+        out.append(word)
+        if len(out) == limit:
+            break
+    return out

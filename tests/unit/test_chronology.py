@@ -1,0 +1,511 @@
+"""Chronology: ordering, merging across sources, conflicts, key dates, review, helpers."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from generator.chronology import (MergeSettings, build_timeline, co_actors, date_label,
+                                  events_for_actor, events_per_month, group_by_year_month,
+                                  key_dates_for_actor, sources_for_actor)
+from generator.config import KeyDateRule, SiteConfig
+from generator.model import (Actor, Article, ArticleAnalysis, Dateline, Event, Mention,
+                             PlainText, Problem, Sentence, TimeExpr, TimeValue)
+
+# ---------------------------------------------------------------- factory
+
+
+def day(y: int, m: int, d: int) -> TimeValue:
+    x = date(y, m, d)
+    return TimeValue(x.isoformat(), "DATE", "day", x, x)
+
+
+def week(y: int, w: int) -> TimeValue:
+    monday = date.fromisocalendar(y, w, 1)
+    return TimeValue(f"{y}-W{w:02d}", "DATE", "week", monday, monday + timedelta(days=6))
+
+
+def month(y: int, m: int) -> TimeValue:
+    start = date(y, m, 1)
+    end = (date(y + (m == 12), m % 12 + 1, 1)) - timedelta(days=1)
+    return TimeValue(f"{y}-{m:02d}", "DATE", "month", start, end)
+
+
+def year(y: int) -> TimeValue:
+    return TimeValue(str(y), "DATE", "year", date(y, 1, 1), date(y, 12, 31))
+
+
+def at(y: int, m: int, d: int, hh: int, mm: int) -> TimeValue:
+    x = date(y, m, d)
+    return TimeValue(f"{x.isoformat()}T{hh:02d}:{mm:02d}", "TIME", "time", x, x)
+
+
+UNANCHORED = TimeValue("XXXX-XX-XX", "DATE", "day")
+
+
+def analysis(slug: str, dct: date | None, *sentences: tuple, source: str | None = None,
+             unresolved: tuple[str, ...] = (), mentions: tuple[str, ...] = ()) -> ArticleAnalysis:
+    """An article whose sentences are (text, date phrase, TimeValue, actor slugs...).
+
+    Each sentence becomes one event dated by its phrase. `unresolved` phrases are added
+    as timexes that could not be anchored (they must occur in some sentence's text).
+    """
+    text_parts, sents, timexes, events = [], [], [], []
+    offset = 0
+    for n, (text, phrase, time, *actors) in enumerate(sentences):
+        sentence = Sentence(offset, offset + len(text), text, n)
+        pos = offset + text.index(phrase)
+        timex = TimeExpr(pos, pos + len(phrase), phrase, time)
+        sents.append(sentence)
+        timexes.append(timex)
+        events.append(Event(f"{slug}-{n + 1}", slug, sentence, timex, tuple(actors)))
+        text_parts.append(text)
+        offset += len(text) + 2
+    body = "\n\n".join(text_parts)
+    for phrase in unresolved:
+        pos = body.index(phrase)
+        timexes.append(TimeExpr(pos, pos + len(phrase), phrase, UNANCHORED))
+    article = Article(path=f"content/articles/{slug}.md", slug=slug, title=slug.title(),
+                      body=body, body_line=4, date=dct, source=source)
+    dateline = Dateline(dct, "front matter" if dct else "none")
+    plain = PlainText(body, tuple(range(len(body) + 1)))
+    found = tuple(Mention(0, 1, "x", a) for a in mentions)
+    return ArticleAnalysis(article, dateline, plain, tuple(sents),
+                           tuple(sorted(timexes, key=lambda t: t.start)), found, tuple(events))
+
+
+def actor(slug: str, confidence: float = 1.0) -> Actor:
+    return Actor(slug, slug.title(), "country", confidence=confidence)
+
+
+ACTORS = (actor("armenia"), actor("azerbaijan"), actor("georgia"), actor("russia"))
+CONFIG = SiteConfig()
+
+
+def build(*analyses: ArticleAnalysis, config: SiteConfig = CONFIG, actors=ACTORS, **kw):
+    return build_timeline(list(analyses), list(actors), config, **kw)
+
+
+def ceasefire_articles() -> list[ArticleAnalysis]:
+    return [
+        analysis("alpha", date(2025, 7, 23),
+                 ("A ceasefire between Armenia and Azerbaijan took effect last Saturday after "
+                  "weeks of shelling.", "last Saturday", day(2025, 7, 19), "armenia", "azerbaijan"),
+                 source="Wire One"),
+        analysis("bravo", date(2025, 7, 21),
+                 ("The truce agreed by Armenia and Azerbaijan took effect on 19 July.",
+                  "19 July", day(2025, 7, 19), "armenia", "azerbaijan"),
+                 source="Daily Two"),
+        analysis("charlie", date(2025, 7, 20),
+                 ("Armenia and Azerbaijan's ceasefire, which began on July 19, 2025, is holding "
+                  "along the border.", "July 19, 2025", day(2025, 7, 19), "armenia", "azerbaijan"),
+                 source="Radio Three"),
+    ]
+
+
+# ---------------------------------------------------------------- merging
+
+
+def test_three_sources_of_one_ceasefire_merge_into_one_day_event():
+    timeline = build(*ceasefire_articles())
+    assert len(timeline.events) == 1
+    event = timeline.events[0]
+    assert event.time.value == "2025-07-19" and event.time.granularity == "day"
+    # citations in source order: article date, then slug
+    assert [c.article for c in event.citations] == ["charlie", "bravo", "alpha"]
+    assert event.conflicts == ()
+    assert event.actors == ("armenia", "azerbaijan")
+
+
+def test_month_mention_merges_into_the_day_event_and_keeps_the_day():
+    month_article = analysis(
+        "delta", date(2025, 8, 2),
+        ("Armenia and Azerbaijan agreed to a ceasefire in July.", "in July", month(2025, 7),
+         "armenia", "azerbaijan"))
+    timeline = build(*ceasefire_articles(), month_article)
+    assert len(timeline.events) == 1
+    event = timeline.events[0]
+    assert event.time == day(2025, 7, 19)
+    assert "delta" in event.articles and len(event.citations) == 4
+    assert event.citations[-1].time == month(2025, 7)  # each source keeps its own phrasing
+
+
+def test_unrelated_events_on_the_same_day_stay_apart():
+    flood = analysis("echo", date(2025, 7, 20),
+                     ("Floods closed the main highway across Georgia on 19 July.", "19 July",
+                      day(2025, 7, 19), "georgia"))
+    shelling = analysis("foxtrot", date(2025, 7, 20),
+                        ("Armenian forces said a village came under shelling on 19 July.",
+                         "19 July", day(2025, 7, 19), "armenia"))
+    timeline = build(*ceasefire_articles(), flood, shelling)
+    assert len(timeline.events) == 3
+    sizes = sorted(len(e.citations) for e in timeline.events)
+    assert sizes == [1, 1, 3]
+
+
+def test_events_of_one_article_never_merge():
+    twice = analysis(
+        "golf", date(2025, 7, 23),
+        ("A ceasefire between Armenia and Azerbaijan took effect on 19 July.", "19 July",
+         day(2025, 7, 19), "armenia", "azerbaijan"),
+        ("The ceasefire between Armenia and Azerbaijan took effect on Saturday.", "Saturday",
+         day(2025, 7, 19), "armenia", "azerbaijan"))
+    timeline = build(twice)
+    assert len(timeline.events) == 2
+    assert all(len(e.citations) == 1 for e in timeline.events)
+
+
+def test_a_third_article_joins_only_one_of_two_same_article_events():
+    twice = analysis(
+        "golf", date(2025, 7, 23),
+        ("A ceasefire between Armenia and Azerbaijan took effect on 19 July.", "19 July",
+         day(2025, 7, 19), "armenia", "azerbaijan"),
+        ("The ceasefire between Armenia and Azerbaijan took effect on Saturday.", "Saturday",
+         day(2025, 7, 19), "armenia", "azerbaijan"))
+    timeline = build(twice, ceasefire_articles()[1])
+    assert sorted(len(e.citations) for e in timeline.events) == [1, 2]
+    for event in timeline.events:
+        assert len(event.articles) == len(event.citations)
+
+
+def test_disjoint_actors_never_merge_even_with_the_same_words():
+    a = analysis("hotel", date(2025, 7, 23),
+                 ("Russia announced new sanctions on steel imports on 19 July.", "19 July",
+                  day(2025, 7, 19), "russia"))
+    b = analysis("india", date(2025, 7, 23),
+                 ("Georgia announced new sanctions on steel imports on 19 July.", "19 July",
+                  day(2025, 7, 19), "georgia"))
+    assert len(build(a, b).events) == 2
+
+
+def test_merging_can_be_switched_off():
+    timeline = build(*ceasefire_articles(), config=replace(CONFIG, merge_events=False))
+    assert len(timeline.events) == 3
+
+
+def test_incompatible_dates_with_weak_similarity_are_not_merged_or_flagged():
+    a = analysis("juliet", date(2025, 7, 23),
+                 ("Armenia and Azerbaijan held talks in Vienna on 13 July.", "13 July",
+                  day(2025, 7, 13), "armenia", "azerbaijan"))
+    b = analysis("kilo", date(2025, 7, 23),
+                 ("Armenia and Azerbaijan resumed talks last week after a pause in contacts "
+                  "over prisoners and mines.", "last week", week(2025, 29), "armenia", "azerbaijan"))
+    timeline = build(a, b)
+    assert len(timeline.events) == 2
+    assert not any(p.kind == "conflict" for p in timeline.problems)
+
+
+# ---------------------------------------------------------------- conflicts
+
+
+def clash_articles() -> list[ArticleAnalysis]:
+    return [
+        analysis("lima", date(2025, 7, 15),
+                 ("Border clashes between Armenia and Azerbaijan near Tegh killed four soldiers "
+                  "on 13 July.", "13 July", day(2025, 7, 13), "armenia", "azerbaijan")),
+        analysis("mike", date(2025, 7, 23),
+                 ("Border clashes near Tegh between Armenia and Azerbaijan killed four soldiers "
+                  "last week.", "last week", week(2025, 29), "armenia", "azerbaijan")),
+    ]
+
+
+def test_same_clashes_on_incompatible_dates_are_one_event_with_a_conflict():
+    timeline = build(*clash_articles())
+    assert len(timeline.events) == 1
+    event = timeline.events[0]
+    assert event.time == day(2025, 7, 13)  # one source each: the more precise date wins
+    assert event.conflicts == (week(2025, 29),)
+    assert [c.article for c in event.citations] == ["lima", "mike"]
+    conflicts = [p for p in timeline.problems if p.kind == "conflict"]
+    assert len(conflicts) == 1
+    problem = conflicts[0]
+    assert problem.severity == "warning"
+    assert problem.path == "content/articles/mike.md" and problem.line == 4
+    assert "lima says 13 July 2025" in problem.message
+    assert "mike says week of 14 July 2025" in problem.message
+
+
+def test_conflict_date_follows_the_majority_of_sources():
+    sentence = "Azerbaijan and Armenia exchanged prisoners at the Lachin crossing on {}."
+    articles = [
+        analysis("november", date(2025, 12, 10),
+                 (sentence.format("8 December"), "8 December", day(2025, 12, 8),
+                  "armenia", "azerbaijan"), source="One"),
+        analysis("oscar", date(2025, 12, 10),
+                 (sentence.format("9 December"), "9 December", day(2025, 12, 9),
+                  "armenia", "azerbaijan"), source="Two"),
+        analysis("papa", date(2025, 12, 11),
+                 (sentence.format("Tuesday"), "Tuesday", day(2025, 12, 9),
+                  "armenia", "azerbaijan"), source="Three"),
+    ]
+    timeline = build(*articles)
+    assert len(timeline.events) == 1
+    event = timeline.events[0]
+    assert event.time == day(2025, 12, 9)
+    assert event.conflicts == (day(2025, 12, 8),)
+    assert event.text == sentence.format("9 December")
+
+
+def test_conflicts_need_shared_actors():
+    a, b = clash_articles()
+    a = replace(a, events=tuple(replace(e, actors=()) for e in a.events))
+    timeline = build(a, b)
+    assert len(timeline.events) == 2
+    assert all(e.conflicts == () for e in timeline.events)
+
+
+def test_far_apart_dates_are_never_a_conflict():
+    a, b = clash_articles()
+    late = replace(b, events=tuple(
+        replace(e, timex=replace(e.timex, time=week(2025, 33))) for e in b.events))
+    assert len(build(a, late).events) == 2
+
+
+# ---------------------------------------------------------------- ordering and ids
+
+
+def test_order_is_start_then_finer_first_then_source_order():
+    a = analysis("quebec", date(2025, 7, 30),
+                 ("Georgia reopened the Upper Lars checkpoint in July.", "in July", month(2025, 7), "georgia"),
+                 ("Russia moved troops near the Caspian coast on 1 July.", "1 July", day(2025, 7, 1), "russia"),
+                 ("Parliament in Tbilisi debated a budget amendment this year.", "this year", year(2025), "georgia"),
+                 ("Negotiators from Russia met in Baku on the week of 30 June.", "week of 30 June",
+                  week(2025, 27), "russia"),
+                 ("A convoy of lorries crossed into Armenia at 15:30 on 1 July.", "15:30 on 1 July",
+                  at(2025, 7, 1, 15, 30), "armenia"),
+                 ("Mediators landed in Yerevan at 09:15 on 1 July.", "09:15 on 1 July",
+                  at(2025, 7, 1, 9, 15), "armenia"))
+    b = analysis("romeo", date(2025, 7, 2),
+                 ("A drought warning was issued for Georgia on 1 July.", "1 July", day(2025, 7, 1), "georgia"))
+    timeline = build(a, b, config=replace(CONFIG, merge_events=False))
+    order = [(e.time.value, e.citations[0].article) for e in timeline.events]
+    assert order == [
+        ("2025", "quebec"),
+        ("2025-W27", "quebec"),
+        ("2025-07-01T09:15", "quebec"),
+        ("2025-07-01T15:30", "quebec"),
+        ("2025-07-01", "romeo"),  # romeo's dateline is earlier: it comes first
+        ("2025-07-01", "quebec"),
+        ("2025-07", "quebec"),  # a month keeps its month: no made-up day
+    ]
+    assert timeline.events[-1].time.granularity == "month"
+
+
+def test_ids_are_readable_unique_valid_fragments():
+    same = ("Georgia reopened the Upper Lars checkpoint on 3 July.", "3 July", day(2025, 7, 3), "georgia")
+    timeline = build(analysis("sierra", date(2025, 7, 4), same, same),
+                     config=replace(CONFIG, merge_events=False))
+    ids = [e.id for e in timeline.events]
+    assert ids == ["e-2025-07-03-georgia-reopened-upper", "e-2025-07-03-georgia-reopened-upper-2"]
+    timeline = build(*ceasefire_articles(), *clash_articles())
+    for event in timeline.events:
+        assert re.fullmatch(r"e-[a-z0-9]+(-[a-z0-9]+)*", event.id)
+    assert len({e.id for e in timeline.events}) == len(timeline.events)
+    assert timeline.events[0].id.startswith("e-2025-07-13-")
+
+
+def test_ids_do_not_move_when_unrelated_articles_are_added():
+    before = {e.text: e.id for e in build(*ceasefire_articles()).events}
+    extra = analysis("tango", date(2025, 5, 1),
+                     ("Georgia held a municipal vote on 30 April.", "30 April", day(2025, 4, 30), "georgia"))
+    after = {e.text: e.id for e in build(extra, *ceasefire_articles()).events}
+    assert all(after[text] == ident for text, ident in before.items())
+
+
+def test_shuffled_input_gives_an_identical_timeline():
+    articles = ceasefire_articles() + clash_articles() + [
+        analysis("uniform", None, ("Georgia closed its airspace on 2 July 2025.", "2 July 2025",
+                                   day(2025, 7, 2), "georgia"), unresolved=("closed",))]
+    actors = list(ACTORS) + [actor("discovered", 0.3)]
+    reference = build_timeline(articles, actors, CONFIG)
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled, cast = articles[:], actors[:]
+        rng.shuffle(shuffled)
+        rng.shuffle(cast)
+        assert build_timeline(shuffled, cast, CONFIG) == reference
+
+
+def test_articles_sorted_by_dateline_undated_last_and_actors_by_slug():
+    undated = analysis("aardvark", None, ("Georgia signed a grain accord on 2 July 2025.",
+                                          "2 July 2025", day(2025, 7, 2), "georgia"))
+    timeline = build(undated, *ceasefire_articles(), actors=list(reversed(ACTORS)))
+    assert [a.article.slug for a in timeline.articles] == ["charlie", "bravo", "alpha", "aardvark"]
+    assert [a.slug for a in timeline.actors] == ["armenia", "azerbaijan", "georgia", "russia"]
+
+
+# ---------------------------------------------------------------- key dates
+
+
+def key_date_corpus() -> list[ArticleAnalysis]:
+    checkpoint = ("Georgia reopened the Upper Lars checkpoint on 3 July.", "3 July", day(2025, 7, 3), "georgia")
+    drill = ("Russia staged naval drills in the Caspian on 3 July.", "3 July", day(2025, 7, 3), "russia")
+    return ceasefire_articles() + [
+        # same source twice: one independent source for 3 July, but three events
+        analysis("victor", date(2025, 7, 4), checkpoint, drill, source="Wire One"),
+        analysis("whiskey", date(2025, 7, 5),
+                 ("Officials in Tbilisi said Georgia reopened Upper Lars on Thursday.", "Thursday",
+                  day(2025, 7, 3), "georgia"), source="wire one "),
+        analysis("xray", date(2025, 7, 9),
+                 ("Russia began a grain export quota on 8 July at 10:00.", "8 July at 10:00",
+                  at(2025, 7, 8, 10, 0), "russia")),
+        analysis("yankee", date(2025, 7, 9),
+                 ("A Georgian court jailed an activist on 8 July.", "8 July", day(2025, 7, 8), "georgia")),
+    ]
+
+
+def test_key_dates_rank_by_independent_sources_then_events_then_date():
+    timeline = build(*key_date_corpus(), config=replace(CONFIG, key_dates=KeyDateRule(min_sources=1)))
+    ranked = [(k.time.value, k.sources, len(k.events)) for k in timeline.key_dates]
+    assert ranked == [
+        ("2025-07-19", 3, 1),
+        ("2025-07-08", 2, 2),  # a time counts for its day; two articles without a source
+        ("2025-07-03", 1, 2),  # "Wire One" and "wire one " are one source
+    ]
+    top = timeline.key_dates[0]
+    assert top.time.granularity == "day" and top.events == (timeline.events[-1].id,)
+    assert top.score > timeline.key_dates[1].score > timeline.key_dates[2].score
+
+
+def test_key_date_rule_min_sources_and_limit():
+    corpus = key_date_corpus()
+    assert [k.time.value for k in build(*corpus).key_dates] == ["2025-07-19", "2025-07-08"]
+    one = replace(CONFIG, key_dates=KeyDateRule(min_sources=1, limit=1))
+    assert [k.time.value for k in build(*corpus, config=one).key_dates] == ["2025-07-19"]
+
+
+def test_key_dates_for_an_actor():
+    timeline = build(*key_date_corpus())
+    georgia = key_dates_for_actor(timeline, "georgia", 5)
+    assert [(k.time.value, k.sources) for k in georgia] == [("2025-07-03", 1), ("2025-07-08", 1)]
+    assert key_dates_for_actor(timeline, "georgia", 5, min_sources=2) == ()
+    assert len(key_dates_for_actor(timeline, "georgia", 1)) == 1
+
+
+# ---------------------------------------------------------------- review problems
+
+
+def test_review_problems_are_listed_and_sorted():
+    passed = Problem("content/articles/alpha.md", "title missing", 1, "warning", "front-matter")
+    alpha = replace(ceasefire_articles()[0], problems=(passed,))
+    undated = analysis("zulu", None,
+                       ("Georgia closed its airspace on 2 July 2025.", "2 July 2025", day(2025, 7, 2), "georgia"),
+                       ("Talks with Russia resumed on Monday.", "Monday", day(2025, 7, 7), "russia"),
+                       unresolved=("on Monday",), mentions=("ghost",))
+    ghost = Actor("ghost", "Ghost Brigade", "group", origin="discovered", confidence=0.25)
+    timeline = build(alpha, undated, actors=list(ACTORS) + [ghost])
+    kinds = [(p.path, p.line, p.kind) for p in timeline.problems]
+    assert kinds == [
+        ("content/articles/alpha.md", 1, "front-matter"),
+        ("content/articles/zulu.md", None, "low-confidence-actor"),
+        ("content/articles/zulu.md", None, "no-dateline"),
+        ("content/articles/zulu.md", 6, "unresolved-date"),
+    ]
+    by_kind = {p.kind: p for p in timeline.problems}
+    assert "date:" in by_kind["no-dateline"].message
+    assert "on Monday" in by_kind["unresolved-date"].message
+    assert "Ghost Brigade" in by_kind["low-confidence-actor"].message
+
+
+# ---------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize("time, label", [
+    (day(2025, 7, 19), "19 July 2025"),
+    (at(2025, 7, 19, 15, 0), "15:00, 19 July 2025"),
+    (week(2025, 29), "week of 14 July 2025"),
+    (month(2025, 7), "July 2025"),
+    (TimeValue("2025-SU", "DATE", "season", date(2025, 6, 1), date(2025, 8, 31)), "summer 2025"),
+    (TimeValue("2025-Q3", "DATE", "quarter", date(2025, 7, 1), date(2025, 9, 30)), "third quarter of 2025"),
+    (TimeValue("2025-H1", "DATE", "half", date(2025, 1, 1), date(2025, 6, 30)), "first half of 2025"),
+    (year(2025), "2025"),
+    (TimeValue("199", "DATE", "decade", date(1990, 1, 1), date(1999, 12, 31)), "the 1990s"),
+    (TimeValue("20", "DATE", "century", date(2000, 1, 1), date(2099, 12, 31)), "21st century"),
+    (TimeValue("2025-07-19TAF", "TIME", "time", date(2025, 7, 19), date(2025, 7, 19)),
+     "afternoon of 19 July 2025"),
+    (TimeValue("P40Y", "DURATION"), "P40Y"),
+])
+def test_date_label_keeps_the_true_precision(time, label):
+    assert date_label(time) == label
+
+
+def helper_timeline():
+    extra = [
+        analysis("amber", date(2025, 9, 2),
+                 ("Armenia and Georgia opened a new rail link in September.", "in September",
+                  month(2025, 9), "armenia", "georgia"),
+                 ("Armenia expects growth to slow this year.", "this year", year(2025), "armenia"),
+                 ("Armenia and Georgia signed a transit accord on 30 June.", "30 June",
+                  day(2025, 6, 30), "georgia", "armenia"),
+                 ("Armenian pilgrims travelled to Georgia the week of 28 July.", "the week of 28 July",
+                  week(2025, 31), "armenia", "georgia")),
+    ]
+    return build(*ceasefire_articles(), *extra)
+
+
+def test_actor_helpers():
+    timeline = helper_timeline()
+    armenia = events_for_actor(timeline, "armenia")
+    assert [e.time.value for e in armenia] == ["2025", "2025-06-30", "2025-07-19", "2025-W31", "2025-09"]
+    assert co_actors(timeline, "armenia") == [("georgia", 3), ("azerbaijan", 1)]
+    assert sources_for_actor(timeline, "azerbaijan") == ["charlie", "bravo", "alpha"]
+    assert sources_for_actor(timeline, "georgia") == ["amber"]
+    assert events_for_actor(timeline, "nobody") == ()
+
+
+def test_events_per_month_is_contiguous_with_zeros():
+    timeline = helper_timeline()
+    assert events_per_month(timeline.events) == [
+        ("2025-06", 1), ("2025-07", 2), ("2025-08", 0), ("2025-09", 1)]
+    with_coarse = dict(events_per_month(timeline.events, include_coarse=True))
+    assert with_coarse["2025-01"] == 1
+    assert events_per_month(()) == []
+
+
+def test_group_by_year_month_puts_year_events_in_a_year_group():
+    timeline = helper_timeline()
+    groups = group_by_year_month(timeline.events)
+    assert [g.year for g in groups] == [2025]
+    months = groups[0].months
+    assert [(m.key, m.label, len(m.events)) for m in months] == [
+        ("2025", "2025", 1), ("2025-06", "June 2025", 1), ("2025-07", "July 2025", 2),
+        ("2025-09", "September 2025", 1)]
+    assert months[0].month is None and months[0].events[0].time.granularity == "year"
+    # the week of 28 July runs into August but is shown under its start month
+    assert months[2].events[1].time.value == "2025-W31"
+    assert groups[0].events == timeline.events[:1] + timeline.events[1:]
+
+
+# ---------------------------------------------------------------- scale
+
+
+def test_twenty_thousand_events_build():
+    rng = random.Random(11)
+    verbs = ["signed", "shelled", "visited", "blocked", "funded", "opened", "closed", "seized",
+             "audited", "praised", "mapped", "rebuilt", "taxed", "flooded", "hosted"]
+    things = [f"{a}{b}" for a in ("port", "mine", "dam", "road", "farm", "mill", "bank", "camp")
+              for b in ("ford", "vale", "wick", "stead", "holm", "by", "thorpe", "ham")]
+    countries = [a.slug for a in ACTORS]
+    analyses = []
+    start = date(2023, 1, 1)
+    for n in range(2000):
+        dct = start + timedelta(days=rng.randrange(900))
+        sentences = []
+        for _ in range(10):
+            when = dct - timedelta(days=rng.randrange(30))
+            who = rng.choice(countries)
+            text = (f"{who.title()} {rng.choice(verbs)} the {rng.choice(things)} "
+                    f"{rng.choice(things)} on {when.isoformat()}.")
+            sentences.append((text, when.isoformat(), day(when.year, when.month, when.day), who))
+        analyses.append(analysis(f"art-{n:05d}", dct, *sentences, source=f"src{n % 40}"))
+    timeline = build_timeline(analyses, ACTORS, CONFIG)
+    assert sum(len(e.citations) for e in timeline.events) == 20_000
+    assert len({e.id for e in timeline.events}) == len(timeline.events)
+    starts = [(e.time.start, e.time.precision_rank) for e in timeline.events]
+    assert starts == sorted(starts)
+    for event in timeline.events:
+        assert len(event.articles) == len(event.citations)
