@@ -140,8 +140,9 @@ def event_stamp(event: TimelineEvent, articles: dict[str, ArticleAnalysis]) -> d
 # ---------------------------------------------------------------- text and links
 
 def clean_text(text: str) -> str:
-    """Drop control characters that XML and iCalendar cannot carry."""
-    return CONTROL_CHARS.sub("", text)
+    """Drop control characters that XML and iCalendar cannot carry; newlines become "\\n"
+    (an XML parser would turn a bare CR into LF anyway)."""
+    return CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def truncate(text: str, limit: int) -> str:

@@ -89,7 +89,7 @@ def ics_date(day: date) -> str:
 
 def escape_text(text: str) -> str:
     """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped."""
-    text = clean_text(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text(text)
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\n", "\\n")
 

@@ -63,7 +63,8 @@ def slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleA
 def date_objects(time: TimeValue) -> tuple[dict[str, str], dict[str, str] | None]:
     """start_date and (when the range spans more than one unit) end_date."""
     assert time.start is not None and time.end is not None
-    precision = PRECISION.get(time.granularity or "", "year")
+    granularity = time.granularity or ("day" if time.start == time.end else "")
+    precision = PRECISION.get(granularity, "year")
     start = date_parts(time.start, precision)
     if precision == "time":
         match = CLOCK_TIME.search(time.value)
