@@ -35,12 +35,12 @@ def tv(value: str, granularity: str, start: str, end: str) -> TimeValue:
 
 
 def analysis(slug: str, title: str, day: str | None, source: str | None = None,
-             url: str | None = None) -> ArticleAnalysis:
+             url: str | None = None, events: tuple[Event, ...] = ()) -> ArticleAnalysis:
     dct = date.fromisoformat(day) if day else None
     article = Article(path=f"content/articles/{slug}.md", slug=slug, title=title, body="",
                       body_line=1, date=dct, source=source, url=url)
     return ArticleAnalysis(article=article, dateline=Dateline(dct, "front matter" if dct else "none"),
-                           text=PlainText("", (0,)), sentences=(), timexes=(), mentions=(), events=())
+                           text=PlainText("", (0,)), sentences=(), timexes=(), mentions=(), events=events)
 
 
 def cite(article: str, n: int, sentence: str, phrase: str, time: TimeValue,
@@ -531,3 +531,35 @@ def test_truncate_cuts_at_a_word():
     assert truncate("short  text\n", 20) == "short text"
     cut = truncate("one two three four five six seven", 16)
     assert len(cut) <= 16 and cut.endswith("…") and cut.startswith("one two three")
+
+
+# ---------------------------------------------------------------- with the real chronology
+
+def test_exports_of_a_timeline_built_by_chronology():
+    from generator.chronology import build_timeline
+
+    first = (cite("north", 1, "Valdoria closed the northern sluice gates on Saturday.",
+                  "on Saturday", SATURDAY, ("valdoria",)),
+             cite("north", 2, "The authority published new flow figures in June.", "in June",
+                  JUNE, ("kestrel",)))
+    second = (cite("south", 1, "On Saturday Valdoria closed the northern sluice gates again.",
+                   "On Saturday", SATURDAY, ("valdoria",)),)
+    analyses = [analysis("north", "North", "2025-07-21", "Harbor Gazette", events=first),
+                analysis("south", "South", "2025-07-22", "Valley Post", events=second)]
+    actors = [Actor("valdoria", "Valdoria", "country"),
+              Actor("kestrel", "Kestrel Water Authority", "organisation")]
+    timeline = build_timeline(analyses, actors, RELATIVE)
+    files = export_files(timeline, RELATIVE)
+
+    data = json.loads(files["timeline.json"])
+    assert [e["id"] for e in data["events"]] == [e.id for e in timeline.events]
+    citations = sum(len(e.citations) for e in timeline.events)
+    assert len(timeline.events) == 2  # the two Saturday sentences merged
+    assert sum(len(e["sources"]) for e in data["events"]) == citations == 3
+    rows = list(csv.reader(io.StringIO(files["timeline.csv"].decode(), newline="")))
+    assert len(rows) - 1 == citations
+    assert len(vevents(unfold(files["timeline.ics"].decode()))) == len(timeline.events)
+    entries = ET.fromstring(files["feed.xml"]).findall(f"{ATOM}entry")
+    assert len(entries) == len(timeline.events)
+    valdoria = json.loads(files["actors/valdoria/timelinejs.json"])
+    assert all(s["group"] == "Valdoria" for s in valdoria["events"])
