@@ -44,8 +44,8 @@ def atom_feed(timeline: Timeline, config: SiteConfig, actor: Actor | None = None
     if subtitle:
         add(feed, "subtitle", subtitle)
     add(feed, "updated", stamp(latest_date(timeline)))
-    add(feed, "link", rel="self", type="application/atom+xml", href=link(config, page + "feed.xml", depth))
-    add(feed, "link", rel="alternate", type="text/html", href=link(config, page, depth))
+    add(feed, "link", rel="self", type="application/atom+xml", href=beside(config, page, "feed.xml"))
+    add(feed, "link", rel="alternate", type="text/html", href=beside(config, page))
     author = add(feed, "author")
     add(author, "name", config.title)
     add(feed, "generator", "Annals", version=__version__)
@@ -71,7 +71,7 @@ def entry(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleA
     add(element, "title", f"{label}: {truncate(event.text, TITLE_LIMIT)}")
     add(element, "updated", stamp(event.time.start or EPOCH))
     add(element, "link", rel="alternate", type="text/html",
-        href=link(config, page, depth) + fragment(event.id))
+        href=beside(config, page, fragment(event.id)))
     for slug in event.actors:
         cast = find_actor(timeline, slug)
         attrs = {"term": slug}
@@ -114,6 +114,13 @@ def link(config: SiteConfig, path: str, depth: int) -> str:
     if config.absolute_base:
         return config.absolute_base + path
     return ("../" * depth + path) or "./"
+
+
+def beside(config: SiteConfig, page: str, rest: str = "") -> str:
+    """A link to the page the feed sits beside (``page`` is its folder), plus ``rest``."""
+    if config.absolute_base:
+        return config.absolute_base + page + rest
+    return rest if rest and not rest.startswith("#") else "./" + rest
 
 
 def feed_id(config: SiteConfig, page: str) -> str:

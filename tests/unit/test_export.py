@@ -418,12 +418,11 @@ def test_actor_feed_relative_links(timeline):
     feed = ET.fromstring(files["actors/kestrel/feed.xml"])
     assert feed.find(f"{ATOM}title").text == "Kestrel Water Authority"
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
-    assert links == {"self": "../../actors/kestrel/feed.xml", "alternate": "../../actors/kestrel/"}
+    assert links == {"self": "feed.xml", "alternate": "./"}
     assert feed.find(f"{ATOM}id").text.startswith("tag:annals,")
     entries = feed.findall(f"{ATOM}entry")
     assert [e.find(f"{ATOM}link").get("href") for e in entries] == [
-        "../../actors/kestrel/#dam-talks-1", "../../actors/kestrel/#dam-talks-2",
-        "../../actors/kestrel/#dam-talks-3"]
+        "./#dam-talks-1", "./#dam-talks-2", "./#dam-talks-3"]
     assert all(e.find(f"{ATOM}id").text.startswith("tag:annals,2025:dam-watch/") for e in entries)
     assert 'href="../../articles/dam-talks/#dam-talks-1"' in entries[0].find(f"{ATOM}content").text
     site = ET.fromstring(files["feed.xml"])
