@@ -2,8 +2,9 @@
 
 Dates are given only to the precision the sources support: TimelineJS accepts partial
 dates, so a month-level event is {"year", "month"} and never gets a made-up day. Numbers
-are written as strings, as in the TimelineJS documentation. Text fields are HTML (TimelineJS
-inserts them as markup), so every piece of content is escaped here.
+are written as strings, as in the TimelineJS documentation. Text fields, the group
+and the display date are HTML (TimelineJS inserts them as markup), so every piece of
+content is escaped here.
 """
 
 from __future__ import annotations
@@ -50,12 +51,13 @@ def slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleA
     out: dict[str, Any] = {"start_date": start_date}
     if end_date is not None:
         out["end_date"] = end_date
-    out["display_date"] = label
+    out["display_date"] = escape(label)
     out["text"] = {"headline": escape(truncate(event.text, HEADLINE_LIMIT)),
                    "text": slide_html(event, sources_of(event, articles), config)}
     names = actor_names(timeline, event.actors)
     if names:
-        out["group"] = names[0]  # TimelineJS allows one group per slide: the first actor
+        # TimelineJS allows one group per slide (the first actor); it shows it as HTML
+        out["group"] = escape(names[0])
     out["unique_id"] = event.id
     return out
 

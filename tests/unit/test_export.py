@@ -236,6 +236,7 @@ def test_timelinejs_text_groups_and_title(files):
     assert slides["dam-talks-2"]["group"] == "Kestrel Water Authority"
     assert "group" not in slides["river-report-1"]
     pledge = slides["pledge-1"]
+    assert pledge["group"] == "Valdoria"
     assert "<script>" not in pledge["text"]["headline"]
     assert "&lt;script&gt;" in pledge["text"]["headline"]
     html = pledge["text"]["text"]
@@ -562,3 +563,12 @@ def test_exports_of_a_timeline_built_by_chronology():
     assert len(entries) == len(timeline.events)
     valdoria = json.loads(files["actors/valdoria/timelinejs.json"])
     assert all(s["group"] == "Valdoria" for s in valdoria["events"])
+
+
+def test_timelinejs_group_is_escaped():
+    hostile = Actor("ab", "A&B <Holdings>", "organisation")
+    event = happening("a-1", SATURDAY, (cite("a", 1, "A&B sold its stake on Saturday.", "on Saturday",
+                                             SATURDAY),), ("ab",))
+    data = json.loads(export_format(Timeline((event,), (hostile,), (analysis("a", "A", "2025-07-20"),)),
+                                    RELATIVE, "timelinejs"))
+    assert data["events"][0]["group"] == "A&amp;B &lt;Holdings&gt;"
