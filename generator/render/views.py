@@ -186,37 +186,15 @@ class Views:
                         sentence=marked_sentence(event), label=self.label(event.time))
 
     def groups(self, events: tuple[TimelineEvent, ...] | list[TimelineEvent]) -> list[YearGroup]:
-        """Events grouped by year, then month, in timeline order. Events coarser than a
-        month go in a group of their own at the point of the year where they start."""
-        years: list[tuple[str, list[tuple[str, str, list[EventView]]]]] = []
-        for event in events:
-            year, month_id, month_title = self._group_key(event.time)
-            if not years or years[-1][0] != year:
-                years.append((year, []))
-            months = years[-1][1]
-            if not months or months[-1][0] != month_id:
-                months.append((month_id, month_title, []))
-            months[-1][2].append(self.event(event))
-        seen: dict[str, int] = {}
-        result = []
-        for year, months in years:
-            groups = []
-            for month_id, title, views in months:
-                # A key can come back (a quarter between two months): keep ids unique.
-                n = seen[month_id] = seen.get(month_id, 0) + 1
-                groups.append(MonthGroup(month_id if n == 1 else f"{month_id}-{n}", title, tuple(views)))
-            n = seen[f"year-{year}"] = seen.get(f"year-{year}", 0) + 1
-            result.append(YearGroup(f"year-{year}" if n == 1 else f"year-{year}-{n}", year, tuple(groups)))
-        return result
-
-    def _group_key(self, time: TimeValue) -> tuple[str, str, str]:
-        start = time.start
-        if start is None:
-            return "Undated", "month-undated", "Undated"
-        year = str(start.year)
-        if time.precision_rank <= 3:  # time, day, week, month: the month it starts in
-            return year, f"month-{start:%Y-%m}", f"{chrono.MONTHS[start.month - 1]} {year}"
-        return year, f"period-{year}", f"Across {year} (less precise dates)"
+        """Events grouped by year, then month, in timeline order (chronology's grouping:
+        events vaguer than a season or quarter get a group of their own before the months)."""
+        return [YearGroup(
+            f"year-{year.year}", str(year.year),
+            tuple(MonthGroup(f"month-{m.key}" if m.month else f"year-{m.key}-whole",
+                             m.label if m.month else f"{m.label}, no exact month",
+                             tuple(self.event(e) for e in m.events))
+                  for m in year.months))
+            for year in chrono.group_by_year_month(list(events))]
 
     # Actors -------------------------------------------------------------------------------
 
