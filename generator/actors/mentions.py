@@ -1,0 +1,206 @@
+"""find_mentions: every actor named in one article's plain text (pure, per article).
+
+One pass of two compiled tries finds every known name; titles find new people; context
+rules drop places and common words; a small per-article pattern finds the surnames of the
+people this article introduced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from . import context
+from .entries import CANDIDATE_PREFIX, PERSON_PREFIX, ROLE_CAPITAL, ROLE_DEMONYM, SURNAME_PREFIX, AliasInfo
+from .fold import fold, fold_key, slugify
+from .people import (NAME_WORD, PARTICLE, Found, clean_name, reporting_surnames, surname_forms,
+                     surname_pattern, titled_people)
+from .registry import ActorRegistry
+
+_LOWER_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|abu|bin|ibn|von|van|de|der|la|le)[- ]")
+CANDIDATE = re.compile(r"(?<![\w'-])" + NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE + r"[ \t]+)*" + NAME_WORD + r"){1,4}")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _case_ok(matched: str) -> bool:
+    """A known name counts when written with its capital ("Turkey", not "turkey"),
+    or when it starts with a lower-case Arabic or European particle ("al-Sharaa")."""
+    return matched[:1].isupper() or matched[:1].isdigit() or bool(_LOWER_PARTICLE.match(matched))
+
+
+def _known_names(folded: str, registry: ActorRegistry) -> list[Found]:
+    found = []
+    for match in registry.name_pattern.finditer(folded):
+        info = registry.names.get(_WHITESPACE.sub(" ", match.group()).lower())
+        if info is not None and _case_ok(match.group()):
+            found.append(Found(match.start(), match.end(), info.key, info.role, "alias", info))
+    for match in registry.acronym_pattern.finditer(folded):
+        info = registry.acronyms.get(_WHITESPACE.sub(" ", match.group()))
+        if info is not None:
+            found.append(Found(match.start(), match.end(), info.key, info.role, "alias", info))
+    return found
+
+
+_PRIORITY = {"alias": 0, "title": 1, "surname": 2, "reporting": 3, "candidate": 4}
+
+
+def _without_overlaps(found: list[Found]) -> list[Found]:
+    """Longest span first at each position; a span overlapping a kept one is dropped."""
+    kept: list[Found] = []
+    last_end = -1
+    for item in sorted(found, key=lambda f: (f.start, -(f.end - f.start), _PRIORITY[f.source], f.key)):
+        if item.start >= last_end:
+            kept.append(item)
+            last_end = item.end
+    return kept
+
+
+def _keeps_alias(item: Found, text: str, folded: str, registry: ActorRegistry) -> bool:
+    """Context rules for a known name (see context.py)."""
+    info = item.info
+    if not isinstance(info, AliasInfo):
+        return True
+    if context.hyphen_prefixed(folded, item.start):
+        return False
+    matched = folded[item.start:item.end]
+    if info.exact_case and (info.guarded or len(matched) <= 2) and context.in_capital_line(text, item.start, item.end):
+        return False
+    if fold_key(matched) in registry.common_words and context.is_sentence_start(text, item.start):
+        return False
+    if info.ambiguous and context.inside_longer_name(folded, item.start, item.end, registry.common_words):
+        return False
+    if info.role == ROLE_DEMONYM:
+        return not context.language_use(folded, item.start, item.end)
+    if info.role == ROLE_CAPITAL:
+        return context.acts_after(folded, item.end) or context.acts_before(folded, item.start)
+    return True
+
+
+_CHAIN_GLUE = re.compile(r"(?:,[ \t]*|[ \t]+)(?:and[ \t]+)?|-|/")
+
+
+def _coordinated_capitals(found: list[Found], folded: str) -> set[int]:
+    """"Ankara and Doha maintain", "between Ankara and Damascus": a list of states acts
+    together, so a capital in it acts when the list does."""
+    joined: set[int] = set()
+    i = 0
+    while i < len(found):
+        j = i
+        while (j + 1 < len(found) and ROLE_DEMONYM not in (found[j].role, found[j + 1].role)
+               and _CHAIN_GLUE.fullmatch(folded, found[j].end, found[j + 1].start)):
+            j += 1
+        if j > i and (context.acts_after(folded, found[j].end) or context.acts_before(folded, found[i].start)):
+            joined.update(k for k in range(i, j + 1) if found[k].role == ROLE_CAPITAL)
+        i = j + 1
+    return joined
+
+
+def _filter(found: list[Found], text: str, folded: str, registry: ActorRegistry) -> list[Found]:
+    kept = {i for i, item in enumerate(found) if _keeps_alias(item, text, folded, registry)}
+    kept |= _coordinated_capitals(found, folded) & {
+        i for i, item in enumerate(found) if not context.hyphen_prefixed(folded, item.start)}
+    return [item for i, item in enumerate(found) if i in kept]
+
+
+def _person_keys(found: list[Found], registry: ActorRegistry) -> list[str]:
+    keys = []
+    for item in found:
+        entry = registry.entries.get(item.key)
+        if item.key.startswith(PERSON_PREFIX) or (entry is not None and entry.kind == "person"):
+            keys.append(item.key)
+    return sorted(set(keys))
+
+
+def _surnames(found: list[Found], text: str, folded: str, registry: ActorRegistry) -> list[Found]:
+    """Later (or earlier) surname-only mentions of the people this article names in full."""
+    owners: dict[str, set[str]] = {}
+    for item in found:
+        if item.key not in _person_keys([item], registry):
+            continue
+        names = [folded[item.start:item.end]]
+        entry = registry.entries.get(item.key)
+        if entry is not None:
+            names.append(entry.name)
+        for name in names:
+            for form in surname_forms(name):
+                if form not in registry.common_words and registry.lookup(form) is None:
+                    owners.setdefault(form, set()).add(item.key)
+    unique = {form: next(iter(keys)) for form, keys in owners.items() if len(keys) == 1}
+    if not unique:
+        return []
+    extra = []
+    for match in surname_pattern(sorted(unique)).finditer(folded):
+        if _case_ok(match.group()) and not context.hyphen_prefixed(folded, match.start()):
+            extra.append(Found(match.start(), match.end(), unique[fold_key(match.group())], source="surname"))
+    return extra
+
+
+def _resolve_surname_refs(found: list[Found], registry: ActorRegistry) -> list[Found]:
+    """A "surname:x" whose person this article introduced becomes that person."""
+    owners: dict[str, set[str]] = {}
+    for item in found:
+        if item.source in ("alias", "title", "surname") and item.key in _person_keys([item], registry):
+            for form in surname_forms(item.key.split(":", 1)[1].replace("-", " ")):
+                owners.setdefault(form, set()).add(item.key)
+            entry = registry.entries.get(item.key)
+            for form in surname_forms(entry.name) if entry else []:
+                owners.setdefault(form, set()).add(item.key)
+    resolved = []
+    for item in found:
+        if item.key.startswith(SURNAME_PREFIX):
+            keys = owners.get(item.key[len(SURNAME_PREFIX):], set())
+            if len(keys) == 1:
+                item = Found(item.start, item.end, next(iter(keys)), source="surname")
+        resolved.append(item)
+    return resolved
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """A short line in Title Case ("Turkey Begins Training ..."): capitals mean nothing."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(line) > 150 or len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _candidates(text: str, folded: str, taken: list[Found], registry: ActorRegistry) -> list[Found]:
+    """Capitalised names with no title: never cast, listed for review."""
+    busy = [(f.start, f.end) for f in taken]
+    found = []
+    for match in CANDIDATE.finditer(folded):
+        start = match.start()
+        if _in_headline(text, start):
+            continue
+        if context.is_sentence_start(text, start):
+            first = re.match(r"\S+[ \t]+", folded[start:match.end()])
+            start += first.end() if first else 0
+        span = clean_name(folded, start, match.end(), registry) if start < match.end() else None
+        if span is None or len(folded[span[0]:span[1]].split()) < 2:
+            continue
+        if any(s < span[1] and span[0] < e for s, e in busy):
+            continue
+        name = text[span[0]:span[1]]
+        if fold_key(name) not in registry.ignored:
+            found.append(Found(span[0], span[1], CANDIDATE_PREFIX + slugify(name), source="candidate"))
+    return found
+
+
+def find_mentions(text: str, registry: ActorRegistry) -> tuple[Mention, ...]:
+    """All actor mentions in a plain text, in text order (offsets into ``text``).
+
+    ``Mention.actor`` is a registry key: "country:tr", "person:zeki-akturk", ...; keys
+    starting "surname:" (a surname this article did not introduce) and "candidate:" (an
+    untitled capitalised name) are settled by cast_actors, which drops or lists them.
+    """
+    folded = fold(text)
+    found = _without_overlaps(_known_names(folded, registry) + titled_people(folded, registry))
+    found = _filter(found, text, folded, registry)
+    found = _without_overlaps(found + _surnames(found, text, folded, registry) + reporting_surnames(folded, registry))
+    found = _resolve_surname_refs(found, registry)
+    found = [f for f in found if not f.key.startswith(SURNAME_PREFIX) or f.source == "reporting"
+             or registry.lookup(text[f.start:f.end]) is None]
+    found = _without_overlaps(found + _candidates(text, folded, found, registry))
+    return tuple(Mention(f.start, f.end, text[f.start:f.end], f.key) for f in found)

@@ -1,0 +1,162 @@
+"""People: found by a title or role ("Foreign Minister Hakan Fidan", "Omer Celik,
+spokesperson for ..."), then by surname alone later in the same article ("Fidan said").
+
+All patterns run on folded text (see fold.py), so "[A-Z]" also covers "Ö", "Ş", "İ".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .entries import PERSON_PREFIX, SURNAME_PREFIX
+from .fold import fold_key, slugify
+from .registry import ActorRegistry
+from .trie import trie_pattern
+
+_ARABIC_PREFIX = r"(?:(?:al|el|Al|El|ad|ash|as|at|an|Abd|abu|Abu)-)"
+# One capitalised name word: "Recep", "al-Sharaa", "O'Brien", "Abdel-Fattah", "J."
+NAME_WORD = _ARABIC_PREFIX + r"?[A-Z](?:[a-z]+(?:[-'][A-Z][a-z]+)*|[A-Z]{1,3}\b|\.)"
+PARTICLE = r"(?:al|el|bin|ibn|bint|ben|von|van|der|den|de|del|della|di|da|dos|du|la|le|ter)"
+_NAME_BODY = NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE + r"[ \t]+)*" + NAME_WORD + r"){0,4}"
+NAME = re.compile(_NAME_BODY)
+NAME_WORDS = re.compile(r"\S+")
+# "envoy to Syria Tom Barrack", "Minister of Energy, Jurabek ...": a place between title and name.
+TITLE_COMPLEMENT = re.compile(r"[ \t]+(?:to|for|of|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]+,?[ \t]+){1,2}?(?=[A-Z])")
+APPOSITIVE = re.compile(r"(?<![\w'-])(" + NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE + r"[ \t]+)*" + NAME_WORD
+                        + r"){1,4}),[ \t]+(?:(?:the|a|an|former|acting|interim|deputy|senior|top|"
+                        r"then|current|new|chief|party|government|military)[ \t]+)*")
+# "Guler said": a lone capitalised word reporting speech is probably a surname.
+REPORTING = re.compile(r"(?<![\w'-])(" + _ARABIC_PREFIX + r"?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                       r"(?=[ \t]+(?:said|says|told|added|stated|noted|wrote|insisted|stressed|"
+                       r"warned|argued|explained|emphasized|emphasised|confirmed|announced|"
+                       r"declared|tweeted|replied|responded)\b)")
+_ROMAN = re.compile(r"^(?:II|III|IV|VI|Jr\.?|Sr\.?)$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A span of the text that names an actor (offsets into the text)."""
+
+    start: int
+    end: int
+    key: str
+    role: str = "name"
+    source: str = "alias"  # "alias" | "title" | "surname" | "reporting" | "candidate"
+    info: object = None  # the AliasInfo of alias matches
+
+
+def _name_words(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in NAME_WORDS.finditer(folded[start:end])]
+
+
+def _is_plain_word(word: str, registry: ActorRegistry) -> bool:
+    """A word that cannot be part of a person's name here."""
+    key = fold_key(word)
+    if key in registry.common_words or registry.title_pattern.fullmatch(word):
+        return True
+    info = registry.lookup(word)
+    return info is not None and registry.entries[info.key].kind != "person"
+
+
+def clean_name(folded: str, start: int, end: int, registry: ActorRegistry) -> tuple[int, int] | None:
+    """Trim a name span to its name words: no common words, titles or other actors' names."""
+    words = _name_words(folded, start, end)
+    while words and _is_plain_word(folded[words[-1][0]:words[-1][1]], registry):
+        words.pop()
+    if not words:
+        return None
+    for s, e in words:
+        word = folded[s:e]
+        particle = re.fullmatch(PARTICLE, word) is not None
+        if not particle and not _ROMAN.match(word) and (_is_plain_word(word, registry) or word.isupper() and len(word) > 1):
+            return None
+    if re.fullmatch(PARTICLE, folded[words[0][0]:words[0][1]]):
+        return None
+    return words[0][0], words[-1][1]
+
+
+def person_key(name: str, registry: ActorRegistry) -> str | None:
+    """The key of a person's full name: the known person it names, else a new person."""
+    folded = fold_key(name)
+    if folded in registry.ignored:
+        return None
+    info = registry.names.get(folded)
+    if info is not None:
+        return info.key if registry.entries[info.key].kind == "person" else None
+    return PERSON_PREFIX + slugify(name)
+
+
+def _person_at(folded: str, pos: int, registry: ActorRegistry, source: str) -> Found | None:
+    if registry.title_pattern.match(folded, pos):  # "spokesperson Brig. Adm. X": the next title leads
+        return None
+    match = NAME.match(folded, pos)
+    if not match:
+        return None
+    span = clean_name(folded, match.start(), match.end(), registry)
+    if span is None:
+        return None
+    words = _name_words(folded, *span)
+    if len(words) == 1:
+        word = folded[span[0]:span[1]]
+        if registry.lookup(word) is not None or len(word) < 3 or word.endswith("."):
+            return None
+        return Found(span[0], span[1], SURNAME_PREFIX + fold_key(word), source=source)
+    key = person_key(folded[span[0]:span[1]], registry)
+    return Found(span[0], span[1], key, source=source) if key else None
+
+
+def titled_people(folded: str, registry: ActorRegistry) -> list[Found]:
+    """Names right after a title ("President Recep Tayyip Erdoğan") or before one
+    ("Omer Celik, spokesperson for ...")."""
+    found: list[Found] = []
+    for title in registry.title_pattern.finditer(folded):
+        end = title.end()
+        if folded[end:end + 1] not in (" ", "\t"):
+            continue
+        person = _person_at(folded, end + 1, registry, "title")
+        if person is None:
+            complement = TITLE_COMPLEMENT.match(folded, end)
+            if complement:
+                person = _person_at(folded, complement.end(), registry, "title")
+        if person is not None:
+            found.append(person)
+    for match in APPOSITIVE.finditer(folded):
+        if registry.title_pattern.match(folded, match.end()):
+            span = clean_name(folded, match.start(1), match.end(1), registry)
+            if span and len(_name_words(folded, *span)) >= 2:
+                key = person_key(folded[span[0]:span[1]], registry)
+                if key:
+                    found.append(Found(span[0], span[1], key, source="title"))
+    return found
+
+
+def reporting_surnames(folded: str, registry: ActorRegistry) -> list[Found]:
+    """"Guler said" with no introduction in this article: resolved across the corpus."""
+    found = []
+    for match in REPORTING.finditer(folded):
+        word = match.group(1)
+        if not _is_plain_word(word, registry) and registry.lookup(word) is None:
+            found.append(Found(match.start(1), match.end(1), SURNAME_PREFIX + fold_key(word), source="reporting"))
+    return found
+
+
+def surname_forms(full_name: str) -> list[str]:
+    """"Ahmed al-Sharaa" -> ["al-Sharaa", "Sharaa"]; "Ursula von der Leyen" -> ["von der Leyen", "Leyen"]."""
+    words = fold_key(full_name).split()
+    if len(words) < 2:
+        return []
+    last = words[-1]
+    forms = [last]
+    if "-" in last and re.fullmatch(_ARABIC_PREFIX, last.split("-", 1)[0] + "-", re.IGNORECASE):
+        forms.append(last.split("-", 1)[1])
+    i = len(words) - 1
+    while i > 1 and re.fullmatch(PARTICLE, words[i - 1]):
+        i -= 1
+    if i < len(words) - 1:
+        forms.insert(0, " ".join(words[i:]))
+    return forms
+
+
+def surname_pattern(forms: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])", re.IGNORECASE)
