@@ -1,0 +1,1180 @@
+"""Resolution: turn a recognised candidate into a TIMEX3 value against the dateline.
+
+News conventions: a bare weekday in a past-tense clause is the latest such day on or before
+the dateline (the dateline itself included); in a future clause, the next one on or after.
+Month-days and months without a year take the year that tense implies, and proximity when
+the clause has no tense marker. "The previous day", "a week later" chain from the date last
+mentioned in the paragraph. Each handler returns pieces ``(start, end, TimeValue)`` or None
+to reject the candidate.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable
+
+from generator.model import TimeValue
+from generator.timex import values as V
+from generator.timex.grammar import (MONTH_NUMBER, ORDINALS, SEASON_CODES, WEEKDAY_NUMBER,
+                                     Candidate, number_value, unit_name)
+
+Piece = tuple[int, int, TimeValue]
+
+# --- tense --------------------------------------------------------------------------------
+
+_IRREGULAR_PAST = ("said|told|was|were|had|did|met|came|went|took|gave|began|left|held|made|won"
+                   "|lost|fell|rose|saw|sent|brought|fought|struck|broke|led|ran|spoke|wrote|got"
+                   "|found|kept|paid|sold|bought|became|shot|fled|flew|drove|threw|stood|sank"
+                   "|withdrew|overthrew|beat|caught|felt|heard|meant|sought|thought|ago|last"
+                   "|earlier|knew|grew|hit|put|set|cut|quit|let|spent|built|sent|chose|swore"
+                   "|froze|stole|woke|wore|tore|forgot|lay|laid|hung|sat|slid|shut|split|spread"
+                   "|struck|taught|understood|upheld|won|wrote|agreed")
+_TENSE_RE = re.compile(
+    r"\b(?:(?P<fut>will|shall|won['’]t|going\s+to|(?:is|are|was|were)\s+(?:due|set|expected"
+    r"|scheduled|slated|poised|likely)\s+to|(?:is|are)\s+to|plans?\s+to|planning\s+to"
+    r"|intends?\s+to|would|expected|expects|scheduled|upcoming|slated|next|tomorrow|coming"
+    r"|until|ahead|future|later\s+this|plans|planned|will\s+be|to\s+be\s+held)"
+    r"|(?P<past>" + _IRREGULAR_PAST + r"|[a-z]{2,}ed))\b|(?P<fut2>['’]ll)\b",
+    re.I)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
+_CLAUSE_END = ",;:—–()\""
+_LEAD_PREP_RE = re.compile(r"^[\s\"“‘(\[]*(?:(?:on|in|by|since|until|from|at|during|last|this"
+                           r"|next|early|late|and|but|so|then|also|as|of)\s+)*$", re.I)
+_NOT_VERB_ED = frozenset(("united", "limited", "based", "red", "need", "bed", "speed", "seed",
+                          "feed", "indeed", "armed", "proceed", "succeed", "hundred", "sacred",
+                          "naked", "wicked", "related", "detailed", "advanced", "interested",
+                          "concerned", "designated", "supposed", "alleged", "used", "fixed",
+                          "mixed", "increased", "reduced", "involved", "continued",
+                          "unprecedented", "coordinated", "planned", "expected", "scheduled"))
+
+
+@dataclass
+class Context:
+    """What resolution knows about the text: dateline, sentences, dates mentioned so far."""
+
+    text: str
+    dct: date | None
+    day_first: bool = False
+    sentence_starts: list[int] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
+    refs: list[tuple[int, TimeValue]] = field(default_factory=list)  # (position, value)
+    last_quarter: tuple[int, int] | None = None
+
+    @classmethod
+    def build(cls, text: str, dct: date | None, day_first: bool = False) -> "Context":
+        sentences = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+        paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+        return cls(text, dct, day_first, sentences, paragraphs)
+
+    # sentences and paragraphs
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        start = self.sentence_starts[max(i, 0)]
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def paragraph_start(self, pos: int) -> int:
+        return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1]
+
+    # references for chaining ("the previous day")
+    def note(self, pos: int, value: TimeValue) -> None:
+        if value.anchored:
+            self.refs.append((pos, value))
+        if value.granularity == "quarter" and value.start is not None:
+            self.last_quarter = (value.start.year, V.quarter_of(value.start))
+
+    def ref(self, pos: int, fine: bool = False) -> TimeValue | None:
+        """The date last mentioned in this paragraph (day-or-finer when ``fine``)."""
+        para = self.paragraph_start(pos)
+        for p, v in reversed(self.refs):
+            if p < para:
+                break
+            if not fine or v.granularity in ("time", "day"):
+                return v
+        return None
+
+    def ref_day(self, pos: int) -> date | None:
+        v = self.ref(pos, fine=True)
+        if v is not None:
+            return v.start
+        return self.dct
+
+    def tense(self, start: int, end: int) -> str | None:
+        """"past", "future" or None, from the verbs nearest the expression in its sentence."""
+        s_start, s_end = self.sentence_bounds(start)
+        before = self.text[s_start:start]
+        found = None
+        for m in _TENSE_RE.finditer(before):
+            kind = _marker_kind(m)
+            if kind:
+                found = kind
+        if found:
+            return found
+        after_end = s_end
+        if not _LEAD_PREP_RE.match(before):  # mid-sentence: only this clause counts
+            for i in range(end, s_end):
+                if self.text[i] in _CLAUSE_END:
+                    after_end = i
+                    break
+        for m in _TENSE_RE.finditer(self.text, end, after_end):
+            kind = _marker_kind(m)
+            if kind:
+                return kind
+        return None
+
+
+def _marker_kind(m: re.Match[str]) -> str | None:
+    if m.group("fut") or m.group("fut2"):
+        return "future"
+    word = m.group("past").lower()
+    if word in _NOT_VERB_ED or m.group("past")[0].isupper() and word.endswith("ed"):
+        return None
+    return "past"
+
+
+# --- calendar choices ---------------------------------------------------------------------
+
+def _months_between(a: date, b: date) -> int:
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
+def pick_year_for_month(dct: date, month_no: int, tense: str | None) -> int:
+    """Year of a month named without one: tense first, then the nearest occurrence."""
+    if month_no == dct.month:
+        return dct.year
+    past_year = dct.year if month_no < dct.month else dct.year - 1
+    future_year = dct.year if month_no > dct.month else dct.year + 1
+    if tense == "past":
+        return past_year
+    if tense == "future":
+        return future_year
+    back = _months_between(date(past_year, month_no, 1), dct)
+    ahead = _months_between(dct, date(future_year, month_no, 1))
+    return past_year if back <= ahead else future_year
+
+
+def pick_day(dct: date, month_no: int, day_no: int, tense: str | None) -> date | None:
+    """Date of a month-day named without a year, by tense then proximity."""
+    candidates = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append(date(y, month_no, day_no))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    past = [d for d in candidates if d <= dct]
+    future = [d for d in candidates if d >= dct]
+    if tense == "past" and past:
+        return max(past)
+    if tense == "future" and future:
+        return min(future)
+    return min(candidates, key=lambda d: (abs((d - dct).days), d > dct))
+
+
+def weekday_on_or_before(d: date, wd: int, strict: bool = False) -> date:
+    delta = (d.weekday() - wd) % 7
+    if strict and delta == 0:
+        delta = 7
+    return d - timedelta(days=delta)
+
+
+def weekday_on_or_after(d: date, wd: int, strict: bool = False) -> date:
+    delta = (wd - d.weekday()) % 7
+    if strict and delta == 0:
+        delta = 7
+    return d + timedelta(days=delta)
+
+
+def _span(c: Candidate, group: str) -> tuple[int, int]:
+    return c.group_spans[group]
+
+
+def _one(c: Candidate, value: TimeValue | None) -> list[Piece] | None:
+    return None if value is None else [(c.start, c.end, value)]
+
+
+def _prev_word(ctx: Context, pos: int) -> str:
+    m = re.search(r"([A-Za-z.'’]+)\W*$", ctx.text[max(0, pos - 30):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _next_text(ctx: Context, pos: int, n: int = 25) -> str:
+    return ctx.text[pos:pos + n]
+
+
+def _sub_day(value_start: date | None, dct: date | None) -> date | None:
+    return value_start if value_start is not None else dct
+
+
+# --- handlers -------------------------------------------------------------------------------
+
+def _date(c: Candidate, y: int, m: int, d: int, rule: str) -> list[Piece] | None:
+    try:
+        return _one(c, V.day(date(y, m, d), rule))
+    except ValueError:
+        return None
+
+
+def h_iso_date(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    try:
+        d = date(int(g["y"]), int(g["m"]), int(g["d"]))
+    except ValueError:
+        return None
+    if g["h"]:
+        return _one(c, V.time_of_day(d, int(g["h"]), int(g["mi"]), "iso_datetime"))
+    return _one(c, V.day(d, "iso_date"))
+
+
+def h_numeric_date(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+    if len(g["y"]) == 2:
+        y += 2000 if y < 50 else 1900
+    day_first = ctx.day_first or g["sep"] == "." or a > 12
+    d, m = (a, b) if day_first else (b, a)
+    if m > 12:
+        return None
+    return _date(c, y, m, d, "numeric_date")
+
+
+def _mon(g: dict[str, str | None], key: str = "mon") -> int:
+    return MONTH_NUMBER[g[key].lower().rstrip(".")]  # type: ignore[union-attr]
+
+
+def _daynum(s: str | None) -> int:
+    return int(re.sub(r"\D", "", s or "0"))
+
+
+def h_date_full(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    return _date(c, int(g["y"]), _mon(g), _daynum(g["d"]), c.rule)  # type: ignore[arg-type]
+
+
+def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
+               tense: str | None) -> Piece | None:
+    if ctx.dct is None:
+        if not 1 <= d <= 31:
+            return None
+        return (start, end, V.unresolved(f"XXXX-{m:02d}-{d:02d}", "day", c.rule))
+    day = pick_day(ctx.dct, m, d, tense)
+    return None if day is None else (start, end, V.day(day, c.rule))
+
+
+def h_date_md(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    m, d = _mon(g), _daynum(g["d"])
+    if g["mon"] in ("May", "MAY", "March", "MARCH") and g["wd"] is None and d > 31:
+        return None
+    tense = ctx.tense(c.start, c.end) if ctx.dct else None
+    if g["d2"]:
+        first = _month_day(ctx, c, m, d, c.start, _span(c, "d")[1], tense)
+        s2, e2 = _span(c, "d2")
+        d2 = _daynum(g["d2"])
+        if first is None or d2 <= d:
+            return None
+        second = _month_day(ctx, c, m, d2, s2, e2, tense)
+        if second is None:
+            return None
+        if first[2].start and second[2].start and second[2].start < first[2].start:
+            second = (s2, e2, V.day(date(first[2].start.year, m, d2), c.rule))
+        return [first, second]
+    piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
+    return None if piece is None else [piece]
+
+
+def h_date_dm(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    m, d = _mon(g), _daynum(g["d"])
+    tense = ctx.tense(c.start, c.end) if ctx.dct else None
+    if g["d0"]:
+        d2 = _daynum(g["d0"])
+        if d2 <= d:
+            return None
+        first = _month_day(ctx, c, m, d, c.start, _span(c, "d")[1], tense)
+        second = _month_day(ctx, c, m, d2, _span(c, "d0")[0], c.end, tense)
+        if first is None or second is None:
+            return None
+        return [first, second]
+    piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
+    return None if piece is None else [piece]
+
+
+def h_month_year(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    return _one(c, V.month(int(g["y"]), _mon(g), "month_year"))  # type: ignore[arg-type]
+
+
+_MAY_CONTEXT = frozenset(("in", "since", "until", "till", "by", "from", "to", "and", "or",
+                          "through", "during", "before", "after", "of", "between", "early",
+                          "late", "mid", "for", "the", "last", "next", "this", "that", "on",
+                          "each", "every", "throughout", "around", "mid-", "end", "beginning",
+                          "since", "into", "in late", "in early"))
+
+
+def h_month(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    name = g["mon"] or ""
+    if name in ("May", "MAY") and not g["mod"] and not g["rel"]:
+        if _prev_word(ctx, c.start) not in _MAY_CONTEXT:
+            return None
+    if name in ("March", "MARCH") and re.match(r"\s+(?:on|to|against|toward|towards|through)\b",
+                                               _next_text(ctx, c.end)):
+        return None
+    m = _mon(g)
+    rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
+    if ctx.dct is None:
+        ref = ctx.ref(c.start)
+        if rel in ("that", "the following", "the next", "the previous", "the preceding") and ref:
+            return _one(c, _month_from_ref(ref, m, rel, c.rule))
+        return _one(c, V.unresolved(f"XXXX-{m:02d}", "month", c.rule))
+    dct = ctx.dct
+    if rel in ("last", "this past", "past", "previous"):
+        y = dct.year if m < dct.month else dct.year - 1
+    elif rel in ("next", "this coming", "coming"):
+        y = dct.year if m > dct.month else dct.year + 1
+    elif rel == "this":
+        y = dct.year
+    elif rel in ("that", "the following", "the next", "the previous", "the preceding"):
+        ref = ctx.ref(c.start)
+        if ref is None:
+            y = pick_year_for_month(dct, m, ctx.tense(c.start, c.end))
+        else:
+            return _one(c, _month_from_ref(ref, m, rel, c.rule))
+    else:
+        y = pick_year_for_month(dct, m, ctx.tense(c.start, c.end))
+    return _one(c, V.month(y, m, c.rule))
+
+
+def _month_from_ref(ref: TimeValue, m: int, rel: str, rule: str) -> TimeValue:
+    base = ref.start  # type: ignore[assignment]
+    assert base is not None
+    if rel in ("the following", "the next"):
+        y = base.year if m > base.month else base.year + 1
+    elif rel in ("the previous", "the preceding"):
+        y = base.year if m < base.month else base.year - 1
+    else:
+        y = base.year
+    return V.month(y, m, rule)
+
+
+_NUMBER_WORDS_BEFORE_YEAR = frozenset((
+    "resolution", "no.", "no", "number", "flight", "route", "highway", "page", "room", "article",
+    "paragraph", "code", "version", "item", "bill", "chapter", "section", "decree", "order",
+    "line", "bus", "platform", "gate", "unit", "apartment", "suite", "p.", "pp.", "vol.",
+    "volume", "issue", "law", "act", "exhibit", "lot", "box", "rule", "form", "model",
+    "boeing", "airbus", "interstate", "channel", "extension", "ext.", "tel.", "fax",
+    "tickets", "about", "some", "nearly", "almost", "over", "than", "approximately",
+    "roughly", "least", "only", "just", "total", "totaling", "totalling", "of",
+    "hp", "score", "the",
+))
+_YEAR_OK_BEFORE = frozenset(("in", "since", "from", "by", "until", "till", "year", "around",
+                             "circa", "c.", "before", "after", "between", "and", "to", "during",
+                             "through", "of", "early", "late", "mid", "fiscal", "the", "spring",
+                             "summer", "fall", "autumn", "winter", "end", "beginning", "as"))
+
+
+def h_year(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    y = int(g["y"])  # type: ignore[arg-type]
+    prev = _prev_word(ctx, _span(c, "y")[0])
+    nxt = _next_text(ctx, c.end, 12)
+    if re.match(r"\s*(?:GMT|UTC|hrs|hours|EST|EDT|local)\b", nxt):
+        return None  # military clock time ("at 1500 GMT")
+    if not g["fiscal"] and not g["mod"]:
+        if y < 1900 and prev not in _YEAR_OK_BEFORE:
+            return None
+        if prev in _NUMBER_WORDS_BEFORE_YEAR and prev not in _YEAR_OK_BEFORE:
+            return None
+        if prev in ("of", "the") and re.match(r"\s+[a-z]+s\b", nxt) and y >= 2030:
+            return None
+        if y > 2059 and prev not in _YEAR_OK_BEFORE:
+            return None
+    return _one(c, V.year(y, "fiscal_year" if g["fiscal"] else "year"))
+
+
+def h_year_range(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    y = int(g["y"])  # type: ignore[arg-type]
+    y2 = (y // 100) * 100 + int(g["y2"])  # type: ignore[arg-type]
+    if y2 <= y or y2 - y > 20:
+        return None
+    s2, e2 = _span(c, "y2")
+    return [(_span(c, "y")[0], _span(c, "y")[1], V.year(y, "year_range")),
+            (s2, e2, V.year(y2, "year_range"))]
+
+
+def h_decade(c: Candidate, ctx: Context) -> list[Piece] | None:
+    dec = c.groups["dec"] or ""
+    if dec[0] in "'’":
+        tens = int(dec[1])
+        century = 1900
+        if ctx.dct and tens * 10 <= ctx.dct.year % 100 and tens <= 2:
+            century = 2000
+        elif tens <= 1:
+            century = 2000
+        first = century + tens * 10
+    else:
+        first = int(dec)
+    return _one(c, V.decade(first, "decade"))
+
+
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+
+
+def h_decade_word(c: Candidate, ctx: Context) -> list[Piece] | None:
+    return _one(c, V.decade(1900 + _DECADE_WORDS[(c.groups["word"] or "").lower()], "decade"))
+
+
+def h_century(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    head = ctx.text[c.start:c.end].split()[0].lower()
+    if g["ord"]:
+        o = g["ord"].lower()
+        n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else ORDINALS.get(o.replace(" ", "-"))
+        if not n or n > 21:
+            return None
+        return _one(c, V.century(n, "century"))
+    if head == "the" or ctx.dct is None:
+        return None if head == "the" else _one(c, V.unresolved("XX", "century", "century"))
+    current = ctx.dct.year // 100 + 1
+    n = {"this": current, "last": current - 1, "next": current + 1}.get(head)
+    return _one(c, V.century(n, "century")) if n else None
+
+
+_PREP_BEFORE_SEASON = frozenset(("in", "during", "by", "until", "since", "over", "through",
+                                 "before", "after", "this", "last", "next", "early", "late",
+                                 "throughout", "till", "of", "from", "into", "and"))
+
+
+def h_season(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    word = (g["season"] or "").lower()
+    code = SEASON_CODES[word]
+    rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
+    season_start = _span(c, "season")[0]
+    if ctx.text[season_start].isupper() and not g["y"]:
+        at_sentence_start = ctx.sentence_bounds(season_start)[0] == season_start
+        if not at_sentence_start:
+            return None  # "Arab Spring", "Operation Winter Shield": names
+    if g["y"]:
+        return _one(c, V.season(int(g["y"]), code, "season_year"))
+    if not rel and not g["mod"]:
+        return None
+    if rel == "the" and _prev_word(ctx, c.start) not in _PREP_BEFORE_SEASON:
+        return None
+    if rel in ("the", "in the") and re.match(r"\s+(?:of|in|from|to|by|was|is|has|had|and)\b",
+                                              _next_text(ctx, c.end)):
+        return None
+    start = c.start + (3 if rel == "in the" else 0)
+    if rel == "in the":
+        start = c.start + len(re.match(r"in\s+", ctx.text[c.start:], re.I).group(0))  # type: ignore[union-attr]
+    if ctx.dct is None:
+        return [(start, c.end, V.unresolved(f"XXXX-{code}", "season", "season"))]
+    cur_year, cur_code = V.season_of(ctx.dct)
+    cur_start = V.season(cur_year, cur_code, "").start
+    options = [V.season(y, code, "season") for y in (cur_year - 1, cur_year, cur_year + 1)]
+    if rel in ("last", "this past", "past", "previous"):
+        pick = max((o for o in options if o.start < cur_start), key=lambda o: o.start)  # type: ignore[operator]
+    elif rel in ("next", "this coming", "coming"):
+        pick = min((o for o in options if o.start > cur_start), key=lambda o: o.start)  # type: ignore[operator]
+    elif rel == "this":
+        pick = V.season(ctx.dct.year if code != "WI" or ctx.dct.month > 2 else ctx.dct.year - 1,
+                        code, "season")
+    else:
+        tense = ctx.tense(c.start, c.end)
+        if tense == "past":
+            pick = max((o for o in options if o.start <= ctx.dct), key=lambda o: o.start)  # type: ignore[operator]
+        elif tense == "future":
+            pick = min((o for o in options if o.end >= ctx.dct), key=lambda o: o.start)  # type: ignore[operator]
+        else:
+            pick = V.season(ctx.dct.year if code != "WI" or ctx.dct.month > 2 else ctx.dct.year - 1,
+                            code, "season")
+    return [(start, c.end, pick)]
+
+
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                "fourth": 4, "4th": 4}
+
+
+def _context_quarter(ctx: Context) -> tuple[int, int] | None:
+    if ctx.last_quarter:
+        return ctx.last_quarter
+    if ctx.dct is None:
+        return None
+    q = V.quarter_of(ctx.dct) - 1
+    return (ctx.dct.year, q) if q >= 1 else (ctx.dct.year - 1, 4)
+
+
+def h_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    the = (g["the"] or "").lower()
+    mods = (g["mods"] or "").lower()
+    ord_ = (g["ord"] or "").lower()
+    if the == "a" or (not the and not mods and not ord_):
+        return None
+    if the == "a" or re.match(r"\s+of\s+(?:a|an|the|its|their|his|her)\b", _next_text(ctx, c.end)) \
+            and not g["y"]:
+        return None
+    rule = "quarter"
+    if g["y"]:
+        y = int(g["y"])
+        q = _QUARTER_ORD.get(ord_, 4 if ord_ in ("final", "last") else 0)
+        if not q:
+            return None
+        return _one(c, V.quarter(y, q, rule))
+    if ctx.dct is None:
+        q = _QUARTER_ORD.get(ord_)
+        return _one(c, V.unresolved(f"XXXX-Q{q}" if q else "XXXX-QX", "quarter", rule))
+    dct = ctx.dct
+    cur_q = V.quarter_of(dct)
+    if "year-ago" in mods or "year-earlier" in mods or "comparable" in mods or "same" in mods:
+        q = _QUARTER_ORD.get(ord_)
+        cq = _context_quarter(ctx)
+        if cq is None:
+            return None
+        return _one(c, V.quarter(cq[0] - 1, q or cq[1], "year_ago_quarter"))
+    if ord_ in _QUARTER_ORD:
+        q = _QUARTER_ORD[ord_]
+        y = dct.year
+        if the == "last":
+            y = dct.year - 1 if q >= cur_q else dct.year
+        elif the == "next":
+            y = dct.year + 1 if q <= cur_q else dct.year
+        else:
+            tense = ctx.tense(c.start, c.end)
+            if tense == "future" and q < cur_q - 1:
+                y += 1
+        return _one(c, V.quarter(y, q, rule))
+    if the == "last" or ord_ in ("last", "final") or "previous" in mods:
+        return _one(c, _shift_quarter(dct.year, cur_q, -1, rule))
+    if the == "next":
+        return _one(c, _shift_quarter(dct.year, cur_q, 1, rule))
+    if the == "this" or "current" in mods:
+        return _one(c, V.quarter(dct.year, cur_q, rule))
+    cq = _context_quarter(ctx)
+    return _one(c, V.quarter(cq[0], cq[1], "context_quarter")) if cq else None
+
+
+def _shift_quarter(y: int, q: int, by: int, rule: str) -> TimeValue:
+    index = y * 4 + q - 1 + by
+    return V.quarter(index // 4, index % 4 + 1, rule)
+
+
+def h_quarter_code(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    q = int(re.sub(r"\D", "", g["q"] or ""))
+    if g["y"]:
+        return _one(c, V.quarter(int(g["y"]), q, "quarter"))
+    if ctx.dct is None:
+        return _one(c, V.unresolved(f"XXXX-Q{q}", "quarter", "quarter"))
+    return _one(c, V.quarter(ctx.dct.year, q, "quarter"))
+
+
+def h_half(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    h = 1 if (g["ord"] or "").lower() == "first" else 2
+    if g["y"]:
+        return _one(c, V.half(int(re.sub(r"\D", "", g["y"])), h, "half"))
+    if ctx.dct is None:
+        return _one(c, V.unresolved(f"XXXX-H{h}", "half", "half"))
+    rel = (g["rel"] or "").lower()
+    y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    return _one(c, V.half(y, h, "half"))
+
+
+_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def resolve_weekday(ctx: Context, wd: int, rel: str, pos: int, end: int) -> date | None:
+    """The date a weekday names, by its modifier, the clause tense and the dateline."""
+    dct = ctx.dct
+    if dct is None:
+        return None
+    if rel in ("last", "this past", "past", "previous"):
+        return weekday_on_or_before(dct, wd, strict=True)
+    if rel in ("next", "coming"):
+        return weekday_on_or_after(dct, wd, strict=True)
+    if rel == "this coming":
+        return weekday_on_or_after(dct, wd)
+    if rel in ("that", "the following", "the next"):
+        base = ctx.ref_day(pos) or dct
+        return weekday_on_or_after(base, wd, strict=rel != "that")
+    if rel in ("the previous", "the preceding"):
+        base = ctx.ref_day(pos) or dct
+        return weekday_on_or_before(base, wd, strict=True)
+    tense = ctx.tense(pos, end)
+    if tense == "future":
+        return weekday_on_or_after(dct, wd)
+    return weekday_on_or_before(dct, wd)
+
+
+def h_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
+    rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
+    if rel in ("early", "late", "earlier", "later"):
+        rel = ""
+    d = resolve_weekday(ctx, wd, rel, c.start, c.end)
+    if d is None:
+        return _one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
+    if g["pod"]:
+        return _one(c, V.part_of_day(d, _POD[g["pod"].lower()], "weekday_pod", "DATE"))
+    return _one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
+
+
+def h_weekday_plural(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()] + 1
+    suffix = f"T{_POD[g['pod'].lower().rstrip('s')]}" if g["pod"] else ""
+    return _one(c, V.set_value(f"XXXX-WXX-{wd}{suffix}", "weekday_set"))
+
+
+_EVERY = {"day": "P1D", "week": "P1W", "weekend": "XXXX-WXX-WE", "month": "P1M", "year": "P1Y",
+          "quarter": "P1Q", "hour": "PT1H", "minute": "PT1M", "decade": "P10Y",
+          "morning": "XXXX-XX-XXTMO", "afternoon": "XXXX-XX-XXTAF",
+          "evening": "XXXX-XX-XXTEV", "night": "XXXX-XX-XXTNI", "summer": "XXXX-SU",
+          "winter": "XXXX-WI", "spring": "XXXX-SP", "autumn": "XXXX-FA", "fall": "XXXX-FA"}
+
+
+def h_every(c: Candidate, ctx: Context) -> list[Piece] | None:
+    what = c.groups["what"] or ""
+    low = what.lower()
+    other = " other " in ctx.text[c.start:c.end].lower()
+    if low in WEEKDAY_NUMBER:
+        pod = c.groups["pod"]
+        suffix = f"T{_POD[pod.lower()]}" if pod else ""
+        return _one(c, V.set_value(f"XXXX-WXX-{WEEKDAY_NUMBER[low] + 1}{suffix}", "every"))
+    if low in MONTH_NUMBER:
+        return _one(c, V.set_value(f"XXXX-{MONTH_NUMBER[low]:02d}", "every"))
+    value = _EVERY[low]
+    if other and value.startswith("P"):
+        value = value.replace("P1", "P2").replace("PT1", "PT2")
+    return _one(c, V.set_value(value, "every"))
+
+
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+            "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q", "nightly": "XXXX-XX-XXTNI",
+            "biweekly": "P2W", "bimonthly": "P2M", "fortnightly": "P2W", "semiannually": "P6M",
+            "semi-annually": "P6M"}
+
+
+def h_adverb_set(c: Candidate, ctx: Context) -> list[Piece] | None:
+    return _one(c, V.set_value(_ADVERBS[(c.groups["adv"] or "").lower()], "adverb_set"))
+
+
+def h_frequency(c: Candidate, ctx: Context) -> list[Piece] | None:
+    unit = (c.groups["unit"] or "").lower()
+    return _one(c, V.set_value(_EVERY[unit], "frequency"))
+
+
+def h_today(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    word = re.sub(r"\s+", " ", (g["word"] or g["word2"] or "").lower())
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    if ctx.dct is None:
+        return _one(c, V.unresolved("XXXX-XX-XX", "day", word.replace(" ", "_")))
+    d = ctx.dct + timedelta(days=offsets[word])
+    pod = (g["pod"] or "").lower()
+    if word == "overnight":
+        return _one(c, V.part_of_day(d, "NI", "overnight"))
+    if pod:
+        return _one(c, V.part_of_day(d, _POD[pod], word + "_pod"))
+    return _one(c, V.day(d, word.replace(" ", "_")))
+
+
+def h_this_pod(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    rel, pod = (g["rel"] or "").lower(), (g["pod"] or "").lower()
+    if rel == "last" and pod != "night":
+        return None
+    if ctx.dct is None:
+        return _one(c, V.unresolved("XXXX-XX-XX", "day", "this_pod"))
+    d = ctx.dct - timedelta(days=1 if rel == "last" else 0)
+    return _one(c, V.part_of_day(d, _POD[pod], "this_pod"))
+
+
+_CHAIN_RELS = ("that", "the same", "the previous", "the following", "the next", "the preceding",
+               "the prior")
+
+
+def h_reltime(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
+    unit = re.sub(r"\s+", " ", (g["unit"] or "").lower())
+    mod = re.sub(r"\s+", " ", (g["mod"] or "").lower()).strip(" -")
+    rule = f"rel_{unit.replace(' ', '_')}"
+    if unit in ("morning", "afternoon", "evening", "night"):
+        if rel not in _CHAIN_RELS:
+            return None
+        return _chain_unit(c, ctx, rel, unit, rule)
+    if rel in ("the past", "the last", "past") and unit != "weekend":
+        if rel == "past" and _prev_word(ctx, c.start) not in ("the", "over", "this"):
+            return None
+        if unit == "fiscal year":
+            return None
+        if unit == "day" and rel == "the last":
+            return None
+        return _one(c, V.duration(V.duration_value(1, "year" if unit == "fiscal year" else unit),
+                                  "the_past_unit"))
+    if unit == "day":
+        if rel in _CHAIN_RELS:
+            return _chain_unit(c, ctx, rel, unit, rule)
+        return None
+    if rel in _CHAIN_RELS:
+        if rel == "the next" and _prev_word(ctx, c.start) in ("in", "within", "over", "during",
+                                                               "for"):
+            return _one(c, V.duration(V.duration_value(1, unit if unit != "weekend" else "day"),
+                                      "the_next_unit"))
+        return _chain_unit(c, ctx, rel, unit, rule)
+    if rel == "the" and not mod and unit not in ("weekend", "week"):
+        return None
+    if rel == "the latest":
+        rel = "this"
+    if ctx.dct is None:
+        return _one(c, V.unresolved(_x_value(unit), _gran(unit), rule))
+    return _one(c, _relative_to(ctx, ctx.dct, rel, unit, rule, c))
+
+
+def _x_value(unit: str) -> str:
+    return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+            "fiscal year": "XXXX", "decade": "XXX", "century": "XX", "day": "XXXX-XX-XX"}.get(
+        unit, "XXXX-XX-XX")
+
+
+def _gran(unit: str) -> str:
+    return {"weekend": "week", "fiscal year": "year"}.get(unit, unit if unit in (
+        "week", "month", "year", "decade", "century", "day") else "day")
+
+
+def _relative_to(ctx: Context, base: date, rel: str, unit: str, rule: str,
+                 c: Candidate) -> TimeValue | None:
+    step = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "the current": 0,
+            "next": 1, "the coming": 1, "coming": 1, "the": 0}.get(rel)
+    if step is None:
+        return None
+    if unit == "week":
+        return V.week_of(base + timedelta(weeks=step), rule)
+    if unit == "weekend":
+        if rel == "the" or (rel in ("this", "the coming", "coming") and False):
+            tense = ctx.tense(c.start, c.end)
+            if tense != "future":
+                sat = weekday_on_or_before(base - timedelta(days=1), 5)
+                if base.weekday() in (5, 6):
+                    sat = weekday_on_or_before(base, 5)
+                return V.weekend_of(sat, rule)
+            return V.weekend_of(weekday_on_or_after(base, 5), rule)
+        if rel in ("the coming", "coming"):
+            return V.weekend_of(weekday_on_or_after(base, 5), rule)
+        return V.weekend_of(base + timedelta(weeks=step), rule)
+    if unit == "month":
+        d = V.add_months(base.replace(day=1), step)
+        return V.month(d.year, d.month, rule)
+    if unit in ("year", "fiscal year"):
+        return V.year(base.year + step, rule)
+    if unit == "decade":
+        return V.decade(base.year + 10 * step, rule)
+    if unit == "century":
+        return V.century(base.year // 100 + 1 + step, rule)
+    return None
+
+
+def _chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
+                start: int | None = None) -> list[Piece] | None:
+    step = {"that": 0, "the same": 0, "the previous": -1, "the preceding": -1, "the prior": -1,
+            "the following": 1, "the next": 1, "before": -1, "after": 1}[rel]
+    fine = unit in ("day", "morning", "afternoon", "evening", "night")
+    ref = ctx.ref(c.start, fine=fine)
+    base = ref.start if ref is not None else ctx.dct
+    s = c.start if start is None else start
+    if base is None:
+        return [(s, c.end, V.unresolved(_x_value(unit), _gran(unit), "chain_" + unit))]
+    rule = "chain_" + unit.replace(" ", "_")
+    if fine:
+        d = base + timedelta(days=step)
+        if unit != "day":
+            return [(s, c.end, V.part_of_day(d, _POD[unit], rule))]
+        return [(s, c.end, V.day(d, rule))]
+    if unit == "week":
+        return [(s, c.end, V.week_of(base + timedelta(weeks=step), rule))]
+    if unit == "weekend":
+        return [(s, c.end, V.weekend_of(base + timedelta(weeks=step), rule))]
+    if unit == "month":
+        d = V.add_months(base.replace(day=1), step)
+        return [(s, c.end, V.month(d.year, d.month, rule))]
+    if unit in ("year", "fiscal year"):
+        return [(s, c.end, V.year(base.year + step, rule))]
+    if unit == "decade":
+        return [(s, c.end, V.decade(base.year + 10 * step, rule))]
+    return None
+
+
+def h_chain(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    if g["rel2"]:
+        words = (g["rel2"] or "").lower().split()
+        return _chain_unit(c, ctx, words[-1], words[1], "chain")
+    rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
+    unit = (g["unit"] or "").lower()
+    return _chain_unit(c, ctx, rel, unit, "chain")
+
+
+_AGO_BACK = ("ago", "back", "before", "earlier")
+
+
+def h_ago(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    amount = number_value(g["n"] or "")
+    unit = unit_name(g["unit"] or "")
+    direction = re.sub(r"\s+", " ", (g["dir"] or "").lower())
+    if unit == "fortnight":
+        unit, amount = "week", (amount * 2 if amount is not None else None)
+    if unit == "night":
+        unit = "day"
+    sign = -1 if direction in _AGO_BACK else 1
+    if amount is None:
+        return _one(c, V.vague("PAST_REF" if sign < 0 else "FUTURE_REF", "ago_vague"))
+    from_dct = direction in ("ago", "back", "from now", "hence")
+    base: date | None
+    if from_dct:
+        base = ctx.dct
+    else:
+        ref = ctx.ref(c.start)
+        base = ref.start if ref is not None else ctx.dct
+        if direction == "earlier" and unit == "year" and amount == 1 and ctx.last_quarter:
+            y, q = ctx.last_quarter
+            return _one(c, V.quarter(y - 1, q, "year_earlier_quarter"))
+    if from_dct and unit == "year" and amount == 1 and ctx.last_quarter and ctx.dct \
+            and ctx.last_quarter[0] == ctx.dct.year:
+        y, q = ctx.last_quarter
+        return _one(c, V.quarter(y - 1, q, "year_ago_quarter"))
+    if base is None:
+        return _one(c, V.unresolved(_x_value(unit if unit in ("week", "month", "year") else "day"),
+                                    _gran(unit), "ago"))
+    return _one(c, _shift(base, sign * amount, unit, "ago" if from_dct else "offset"))
+
+
+def _shift(base: date, amount: float, unit: str, rule: str) -> TimeValue | None:
+    n = int(amount)
+    if unit in ("second", "minute", "hour"):
+        return V.day(base, rule)
+    if unit == "day":
+        return V.day(base + timedelta(days=n), rule)
+    if unit == "week":
+        return V.week_of(base + timedelta(weeks=n), rule)
+    if unit == "month":
+        d = V.add_months(base.replace(day=1), n)
+        return V.month(d.year, d.month, rule)
+    if unit == "quarter":
+        d = V.add_months(base.replace(day=1), 3 * n)
+        return V.quarter(d.year, V.quarter_of(d), rule)
+    if unit in ("year", "decade", "century"):
+        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+        if not V.valid_year(base.year + years):
+            return None
+        return V.year(base.year + years, rule)
+    return None
+
+
+_MONEY_BEFORE = re.compile(r"(?:\d|million|billion|trillion|dollars|cents|percent|%|times|once"
+                           r"|twice|each|apiece)\W*$", re.I)
+_FOR_ONE_DAY = frozenset(("for", "in", "within", "of", "than", "over", "a", "every", "only",
+                          "just", "after", "before", "per", "each", "about", "nearly", "extra",
+                          "another", "single", "the", "first", "last", "one", "by"))
+
+
+def h_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    n_text = (g["n"] or "").lower()
+    unit = unit_name(g["unit"] or "")
+    nxt = _next_text(ctx, c.end, 30)
+    rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
+    if unit == "fortnight":
+        unit = "week"
+        amount = number_value(n_text)
+        amount = amount * 2 if amount is not None else None
+    else:
+        amount = number_value(n_text)
+    if unit == "second" and n_text in ("a", "an"):
+        return None  # "a second time"
+    if unit == "quarter" and re.match(r"\s+of\b", nxt):
+        return None  # "a quarter of the vote"
+    if unit == "night":
+        unit = "day"
+    if n_text in ("a", "an", "one", "per") and not rel and not g["approx"]:
+        before = ctx.text[max(0, c.start - 40):c.start]
+        if _MONEY_BEFORE.search(before):
+            return _one(c, V.set_value(V.duration_value(1, unit), "per_unit"))
+    if n_text == "one" and unit == "day" and not rel and not g["approx"] and not g["adj"]:
+        if _prev_word(ctx, c.start) not in _FOR_ONE_DAY and not re.match(
+                r"\s+(?:of|after|before|later|earlier|ago|long|in\s+advance|visit|trip|strike"
+                r"|event|conference|summit|meeting)\b", nxt):
+            tense = ctx.tense(c.start, c.end)
+            return _one(c, V.vague("PAST_REF" if tense == "past" else "FUTURE_REF", "one_day"))
+    if n_text in ("many", "few", "several", "a few") and unit in ("second",):
+        return None
+    return _one(c, V.duration(V.duration_value(amount, unit), "duration"))
+
+
+def h_duration_the(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
+    unit = (g["unit"] or "").lower()
+    if rel in ("the next", "the following", "the previous") and unit != "hour":
+        return None
+    start = c.start
+    if rel.startswith("over "):
+        start = c.start + len(re.match(r"over\s+", ctx.text[c.start:], re.I).group(0))  # type: ignore[union-attr]
+    return [(start, c.end, V.duration(V.duration_value(1, unit), "the_past_unit"))]
+
+
+_PLURAL = {"years": "year", "months": "month", "weeks": "week", "decades": "decade",
+           "centuries": "century", "days": "day", "hours": "hour"}
+
+
+def h_plural_units(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    key = "unit" if g["unit"] else "unit2"
+    unit = _PLURAL[(g[key] or "").lower()]
+    lead = (g["lead"] or "").lower()
+    if lead == "the" and unit not in ("year", "decade", "century"):
+        return None
+    if lead == "the" and not re.match(r"\s+(?:of|since|that|when|before|after|to\s+come|ahead)\b",
+                                       _next_text(ctx, _span(c, key)[1])):
+        return None
+    s, e = _span(c, key)
+    if key == "unit2" and ctx.text[e:e + 5].lower() == "-long":
+        e += 5
+    return [(s, e, V.duration(V.duration_value(None, unit), "plural_units"))]
+
+
+_VAGUE = {"recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+          "formerly": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+          "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF",
+          "now": "PRESENT_REF", "current": "PRESENT_REF", "these days": "PRESENT_REF",
+          "at present": "PRESENT_REF", "the present": "PRESENT_REF", "soon": "FUTURE_REF",
+          "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+          "the distant future": "FUTURE_REF", "future": "FUTURE_REF",
+          "a later date": "FUTURE_REF", "one day": "FUTURE_REF", "some day": "FUTURE_REF",
+          "someday": "FUTURE_REF"}
+_NOT_TIME_CURRENT = re.compile(r"\s+(?:account|accounts|affairs|events|flows?|density|carrying"
+                               r"|of|through|and\s+former)\b", re.I)
+
+
+def h_vague(c: Candidate, ctx: Context) -> list[Piece] | None:
+    word = re.sub(r"\s+", " ", (c.groups["word"] or "").lower())
+    nxt = _next_text(ctx, c.end, 20)
+    if word == "recently" and re.match(r"\s+as\b", nxt):
+        return None  # "as recently as Tuesday": the weekday is the date
+    if word == "current" and _NOT_TIME_CURRENT.match(nxt):
+        return None
+    if word in ("one day", "some day"):
+        return None  # handled by the duration rule, which sees more context
+    if word in _VAGUE:
+        return _one(c, V.vague(_VAGUE[word], "vague_" + word.replace(" ", "_")))
+    if word.startswith("recent "):
+        return _one(c, V.vague("PAST_REF", "vague_recent_units"))
+    return _one(c, V.vague("FUTURE_REF", "vague_coming"))
+
+
+def _clock_day(ctx: Context, c: Candidate, day_text: str | None, mon: str | None,
+               d: str | None) -> date | None:
+    if mon and d:
+        dct = ctx.dct
+        if dct is None:
+            return None
+        return pick_day(dct, MONTH_NUMBER[mon.lower().rstrip(".")], _daynum(d), ctx.tense(c.start, c.end))
+    if day_text:
+        low = day_text.lower().split(",")[0].split()[0]
+        if low in WEEKDAY_NUMBER:
+            return resolve_weekday(ctx, WEEKDAY_NUMBER[low], "", c.start, c.end)
+        if ctx.dct is None:
+            return None
+        return ctx.dct + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1,
+                                         "tomorrow": 1}[low])
+    return ctx.ref_day(c.start)
+
+
+def _hour24(h: int, ampm: str | None) -> int:
+    a = (ampm or "").lower().replace(".", "")
+    if a.startswith("p") and h < 12:
+        return h + 12
+    if a.startswith("a") and h == 12:
+        return 0
+    return h
+
+
+def h_clock(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    h = int(g["h"] or 0)
+    if (g["ampm"] or "").lower().startswith(("a", "p")) and not 1 <= h <= 12:
+        return None
+    day = _clock_day(ctx, c, g.get("day"), g.get("mon") or g.get("mon2"), g.get("d") or g.get("d2"))
+    hour = _hour24(h, g["ampm"])
+    minute = int(g["mi"]) if g.get("mi") else 0
+    if day is None:
+        value = f"XXXX-XX-XXT{hour:02d}:{minute:02d}"
+        return _one(c, TimeValue(value, "TIME", "time", None, None, "clock"))
+    return _one(c, V.time_of_day(day, hour, minute, "clock"))
+
+
+def h_clock24(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    if not g["tz"] and len(g["h"] or "") < 2:
+        return None
+    day = ctx.ref_day(c.start)
+    h, mi = int(g["h"] or 0), int(g["mi"] or 0)
+    if day is None:
+        return _one(c, TimeValue(f"XXXX-XX-XXT{h:02d}:{mi:02d}", "TIME", "time", None, None,
+                                 "clock24"))
+    return _one(c, V.time_of_day(day, h, mi, "clock24"))
+
+
+_NOON = {"noon": (12, None), "midday": (12, None), "midnight": (24, None),
+         "mid-afternoon": (None, "AF"), "midafternoon": (None, "AF"),
+         "mid-morning": (None, "MO"), "midmorning": (None, "MO")}
+
+
+def h_noon(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    word = (g["word"] or "").lower()
+    hour, pod = _NOON[word]
+    day = _clock_day(ctx, c, g["day"], None, None)
+    if day is None:
+        return _one(c, TimeValue("XXXX-XX-XXT" + (f"{hour:02d}:00" if hour else pod),
+                                 "TIME", "time", None, None, "noon"))
+    if pod:
+        return _one(c, V.part_of_day(day, pod, "noon"))
+    return _one(c, TimeValue(f"{day.isoformat()}T{hour:02d}:00", "TIME", "time", day, day, "noon"))
+
+
+def h_day_at_clock(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    h = int(g["h"] or 0)
+    if not 1 <= h <= 12:
+        return None
+    day = _clock_day(ctx, c, g["day"], None, None)
+    hour, minute = _hour24(h, g["ampm"]), int(g["mi"] or 0)
+    if day is None:
+        return _one(c, TimeValue(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "time", None,
+                                 None, "day_at_clock"))
+    return _one(c, V.time_of_day(day, hour, minute, "day_at_clock"))
+
+
+def h_nth(c: Candidate, ctx: Context) -> list[Piece] | None:
+    d = int(c.groups["d"] or 0)
+    ref = ctx.ref(c.start)
+    if ref is not None and ref.start is not None and ref.granularity in ("day", "month", "time"):
+        base = ref.start
+        try:
+            return _one(c, V.day(date(base.year, base.month, d), "nth_of_ref_month"))
+        except ValueError:
+            return None
+    if ctx.dct is None:
+        return _one(c, V.unresolved("XXXX-XX-XX", "day", "nth"))
+    tense = ctx.tense(c.start, c.end)
+    base = ctx.dct.replace(day=1)
+    if tense == "past" and d > ctx.dct.day:
+        base = V.add_months(base, -1)
+    elif tense == "future" and d < ctx.dct.day:
+        base = V.add_months(base, 1)
+    try:
+        return _one(c, V.day(date(base.year, base.month, d), "nth"))
+    except ValueError:
+        return None
+
+
+def h_year_adj(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    noun = re.sub(r"\s+", " ", (g["noun"] or "").lower())
+    if noun in ("nine months", "six months"):
+        return _one(c, V.duration(V.duration_value(int(noun[0] == "n") * 3 + 6, "month"),
+                                  "year_ago_period"))
+    if ctx.dct is None:
+        return _one(c, V.unresolved("XXXX", "year", "year_ago"))
+    q_words = {"first quarter": 1, "second quarter": 2, "third quarter": 3, "fourth quarter": 4}
+    if noun in q_words:
+        return _one(c, V.quarter(ctx.dct.year - 1, q_words[noun], "year_ago_quarter"))
+    cq = _context_quarter(ctx) if (noun in ("quarter", "period") or ctx.last_quarter) else None
+    if cq:
+        return _one(c, V.quarter(cq[0] - 1, cq[1], "year_ago_quarter"))
+    return _one(c, V.year(ctx.dct.year - 1, "year_ago"))
+
+
+def _easter(y: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month_no = (h + l_ - 7 * m + 114) // 31
+    day_no = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month_no, day_no)
+
+
+def _nth_weekday(y: int, m: int, wd: int, n: int) -> date:
+    if n > 0:
+        return weekday_on_or_after(date(y, m, 1), wd) + timedelta(weeks=n - 1)
+    return weekday_on_or_before(V.last_day(y, m), wd)
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
+    "new year's": lambda y: date(y, 1, 1), "new year's eve": lambda y: date(y, 12, 31),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "easter": _easter, "easter sunday": _easter,
+    "easter monday": lambda y: _easter(y) + timedelta(days=1),
+    "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
+    "independence day": lambda y: date(y, 7, 4), "boxing day": lambda y: date(y, 12, 26),
+    "may day": lambda y: date(y, 5, 1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "veterans day": lambda y: date(y, 11, 11),
+}
+
+
+def h_holiday(c: Candidate, ctx: Context) -> list[Piece] | None:
+    key = re.sub(r"\s+", " ", (c.groups["word"] or "").lower()).replace("’", "'")
+    if ctx.dct is None:
+        return _one(c, V.unresolved("XXXX-XX-XX", "day", "holiday"))
+    fn = _HOLIDAYS[key]
+    tense = ctx.tense(c.start, c.end)
+    options = [fn(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    if tense == "future":
+        d = min(o for o in options if o >= ctx.dct)
+    elif tense == "past":
+        d = max(o for o in options if o <= ctx.dct)
+    else:
+        d = min(options, key=lambda o: (abs((o - ctx.dct).days), o > ctx.dct))  # type: ignore[operator]
+    return _one(c, V.day(d, "holiday"))
+
+
+HANDLERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
+    "iso_date": h_iso_date, "numeric_date": h_numeric_date, "date_mdy": h_date_full,
+    "date_dmy": h_date_full, "date_md": h_date_md, "date_dm": h_date_dm,
+    "month_year": h_month_year, "month": h_month, "year": h_year, "year_range": h_year_range,
+    "decade": h_decade, "decade_word": h_decade_word, "century": h_century,
+    "season": h_season, "quarter": h_quarter, "quarter_code": h_quarter_code, "half": h_half,
+    "weekday": h_weekday, "weekday_plural": h_weekday_plural, "every": h_every,
+    "adverb_set": h_adverb_set, "frequency": h_frequency, "today": h_today,
+    "this_pod": h_this_pod, "reltime": h_reltime, "ago": h_ago, "duration": h_duration,
+    "duration_the": h_duration_the, "plural_units": h_plural_units, "vague": h_vague,
+    "clock": h_clock, "clock24": h_clock24, "noon": h_noon, "day_at_clock": h_day_at_clock,
+    "nth": h_nth, "chain": h_chain, "year_adj": h_year_adj, "holiday": h_holiday,
+}
+
+
+def resolve(c: Candidate, ctx: Context) -> list[Piece] | None:
+    """Pieces for candidate ``c`` (usually one), or None to reject it."""
+    return HANDLERS[c.rule](c, ctx)
