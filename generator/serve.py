@@ -1,0 +1,386 @@
+"""`annals serve`: a live preview that rebuilds on every save and reloads the browser.
+
+Two layers:
+
+- ``Preview`` is the rebuild state machine. It runs the pipeline in memory with an
+  analysis cache (only new or edited articles are analysed again), writes the files whose
+  bytes changed into a private folder, and remembers the last error so every URL can show
+  it. No HTTP, no clock, no threads: tests drive it by calling ``rebuild``.
+- The HTTP layer is thin Tornado (which livereload runs on): the site's files under its
+  base path, the livereload.js client and a websocket speaking the livereload protocol,
+  and a poll that hands debounced changes (watch.py) to ``Preview.rebuild``.
+
+Why not ``livereload.Server`` itself: it keeps its sockets in class attributes, drops a
+reload that comes less than 1–3 s after the previous one (so "save a broken article, fix
+it at once" could leave the browser on the error page), runs watch tasks on every poll
+without a quiet period, and has no place for an error page. We reuse its browser client,
+its script injector and its protocol instead.
+
+Serving never writes into the site's output/ folder unless asked (--write-output).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import json
+import signal
+import tempfile
+import time
+import traceback
+import webbrowser
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import jinja2
+from livereload.handlers import LiveReloadJSHandler
+from livereload.server import LiveScriptInjector
+from rich.console import Console
+from rich.markup import escape
+from tornado import httpserver, netutil, web, websocket
+from tornado.ioloop import PeriodicCallback
+
+from . import render
+from .build import BuildOptions, output_dir_for, run_pipeline
+from .config import CONFIG_FILE, SiteConfig, load_config
+from .errors import AnnalsError, BuildErrors, ContentError
+from .model import Article, ArticleAnalysis
+from .output import check_output_dir, update_tree, write_site
+from .watch import Debouncer, Watcher
+
+ACTORS_FILES = ("actors.yaml", "actors.yml")
+LIVERELOAD_PATH = "/livereload"
+# An external script (not inline) so a site's Content-Security-Policy of 'self' allows it;
+# livereload.js finds the server's host and port from its own src.
+LIVERELOAD_TAG = b'<script src="/livereload.js" defer></script>'
+NOT_FOUND_PAGE = "404.html"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    site_dir: Path
+    host: str = "127.0.0.1"
+    port: int = 8000
+    open_browser: bool = False
+    drafts: bool = False
+    write_output: bool = False
+    poll_interval: float = 0.25  # seconds between looks at the watched files
+    quiet_period: float = 0.3  # rapid saves closer than this make one rebuild
+
+
+@dataclass(frozen=True)
+class RebuildOutcome:
+    """What one rebuild did, for the terminal and for deciding whether browsers reload."""
+
+    ok: bool
+    seconds: float
+    trigger: tuple[str, ...] = ()  # the source files that changed, relative to the site
+    changed: tuple[str, ...] = ()  # output files written or removed
+    analysed: int = 0  # articles analysed afresh (the others came from the cache)
+    error: str | None = None  # "file:line: message" lines, when not ok
+    details: str | None = None  # a traceback, for failures that are bugs rather than content
+    reload: bool = False  # whether open pages should reload
+
+    @property
+    def reload_path(self) -> str:
+        """What livereload.js is told changed: a stylesheet alone is swapped in place,
+        anything else reloads the page."""
+        if self.ok and self.changed and all(name.endswith(".css") for name in self.changed):
+            return self.changed[0]
+        return "*"
+
+
+@dataclass
+class Preview:
+    """The site as last built from site_dir into root (a private folder), or the error that
+    stopped the last build."""
+
+    site_dir: Path
+    root: Path
+    drafts: bool = False
+    output_dir: Path | None = None  # also keep this folder up to date (--write-output)
+    config: SiteConfig = field(default_factory=SiteConfig)  # from the last good build
+    error: str | None = None
+    built: bool = False  # root holds a complete site
+    cache: dict[Article, ArticleAnalysis] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.site_dir = self.site_dir.resolve()
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def base_path(self) -> str:
+        return self.config.base_path
+
+    def rebuild(self, changed_paths: Iterable[Path] | None = None) -> RebuildOutcome:
+        """Build again after the given files changed (None: everything may have changed)."""
+        started = time.perf_counter()
+        trigger = self._relative(changed_paths or ())
+        if changed_paths is None or self._settings_changed(trigger):
+            self.cache.clear()  # analysis depends on the language, day_first and actors
+        cached_before = set(self.cache)
+        was_error = self.error
+        try:
+            result = run_pipeline(BuildOptions(self.site_dir, drafts=self.drafts), cache=self.cache)
+            changed = update_tree(result.files, self.root)
+            if self.output_dir is not None and (changed or not self.built):
+                write_site(result.files, self.output_dir)
+        except Exception as exc:  # every failure is shown in the browser, never kills serve
+            self.error, details = describe_failure(exc)
+            return RebuildOutcome(False, time.perf_counter() - started, trigger, error=self.error,
+                                  details=details, reload=self.error != was_error)
+        self.config, self.error, self.built = result.config, None, True
+        current = {analysis.article for analysis in result.timeline.articles}
+        analysed = len(set(self.cache) - cached_before)
+        for article in [a for a in self.cache if a not in current]:
+            del self.cache[article]  # deleted or edited articles: do not keep them forever
+        return RebuildOutcome(True, time.perf_counter() - started, trigger, tuple(changed), analysed,
+                              reload=bool(changed) or was_error is not None)
+
+    def watch_roots(self) -> tuple[Path, ...]:
+        """Files and folders whose changes can change the site."""
+        roots = [self.site_dir / CONFIG_FILE, self.site_dir / self.config.content_dir,
+                 self.site_dir / "themes"]
+        try:
+            roots.append(render.find_theme(self.config.theme, self.site_dir).resolve())
+        except ContentError:
+            pass  # the error page says so; the site's themes/ folder is watched for the fix
+        # A partial theme falls back to the built-in default one.
+        roots.append((render.BUILTIN_THEMES / render.DEFAULT_THEME).resolve())
+        return tuple(dict.fromkeys(roots))
+
+    def error_page(self) -> bytes:
+        return render.render_error_page(self.error or "", self.config).encode("utf-8")
+
+    def _relative(self, paths: Iterable[Path]) -> tuple[str, ...]:
+        out = []
+        for path in paths:
+            path = Path(path).resolve()
+            out.append(path.relative_to(self.site_dir).as_posix() if path.is_relative_to(self.site_dir)
+                       else path.as_posix())
+        return tuple(sorted(out))
+
+    def _settings_changed(self, trigger: tuple[str, ...]) -> bool:
+        settings = {CONFIG_FILE} | {f"{self.config.content_dir}/{name}" for name in ACTORS_FILES}
+        return any(path in settings for path in trigger)
+
+
+def describe_failure(exc: BaseException) -> tuple[str, str | None]:
+    """The error text people see, and a traceback when the failure is a bug, not content."""
+    if isinstance(exc, BuildErrors):
+        return "\n".join(e.describe() for e in exc.errors), None
+    if isinstance(exc, AnnalsError):
+        return str(exc), None
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = exc.filename or exc.name or "template"
+        return f"{where}:{exc.lineno}: {exc.message}", None
+    if isinstance(exc, jinja2.TemplateError):
+        return f"template error: {exc}", None
+    details = "".join(traceback.format_exception(exc))
+    return f"Annals failed while building the site ({type(exc).__name__}: {exc}).\n" \
+           "This is a bug in Annals or a theme; the terminal shows the details.", details
+
+
+# Routing ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Route:
+    kind: str  # "file" | "redirect" | "not-found" | "error"
+    target: str = ""  # the file path under the site folder, or where to redirect
+
+
+def route(url_path: str, base_path: str, failing: bool) -> Route:
+    """Where a request goes: the site lives under base_path; "/" leads there."""
+    if failing and (url_path.startswith(base_path) or url_path == "/"):
+        return Route("error")
+    if url_path.startswith(base_path):
+        return Route("file", url_path[len(base_path):])
+    if url_path in ("/", "") or url_path + "/" == base_path:
+        return Route("redirect", base_path)
+    return Route("not-found")
+
+
+# HTTP ------------------------------------------------------------------------------------
+
+class ReloadHub:
+    """The browsers connected over the livereload protocol."""
+
+    def __init__(self) -> None:
+        self.sockets: set[websocket.WebSocketHandler] = set()
+
+    def reload(self, path: str = "*") -> int:
+        message = json.dumps({"command": "reload", "path": path, "liveCSS": True, "liveImg": True})
+        for socket in list(self.sockets):
+            try:
+                socket.write_message(message)
+            except websocket.WebSocketClosedError:
+                self.sockets.discard(socket)
+        return len(self.sockets)
+
+
+class ReloadSocket(websocket.WebSocketHandler):
+    """The server side of the livereload protocol (version 7): a hello, then reload commands."""
+
+    def initialize(self, hub: ReloadHub) -> None:
+        self.hub = hub
+
+    def open(self, *args: str, **kwargs: str) -> None:
+        self.hub.sockets.add(self)
+
+    def on_message(self, message: str | bytes) -> None:
+        try:
+            command = json.loads(message).get("command")
+        except (ValueError, AttributeError):
+            return
+        if command == "hello":
+            self.write_message(json.dumps({
+                "command": "hello", "serverName": "annals",
+                "protocols": ["http://livereload.com/protocols/official-7"]}))
+
+    def on_close(self) -> None:
+        self.hub.sockets.discard(self)
+
+
+class SiteHandler(web.StaticFileHandler):
+    """The preview's files under the site's base path, or the build error at every URL."""
+
+    def initialize(self, path: str, preview: Preview) -> None:  # type: ignore[override]
+        super().initialize(path, default_filename="index.html")
+        self.preview = preview
+
+    async def get(self, path: str, include_body: bool = True) -> None:
+        where = route(self.request.path, self.preview.base_path, self.preview.error is not None)
+        if where.kind == "error":
+            self._send_html(500, self.preview.error_page(), include_body)
+        elif where.kind == "redirect":
+            self.redirect(where.target)
+        elif where.kind == "not-found":
+            raise web.HTTPError(404)
+        else:
+            await super().get(where.target, include_body)
+
+    def set_extra_headers(self, path: str) -> None:
+        self.set_header("Cache-Control", "no-store")  # a preview changes under the browser
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        page = Path(self.root) / NOT_FOUND_PAGE
+        if status_code == 404 and page.is_file():
+            self._send_html(404, page.read_bytes(), True)
+        else:
+            super().write_error(status_code, **kwargs)
+
+    def _send_html(self, status: int, body: bytes, include_body: bool) -> None:
+        self.clear()
+        self.set_status(status)
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(body if include_body else None)
+
+
+def make_app(preview: Preview, hub: ReloadHub) -> web.Application:
+    class InjectLiveReload(LiveScriptInjector):
+        script = LIVERELOAD_TAG
+
+    return web.Application([
+        (LIVERELOAD_PATH, ReloadSocket, {"hub": hub}),
+        (r"/livereload\.js", LiveReloadJSHandler),
+        (r"/(.*)", SiteHandler, {"path": str(preview.root), "preview": preview}),
+    ], transforms=[InjectLiveReload])
+
+
+# The command -------------------------------------------------------------------------------
+
+def serve(options: ServeOptions) -> None:
+    """Build, serve and rebuild on change until Ctrl+C (or SIGTERM)."""
+    out = Console(stderr=True, highlight=False)
+    site_dir = options.site_dir.resolve()
+    output_dir = None
+    if options.write_output:
+        output_dir = output_dir_for(BuildOptions(site_dir), _config_or_default(site_dir))
+        check_output_dir(output_dir, site_dir)
+    with tempfile.TemporaryDirectory(prefix="annals-serve-") as tmp:
+        preview = Preview(site_dir, Path(tmp) / "site", drafts=options.drafts, output_dir=output_dir)
+        report(out, preview.rebuild())
+        try:
+            asyncio.run(_serve_forever(options, preview, out))
+        except KeyboardInterrupt:
+            pass
+    out.print("Stopped.")
+
+
+async def _serve_forever(options: ServeOptions, preview: Preview, out: Console) -> None:
+    try:
+        sockets = netutil.bind_sockets(options.port, address=options.host)
+    except OSError as exc:
+        hint = " (try another --port)" if exc.errno == errno.EADDRINUSE else ""
+        raise AnnalsError(f"cannot listen on {options.host}:{options.port}: {exc.strerror}{hint}") from None
+    port = sockets[0].getsockname()[1]
+    hub = ReloadHub()
+    server = httpserver.HTTPServer(make_app(preview, hub))
+    server.add_sockets(sockets)
+    watcher = Watcher(preview.watch_roots(), Debouncer(options.quiet_period))
+    poller = PeriodicCallback(lambda: _poll(preview, watcher, hub, out), options.poll_interval * 1000)
+    poller.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    url = local_url(options.host, port, preview.base_path)
+    reach = "this machine only" if options.host in LOOPBACK_HOSTS else "reachable from the network"
+    out.print(f"Serving [bold]{escape(preview.config.title)}[/] at {url} ({reach})")
+    out.print("Watching content, theme and site.yaml; Ctrl+C stops.")
+    if options.open_browser:
+        loop.run_in_executor(None, webbrowser.open, url)
+    try:
+        await stop.wait()
+    finally:
+        poller.stop()
+        server.stop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+
+
+def _poll(preview: Preview, watcher: Watcher, hub: ReloadHub, out: Console) -> None:
+    changed = watcher.poll(time.monotonic())
+    if not changed:
+        return
+    outcome = preview.rebuild(changed)
+    watcher.retarget(preview.watch_roots())
+    report(out, outcome)
+    if outcome.reload:
+        hub.reload(outcome.reload_path)
+
+
+def local_url(host: str, port: int, base_path: str) -> str:
+    shown = "127.0.0.1" if host in ("", "0.0.0.0") else host
+    shown = f"[{shown}]" if ":" in shown else shown
+    return f"http://{shown}:{port}{base_path}"
+
+
+def report(out: Console, outcome: RebuildOutcome) -> None:
+    """One line for a good build; the errors (and a traceback for bugs) for a failed one."""
+    what = f" after {', '.join(outcome.trigger[:3])}{' …' if len(outcome.trigger) > 3 else ''}" \
+        if outcome.trigger else ""
+    if outcome.ok:
+        files = f"{len(outcome.changed)} file{'s' * (len(outcome.changed) != 1)} changed"
+        fresh = f", {outcome.analysed} article{'s' * (outcome.analysed != 1)} analysed"
+        out.print(f"[green]Built[/]{escape(what)} in {outcome.seconds:.2f} s: {files}{fresh}")
+        return
+    if outcome.details:
+        out.print(escape(outcome.details), end="")
+    for line in (outcome.error or "").splitlines():
+        out.print(f"[red]error[/] {escape(line)}")
+    out.print(f"[red]Build failed[/]{escape(what)}: the browser shows the error until the next good save.")
+
+
+def _config_or_default(site_dir: Path) -> SiteConfig:
+    try:
+        return load_config(site_dir)
+    except ContentError:
+        return SiteConfig()
+
+
+__all__ = ["Preview", "RebuildOutcome", "Route", "ServeOptions", "describe_failure", "local_url",
+           "make_app", "report", "route", "serve"]

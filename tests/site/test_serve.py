@@ -1,0 +1,387 @@
+"""`annals serve` without a browser: the rebuild state machine (Preview), change detection
+(watch.py), routing, and the HTTP layer in-process (Tornado on a free port)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tornado import httpclient, httpserver, netutil, websocket
+
+from generator import serve as serve_module
+from generator.build import BuildOptions, run_pipeline
+from generator.model import Article, ArticleAnalysis
+from generator.serve import Preview, ReloadHub, RebuildOutcome, local_url, make_app, route
+from generator.watch import Debouncer, Watcher, changed_paths, scan
+
+REPO = Path(__file__).resolve().parents[2]
+BROKEN_FRONT_MATTER = "---\ntitle: [never closed\ndate: 2025-01-01\n---\nA body.\n"
+
+
+# Fixtures --------------------------------------------------------------------------------
+
+def copy_site(target: Path, base_url: str | None = None) -> Path:
+    target.mkdir(parents=True)
+    shutil.copy2(REPO / "site.yaml", target / "site.yaml")
+    shutil.copytree(REPO / "content", target / "content")
+    if base_url is not None:
+        config = target / "site.yaml"
+        text, count = re.subn(r"(?m)^base_url:.*$", f'base_url: "{base_url}"',
+                              config.read_text(encoding="utf-8"))
+        assert count == 1
+        config.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> dict[Article, ArticleAnalysis]:
+    """One full analysis of the example site, shared so each test's Preview starts warm
+    (articles are keyed by content and site-relative path, so copies hit the cache)."""
+    site = copy_site(tmp_path_factory.mktemp("warm") / "site")
+    preview = Preview(site, site.parent / "preview")
+    outcome = preview.rebuild()
+    assert outcome.ok, outcome.error
+    assert outcome.analysed == len(preview.cache) > 5
+    return dict(preview.cache)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return copy_site(tmp_path / "site")
+
+
+@pytest.fixture
+def preview(site: Path, tmp_path: Path, analysed) -> Preview:
+    preview = Preview(site, tmp_path / "preview", cache=dict(analysed))
+    outcome = preview.rebuild()
+    assert outcome.ok, outcome.error
+    assert outcome.analysed == 0
+    return preview
+
+
+def some_article(site: Path) -> tuple[Path, str]:
+    files = sorted((site / "content" / "articles").rglob("*.md"))
+    path = next(p for p in files if not re.search(r"(?m)^slug:", p.read_text(encoding="utf-8")))
+    return path, path.stem
+
+
+def add_paragraph(path: Path, paragraph: str) -> None:
+    head, sep, body = path.read_text(encoding="utf-8").partition("\n---\n")
+    path.write_text(f"{head}{sep}{paragraph}\n\n{body}", encoding="utf-8")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+# Preview ---------------------------------------------------------------------------------
+
+def test_first_build_goes_to_a_private_folder_not_output(preview: Preview, site: Path):
+    files = tree(preview.root)
+    assert "index.html" in files and "timeline.json" in files and "404.html" in files
+    assert not (site / "output").exists()
+    assert preview.error is None and preview.built
+
+
+def test_edit_analyses_only_that_article_and_matches_a_full_build(preview: Preview, site: Path):
+    path, slug = some_article(site)
+    add_paragraph(path, "Quillfeather inspected the depot on Monday.")
+    outcome = preview.rebuild([path])
+    assert outcome.ok and outcome.reload
+    assert outcome.analysed == 1
+    assert outcome.trigger == (path.relative_to(site).as_posix(),)
+    assert f"articles/{slug}/index.html" in outcome.changed
+    assert "Quillfeather" in (preview.root / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    # What serve shows after the edit is exactly what a fresh build makes.
+    assert tree(preview.root) == run_pipeline(BuildOptions(site)).files
+
+
+def test_a_save_that_changes_nothing_does_not_reload(preview: Preview, site: Path):
+    path, _ = some_article(site)
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    outcome = preview.rebuild([path])
+    assert outcome.ok and outcome.changed == () and not outcome.reload
+    assert outcome.analysed == 0
+
+
+def test_broken_article_is_an_error_until_fixed(preview: Preview, site: Path):
+    path, slug = some_article(site)
+    original = path.read_text(encoding="utf-8")
+    relative = path.relative_to(site).as_posix()
+    page_before = (preview.root / "articles" / slug / "index.html").read_bytes()
+
+    path.write_text(BROKEN_FRONT_MATTER, encoding="utf-8")
+    failed = preview.rebuild([path])
+    assert not failed.ok and failed.reload
+    assert failed.error is not None and relative in failed.error
+    assert re.search(re.escape(relative) + r":\d+:", failed.error)  # file:line:
+    assert failed.details is None  # a content error: no traceback
+    assert preview.error == failed.error
+    assert relative.encode() in preview.error_page()
+    # The last good site stays on disk, untouched.
+    assert (preview.root / "articles" / slug / "index.html").read_bytes() == page_before
+
+    again = preview.rebuild([path])
+    assert not again.ok and not again.reload  # the same error: browsers already show it
+
+    path.write_text(original.replace("\n---\n", "\n---\nMarrowbend reopened the crossing.\n\n", 1),
+                    encoding="utf-8")
+    fixed = preview.rebuild([path])
+    assert fixed.ok and fixed.reload and preview.error is None
+    assert "Marrowbend" in (preview.root / "articles" / slug / "index.html").read_text(encoding="utf-8")
+
+
+def test_error_page_escapes_what_it_shows(preview: Preview, site: Path):
+    path, _ = some_article(site)
+    path.write_text("---\ntitle: <script>alert(1)</script>\ndate: [\n---\nBody\n", encoding="utf-8")
+    assert not preview.rebuild([path]).ok
+    page = preview.error_page().decode()
+    assert "<script>alert(1)" not in page
+    assert "livereload" not in page  # the HTTP layer injects the client, not the page
+
+
+def test_actors_file_change_reanalyses_everything(preview: Preview, site: Path):
+    actors = site / "content" / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    outcome = preview.rebuild([actors])
+    assert outcome.ok
+    assert outcome.analysed == len(preview.cache) > 5
+
+
+def test_site_yaml_change_reanalyses_everything_and_moves_the_base_path(preview: Preview, site: Path):
+    assert preview.base_path == "/"
+    config = site / "site.yaml"
+    config.write_text(re.sub(r"(?m)^base_url:.*$", 'base_url: "https://example.org/story/"',
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    outcome = preview.rebuild([config])
+    assert outcome.ok and outcome.analysed == len(preview.cache)
+    assert preview.base_path == "/story/"
+
+
+def test_deleted_article_disappears_and_leaves_the_cache(preview: Preview, site: Path):
+    path, slug = some_article(site)
+    cached = len(preview.cache)
+    path.unlink()
+    outcome = preview.rebuild([path])
+    assert outcome.ok
+    assert f"articles/{slug}/index.html" in outcome.changed
+    assert not (preview.root / "articles" / slug).exists()
+    assert len(preview.cache) == cached - 1
+
+
+def test_broken_template_names_the_template(preview: Preview, site: Path):
+    templates = site / "themes" / "default" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "index.html").write_text('{% extends "base.html" %}\n{% block main %}\n{% if %}\n'
+                                          "{% endblock %}\n", encoding="utf-8")
+    assert site / "themes" in preview.watch_roots()
+    outcome = preview.rebuild([templates / "index.html"])
+    assert not outcome.ok
+    assert "themes/default/templates/index.html" in (outcome.error or "")
+    (templates / "index.html").unlink()
+    assert preview.rebuild([templates / "index.html"]).ok
+
+
+def test_a_bug_is_reported_with_its_traceback(preview: Preview, monkeypatch: pytest.MonkeyPatch):
+    def broken(*args: Any, **kwargs: Any):
+        raise RuntimeError("renderer exploded")
+
+    monkeypatch.setattr(serve_module, "run_pipeline", broken)
+    outcome = preview.rebuild()
+    assert not outcome.ok
+    assert "renderer exploded" in (outcome.error or "")
+    assert "Traceback" in (outcome.details or "")
+
+
+def test_write_output_keeps_the_output_folder_current(site: Path, tmp_path: Path, analysed):
+    output = site / "output"
+    preview = Preview(site, tmp_path / "preview", output_dir=output, cache=dict(analysed))
+    assert preview.rebuild().ok
+    assert tree(output) == tree(preview.root)
+    path, slug = some_article(site)
+    add_paragraph(path, "Quillfeather inspected the depot.")
+    assert preview.rebuild([path]).ok
+    assert "Quillfeather" in (output / "articles" / slug / "index.html").read_text(encoding="utf-8")
+
+
+def test_watch_roots_cover_content_theme_and_config(preview: Preview, site: Path):
+    roots = preview.watch_roots()
+    assert site.resolve() / "site.yaml" in roots
+    assert site.resolve() / "content" in roots
+    assert any((root / "templates").is_dir() for root in roots)  # the theme in use
+
+
+def test_reload_path_swaps_a_stylesheet_in_place():
+    assert RebuildOutcome(True, 0.1, changed=("static/style.css",)).reload_path == "static/style.css"
+    assert RebuildOutcome(True, 0.1, changed=("static/style.css", "index.html")).reload_path == "*"
+    assert RebuildOutcome(False, 0.1, error="x").reload_path == "*"
+
+
+# Routing ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url, base, failing, expected", [
+    ("/", "/", False, ("file", "")),
+    ("/actors/x/", "/", False, ("file", "actors/x/")),
+    ("/", "/story/", False, ("redirect", "/story/")),
+    ("/story", "/story/", False, ("redirect", "/story/")),
+    ("/story/actors/", "/story/", False, ("file", "actors/")),
+    ("/other/", "/story/", False, ("not-found", "")),
+    ("/story/anything", "/story/", True, ("error", "")),
+    ("/", "/story/", True, ("error", "")),
+    ("/other/", "/story/", True, ("not-found", "")),
+])
+def test_route(url: str, base: str, failing: bool, expected: tuple[str, str]):
+    where = route(url, base, failing)
+    assert (where.kind, where.target) == expected
+
+
+def test_local_url():
+    assert local_url("127.0.0.1", 8000, "/story/") == "http://127.0.0.1:8000/story/"
+    assert local_url("0.0.0.0", 8000, "/") == "http://127.0.0.1:8000/"
+    assert local_url("::1", 8000, "/") == "http://[::1]:8000/"
+
+
+# HTTP ------------------------------------------------------------------------------------
+
+async def _with_server(preview: Preview, scenario) -> Any:
+    hub = ReloadHub()
+    sockets = netutil.bind_sockets(0, address="127.0.0.1")
+    server = httpserver.HTTPServer(make_app(preview, hub))
+    server.add_sockets(sockets)
+    try:
+        return await scenario(sockets[0].getsockname()[1], hub)
+    finally:
+        server.stop()
+
+
+async def _fetch(url: str) -> httpclient.HTTPResponse:
+    return await httpclient.AsyncHTTPClient().fetch(url, raise_error=False, follow_redirects=False)
+
+
+@pytest.fixture
+def story_preview(tmp_path: Path, analysed) -> Preview:
+    site = copy_site(tmp_path / "story-site", base_url="https://example.org/story/")
+    preview = Preview(site, tmp_path / "story-preview", cache=dict(analysed))
+    assert preview.rebuild().ok
+    return preview
+
+
+def test_http_serves_the_site_under_its_base_path(story_preview: Preview):
+    async def scenario(port: int, hub: ReloadHub) -> None:
+        origin = f"http://127.0.0.1:{port}"
+        home = await _fetch(f"{origin}/")
+        assert home.code in (301, 302) and home.headers["Location"] == "/story/"
+        page = await _fetch(f"{origin}/story/")
+        assert page.code == 200
+        body = page.body.decode()
+        assert body.count('<script src="/livereload.js"') == 1 and body.index("/livereload.js") < body.index("</head>")
+        assert int(page.headers["Content-Length"]) == len(page.body)
+        assert page.headers["Cache-Control"] == "no-store"
+        data = await _fetch(f"{origin}/story/timeline.json")
+        assert data.code == 200 and json.loads(data.body)["events"]
+        assert b"livereload" not in data.body
+        missing = await _fetch(f"{origin}/story/no/such/page/")
+        assert missing.code == 404 and b"Page not found" in missing.body
+        assert (await _fetch(f"{origin}/elsewhere/")).code == 404
+        client = await _fetch(f"{origin}/livereload.js")
+        assert client.code == 200 and b"LiveReload" in client.body
+
+    asyncio.run(_with_server(story_preview, scenario))
+
+
+def test_http_shows_the_error_at_every_url_and_reloads_browsers(story_preview: Preview):
+    path, _ = some_article(story_preview.site_dir)
+
+    async def scenario(port: int, hub: ReloadHub) -> None:
+        origin = f"http://127.0.0.1:{port}"
+        socket = await websocket.websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+        socket.write_message(json.dumps({"command": "hello",
+                                         "protocols": ["http://livereload.com/protocols/official-7"]}))
+        hello = json.loads(await socket.read_message())
+        assert hello["command"] == "hello"
+
+        path.write_text(BROKEN_FRONT_MATTER, encoding="utf-8")
+        outcome = story_preview.rebuild([path])
+        assert outcome.reload and hub.reload(outcome.reload_path) == 1
+        message = json.loads(await socket.read_message())
+        assert message["command"] == "reload" and message["path"] == "*"
+        for url in ("/story/", "/story/actors/", "/story/static/style.css", "/"):
+            response = await _fetch(origin + url)
+            assert response.code == 500
+            assert path.name in response.body.decode()
+            assert b"/livereload.js" in response.body  # so the fix reloads the page
+        socket.close()
+
+    asyncio.run(_with_server(story_preview, scenario))
+
+
+# Change detection --------------------------------------------------------------------------
+
+def test_scan_and_changed_paths(tmp_path: Path):
+    (tmp_path / "a.md").write_text("one")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("two")
+    (tmp_path / "sub" / ".b.md.swp").write_text("editor junk")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref")
+    before = scan([tmp_path, tmp_path / "missing.yaml"])
+    assert set(before) == {tmp_path / "a.md", tmp_path / "sub" / "b.md"}
+
+    (tmp_path / "a.md").write_text("one, longer")
+    (tmp_path / "sub" / "b.md").unlink()
+    (tmp_path / "c.md").write_text("three")
+    assert changed_paths(before, scan([tmp_path])) == {tmp_path / "a.md", tmp_path / "sub" / "b.md",
+                                                       tmp_path / "c.md"}
+
+
+def test_scan_sees_a_same_size_edit_through_the_mtime(tmp_path: Path):
+    path = tmp_path / "a.md"
+    path.write_text("aaaa")
+    before = scan([path])
+    path.write_text("bbbb")
+    os.utime(path, ns=(before[path][0] + 1_000_000, before[path][0] + 1_000_000))
+    assert changed_paths(before, scan([path])) == {path}
+
+
+def test_debouncer_waits_for_quiet_then_hands_over_everything_once():
+    debouncer = Debouncer(quiet=0.3)
+    debouncer.add([Path("a")], now=10.0)
+    assert debouncer.take(now=10.1) is None
+    debouncer.add([Path("b")], now=10.2)  # a second save restarts the wait
+    assert debouncer.take(now=10.4) is None
+    assert debouncer.take(now=10.55) == {Path("a"), Path("b")}
+    assert debouncer.take(now=11.0) is None
+    debouncer.add([], now=12.0)
+    assert debouncer.take(now=13.0) is None
+
+
+def test_watcher_reports_a_debounced_batch(tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    watcher = Watcher((content,), Debouncer(quiet=0.3))
+    assert watcher.poll(now=1.0) is None
+    (content / "a.md").write_text("new")
+    assert watcher.poll(now=2.0) is None  # seen, waiting for quiet
+    (content / "b.md").write_text("new")
+    assert watcher.poll(now=2.2) is None
+    assert watcher.poll(now=2.6) == {content / "a.md", content / "b.md"}
+    assert watcher.poll(now=3.0) is None
+
+
+def test_watcher_retarget_keeps_unseen_changes_and_ignores_new_roots(tmp_path: Path):
+    content, theme = tmp_path / "content", tmp_path / "theme"
+    content.mkdir()
+    theme.mkdir()
+    (content / "a.md").write_text("a")
+    (theme / "page.html").write_text("t")
+    watcher = Watcher((content,), Debouncer(quiet=0.0))
+    (content / "a.md").write_text("a, edited while a rebuild ran")
+    watcher.retarget((content, theme))
+    assert watcher.poll(now=1.0) == {content / "a.md"}  # not swallowed by the retarget
