@@ -258,10 +258,12 @@ class _Renderer:
         events = chrono.events_for_actor(self.timeline, slug)
         sources = [self.views.articles[s] for s in chrono.sources_for_actor(self.timeline, slug)
                    if s in self.views.articles]
+        key_dates = chrono.key_dates_for_actor(self.timeline, slug, self.config.key_dates.per_actor)
+        if len(key_dates) >= len(events):
+            key_dates = ()  # they would only repeat the whole chronology below
         return "actor.html", page, {
             "actor": self.views.actor(actor),
-            "key_dates": [self.views.key_date(k) for k in chrono.key_dates_for_actor(
-                self.timeline, slug, self.config.key_dates.per_actor)],
+            "key_dates": [self.views.key_date(k) for k in key_dates],
             "groups": self.views.groups(events),
             "count": len(events),
             "co_actors": [(s, self.views.actor_name(s), n)

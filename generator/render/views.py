@@ -20,6 +20,7 @@ KIND_TITLES = {"country": "Countries", "person": "People", "organisation": "Orga
                "group": "Groups", "place": "Places"}
 # HTML's <time datetime> accepts these forms of TIMEX values as they are.
 HTML_DATETIME_GRANULARITIES = ("time", "day", "week", "month", "year")
+MIN_CHART_SLOTS = 12
 HTML_DATETIME = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?|-W\d{2})?")
 
 
@@ -229,7 +230,8 @@ class Views:
         months = month_range(min(counts), max(counts))
         peak = max(counts.values())
         width, height = 600, 80
-        bar_width = width / len(months)
+        # At least a year of slots, so one busy month is a bar, not a wall.
+        bar_width = width / max(len(months), MIN_CHART_SLOTS)
         bars = tuple(
             Bar(m, month_title(m), counts.get(m, 0), round(i * bar_width, 2),
                 round(height * counts.get(m, 0) / peak, 2))

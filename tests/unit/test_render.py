@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from render_fixture import make_timeline  # noqa: E402
 
-from generator.config import SiteConfig  # noqa: E402
+from generator.config import KeyDateRule, SiteConfig  # noqa: E402
 from generator.errors import ContentError  # noqa: E402
 from generator.render import (embed_snippet, find_theme, page_paths, pages_for_article,  # noqa: E402
                               render_error_page, render_pages, render_site)
@@ -309,8 +309,16 @@ def test_actor_page(site):
     assert "<caption>Events per month</caption>" in text
     assert "Appears most with" in text and 'href="../../actors/norland/"' in text
     assert 'href="../../articles/harbour-talks/"' in text  # sources
-    assert "Key dates" in text and 'href="#harbour-meeting"' in text
+    assert 'id="key-dates-h"' not in text  # 3 events: key dates would repeat them all
     assert "embed/actors/vesta/" in text  # the embed snippet
+
+
+def test_actor_key_dates_lead_with_the_best_sourced_date(timeline):
+    config = SiteConfig(key_dates=KeyDateRule(per_actor=1))
+    text = html(render_pages(timeline, config, THEME, ["actors/vesta/index.html"]), "actors/vesta/index.html")
+    section = text[text.index('id="key-dates-h"'):text.index("</section>")]
+    assert '<time datetime="2025-07-19">19 July 2025</time>' in section and "(2 sources)" in section
+    assert 'href="#harbour-meeting"' in section and "talks-stall" not in section
 
 
 def test_actors_index_groups_by_kind_with_counts(site):
