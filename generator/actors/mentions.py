@@ -65,7 +65,7 @@ def _keeps_alias(item: Found, text: str, folded: str, registry: ActorRegistry) -
     matched = folded[item.start:item.end]
     if info.exact_case and (info.guarded or len(matched) <= 2) and context.in_capital_line(text, item.start, item.end):
         return False
-    if fold_key(matched) in registry.common_words and context.is_sentence_start(text, item.start):
+    if not info.exact_case and fold_key(matched) in registry.common_words and context.is_sentence_start(text, item.start):
         return False
     if info.ambiguous and context.inside_longer_name(folded, item.start, item.end, registry.common_words):
         return False
