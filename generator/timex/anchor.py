@@ -83,7 +83,7 @@ class Context:
     def note(self, pos: int, value: TimeValue) -> None:
         if value.anchored:
             self.refs.append((pos, value))
-        if value.granularity == "quarter" and value.start is not None:
+        if value.rule in ("quarter", "context_quarter") and value.start is not None:
             self.last_quarter = (value.start.year, V.quarter_of(value.start))
 
     def ref(self, pos: int, fine: bool = False) -> TimeValue | None:
@@ -147,12 +147,10 @@ def pick_year_for_month(dct: date, month_no: int, tense: str | None) -> int:
         return dct.year
     past_year = dct.year if month_no < dct.month else dct.year - 1
     future_year = dct.year if month_no > dct.month else dct.year + 1
-    if tense == "past":
-        return past_year
-    if tense == "future":
-        return future_year
     back = _months_between(date(past_year, month_no, 1), dct)
     ahead = _months_between(dct, date(future_year, month_no, 1))
+    if abs(back - ahead) < TENSE_TIE_MONTHS and tense in ("past", "future"):
+        return past_year if tense == "past" else future_year
     return past_year if back <= ahead else future_year
 
 
@@ -166,13 +164,20 @@ def pick_day(dct: date, month_no: int, day_no: int, tense: str | None) -> date |
             continue
     if not candidates:
         return None
-    past = [d for d in candidates if d <= dct]
-    future = [d for d in candidates if d >= dct]
-    if tense == "past" and past:
-        return max(past)
-    if tense == "future" and future:
-        return min(future)
-    return min(candidates, key=lambda d: (abs((d - dct).days), d > dct))
+    past = max((d for d in candidates if d <= dct), default=None)
+    future = min((d for d in candidates if d >= dct), default=None)
+    if past is None or future is None:
+        return past or future
+    back, ahead = (dct - past).days, (future - dct).days
+    # Tense only breaks near-ties: a month-day 10 days ahead in a past-tense sentence is
+    # still most likely this year's (payment dates, deadlines, scheduled votes).
+    if abs(back - ahead) < TENSE_TIE_DAYS and tense in ("past", "future"):
+        return past if tense == "past" else future
+    return past if back <= ahead else future
+
+
+TENSE_TIE_DAYS = 120
+TENSE_TIE_MONTHS = 5
 
 
 def weekday_on_or_before(d: date, wd: int, strict: bool = False) -> date:
@@ -516,11 +521,24 @@ def h_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
     the = (g["the"] or "").lower()
     mods = (g["mods"] or "").lower()
     ord_ = (g["ord"] or "").lower()
-    if the == "a" or (not the and not mods and not ord_):
+    if not the and not mods and not ord_:
         return None
-    if the == "a" or re.match(r"\s+of\s+(?:a|an|the|its|their|his|her)\b", _next_text(ctx, c.end)) \
+    if re.match(r"\s+of\s+(?:a|an|the|its|their|his|her)\b", _next_text(ctx, c.end)) \
             and not g["y"]:
         return None
+    if g["period"] and not re.search(r"latest|year-ago|year-earlier|comparable|same|recent", mods):
+        return None
+    if the == "a":
+        if not ord_:
+            return None
+        pieces = _quarter_pieces(c, ctx, "", mods, ord_)
+        return None if not pieces else [(_span(c, "ord")[0], c.end, pieces[0][2])]
+    return _quarter_pieces(c, ctx, the, mods, ord_)
+
+
+def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str,
+                    ord_: str) -> list[Piece] | None:
+    g = c.groups
     rule = "quarter"
     if g["y"]:
         y = int(g["y"])
@@ -557,6 +575,12 @@ def h_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
         return _one(c, _shift_quarter(dct.year, cur_q, 1, rule))
     if the == "this" or "current" in mods:
         return _one(c, V.quarter(dct.year, cur_q, rule))
+    if "latest" in mods or "recent" in mods or "just" in mods:
+        completed = _shift_quarter(dct.year, cur_q, -1, rule)
+        cq = ctx.last_quarter
+        if cq and V.quarter(cq[0], cq[1], rule).end < dct:  # type: ignore[operator]
+            return _one(c, V.quarter(cq[0], cq[1], "context_quarter"))
+        return _one(c, completed)
     cq = _context_quarter(ctx)
     return _one(c, V.quarter(cq[0], cq[1], "context_quarter")) if cq else None
 
@@ -624,7 +648,7 @@ def h_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
     if d is None:
         return _one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
     if g["pod"]:
-        return _one(c, V.part_of_day(d, _POD[g["pod"].lower()], "weekday_pod", "DATE"))
+        return _one(c, V.day(d, "weekday_pod"))
     return _one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
 
 
@@ -798,8 +822,6 @@ def _chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
     rule = "chain_" + unit.replace(" ", "_")
     if fine:
         d = base + timedelta(days=step)
-        if unit != "day":
-            return [(s, c.end, V.part_of_day(d, _POD[unit], rule))]
         return [(s, c.end, V.day(d, rule))]
     if unit == "week":
         return [(s, c.end, V.week_of(base + timedelta(weeks=step), rule))]
@@ -901,6 +923,8 @@ def h_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
         amount = amount * 2 if amount is not None else None
     else:
         amount = number_value(n_text)
+    if (g["adj"] or "").lower() == "-old":
+        return None  # an age ("a 6-year-old"), not a time
     if unit == "second" and n_text in ("a", "an"):
         return None  # "a second time"
     if unit == "quarter" and re.match(r"\s+of\b", nxt):
@@ -979,7 +1003,10 @@ def h_vague(c: Candidate, ctx: Context) -> list[Piece] | None:
     if word in _VAGUE:
         return _one(c, V.vague(_VAGUE[word], "vague_" + word.replace(" ", "_")))
     if word.startswith("recent "):
-        return _one(c, V.vague("PAST_REF", "vague_recent_units"))
+        if word.endswith(("years", "decades")):
+            return _one(c, V.vague("PAST_REF", "vague_recent_years"))
+        unit = _PLURAL[word.split()[-1]]
+        return _one(c, V.duration(V.duration_value(None, unit), "recent_units"))
     return _one(c, V.vague("FUTURE_REF", "vague_coming"))
 
 

@@ -105,9 +105,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     _rule("numeric_date", r"(?<![\w/.,$-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
                           r"(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)"),
     _rule("date_mdy", rf"\b{_WD_PREFIX}(?P<mon>{MONTH_ANY})\s+(?P<d>{DAY_NUM})\b,?\s+"
-                      rf"(?P<y>{YEAR4})(?![\d,])"),
+                      rf"(?P<y>{YEAR4})(?!\d|,\d)"),
     _rule("date_dmy", rf"\b{_WD_PREFIX}(?:the\s+)?(?P<d>{DAY_NUM})(?:\s+of)?\s+(?P<mon>{MONTH_ANY})"
-                      rf",?\s+(?P<y>{YEAR4})(?![\d,])"),
+                      rf",?\s+(?P<y>{YEAR4})(?!\d|,\d)"),
     _rule("date_md", rf"\b{_WD_PREFIX}(?P<mon>{MONTH_ANY})\s+(?P<d>{DAY_NUM})\b"
                      rf"(?:\s*(?P<dash>[-–—]|to|through|and|until)\s*(?P<d2>{DAY_NUM})\b)?"
                      + _DAY_AFTER_NOUN_GUARD),
@@ -115,12 +115,12 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                      rf"(?:\s*(?P<dash>[-–—]|to|and)\s*(?P<d0>{DAY_NUM}))?(?:\s+of)?\s+"
                      rf"(?P<mon>{MONTH_ANY})(?!\s*\d)"),
     _rule("month_year", rf"\b(?:{_PREFIX_MOD})?(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{YEAR4})"
-                        r"(?![\d,])"),
+                        r"(?!\d|,\d)"),
     _rule("month", rf"(?:(?P<mod>{_PREFIX_MOD})|\b(?P<rel>(?i:{_REL_WORDS}))\s+)?"
                    rf"\b(?P<mon>{MONTH_FULL}|(?:{_both_cases(_ABBR)})\.)(?![\w'’-])"),
     _rule("year", rf"(?:\b(?P<fiscal>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?"
                   r"|the\s+(?:fiscal\s+)?year|model\s+year))\s*"
-                  rf"|(?P<mod>{_PREFIX_MOD}))?(?:(?<=\d{{4}}[-–])|(?<![\w$£€#.,/–-]))(?P<y>{YEAR4})"
+                  rf"|(?P<mod>{_PREFIX_MOD}))?(?:(?<=\d{{4}}[-–])|(?<=[A-Za-z]-)|(?<![\w$£€#.,/–-]))(?P<y>{YEAR4})"
                   rf"(?![\w%/]|,\d|\.\d|-\d{{1,2}}\b(?!\d)|\s+{_COUNTED})"),
     _rule("year_range", rf"(?<![\w$£€#.,/-])(?P<y>{YEAR4})\s*(?:[-–—]|to)\s*(?P<y2>\d{{2}})(?![\w%-])"),
     _rule("decade", rf"(?:\b(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]?)?"
@@ -128,7 +128,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     _rule("decade_word", r"\b(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))[-\s]?)?"
                          r"(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies"
                          r"|eighties|nineties))\b"),
-    _rule("century", r"\b(?i:(?:the|this|last|next)\s+)(?:(?P<mod>(?i:early|mid|late))[-\s]?)?"
+    _rule("century", r"\b(?i:(?:the|this|last|next)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]?)?"
                      r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth"
                      r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
                      r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
@@ -136,17 +136,18 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     _rule("season", rf"(?:(?P<mod>{_PREFIX_MOD})|\b(?P<rel>(?i:{_REL_WORDS}|the|in\s+the))\s+)?"
                     r"(?:(?i:the)\s+)?(?:(?P<mod2>(?i:early|late|mid))[-\s])?"
                     r"\b(?P<season>(?i:spring|summer|fall|autumn|winter))\b"
-                    rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR4})(?![\d,]))?"),
+                    rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR4})(?!\d|,\d))?"),
     _rule("quarter", r"\b(?:(?P<the>(?i:the|this|last|next|a))\s+)?"
                      r"(?P<mods>(?:(?i:fiscal|latest|current|previous|same|comparable|year-ago"
                      r"|year-earlier|calendar|recent|just-ended|just\s+ended|just-completed)"
                      r"[-\s]+)*)"
                      r"(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))?"
-                     r"[-\s]?(?i:quarter)(?![\w-]*\s+(?i:of\s+a\b|century|mile|inch|point|hour))"
-                     r"(?:(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?|\s+)(?P<y>" + YEAR4 + r")(?![\d,]))?"),
+                     r"(?:[-\s]?(?P<qword>(?i:quarter))(?![\w-]*\s+(?i:of\s+a\b|century|mile|inch|point|hour))"
+                     r"|\s(?P<period>(?i:period)))"
+                     r"(?:(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?|\s+)(?P<y>" + YEAR4 + r")(?!\d|,\d))?"),
     _rule("quarter_code", rf"\b(?P<q>Q[1-4]|[1-4]Q)(?:\s*(?P<y>{YEAR4}))?\b"),
     _rule("half", r"\b(?i:the\s+)?(?P<ord>(?i:first|second|last|latter))[-\s](?i:half)\b"
-                  rf"(?:\s+(?i:of)\s+(?:(?P<y>(?:(?i:fiscal)\s+)?{YEAR4})(?![\d,])"
+                  rf"(?:\s+(?i:of)\s+(?:(?P<y>(?:(?i:fiscal)\s+)?{YEAR4})(?!\d|,\d)"
                   r"|(?P<rel>(?i:this|last|next|the))\s+(?i:year)\b)|(?!\s+(?i:of)\b))"),
     _rule("weekday", rf"\b(?:(?P<rel>(?i:{_REL_WORDS}|early|late|earlier|later))\s+)?"
                      rf"(?P<wd>{WEEKDAY})(?!s\b)(?:\s+(?P<pod>(?i:{PART_OF_DAY})))?\b"),
@@ -156,7 +157,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                    rf"(?P<what>{WEEKDAY}|{MONTH_FULL}|(?i:day|week|weekend|month|year|quarter"
                    r"|morning|afternoon|evening|night|hour|minute|decade|summer|winter|spring"
                    r"|autumn|fall))\b(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?"),
-    _rule("adverb_set", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly"
+    _rule("adverb_set", r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly"
                         r"|biweekly|bimonthly|fortnightly|semiannually|semi-annually)\b"),
     _rule("frequency", rf"\b(?P<n>once|twice|three\s+times|four\s+times|{NUM}\s+times)\s+"
                        r"(?P<per>a|an|per|every|each)\s+(?P<unit>day|week|month|year|quarter)\b",
@@ -196,12 +197,12 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|decades|centuries|days|hours))\b"
                           r"|\b(?P<unit2>(?i:decades|years|months))(?:-long)?\s+(?=(?i:of|ago|later"
                           r"|earlier|-long)\b)"),
-    _rule("vague", r"\b(?P<word>(?i:recently|lately|nowadays|currently|presently|previously"
-                   r"|formerly|soon|now|recent|current|these\s+days|at\s+present|the\s+present"
-                   r"|the\s+past|the\s+future|the\s+near\s+future|the\s+distant\s+future"
-                   r"|future|a\s+later\s+date|the\s+(?:days|weeks|months|years)\s+ahead"
+    _rule("vague", r"\b(?P<word>(?i:recent\s+(?:days|weeks|months|years|decades)"
                    r"|(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|years|decades)"
-                   r"|recent\s+(?:days|weeks|months|years|decades)|one\s+day|some\s+day|someday))\b(?!-)"),
+                   r"|the\s+(?:days|weeks|months|years)\s+ahead|the\s+near\s+future"
+                   r"|the\s+distant\s+future|the\s+future|the\s+present|the\s+past|a\s+later\s+date"
+                   r"|recently|lately|nowadays|currently|presently|these\s+days|at\s+present"
+                   r"|now|current|one\s+day|some\s+day|someday))\b(?!-)"),
     _rule("clock", rf"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{_AMPM}|(?i:o['’]clock))"
                    rf"{_TZ}?(?:,?\s+(?:(?i:on)\s+)?(?P<day>{WEEKDAY}(?:,?\s+(?P<mon>{MONTH_ANY})\s+"
                    rf"(?P<d>{DAY_NUM})\b)?|(?i:today|yesterday|tomorrow|tonight)"
