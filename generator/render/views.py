@@ -57,6 +57,7 @@ class MonthGroup:
     id: str
     title: str
     events: tuple[EventView, ...]
+    whole_year: bool = False  # events vaguer than a month, not a calendar month
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ class Views:
             f"year-{year.year}", str(year.year),
             tuple(MonthGroup(f"month-{m.key}" if m.month else f"year-{m.key}-whole",
                              m.label if m.month else f"{m.label}, no exact month",
-                             tuple(self.event(e) for e in m.events))
+                             tuple(self.event(e) for e in m.events), m.month is None)
                   for m in year.months))
             for year in chrono.group_by_year_month(list(events))]
 
