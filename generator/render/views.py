@@ -130,6 +130,11 @@ class Views:
         self.articles = {a.article.slug: a for a in timeline.articles}
         self.events = {e.id: e for e in timeline.events}
         self._event_views: dict[str, EventView] = {}
+        # citation (article event) id -> the timeline event citing it, first one wins
+        self.timeline_event_of: dict[str, str] = {}
+        for event in timeline.events:
+            for citation in event.citations:
+                self.timeline_event_of.setdefault(citation.id, event.id)
 
     def label(self, time: TimeValue) -> str:
         return chrono.date_label(time, self.language)
@@ -247,13 +252,8 @@ class Views:
 
     def article_events(self, analysis: ArticleAnalysis) -> dict[str, str]:
         """The article's event ids (citation ids) -> the timeline event that cites them."""
-        mine = {e.id for e in analysis.events}
-        out: dict[str, str] = {}
-        for event in self.timeline.events:
-            for citation in event.citations:
-                if citation.id in mine:
-                    out.setdefault(citation.id, event.id)
-        return out
+        return {e.id: self.timeline_event_of[e.id] for e in analysis.events
+                if e.id in self.timeline_event_of}
 
 
 def html_datetime(time: TimeValue) -> str:
