@@ -19,7 +19,7 @@ from typing import Callable
 from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.grammar import (MONTH_NUMBER, ORDINALS, SEASON_CODES, WEEKDAY_NUMBER,
-                                     Candidate, number_value, unit_name)
+                                     Candidate, number_value, unit_name, year_from_words)
 
 Piece = tuple[int, int, TimeValue]
 
@@ -28,15 +28,15 @@ Piece = tuple[int, int, TimeValue]
 _IRREGULAR_PAST = ("said|told|was|were|had|did|met|came|went|took|gave|began|left|held|made|won"
                    "|lost|fell|rose|saw|sent|brought|fought|struck|broke|led|ran|spoke|wrote|got"
                    "|found|kept|paid|sold|bought|became|shot|fled|flew|drove|threw|stood|sank"
-                   "|withdrew|overthrew|beat|caught|felt|heard|meant|sought|thought|ago|last"
-                   "|earlier|knew|grew|hit|put|set|cut|quit|let|spent|built|sent|chose|swore"
+                   "|withdrew|overthrew|beat|caught|felt|heard|meant|sought|thought|ago"
+                   "|as\\s+recently\\s+as|knew|grew|hit|put|set|cut|quit|let|spent|built|sent|chose|swore"
                    "|froze|stole|woke|wore|tore|forgot|lay|laid|hung|sat|slid|shut|split|spread"
                    "|struck|taught|understood|upheld|won|wrote|agreed")
 _TENSE_RE = re.compile(
     r"\b(?:(?P<fut>will|shall|won['’]t|going\s+to|(?:is|are|was|were)\s+(?:due|set|expected"
     r"|scheduled|slated|poised|likely)\s+to|(?:is|are)\s+to|plans?\s+to|planning\s+to"
-    r"|intends?\s+to|would|expected|expects|scheduled|upcoming|slated|next|tomorrow|coming"
-    r"|until|ahead|future|later\s+this|plans|planned|will\s+be|to\s+be\s+held)"
+    r"|intends?\s+to|would|might|expected|expects|scheduled|upcoming|slated|tomorrow"
+    r"|as\s+(?:soon|early)\s+as|later\s+this|plans|will\s+be|to\s+be\s+held)"
     r"|(?P<past>" + _IRREGULAR_PAST + r"|[a-z]{2,}ed))\b|(?P<fut2>['’]ll)\b",
     re.I)
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
@@ -312,6 +312,52 @@ def h_date_dm(c: Candidate, ctx: Context) -> list[Piece] | None:
 def h_month_year(c: Candidate, ctx: Context) -> list[Piece] | None:
     g = c.groups
     return _one(c, V.month(int(g["y"]), _mon(g), "month_year"))  # type: ignore[arg-type]
+
+
+def h_month_relyear(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
+    step = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1}.get(rel, 0)
+    if rel in ("that", "the same", "the previous", "the following"):
+        ref = ctx.ref(c.start)
+        base = ref.start.year if ref is not None and ref.start else None
+    else:
+        base = ctx.dct.year if ctx.dct else None
+    if base is None:
+        return _one(c, V.unresolved(f"XXXX-{_mon(g):02d}", "month", "month_relyear"))
+    return _one(c, V.month(base + step, _mon(g), "month_relyear"))
+
+
+def h_month_wordyear(c: Candidate, ctx: Context) -> list[Piece] | None:
+    y = year_from_words(c.groups["yw"] or "")
+    return None if y is None else _one(c, V.month(y, _mon(c.groups), "month_wordyear"))
+
+
+def h_word_year(c: Candidate, ctx: Context) -> list[Piece] | None:
+    words = c.groups["yw"] or ""
+    if words.lower().startswith("two thousand") and not c.groups["lead"] and \
+            _prev_word(ctx, c.start) not in ("in", "since", "by", "until", "of", "before", "after"):
+        return None  # "two thousand people"
+    y = year_from_words(words)
+    return None if y is None or y < 1000 else _one(c, V.year(y, "word_year"))
+
+
+def h_year_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
+    g = c.groups
+    y = int(g["y"] or 0)
+    q = _QUARTER_ORD.get((g["ord"] or "").lower())
+    if q is None:
+        cq = _context_quarter(ctx)
+        if cq is None:
+            return None
+        q = cq[1]
+    return _one(c, V.quarter(y, q, "year_quarter"))
+
+
+def h_year_end(c: Candidate, ctx: Context) -> list[Piece] | None:
+    if ctx.dct is None:
+        return _one(c, V.unresolved("XXXX", "year", "year_end"))
+    return _one(c, V.year(ctx.dct.year, "year_end"))
 
 
 _MAY_CONTEXT = frozenset(("in", "since", "until", "till", "by", "from", "to", "and", "or",
@@ -1190,7 +1236,9 @@ def h_holiday(c: Candidate, ctx: Context) -> list[Piece] | None:
 HANDLERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
     "iso_date": h_iso_date, "numeric_date": h_numeric_date, "date_mdy": h_date_full,
     "date_dmy": h_date_full, "date_md": h_date_md, "date_dm": h_date_dm,
-    "month_year": h_month_year, "month": h_month, "year": h_year, "year_range": h_year_range,
+    "month_year": h_month_year, "month": h_month, "month_relyear": h_month_relyear,
+    "month_wordyear": h_month_wordyear, "word_year": h_word_year, "year_quarter": h_year_quarter,
+    "year_end": h_year_end, "year": h_year, "year_range": h_year_range,
     "decade": h_decade, "decade_word": h_decade_word, "century": h_century,
     "season": h_season, "quarter": h_quarter, "quarter_code": h_quarter_code, "half": h_half,
     "weekday": h_weekday, "weekday_plural": h_weekday_plural, "every": h_every,

@@ -76,6 +76,16 @@ _COUNTED = (r"(?:people|persons|troops|soldiers|men|women|children|workers|emplo
             r"|delegates|seats|pages|words|times|percent|per\s+cent|million|billion|trillion"
             r"|hectares|civilians|prisoners|families|villages|residents|patients|doctors)\b")
 
+_TENS_W = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_W = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# Years as transcripts spell them: "nineteen ninety-seven", "two thousand and one".
+YEAR_WORDS = (rf"(?i:(?:nineteen|eighteen)[-\s](?:{_TENS_W}(?:[-\s]{_UNITS_W})?|{_TEENS_W}"
+              rf"|hundred|oh[-\s]{_UNITS_W})"
+              rf"|twenty[-\s](?:{_TENS_W}(?:[-\s]{_UNITS_W})?|{_TEENS_W})"
+              rf"|two\s+thousand(?:\s+and)?(?:[-\s](?:{_TENS_W}(?:[-\s]{_UNITS_W})?|{_TEENS_W}"
+              rf"|{_UNITS_W}))?)")
+
 _DAY_AFTER_NOUN_GUARD = r"(?!\d|,\d{3}|\.\d|\s*%|\s+" + _COUNTED + r")"
 
 
@@ -116,6 +126,18 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                      rf"(?P<mon>{MONTH_ANY})(?!\s*\d)"),
     _rule("month_year", rf"\b(?:{_PREFIX_MOD})?(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{YEAR4})"
                         r"(?!\d|,\d)"),
+    _rule("month_relyear", rf"\b(?:{_PREFIX_MOD})?(?P<mon>{MONTH_ANY}),?\s+(?:(?i:of)\s+)?"
+                           r"(?P<rel>(?i:this|last|next|that|the\s+same|the\s+following"
+                           r"|the\s+previous))\s+(?i:year)\b"),
+    _rule("month_wordyear", rf"\b(?P<mon>{MONTH_FULL}),?\s+(?:(?i:of)\s+)?(?P<yw>{YEAR_WORDS})\b"
+                            rf"(?!\s+{_COUNTED})"),
+    _rule("word_year", rf"\b(?:(?P<lead>(?i:the\s+year))\s+)?(?P<yw>{YEAR_WORDS})\b"
+                       rf"(?![-\s]+(?:{_COUNTED}|(?i:years?|months?|days?|hours?|minutes?)\b))"),
+    _rule("year_quarter", r"\b(?i:the)\s+(?:(?i:comparable|same|year-ago|year-earlier|fiscal)\s+)?"
+                          rf"(?P<y>{YEAR4})\s+(?:(?P<ord>(?i:first|second|third|fourth))[-\s]+)?"
+                          r"(?:(?i:fiscal)\s+)?(?P<noun>(?i:quarter|period))\b"),
+    _rule("year_end", r"\b(?:(?i:the)\s+)?(?i:year)(?:['’]s)?[-\s](?i:end)\b(?!-)"
+                      r"|\b(?i:the\s+(?:end|close)\s+of\s+the\s+year)\b"),
     _rule("month", rf"(?:(?P<mod>{_PREFIX_MOD})|\b(?P<rel>(?i:{_REL_WORDS}))\s+)?"
                    rf"\b(?P<mon>{MONTH_FULL}|(?:{_both_cases(_ABBR)})\.)(?![\w'’-])"),
     _rule("year", rf"(?:\b(?P<fiscal>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?"
@@ -142,7 +164,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                      r"|year-earlier|calendar|recent|just-ended|just\s+ended|just-completed)"
                      r"[-\s]+)*)"
                      r"(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))?"
-                     r"(?:[-\s]?(?P<qword>(?i:quarter))(?![\w-]*\s+(?i:of\s+a\b|century|mile|inch|point|hour))"
+                     r"(?:[-\s]?(?P<qword>(?i:quarter))(?!s\b)(?![\w-]*\s+(?i:of\s+a\b|century|mile|inch|point|hour))"
                      r"|\s(?P<period>(?i:period)))"
                      r"(?:(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?|\s+)(?P<y>" + YEAR4 + r")(?!\d|,\d))?"),
     _rule("quarter_code", rf"\b(?P<q>Q[1-4]|[1-4]Q)(?:\s*(?P<y>{YEAR4}))?\b"),
@@ -245,6 +267,25 @@ def find(text: str) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end(), name, groups, spans))
     out.sort(key=lambda c: (c.start, -c.end, RULE_ORDER[c.rule]))
     return out
+
+
+def year_from_words(words: str) -> int | None:
+    """1997 from "nineteen ninety-seven", 2001 from "two thousand and one"."""
+    w = re.sub(r"[-\s]+", " ", words.lower()).replace(" and ", " ").strip()
+    if w.startswith("two thousand"):
+        rest = w[len("two thousand"):].strip()
+        tail = number_value(rest) if rest else 0
+        return None if tail is None else 2000 + int(tail)
+    head, _, rest = w.partition(" ")
+    century = WORD_NUMBERS.get(head)
+    if century is None:
+        return None
+    if rest == "hundred":
+        return century * 100
+    if rest.startswith("oh "):
+        rest = rest[3:]
+    tail = number_value(rest)
+    return None if tail is None else century * 100 + int(tail)
 
 
 def number_value(word: str) -> float | None:
