@@ -16,8 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
-import generator
-
+from .. import __version__
 from ..config import SiteConfig
 from ..errors import ContentError
 from ..model import ArticleAnalysis, Problem, Timeline, TimeValue
@@ -25,7 +24,8 @@ from . import chrono, urls
 from .body import Highlight, marked_sentence, render_body
 from .views import Views, html_datetime
 
-BUILTIN_THEMES = Path(generator.__file__).resolve().parent.parent / "themes"
+# The repository's themes/ (next to the generator package).
+BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
 DEFAULT_THEME = "default"
 EXPORT_LINKS = (  # written by the export module; linked from every page's footer
     ("feed.xml", "Atom feed"),
@@ -189,7 +189,7 @@ class _Renderer:
             "nav": NAV,
             "exports": EXPORT_LINKS,
             "build": self.build_info,
-            "generator_name": self.build_info.get("generator", f"Annals {generator.__version__}"),
+            "generator_name": self.build_info.get("generator", f"Annals {__version__}"),
         }
 
     def _page(self, path: str) -> tuple[str, Page, dict[str, Any]]:

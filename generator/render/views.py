@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from markupsafe import Markup
 
@@ -283,7 +282,3 @@ def month_range(first: str, last: str, limit: int = 600) -> list[str]:
 
 def month_title(key: str) -> str:
     return f"{chrono.MONTHS[int(key[5:7]) - 1]} {key[:4]}"
-
-
-def iso(d: date | None) -> str:
-    return d.isoformat() if d else ""
