@@ -19,8 +19,10 @@ SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 TABLE_DIVIDER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 BLOCK_PREFIX = re.compile(r"^(\s{0,3}(?:>\s?)+|\s{0,3}#{1,6}\s+|\s*(?:[-*+]|\d{1,9}[.)])\s+)+")
 # Inline markup: each alternative is either dropped or replaced by one of its groups.
+RAW_HTML_BLOCK = re.compile(r"<(script|style|template|noscript)\b", re.I)
 INLINE = re.compile(
-    r"(?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))"
+    r"(?P<raw><(?P<raw_tag>script|style|template|noscript)\b[^>]*>.*?</(?P=raw_tag)\s*>)"
+    r"|(?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))"
     r"|(?P<link>\[(?P<label>[^\]]+)\](?:\([^)]*\)|\[[^\]]*\]))"
     r"|(?P<autolink><(?P<url>https?://[^>\s]+)>)"
     r"|(?P<tag></?[A-Za-z][^>]*>)"
@@ -63,10 +65,18 @@ def plain_text(markdown: str) -> PlainText:
     """
     out = _TextBuilder()
     in_fence = False
+    raw_block: str | None = None  # the closing tag of a <script>/<style> block being skipped
     pending_break = ""
     offset = 0
     for line in markdown.split("\n"):
         line_start, offset = offset, offset + len(line) + 1
+        if raw_block:
+            raw_block = None if raw_block in line.lower() else raw_block
+            continue
+        opening = RAW_HTML_BLOCK.match(line.lstrip())
+        if opening and f"</{opening.group(1).lower()}" not in line.lower():
+            raw_block = f"</{opening.group(1).lower()}"
+            continue
         if FENCE.match(line):
             in_fence = not in_fence
             pending_break = "\n\n" if out.chars else ""

@@ -68,3 +68,8 @@ def test_agency_sign_off_keeps_its_sentence_but_ends_the_article():
     flagged = {s.text: s.cruft for s in mark_cruft(sentences(text))}
     assert not any(cruft for text, cruft in flagged.items() if "crash" not in text)
     assert flagged["A crash on Tuesday hurt two."]
+
+
+def test_script_and_style_content_is_not_prose():
+    md = "Talks on Monday <script>var d = 'July 4';</script> ended.\n\n<style>\np { }\n</style>\n\nAfter."
+    assert plain_text(md).text == "Talks on Monday  ended.\n\nAfter."
