@@ -33,7 +33,7 @@ def analyse_article(article: Article, settings: AnalysisSettings) -> ArticleAnal
                                  day_first=settings.day_first)
                   if not _inside(t, dateline))
     split = mark_cruft(_after_dateline(sentences(text.text), dateline))
-    mentions = actor_lookup.find_mentions(text.text, settings.registry)
+    mentions = _outside_cruft(actor_lookup.find_mentions(text.text, settings.registry), split)
     events = extract_events(article.slug, split, found, mentions)
     return ArticleAnalysis(article, dateline, text, split, found, mentions, events,
                            _problems(article, dateline, found, text))
@@ -57,6 +57,12 @@ def _after_dateline(found: tuple[Sentence, ...], dateline: Dateline) -> tuple[Se
             sentence = replace(sentence, start=cut, text=sentence.text[offset:])
         out.append(sentence)
     return tuple(out)
+
+
+def _outside_cruft(mentions, split: tuple[Sentence, ...]):
+    """Names in newsletter boxes or headlines pasted below the article are not its actors."""
+    cruft = [(s.start, s.end) for s in split if s.cruft]
+    return tuple(m for m in mentions if not any(a <= m.start < b for a, b in cruft))
 
 
 def _problems(article: Article, dateline: Dateline, found: tuple[TimeExpr, ...],

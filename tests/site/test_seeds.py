@@ -23,10 +23,10 @@ def citations(timeline: dict, value: str) -> list[tuple[str, str]]:
 
 
 def test_seed_dates_resolved_like_a_careful_reader(seeds_timeline):
-    assert ("004_bf985b269310d3b1", "last Saturday") in citations(seeds_timeline, "2025-07-19")
-    assert ("002_ca614cad78d9ae83", "last week") in citations(seeds_timeline, "2025-W29")
-    assert any(a == "003_97d0c34981df0878" and "Tuesday" in t for a, t in citations(seeds_timeline, "2025-06-03"))
-    assert any(a == "000_76e2e33b05bfa56f" and "Thursday" in t for a, t in citations(seeds_timeline, "2024-12-26"))
+    assert ("004-bf985b269310d3b1", "last Saturday") in citations(seeds_timeline, "2025-07-19")
+    assert ("002-ca614cad78d9ae83", "last week") in citations(seeds_timeline, "2025-W29")
+    assert any(a == "003-97d0c34981df0878" and "Tuesday" in t for a, t in citations(seeds_timeline, "2025-06-03"))
+    assert any(a == "000-76e2e33b05bfa56f" and "Thursday" in t for a, t in citations(seeds_timeline, "2024-12-26"))
 
 
 def test_no_event_from_pronouns_vague_words_or_durations(seeds_timeline):
@@ -43,19 +43,19 @@ def test_no_event_from_page_cruft(seeds_timeline):
 
 def test_inline_dateline_is_found(seeds_timeline):
     dates = {a["slug"]: a["date"] for a in seeds_timeline["articles"]}
-    assert dates["000_76e2e33b05bfa56f"] == "2024-12-26"
+    assert dates["000-76e2e33b05bfa56f"] == "2024-12-26"
 
 
 def test_fall_of_assad_is_one_event_citing_both_full_dates(seeds_timeline):
     assad = [e for e in seeds_timeline["events"] if e["value"] == "2024-12-08"]
     assert len(assad) == 1
-    assert {"001_d0733b9e29fb1017", "004_bf985b269310d3b1"} <= {s["article"] for s in assad[0]["sources"]}
+    assert {"001-d0733b9e29fb1017", "004-bf985b269310d3b1"} <= {s["article"] for s in assad[0]["sources"]}
 
 
 def test_ceasefire_is_one_event_citing_both_reports(seeds_timeline):
     ceasefire = [e for e in seeds_timeline["events"] if e["value"] == "2025-07-19"]
     assert len(ceasefire) == 1
-    assert {"002_ca614cad78d9ae83", "004_bf985b269310d3b1"} <= {s["article"] for s in ceasefire[0]["sources"]}
+    assert {"002-ca614cad78d9ae83", "004-bf985b269310d3b1"} <= {s["article"] for s in ceasefire[0]["sources"]}
 
 
 def test_actor_pages_without_actors_yaml(seeds_timeline):
