@@ -43,7 +43,6 @@ COMPOUND_SUFFIX = re.compile(r"-(?:backed|led|brokered|sponsored|supported|allie
                              r"funded|armed|controlled|friendly)\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"'s\b|'(?=\s)")
 NEXT_WORDS = re.compile(r"[ \t]*(?:\n[ \t]*)?([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
-PREVIOUS_WORDS = re.compile(r"(?:([A-Za-z]+)[ \t]+)?([A-Za-z]+)[ \t]+$")
 WHICH_CLAUSE = re.compile(r",[ \t]+which[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
 _SENTENCE_BREAK = set(".!?:;|\n")
 _OPENERS = set(" \t\"'([“‘«-")
@@ -58,14 +57,24 @@ def next_words(folded: str, end: int) -> tuple[str, str]:
 
 def previous_words(folded: str, start: int) -> tuple[str, str]:
     """The two words before ``start`` (nearest last), if nothing but spaces separates them."""
-    m = PREVIOUS_WORDS.search(folded, max(0, start - 60), start)
-    if not m:
+    chunk = folded[max(0, start - 40):start]
+    if not chunk.endswith((" ", "\t")):
         return "", ""
-    return (m.group(1) or "").lower(), m.group(2).lower()
+    words = chunk.split()
+    if not words or not words[-1].isalpha():
+        return "", ""
+    before = words[-2] if len(words) > 1 and words[-2].isalpha() and len(words[-2]) < 40 else ""
+    return before.lower(), words[-1].lower()
 
 
-def acts_after(folded: str, end: int) -> bool:
-    """What follows makes the name a subject or an owner: "Ankara said", "Ankara's"."""
+LOCATIVE = frozenset("in near at from outside around into across over of to inside within "
+                     "throughout through off".split())
+
+
+def acts_after(folded: str, end: int, start: int | None = None) -> bool:
+    """What follows makes the name a subject or an owner: "Ankara said", "Ankara's".
+    With ``start``, any past-tense verb counts ("Moscow vetoed") unless a place
+    preposition precedes ("a blast in Ankara killed ...")."""
     if POSSESSIVE.match(folded, end) or COMPOUND_SUFFIX.match(folded, end):
         return True
     which = WHICH_CLAUSE.match(folded, end)
@@ -76,6 +85,8 @@ def acts_after(folded: str, end: int) -> bool:
     first, second = next_words(folded, end)
     if first in GOVERNMENT_NOUNS:
         return True
+    if start is not None and len(first) >= 5 and first.endswith("ed") and folded[end:end + 1] == " ":
+        return previous_words(folded, start)[1] not in LOCATIVE
     if first in ACTING_VERBS - _WEAK:
         return True
     if first in _WEAK:  # "Ankara is determined" acts; "Damascus is a city" does not

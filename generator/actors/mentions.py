@@ -12,14 +12,15 @@ import re
 from ..model import Mention
 from . import context
 from .entries import CANDIDATE_PREFIX, PERSON_PREFIX, ROLE_CAPITAL, ROLE_DEMONYM, SURNAME_PREFIX, AliasInfo
-from .fold import fold, fold_key, slugify
+from .fold import fold, fold_key, lower_same_length, slugify
 from .people import (NAME_WORD, PARTICLE, Found, clean_name, reporting_surnames, surname_forms,
                      surname_pattern, titled_people)
 from .registry import ActorRegistry
 
 _LOWER_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|abu|bin|ibn|von|van|de|der|la|le)[- ]")
-CANDIDATE = re.compile(r"(?<![\w'-])" + NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE + r"[ \t]+)*" + NAME_WORD + r"){1,4}")
+CANDIDATE = re.compile(r"\b(?<!['-])(?=[A-Za])" + NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE + r"[ \t]+)*" + NAME_WORD + r"){1,4}")
 _WHITESPACE = re.compile(r"\s+")
+_SINGLE_SPACED = re.compile(r"\S+(?: \S+)*")
 
 
 def _case_ok(matched: str) -> bool:
@@ -28,11 +29,19 @@ def _case_ok(matched: str) -> bool:
     return matched[:1].isupper() or matched[:1].isdigit() or bool(_LOWER_PARTICLE.match(matched))
 
 
-def _known_names(folded: str, registry: ActorRegistry) -> list[Found]:
+def _lowered(folded: str) -> str:
+    lowered = lower_same_length(folded)
+    if lowered is None:  # a rare letter whose lower case is longer: keep such words as they are
+        lowered = re.sub(r"\w+", lambda m: lower_same_length(m.group()) or m.group(), folded)
+    return lowered
+
+
+def _known_names(folded: str, lowered: str, registry: ActorRegistry) -> list[Found]:
     found = []
-    for match in registry.name_pattern.finditer(folded):
-        info = registry.names.get(_WHITESPACE.sub(" ", match.group()).lower())
-        if info is not None and _case_ok(match.group()):
+    for match in registry.name_pattern.finditer(lowered):
+        name = match.group()
+        info = registry.names.get(name if _SINGLE_SPACED.fullmatch(name) else _WHITESPACE.sub(" ", name))
+        if info is not None and _case_ok(folded[match.start():match.end()]):
             found.append(Found(match.start(), match.end(), info.key, info.role, "alias", info))
     for match in registry.acronym_pattern.finditer(folded):
         info = registry.acronyms.get(_WHITESPACE.sub(" ", match.group()))
@@ -72,7 +81,7 @@ def _keeps_alias(item: Found, text: str, folded: str, registry: ActorRegistry) -
     if info.role == ROLE_DEMONYM:
         return not context.language_use(folded, item.start, item.end)
     if info.role == ROLE_CAPITAL:
-        return context.acts_after(folded, item.end) or context.acts_before(folded, item.start)
+        return context.acts_after(folded, item.end, item.start) or context.acts_before(folded, item.start)
     return True
 
 
@@ -89,7 +98,8 @@ def _coordinated_capitals(found: list[Found], folded: str) -> set[int]:
         while (j + 1 < len(found) and ROLE_DEMONYM not in (found[j].role, found[j + 1].role)
                and _CHAIN_GLUE.fullmatch(folded, found[j].end, found[j + 1].start)):
             j += 1
-        if j > i and (context.acts_after(folded, found[j].end) or context.acts_before(folded, found[i].start)):
+        if j > i and (context.acts_after(folded, found[j].end, found[i].start)
+                      or context.acts_before(folded, found[i].start)):
             joined.update(k for k in range(i, j + 1) if found[k].role == ROLE_CAPITAL)
         i = j + 1
     return joined
@@ -102,34 +112,30 @@ def _filter(found: list[Found], text: str, folded: str, registry: ActorRegistry)
     return [item for i, item in enumerate(found) if i in kept]
 
 
-def _person_keys(found: list[Found], registry: ActorRegistry) -> list[str]:
-    keys = []
-    for item in found:
-        entry = registry.entries.get(item.key)
-        if item.key.startswith(PERSON_PREFIX) or (entry is not None and entry.kind == "person"):
-            keys.append(item.key)
-    return sorted(set(keys))
+def _is_person(key: str, registry: ActorRegistry) -> bool:
+    entry = registry.entries.get(key)
+    return key.startswith(PERSON_PREFIX) or (entry is not None and entry.kind == "person")
 
 
 def _surnames(found: list[Found], text: str, folded: str, registry: ActorRegistry) -> list[Found]:
     """Later (or earlier) surname-only mentions of the people this article names in full."""
     owners: dict[str, set[str]] = {}
+    named: set[tuple[str, str]] = set()
     for item in found:
-        if item.key not in _person_keys([item], registry):
-            continue
-        names = [folded[item.start:item.end]]
-        entry = registry.entries.get(item.key)
-        if entry is not None:
-            names.append(entry.name)
-        for name in names:
-            for form in surname_forms(name):
-                if form not in registry.common_words and registry.lookup(form) is None:
-                    owners.setdefault(form, set()).add(item.key)
+        if _is_person(item.key, registry):
+            named.add((item.key, folded[item.start:item.end]))
+            entry = registry.entries.get(item.key)
+            if entry is not None:
+                named.add((item.key, entry.name))
+    for key, name in sorted(named):
+        for form in surname_forms(name):
+            if form not in registry.common_words and registry.lookup(form) is None:
+                owners.setdefault(form, set()).add(key)
     unique = {form: next(iter(keys)) for form, keys in owners.items() if len(keys) == 1}
     if not unique:
         return []
     extra = []
-    for match in surname_pattern(sorted(unique)).finditer(folded):
+    for match in surname_pattern(tuple(sorted(unique))).finditer(folded):
         if _case_ok(match.group()) and not context.hyphen_prefixed(folded, match.start()):
             extra.append(Found(match.start(), match.end(), unique[fold_key(match.group())], source="surname"))
     return extra
@@ -139,7 +145,7 @@ def _resolve_surname_refs(found: list[Found], registry: ActorRegistry) -> list[F
     """A "surname:x" whose person this article introduced becomes that person."""
     owners: dict[str, set[str]] = {}
     for item in found:
-        if item.source in ("alias", "title", "surname") and item.key in _person_keys([item], registry):
+        if item.source in ("alias", "title", "surname") and _is_person(item.key, registry):
             for form in surname_forms(item.key.split(":", 1)[1].replace("-", " ")):
                 owners.setdefault(form, set()).add(item.key)
             entry = registry.entries.get(item.key)
@@ -155,24 +161,25 @@ def _resolve_surname_refs(found: list[Found], registry: ActorRegistry) -> list[F
     return resolved
 
 
-def _in_headline(text: str, pos: int) -> bool:
+def _in_headline(text: str, pos: int, seen: dict[int, bool]) -> bool:
     """A short line in Title Case ("Turkey Begins Training ..."): capitals mean nothing."""
     line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line = text[line_start: line_end if line_end >= 0 else len(text)]
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if len(line) > 150 or len(words) < 3:
-        return False
-    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    if line_start not in seen:
+        line_end = text.find("\n", pos)
+        line = text[line_start: line_end if line_end >= 0 else len(text)]
+        words = [w for w in line.split() if w[:1].isalpha()] if len(line) <= 150 else []
+        seen[line_start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return seen[line_start]
 
 
 def _candidates(text: str, folded: str, taken: list[Found], registry: ActorRegistry) -> list[Found]:
     """Capitalised names with no title: never cast, listed for review."""
     busy = [(f.start, f.end) for f in taken]
     found = []
+    headlines: dict[int, bool] = {}
     for match in CANDIDATE.finditer(folded):
         start = match.start()
-        if _in_headline(text, start):
+        if _in_headline(text, start, headlines):
             continue
         if context.is_sentence_start(text, start):
             first = re.match(r"\S+[ \t]+", folded[start:match.end()])
@@ -196,7 +203,8 @@ def find_mentions(text: str, registry: ActorRegistry) -> tuple[Mention, ...]:
     untitled capitalised name) are settled by cast_actors, which drops or lists them.
     """
     folded = fold(text)
-    found = _without_overlaps(_known_names(folded, registry) + titled_people(folded, registry))
+    lowered = _lowered(folded)
+    found = _without_overlaps(_known_names(folded, lowered, registry) + titled_people(folded, lowered, registry))
     found = _filter(found, text, folded, registry)
     found = _without_overlaps(found + _surnames(found, text, folded, registry) + reporting_surnames(folded, registry))
     found = _resolve_surname_refs(found, registry)

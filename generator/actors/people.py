@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .entries import PERSON_PREFIX, SURNAME_PREFIX
 from .fold import fold_key, slugify
@@ -20,17 +21,20 @@ NAME_WORD = _ARABIC_PREFIX + r"?[A-Z](?:[a-z]+(?:[-'][A-Z][a-z]+)*|[A-Z]{1,3}\b|
 PARTICLE = r"(?:al|el|bin|ibn|bint|ben|von|van|der|den|de|del|della|di|da|dos|du|la|le|ter)"
 _NAME_BODY = NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE + r"[ \t]+)*" + NAME_WORD + r"){0,4}"
 NAME = re.compile(_NAME_BODY)
+PARTICLE_RE = re.compile(PARTICLE)
 NAME_WORDS = re.compile(r"\S+")
 # "envoy to Syria Tom Barrack", "Minister of Energy, Jurabek ...": a place between title and name.
 TITLE_COMPLEMENT = re.compile(r"[ \t]+(?:to|for|of|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]+,?[ \t]+){1,2}?(?=[A-Z])")
+# "Omer Celik, spokesperson for ...": searched backwards from each title.
 APPOSITIVE = re.compile(r"(?<![\w'-])(" + NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE + r"[ \t]+)*" + NAME_WORD
                         + r"){1,4}),[ \t]+(?:(?:the|a|an|former|acting|interim|deputy|senior|top|"
-                        r"then|current|new|chief|party|government|military)[ \t]+)*")
-# "Guler said": a lone capitalised word reporting speech is probably a surname.
-REPORTING = re.compile(r"(?<![\w'-])(" + _ARABIC_PREFIX + r"?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-                       r"(?=[ \t]+(?:said|says|told|added|stated|noted|wrote|insisted|stressed|"
-                       r"warned|argued|explained|emphasized|emphasised|confirmed|announced|"
-                       r"declared|tweeted|replied|responded)\b)")
+                        r"then|current|new|chief|party|government|military)[ \t]+)*$")
+# "Guler said": a lone capitalised word reporting speech is probably a surname. The verbs
+# are rare, so they are found first and the word before them checked.
+REPORTING_VERB = re.compile(r"[ \t](?:said|says|told|added|stated|noted|wrote|insisted|stressed|"
+                            r"warned|argued|explained|emphasized|emphasised|confirmed|announced|"
+                            r"declared|tweeted|replied|responded)\b")
+REPORTER = re.compile(r"(?:^|(?<=[^\w'-]))(" + _ARABIC_PREFIX + r"?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*$")
 _ROMAN = re.compile(r"^(?:II|III|IV|VI|Jr\.?|Sr\.?)$")
 
 
@@ -53,7 +57,7 @@ def _name_words(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_plain_word(word: str, registry: ActorRegistry) -> bool:
     """A word that cannot be part of a person's name here."""
     key = fold_key(word)
-    if key in registry.common_words or registry.title_pattern.fullmatch(word):
+    if key in registry.common_words or registry.title_pattern.fullmatch(key):
         return True
     info = registry.lookup(word)
     return info is not None and registry.entries[info.key].kind != "person"
@@ -68,10 +72,10 @@ def clean_name(folded: str, start: int, end: int, registry: ActorRegistry) -> tu
         return None
     for s, e in words:
         word = folded[s:e]
-        particle = re.fullmatch(PARTICLE, word) is not None
+        particle = PARTICLE_RE.fullmatch(word) is not None
         if not particle and not _ROMAN.match(word) and (_is_plain_word(word, registry) or word.isupper() and len(word) > 1):
             return None
-    if re.fullmatch(PARTICLE, folded[words[0][0]:words[0][1]]):
+    if PARTICLE_RE.fullmatch(folded[words[0][0]:words[0][1]]):
         return None
     return words[0][0], words[-1][1]
 
@@ -87,8 +91,8 @@ def person_key(name: str, registry: ActorRegistry) -> str | None:
     return PERSON_PREFIX + slugify(name)
 
 
-def _person_at(folded: str, pos: int, registry: ActorRegistry, source: str) -> Found | None:
-    if registry.title_pattern.match(folded, pos):  # "spokesperson Brig. Adm. X": the next title leads
+def _person_at(folded: str, lowered: str, pos: int, registry: ActorRegistry, source: str) -> Found | None:
+    if registry.title_pattern.match(lowered, pos):  # "spokesperson Brig. Adm. X": the next title leads
         return None
     match = NAME.match(folded, pos)
     if not match:
@@ -106,24 +110,23 @@ def _person_at(folded: str, pos: int, registry: ActorRegistry, source: str) -> F
     return Found(span[0], span[1], key, source=source) if key else None
 
 
-def titled_people(folded: str, registry: ActorRegistry) -> list[Found]:
+def titled_people(folded: str, lowered: str, registry: ActorRegistry) -> list[Found]:
     """Names right after a title ("President Recep Tayyip Erdoğan") or before one
-    ("Omer Celik, spokesperson for ...")."""
+    ("Omer Celik, spokesperson for ..."). ``lowered`` is ``folded.lower()``."""
     found: list[Found] = []
-    for title in registry.title_pattern.finditer(folded):
+    for title in registry.title_pattern.finditer(lowered):
         end = title.end()
-        if folded[end:end + 1] not in (" ", "\t"):
-            continue
-        person = _person_at(folded, end + 1, registry, "title")
-        if person is None:
-            complement = TITLE_COMPLEMENT.match(folded, end)
-            if complement:
-                person = _person_at(folded, complement.end(), registry, "title")
-        if person is not None:
-            found.append(person)
-    for match in APPOSITIVE.finditer(folded):
-        if registry.title_pattern.match(folded, match.end()):
-            span = clean_name(folded, match.start(1), match.end(1), registry)
+        if folded[end:end + 1] in (" ", "\t"):
+            person = _person_at(folded, lowered, end + 1, registry, "title")
+            if person is None:
+                complement = TITLE_COMPLEMENT.match(folded, end)
+                if complement:
+                    person = _person_at(folded, lowered, complement.end(), registry, "title")
+            if person is not None:
+                found.append(person)
+        before = APPOSITIVE.search(folded, max(0, title.start() - 100), title.start())
+        if before:
+            span = clean_name(folded, before.start(1), before.end(1), registry)
             if span and len(_name_words(folded, *span)) >= 2:
                 key = person_key(folded[span[0]:span[1]], registry)
                 if key:
@@ -134,10 +137,15 @@ def titled_people(folded: str, registry: ActorRegistry) -> list[Found]:
 def reporting_surnames(folded: str, registry: ActorRegistry) -> list[Found]:
     """"Guler said" with no introduction in this article: resolved across the corpus."""
     found = []
-    for match in REPORTING.finditer(folded):
+    for verb in REPORTING_VERB.finditer(folded):
+        window_start = max(0, verb.start() - 40)
+        match = REPORTER.search(folded[window_start:verb.start()])
+        if match is None:
+            continue
         word = match.group(1)
         if not _is_plain_word(word, registry) and registry.lookup(word) is None:
-            found.append(Found(match.start(1), match.end(1), SURNAME_PREFIX + fold_key(word), source="reporting"))
+            start = window_start + match.start(1)
+            found.append(Found(start, start + len(word), SURNAME_PREFIX + fold_key(word), source="reporting"))
     return found
 
 
@@ -151,12 +159,13 @@ def surname_forms(full_name: str) -> list[str]:
     if "-" in last and re.fullmatch(_ARABIC_PREFIX, last.split("-", 1)[0] + "-", re.IGNORECASE):
         forms.append(last.split("-", 1)[1])
     i = len(words) - 1
-    while i > 1 and re.fullmatch(PARTICLE, words[i - 1]):
+    while i > 1 and PARTICLE_RE.fullmatch(words[i - 1]):
         i -= 1
     if i < len(words) - 1:
         forms.insert(0, " ".join(words[i:]))
     return forms
 
 
-def surname_pattern(forms: list[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=1024)
+def surname_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])", re.IGNORECASE)

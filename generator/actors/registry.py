@@ -26,9 +26,9 @@ class ActorRegistry:
     acronyms: Mapping[str, AliasInfo]  # fold(alias) -> meaning, matched with exact case
     ignored: frozenset[str]  # fold_key of names never to treat as actors
     common_words: frozenset[str]
-    name_pattern: re.Pattern[str] = field(repr=False)
+    name_pattern: re.Pattern[str] = field(repr=False)  # over lower-cased folded text
     acronym_pattern: re.Pattern[str] = field(repr=False)
-    title_pattern: re.Pattern[str] = field(repr=False)
+    title_pattern: re.Pattern[str] = field(repr=False)  # over lower-cased folded text
     problems: tuple[Problem, ...] = ()
 
     def lookup(self, name: str) -> AliasInfo | None:
@@ -50,9 +50,11 @@ def is_acronym(alias: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _compile(words: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?![\w])", flags)
+def _compile(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Case-sensitive on purpose: names are searched in lower-cased text (much faster than
+    # re.IGNORECASE), acronyms in the text as written. Every name starts with a word
+    # character, so \b is the cheap form of "not inside a word".
+    return re.compile(r"\b(?:" + trie_pattern(words) + r")(?!\w)")
 
 
 class _Builder:
@@ -142,8 +144,8 @@ class _Builder:
 
 
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + trie_pattern(tuple(fold_key(t) for t in titles)) + r")(?![\w])",
-                      re.IGNORECASE)
+    # Searched in lower-cased folded text, like the names.
+    return re.compile(r"\b(?:" + trie_pattern(tuple(fold_key(t) for t in titles)) + r")(?![\w])")
 
 
 def build_registry(config: ActorConfig | None) -> ActorRegistry:
@@ -164,8 +166,8 @@ def build_registry(config: ActorConfig | None) -> ActorRegistry:
         acronyms=MappingProxyType(builder.acronyms),
         ignored=ignored,
         common_words=data.common_words,
-        name_pattern=_compile(tuple(sorted(builder.names)), True),
-        acronym_pattern=_compile(tuple(sorted(builder.acronyms)), False),
+        name_pattern=_compile(tuple(sorted(builder.names))),
+        acronym_pattern=_compile(tuple(sorted(builder.acronyms))),
         title_pattern=_title_pattern(data.titles),
         problems=tuple(builder.problems),
     )

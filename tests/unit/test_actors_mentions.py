@@ -177,3 +177,8 @@ def test_fold_keeps_length_and_slugs_are_ascii():
     assert slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert slugify("Türkiye") == "turkiye"
     assert slugify("Kurdistan Workers' Party") == "kurdistan-workers-party"
+
+
+def test_capitals_with_a_past_tense_verb(registry):
+    assert keys("Moscow and Beijing vetoed the draft.", registry) == ["country:ru", "country:cn"]
+    assert keys("A blast in Ankara injured four people.", registry) == []
