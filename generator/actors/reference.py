@@ -17,6 +17,8 @@ import yaml
 from .entries import KINDS, PERSON_PREFIX, Entry
 from .fold import fold_key, slugify
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
+
 
 @dataclass(frozen=True)
 class AliasSpec:
@@ -70,7 +72,7 @@ def _comma_name_variants(name: str) -> list[str]:
 
 
 def _countries() -> tuple[list[Entry], list[tuple[str, AliasSpec]]]:
-    extra = yaml.safe_load(_read("countries.yaml"))
+    extra = yaml.load(_read("countries.yaml"), Loader=_LOADER)
     skip = set(extra.pop("skip", []))
     entries: list[Entry] = []
     specs: list[tuple[str, AliasSpec]] = []
@@ -112,7 +114,7 @@ def _listed_actors(file: str, default_kind: str, names_to_keys: dict[str, str]
     """organisations.yaml / people.yaml: member_of is resolved against earlier names."""
     entries: list[Entry] = []
     specs: list[tuple[str, AliasSpec]] = []
-    for item in yaml.safe_load(_read(file)):
+    for item in yaml.load(_read(file), Loader=_LOADER):
         kind = item.get("kind", default_kind)
         if kind not in KINDS:
             raise ValueError(f"generator/data/{file}: unknown kind {kind!r}")
