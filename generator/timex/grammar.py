@@ -164,8 +164,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                      r"|year-earlier|calendar|recent|just-ended|just\s+ended|just-completed)"
                      r"[-\s]+)*)"
                      r"(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))?"
-                     r"(?:[-\s]?(?P<qword>(?i:quarter))(?!s\b)(?![\w-]*\s+(?i:of\s+a\b|century|mile|inch|point|hour))"
-                     r"|\s(?P<period>(?i:period)))"
+                     r"(?:[-\s]?(?P<qword>(?i:quarter))\b(?![\w-]*\s+(?i:of\s+a\b|century|mile|inch|point|hour))"
+                     r"|[-\s]?(?P<period>(?i:period))\b)"
                      r"(?:(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?|\s+)(?P<y>" + YEAR4 + r")(?!\d|,\d))?"),
     _rule("quarter_code", rf"\b(?P<q>Q[1-4]|[1-4]Q)(?:\s*(?P<y>{YEAR4}))?\b"),
     _rule("half", r"\b(?i:the\s+)?(?P<ord>(?i:first|second|last|latter))[-\s](?i:half)\b"
@@ -255,8 +255,126 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 
 
+# --- fast scanning --------------------------------------------------------------------------
+# Running every rule over every character is slow (most positions start nothing). Instead one
+# pass finds "trigger" tokens that every match of a rule must contain (a month name, a unit
+# word, a digit...), and each rule then runs only in small windows around its triggers.
+
+_WORD_TRIGGERS: dict[str, tuple[str, ...]] = {}
+
+
+def _add_triggers(words: str, rules: tuple[str, ...]) -> None:
+    for w in words.split():
+        _WORD_TRIGGERS[w] = tuple(dict.fromkeys(_WORD_TRIGGERS.get(w, ()) + rules))
+
+
+_MONTH_RULES = ("date_mdy", "date_dmy", "date_md", "date_dm", "month_year", "month",
+                "month_relyear", "month_wordyear", "clock", "every")
+_UNIT_RULES = ("reltime", "chain", "duration_the", "ago", "duration", "plural_units",
+               "year_adj", "year_end", "every", "frequency", "today")
+_YEAR_DIGIT_RULES = ("iso_date", "date_mdy", "date_dmy", "month_year", "year", "year_range",
+                     "decade", "quarter", "quarter_code", "half", "year_quarter", "season",
+                     "clock24")
+_SMALL_DIGIT_RULES = ("numeric_date", "date_mdy", "date_dmy", "date_md", "date_dm", "ago",
+                      "duration", "clock", "clock24", "day_at_clock", "nth", "century", "decade",
+                      "quarter_code", "frequency")
+_COUNT_DIGIT_RULES = ("ago", "duration", "frequency")
+for _m in MONTHS:
+    _add_triggers(_m.lower(), _MONTH_RULES)
+_add_triggers("jan feb mar apr jun jul aug sep sept oct nov dec", _MONTH_RULES)
+_add_triggers(" ".join(w.lower() for w in WEEKDAYS) + " " + " ".join(w.lower() + "s" for w in WEEKDAYS),
+              ("weekday", "weekday_plural", "day_at_clock", "clock", "noon", "every", "date_mdy",
+               "date_dmy", "date_md", "date_dm"))
+_add_triggers("second seconds minute minutes hour hours hrs hr day days night nights week weeks "
+              "weekend weekends fortnight fortnights month months quarter quarters year years yrs "
+              "yr decade decades century centuries", _UNIT_RULES)
+_add_triggers("morning afternoon evening night", ("this_pod", "reltime", "chain", "weekday",
+                                                  "today", "day_at_clock", "every"))
+_add_triggers("year-ago year-earlier year-before prior-year previous-year", ("year_adj",
+                                                                             "quarter"))
+_add_triggers("century", ("century",))
+_add_triggers("spring summer fall autumn winter", ("season", "every"))
+_add_triggers("quarter period", ("quarter", "year_quarter"))
+_add_triggers("half", ("half",))
+_add_triggers("every each", ("every", "weekday_plural", "frequency"))
+_add_triggers("daily weekly monthly yearly hourly nightly biweekly bimonthly fortnightly "
+              "semiannually semi-annually", ("adverb_set",))
+_add_triggers("once twice times", ("frequency",))
+_add_triggers("today yesterday tomorrow tonight overnight", ("today", "clock", "noon",
+                                                             "day_at_clock"))
+_add_triggers("recently lately nowadays currently presently now current recent these present "
+              "past future ahead coming upcoming later someday one some", ("vague",))
+_add_triggers("noon midnight midday mid-afternoon midafternoon mid-morning midmorning",
+              ("noon",))
+_add_triggers("christmas new thanksgiving easter halloween valentine independence boxing may "
+              "labor memorial veterans", ("holiday",))
+_add_triggers("twenties thirties forties fifties sixties seventies eighties nineties",
+              ("decade_word",))
+_add_triggers("nineteen eighteen twenty thousand", ("word_year", "month_wordyear"))
+_add_triggers("q1 q2 q3 q4 1q 2q 3q 4q", ("quarter_code",))
+_add_triggers("'0s '1s '2s '3s '4s '5s '6s '7s '8s '9s", ("decade",))
+_add_triggers("past last", ("duration_the", "reltime"))
+
+_TRIGGER_RE = re.compile(r"(?P<digits>\d+)|[A-Za-z][A-Za-z'’-]*")
+_BACK, _FORWARD, _SAFE_MARGIN = 45, 50, 25
+RULE_PATTERNS = dict(RULES)
+
+
+def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per rule, the merged windows around that rule's trigger tokens."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for m in _TRIGGER_RE.finditer(text):
+        if m.lastgroup == "digits":
+            size = m.end() - m.start()
+            rules: tuple[str, ...] = (_SMALL_DIGIT_RULES if size <= 2 else _YEAR_DIGIT_RULES
+                                      if size == 4 else _COUNT_DIGIT_RULES if size == 3 else ())
+        else:
+            word = m.group().lower().replace("’", "'")
+            rules = _WORD_TRIGGERS.get(word, ())
+            if not rules and "-" in word:  # "third-quarter", "five-decade", "mid-July"
+                rules = tuple(r for part in word.split("-") for r in _WORD_TRIGGERS.get(part, ()))
+            if not rules and word.endswith("'s"):
+                rules = _WORD_TRIGGERS.get(word[:-2], ())
+            if not rules:
+                continue
+        lo, hi = max(0, m.start() - _BACK), min(n, m.end() + _FORWARD)
+        for rule in rules:
+            spans = hits.setdefault(rule, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+    return hits
+
+
 def find(text: str) -> list[Candidate]:
     """All candidate spans of all rules, sorted leftmost first, longest first."""
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Candidate] = []
+    windows = _trigger_windows(text)
+    n = len(text)
+    for name, pattern in RULES:
+        for lo, hi in windows.get(name, ()):
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() > hi - _SAFE_MARGIN and hi < n:
+                    # the window end may have cut the match or its look-ahead: redo in full
+                    m = pattern.match(text, m.start())  # type: ignore[assignment]
+                    if m is None:
+                        continue
+                key = (name, m.start(), m.end())
+                if m.end() <= m.start() or key in seen:
+                    continue
+                seen.add(key)
+                groups = m.groupdict()
+                spans = {k: m.span(k) for k, v in groups.items() if v is not None}
+                out.append(Candidate(m.start(), m.end(), name, groups, spans))
+    out.sort(key=lambda c: (c.start, -c.end, RULE_ORDER[c.rule]))
+    return out
+
+
+def find_slow(text: str) -> list[Candidate]:
+    """Reference implementation of ``find``: every rule over the whole text (for tests)."""
     out: list[Candidate] = []
     for name, pattern in RULES:
         for m in pattern.finditer(text):
