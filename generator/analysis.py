@@ -12,7 +12,7 @@ from . import actors as actor_lookup
 from .cruft import mark_cruft
 from .dateline import find_dateline
 from .events import extract_events
-from .model import Article, ArticleAnalysis, Dateline, Problem, Sentence, TimeExpr
+from .model import Article, ArticleAnalysis, Dateline, Mention, Problem, Sentence, TimeExpr
 from .text import plain_text, sentences
 from .timex import tag
 
@@ -34,9 +34,10 @@ def analyse_article(article: Article, settings: AnalysisSettings) -> ArticleAnal
                   if not _inside(t, dateline))
     split = mark_cruft(_after_dateline(sentences(text.text), dateline))
     mentions = _outside_cruft(actor_lookup.find_mentions(text.text, settings.registry), split)
-    events = extract_events(article.slug, split, found, mentions)
-    return ArticleAnalysis(article, dateline, text, split, found, mentions, events,
-                           _problems(article, dateline, found, text))
+    declared = _declared_actors(article, settings.registry)
+    events = extract_events(article.slug, split, found, mentions, tuple(m.actor for m in declared))
+    return ArticleAnalysis(article, dateline, text, split, found, mentions + declared, events,
+                           _problems(article, dateline, found, text, declared))
 
 
 def _inside(timex: TimeExpr, dateline: Dateline) -> bool:
@@ -65,12 +66,25 @@ def _outside_cruft(mentions, split: tuple[Sentence, ...]):
     return tuple(m for m in mentions if not any(a <= m.start < b for a, b in cruft))
 
 
+def _declared_actors(article: Article, registry) -> tuple[Mention, ...]:
+    """Front matter `actors:`: the article is about them, so each of its events involves them.
+
+    They have no place in the text, so their mentions carry an empty span at the start.
+    """
+    keys = ((name, registry.key_for_name(name)) for name in article.actors)
+    return tuple(Mention(0, 0, name, key) for name, key in keys if key)
+
+
 def _problems(article: Article, dateline: Dateline, found: tuple[TimeExpr, ...],
-              text) -> tuple[Problem, ...]:
+              text, declared: tuple[Mention, ...]) -> tuple[Problem, ...]:
+    problems = [Problem(article.path, f"front matter actor {name!r} is not a known actor: add it to "
+                        "content/actors.yaml", 1, "warning", "unknown-actor")
+                for name in article.actors if name not in {m.text for m in declared}]
     if dateline.date is not None:
-        return ()
+        return tuple(problems)
     unresolved = sum(1 for t in found if t.time.type in ("DATE", "TIME") and not t.time.anchored)
     detail = f"; {unresolved} relative date(s) cannot be resolved" if unresolved else ""
-    return (Problem(article.path, f"no dateline found{detail}: add `date: YYYY-MM-DD` to the "
-                    "front matter or start the text with a dateline", article.body_line,
-                    "warning", "no-dateline"),)
+    problems.append(Problem(article.path, f"no dateline found{detail}: add `date: YYYY-MM-DD` to "
+                            "the front matter or start the text with a dateline", article.body_line,
+                            "warning", "no-dateline"))
+    return tuple(problems)

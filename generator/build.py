@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -86,32 +87,70 @@ def analyse_all(articles: Sequence[Article], settings: AnalysisSettings, *,
     """Analyse every article, reusing cached results (keyed by the article's whole content)."""
     cache = {} if cache is None else cache
     todo = [a for a in articles if a not in cache]
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), -(-len(todo) // CHUNK))
     if len(todo) >= PARALLEL_MIN_ARTICLES and workers > 1:
-        chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = 0
-            for chunk, results in zip(chunks, pool.map(_analyse_chunk, chunks, [settings] * len(chunks))):
-                cache.update(zip(chunk, results))
-                done += len(chunk)
-                _report(progress, "analyse", done, len(todo))
+        _analyse_in_workers(todo, settings, workers, cache, progress)
     else:
         for done, article in enumerate(todo, start=1):
-            cache[article] = analyse_article(article, settings)
+            cache[article] = _analyse_one(article, settings)
             if done % 50 == 0 or done == len(todo):
                 _report(progress, "analyse", done, len(todo))
     return [cache[a] for a in articles]
 
 
-def _analyse_chunk(chunk: list[Article], settings: AnalysisSettings) -> list[ArticleAnalysis]:
-    return [analyse_article(article, settings) for article in chunk]
+def _analyse_in_workers(todo: list[Article], settings: AnalysisSettings, workers: int,
+                        cache: MutableMapping[Article, ArticleAnalysis], progress: Progress | None) -> None:
+    """Chunks of articles over worker processes; the settings travel once per worker.
+
+    With fork the workers inherit the settings (the actor registry is large and need not be
+    picklable); results come back in order, without the article, which the parent has.
+    """
+    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(),
+                             initializer=_set_worker_settings, initargs=(settings,)) as pool:
+        done = 0
+        for chunk, results in zip(chunks, pool.map(_analyse_chunk, chunks)):
+            cache.update((article, replace(result, article=article)) for article, result in zip(chunk, results))
+            done += len(chunk)
+            _report(progress, "analyse", done, len(todo))
+
+
+def _worker_context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
+
+
+# Per worker process: the settings every chunk is analysed with, set once by the pool's
+# initializer so they are not pickled with every chunk. Never read in the parent.
+_WORKER_SETTINGS: dict[str, AnalysisSettings] = {}
+
+
+def _set_worker_settings(settings: AnalysisSettings) -> None:
+    _WORKER_SETTINGS["settings"] = settings
+
+
+def _analyse_chunk(chunk: list[Article]) -> list[ArticleAnalysis]:
+    settings = _WORKER_SETTINGS["settings"]
+    return [replace(_analyse_one(article, settings), article=None) for article in chunk]
+
+
+def _analyse_one(article: Article, settings: AnalysisSettings) -> ArticleAnalysis:
+    """Analyse an article; a failure inside Annals still names the article it happened on."""
+    try:
+        return analyse_article(article, settings)
+    except Exception as exc:  # noqa: BLE001 - reported to the user with the file name
+        if os.environ.get("ANNALS_DEBUG"):
+            raise
+        raise BuildErrors([ContentError(article.path, f"Annals failed on this article ({type(exc).__name__}: "
+                                        f"{exc}); please report it (ANNALS_DEBUG=1 shows details)")]) from None
 
 
 def assemble(site: Site, analyses: Sequence[ArticleAnalysis]) -> Timeline:
     """Decide the cast of actors, give events their actors' slugs, order the chronology."""
     cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
     cast_analyses = [_with_slugs(a, cast) for a in analyses]
-    return chronology.build_timeline(cast_analyses, cast.actors, site.config)
+    timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config)
+    return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems))
 
 
 def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:

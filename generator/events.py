@@ -6,11 +6,13 @@ from .model import Event, Mention, Sentence, TimeExpr
 
 
 def extract_events(article_slug: str, sentences: tuple[Sentence, ...],
-                   timexes: tuple[TimeExpr, ...], mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
+                   timexes: tuple[TimeExpr, ...], mentions: tuple[Mention, ...],
+                   article_actors: tuple[str, ...] = ()) -> tuple[Event, ...]:
     """An Event for every non-cruft sentence holding an anchored DATE/TIME expression.
 
     Durations, sets and vague references ("recently") never date an event; of several
-    dates in a sentence the finest wins, the first of equals.
+    dates in a sentence the finest wins, the first of equals. `article_actors` (declared in
+    front matter) join every event's actors.
     """
     events: list[Event] = []
     for sentence in sentences:
@@ -20,7 +22,8 @@ def extract_events(article_slug: str, sentences: tuple[Sentence, ...],
         if not dating:
             continue
         best = min(dating, key=lambda t: (t.time.precision_rank, t.start))
-        actors = tuple(dict.fromkeys(m.actor for m in _within(mentions, sentence)))
+        named = [m.actor for m in _within(mentions, sentence) if m.end > m.start]
+        actors = tuple(dict.fromkeys(named + list(article_actors)))
         events.append(Event(f"{article_slug}-{len(events) + 1}", article_slug, sentence, best, actors))
     return tuple(events)
 
