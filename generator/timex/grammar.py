@@ -269,31 +269,31 @@ def _add_triggers(words: str, rules: tuple[str, ...]) -> None:
 
 
 _MONTH_RULES = ("date_mdy", "date_dmy", "date_md", "date_dm", "month_year", "month",
-                "month_relyear", "month_wordyear", "clock", "every")
+                "month_relyear", "month_wordyear", "clock")
 _UNIT_RULES = ("reltime", "chain", "duration_the", "ago", "duration", "plural_units",
-               "year_adj", "year_end", "every", "frequency", "today")
+               "year_adj", "year_end")
 _YEAR_DIGIT_RULES = ("iso_date", "date_mdy", "date_dmy", "month_year", "year", "year_range",
                      "decade", "quarter", "quarter_code", "half", "year_quarter", "season",
                      "clock24")
-_SMALL_DIGIT_RULES = ("numeric_date", "date_mdy", "date_dmy", "date_md", "date_dm", "ago",
-                      "duration", "clock", "clock24", "day_at_clock", "nth", "century", "decade",
-                      "quarter_code", "frequency")
-_COUNT_DIGIT_RULES = ("ago", "duration", "frequency")
+_SMALL_DIGIT_RULES = ("numeric_date", "date_mdy", "date_dmy", "date_md", "date_dm", "clock",
+                      "clock24", "day_at_clock", "nth", "quarter_code")
+_ORDINAL_DIGIT_RULES = ("century", "quarter", "nth")
+_DECADE_DIGIT_RULES = ("decade",)
 for _m in MONTHS:
     _add_triggers(_m.lower(), _MONTH_RULES)
 _add_triggers("jan feb mar apr jun jul aug sep sept oct nov dec", _MONTH_RULES)
 _add_triggers(" ".join(w.lower() for w in WEEKDAYS) + " " + " ".join(w.lower() + "s" for w in WEEKDAYS),
-              ("weekday", "weekday_plural", "day_at_clock", "clock", "noon", "every", "date_mdy",
+              ("weekday", "weekday_plural", "day_at_clock", "clock", "noon", "date_mdy",
                "date_dmy", "date_md", "date_dm"))
 _add_triggers("second seconds minute minutes hour hours hrs hr day days night nights week weeks "
               "weekend weekends fortnight fortnights month months quarter quarters year years yrs "
               "yr decade decades century centuries", _UNIT_RULES)
 _add_triggers("morning afternoon evening night", ("this_pod", "reltime", "chain", "weekday",
-                                                  "today", "day_at_clock", "every"))
+                                                  "today", "day_at_clock"))
 _add_triggers("year-ago year-earlier year-before prior-year previous-year", ("year_adj",
                                                                              "quarter"))
 _add_triggers("century", ("century",))
-_add_triggers("spring summer fall autumn winter", ("season", "every"))
+_add_triggers("spring summer fall autumn winter", ("season",))
 _add_triggers("quarter period", ("quarter", "year_quarter"))
 _add_triggers("half", ("half",))
 _add_triggers("every each", ("every", "weekday_plural", "frequency"))
@@ -313,10 +313,9 @@ _add_triggers("twenties thirties forties fifties sixties seventies eighties nine
 _add_triggers("nineteen eighteen twenty thousand", ("word_year", "month_wordyear"))
 _add_triggers("q1 q2 q3 q4 1q 2q 3q 4q", ("quarter_code",))
 _add_triggers("'0s '1s '2s '3s '4s '5s '6s '7s '8s '9s", ("decade",))
-_add_triggers("past last", ("duration_the", "reltime"))
 
 _TRIGGER_RE = re.compile(r"(?P<digits>\d+)|[A-Za-z][A-Za-z'’-]*")
-_BACK, _FORWARD, _SAFE_MARGIN = 45, 50, 25
+_BACK, _FORWARD, _SAFE_MARGIN = 40, 32, 20
 RULE_PATTERNS = dict(RULES)
 
 
@@ -327,8 +326,13 @@ def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for m in _TRIGGER_RE.finditer(text):
         if m.lastgroup == "digits":
             size = m.end() - m.start()
-            rules: tuple[str, ...] = (_SMALL_DIGIT_RULES if size <= 2 else _YEAR_DIGIT_RULES
-                                      if size == 4 else _COUNT_DIGIT_RULES if size == 3 else ())
+            rules: tuple[str, ...] = (_YEAR_DIGIT_RULES if size == 4 else
+                                      _SMALL_DIGIT_RULES if size <= 2 else ())
+            if size <= 2:
+                if text[m.end():m.end() + 2] in ("st", "nd", "rd", "th"):
+                    rules = rules + _ORDINAL_DIGIT_RULES
+                if m.start() and text[m.start() - 1] in "'’":
+                    rules = rules + _DECADE_DIGIT_RULES
         else:
             word = m.group().lower().replace("’", "'")
             rules = _WORD_TRIGGERS.get(word, ())
