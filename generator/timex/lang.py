@@ -1,0 +1,219 @@
+"""Other languages: a small date grammar built from dateparser's locale data.
+
+For a language dateparser knows ("tr", "fr", "de", "es"...), month and weekday names and
+the relative phrases ("dün", "hier", "letzte Woche", "3 gün önce") come from
+``dateparser.data.date_translation_data.<lang>``; the grammar recognises absolute dates
+("23 Temmuz 2025", "23 juillet 2025", "23. Juli 2025", "juillet 2025", "23.07.2025") and
+resolves relative ones against the dateline. dateparser is imported only here, lazily, and
+only its data tables are used: no per-sentence parsing, so this stays fast too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import importlib
+import re
+from dataclasses import dataclass
+
+from generator.model import TimeExpr, TimeValue
+from generator.timex import values as V
+from generator.timex.anchor import pick_day, weekday_on_or_before
+
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_REL_KEY_RE = re.compile(r"^(?:(?P<ago_n>\d+|\\1) (?P<ago_unit>\w+) ago|in (?P<in_n>\d+|\\1) "
+                         r"(?P<in_unit>\w+))$")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Compiled patterns and lookup tables for one language."""
+
+    lang: str
+    absolute: tuple[tuple[str, re.Pattern[str]], ...]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    weekday_re: re.Pattern[str] | None
+    relative: tuple[tuple[re.Pattern[str], int | None, str, int], ...]  # (re, n, unit, sign)
+
+
+def _locale_info(lang: str) -> dict | None:
+    base = lang.replace("_", "-")
+    for name in (base, base.split("-")[0]):
+        try:
+            module = importlib.import_module(
+                f"dateparser.data.date_translation_data.{name.replace('-', '_')}")
+        except (ImportError, ValueError):
+            continue
+        return getattr(module, "info", None)
+    return None
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) + (r"\.?" if len(w) <= 4 else "") for w in ordered)
+
+
+def _names(info: dict, keys: tuple[str, ...]) -> dict[str, int]:
+    """name (lower case, without a final dot) -> index; names shorter than 3 letters dropped."""
+    out: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        for name in info.get(key, []):
+            clean = name.lower().rstrip(".")
+            if len(clean) >= 3:
+                out.setdefault(clean, i)
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def grammar_for(lang: str) -> Grammar | None:
+    """The grammar for ``lang`` built from dateparser's locale data (None if unknown)."""
+    info = _locale_info(lang)
+    if not info:
+        return None
+    months = _names(info, _MONTH_KEYS)
+    weekdays = _names(info, _WEEKDAY_KEYS)
+    mon = rf"(?P<mon>{_alternation(list(months))})"
+    day = r"(?P<d>3[01]|[12]\d|0?[1-9])"
+    year = r"(?P<y>1\d{3}|20\d{2})"
+    filler = r"(?:\s+(?:de|del|di|of|van|de la))?"
+    flags = re.I | re.U
+    absolute = (
+        ("iso_date", re.compile(r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d"
+                                r"|3[01])(?![\w-])")),
+        ("numeric_date", re.compile(r"(?<![\w/.,-])(?P<d>3[01]|[12]\d|0?[1-9])[./](?P<m>1[0-2]"
+                                    r"|0?[1-9])[./](?P<y>\d{4})(?![\w/]|\.\d)")),
+        ("date_dmy", re.compile(rf"(?<!\w){day}(?:\.|º|er)?{filler}\s+{mon}{filler}\s+{year}(?!\d)",
+                                flags)),
+        ("date_mdy", re.compile(rf"(?<!\w){mon}\s+{day},?\s+{year}(?!\d)", flags)),
+        ("month_year", re.compile(rf"(?<!\w){mon}{filler}\s+{year}(?!\d)", flags)),
+        ("date_dm", re.compile(rf"(?<!\w){day}(?:\.|º|er)?{filler}\s+{mon}(?!\w)", flags)),
+    )
+    weekday_re = (re.compile(rf"(?<!\w)(?P<wd>{_alternation(list(weekdays))})(?!\w)", flags)
+                  if weekdays else None)
+    relative = []
+    for key, phrases in sorted((info.get("relative-type") or {}).items()):
+        parsed = _relative_key(key)
+        if parsed:
+            for phrase in phrases:
+                relative.append((re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags), *parsed))
+    for key, patterns in sorted((info.get("relative-type-regex") or {}).items()):
+        parsed = _relative_key(key)
+        if parsed:
+            for pattern in patterns:
+                try:
+                    relative.append((re.compile(rf"(?<!\w){pattern}(?!\w)", flags), *parsed))
+                except re.error:
+                    continue
+    return Grammar(lang, absolute, months, weekdays, weekday_re, tuple(relative))
+
+
+def _relative_key(key: str) -> tuple[int | None, str, int] | None:
+    """("1 day ago" -> (1, "day", -1)); "\\1" stands for the number the pattern captures."""
+    m = _REL_KEY_RE.match(key)
+    if not m:
+        return None
+    n_text = m.group("ago_n") or m.group("in_n")
+    unit = m.group("ago_unit") or m.group("in_unit")
+    if unit not in ("second", "minute", "hour", "day", "week", "month", "year"):
+        return None
+    n = None if n_text == "\\1" else int(n_text)
+    return n, unit, -1 if m.group("ago_n") else 1
+
+
+def tag_other(text: str, dct: datetime.date | None, *, lang: str,
+              day_first: bool = True) -> list[TimeExpr]:
+    """Date expressions of a non-English ``text``: absolute dates, weekdays, relative phrases."""
+    g = grammar_for(lang)
+    if g is None:
+        return []
+    found: list[tuple[int, int, TimeValue]] = []
+    for rule, pattern in g.absolute:
+        for m in pattern.finditer(text):
+            value = _absolute_value(rule, m, g, dct)
+            end = m.end()
+            if rule == "date_dm" and text[end - 1] == "." and len(m.group("mon")) > 4:
+                end -= 1  # "am 13. Juli." : the dot ends the sentence
+            if value is not None:
+                found.append((m.start(), end, value))
+    for pattern, n, unit, sign in g.relative:
+        for m in pattern.finditer(text):
+            amount = n if n is not None else _captured_number(m)
+            if amount is not None:
+                found.append((m.start(), m.end(), _relative_value(dct, amount * sign, unit)))
+    if g.weekday_re is not None:
+        for m in g.weekday_re.finditer(text):
+            wd = g.weekdays.get(m.group("wd").lower().rstrip("."))
+            if wd is not None and len(m.group("wd")) >= 4:
+                found.append((m.start(), m.end(), _weekday_value(dct, wd)))
+    return _leftmost_longest(text, found)
+
+
+def _captured_number(m: re.Match[str]) -> int | None:
+    for group in m.groups():
+        if group:
+            try:
+                return int(float(group.replace(",", ".")))
+            except ValueError:
+                continue
+    return None
+
+
+def _absolute_value(rule: str, m: re.Match[str], g: Grammar,
+                    dct: datetime.date | None) -> TimeValue | None:
+    groups = m.groupdict()
+    month_no = (int(groups["m"]) if groups.get("m") else
+                g.months.get((groups.get("mon") or "").lower().rstrip("."), -1) + 1)
+    if month_no <= 0:
+        return None
+    try:
+        if rule == "month_year":
+            return V.month(int(groups["y"]), month_no, rule)
+        if rule == "date_dm":
+            day_no = int(groups["d"])
+            if dct is None:
+                return V.unresolved(f"XXXX-{month_no:02d}-{day_no:02d}", "day", rule)
+            d = pick_day(dct, month_no, day_no, None)
+            return None if d is None else V.day(d, rule)
+        return V.day(datetime.date(int(groups["y"]), month_no, int(groups["d"])), rule)
+    except ValueError:
+        return None
+
+
+def _relative_value(dct: datetime.date | None, amount: int, unit: str) -> TimeValue:
+    rule = "relative_" + unit
+    if dct is None:
+        return V.unresolved({"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(
+            unit, "XXXX-XX-XX"), unit if unit in ("week", "month", "year") else "day", rule)
+    if unit == "day":
+        return V.day(dct + datetime.timedelta(days=amount), rule)
+    if unit == "week":
+        return V.week_of(dct + datetime.timedelta(weeks=amount), rule)
+    if unit == "month":
+        d = V.add_months(dct.replace(day=1), amount)
+        return V.month(d.year, d.month, rule)
+    if unit == "year":
+        return V.year(dct.year + amount, rule)
+    return V.day(dct, rule)  # hours, minutes, seconds: the dateline's day
+
+
+def _weekday_value(dct: datetime.date | None, wd: int) -> TimeValue:
+    if dct is None:
+        return V.unresolved("XXXX-XX-XX", "day", "weekday")
+    # Without tense analysis for other languages: the most recent such day (news default).
+    return V.day(weekday_on_or_before(dct, wd), "weekday_tense")
+
+
+def _leftmost_longest(text: str, found: list[tuple[int, int, TimeValue]]) -> list[TimeExpr]:
+    out: list[TimeExpr] = []
+    taken = 0
+    for start, end, value in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start >= taken and end > start:
+            out.append(TimeExpr(start, end, text[start:end], value))
+            taken = end
+    return out
+
+
+__all__ = ["tag_other", "grammar_for"]
