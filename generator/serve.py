@@ -47,6 +47,7 @@ from .config import CONFIG_FILE, SiteConfig, load_config
 from .errors import AnnalsError, BuildErrors, ContentError
 from .model import Article, ArticleAnalysis
 from .output import check_output_dir, update_tree, write_site
+from .render.site import BUILTIN_THEMES, DEFAULT_THEME
 from .watch import Debouncer, Watcher
 
 ACTORS_FILES = ("actors.yaml", "actors.yml")
@@ -115,10 +116,11 @@ class Preview:
         return self.config.base_path
 
     def rebuild(self, changed_paths: Iterable[Path] | None = None) -> RebuildOutcome:
-        """Build again after the given files changed (None: everything may have changed)."""
+        """Build again after the given files changed (None: the first build, which trusts
+        whatever analyses the cache was given)."""
         started = time.perf_counter()
         trigger = self._relative(changed_paths or ())
-        if changed_paths is None or self._settings_changed(trigger):
+        if self._settings_changed(trigger):
             self.cache.clear()  # analysis depends on the language, day_first and actors
         cached_before = set(self.cache)
         was_error = self.error
@@ -148,7 +150,7 @@ class Preview:
         except ContentError:
             pass  # the error page says so; the site's themes/ folder is watched for the fix
         # A partial theme falls back to the built-in default one.
-        roots.append((render.BUILTIN_THEMES / render.DEFAULT_THEME).resolve())
+        roots.append((BUILTIN_THEMES / DEFAULT_THEME).resolve())
         return tuple(dict.fromkeys(roots))
 
     def error_page(self) -> bytes:
@@ -287,7 +289,11 @@ def make_app(preview: Preview, hub: ReloadHub) -> web.Application:
         (LIVERELOAD_PATH, ReloadSocket, {"hub": hub}),
         (r"/livereload\.js", LiveReloadJSHandler),
         (r"/(.*)", SiteHandler, {"path": str(preview.root), "preview": preview}),
-    ], transforms=[InjectLiveReload])
+    ], transforms=[InjectLiveReload], log_function=_no_access_log)
+
+
+def _no_access_log(handler: web.RequestHandler) -> None:
+    """Requests are not news while previewing; build results are what the terminal shows."""
 
 
 # The command -------------------------------------------------------------------------------
@@ -329,7 +335,7 @@ async def _serve_forever(options: ServeOptions, preview: Preview, out: Console) 
         loop.add_signal_handler(sig, stop.set)
     url = local_url(options.host, port, preview.base_path)
     reach = "this machine only" if options.host in LOOPBACK_HOSTS else "reachable from the network"
-    out.print(f"Serving [bold]{escape(preview.config.title)}[/] at {url} ({reach})")
+    out.print(f"Serving [bold]{escape(preview.config.title)}[/] at {url} ({reach})", soft_wrap=True)
     out.print("Watching content, theme and site.yaml; Ctrl+C stops.")
     if options.open_browser:
         loop.run_in_executor(None, webbrowser.open, url)
@@ -366,12 +372,12 @@ def report(out: Console, outcome: RebuildOutcome) -> None:
     if outcome.ok:
         files = f"{len(outcome.changed)} file{'s' * (len(outcome.changed) != 1)} changed"
         fresh = f", {outcome.analysed} article{'s' * (outcome.analysed != 1)} analysed"
-        out.print(f"[green]Built[/]{escape(what)} in {outcome.seconds:.2f} s: {files}{fresh}")
+        out.print(f"[green]Built[/]{escape(what)} in {outcome.seconds:.2f} s: {files}{fresh}", soft_wrap=True)
         return
     if outcome.details:
         out.print(escape(outcome.details), end="")
     for line in (outcome.error or "").splitlines():
-        out.print(f"[red]error[/] {escape(line)}")
+        out.print(f"[red]error[/] {escape(line)}", soft_wrap=True)
     out.print(f"[red]Build failed[/]{escape(what)}: the browser shows the error until the next good save.")
 
 

@@ -21,6 +21,7 @@ HOST_PAGE = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <title>Host newspaper page</title>
+<link rel="icon" href="data:,">
 <style>
   body {{ font: 16px sans-serif; margin: 2rem; }}
   .tab-panel {{ display: none; }}

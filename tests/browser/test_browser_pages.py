@@ -63,8 +63,10 @@ def test_actor_page_links_work_under_the_sub_path(page, site):
 
 
 def internal_links(page, origin: str) -> set[str]:
+    """Links to other pages of the site (not to a place on this page, like the skip link)."""
     hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
-    return {urldefrag(h).url for h in hrefs if h.startswith(origin)}
+    here = urldefrag(page.url).url
+    return {urldefrag(h).url for h in hrefs if h.startswith(origin)} - {here}
 
 
 def status_of(url: str) -> int:
