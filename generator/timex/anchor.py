@@ -126,12 +126,17 @@ class Context:
         return None
 
 
+_PASSIVE_AUX_RE = re.compile(r"\b(?:be|been|being|is|are|am|get|gets)\s+$", re.I)
+
+
 def _marker_kind(m: re.Match[str]) -> str | None:
     if m.group("fut") or m.group("fut2"):
         return "future"
     word = m.group("past").lower()
     if word in _NOT_VERB_ED or m.group("past")[0].isupper() and word.endswith("ed"):
         return None
+    if _PASSIVE_AUX_RE.search(m.string, max(0, m.start() - 8), m.start()):
+        return None  # "will be held", "is expected": a participle, not a past tense
     return "past"
 
 
@@ -690,6 +695,8 @@ def h_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
     rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
     if rel in ("early", "late", "earlier", "later"):
         rel = ""
+    if _prev_word(ctx, c.start) == "the" and not rel and re.match(r" [A-Z][a-z]", _next_text(ctx, c.end, 3)):
+        return None  # "The Sunday Times": a name
     d = resolve_weekday(ctx, wd, rel, c.start, c.end)
     if d is None:
         return _one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
@@ -925,6 +932,11 @@ def h_ago(c: Candidate, ctx: Context) -> list[Piece] | None:
     if base is None:
         return _one(c, V.unresolved(_x_value(unit if unit in ("week", "month", "year") else "day"),
                                     _gran(unit), "ago"))
+    if not from_dct and unit == "week" and amount == int(amount):
+        ref = ctx.ref(c.start)
+        if ref is None or ref.granularity in ("day", "time"):
+            # "a week later" after a day: a day, not a calendar week
+            return _one(c, V.day(base + timedelta(weeks=sign * int(amount)), "offset"))
     return _one(c, _shift(base, sign * amount, unit, "ago" if from_dct else "offset"))
 
 
@@ -981,6 +993,9 @@ def h_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
         before = ctx.text[max(0, c.start - 40):c.start]
         if _MONEY_BEFORE.search(before):
             return _one(c, V.set_value(V.duration_value(1, unit), "per_unit"))
+    if rel in ("last", "past", "next", "first", "coming") and n_text in ("a", "an"):
+        start = _span(c, "n")[0]  # "to last a week": the verb "last" is not part of it
+        return [(start, c.end, V.duration(V.duration_value(amount, unit), "duration"))]
     if n_text == "one" and unit == "day" and not rel and not g["approx"] and not g["adj"]:
         if _prev_word(ctx, c.start) not in _FOR_ONE_DAY and not re.match(
                 r"\s+(?:of|after|before|later|earlier|ago|long|in\s+advance|visit|trip|strike"

@@ -142,7 +142,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                    rf"\b(?P<mon>{MONTH_FULL}|(?:{_both_cases(_ABBR)})\.)(?![\w'’-])"),
     _rule("year", rf"(?:\b(?P<fiscal>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?"
                   r"|the\s+(?:fiscal\s+)?year|model\s+year))\s*"
-                  rf"|(?P<mod>{_PREFIX_MOD}))?(?:(?<=\d{{4}}[-–])|(?<=[A-Za-z]-)|(?<![\w$£€#.,/–-]))(?P<y>{YEAR4})"
+                  rf"|(?P<mod>{_PREFIX_MOD}))?(?:(?<=\d{{4}}[-–])|(?<=[A-Za-z]-)|(?<=FY)|(?<![\w$£€#.,/–-]))(?P<y>{YEAR4})"
                   rf"(?![\w%/]|,\d|\.\d|-\d{{1,2}}\b(?!\d)|\s+{_COUNTED})"),
     _rule("year_range", rf"(?<![\w$£€#.,/-])(?P<y>{YEAR4})\s*(?:[-–—]|to)\s*(?P<y2>\d{{2}})(?![\w%-])"),
     _rule("decade", rf"(?:\b(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]?)?"
@@ -199,11 +199,11 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     _rule("ago", rf"\b(?P<approx>(?i:about|nearly|almost|more\s+than|less\s+than|some|roughly"
                  r"|around|at\s+least|over|just|only|barely|fully|some)\s+)?"
                  rf"(?P<n>(?i:{NUM}))[\s-]+(?P<unit>(?i:{UNIT}))(?:\s+(?i:or\s+so))?\s+"
-                 r"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back|on))"
-                 r"(?!\s+(?:the|a|an|his|her|its|their|our|my|this|that|being|he|she|it|they"
-                 r"|we|I)\b)"),
+                 r"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|back|on"
+                 r"|(?:before|after)(?!\s+(?:the|a|an|his|her|its|their|our|my|this|that|being"
+                 r"|he|she|it|they|we|I)\b)))\b"),
     _rule("duration", rf"(?:\b(?P<approx>(?i:about|nearly|almost|more\s+than|less\s+than|roughly"
-                      r"|around|at\s+least|up\s+to|over|under|just|only|barely|fully|another"
+                      r"|around|at\s+least|up\s+to|over(?!\s+the\b)|under|just|only|barely|fully|another"
                       r"|some|within))\s+)?"
                       r"(?:\b(?P<rel>(?i:the\s+(?:past|last|next|first|coming|previous|following"
                       r"|latest|final|same|initial|remaining|ensuing)|past|last|next|first"
