@@ -41,16 +41,21 @@ from rich.markup import escape
 from tornado import httpserver, netutil, web, websocket
 from tornado.ioloop import PeriodicCallback
 
-from . import render
-from .build import BuildOptions, output_dir_for, run_pipeline
+from . import __version__, export, render
+from .build import (BuildOptions, analyse_all, analysis_settings, assemble, load_site, output_dir_for,
+                    run_pipeline)
 from .config import CONFIG_FILE, SiteConfig, load_config
 from .errors import AnnalsError, BuildErrors, ContentError
-from .model import Article, ArticleAnalysis
+from .model import Article, ArticleAnalysis, Timeline, TimelineEvent
 from .output import check_output_dir, update_tree, write_site
+from .render import urls
 from .render.site import BUILTIN_THEMES, DEFAULT_THEME
 from .watch import Debouncer, Watcher
 
 ACTORS_FILES = ("actors.yaml", "actors.yml")
+ARTICLE_SUFFIXES = (".md", ".txt")
+# Pages that show the whole chronology or its summaries: re-rendered on every article edit.
+SITE_WIDE_PAGES = (urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED)
 LIVERELOAD_PATH = "/livereload"
 # An external script (not inline) so a site's Content-Security-Policy of 'self' allows it;
 # livereload.js finds the server's host and port from its own src.
@@ -80,6 +85,7 @@ class RebuildOutcome:
     trigger: tuple[str, ...] = ()  # the source files that changed, relative to the site
     changed: tuple[str, ...] = ()  # output files written or removed
     analysed: int = 0  # articles analysed afresh (the others came from the cache)
+    rendered: int = 0  # pages rendered afresh (the others are as the last build left them)
     error: str | None = None  # "file:line: message" lines, when not ok
     details: str | None = None  # a traceback, for failures that are bugs rather than content
     reload: bool = False  # whether open pages should reload
@@ -105,7 +111,8 @@ class Preview:
     config: SiteConfig = field(default_factory=SiteConfig)  # from the last good build
     error: str | None = None
     built: bool = False  # root holds a complete site
-    cache: dict[Article, ArticleAnalysis] = field(default_factory=dict)
+    cache: dict[Article, ArticleAnalysis] = field(default_factory=dict, repr=False)
+    last: Built | None = field(default=None, repr=False)  # for re-rendering only what changed
 
     def __post_init__(self) -> None:
         self.site_dir = self.site_dir.resolve()
@@ -125,21 +132,50 @@ class Preview:
         cached_before = set(self.cache)
         was_error = self.error
         try:
-            result = run_pipeline(BuildOptions(self.site_dir, drafts=self.drafts), cache=self.cache)
-            changed = update_tree(result.files, self.root)
-            if self.output_dir is not None and (changed or not self.built):
-                write_site(result.files, self.output_dir)
+            if self.last is not None and self._articles_only(trigger):
+                built = self._rerender_changes(self.last)
+            else:
+                built = self._build_everything()
+            changed = update_tree(built.files, self.root)
+            if self.output_dir is not None and (changed or self.last is None):
+                write_site(built.files, self.output_dir)
         except Exception as exc:  # every failure is shown in the browser, never kills serve
             self.error, details = describe_failure(exc)
             return RebuildOutcome(False, time.perf_counter() - started, trigger, error=self.error,
                                   details=details, reload=self.error != was_error)
-        self.config, self.error, self.built = result.config, None, True
-        current = {analysis.article for analysis in result.timeline.articles}
+        self.config, self.error, self.built, self.last = built.config, None, True, built
+        current = {analysis.article for analysis in built.timeline.articles}
         analysed = len(set(self.cache) - cached_before)
         for article in [a for a in self.cache if a not in current]:
             del self.cache[article]  # deleted or edited articles: do not keep them forever
         return RebuildOutcome(True, time.perf_counter() - started, trigger, tuple(changed), analysed,
-                              reload=bool(changed) or was_error is not None)
+                              built.rendered, reload=bool(changed) or was_error is not None)
+
+    def _build_everything(self) -> Built:
+        result = run_pipeline(BuildOptions(self.site_dir, drafts=self.drafts), cache=self.cache)
+        return Built(result.config, result.timeline, result.files, result.pages)
+
+    def _rerender_changes(self, last: Built) -> Built:
+        """The pipeline up to the timeline, then only the pages whose inputs changed.
+
+        Rendering is most of a warm rebuild, and an edit to one article changes its page,
+        its actors' pages and the site-wide pages, not the hundreds of other articles'."""
+        site = load_site(BuildOptions(self.site_dir, drafts=self.drafts))
+        if site.config != last.config:
+            return self._build_everything()
+        analyses = analyse_all(site.articles, analysis_settings(site), cache=self.cache)
+        timeline = assemble(site, analyses)
+        theme = render.find_theme(site.config.theme, self.site_dir)
+        old_pages, new_pages = set(render.page_paths(last.timeline)), set(render.page_paths(timeline))
+        exports = export.export_files(timeline, site.config)
+        old_exports = set(last.files) - old_pages - {n for n in last.files if n.startswith("static/")}
+        files = {name: data for name, data in last.files.items()
+                 if name not in old_exports and (name in new_pages or name not in old_pages)}
+        dirty = pages_to_render(last.timeline, timeline)
+        pages = render.render_pages(timeline, site.config, theme, sorted(dirty), build_info=BUILD_INFO)
+        files.update(pages)
+        files.update(exports)
+        return Built(site.config, timeline, dict(sorted(files.items())), len(pages))
 
     def watch_roots(self) -> tuple[Path, ...]:
         """Files and folders whose changes can change the site."""
@@ -164,6 +200,11 @@ class Preview:
                        else path.as_posix())
         return tuple(sorted(out))
 
+    def _articles_only(self, trigger: tuple[str, ...]) -> bool:
+        folder = f"{self.config.content_dir}/"
+        return bool(trigger) and not self._settings_changed(trigger) and all(
+            path.startswith(folder) and path.endswith(ARTICLE_SUFFIXES) for path in trigger)
+
     def _settings_changed(self, trigger: tuple[str, ...]) -> bool:
         settings = {CONFIG_FILE} | {f"{self.config.content_dir}/{name}" for name in ACTORS_FILES}
         return any(path in settings for path in trigger)
@@ -183,6 +224,50 @@ def describe_failure(exc: BaseException) -> tuple[str, str | None]:
     details = "".join(traceback.format_exception(exc))
     return f"Annals failed while building the site ({type(exc).__name__}: {exc}).\n" \
            "This is a bug in Annals or a theme; the terminal shows the details.", details
+
+
+BUILD_INFO = {"generator": f"Annals {__version__}"}  # as build.render_files gives it
+
+
+@dataclass(frozen=True)
+class Built:
+    config: SiteConfig
+    timeline: Timeline
+    files: dict[str, bytes]
+    rendered: int  # HTML pages rendered for this build
+
+
+def pages_to_render(old: Timeline, new: Timeline) -> set[str]:
+    """The pages of ``new`` that can differ from those rendered for ``old``.
+
+    A page is a function of the data it shows; an actor page, of the actor, its events, the
+    articles citing them, the cast (co-actor names) and the key dates; an article page, of
+    its analysis and the timeline events citing it. Equal inputs, equal page."""
+    pages = set(SITE_WIDE_PAGES) | (set(render.page_paths(new)) - set(render.page_paths(old)))
+    for actor in new.actors:
+        if _actor_inputs(old, actor.slug) != _actor_inputs(new, actor.slug):
+            pages |= {urls.actor_page(actor.slug), urls.actor_embed_page(actor.slug)}
+    old_articles = _article_inputs(old)
+    for slug, inputs in _article_inputs(new).items():
+        if old_articles.get(slug) != inputs:
+            pages.add(urls.article_page(slug))
+    return pages
+
+
+def _actor_inputs(timeline: Timeline, slug: str) -> tuple:
+    events = tuple(e for e in timeline.events if slug in e.actors)
+    cited = {a for e in events for a in e.articles}
+    sources = tuple(a for a in timeline.articles if a.article.slug in cited)
+    return (next((a for a in timeline.actors if a.slug == slug), None), events, sources,
+            timeline.actors, timeline.key_dates)
+
+
+def _article_inputs(timeline: Timeline) -> dict[str, tuple[ArticleAnalysis, tuple[TimelineEvent, ...]]]:
+    citing: dict[str, list[TimelineEvent]] = {}
+    for event in timeline.events:
+        for slug in event.articles:
+            citing.setdefault(slug, []).append(event)
+    return {a.article.slug: (a, tuple(citing.get(a.article.slug, ()))) for a in timeline.articles}
 
 
 # Routing ---------------------------------------------------------------------------------
@@ -370,15 +455,20 @@ def report(out: Console, outcome: RebuildOutcome) -> None:
     what = f" after {', '.join(outcome.trigger[:3])}{' …' if len(outcome.trigger) > 3 else ''}" \
         if outcome.trigger else ""
     if outcome.ok:
-        files = f"{len(outcome.changed)} file{'s' * (len(outcome.changed) != 1)} changed"
-        fresh = f", {outcome.analysed} article{'s' * (outcome.analysed != 1)} analysed"
-        out.print(f"[green]Built[/]{escape(what)} in {outcome.seconds:.2f} s: {files}{fresh}", soft_wrap=True)
+        out.print(f"[green]Built[/]{escape(what)} in {outcome.seconds:.2f} s: "
+                  f"{_count(outcome.analysed, 'article')} analysed, {_count(outcome.rendered, 'page')} "
+                  f"rendered, {_count(len(outcome.changed), 'file')} changed", soft_wrap=True)
         return
     if outcome.details:
         out.print(escape(outcome.details), end="")
     for line in (outcome.error or "").splitlines():
         out.print(f"[red]error[/] {escape(line)}", soft_wrap=True)
-    out.print(f"[red]Build failed[/]{escape(what)}: the browser shows the error until the next good save.")
+    out.print(f"[red]Build failed[/]{escape(what)}: the browser shows the error until the next good save.",
+              soft_wrap=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _config_or_default(site_dir: Path) -> SiteConfig:

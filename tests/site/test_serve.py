@@ -103,6 +103,56 @@ def test_edit_analyses_only_that_article_and_matches_a_full_build(preview: Previ
     assert tree(preview.root) == run_pipeline(BuildOptions(site)).files
 
 
+def _new_article(site: Path) -> list[Path]:
+    path = site / "content" / "articles" / "2025" / "preview-extra.md"
+    path.write_text("---\ntitle: Depot inspection\ndate: 2025-07-23\nsource: Test Wire\n---\n"
+                    "Inspectors from Ankara visited the Aleppo depot last Saturday, officials said on "
+                    "Wednesday.\n", encoding="utf-8")
+    return [path]
+
+
+def _retitle(site: Path) -> list[Path]:
+    path, _ = some_article(site)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^title:.*$", 'title: "A new headline"', text, count=1)
+                    .replace("\nsource:", "\nsource: Renamed Desk\nx-old-source:", 1), encoding="utf-8")
+    return [path]
+
+
+def _delete_two(site: Path) -> list[Path]:
+    files = sorted((site / "content" / "articles").rglob("*.md"))[:2]
+    for path in files:
+        path.unlink()
+    return files
+
+
+def _drop_dates(site: Path) -> list[Path]:
+    path = sorted((site / "content" / "articles").rglob("*.md"))[-1]
+    head, sep, _ = path.read_text(encoding="utf-8").partition("\n---\n")
+    path.write_text(f"{head}{sep}Nothing dated happens here.\n", encoding="utf-8")
+    return [path]
+
+
+@pytest.mark.parametrize("edit", [_new_article, _retitle, _delete_two, _drop_dates])
+def test_rendering_only_changed_pages_equals_a_full_build(preview: Preview, site: Path, edit):
+    pages = sum(1 for name in tree(preview.root) if name.endswith(".html"))
+    outcome = preview.rebuild(edit(site))
+    assert outcome.ok, outcome.error
+    assert 0 < outcome.rendered < pages  # the other pages were kept, not rendered again
+    assert tree(preview.root) == run_pipeline(BuildOptions(site)).files
+
+
+def test_theme_edit_renders_everything(preview: Preview, site: Path):
+    static = site / "themes" / "default" / "static"
+    static.mkdir(parents=True)
+    (site / "themes" / "default" / "templates").mkdir()  # a partial theme: only the CSS is its own
+    (static / "style.css").write_text("body { color: black; }\n", encoding="utf-8")
+    outcome = preview.rebuild([static / "style.css"])
+    assert outcome.ok and outcome.changed == ("static/style.css",)
+    assert outcome.reload_path == "static/style.css"
+    assert outcome.rendered == sum(1 for name in tree(preview.root) if name.endswith(".html"))
+
+
 def test_a_save_that_changes_nothing_does_not_reload(preview: Preview, site: Path):
     path, _ = some_article(site)
     path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
