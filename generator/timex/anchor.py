@@ -496,8 +496,10 @@ def h_century(c: Candidate, ctx: Context) -> list[Piece] | None:
         if not n or n > 21:
             return None
         return _one(c, V.century(n, "century"))
-    if head == "the" or ctx.dct is None:
-        return None if head == "the" else _one(c, V.unresolved("XX", "century", "century"))
+    if head not in ("this", "last", "next"):
+        return None
+    if ctx.dct is None:
+        return _one(c, V.unresolved("XX", "century", "century"))
     current = ctx.dct.year // 100 + 1
     n = {"this": current, "last": current - 1, "next": current + 1}.get(head)
     return _one(c, V.century(n, "century")) if n else None

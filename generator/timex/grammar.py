@@ -334,7 +334,7 @@ def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
                 if m.start() and text[m.start() - 1] in "'’":
                     rules = rules + _DECADE_DIGIT_RULES
         else:
-            word = m.group().lower().replace("’", "'")
+            word = m.group().lower().replace("’", "'").rstrip("'-")
             rules = _WORD_TRIGGERS.get(word, ())
             if not rules and "-" in word:  # "third-quarter", "five-decade", "mid-July"
                 rules = tuple(r for part in word.split("-") for r in _WORD_TRIGGERS.get(part, ()))

@@ -16,7 +16,7 @@ from generator.model import TimeValue
 _DATE_PART = (r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?)?"
               r"|(?:\d{4}|XXXX)-W(?:\d{2}|XX)(?:-(?:WE|[1-7]))?"
               r"|(?:\d{4}|XXXX)-(?:Q[1-4X]|H[12X]|SP|SU|FA|WI)"
-              r"|\d{3}|\d{2}|XXXX-WXX-[1-7]")
+              r"|\d{3}|\d{2}|XXX|XX|XXXX-WXX-[1-7]")
 _TIME_SUFFIX = r"(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI|DT))?"
 _DURATION = (r"P(?:(?:\d+|X)Y)?(?:(?:\d+|X)Q)?(?:(?:\d+|X)M)?(?:(?:\d+|X)W)?(?:(?:\d+|X)D)?"
              r"(?:T(?:(?:\d+|X)H)?(?:(?:\d+|X)M)?(?:(?:\d+|X)S)?)?")
