@@ -36,11 +36,14 @@ DATE_FORMS = (
 )
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?)?"
 _PLACE = r"(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?)"
+# "ANKARA (Border Desk) — " under a date line belongs to the dateline, not to the story.
+_PLACE_AND_AGENCY = r"(?:\s*[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*\([^)\n]{1,40}\)\s*[-–—]+\s*)?"
 
 INLINE_MARKER = re.compile(r"\A\s*date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
 # A date on a line of its own, e.g. above "ANKARA (AP) — ..."
 DATE_LINES = tuple(
-    re.compile(rf"\A\s*(?:(?:published|posted|updated|date)\s*(?:on)?:?\s*)?{form}{_TIME}\s*(?:\n|\Z)", re.I)
+    re.compile(rf"\A\s*(?i:(?:(?:published|posted|updated|date)\s*(?:on)?:?\s*)?{form}{_TIME})\s*(?:\n|\Z)"
+               rf"{_PLACE_AND_AGENCY}")
     for form in DATE_FORMS
 )
 # Wire style: "ANKARA, July 23, 2025 (Reuters) - "

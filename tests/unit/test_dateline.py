@@ -17,7 +17,7 @@ from generator.dateline import find_dateline
         ("DAMASCUS, Sept. 2, 2025 (Border Desk) – Troops", date(2025, 9, 2),
          "DAMASCUS, Sept. 2, 2025 (Border Desk) – "),
         ("Wednesday, 23 July 2025\n\nANKARA (Border Desk) — Officials", date(2025, 7, 23),
-         "Wednesday, 23 July 2025\n\n"),
+         "Wednesday, 23 July 2025\n\nANKARA (Border Desk) — "),
         ("Wednesday 23 July 2025\nOfficials met.", date(2025, 7, 23), "Wednesday 23 July 2025\n"),
         ("23.07.2025\nOfficials met.", date(2025, 7, 23), "23.07.2025\n"),
         ("2025-07-23\nOfficials met.", date(2025, 7, 23), "2025-07-23\n"),
