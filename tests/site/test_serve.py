@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -300,6 +301,13 @@ def test_local_url():
 
 # HTTP ------------------------------------------------------------------------------------
 
+def run_async(coroutine) -> Any:
+    """asyncio.run in a thread of its own: Playwright's sync API (browser tests in the same
+    session) keeps an event loop running in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 async def _with_server(preview: Preview, scenario) -> Any:
     hub = ReloadHub()
     sockets = netutil.bind_sockets(0, address="127.0.0.1")
@@ -343,7 +351,7 @@ def test_http_serves_the_site_under_its_base_path(story_preview: Preview):
         client = await _fetch(f"{origin}/livereload.js")
         assert client.code == 200 and b"LiveReload" in client.body
 
-    asyncio.run(_with_server(story_preview, scenario))
+    run_async(_with_server(story_preview, scenario))
 
 
 def test_http_shows_the_error_at_every_url_and_reloads_browsers(story_preview: Preview):
@@ -369,7 +377,7 @@ def test_http_shows_the_error_at_every_url_and_reloads_browsers(story_preview: P
             assert b"/livereload.js" in response.body  # so the fix reloads the page
         socket.close()
 
-    asyncio.run(_with_server(story_preview, scenario))
+    run_async(_with_server(story_preview, scenario))
 
 
 # Change detection --------------------------------------------------------------------------
