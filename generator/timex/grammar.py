@@ -270,15 +270,22 @@ def _add_triggers(words: str, rules: tuple[str, ...]) -> None:
 
 _MONTH_RULES = ("date_mdy", "date_dmy", "date_md", "date_dm", "month_year", "month",
                 "month_relyear", "month_wordyear", "clock")
-_UNIT_RULES = ("reltime", "chain", "duration_the", "ago", "duration", "plural_units",
-               "year_adj", "year_end")
-_YEAR_DIGIT_RULES = ("iso_date", "date_mdy", "date_dmy", "month_year", "year", "year_range",
-                     "decade", "quarter", "quarter_code", "half", "year_quarter", "season",
-                     "clock24")
-_SMALL_DIGIT_RULES = ("numeric_date", "date_mdy", "date_dmy", "date_md", "date_dm", "clock",
-                      "clock24", "day_at_clock", "nth", "quarter_code")
-_ORDINAL_DIGIT_RULES = ("century", "quarter", "nth")
-_DECADE_DIGIT_RULES = ("decade",)
+_UNIT_RULES = ("reltime", "chain", "duration_the", "ago", "duration")
+# Digits trigger only the rules whose shape the next characters allow (a date with a month
+# name is found from the month; "3 p.m." needs a.m./p.m. after the number...).
+_AFTER_SMALL_DIGITS = (
+    (re.compile(r"[:.]?\d*\s*(?:[ap]\.?m\b|[AP]\.?M\b|o['’]clock)"), ("clock", "day_at_clock")),
+    (re.compile(r"[:h][0-5]\d"), ("clock24", "clock", "day_at_clock")),
+    (re.compile(r"[/.]\d"), ("numeric_date",)),
+    (re.compile(r"(?:st|nd|rd|th)\b"), ("century", "nth")),
+    (re.compile(r"Q"), ("quarter_code",)),
+    (re.compile(r"['’]?s\b"), ("decade",)),
+)
+_AFTER_YEAR_DIGITS = (
+    (re.compile(r"-\d"), ("iso_date", "year", "year_range")),
+    (re.compile(r"\s*(?:[-–—]|to)\s*\d"), ("year_range", "year")),
+    (re.compile(r"['’]?s\b"), ("decade",)),
+)
 for _m in MONTHS:
     _add_triggers(_m.lower(), _MONTH_RULES)
 _add_triggers("jan feb mar apr jun jul aug sep sept oct nov dec", _MONTH_RULES)
@@ -288,6 +295,8 @@ _add_triggers(" ".join(w.lower() for w in WEEKDAYS) + " " + " ".join(w.lower() +
 _add_triggers("second seconds minute minutes hour hours hrs hr day days night nights week weeks "
               "weekend weekends fortnight fortnights month months quarter quarters year years yrs "
               "yr decade decades century centuries", _UNIT_RULES)
+_add_triggers("years months weeks decades centuries days hours", ("plural_units",))
+_add_triggers("year", ("year_end",))
 _add_triggers("morning afternoon evening night", ("this_pod", "reltime", "chain", "weekday",
                                                   "today", "day_at_clock"))
 _add_triggers("year-ago year-earlier year-before prior-year previous-year", ("year_adj",
@@ -314,9 +323,32 @@ _add_triggers("nineteen eighteen twenty thousand", ("word_year", "month_wordyear
 _add_triggers("q1 q2 q3 q4 1q 2q 3q 4q", ("quarter_code",))
 _add_triggers("'0s '1s '2s '3s '4s '5s '6s '7s '8s '9s", ("decade",))
 
-_TRIGGER_RE = re.compile(r"(?P<digits>\d+)|[A-Za-z][A-Za-z'’-]*")
+_TRIGGER_RE = re.compile(r"(?P<digits>\d+)|[A-Za-z]+(?:-[A-Za-z]+)*")
 _BACK, _FORWARD, _SAFE_MARGIN = 40, 32, 20
+# Rules whose trigger (a unit word) ends the expression need little room after it.
+_RULE_FORWARD = {"duration": 14, "ago": 18, "reltime": 8, "chain": 12, "duration_the": 8,
+                 "plural_units": 16, "year_end": 8, "this_pod": 4}
 RULE_PATTERNS = dict(RULES)
+
+
+def _digit_rules(text: str, start: int, end: int) -> tuple[str, ...]:
+    size = end - start
+    if size == 4:
+        rules: tuple[str, ...] = ("year",)
+        table = _AFTER_YEAR_DIGITS
+    elif size <= 2:
+        rules = ()
+        table = _AFTER_SMALL_DIGITS
+        if start and text[start - 1] in "'’":
+            rules = ("decade",)
+        if start and text[start - 1] in "Qq":
+            rules = rules + ("quarter_code",)
+    else:
+        return ()
+    for after, extra in table:
+        if after.match(text, end):
+            rules = rules + extra
+    return rules
 
 
 def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -325,14 +357,9 @@ def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     n = len(text)
     for m in _TRIGGER_RE.finditer(text):
         if m.lastgroup == "digits":
-            size = m.end() - m.start()
-            rules: tuple[str, ...] = (_YEAR_DIGIT_RULES if size == 4 else
-                                      _SMALL_DIGIT_RULES if size <= 2 else ())
-            if size <= 2:
-                if text[m.end():m.end() + 2] in ("st", "nd", "rd", "th"):
-                    rules = rules + _ORDINAL_DIGIT_RULES
-                if m.start() and text[m.start() - 1] in "'’":
-                    rules = rules + _DECADE_DIGIT_RULES
+            rules = _digit_rules(text, m.start(), m.end())
+            if not rules:
+                continue
         else:
             word = m.group().lower().replace("’", "'").rstrip("'-")
             rules = _WORD_TRIGGERS.get(word, ())
@@ -342,11 +369,12 @@ def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
                 rules = _WORD_TRIGGERS.get(word[:-2], ())
             if not rules:
                 continue
-        lo, hi = max(0, m.start() - _BACK), min(n, m.end() + _FORWARD)
+        lo = max(0, m.start() - _BACK)
         for rule in rules:
+            hi = min(n, m.end() + _RULE_FORWARD.get(rule, _FORWARD))
             spans = hits.setdefault(rule, [])
             if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], hi)
+                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
             else:
                 spans.append((lo, hi))
     return hits
@@ -361,7 +389,7 @@ def find(text: str) -> list[Candidate]:
     for name, pattern in RULES:
         for lo, hi in windows.get(name, ()):
             for m in pattern.finditer(text, lo, hi):
-                if m.end() > hi - _SAFE_MARGIN and hi < n:
+                if m.end() + _SAFE_MARGIN > hi and hi < n:
                     # the window end may have cut the match or its look-ahead: redo in full
                     m = pattern.match(text, m.start())  # type: ignore[assignment]
                     if m is None:
