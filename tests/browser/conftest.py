@@ -63,6 +63,15 @@ class QuietHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # The browser drops connections it no longer needs (navigation, cancelled loads).
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @dataclass(frozen=True)
 class StaticServer:
     root: Path
@@ -106,8 +115,8 @@ class ServedSite:
         return sorted(set(cited), key=lambda slug: (-cited.count(slug), slug))[0]
 
 
-def start_static_server(root: Path) -> tuple[ThreadingHTTPServer, threading.Thread]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(root)))
+def start_static_server(root: Path) -> tuple[QuietServer, threading.Thread]:
+    server = QuietServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, name=f"http {root.name}", daemon=True)
     thread.start()
     return server, thread
