@@ -378,6 +378,8 @@ def h_month(c: Candidate, ctx: Context) -> list[Piece] | None:
     if name in ("May", "MAY") and not g["mod"] and not g["rel"]:
         if _prev_word(ctx, c.start) not in _MAY_CONTEXT:
             return None
+    if not g["mod"] and not g["rel"] and re.match(r"\s+(?:for|of\s+the)\b", _next_text(ctx, c.end)):
+        return None  # "the March for Life", "the March of the Mothers": names
     if name in ("March", "MARCH") and re.match(r"\s+(?:on|to|against|toward|towards|through)\b",
                                                _next_text(ctx, c.end)):
         return None
@@ -812,6 +814,8 @@ def h_reltime(c: Candidate, ctx: Context) -> list[Piece] | None:
             return _one(c, V.duration(V.duration_value(1, unit if unit != "weekend" else "day"),
                                       "the_next_unit"))
         return _chain_unit(c, ctx, rel, unit, rule)
+    if rel in ("the", "the full") and unit in ("year", "fiscal year") and not mod:
+        return _the_year(c, ctx, rel)
     if rel == "the" and not mod and unit not in ("weekend", "week"):
         return None
     if rel == "the latest":
@@ -819,6 +823,18 @@ def h_reltime(c: Candidate, ctx: Context) -> list[Piece] | None:
     if ctx.dct is None:
         return _one(c, V.unresolved(_x_value(unit), _gran(unit), rule))
     return _one(c, _relative_to(ctx, ctx.dct, rel, unit, rule, c))
+
+
+def _the_year(c: Candidate, ctx: Context, rel: str) -> list[Piece] | None:
+    """Financial "the year": "the year ended June 30" is a span of a year, "for the year" the
+    current (reporting) year; elsewhere "the year" is too vague to tag."""
+    if re.match(r"\s+(?:ended|ending|to)\b", _next_text(ctx, c.end, 10)):
+        return _one(c, V.duration("P1Y", "the_year_ended"))
+    if rel == "the full" or _prev_word(ctx, c.start) in ("for", "of", "throughout", "during"):
+        if ctx.dct is None:
+            return _one(c, V.unresolved("XXXX", "year", "the_year"))
+        return _one(c, V.year(ctx.dct.year, "the_year"))
+    return None
 
 
 def _x_value(unit: str) -> str:
@@ -964,8 +980,9 @@ def _shift(base: date, amount: float, unit: str, rule: str) -> TimeValue | None:
     return None
 
 
-_MONEY_BEFORE = re.compile(r"(?:\d|million|billion|trillion|dollars|cents|percent|%|times|once"
-                           r"|twice|each|apiece)\W*$", re.I)
+# "a year" after an amount is a rate ("$2 million a year", "700 seats a week").
+_MONEY_BEFORE = re.compile(r"(?:\d[\d,.]*(?:\s+[A-Za-z]+)?|million|billion|trillion|dollars|cents"
+                           r"|percent|%|times|once|twice|each|apiece)\W*$", re.I)
 _FOR_ONE_DAY = frozenset(("for", "in", "within", "of", "than", "over", "a", "every", "only",
                           "just", "after", "before", "per", "each", "about", "nearly", "extra",
                           "another", "single", "the", "first", "last", "one", "by"))
@@ -983,8 +1000,8 @@ def h_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
         amount = amount * 2 if amount is not None else None
     else:
         amount = number_value(n_text)
-    if (g["adj"] or "").lower() == "-old":
-        return None  # an age ("a 6-year-old"), not a time
+    if (g["adj"] or "").lower() == "-old" or re.match(r"\s+old\b", nxt):
+        return None  # an age ("a 6-year-old", "52 years old"), not a time
     if unit == "second" and n_text in ("a", "an"):
         return None  # "a second time"
     if unit == "quarter" and re.match(r"\s+of\b", nxt):
@@ -994,7 +1011,7 @@ def h_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
     if n_text in ("a", "an", "one", "per") and not rel and not g["approx"]:
         before = ctx.text[max(0, c.start - 40):c.start]
         if _MONEY_BEFORE.search(before):
-            return _one(c, V.set_value(V.duration_value(1, unit), "per_unit"))
+            return None  # "$2 million a year": a rate, which TimeML leaves untagged
     if rel in ("last", "past", "next", "first", "coming") and n_text in ("a", "an"):
         start = _span(c, "n")[0]  # "to last a week": the verb "last" is not part of it
         return [(start, c.end, V.duration(V.duration_value(amount, unit), "duration"))]
@@ -1134,6 +1151,8 @@ _NOON = {"noon": (12, None), "midday": (12, None), "midnight": (24, None),
 def h_noon(c: Candidate, ctx: Context) -> list[Piece] | None:
     g = c.groups
     word = (g["word"] or "").lower()
+    if _prev_word(ctx, c.start) == "high":
+        return None  # "high noon"
     hour, pod = _NOON[word]
     day = _clock_day(ctx, c, g["day"], None, None)
     if day is None:

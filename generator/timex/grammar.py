@@ -164,7 +164,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                      r"|year-earlier|calendar|recent|just-ended|just\s+ended|just-completed)"
                      r"[-\s]+)*)"
                      r"(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))?"
-                     r"(?:[-\s]?(?P<qword>(?i:quarter))\b(?![\w-]*\s+(?i:of\s+a\b|century|mile|inch|point|hour))"
+                     r"(?:[-\s]?(?P<qword>(?i:quarter))\b(?!-[a-z])(?![\w-]*\s+(?i:of\s+a\b|century|mile|inch|point|hour))"
                      r"|[-\s]?(?P<period>(?i:period))\b)"
                      r"(?:(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?|\s+)(?P<y>" + YEAR4 + r")(?!\d|,\d))?"),
     _rule("quarter_code", rf"\b(?P<q>Q[1-4]|[1-4]Q)(?:\s*(?P<y>{YEAR4}))?\b"),
@@ -193,14 +193,15 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     _rule("reltime", rf"(?:(?P<mod>{_PREFIX_MOD}|(?i:earlier|later)\s+)\s*)?"
                      r"\b(?P<rel>(?i:last|this|next|the\s+past|the\s+coming|the\s+current|the\s+latest"
                      r"|the\s+last|the\s+next|the\s+previous|the\s+following|the\s+preceding"
-                     r"|the\s+same|the\s+prior|coming|current|past|previous|prior|that|the))\s+"
+                     r"|the\s+same|the\s+prior|the\s+full|coming|current|past|previous|prior|that"
+                     r"|the))\s+"
                      r"(?P<unit>(?i:week|weekend|month|year|decade|century|fiscal\s+year|day"
                      r"|morning|afternoon|evening|night))\b(?!-)"),
     _rule("ago", rf"\b(?P<approx>(?i:about|nearly|almost|more\s+than|less\s+than|some|roughly"
                  r"|around|at\s+least|over|just|only|barely|fully|some)\s+)?"
                  rf"(?P<n>(?i:{NUM}))[\s-]+(?P<unit>(?i:{UNIT}))(?:\s+(?i:or\s+so))?\s+"
-                 r"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|back|on"
-                 r"|(?:before|after)(?!\s+(?:the|a|an|his|her|its|their|our|my|this|that|being"
+                 r"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|back"
+                 r"|(?:before|after|on)(?!\s+(?:the|a|an|his|her|its|their|our|my|this|that|being"
                  r"|he|she|it|they|we|I)\b)))\b"),
     _rule("duration", rf"(?:\b(?P<approx>(?i:about|nearly|almost|more\s+than|less\s+than|roughly"
                       r"|around|at\s+least|up\s+to|over(?!\s+the\b)|under|just|only|barely|fully|another"

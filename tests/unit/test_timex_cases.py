@@ -531,7 +531,6 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "Tourists flock to the coast every summer.", "every summer", "XXXX-SU", "", "SET"),
     (W, "The board meets every Tuesday morning.", "every Tuesday morning", "XXXX-WXX-2TMO", "",
      "SET"),
-    (W, "Staff are paid $40 a day for the work.", "a day", "P1D", "", "SET"),
     # --- vague references ---------------------------------------------------------------------------
     (J, "The president recently hosted his counterpart.", "recently", "PAST_REF", "", "DATE"),
     (T, "Syria now belongs to Syrians, he said.", "now", "PRESENT_REF", "", "DATE"),
@@ -633,6 +632,12 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "The Sunday Times reported the story.", "Sunday Times"),
     (W, "Prices fall in winter markets.", "fall"),
     (W, "Weapons were seized, said Daily Sabah.", "Daily"),
+    (W, "Staff are paid $40 a day for the work.", "a day"),
+    (W, "Mr. Lund, 52 years old, will retire.", "52 years"),
+    (W, "Thousands joined the March for Life downtown.", "March"),
+    (W, "The quarter-to-quarter comparison was flattering.", "quarter"),
+    (W, "It felt like high noon for the government.", "noon"),
+    (W, "The airline adds 700 seats a week on the route.", "a week on"),
 ]
 
 
