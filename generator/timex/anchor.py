@@ -35,7 +35,8 @@ _IRREGULAR_PAST = ("said|told|was|were|had|did|met|came|went|took|gave|began|lef
 _TENSE_RE = re.compile(
     r"\b(?:(?P<fut>will|shall|won['’]t|going\s+to|(?:is|are|was|were)\s+(?:due|set|expected"
     r"|scheduled|slated|poised|likely)\s+to|(?:is|are)\s+to|plans?\s+to|planning\s+to"
-    r"|intends?\s+to|would|might|expected|expects|scheduled|upcoming|slated|tomorrow"
+    r"|intends?\s+to|would|might|expected|expects|scheduled|upcoming|slated|tomorrow|planned"
+    r"|planning|plan\s+to"
     r"|as\s+(?:soon|early)\s+as|later\s+this|plans|will\s+be|to\s+be\s+held)"
     r"|(?P<past>" + _IRREGULAR_PAST + r"|[a-z]{2,}ed))\b|(?P<fut2>['’]ll)\b",
     re.I)
@@ -705,6 +706,8 @@ def h_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
     if d is None:
         return _one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
     if g["pod"]:
+        if g["pod"].lower() == "evening":  # TimeML: "Friday evening" is a TIME, TEV
+            return _one(c, V.part_of_day(d, "EV", "weekday_pod"))
         return _one(c, V.day(d, "weekday_pod"))
     return _one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
 
@@ -712,7 +715,8 @@ def h_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
 def h_weekday_plural(c: Candidate, ctx: Context) -> list[Piece] | None:
     g = c.groups
     wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()] + 1
-    suffix = f"T{_POD[g['pod'].lower().rstrip('s')]}" if g["pod"] else ""
+    pod = g["pod"] or g["pods"]
+    suffix = f"T{_POD[pod.lower().rstrip('s')]}" if pod else ""
     return _one(c, V.set_value(f"XXXX-WXX-{wd}{suffix}", "weekday_set"))
 
 

@@ -173,8 +173,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                   r"|(?P<rel>(?i:this|last|next|the))\s+(?i:year)\b)|(?!\s+(?i:of)\b))"),
     _rule("weekday", rf"\b(?:(?P<rel>(?i:{_REL_WORDS}|early|late|earlier|later))\s+)?"
                      rf"(?P<wd>{WEEKDAY})(?!s\b)(?:\s+(?P<pod>(?i:{PART_OF_DAY})))?\b"),
-    _rule("weekday_plural", rf"\b(?:(?P<every>(?i:every|each))\s+)?(?P<wd>{WEEKDAY})s"
-                            rf"(?:\s+(?P<pod>(?i:{PART_OF_DAY})s?))?\b"),
+    _rule("weekday_plural", rf"\b(?:(?P<every>(?i:every|each))\s+)?(?P<wd>{WEEKDAY})"
+                            rf"(?:s(?:\s+(?P<pod>(?i:{PART_OF_DAY})s?))?|\s+(?P<pods>(?i:mornings"
+                            r"|afternoons|evenings|nights)))\b"),
     _rule("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?"
                    rf"(?P<what>{WEEKDAY}|{MONTH_FULL}|(?i:day|week|weekend|month|year|quarter"
                    r"|morning|afternoon|evening|night|hour|minute|decade|summer|winter|spring"

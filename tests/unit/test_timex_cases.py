@@ -340,8 +340,10 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "A WEDNESDAY MEETING WAS CANCELLED.", "WEDNESDAY", "2025-07-23", r("2025-07-23"), "DATE"),
     (W, "The deadline passed early Friday without a deal.", "early Friday", "2025-07-18",
      r("2025-07-18"), "DATE"),
-    (W, "The plane landed Friday evening in Ankara.", "Friday evening", "2025-07-18",
-     r("2025-07-18"), "DATE"),
+    (W, "The plane landed Friday evening in Ankara.", "Friday evening", "2025-07-18TEV",
+     r("2025-07-18"), "TIME"),
+    (W, "The club meets Tuesday nights in the old hall.", "Tuesday nights", "XXXX-WXX-2TNI", "",
+     "SET"),
     (W, "Police said the suspect was arrested Thursday afternoon.", "Thursday afternoon",
      "2025-07-17", r("2025-07-17"), "DATE"),
     # --- days relative to the dateline --------------------------------------------------------
