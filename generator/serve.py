@@ -25,6 +25,7 @@ import asyncio
 import errno
 import json
 import signal
+import socket
 import tempfile
 import time
 import traceback
@@ -391,22 +392,31 @@ def serve(options: ServeOptions) -> None:
     if options.write_output:
         output_dir = output_dir_for(BuildOptions(site_dir), _config_or_default(site_dir))
         check_output_dir(output_dir, site_dir)
-    with tempfile.TemporaryDirectory(prefix="annals-serve-") as tmp:
-        preview = Preview(site_dir, Path(tmp) / "site", drafts=options.drafts, output_dir=output_dir)
-        report(out, preview.rebuild())
-        try:
-            asyncio.run(_serve_forever(options, preview, out))
-        except KeyboardInterrupt:
-            pass
+    sockets = listen(options.host, options.port)  # before building: a busy port fails at once
+    try:
+        with tempfile.TemporaryDirectory(prefix="annals-serve-") as tmp:
+            preview = Preview(site_dir, Path(tmp) / "site", drafts=options.drafts, output_dir=output_dir)
+            report(out, preview.rebuild())
+            try:
+                asyncio.run(_serve_forever(options, preview, sockets, out))
+            except KeyboardInterrupt:
+                pass
+    finally:
+        for sock in sockets:
+            sock.close()
     out.print("Stopped.")
 
 
-async def _serve_forever(options: ServeOptions, preview: Preview, out: Console) -> None:
+def listen(host: str, port: int) -> list[socket.socket]:
     try:
-        sockets = netutil.bind_sockets(options.port, address=options.host)
+        return netutil.bind_sockets(port, address=host)
     except OSError as exc:
         hint = " (try another --port)" if exc.errno == errno.EADDRINUSE else ""
-        raise AnnalsError(f"cannot listen on {options.host}:{options.port}: {exc.strerror}{hint}") from None
+        raise AnnalsError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}") from None
+
+
+async def _serve_forever(options: ServeOptions, preview: Preview, sockets: list[socket.socket],
+                         out: Console) -> None:
     port = sockets[0].getsockname()[1]
     hub = ReloadHub()
     server = httpserver.HTTPServer(make_app(preview, hub))
