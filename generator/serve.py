@@ -114,6 +114,7 @@ class Preview:
     built: bool = False  # root holds a complete site
     cache: dict[Article, ArticleAnalysis] = field(default_factory=dict, repr=False)
     last: Built | None = field(default=None, repr=False)  # for re-rendering only what changed
+    unbuilt: set[str] = field(default_factory=set)  # files changed since the last good build
 
     def __post_init__(self) -> None:
         self.site_dir = self.site_dir.resolve()
@@ -132,8 +133,10 @@ class Preview:
             self.cache.clear()  # analysis depends on the language, day_first and actors
         cached_before = set(self.cache)
         was_error = self.error
+        # Changes made while the site failed to build are not in the last good build either.
+        unbuilt = self.unbuilt | set(trigger)
         try:
-            if self.last is not None and self._articles_only(trigger):
+            if self.last is not None and self._articles_only(tuple(sorted(unbuilt))):
                 built = self._rerender_changes(self.last)
             else:
                 built = self._build_everything()
@@ -141,10 +144,12 @@ class Preview:
             if self.output_dir is not None and (changed or self.last is None):
                 write_site(built.files, self.output_dir)
         except Exception as exc:  # every failure is shown in the browser, never kills serve
+            self.unbuilt = unbuilt
             self.error, details = describe_failure(exc)
             return RebuildOutcome(False, time.perf_counter() - started, trigger, error=self.error,
                                   details=details, reload=self.error != was_error)
         self.config, self.error, self.built, self.last = built.config, None, True, built
+        self.unbuilt = set()
         current = {analysis.article for analysis in built.timeline.articles}
         analysed = len(set(self.cache) - cached_before)
         for article in [a for a in self.cache if a not in current]:

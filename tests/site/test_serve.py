@@ -154,6 +154,22 @@ def test_theme_edit_renders_everything(preview: Preview, site: Path):
     assert outcome.rendered == sum(1 for name in tree(preview.root) if name.endswith(".html"))
 
 
+def test_theme_edit_while_broken_is_rendered_when_fixed(preview: Preview, site: Path):
+    path, _ = some_article(site)
+    original = path.read_text(encoding="utf-8")
+    path.write_text(BROKEN_FRONT_MATTER, encoding="utf-8")
+    assert not preview.rebuild([path]).ok
+    templates = site / "themes" / "default" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "404.html").write_text('{% extends "base.html" %}{% block main %}<h1>Lost</h1>'
+                                        "{% endblock %}\n", encoding="utf-8")
+    assert not preview.rebuild([templates / "404.html"]).ok  # still broken: the article
+    path.write_text(original, encoding="utf-8")
+    fixed = preview.rebuild([path])  # only the article changed now, but the theme did before
+    assert fixed.ok and "404.html" in fixed.changed
+    assert tree(preview.root) == run_pipeline(BuildOptions(site)).files
+
+
 def test_a_save_that_changes_nothing_does_not_reload(preview: Preview, site: Path):
     path, _ = some_article(site)
     path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
