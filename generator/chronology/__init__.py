@@ -8,16 +8,21 @@ month-level event keeps its month: it is never given a made-up day.
 
 Merging (when `merge_events` is on). Two events from *different* articles are the same
 happening when their dates are compatible (the day ranges overlap: one date within the
-other, e.g. "19 July" within "July") and their sentences are alike: they share at least 2
-content words and their similarity is at least 0.4. Content words are the sentence's words
-minus the date phrase, stop words and date words, lightly stemmed, with synonyms folded
-("truce" = "ceasefire", "ouster" = "overthrow" = "fall"), weighted by rarity (IDF) and
-counted 1.5 times near the date phrase; the similarity is their weighted Dice overlap,
-blended 70/30 with the Jaccard overlap of the actor sets when both events name actors.
-Two events naming actors with none in common never merge; two events of the same article
-never merge; dates vaguer than a year never merge. The merged event cites every source
-(in source order, each with its own sentence and date phrase) and takes the most precise
-date they agree on.
+other, e.g. "19 July" within "July") and their sentences are alike. Content words are a
+sentence's words minus the date phrase, actor names, stop words and date words, lightly
+stemmed, with synonyms and spellings folded ("truce" = "ceasefire", "ouster" =
+"overthrow" = "fall", "defence" = "defense"), weighted by rarity (IDF) and 1.5 times
+near the date phrase (5 words each side). The word similarity is their weighted Dice
+overlap, or that of the near words alone when higher; the similarity blends it 70/30
+with the Jaccard overlap of the actor sets when both events name actors. A merge needs
+at least 2 shared content words, a word similarity of 0.2 and a similarity of 0.35. One
+exception: a shared one-off happening word (ceasefire, overthrow, invasion, coup,
+resignation, election, referendum, annexation, assassination, inauguration,
+independence) next to both date phrases is enough when both name an actor in common,
+or when one names none and both give the same day. Never merged: two events naming
+actors with none in common, two events of the same article, dates vaguer than a year.
+The merged event cites every source in source order (each keeps its own sentence and
+date phrase) and takes the most precise date they agree on.
 
 Conflicts. Sources that tell clearly the same happening on incompatible dates no more
 than 7 days apart ("13 July" and "the week of 14 July", "8 December" and "9 December")
@@ -26,7 +31,9 @@ content words and both name actors with a Jaccard overlap of at least 0.5. The e
 date is the one given by most independent sources (a source's date also supports every
 finer date inside it), ties going to the most precise, then the earliest; the other
 dates are kept in `conflicts` and a "conflict" problem names the articles and dates.
-All thresholds are fields of `MergeSettings`.
+All thresholds are fields of `MergeSettings`. Candidates come from an index of
+(month, content word), so each event is compared with a bounded number of others and a
+build stays near-linear in the number of events.
 
 Key dates. Each event counts for its calendar day (or its own value when it is coarser
 than a day: a week, a month, a year; decades and centuries never count). Dates are
@@ -49,12 +56,13 @@ from typing import Sequence
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Event, Timeline, TimelineEvent, TimeValue
 from .keydates import key_dates_for_actor, rank_key_dates, source_keys
-from .merge import MergeSettings, SourceEvent, choose_time, cluster_events, prepare
+from .merge import (MergeSettings, SourceEvent, choose_time, cluster_events, prepare,
+                    similarity)
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
                      unresolved_dates)
 from .views import (MonthGroup, YearGroup, co_actors, date_label, events_for_actor,
                     events_per_month, group_by_year_month, sources_for_actor)
-from .words import id_words, sentence_parts
+from .words import id_words, name_words, sentence_parts
 
 __all__ = [
     "MergeSettings", "MonthGroup", "YearGroup", "build_timeline", "co_actors", "date_label",
@@ -73,12 +81,15 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     articles = sort_articles(analyses)
     sources = source_keys(articles)
     ordered = source_events(articles)
-    items = prepare([(event, sources[analysis_slug]) for analysis_slug, event in ordered])
+    items = prepare([(event, sources[analysis_slug]) for analysis_slug, event in ordered],
+                    {a.article.slug: [(m.start, m.end) for m in a.mentions if m.end > m.start]
+                     for a in articles},
+                    {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors})
     if config.merge_events:
         clusters = cluster_events(items, settings)
     else:
         clusters = [[i] for i in range(len(items))]
-    drafts = sorted((draft_event(items, members) for members in clusters),
+    drafts = sorted((draft_event(items, members, settings) for members in clusters),
                     key=lambda pair: pair[0])
     events = tuple(assign_ids(drafts))
     by_slug = {a.article.slug: a for a in articles}
@@ -119,8 +130,8 @@ def sentence_text(event: Event) -> str:
     return SPACES_RE.sub(" ", event.sentence.text).strip()
 
 
-def draft_event(items: Sequence[SourceEvent], members: Sequence[int]
-                ) -> tuple[tuple, TimelineEvent]:
+def draft_event(items: Sequence[SourceEvent], members: Sequence[int],
+                settings: MergeSettings) -> tuple[tuple, TimelineEvent]:
     """(sort key, timeline event with its id still empty) from cluster members given in
     source order."""
     cited = [items[m] for m in members]
@@ -128,12 +139,28 @@ def draft_event(items: Sequence[SourceEvent], members: Sequence[int]
         time, conflicts = cited[0].time, ()
     else:
         time, conflicts = choose_time(cited)
-    headline = next((c for c in cited if c.time == time), cited[0])
+    headline = pick_headline(cited, time, settings)
     counts = Counter(a for c in cited for a in dict.fromkeys(c.event.actors))
     actors = tuple(sorted(counts, key=lambda a: (-counts[a], a)))
     event = TimelineEvent(id="", time=time, text=sentence_text(headline.event), actors=actors,
                           citations=tuple(c.event for c in cited), conflicts=conflicts)
     return event_order(time, cited[0].order), event
+
+
+def pick_headline(cited: Sequence[SourceEvent], time: TimeValue,
+                  settings: MergeSettings) -> SourceEvent:
+    """The citation giving the chosen date that is most like the others (the most
+    typical telling), the first in source order on a tie."""
+    giving = [c for c in cited if c.time == time] or list(cited)
+    if len(giving) == 1:
+        return giving[0]
+    others = cited[: settings.max_compared * 2]
+
+    def typicality(candidate: SourceEvent) -> float:
+        return sum(similarity(candidate, o, settings.actor_weight).score
+                   for o in others if o is not candidate)
+
+    return max(giving, key=lambda c: (typicality(c), -c.order))
 
 
 def event_order(time: TimeValue, source_order: int) -> tuple:

@@ -13,26 +13,28 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..model import Event, TimeValue
-from .words import weighted_terms
+from .words import ONE_OFF, weighted_terms
 
 
 @dataclass(frozen=True)
 class MergeSettings:
     """Thresholds of the merge and conflict rules (defaults are the documented rule)."""
 
-    merge_threshold: float = 0.4  # combined similarity needed to merge compatible dates
+    merge_threshold: float = 0.35  # combined similarity needed to merge compatible dates
     min_shared_words: int = 2  # content words two sentences must share to merge
+    min_word_similarity: float = 0.2  # so that shared actors alone never carry a merge
     actor_weight: float = 0.3  # share of the actor Jaccard in the combined similarity
     conflict_word_threshold: float = 0.6  # word similarity for "same happening, other date"
     conflict_actor_threshold: float = 0.5  # actor Jaccard for a conflict (both need actors)
     conflict_min_shared_words: int = 3
     conflict_window_days: int = 7  # dates further apart than this are never one happening
     max_range_days: int = 366  # vaguer dates (decades...) are never merged
-    max_candidates: int = 64  # clusters compared per event, best index hits first
+    max_candidates: int = 16  # clusters compared per event, most shared words first
     max_bucket: int = 256  # index buckets bigger than this are too common to use
+    max_compared: int = 8  # members of a cluster an event is compared with (the first ones)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,10 @@ class SourceEvent:
     start: date
     end: date
     terms: dict[str, float] = field(compare=False)
+    words: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()  # words next to the date phrase
+    near_weight: float = 0.0
+    one_off: frozenset[str] = frozenset()  # one-off happening words next to the date
     weight: float = 0.0
     actors: frozenset[str] = frozenset()
 
@@ -78,29 +84,48 @@ class _Cluster:
     indexed: set[tuple[int, str]] | None = None
 
 
-def prepare(ordered: Sequence[tuple[Event, str]]) -> list[SourceEvent]:
-    """Source events (given in source order with their source key), IDF-weighted."""
-    raw = [weighted_terms(event) for event, _ in ordered]
+def prepare(ordered: Sequence[tuple[Event, str]],
+            mention_spans: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+            actor_words: Mapping[str, frozenset[str]] | None = None) -> list[SourceEvent]:
+    """Source events, IDF-weighted, from (event, source key) pairs in source order.
+
+    `mention_spans` (article slug -> actor mention spans) and `actor_words` (actor slug ->
+    words of its name and aliases) say which words are actor names, left out of the words.
+    """
+    spans = mention_spans or {}
+    names = actor_words or {}
+    raw = []
+    for event, _ in ordered:
+        skip_words = frozenset().union(*(names.get(a, frozenset()) for a in event.actors))
+        sentence_spans = [(s, e) for s, e in spans.get(event.article, ())
+                          if s < event.sentence.end and event.sentence.start < e]
+        raw.append(weighted_terms(event, sentence_spans, skip_words))
     df: Counter[str] = Counter()
-    for terms in raw:
+    for terms, _ in raw:
         df.update(terms.keys())
     total = len(raw)
     out = []
-    for i, ((event, source), terms) in enumerate(zip(ordered, raw)):
+    for i, ((event, source), (terms, near)) in enumerate(zip(ordered, raw)):
         weighted = {w: b * (math.log((total + 1) / (df[w] + 1)) + 1.0) for w, b in terms.items()}
         time = event.timex.time
         out.append(SourceEvent(
             order=i, event=event, source=source, start=time.start, end=time.end,  # type: ignore[arg-type]
-            terms=weighted, weight=sum(weighted.values()), actors=frozenset(event.actors)))
+            terms=weighted, words=frozenset(weighted), weight=sum(weighted.values()),
+            near=near, near_weight=sum(weighted[w] for w in near), one_off=near & ONE_OFF,
+            actors=frozenset(event.actors)))
     return out
 
 
 def similarity(a: SourceEvent, b: SourceEvent, actor_weight: float) -> Similarity:
-    small, big = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
-    shared = [w for w in small if w in big]
-    overlap = sum(min(small[w], big[w]) for w in shared)
+    shared = a.words & b.words
+    at, bt = a.terms, b.terms
+    overlap = sum([min(at[w], bt[w]) for w in shared])
     denominator = a.weight + b.weight
     words = 2 * overlap / denominator if denominator else 0.0
+    near_shared = a.near & b.near
+    if near_shared:  # the date's own context may match where whole sentences differ
+        near_overlap = sum([min(at[w], bt[w]) for w in near_shared])
+        words = max(words, 2 * near_overlap / (a.near_weight + b.near_weight))
     if a.actors and b.actors:
         jaccard = len(a.actors & b.actors) / len(a.actors | b.actors)
         score = (1 - actor_weight) * words + actor_weight * jaccard
@@ -113,7 +138,17 @@ def can_merge(sim: Similarity, settings: MergeSettings) -> bool:
         return False
     if sim.actors == 0.0:  # both name actors and none in common: different happenings
         return False
-    return sim.score >= settings.merge_threshold
+    return sim.words >= settings.min_word_similarity and sim.score >= settings.merge_threshold
+
+
+def same_one_off(a: SourceEvent, b: SourceEvent) -> bool:
+    """Both name the same one-off happening next to their dates, and the actors agree:
+    both name actors with one in common, or (one names none) both give the same day."""
+    if not a.one_off & b.one_off:
+        return False
+    if a.actors and b.actors:
+        return bool(a.actors & b.actors)
+    return a.start == a.end == b.start == b.end
 
 
 def is_conflict(sim: Similarity, settings: MergeSettings) -> bool:
@@ -136,7 +171,8 @@ def _gap_days(a_start: date, a_end: date, b_start: date, b_end: date) -> int:
 
 
 def _keys(item: SourceEvent) -> list[str]:
-    return sorted(item.terms) + sorted("@" + a for a in item.actors)
+    # Only words: a merge needs shared words anyway, and actors are too common to index.
+    return sorted(item.terms)
 
 
 class _Index:
@@ -164,16 +200,21 @@ class _Index:
 
     def candidates(self, item: SourceEvent) -> list[int]:
         window = timedelta(days=self.settings.conflict_window_days)
+        months = [self.buckets[m] for m in _months(item.start - window, item.end + window)
+                  if m in self.buckets]
+        # a cluster sharing fewer words than any rule needs cannot match, unless it shares
+        # a one-off happening word (see same_one_off)
+        need = min(self.settings.min_shared_words, self.settings.conflict_min_shared_words)
         hits: Counter[int] = Counter()
-        for month in _months(item.start - window, item.end + window):
-            by_key = self.buckets.get(month)
-            if not by_key:
-                continue
-            for key in _keys(item):
+        for key in _keys(item):
+            sharing: set[int] = set()
+            for by_key in months:
                 bucket = by_key.get(key)
                 if bucket and len(bucket) <= self.settings.max_bucket:
-                    hits.update(bucket)
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+                    sharing.update(bucket)
+            for cid in sharing:
+                hits[cid] += need if key in item.one_off else 1
+        ranked = sorted((kv for kv in hits.items() if kv[1] >= need), key=lambda kv: (-kv[1], kv[0]))
         return [cid for cid, _ in ranked[: self.settings.max_candidates]]
 
 
@@ -183,19 +224,26 @@ def _best_join(item: SourceEvent, cid: int, cluster: _Cluster, items: Sequence[S
     if item.event.article in cluster.articles:
         return None
     best: tuple[int, float, int] | None = None
-    near = False
     for gi, group in enumerate(cluster.groups):
-        gap = _gap_days(item.start, item.end, group.start, group.end)
-        if gap > 0:
-            near = near or gap <= settings.conflict_window_days
+        if _gap_days(item.start, item.end, group.start, group.end) > 0:
             continue
-        for m in group.members:
+        for m in group.members[: settings.max_compared]:
             sim = similarity(item, items[m], settings.actor_weight)
-            if can_merge(sim, settings) and (best is None or sim.score > best[1]):
-                best = (0, sim.score, gi)
-    if best is not None or not near:
+            if can_merge(sim, settings):
+                score = sim.score
+            elif same_one_off(item, items[m]):
+                score = max(sim.score, settings.merge_threshold)
+            else:
+                continue
+            if best is None or score > best[1]:
+                best = (0, score, gi)
+    # Conflicting dates must lie near the cluster's first date, so that a chain of
+    # near dates cannot walk a cluster across the calendar.
+    first = cluster.groups[0]
+    if best is not None or not (
+            0 < _gap_days(item.start, item.end, first.start, first.end) <= settings.conflict_window_days):
         return best
-    for m in cluster.members:
+    for m in cluster.members[: settings.max_compared]:
         sim = similarity(item, items[m], settings.actor_weight)
         if is_conflict(sim, settings) and (best is None or sim.score > best[1]):
             best = (1, sim.score, -1)

@@ -19,8 +19,8 @@ def line_of(analysis: ArticleAnalysis, plain_offset: int) -> int | None:
 
 
 def no_dateline(analysis: ArticleAnalysis) -> list[Problem]:
-    if analysis.dateline.origin != "none":
-        return []
+    if analysis.dateline.origin != "none" or any(p.kind == "no-dateline" for p in analysis.problems):
+        return []  # dated, or the analysis already said so
     return [Problem(
         analysis.article.path,
         "no publication date found, so relative dates (\"last Saturday\", \"in June\") "
@@ -33,8 +33,9 @@ def unresolved_dates(analysis: ArticleAnalysis) -> list[Problem]:
            else "it could not be anchored on the calendar")
     out = []
     for timex in analysis.timexes:
-        if timex.time.type not in DATED_TYPES or timex.time.anchored:
-            continue
+        time = timex.time
+        if time.type not in DATED_TYPES or time.anchored or time.value.endswith("_REF"):
+            continue  # placed, or vague by nature ("recently", "now"): nothing to fix
         out.append(Problem(
             analysis.article.path,
             f"\"{timex.text}\" is not on the timeline: {why}; write an absolute date "

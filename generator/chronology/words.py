@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Collection, Sequence
 
 from ..model import Event
 
@@ -28,9 +29,9 @@ own per perhaps quite rather really same several she should since so some still 
 that the their theirs them themselves then there these they this those though through thus
 to together too toward towards under until up upon us very via was we well were what
 whatever when whenever where whether which while who whom whose why will with within
-without would yet you your yours yourself
+without would yet you your yours yourself near amid across including following despite
 said say says saying told tell tells according added adding stated statement reported
-reportedly claimed claims asked noted officials official spokesperson spokesman spokeswoman
+reportedly claimed claims noted officials official spokesperson spokesman spokeswoman
 mr mrs ms dr news agency sources source people
 today yesterday tomorrow tonight morning afternoon evening night day days week weeks weekend
 month months year years decade decades century centuries time times date dates early late
@@ -51,7 +52,11 @@ IRREGULAR = {
     "gone": "go", "made": "make", "came": "come", "sent": "send", "slain": "kill",
     "dead": "kill", "death": "kill", "deaths": "kill", "died": "kill", "die": "kill",
     "dies": "kill", "dying": "kill", "killing": "kill", "killings": "kill",
+    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
 }
+# British -our and -ise spellings meet the American ones ("armour", "organised").
+BRITISH_OUR_RE = re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$")
+BRITISH_ISE_RE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$")
 
 # Words that name the same kind of happening; each group folds onto its first word.
 CONCEPT_GROUPS = (
@@ -69,6 +74,10 @@ CONCEPT_GROUPS = (
     ("protest", "demonstration", "demonstrator", "protester", "protestor", "rally"),
     ("capture", "seize", "seizure"),
     ("withdraw", "withdrawal", "pullout", "retreat"),
+    ("begin", "start", "commence", "effect"),  # "took effect", "came into effect"
+    ("annex", "annexation"),
+    ("request", "ask", "appeal"),
+    ("support", "assistance", "aid", "help"),
     ("invade", "invasion", "incursion"),
 )
 
@@ -80,9 +89,7 @@ def strip_accents(text: str) -> str:
 
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough to match 'agreed'/'agreement'/'agrees'."""
-    if word in IRREGULAR:
-        return IRREGULAR[word]
-    w = word
+    w = IRREGULAR.get(word, word)
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif w.endswith("sses"):
@@ -120,6 +127,12 @@ def _concepts() -> dict[str, str]:
 
 
 CONCEPTS = _concepts()
+# Words of stop words after stemming ("follows" -> "follow"), dropped too.
+STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS)
+# One-off happenings: for given actors, a ceasefire or an ouster on a date is one event,
+# so one of these words next to the date phrase in both sentences says "same happening".
+ONE_OFF = frozenset({"ceasefire", "overthrow", "invade", "resign", "election", "annex",
+                     "coup", "assassinat", "referendum", "inaugurat", "independenc"})
 
 
 def normalise_word(raw: str) -> str | None:
@@ -129,7 +142,10 @@ def normalise_word(raw: str) -> str | None:
     word = word.replace("-", "")  # "cease-fire" -> "ceasefire"
     if len(word) < 2 or word in STOP_WORDS:
         return None
+    word = BRITISH_ISE_RE.sub(r"iz\1", BRITISH_OUR_RE.sub(r"or\1", word))
     stemmed = stem(word)
+    if stemmed in STOP_STEMS:
+        return None
     return CONCEPTS.get(stemmed, stemmed)
 
 
@@ -144,24 +160,50 @@ def sentence_parts(event: Event) -> tuple[str, str]:
     return text[:start], text[end:]
 
 
-def weighted_terms(event: Event, near: int = 6, near_boost: float = 1.5) -> dict[str, float]:
-    """Content words of the event sentence, words near the date phrase weighing more.
+def _content_words(text: str, offset: int, skip_spans: Sequence[tuple[int, int]],
+                   skip_words: Collection[str]) -> list[str]:
+    """Content words of text (which starts at `offset` in the plain text)."""
+    out = []
+    for match in WORD_RE.finditer(text):
+        start, end = match.start() + offset, match.end() + offset
+        if any(s < end and start < e for s, e in skip_spans):
+            continue
+        word = normalise_word(match.group())
+        if word and word not in skip_words:
+            out.append(word)
+    return out
 
-    The words right around a date phrase usually say what happened on that date
-    ("the ceasefire of 19 July"), the rest of a long sentence often does not.
+
+def weighted_terms(event: Event, skip_spans: Sequence[tuple[int, int]] = (),
+                   skip_words: Collection[str] = (), near: int = 5,
+                   near_boost: float = 1.5) -> tuple[dict[str, float], frozenset[str]]:
+    """Content words of the event sentence (word -> weight) and the words near its date.
+
+    Actor names are left out (`skip_spans`: their mentions, in plain-text offsets;
+    `skip_words`: the words of the event's actors' names): actors are compared on their
+    own, and two sentences naming the same two countries are not yet the same happening.
+    The `near` words on each side of the date phrase usually say what happened on that
+    date ("the ouster of the former leader on 8 December"), the rest of a long sentence
+    often does not: they weigh `near_boost` times more and are also returned apart.
     """
-    before, after = sentence_parts(event)
-    before_words = [w for w in (normalise_word(m.group()) for m in WORD_RE.finditer(before)) if w]
-    after_words = [w for w in (normalise_word(m.group()) for m in WORD_RE.finditer(after)) if w]
+    sentence = event.sentence
+    cut = min(max(0, event.timex.start - sentence.start), len(sentence.text))
+    resume = min(max(cut, event.timex.end - sentence.start), len(sentence.text))
+    before = _content_words(sentence.text[:cut], sentence.start, skip_spans, skip_words)
+    after = _content_words(sentence.text[resume:], sentence.start + resume, skip_spans, skip_words)
     terms: dict[str, float] = {}
-    ordered = before_words + after_words
-    near_from = len(before_words) - near
-    near_to = len(before_words) + near
-    for i, word in enumerate(ordered):
+    near_from, near_to = len(before) - near, len(before) + near
+    for i, word in enumerate(before + after):
         weight = near_boost if near_from <= i < near_to else 1.0
         if terms.get(word, 0.0) < weight:
             terms[word] = weight
-    return terms
+    return terms, frozenset(before[max(0, near_from):] + after[:near])
+
+
+def name_words(*names: str) -> frozenset[str]:
+    """The comparable words of actor names and aliases ("Türkiye", "Turkish")."""
+    return frozenset(w for name in names for w in
+                     (normalise_word(m.group()) for m in WORD_RE.finditer(name)) if w)
 
 
 def id_words(text: str, limit: int = 3) -> list[str]:

@@ -199,6 +199,54 @@ def test_incompatible_dates_with_weak_similarity_are_not_merged_or_flagged():
     assert not any(p.kind == "conflict" for p in timeline.problems)
 
 
+def test_shared_actor_names_alone_do_not_merge():
+    talks = analysis("lima2", date(2025, 7, 23),
+                     ("Armenia and Azerbaijan held talks in Vienna on 19 July.", "19 July",
+                      day(2025, 7, 19), "armenia", "azerbaijan"))
+    prisoners = analysis("mike2", date(2025, 7, 23),
+                         ("Armenia and Azerbaijan swapped prisoners at the border on 19 July.",
+                          "19 July", day(2025, 7, 19), "armenia", "azerbaijan"))
+    assert len(build(talks, prisoners).events) == 2
+
+
+def test_one_off_happening_word_next_to_the_same_day_is_enough():
+    named = analysis("nova", date(2025, 7, 21),
+                     ("Mediators announced a ceasefire between Armenia and Azerbaijan on 19 July.",
+                      "19 July", day(2025, 7, 19), "armenia", "azerbaijan"))
+    bare = analysis("opal", date(2025, 7, 23),
+                    ("A truce was reached last Saturday, though it remains fragile.",
+                     "last Saturday", day(2025, 7, 19)))
+    timeline = build(named, bare)
+    assert len(timeline.events) == 1
+    assert timeline.events[0].articles == ("nova", "opal")
+    # without actors on one side, a month is too vague for the one-off rule
+    vague = analysis("pearl", date(2025, 8, 1),
+                     ("A truce was reached in July, though it remains fragile.", "in July", month(2025, 7)))
+    other_day = analysis("quartz", date(2025, 7, 23),
+                         ("A truce was reached on Sunday, though it remains fragile.", "Sunday",
+                          day(2025, 7, 20)))
+    assert len(build(named, vague).events) == 2
+    assert len(build(named, other_day).events) == 2
+
+
+def test_different_one_off_happenings_do_not_merge():
+    vote = analysis("ruby", date(2025, 7, 23),
+                    ("Georgia held a snap election on 19 July.", "19 July", day(2025, 7, 19), "georgia"))
+    coup = analysis("sapphire", date(2025, 7, 23),
+                    ("Officers in Georgia attempted a coup on 19 July.", "19 July", day(2025, 7, 19), "georgia"))
+    assert len(build(vote, coup).events) == 2
+
+
+def test_spelling_variants_and_synonyms_meet():
+    uk = analysis("topaz", date(2025, 7, 23),
+                  ("Georgia asked Russia for defence support on Wednesday.", "Wednesday",
+                   day(2025, 7, 23), "georgia", "russia"))
+    us = analysis("umber", date(2025, 7, 24),
+                  ("Georgia requested defense assistance from Russia on 23 July.", "23 July",
+                   day(2025, 7, 23), "georgia", "russia"))
+    assert len(build(uk, us).events) == 1
+
+
 # ---------------------------------------------------------------- conflicts
 
 
@@ -407,8 +455,19 @@ def test_review_problems_are_listed_and_sorted():
     ]
     by_kind = {p.kind: p for p in timeline.problems}
     assert "date:" in by_kind["no-dateline"].message
+    assert by_kind["no-dateline"].line is None and by_kind["no-dateline"].severity == "warning"
     assert "on Monday" in by_kind["unresolved-date"].message
     assert "Ghost Brigade" in by_kind["low-confidence-actor"].message
+
+
+def test_vague_references_are_not_unresolved_and_no_dateline_is_not_repeated():
+    said = Problem("content/articles/vega.md", "no dateline found", 4, "warning", "no-dateline")
+    base = analysis("vega", None, ("Georgia closed its airspace on 2 July 2025 and recently reopened it.",
+                                   "2 July 2025", day(2025, 7, 2), "georgia"))
+    pos = base.text.text.index("recently")
+    vague = TimeExpr(pos, pos + 8, "recently", TimeValue("PAST_REF", "DATE"))
+    article = replace(base, timexes=base.timexes + (vague,), problems=(said,))
+    assert [(p.kind, p.line) for p in build(article).problems] == [("no-dateline", 4)]
 
 
 # ---------------------------------------------------------------- helpers
