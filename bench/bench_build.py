@@ -8,8 +8,9 @@ For each size it writes a synthetic site into a temporary folder and measures:
 
 - Annals: `python -m generator build SITE -o OUT --force -q` in a subprocess, wall time,
   peak RSS of the largest process (wait4's ru_maxrss, which covers the worker processes),
-  peak RSS of the whole process tree (sampled), output size and page count; then one
-  in-process `run_pipeline` for the stage breakdown (load/analyse/chronology/render).
+  peak RSS of the whole process tree (sampled), output size and page count, and the
+  stage breakdown (load/analyse/chronology/render/write: BuildResult.timings) of that same
+  run, saved by a small driver around the CLI.
 - Pelican, if installed (`pip install pelican`; this script never installs anything), on
   the same articles written in Pelican's own metadata format, feeds off.
 - The floor: read each file, parse its front matter, python-markdown, one trivial jinja2
@@ -22,7 +23,9 @@ It prints figures and asserts nothing.
 from __future__ import annotations
 
 import argparse
+import bisect
 import importlib.util
+import json
 import os
 import random
 import shutil
@@ -47,7 +50,9 @@ Corpus = list[tuple[str, str, str]]  # (slug, dct iso date, markdown body)
 
 # --- corpus ---------------------------------------------------------------------------
 # Used only when bench/corpus.py (the shared corpus maker) is absent. All sentences are
-# written for this benchmark.
+# written for this benchmark. Like a real story, the corpus is a pool of happenings (about
+# three per article) that several outlets report, each in its own words and with a date
+# phrase relative to its own dateline, plus background and filler sentences.
 
 OUTLETS = ("Levant Wire", "Anatolian Ledger", "Border Desk", "Meridian News", "Euphrates Post",
            "Gulf Dispatch", "Capital Bulletin", "Northern Courier", "Crescent Report", "Aegean Daily")
@@ -55,24 +60,28 @@ SUBJECTS = ("Türkiye", "Turkish officials", "Ankara", "Syria", "Damascus", "the
             "President Erdoğan", "Erdogan", "Foreign Minister Hakan Fidan", "Ahmed al-Sharaa",
             "Israel", "Israeli officials", "the United States", "Washington", "Jordan", "Amman",
             "Iraq", "Baghdad", "Qatar", "the Kurdish-led SDF", "the SDF")
-TARGETS = ("Islamic State cells", "Islamic State fighters", "the SDF", "militias near the border",
-           "smuggling networks", "armed groups in the south", "remnants of the old army")
-VERBS_SAID = ("said", "announced", "told reporters", "confirmed", "stated", "warned", "insisted")
-CLAUSES = (
-    "talks on a joint security pact had made progress",
-    "it would send more troops to the border crossing",
-    "a new coordination cell against {target} would open in Amman",
-    "air strikes had hit positions held by {target}",
-    "a delegation would travel to Ankara to discuss training for the new army",
-    "the ceasefire in the south was holding despite sporadic clashes",
-    "{target} had been pushed back from two villages",
-    "sanctions relief would allow reconstruction projects to begin",
-    "the army would take over checkpoints previously run by {target}",
-    "an agreement on water sharing from the Euphrates was close",
-    "prisoners held in camps in the northeast would be handed over",
-    "a drone attack on a convoy had killed several people",
-    "the border gate would reopen to commercial traffic",
-    "ministers would meet again to review the plan",
+ACTIONS = ("sent reinforcements to", "reopened the crossing at", "carried out air strikes near",
+           "opened a joint operations room in", "handed over detainees in", "cleared mines around",
+           "announced a curfew in", "began training police units in", "evacuated civilians from",
+           "set up checkpoints outside", "restored electricity to", "signed a reconstruction deal for",
+           "withdrew heavy weapons from", "held talks with tribal leaders in", "arrested suspects in",
+           "delivered food aid to", "deployed drones over", "repaired the water station at")
+PLACES = ("Aleppo", "Idlib", "Manbij", "Kobani", "Raqqa", "Deir ez-Zor", "Hasakah", "Qamishli",
+          "Sweida", "Daraa", "Homs", "Hama", "Latakia", "Tartus", "Palmyra", "Tal Abyad",
+          "Ras al-Ain", "Afrin", "Jarablus", "Azaz", "al-Bab", "Tabqa", "Qunaitra", "Bukamal")
+REASONS = ("after clashes with Islamic State fighters", "to secure the highway", "under a new agreement",
+           "following weeks of negotiations", "as part of a ceasefire deal", "after a spate of attacks",
+           "at the request of local councils", "ahead of the winter", "despite objections from the SDF",
+           "with support from Qatar")
+VERBS_SAID = ("said", "announced", "told reporters", "confirmed", "stated", "reported")
+BACKGROUND = (
+    "The war that began in {y} displaced millions of people inside the country.",
+    "Relations between the two capitals had been frozen since {y}.",
+    "The group lost its last stronghold in {y} but still carries out attacks.",
+    "The border region has seen several military operations since {y}.",
+    "Talks on the issue have stalled for {n} months, officials said.",
+    "The crossing was closed for {n} weeks during the fighting.",
+    "Reconstruction is expected to take at least {n} years, according to the World Bank.",
 )
 FILLER = (
     "The announcement came after weeks of quiet contacts between the two capitals.",
@@ -83,6 +92,7 @@ FILLER = (
     "Opposition lawmakers asked for the details to be put before parliament.",
     "Aid agencies said they were still waiting for access to the worst-hit districts.",
     "Neither side gave a timetable for the next round of talks.",
+    "More talks are expected in the coming days.",
 )
 CRUFT = (
     "Subscribe to our morning briefing for more coverage from the region.",
@@ -92,52 +102,74 @@ CRUFT = (
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
-NUMBER_WORDS = ("two", "three", "four", "five", "ten", "twelve")
+NUMBER_WORDS = ("two", "three", "four", "five", "six", "ten", "twelve")
+FIRST_DAY = date(2024, 6, 1)
+SPAN_DAYS = 480
+HAPPENINGS_PER_ARTICLE = 3
 
 
-def date_phrase(rng: random.Random, dct: date) -> str:
-    """A date phrase a reporter would write for some day at or before the dateline."""
-    earlier = dct - timedelta(days=rng.randint(1, 120))
-    choices = (
-        lambda: f"on {WEEKDAYS[(dct - timedelta(days=rng.randint(0, 6))).weekday()]}",
-        lambda: WEEKDAYS[(dct - timedelta(days=rng.randint(0, 6))).weekday()],
-        lambda: f"last {WEEKDAYS[rng.randint(0, 6)]}",
-        lambda: rng.choice(("last week", "earlier this week", "last month", "yesterday", "this year",
-                            "earlier this month", "on Sunday night")),
-        lambda: f"on {MONTHS[earlier.month - 1]} {earlier.day}",
-        lambda: f"on {earlier.day} {MONTHS[earlier.month - 1]}",
-        lambda: f"in {MONTHS[earlier.month - 1]}",
-        lambda: f"on {MONTHS[earlier.month - 1]} {earlier.day}, {earlier.year}",
-        lambda: f"in {earlier.year - rng.randint(1, 8)}",
-        lambda: f"for {rng.choice(NUMBER_WORDS)} days",
-    )
-    return rng.choice(choices)()
+@dataclass(frozen=True)
+class Happening:
+    day: date
+    subject: str
+    action: str
+    place: str
+    reason: str
 
 
-def news_sentence(rng: random.Random, dct: date) -> str:
-    clause = rng.choice(CLAUSES).format(target=rng.choice(TARGETS))
-    subject, verb, when = rng.choice(SUBJECTS), rng.choice(VERBS_SAID), date_phrase(rng, dct)
-    shape = rng.randint(0, 2)
+def date_phrase(rng: random.Random, day: date, dct: date) -> str:
+    """How a reporter writing on dct would date something that happened on day."""
+    back = (dct - day).days
+    if back == 0:
+        return rng.choice(("on " + WEEKDAYS[day.weekday()], "today", WEEKDAYS[day.weekday()]))
+    if back == 1:
+        return rng.choice(("yesterday", "on " + WEEKDAYS[day.weekday()]))
+    if back < 7:
+        return rng.choice(("on " + WEEKDAYS[day.weekday()], "last " + WEEKDAYS[day.weekday()],
+                           "earlier this week" if day.isocalendar()[:2] == dct.isocalendar()[:2]
+                           else "last week"))
+    month = MONTHS[day.month - 1]
+    options = [f"on {month} {day.day}", f"on {day.day} {month}", f"on {month} {day.day}, {day.year}"]
+    if day.year != dct.year or day.month != dct.month:
+        options.append(f"in {month}" + (f" {day.year}" if day.year != dct.year else ""))
+    return rng.choice(options)
+
+
+def happening_sentence(rng: random.Random, item: Happening, dct: date) -> str:
+    when, verb = date_phrase(rng, item.day, dct), rng.choice(VERBS_SAID)
+    shape = rng.randint(0, 3)
     if shape == 0:
-        text = f"{subject} {verb} {when} that {clause}."
+        text = f"{item.subject} {item.action} {item.place} {when}, officials {verb}."
     elif shape == 1:
-        text = f"{when[0].upper()}{when[1:]}, {subject} {verb} that {clause}."
+        text = f"{when[0].upper()}{when[1:]}, {item.subject} {item.action} {item.place} {item.reason}."
+    elif shape == 2:
+        text = f"A spokesperson {verb} that {item.subject} {item.action} {item.place} {when} {item.reason}."
     else:
-        text = f"{clause[0].upper()}{clause[1:]}, {subject} {verb} {when}."
+        text = f"{item.subject} {item.action} {item.place} {item.reason} {when}, the {rng.choice(OUTLETS)} {verb}."
     return text[0].upper() + text[1:]
 
 
-def article_body(rng: random.Random, dct: date) -> str:
-    paragraphs = []
-    for index in range(rng.randint(5, 9)):
-        sentences = [news_sentence(rng, dct) for _ in range(rng.randint(1, 3))]
-        if rng.random() < 0.5:
-            sentences.insert(rng.randint(0, len(sentences)), rng.choice(FILLER))
-        paragraph = " ".join(sentences)
-        if index == 2 and rng.random() < 0.3:
-            paragraph = f'"{paragraph[:-1]}," a spokesperson added, in remarks quoted by **state media**.'
-        paragraphs.append(paragraph)
-    if rng.random() < 0.2:
+def make_happenings(rng: random.Random, count: int) -> list[Happening]:
+    items = [Happening(FIRST_DAY + timedelta(days=rng.randrange(SPAN_DAYS)), rng.choice(SUBJECTS),
+                       rng.choice(ACTIONS), rng.choice(PLACES), rng.choice(REASONS)) for _ in range(count)]
+    return sorted(items, key=lambda h: (h.day, h.subject, h.action, h.place))
+
+
+def article_body(rng: random.Random, dct: date, reported: list[Happening]) -> str:
+    sentences = [happening_sentence(rng, item, dct) for item in reported]
+    for _ in range(rng.randint(3, 7)):
+        sentences.insert(rng.randint(0, len(sentences)), rng.choice(FILLER))
+    for _ in range(rng.randint(1, 3)):
+        line = rng.choice(BACKGROUND).format(y=rng.randint(2011, 2019), n=rng.choice(NUMBER_WORDS))
+        sentences.insert(rng.randint(1, len(sentences)), line)
+    paragraphs, at = [], 0
+    while at < len(sentences):
+        size = rng.randint(1, 3)
+        paragraphs.append(" ".join(sentences[at:at + size]))
+        at += size
+    if len(paragraphs) > 2 and rng.random() < 0.3:
+        paragraphs[1] = f'"{paragraphs[1][:-1]}," a source told the **{rng.choice(OUTLETS)}**.'
+    if len(paragraphs) > 3 and rng.random() < 0.2:
         paragraphs.insert(3, "## Background")
     if rng.random() < 0.3:
         paragraphs.append(rng.choice(CRUFT))
@@ -146,11 +178,17 @@ def article_body(rng: random.Random, dct: date) -> str:
 
 def fallback_corpus(n_articles: int, seed: int) -> Corpus:
     rng = random.Random(seed)
-    start = date(2024, 6, 1)
+    pool = make_happenings(rng, max(30, HAPPENINGS_PER_ARTICLE * n_articles))
+    days = [h.day for h in pool]
     corpus = []
     for index in range(n_articles):
-        dct = start + timedelta(days=rng.randint(0, 480))
-        corpus.append((f"dispatch-{index:05d}", dct.isoformat(), article_body(rng, dct)))
+        dct = FIRST_DAY + timedelta(days=rng.randrange(15, SPAN_DAYS))
+        # what happened in the two months before the dateline, most of it in the last week
+        recent = pool[bisect.bisect_left(days, dct - timedelta(days=6)):bisect.bisect_right(days, dct)]
+        older = pool[bisect.bisect_left(days, dct - timedelta(days=60)):bisect.bisect_right(days, dct)]
+        reported = rng.sample(recent, min(len(recent), rng.randint(4, 9)))
+        reported += rng.sample(older, min(len(older), rng.randint(2, 5)))
+        corpus.append((f"dispatch-{index:05d}", dct.isoformat(), article_body(rng, dct, reported)))
     return corpus
 
 
@@ -329,18 +367,39 @@ def folder_size(root: Path) -> tuple[int, int]:
     return size, pages
 
 
-def annals_command(site: Path, out: Path, jobs: int | None) -> list[str]:
-    command = [sys.executable, "-m", "generator", "build", str(site), "-o", str(out), "--force", "-q"]
+# Runs the real CLI (`annals build ...`, same code path and options) and, once the build
+# returns, saves BuildResult.timings and the event count: the stage breakdown comes from the
+# measured run itself instead of a second build.
+STAGE_DRIVER = """
+import json, sys
+from generator import build as build_module, cli
+out_path = sys.argv.pop(1)
+real_build = build_module.build
+def build_and_record(*args, **kwargs):
+    result = real_build(*args, **kwargs)
+    with open(out_path, "w") as handle:
+        json.dump({"timings": result.timings, "events": len(result.timeline.events)}, handle)
+    return result
+cli.build = build_and_record
+sys.argv[0] = "annals"
+cli.main()
+"""
+
+
+def annals_command(site: Path, out: Path, jobs: int | None, stages_file: Path | None) -> list[str]:
+    """`python -m generator build SITE -o OUT --force -q`, through STAGE_DRIVER when stages_file."""
+    head = [sys.executable, "-m", "generator"] if stages_file is None else \
+        [sys.executable, "-c", STAGE_DRIVER, str(stages_file)]
+    command = head + ["build", str(site), "-o", str(out), "--force", "-q"]
     return command + (["--jobs", str(jobs)] if jobs else [])
 
 
-def annals_stages(site: Path, jobs: int | None) -> tuple[dict[str, float], int]:
-    """The per-stage timings of one in-process pipeline run, and the event count."""
-    sys.path.insert(0, str(REPO))
-    from generator.build import BuildOptions, run_pipeline
-
-    result = run_pipeline(BuildOptions(site, jobs=jobs))
-    return dict(result.timings), len(result.timeline.events)
+def read_stages(stages_file: Path) -> tuple[dict[str, float], int]:
+    try:
+        data = json.loads(stages_file.read_text())
+    except (OSError, ValueError):
+        return {}, 0
+    return data["timings"], data["events"]
 
 
 def pelican_available() -> bool:
@@ -394,15 +453,16 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> Row:
     site = write_annals_site(base / "annals-site", corpus)
     print(f"[{n} articles] corpus from {origin}; building Annals…", file=sys.stderr, flush=True)
     out = base / "annals-out"
-    run = run_measured(annals_command(site, out, args.jobs), cwd=REPO)
+    stages_file = None if args.no_stages else base / "stages.json"
+    run = run_measured(annals_command(site, out, args.jobs, stages_file), cwd=REPO)
     row = Row(n, run)
     if run.returncode != 0:
         print(f"  Annals build failed (exit {run.returncode}):\n{run.stderr[-3000:]}", file=sys.stderr)
     else:
         size, row.pages = folder_size(out)
         row.out_mb = size / 2**20
-        if not args.no_stages:
-            row.stages, row.events = annals_stages(site, args.jobs)
+        if stages_file is not None:
+            row.stages, row.events = read_stages(stages_file)
     if pelican_available() and not args.no_pelican:
         print(f"[{n} articles] Pelican…", file=sys.stderr, flush=True)
         psite = write_pelican_site(base / "pelican-site", corpus)
@@ -441,7 +501,7 @@ def print_tables(rows: list[Row]) -> None:
               f"{ratio(row.annals.seconds, pel.seconds if pel else None):>8}  "
               f"{ratio(row.annals.seconds, row.floor_s):>7}")
     print()
-    stages = ("load", "analyse", "chronology", "render")
+    stages = ("load", "analyse", "chronology", "render", "write")
     header = (f"{'articles':>8}  " + "  ".join(f"{s:>10}" for s in stages) + f"  {'events':>7}  "
               f"{'pages':>6}  {'out MB':>7}  {'ms/article':>10}  {'Pel. pages':>10}")
     print(header)
@@ -459,7 +519,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, help="passed to `annals build --jobs` (default: CPUs)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed")
     parser.add_argument("--no-pelican", action="store_true", help="skip the Pelican column")
-    parser.add_argument("--no-stages", action="store_true", help="skip the in-process stage breakdown")
+    parser.add_argument("--no-stages", action="store_true",
+                        help="run plain `python -m generator build` (no stage breakdown)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites and outputs")
     parser.add_argument("--workdir", type=Path, help="where to write sites (default: a temp folder)")
     args = parser.parse_args(argv)
