@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Iterable, Mapping
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,15 @@ from . import chrono, urls
 from .body import Highlight, marked_sentence, render_body
 from .views import Views, html_datetime
 
-# The repository's themes/ (next to the generator package).
-BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
+def _builtin_themes() -> Path:
+    """The repository's themes/ (a source checkout or editable install), else the copy a
+    regular install puts under <prefix>/share/annals/themes (pyproject's data-files)."""
+    checkout = Path(__file__).resolve().parents[2] / "themes"
+    installed = Path(sys.prefix) / "share" / "annals" / "themes"
+    return checkout if (checkout / "default" / "templates").is_dir() or not installed.is_dir() else installed
+
+
+BUILTIN_THEMES = _builtin_themes()
 DEFAULT_THEME = "default"
 EXPORT_LINKS = (  # written by the export module; linked from every page's footer
     ("feed.xml", "Atom feed"),
