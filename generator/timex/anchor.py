@@ -25,21 +25,19 @@ Piece = tuple[int, int, TimeValue]
 
 # --- tense --------------------------------------------------------------------------------
 
-_IRREGULAR_PAST = ("said|told|was|were|had|did|met|came|went|took|gave|began|left|held|made|won"
-                   "|lost|fell|rose|saw|sent|brought|fought|struck|broke|led|ran|spoke|wrote|got"
-                   "|found|kept|paid|sold|bought|became|shot|fled|flew|drove|threw|stood|sank"
-                   "|withdrew|overthrew|beat|caught|felt|heard|meant|sought|thought|ago"
-                   "|as\\s+recently\\s+as|knew|grew|hit|put|set|cut|quit|let|spent|built|sent|chose|swore"
-                   "|froze|stole|woke|wore|tore|forgot|lay|laid|hung|sat|slid|shut|split|spread"
-                   "|struck|taught|understood|upheld|won|wrote|agreed")
-_TENSE_RE = re.compile(
-    r"\b(?:(?P<fut>will|shall|won['’]t|going\s+to|(?:is|are|was|were)\s+(?:due|set|expected"
-    r"|scheduled|slated|poised|likely)\s+to|(?:is|are)\s+to|plans?\s+to|planning\s+to"
-    r"|intends?\s+to|would|might|expected|expects|scheduled|upcoming|slated|tomorrow|planned"
-    r"|planning|plan\s+to"
-    r"|as\s+(?:soon|early)\s+as|later\s+this|plans|will\s+be|to\s+be\s+held)"
-    r"|(?P<past>" + _IRREGULAR_PAST + r"|[a-z]{2,}ed))\b|(?P<fut2>['’]ll)\b",
-    re.I)
+_IRREGULAR_PAST = frozenset((
+    "said told was were had did met came went took gave began left held made won lost fell rose "
+    "saw sent brought fought struck broke led ran spoke wrote got found kept paid sold bought "
+    "became shot fled flew drove threw stood sank withdrew overthrew beat caught felt heard meant "
+    "sought thought ago knew grew hit put set cut quit let spent built chose swore froze stole "
+    "woke wore tore forgot lay laid hung sat slid shut split spread taught understood upheld "
+    "agreed").split())
+_FUTURE_WORDS = frozenset(("will shall won't won’t would might expected expects scheduled "
+                           "upcoming slated tomorrow planned planning plans 'll ’ll").split())
+_BEFORE_TO = frozenset("going is are plan plans planning intend intends due set likely poised "
+                       "expected scheduled slated".split())
+_PASSIVE_AUX = frozenset("be been being is are am get gets".split())
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 _CLAUSE_END = ",;:—–()\""
 _LEAD_PREP_RE = re.compile(r"^[\s\"“‘(\[]*(?:(?:on|in|by|since|until|from|at|during|last|this"
@@ -50,6 +48,10 @@ _NOT_VERB_ED = frozenset(("united", "limited", "based", "red", "need", "bed", "s
                           "concerned", "designated", "supposed", "alleged", "used", "fixed",
                           "mixed", "increased", "reduced", "involved", "continued",
                           "unprecedented", "coordinated", "planned", "expected", "scheduled"))
+
+
+TENSE_WINDOW = 250  # characters around an expression searched for tense markers
+REF_LOOKBACK = 40  # how many earlier dates "the previous day" may look back through
 
 
 @dataclass
@@ -90,7 +92,7 @@ class Context:
     def ref(self, pos: int, fine: bool = False) -> TimeValue | None:
         """The date last mentioned in this paragraph (day-or-finer when ``fine``)."""
         para = self.paragraph_start(pos)
-        for p, v in reversed(self.refs):
+        for p, v in reversed(self.refs[-REF_LOOKBACK:]):
             if p < para:
                 break
             if not fine or v.granularity in ("time", "day"):
@@ -106,39 +108,50 @@ class Context:
     def tense(self, start: int, end: int) -> str | None:
         """"past", "future" or None, from the verbs nearest the expression in its sentence."""
         s_start, s_end = self.sentence_bounds(start)
-        before = self.text[s_start:start]
-        found = None
-        for m in _TENSE_RE.finditer(before):
-            kind = _marker_kind(m)
-            if kind:
-                found = kind
-        if found:
-            return found
+        # bounded look-around: a run-on "sentence" (a list, a table) must not make this O(n^2)
+        s_start, s_end = max(s_start, start - TENSE_WINDOW), min(s_end, end + TENSE_WINDOW)
+        before = _markers(self.text, s_start, start)
+        if before:
+            return before[-1]
         after_end = s_end
-        if not _LEAD_PREP_RE.match(before):  # mid-sentence: only this clause counts
+        if not _LEAD_PREP_RE.match(self.text, s_start, start):  # mid-sentence: this clause only
             for i in range(end, s_end):
                 if self.text[i] in _CLAUSE_END:
                     after_end = i
                     break
-        for m in _TENSE_RE.finditer(self.text, end, after_end):
-            kind = _marker_kind(m)
-            if kind:
-                return kind
-        return None
+        after = _markers(self.text, end, after_end)
+        return after[0] if after else None
 
 
-_PASSIVE_AUX_RE = re.compile(r"\b(?:be|been|being|is|are|am|get|gets)\s+$", re.I)
+def _markers(text: str, lo: int, hi: int) -> list[str]:
+    """Tense markers ("past"/"future") of the words in text[lo:hi], in order.
 
-
-def _marker_kind(m: re.Match[str]) -> str | None:
-    if m.group("fut") or m.group("fut2"):
-        return "future"
-    word = m.group("past").lower()
-    if word in _NOT_VERB_ED or m.group("past")[0].isupper() and word.endswith("ed"):
-        return None
-    if _PASSIVE_AUX_RE.search(m.string, max(0, m.start() - 8), m.start()):
-        return None  # "will be held", "is expected": a participle, not a past tense
-    return "past"
+    Word lookups in sets rather than one big alternation: this runs for most expressions.
+    """
+    words = [m.group() for m in _WORD_RE.finditer(text, lo, hi)]
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if low in _FUTURE_WORDS:
+            out.append("future")
+        elif low in _BEFORE_TO and nxt == "to":
+            out.append("future")
+        elif low == "as" and nxt in ("soon", "early") and i + 2 < len(words) \
+                and words[i + 2].lower() == "as":
+            out.append("future")
+        elif low == "later" and nxt == "this":
+            out.append("future")
+        elif low == "as" and nxt == "recently":
+            out.append("past")
+        elif i and words[i - 1].lower() in _PASSIVE_AUX and low not in ("was", "were", "had"):
+            continue  # "will be held", "is expected": a participle, not a past tense
+        elif low in _IRREGULAR_PAST:
+            out.append("past")
+        elif low.endswith("ed") and len(low) >= 4 and low not in _NOT_VERB_ED \
+                and not word[0].isupper():
+            out.append("past")
+    return out
 
 
 # --- calendar choices ---------------------------------------------------------------------
