@@ -1,6 +1,6 @@
 """Date tagger benchmark: Annals' `generator.timex.tag` beside `dateparser.search.search_dates`.
 
-    python bench/bench_timex.py                  # 300 synthetic articles + TBAQ if present
+    python bench/bench_timex.py                  # 1000 synthetic articles + TBAQ if present
     python bench/bench_timex.py --articles 2000 --dateparser-docs 60
 
 Same texts for both, in the same run. Figures:
@@ -146,7 +146,7 @@ def report(name: str, docs: list[Doc], dp_docs: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--articles", type=int, default=300, help="synthetic articles")
+    ap.add_argument("--articles", type=int, default=1000, help="synthetic articles")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--dateparser-docs", type=int, default=60,
                     help="documents given to search_dates (it is slow); extrapolated per char")

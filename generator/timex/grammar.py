@@ -331,6 +331,15 @@ _BACK, _FORWARD, _SAFE_MARGIN = 40, 32, 20
 _RULE_FORWARD = {"duration": 14, "ago": 18, "reltime": 8, "chain": 12, "duration_the": 8,
                  "plural_units": 16, "year_end": 8, "this_pod": 4}
 RULE_PATTERNS = dict(RULES)
+# A window can only hold a match of these rules if it contains this (cheap pre-check).
+_WINDOW_NEEDS = {
+    "date_mdy": re.compile(r"\d{4}"), "date_dmy": re.compile(r"\d{4}"),
+    "month_year": re.compile(r"\d{4}"), "date_md": re.compile(r"\d"),
+    "date_dm": re.compile(r"\d"), "clock": re.compile(r"\d"), "day_at_clock": re.compile(r"\d"),
+    "month_relyear": re.compile(r"[Yy][Ee][Aa][Rr]"),
+    "month_wordyear": re.compile(r"(?i:nineteen|eighteen|twenty|thousand)"),
+    "ago": re.compile(r"(?i:ago|earlier|later|before|after|now|hence|back|on)\b"),
+}
 
 
 def _digit_rules(text: str, start: int, end: int) -> tuple[str, ...]:
@@ -357,26 +366,28 @@ def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per rule, the merged windows around that rule's trigger tokens."""
     hits: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
+    triggers = _WORD_TRIGGERS
+    forward = _RULE_FORWARD
     for m in _TRIGGER_RE.finditer(text):
+        start, end = m.span()
         if m.lastgroup == "digits":
-            rules = _digit_rules(text, m.start(), m.end())
-            if not rules:
-                continue
+            rules = _digit_rules(text, start, end)
         else:
-            word = m.group().lower().replace("’", "'").rstrip("'-")
-            rules = _WORD_TRIGGERS.get(word, ())
+            word = m.group().lower()
+            rules = triggers.get(word, ())
             if not rules and "-" in word:  # "third-quarter", "five-decade", "mid-July"
-                rules = tuple(r for part in word.split("-") for r in _WORD_TRIGGERS.get(part, ()))
-            if not rules and word.endswith("'s"):
-                rules = _WORD_TRIGGERS.get(word[:-2], ())
-            if not rules:
-                continue
-        lo = max(0, m.start() - _BACK)
+                rules = tuple(r for part in word.split("-") for r in triggers.get(part, ()))
+        if not rules:
+            continue
+        lo = start - _BACK if start > _BACK else 0
         for rule in rules:
-            hi = min(n, m.end() + _RULE_FORWARD.get(rule, _FORWARD))
-            spans = hits.setdefault(rule, [])
-            if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+            hi = min(n, end + forward.get(rule, _FORWARD))
+            spans = hits.get(rule)
+            if spans is None:
+                hits[rule] = [(lo, hi)]
+            elif lo <= spans[-1][1]:
+                if hi > spans[-1][1]:
+                    spans[-1] = (spans[-1][0], hi)
             else:
                 spans.append((lo, hi))
     return hits
@@ -389,7 +400,10 @@ def find(text: str) -> list[Candidate]:
     windows = _trigger_windows(text)
     n = len(text)
     for name, pattern in RULES:
+        needs = _WINDOW_NEEDS.get(name)
         for lo, hi in windows.get(name, ()):
+            if needs is not None and not needs.search(text, lo, hi):
+                continue
             for m in pattern.finditer(text, lo, hi):
                 if m.end() + _SAFE_MARGIN > hi and hi < n:
                     # the window end may have cut the match or its look-ahead: redo in full
