@@ -36,22 +36,42 @@ Doc = tuple[str, str]  # (dateline ISO date, text)
 _CHILD_ANNALS = """
 import json, sys, datetime, resource
 from generator.timex import tag
+def peak_kb():
+    # VmHWM belongs to this program's own memory map; ru_maxrss would also count the
+    # parent's pages from before exec on Linux.
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 n = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     d = json.loads(line)
     n += len(tag(d["text"], datetime.date.fromisoformat(d["dct"])))
-print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(n, peak_kb())
 """
 _CHILD_DATEPARSER = """
 import json, sys, datetime, warnings, resource
 warnings.filterwarnings("ignore")
+def peak_kb():
+    # VmHWM belongs to this program's own memory map; ru_maxrss would also count the
+    # parent's pages from before exec on Linux.
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from dateparser.search import search_dates
 n = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     d = json.loads(line)
     base = datetime.datetime.fromisoformat(d["dct"])
     n += len(search_dates(d["text"], languages=["en"], settings={"RELATIVE_BASE": base}) or [])
-print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(n, peak_kb())
 """
 
 
