@@ -230,10 +230,6 @@ def _next_text(ctx: Context, pos: int, n: int = 25) -> str:
     return ctx.text[pos:pos + n]
 
 
-def _sub_day(value_start: date | None, dct: date | None) -> date | None:
-    return value_start if value_start is not None else dct
-
-
 # --- handlers -------------------------------------------------------------------------------
 
 def _date(c: Candidate, y: int, m: int, d: int, rule: str) -> list[Piece] | None:
@@ -874,7 +870,7 @@ def _relative_to(ctx: Context, base: date, rel: str, unit: str, rule: str,
     if unit == "week":
         return V.week_of(base + timedelta(weeks=step), rule)
     if unit == "weekend":
-        if rel == "the" or (rel in ("this", "the coming", "coming") and False):
+        if rel == "the":  # "over the weekend": the last one, unless the clause is future
             tense = ctx.tense(c.start, c.end)
             if tense != "future":
                 sat = weekday_on_or_before(base - timedelta(days=1), 5)
