@@ -1017,6 +1017,8 @@ def h_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
         return None  # an age ("a 6-year-old", "52 years old"), not a time
     if unit == "second" and n_text in ("a", "an"):
         return None  # "a second time"
+    if g["half"] and amount is not None:
+        amount += 0.5  # "an hour and a half"
     if unit == "quarter" and re.match(r"\s+of\b", nxt):
         return None  # "a quarter of the vote"
     if unit == "night":

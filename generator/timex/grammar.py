@@ -28,7 +28,7 @@ WORD_NUMBERS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "a dozen": 12,
-    "a couple of": 2, "a couple": 2, "a half": 0.5, "half a": 0.5, "half an": 0.5,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a half": 0.5, "half a": 0.5, "half an": 0.5,
 }
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -58,7 +58,8 @@ _NUM_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
              r"|one|two|three|four|five|six|seven|eight|nine|ten|hundred)")
 NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2|½)?"
        rf"|(?:a|one|two|several)\s+hundred|{_NUM_WORD}(?:\s+and\s+a\s+half)?"
-       r"|a\s+couple(?:\s+of)?|a\s+few|few|several|many|a\s+dozen|dozens\s+of|hundreds\s+of"
+       r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|many|a\s+dozen|dozens\s+of"
+       r"|hundreds\s+of"
        r"|half\s+an?|an?(?:\s+and\s+a\s+half)?)")
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?"
         r"|years?|decades?|centur(?:y|ies)|yrs?|hrs?)")
@@ -212,7 +213,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"|coming|the|these|those))\s+)?"
                       rf"\b(?P<n>(?i:{NUM}))(?:\s+(?i:more|additional|straight|consecutive"
                       r"|full|long|trading|business|working))?[\s-]+"
-                      rf"(?P<unit>(?i:{UNIT}))(?P<adj>-(?i:old|long))?\b(?!-\w)"),
+                      rf"(?P<unit>(?i:{UNIT}))(?P<half>\s+(?i:and\s+a\s+half))?"
+                      r"(?P<adj>-(?i:old|long))?\b(?!-\w)"),
     _rule("duration_the", r"\b(?P<rel>(?i:the\s+(?:past|last|next|coming|previous|following)"
                           r"|over\s+the\s+(?:past|last)))\s+"
                           r"(?P<unit>(?i:week|month|year|decade|century|day|hour|quarter))\b(?!-)"),

@@ -519,6 +519,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "The inquiry could take up to 18 months.", "up to 18 months", "P18M", "", "DURATION"),
     (W, "He had been in office for 13 years.", "13 years", "P13Y", "", "DURATION"),
     (W, "It lasted a fortnight.", "a fortnight", "P2W", "", "DURATION"),
+    (W, "The speech lasted an hour and a half.", "an hour and a half", "PT1H30M", "", "DURATION"),
+    (W, "Rates should stay low for the next couple of years.", "the next couple of years", "P2Y",
+     "", "DURATION"),
     # --- sets -------------------------------------------------------------------------------------
     (W, "Protesters gather every Friday outside parliament.", "every Friday", "XXXX-WXX-5", "", "SET"),
     (T, "The spokesman told a weekly press briefing that ties were strong.", "weekly", "P1W", "",
