@@ -84,11 +84,13 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     items = prepare([(event, sources[analysis_slug]) for analysis_slug, event in ordered],
                     {a.article.slug: [(m.start, m.end) for m in a.mentions if m.end > m.start]
                      for a in articles},
-                    {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors})
+                    {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
+                    settings, {a.article.slug: [t for t in a.timexes if t.time.anchored] for a in articles},
+                    {a.article.slug: [(m.start, m.end, m.actor) for m in a.mentions] for a in articles})
     if config.merge_events:
         clusters = cluster_events(items, settings)
     else:
-        clusters = [[i] for i in range(len(items))]
+        clusters = [[i] for i in range(len(items)) if not items[i].secondary]
     drafts = sorted((draft_event(items, members, settings) for members in clusters),
                     key=lambda pair: pair[0])
     events = tuple(assign_ids(drafts))
@@ -105,7 +107,7 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         articles=tuple(articles),
         key_dates=rank_key_dates(events, sources, rule.min_sources, rule.limit),
         problems=sort_problems(problems),
-        extra={"source_events": len(items), "merged_events": sum(len(c) > 1 for c in clusters),
+        extra={"source_events": sum(not i.secondary for i in items), "merged_events": sum(len(c) > 1 for c in clusters),
                "conflicts": sum(bool(e.conflicts) for e in events)},
     )
 
@@ -151,7 +153,8 @@ def pick_headline(cited: Sequence[SourceEvent], time: TimeValue,
                   settings: MergeSettings) -> SourceEvent:
     """The citation giving the chosen date that is most like the others (the most
     typical telling), the first in source order on a tie."""
-    giving = [c for c in cited if c.time == time] or list(cited)
+    giving = ([c for c in cited if c.time == time and not c.secondary]
+              or [c for c in cited if c.time == time] or list(cited))
     if len(giving) == 1:
         return giving[0]
     others = cited[: settings.max_compared * 2]

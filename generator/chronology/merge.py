@@ -11,26 +11,50 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Mapping, Sequence
 
-from ..model import Event, TimeValue
-from .words import ONE_OFF, weighted_terms
+from ..model import Event, TimeExpr, TimeValue
+from .words import CONCEPTS, ONE_OFF, date_context
 
 
 @dataclass(frozen=True)
 class MergeSettings:
     """Thresholds of the merge and conflict rules (defaults are the documented rule)."""
 
+    # Rule 1, many shared words: any compatible dates.
     merge_threshold: float = 0.35  # combined similarity needed to merge compatible dates
     min_shared_words: int = 2  # content words two sentences must share to merge
     min_word_similarity: float = 0.2  # so that shared actors alone never carry a merge
     actor_weight: float = 0.3  # share of the actor Jaccard in the combined similarity
+    # Rule 2, the editor's evidence: a salient actor and a happening or a rare word.
+    salient_actor_share: float = 0.3  # an actor in more of the events than this is ubiquitous
+    salient_min_df: int = 2  # ...unless it is in no more events than this (tiny corpora)
+    rare_word_share: float = 0.1  # a content word in at most this share of events is rare
+    actor_idf_scale: float = 4.0  # summed IDF (ln N/df) of shared salient actors counting 1
+    unnamed_actor_factor: float = 0.5  # an actor the sentence does not name (front matter)
+    happening_window: int = 8  # content words each side of the date that say what happened
+    evidence_word_weight: float = 0.5  # the evidence score: word similarity...
+    evidence_actor_weight: float = 0.25  # ...plus salient actors (0..1)...
+    evidence_concept_weight: float = 0.25  # ...plus a shared happening next to both dates...
+    evidence_concept_penalty: float = 0.25  # ...minus different happenings next to them...
+    evidence_day_weight: float = 0.1  # ...plus both giving the very same day
+    same_day_threshold: float = 0.3  # evidence to merge two tellings of the same day
+    contained_threshold: float = 0.45  # evidence to put a week/month telling in a day event
+    max_evidence_range_days: int = 31  # rule 2 and one-off words: dates no vaguer than a month
+    # Conflicts: the same happening on other days.
     conflict_word_threshold: float = 0.6  # word similarity for "same happening, other date"
     conflict_actor_threshold: float = 0.5  # actor Jaccard for a conflict (both need actors)
     conflict_min_shared_words: int = 3
+    conflict_evidence_threshold: float = 0.6  # or: evidence with a salient actor, a shared
+    conflict_min_rare_words: int = 1  # happening and this many shared rare words
+    conflict_max_range_days: int = 7  # conflicts only between days and weeks
     conflict_window_days: int = 7  # dates further apart than this are never one happening
+    # A sentence's other dates ("said Thursday, after the summit on May 24"): each may cite
+    # the sentence in a happening other sources tell on that date, never start one.
+    secondary_dates: bool = True
+    # Bounds.
     max_range_days: int = 366  # vaguer dates (decades...) are never merged
     max_candidates: int = 16  # clusters compared per event, most shared words first
     max_bucket: int = 256  # index buckets bigger than this are too common to use
@@ -53,10 +77,19 @@ class SourceEvent:
     one_off: frozenset[str] = frozenset()  # one-off happening words next to the date
     weight: float = 0.0
     actors: frozenset[str] = frozenset()
+    happenings: frozenset[str] = frozenset()  # happening concepts around the date
+    rare: frozenset[str] = frozenset()  # content words few events use, "@" + rare happenings
+    salient: tuple[tuple[str, float], ...] = ()  # (actor, IDF) of its salient actors
+    other_dates: tuple[tuple[date, date], ...] = ()  # the other dates of its sentence
+    secondary: bool = False  # dated by a sentence's other date: may join, never stands alone
 
     @property
     def time(self) -> TimeValue:
         return self.event.timex.time
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
 
 
 @dataclass(frozen=True)
@@ -86,34 +119,98 @@ class _Cluster:
 
 def prepare(ordered: Sequence[tuple[Event, str]],
             mention_spans: Mapping[str, Sequence[tuple[int, int]]] | None = None,
-            actor_words: Mapping[str, frozenset[str]] | None = None) -> list[SourceEvent]:
+            actor_words: Mapping[str, frozenset[str]] | None = None,
+            settings: MergeSettings | None = None,
+            dates: Mapping[str, Sequence[TimeExpr]] | None = None,
+            named: Mapping[str, Sequence[tuple[int, int, str]]] | None = None) -> list[SourceEvent]:
     """Source events, IDF-weighted, from (event, source key) pairs in source order.
 
     `mention_spans` (article slug -> actor mention spans) and `actor_words` (actor slug ->
     words of its name and aliases) say which words are actor names, left out of the words.
+    Words and actors are weighted by how few events use them: in a corpus about one story
+    the countries of the story are everywhere and say nothing, a named envoy does.
+    `dates` (article slug -> its anchored date expressions) gives each event the other
+    dates of its sentence; with `settings.secondary_dates` each of them (no vaguer than a
+    month) also becomes a secondary source event, listed after all the events. `named`
+    (article slug -> (start, end, actor) mentions) tells the actors a sentence names from
+    those it only inherits from front matter, which count less.
     """
+    settings = settings or MergeSettings()
     spans = mention_spans or {}
     names = actor_words or {}
-    raw = []
-    for event, _ in ordered:
-        skip_words = frozenset().union(*(names.get(a, frozenset()) for a in event.actors))
-        sentence_spans = [(s, e) for s, e in spans.get(event.article, ())
-                          if s < event.sentence.end and event.sentence.start < e]
-        raw.append(weighted_terms(event, sentence_spans, skip_words))
+    found = dates or {}
+    mentions = named or {}
+
+    def context(event: Event) -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
+        return date_context(event, *_name_skips(event, spans, names),
+                            happening_window=settings.happening_window)
+
+    raw = [context(event) for event, _ in ordered]
     df: Counter[str] = Counter()
-    for terms, _ in raw:
+    actor_df: Counter[str] = Counter()
+    for (terms, _, happenings), (event, _) in zip(raw, ordered):
         df.update(terms.keys())
+        df.update("@" + h for h in happenings)  # happenings told of a date, apart from words
+        actor_df.update(frozenset(event.actors))
     total = len(raw)
-    out = []
-    for i, ((event, source), (terms, near)) in enumerate(zip(ordered, raw)):
+    rare_df = max(settings.salient_min_df, settings.rare_word_share * total)
+    salient_df = max(settings.salient_min_df, settings.salient_actor_share * total)
+    concept_heads = frozenset(CONCEPTS.values())
+
+    def source_event(order: int, event: Event, source: str,
+                     found_context: tuple[dict[str, float], frozenset[str], frozenset[str]],
+                     others: tuple[tuple[date, date], ...], secondary: bool) -> SourceEvent:
+        terms, near, happenings = found_context
         weighted = {w: b * (math.log((total + 1) / (df[w] + 1)) + 1.0) for w, b in terms.items()}
         time = event.timex.time
-        out.append(SourceEvent(
-            order=i, event=event, source=source, start=time.start, end=time.end,  # type: ignore[arg-type]
+        in_sentence = {actor for start, end, actor in mentions.get(event.article, ())
+                       if event.sentence.start <= start and end <= event.sentence.end}
+        salient = tuple(sorted(
+            (a, math.log((total + 1) / actor_df[a])
+             * (1.0 if a in in_sentence or not mentions else settings.unnamed_actor_factor))
+            for a in frozenset(event.actors) if actor_df[a] <= salient_df))
+        rare = {w for w in terms if df[w] <= rare_df and w not in concept_heads}
+        rare.update("@" + h for h in happenings if df["@" + h] <= rare_df)
+        return SourceEvent(
+            order=order, event=event, source=source, start=time.start, end=time.end,  # type: ignore[arg-type]
             terms=weighted, words=frozenset(weighted), weight=sum(weighted.values()),
             near=near, near_weight=sum(weighted[w] for w in near), one_off=near & ONE_OFF,
-            actors=frozenset(event.actors)))
-    return out
+            actors=frozenset(event.actors), happenings=happenings, rare=frozenset(rare),
+            salient=salient, other_dates=others, secondary=secondary)
+
+    out, extra = [], []
+    for i, ((event, source), found_context) in enumerate(zip(ordered, raw)):
+        others = _other_dates(event, found.get(event.article, ()))
+        out.append(source_event(i, event, source, found_context,
+                                tuple((t.time.start, t.time.end) for t in others), False))
+        if not settings.secondary_dates:
+            continue
+        for timex in others:
+            if (timex.time.end - timex.time.start).days >= settings.max_evidence_range_days:  # type: ignore[operator]
+                continue
+            also = replace(event, timex=timex)
+            rest = tuple((t.time.start, t.time.end) for t in others if t is not timex)
+            extra.append(source_event(i, also, source, context(also),
+                                      rest + ((event.time.start, event.time.end),), True))
+    return out + extra
+
+
+def _name_skips(event: Event, spans: Mapping[str, Sequence[tuple[int, int]]],
+                names: Mapping[str, frozenset[str]]) -> tuple[list[tuple[int, int]], frozenset[str]]:
+    """The actor mention spans in the event's sentence and the words of its actors' names."""
+    skip_words = frozenset().union(*(names.get(a, frozenset()) for a in event.actors))
+    sentence_spans = [(s, e) for s, e in spans.get(event.article, ())
+                      if s < event.sentence.end and event.sentence.start < e]
+    return sentence_spans, skip_words
+
+
+def _other_dates(event: Event, timexes: Sequence[TimeExpr]) -> list[TimeExpr]:
+    """The sentence's other anchored dates that do not overlap the event's own date."""
+    sentence, own = event.sentence, event.timex
+    return [t for t in timexes
+            if t.time.anchored and sentence.start <= t.start and t.end <= sentence.end
+            and (t.start, t.end) != (own.start, own.end)
+            and _gap_days(t.time.start, t.time.end, own.time.start, own.time.end) > 0]  # type: ignore[arg-type]
 
 
 def similarity(a: SourceEvent, b: SourceEvent, actor_weight: float) -> Similarity:
@@ -141,10 +238,14 @@ def can_merge(sim: Similarity, settings: MergeSettings) -> bool:
     return sim.words >= settings.min_word_similarity and sim.score >= settings.merge_threshold
 
 
-def same_one_off(a: SourceEvent, b: SourceEvent) -> bool:
-    """Both name the same one-off happening next to their dates, and the actors agree:
-    both name actors with one in common, or (one names none) both give the same day."""
+def same_one_off(a: SourceEvent, b: SourceEvent, settings: MergeSettings | None = None) -> bool:
+    """Both name the same one-off happening next to their dates, both dates are no vaguer
+    than a month, and the actors agree: both name actors with one in common, or (one names
+    none) both give the same day."""
+    settings = settings or MergeSettings()
     if not a.one_off & b.one_off:
+        return False
+    if max(a.days, b.days) > settings.max_evidence_range_days:
         return False
     if a.actors and b.actors:
         return bool(a.actors & b.actors)
@@ -155,6 +256,87 @@ def is_conflict(sim: Similarity, settings: MergeSettings) -> bool:
     return (sim.shared >= settings.conflict_min_shared_words
             and sim.actors is not None and sim.actors >= settings.conflict_actor_threshold
             and sim.words >= settings.conflict_word_threshold)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a wire editor weighs to call two tellings one happening."""
+
+    sim: Similarity
+    actors: float  # shared salient actors: their summed IDF, scaled to 0..1
+    concept: int  # 1: a happening shared next to both dates; -1: only different ones; 0
+    rare: int  # shared rare content words
+    same_day: bool  # both give the very same single day
+    score: float
+
+
+def evidence(a: SourceEvent, b: SourceEvent, settings: MergeSettings,
+             sim: Similarity | None = None) -> Evidence:
+    sim = sim or similarity(a, b, settings.actor_weight)
+    b_salient = dict(b.salient)
+    shared_idf = sum(min(idf, b_salient[actor]) for actor, idf in a.salient if actor in b_salient)
+    actors = min(1.0, shared_idf / settings.actor_idf_scale)
+    if a.happenings & b.happenings:
+        concept = 1
+    elif a.happenings and b.happenings:
+        concept = -1
+    else:
+        concept = 0
+    same_day = a.start == a.end == b.start == b.end
+    score = (settings.evidence_word_weight * sim.words + settings.evidence_actor_weight * actors
+             + settings.evidence_concept_weight * (concept == 1)
+             - settings.evidence_concept_penalty * (concept == -1)
+             + settings.evidence_day_weight * same_day)
+    return Evidence(sim, actors, concept, len(a.rare & b.rare), same_day, score)
+
+
+def merge_score(a: SourceEvent, b: SourceEvent, settings: MergeSettings) -> float | None:
+    """How surely a and b (compatible dates, different articles) tell one happening (the
+    evidence score, comparable between candidates); None when they do not."""
+    sim = similarity(a, b, settings.actor_weight)
+    if sim.actors == 0.0:  # both name actors and none in common: different happenings
+        return None
+    ev = evidence(a, b, settings, sim)
+    if can_merge(sim, settings) or same_one_off(a, b, settings):
+        return max(ev.score, sim.score)
+    if max(a.days, b.days) > settings.max_evidence_range_days or ev.concept < 0:
+        return None  # a year is too vague to be pinned to a day on a few words
+    actor, rare, happening = ev.actors > 0, ev.rare > 0, ev.concept > 0
+    if ev.same_day:
+        # two of: a salient actor, a rare word (or rare happening), the same happening
+        if actor + rare + happening >= 2 and ev.score >= settings.same_day_threshold:
+            return ev.score
+        return None
+    # a week or month inside a day event: a salient actor and the same happening, and the
+    # coarse telling names that one happening only (several make it a summary)
+    coarse = a if a.days > b.days else b
+    if (actor and happening and len(coarse.happenings) == 1
+            and ev.score >= settings.contained_threshold):
+        return ev.score
+    return None
+
+
+def conflict_score(a: SourceEvent, b: SourceEvent, settings: MergeSettings) -> float | None:
+    """How surely a and b tell one happening on incompatible near dates; None if not."""
+    if max(a.days, b.days) > settings.conflict_max_range_days or a.secondary or b.secondary:
+        return None
+    if _also_gives(a, b) or _also_gives(b, a):
+        return None  # the sentence names the other date too: it tells another happening
+    sim = similarity(a, b, settings.actor_weight)
+    if sim.actors == 0.0:
+        return None
+    if is_conflict(sim, settings):
+        return sim.score
+    ev = evidence(a, b, settings, sim)
+    if (ev.actors > 0 and ev.concept > 0 and ev.rare >= settings.conflict_min_rare_words
+            and ev.score >= settings.conflict_evidence_threshold):
+        return ev.score
+    return None
+
+
+def _also_gives(a: SourceEvent, b: SourceEvent) -> bool:
+    """a's sentence also gives a date compatible with b's."""
+    return any(_gap_days(start, end, b.start, b.end) <= 0 for start, end in a.other_dates)
 
 
 def _month(day: date) -> int:
@@ -203,7 +385,7 @@ class _Index:
         months = [self.buckets[m] for m in _months(item.start - window, item.end + window)
                   if m in self.buckets]
         # a cluster sharing fewer words than any rule needs cannot match, unless it shares
-        # a one-off happening word (see same_one_off)
+        # a one-off or happening word or a rare word (see merge_score)
         need = min(self.settings.min_shared_words, self.settings.conflict_min_shared_words)
         hits: Counter[int] = Counter()
         for key in _keys(item):
@@ -212,8 +394,9 @@ class _Index:
                 bucket = by_key.get(key)
                 if bucket and len(bucket) <= self.settings.max_bucket:
                     sharing.update(bucket)
+            strong = key in item.one_off or key in item.happenings or key in item.rare
             for cid in sharing:
-                hits[cid] += need if key in item.one_off else 1
+                hits[cid] += need if strong else 1
         ranked = sorted((kv for kv in hits.items() if kv[1] >= need), key=lambda kv: (-kv[1], kv[0]))
         return [cid for cid, _ in ranked[: self.settings.max_candidates]]
 
@@ -228,14 +411,8 @@ def _best_join(item: SourceEvent, cid: int, cluster: _Cluster, items: Sequence[S
         if _gap_days(item.start, item.end, group.start, group.end) > 0:
             continue
         for m in group.members[: settings.max_compared]:
-            sim = similarity(item, items[m], settings.actor_weight)
-            if can_merge(sim, settings):
-                score = sim.score
-            elif same_one_off(item, items[m]):
-                score = max(sim.score, settings.merge_threshold)
-            else:
-                continue
-            if best is None or score > best[1]:
+            score = merge_score(item, items[m], settings)
+            if score is not None and (best is None or score > best[1]):
                 best = (0, score, gi)
     # Conflicting dates must lie near the cluster's first date, so that a chain of
     # near dates cannot walk a cluster across the calendar.
@@ -244,9 +421,9 @@ def _best_join(item: SourceEvent, cid: int, cluster: _Cluster, items: Sequence[S
             0 < _gap_days(item.start, item.end, first.start, first.end) <= settings.conflict_window_days):
         return best
     for m in cluster.members[: settings.max_compared]:
-        sim = similarity(item, items[m], settings.actor_weight)
-        if is_conflict(sim, settings) and (best is None or sim.score > best[1]):
-            best = (1, sim.score, -1)
+        score = conflict_score(item, items[m], settings)
+        if score is not None and (best is None or score > best[1]):
+            best = (1, score, -1)
     return best
 
 
@@ -255,9 +432,13 @@ def cluster_events(items: Sequence[SourceEvent], settings: MergeSettings) -> lis
     clusters: list[_Cluster] = []
     index = _Index(settings)
     visit = sorted(range(len(items)), key=lambda i: (
-        items[i].time.precision_rank, items[i].start, items[i].end, items[i].order))
+        items[i].secondary, items[i].time.precision_rank, items[i].start, items[i].end,
+        items[i].order, i))
     for i in visit:
         item = items[i]
+        if item.secondary:
+            _join_secondary(i, items, clusters, index, settings)
+            continue
         if (item.end - item.start).days >= settings.max_range_days:
             clusters.append(_Cluster([_Group(item.start, item.end, [i])], {item.event.article}, [i]))
             continue
@@ -284,7 +465,29 @@ def cluster_events(items: Sequence[SourceEvent], settings: MergeSettings) -> lis
             cluster.members.append(i)
             cluster.articles.add(item.event.article)
         index.add(cid, clusters[cid], item, items)
-    return [sorted(c.members) for c in clusters]
+    return [sorted(c.members, key=lambda m: (items[m].order, m)) for c in clusters]
+
+
+def _join_secondary(i: int, items: Sequence[SourceEvent], clusters: list[_Cluster],
+                    index: _Index, settings: MergeSettings) -> None:
+    """A sentence's other date joins the cluster it matches best (a merge, never a
+    conflict), or nothing."""
+    item = items[i]
+    choice: tuple[float, int, int] | None = None
+    for cid in index.candidates(item):
+        join = _best_join(item, cid, clusters[cid], items, settings)
+        if join is None or join[0] != 0:
+            continue
+        if choice is None or (-join[1], cid) < (-choice[0], choice[1]):
+            choice = (join[1], cid, join[2])
+    if choice is None:
+        return
+    _, cid, gi = choice
+    cluster, group = clusters[cid], clusters[cid].groups[gi]
+    group.start, group.end = max(group.start, item.start), min(group.end, item.end)
+    group.members.append(i)
+    cluster.members.append(i)
+    cluster.articles.add(item.event.article)
 
 
 def _time_key(time: TimeValue) -> tuple:

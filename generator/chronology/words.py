@@ -48,26 +48,34 @@ IRREGULAR = {
     "withdrawn": "withdraw", "began": "begin", "begun": "begin", "took": "take",
     "taken": "take", "met": "meet", "won": "win", "lost": "lose", "overthrown": "overthrow",
     "held": "hold", "led": "lead", "seized": "seize", "struck": "strike", "stricken": "strike",
-    "broke": "break", "broken": "break", "spoke": "speak", "spoken": "speak", "went": "go",
+    "broke": "break", "broken": "break", "spoke": "speak", "spoken": "speak", "went": "go", "brought": "bring",
     "gone": "go", "made": "make", "came": "come", "sent": "send", "slain": "kill",
     "dead": "kill", "death": "kill", "deaths": "kill", "died": "kill", "die": "kill",
     "dies": "kill", "dying": "kill", "killing": "kill", "killings": "kill",
-    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
+    "fled": "flee", "sought": "seek", "flared": "flare",
+    "defence": "defense", "offence": "offense", "defences": "defense", "offences": "offense", "licence": "license", "pretence": "pretense",
 }
 # British -our and -ise spellings meet the American ones ("armour", "organised").
 BRITISH_OUR_RE = re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$")
 BRITISH_ISE_RE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$")
 
-# Words that name the same kind of happening; each group folds onto its first word.
+# Words that name the same kind of happening; each group folds onto its first word. Groups
+# are kept tight: a wire editor would call any two words of one group the same happening
+# when the actors and the day agree, and would not for words of two different groups.
 CONCEPT_GROUPS = (
     ("ceasefire", "truce", "armistice", "cease-fire"),
-    ("overthrow", "ouster", "oust", "topple", "downfall", "fall", "overthrew"),
-    ("clash", "fighting", "fight", "battle", "skirmish", "hostility"),
+    # the end of a ruler or government (and the taking of the capital that ends it)
+    ("overthrow", "ouster", "oust", "topple", "downfall", "fall", "overthrew", "collapse",
+     "flee", "fled", "depose", "unseat"),
+    ("clash", "fighting", "fight", "battle", "skirmish", "hostility", "violence", "unrest"),
+    # violence breaking out (not "begin": a ceasefire also begins)
+    ("erupt", "eruption", "outbreak", "flare", "flareup"),
     ("attack", "assault", "raid", "bombing", "bombardment", "bombard", "shelling",
-     "airstrike", "strike"),
+     "airstrike", "strike", "bomb", "hit"),
     ("kill",),
-    ("talk", "negotiation", "negotiate"),
-    ("agreement", "deal", "accord", "pact", "treaty"),
+    ("meet", "meeting", "talk", "negotiation", "negotiate", "host", "receive", "visit",
+     "summit"),
+    ("agreement", "deal", "accord", "pact", "treaty", "memorandum", "sign", "signing"),
     ("election", "vote", "ballot", "poll", "elect"),
     ("resign", "resignation", "quit"),
     ("arrest", "detain", "detention", "custody"),
@@ -76,10 +84,28 @@ CONCEPT_GROUPS = (
     ("withdraw", "withdrawal", "pullout", "retreat"),
     ("begin", "start", "commence", "effect"),  # "took effect", "came into effect"
     ("annex", "annexation"),
-    ("request", "ask", "appeal"),
+    ("request", "ask", "appeal", "seek", "sought", "plea"),
     ("support", "assistance", "aid", "help"),
     ("invade", "invasion", "incursion"),
+    ("dissolve", "dissolution", "disband", "disbandment"),
+    ("announce", "announcement", "declare", "declaration", "proclaim"),
 )
+# Two-word verbs that name a happening: (stem of the verb, next word) -> a concept.
+PHRASES = {
+    ("break", "out"): "erupt",
+    ("flare", "up"): "erupt",
+    ("bring", "down"): "overthrow",
+    ("take", "control"): "overthrow",
+    ("seize", "control"): "overthrow",
+    ("step", "down"): "resign",
+}
+# Concepts that say *what happened* (not a speech act, not a phase, not a consequence):
+# two tellings of one day that share one of these, and a salient actor, are one happening.
+HAPPENINGS = frozenset({
+    "ceasefire", "overthrow", "clash", "erupt", "attack", "meet", "agreement", "election",
+    "resign", "arrest", "protest", "capture", "withdraw", "annex", "request", "invade",
+    "dissolve", "coup", "assassinat", "referendum", "inaugurat", "independenc",
+})
 
 
 def strip_accents(text: str) -> str:
@@ -129,6 +155,7 @@ def _concepts() -> dict[str, str]:
 
 
 CONCEPTS = _concepts()
+PHRASE_KEYS = {(stem(verb), particle): concept for (verb, particle), concept in PHRASES.items()}
 # Words of stop words after stemming ("follows" -> "follow"), dropped too.
 STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS)
 # One-off happenings: for given actors, a ceasefire or an ouster on a date is one event,
@@ -137,8 +164,8 @@ ONE_OFF = frozenset({"ceasefire", "overthrow", "invade", "resign", "election", "
                      "coup", "assassinat", "referendum", "inaugurat", "independenc"})
 
 
-def normalise_word(raw: str) -> str | None:
-    """The comparable key of one word, or None for stop words and noise."""
+def _stem_key(raw: str) -> str | None:
+    """The stem of one word before synonyms are folded, or None for stop words and noise."""
     word = strip_accents(raw.lower()).replace("’", "'")
     word = word.split("'")[0]  # "Assad's" -> "assad"
     word = word.replace("-", "")  # "cease-fire" -> "ceasefire"
@@ -148,7 +175,13 @@ def normalise_word(raw: str) -> str | None:
     stemmed = stem(word)
     if stemmed in STOP_STEMS:
         return None
-    return CONCEPTS.get(stemmed, stemmed)
+    return stemmed
+
+
+def normalise_word(raw: str) -> str | None:
+    """The comparable key of one word, or None for stop words and noise."""
+    stemmed = _stem_key(raw)
+    return None if stemmed is None else CONCEPTS.get(stemmed, stemmed)
 
 
 def sentence_parts(event: Event) -> tuple[str, str]:
@@ -164,13 +197,20 @@ def sentence_parts(event: Event) -> tuple[str, str]:
 
 def _content_words(text: str, offset: int, skip_spans: Sequence[tuple[int, int]],
                    skip_words: Collection[str]) -> list[str]:
-    """Content words of text (which starts at `offset` in the plain text)."""
+    """Content words of text (which starts at `offset` in the plain text); a two-word verb
+    ("broke out", "took control") becomes its concept."""
     out = []
-    for match in WORD_RE.finditer(text):
+    matches = list(WORD_RE.finditer(text))
+    skip_next = False
+    for i, match in enumerate(matches):
         start, end = match.start() + offset, match.end() + offset
-        if any(s < end and start < e for s, e in skip_spans):
+        if skip_next or any(s < end and start < e for s, e in skip_spans):
+            skip_next = False
             continue
-        word = normalise_word(match.group())
+        following = matches[i + 1].group().lower() if i + 1 < len(matches) else ""
+        phrase = PHRASE_KEYS.get((_stem_key(match.group()) or "", following))
+        skip_next = phrase is not None
+        word = phrase or normalise_word(match.group())
         if word and word not in skip_words:
             out.append(word)
     return out
@@ -188,6 +228,16 @@ def weighted_terms(event: Event, skip_spans: Sequence[tuple[int, int]] = (),
     date ("the ouster of the former leader on 8 December"), the rest of a long sentence
     often does not: they weigh `near_boost` times more and are also returned apart.
     """
+    terms, near_words, _ = date_context(event, skip_spans, skip_words, near, near_boost)
+    return terms, near_words
+
+
+def date_context(event: Event, skip_spans: Sequence[tuple[int, int]] = (),
+                 skip_words: Collection[str] = (), near: int = 5, near_boost: float = 1.5,
+                 happening_window: int = 8) -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
+    """`weighted_terms` plus the happenings (HAPPENINGS concepts) named within
+    `happening_window` content words of the date phrase: what the date says happened
+    ("signed a memorandum of understanding on military training in Ankara on Wednesday")."""
     sentence = event.sentence
     cut = min(max(0, event.timex.start - sentence.start), len(sentence.text))
     resume = min(max(cut, event.timex.end - sentence.start), len(sentence.text))
@@ -199,7 +249,9 @@ def weighted_terms(event: Event, skip_spans: Sequence[tuple[int, int]] = (),
         weight = near_boost if near_from <= i < near_to else 1.0
         if terms.get(word, 0.0) < weight:
             terms[word] = weight
-    return terms, frozenset(before[max(0, near_from):] + after[:near])
+    around = before[max(0, len(before) - happening_window):] + after[:happening_window]
+    return (terms, frozenset(before[max(0, near_from):] + after[:near]),
+            frozenset(around) & HAPPENINGS)
 
 
 def name_words(*names: str) -> frozenset[str]:
