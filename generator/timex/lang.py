@@ -184,6 +184,8 @@ def _absolute_value(rule: str, m: re.Match[str], g: Grammar,
 
 def _relative_value(dct: datetime.date | None, amount: int, unit: str) -> TimeValue:
     rule = "relative_" + unit
+    if amount == 0 and unit in ("second", "minute", "hour"):
+        return V.vague("PRESENT_REF", "relative_now")  # "maintenant", "şimdi", "jetzt"
     if dct is None:
         return V.unresolved({"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(
             unit, "XXXX-XX-XX"), unit if unit in ("week", "month", "year") else "day", rule)

@@ -90,6 +90,8 @@ def test_single_text_command(monkeypatch, capsys):
     ("fr", "Il est arrivé il y a 3 jours.", "il y a 3 jours", "2025-07-20"),
     ("de", "Das war letzte Woche.", "letzte Woche", "2025-W29"),
     ("fr", "Le décret du 08.12.2024 est publié.", "08.12.2024", "2024-12-08"),
+    ("fr", "Le ministre parle maintenant aux journalistes.", "maintenant", "PRESENT_REF"),
+    ("de", "Es geschah vor 2 Wochen in Berlin.", "vor 2 Wochen", "2025-W28"),
 ])
 def test_other_languages(lang, text, expr, value):
     found = {t.text: t.time.value for t in tag(text, datetime.date(2025, 7, 23), lang=lang)}
