@@ -31,7 +31,7 @@ def tag_jsonl(lines: Iterable[str], *, lang: str = "en", day_first: bool = False
             continue
         try:
             record = json.loads(line)
-            dct = date.fromisoformat(record["dct"]) if record.get("dct") else None
+            dct = date.fromisoformat(record["dct"][:10]) if record.get("dct") else None  # may carry a time
             text = record["text"]
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"line {number}: expected a JSON object with \"text\" and an ISO "

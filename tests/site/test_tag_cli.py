@@ -43,3 +43,11 @@ def test_tag_jsonl_keeps_order_and_ids():
 def test_tag_jsonl_bad_line_is_a_clear_error():
     result = annals("tag", "--jsonl", stdin="not json\n")
     assert result.returncode == 1 and "line 1" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tag_jsonl_accepts_a_dct_with_time_of_day():
+    line = json.dumps({"id": "x", "text": "It happened yesterday.", "dct": "1990-08-15T13:37"}) + "\n"
+    result = annals("tag", "--jsonl", stdin=line)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["dct"] == "1990-08-15" and out["timexes"][0]["value"] == "1990-08-14"
