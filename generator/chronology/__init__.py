@@ -7,33 +7,50 @@ times, then in source order (article date, article slug, position in the article
 month-level event keeps its month: it is never given a made-up day.
 
 Merging (when `merge_events` is on). Two events from *different* articles are the same
-happening when their dates are compatible (the day ranges overlap: one date within the
-other, e.g. "19 July" within "July") and their sentences are alike. Content words are a
-sentence's words minus the date phrase, actor names, stop words and date words, lightly
-stemmed, with synonyms and spellings folded ("truce" = "ceasefire", "ouster" =
-"overthrow" = "fall", "defence" = "defense"), weighted by rarity (IDF) and 1.5 times
-near the date phrase (5 words each side). The word similarity is their weighted Dice
-overlap, or that of the near words alone when higher; the similarity blends it 70/30
-with the Jaccard overlap of the actor sets when both events name actors. A merge needs
-at least 2 shared content words, a word similarity of 0.2 and a similarity of 0.35. One
-exception: a shared one-off happening word (ceasefire, overthrow, invasion, coup,
-resignation, election, referendum, annexation, assassination, inauguration,
-independence) next to both date phrases is enough when both name an actor in common,
-or when one names none and both give the same day. Never merged: two events naming
-actors with none in common, two events of the same article, dates vaguer than a year.
-The merged event cites every source in source order (each keeps its own sentence and
-date phrase) and takes the most precise date they agree on.
+happening when their dates are compatible (the day ranges overlap: "19 July" within
+"July") and a wire editor would call them one. Content words are a sentence's words minus
+the date phrase, actor names, stop words and date words, lightly stemmed, with synonyms
+and two-word verbs folded onto a happening ("truce" = "ceasefire"; "collapsed", "fled",
+"toppled", "took control" = an overthrow; "erupted", "broke out" = an outbreak; "asked",
+"sought" = a request; "hosted", "received", "talks" = a meeting; "signed", "memorandum",
+"deal" = an agreement; "strike", "raid", "bombed" = an attack; "disband" = "dissolve"),
+weighted by rarity (IDF) and 1.5 times near the date phrase (5 words each side). Actors
+and words are weighed by how few events use them: an actor in more than 30% of the events
+(the countries of the story) is ubiquitous, the others are salient (by IDF, half weight
+when the sentence does not name them itself), and a word in at most 10% of the events is
+rare. The happening of a date is the happening words within 8 words of it. Merged are:
+(1) sentences sharing at least 2 content words with a word similarity (weighted Dice, or
+that of the near words when higher) of 0.2 and a similarity of 0.35 (blended 70/30 with
+the actor Jaccard when both name actors); (2) the same one-off happening (ceasefire,
+overthrow, invasion, coup, resignation...) next to both dates, with an actor in common
+(or the same day when one names none); (3) on the same day, two of: a shared salient
+actor, a shared rare word (or a rare happening), the same happening, with an evidence
+score of 0.3; (4) a week or month telling inside a day telling: a shared salient actor
+and the same happening, evidence 0.45. The evidence score is 0.5 x word similarity +
+0.25 x salient actors + 0.25 for the same happening + 0.1 for the same day, minus 0.25
+when the dates name only different happenings (which also rules out (3) and (4)). Never
+merged: events naming actors with none in common, events of the same article, dates
+vaguer than a year, a year-level telling under rules (2) to (4) (a year is not pinned to
+a day on a few words), a coarse telling naming a happening the day's telling lacks (it is
+a summary: "last week's clashes and strikes"). A sentence's other dates (no vaguer than a
+month: "said Thursday, after the summit on May 24") may also cite it in a happening other
+sources tell on that date, by these rules, but never start one. The merged event cites
+every source in source order (each keeps its own sentence and date phrase) and takes the
+most precise date they agree on; its headline is a dating sentence.
 
-Conflicts. Sources that tell clearly the same happening on incompatible dates no more
-than 7 days apart ("13 July" and "the week of 14 July", "8 December" and "9 December")
-are merged too, but only when the word similarity is at least 0.6 on 3 or more shared
-content words and both name actors with a Jaccard overlap of at least 0.5. The event's
-date is the one given by most independent sources (a source's date also supports every
-finer date inside it), ties going to the most precise, then the earliest; the other
-dates are kept in `conflicts` and a "conflict" problem names the articles and dates.
-All thresholds are fields of `MergeSettings`. Candidates come from an index of
-(month, content word), so each event is compared with a bounded number of others and a
-build stays near-linear in the number of events.
+Conflicts. Sources that tell clearly the same happening on incompatible day or week dates
+no more than 7 days apart ("13 July" and "14 July", "8 December" and "the week of 14
+July") are merged too: when they share 3 content words with a word similarity of 0.6 and
+an actor Jaccard of 0.5, or when they share a salient actor, the same happening and a rare
+word with an evidence score of 0.6 ("clashes erupted in Sweida on 13 July" / "fighting
+broke out in Sweida on July 14"). A sentence that gives the other date too is no conflict
+(it tells two happenings), nor is a sentence's other date. The event's date is the one
+given by most independent sources (a source's date also supports every finer date inside
+it), ties going to the most precise, then the earliest; the other dates are kept in
+`conflicts` and a "conflict" problem names the articles and dates. All thresholds are
+fields of `MergeSettings`. Candidates come from an index of (month, content word), a
+shared happening or rare word counting like two shared words, so each event is compared
+with a bounded number of others and a build stays near-linear in the number of events.
 
 Key dates. Each event counts for its calendar day (or its own value when it is coarser
 than a day: a week, a month, a year; decades and centuries never count). Dates are

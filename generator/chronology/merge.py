@@ -1,10 +1,12 @@
 """Grouping source events that tell the same happening (see the package docstring).
 
 Greedy, deterministic clustering. Events are visited finest date first, then by date, then
-in source order; each one joins the best existing cluster it matches or starts a new one.
-Candidate clusters come from an inverted index keyed by (month, key word or actor), so an
-event is only compared with events of its own and neighbouring months that share at least
-one word or actor: the work grows with the number of events, not with its square.
+in source order; each one joins the best existing cluster it matches (highest evidence
+score) or starts a new one. Secondary source events (a sentence's other dates) come last
+and only join. Candidate clusters come from an inverted index keyed by (month, content
+word), so an event is only compared with events of its own and neighbouring months that
+share two words, or a happening or rare word: the work grows with the number of events,
+not with its square.
 """
 
 from __future__ import annotations
@@ -297,6 +299,9 @@ def merge_score(a: SourceEvent, b: SourceEvent, settings: MergeSettings) -> floa
     if sim.actors == 0.0:  # both name actors and none in common: different happenings
         return None
     ev = evidence(a, b, settings, sim)
+    coarse, fine = (a, b) if a.days > b.days else (b, a)
+    if coarse.days > fine.days and not coarse.happenings <= fine.happenings:
+        return None  # a coarse telling of other happenings too is a summary, not this day
     if can_merge(sim, settings) or same_one_off(a, b, settings):
         return max(ev.score, sim.score)
     if max(a.days, b.days) > settings.max_evidence_range_days or ev.concept < 0:
@@ -307,11 +312,8 @@ def merge_score(a: SourceEvent, b: SourceEvent, settings: MergeSettings) -> floa
         if actor + rare + happening >= 2 and ev.score >= settings.same_day_threshold:
             return ev.score
         return None
-    # a week or month inside a day event: a salient actor and the same happening, and the
-    # coarse telling names that one happening only (several make it a summary)
-    coarse = a if a.days > b.days else b
-    if (actor and happening and len(coarse.happenings) == 1
-            and ev.score >= settings.contained_threshold):
+    # a week or month inside a day event: a salient actor and the same happening
+    if actor and happening and ev.score >= settings.contained_threshold:
         return ev.score
     return None
 

@@ -568,3 +568,171 @@ def test_twenty_thousand_events_build():
     assert starts == sorted(starts)
     for event in timeline.events:
         assert len(event.articles) == len(event.citations)
+
+
+# ---------------------------------------------------------------- the editor's evidence
+#
+# A corpus about one story: Armenia and Azerbaijan are in nearly every sentence (ubiquitous,
+# they say nothing about which happening a sentence tells), while a named envoy, a town or
+# a militia appear in few (salient).
+
+STORY_ACTORS = ACTORS + (actor("lena-varga"), actor("gyumri"), actor("north-brigade"),
+                         actor("defence-ministry"))
+
+
+def background(n: int = 12) -> ArticleAnalysis:
+    """Unrelated sentences, far from the dates under test, naming the ubiquitous actors."""
+    topics = ["grain tariffs", "rail freight", "border posts", "water rights", "gas transit",
+              "school curricula", "radio licences", "pension reform", "fishing quotas",
+              "road tolls", "census results", "museum loans", "airport slots", "bank audits"]
+    sentences = [(f"Armenia and Azerbaijan discussed {topic} on {d} March.", f"{d} March",
+                  day(2024, 3, d), "armenia", "azerbaijan")
+                 for d, topic in zip(range(1, n + 1), topics)]
+    return analysis("zz-background", date(2024, 3, 30), *sentences, source="Archive")
+
+
+def story(*analyses: ArticleAnalysis, **kw):
+    return build(background(), *analyses, actors=STORY_ACTORS, **kw)
+
+
+def cited(timeline, value: str) -> list[list[str]]:
+    return [list(e.articles) for e in timeline.events if e.time.value == value]
+
+
+def test_same_day_tellings_in_other_words_merge_on_a_salient_actor_and_the_happening():
+    fled = analysis("ash", date(2025, 3, 8),
+                    ("Militia columns took control of the capital on Saturday and Governor Lena "
+                     "Varga fled abroad.", "Saturday", day(2025, 3, 8), "lena-varga", "armenia"),
+                    source="Wire One")
+    fell = analysis("birch", date(2025, 3, 10),
+                    ("Lena Varga's administration collapsed on 8 March after a short siege.",
+                     "8 March", day(2025, 3, 8), "lena-varga"), source="Daily Two")
+    toppled = analysis("cedar", date(2025, 4, 2),
+                       ("Since Lena Varga was toppled in March, Armenia has reopened two crossings.",
+                        "in March", month(2025, 3), "lena-varga", "armenia"), source="Radio Three")
+    timeline = story(fled, fell, toppled)
+    assert cited(timeline, "2025-03-08") == [["ash", "birch", "cedar"]]
+    assert not timeline.events[-1].conflicts
+
+
+def test_same_day_different_happenings_sharing_only_a_ubiquitous_actor_stay_apart():
+    strike = analysis("dune", date(2025, 6, 4),
+                      ("Russian aircraft bombed fuel depots outside Baku on Tuesday, "
+                       "Azerbaijan said.", "Tuesday", day(2025, 6, 3), "russia", "azerbaijan"))
+    briefing = analysis("elm", date(2025, 6, 4),
+                        ("Azerbaijan's defence ministry gave its weekly briefing on 3 June and "
+                         "announced new conscription rules.", "3 June", day(2025, 6, 3),
+                         "defence-ministry", "azerbaijan"))
+    timeline = story(strike, briefing)
+    assert sorted(map(sorted, cited(timeline, "2025-06-03"))) == [["dune"], ["elm"]]
+
+
+def test_different_happenings_of_the_same_month_are_not_pulled_into_a_day_event():
+    meeting = analysis("fern", date(2025, 6, 13),
+                       ("Lena Varga met Georgian mediators in Tbilisi on 12 June.", "12 June",
+                        day(2025, 6, 12), "lena-varga", "georgia"))
+    other = analysis("gorse", date(2025, 7, 2),
+                     ("Lena Varga was arrested in June after returning from exile.", "in June",
+                      month(2025, 6), "lena-varga"))
+    summary = analysis("heath", date(2025, 7, 3),
+                       ("In June Lena Varga held talks in Tbilisi and then was detained at the "
+                        "border.", "In June", month(2025, 6), "lena-varga", "georgia"))
+    timeline = story(meeting, other, summary)
+    assert cited(timeline, "2025-06-12") == [["fern"]]
+    assert sorted(map(sorted, cited(timeline, "2025-06"))) == [["gorse"], ["heath"]]
+
+
+def test_a_year_level_mention_is_never_pinned_to_a_day_on_one_word():
+    truce = analysis("iris", date(2025, 7, 20),
+                     ("Lena Varga announced a ceasefire on 19 July.", "19 July", day(2025, 7, 19),
+                      "lena-varga"))
+    promise = analysis("juniper", date(2025, 3, 11),
+                       ("The charter promises a ceasefire across the region by the end of the "
+                        "year.", "the end of the year", year(2025), "lena-varga"))
+    timeline = story(truce, promise)
+    assert cited(timeline, "2025-07-19") == [["iris"]]
+    assert cited(timeline, "2025") == [["juniper"]]
+
+
+def test_the_same_outbreak_told_on_two_near_days_is_one_event_with_a_conflict():
+    first = analysis("kelp", date(2025, 4, 6),
+                     ("Street fighting between the North Brigade and farmers' militias erupted in "
+                      "Gyumri on 4 April over a blocked irrigation canal.", "4 April",
+                      day(2025, 4, 4), "north-brigade", "gyumri", "armenia"), source="Wire One")
+    second = analysis("larch", date(2025, 4, 9),
+                      ("Clashes between North Brigade gunmen and farmers' militias broke out in "
+                       "Gyumri on April 5 and spread along the canal.", "April 5",
+                       day(2025, 4, 5), "north-brigade", "gyumri"), source="Daily Two")
+    third = analysis("moss", date(2025, 4, 10),
+                     ("The violence began on 4 April when militias seized the canal sluices.",
+                      "4 April", day(2025, 4, 4), "gyumri", "armenia"), source="Radio Three")
+    timeline = story(first, second, third)
+    events = [e for e in timeline.events if e.time.start.year == 2025]
+    assert len(events) == 1
+    event = events[0]
+    assert event.time == day(2025, 4, 4)  # two sources against one
+    assert event.conflicts == (day(2025, 4, 5),)
+    assert sorted(event.articles) == ["kelp", "larch", "moss"]
+    problems = [p for p in timeline.problems if p.kind == "conflict"]
+    assert len(problems) == 1 and "5 April 2025" in problems[0].message
+
+
+def test_near_days_with_different_happenings_are_no_conflict():
+    outbreak = analysis("nettle", date(2025, 4, 6),
+                        ("Fighting between the North Brigade and farmers' militias erupted in "
+                         "Gyumri on 4 April.", "4 April", day(2025, 4, 4), "north-brigade", "gyumri"))
+    truce = analysis("oak", date(2025, 4, 9),
+                     ("The North Brigade and farmers' militias agreed a truce in Gyumri on April 6.",
+                      "April 6", day(2025, 4, 6), "north-brigade", "gyumri"))
+    timeline = story(outbreak, truce)
+    assert cited(timeline, "2025-04-04") == [["nettle"]]
+    assert cited(timeline, "2025-04-06") == [["oak"]]
+    assert not any(p.kind == "conflict" for p in timeline.problems)
+
+
+def summit_articles() -> list[ArticleAnalysis]:
+    return [
+        analysis("pine", date(2025, 5, 24),
+                 ("Lena Varga received the Georgian president at her residence in Batumi on "
+                  "Saturday for talks.", "Saturday", day(2025, 5, 24), "lena-varga", "georgia")),
+        analysis("quince", date(2025, 5, 29),
+                 ("Armenia's defence ministry said on Thursday that advisers keep working, "
+                  "after the meeting of Lena Varga and the Georgian president in Batumi on May 24.",
+                  "on Thursday", day(2025, 5, 29), "defence-ministry", "lena-varga", "georgia")),
+    ]
+
+
+def with_second_date(analysis_: ArticleAnalysis, phrase: str, time: TimeValue) -> ArticleAnalysis:
+    """The analysis with one more (non-dating) expression in its first sentence."""
+    pos = analysis_.text.text.index(phrase)
+    extra = TimeExpr(pos, pos + len(phrase), phrase, time)
+    return replace(analysis_, timexes=tuple(sorted(analysis_.timexes + (extra,), key=lambda t: t.start)))
+
+
+def test_a_sentences_other_date_cites_it_in_the_happening_others_tell_on_that_date():
+    pine, quince = summit_articles()
+    quince = with_second_date(quince, "May 24", day(2025, 5, 24))
+    timeline = story(pine, quince)
+    assert cited(timeline, "2025-05-24") == [["pine", "quince"]]
+    assert cited(timeline, "2025-05-29") == [["quince"]]  # its own date is kept too
+    summit = next(e for e in timeline.events if e.time.value == "2025-05-24")
+    assert [c.timex.text for c in summit.citations] == ["Saturday", "May 24"]
+    assert summit.text.startswith("Lena Varga received")  # the headline is a dating sentence
+    assert not summit.conflicts and not any(p.kind == "conflict" for p in timeline.problems)
+    assert timeline.extra["source_events"] == 2 + len(background().events)
+
+
+def test_an_other_date_alone_makes_no_event_and_merging_off_ignores_it():
+    _, quince = summit_articles()
+    quince = with_second_date(quince, "May 24", day(2025, 5, 24))
+    assert cited(story(quince), "2025-05-24") == []
+    pine, _ = summit_articles()
+    off = story(pine, quince, config=replace(CONFIG, merge_events=False))
+    assert cited(off, "2025-05-24") == [["pine"]]
+
+
+def test_other_settings_switch_secondary_dates_off():
+    pine, quince = summit_articles()
+    quince = with_second_date(quince, "May 24", day(2025, 5, 24))
+    timeline = story(pine, quince, settings=MergeSettings(secondary_dates=False))
+    assert cited(timeline, "2025-05-24") == [["pine"]]
