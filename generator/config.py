@@ -68,6 +68,8 @@ def load_config(site_dir: Path, **overrides: Any) -> SiteConfig:
             raise ContentError(CONFIG_FILE, f"invalid YAML: {exc}", line + 1 if line is not None else None) from None
         except UnicodeDecodeError:
             raise ContentError(CONFIG_FILE, "not UTF-8 text") from None
+        except ValueError as exc:  # a date-like value that is no date
+            raise ContentError(CONFIG_FILE, f"invalid value: {exc}") from None
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):

@@ -104,6 +104,11 @@ def split_front_matter(source: SourceFile) -> tuple[dict[str, Any], str, int]:
         problem = getattr(exc, "problem", None) or "could not be read"
         raise ContentError(source.path, f"front matter is not valid YAML ({problem}); "
                            "check quoting and indentation between the --- lines", line) from None
+    except ValueError as exc:  # YAML read a value that looks like a date but is none: 2025-13-45
+        line = next((n for n, text in enumerate(match.group(1).split("\n"), start=2)
+                     if re.match(r"\s*date\s*:", text)), 2)
+        raise ContentError(source.path, f"front matter has an impossible date ({exc}); use YYYY-MM-DD",
+                           line) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
