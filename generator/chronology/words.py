@@ -156,6 +156,7 @@ def _concepts() -> dict[str, str]:
 
 CONCEPTS = _concepts()
 PHRASE_KEYS = {(stem(verb), particle): concept for (verb, particle), concept in PHRASES.items()}
+PHRASE_VERBS = frozenset(verb for verb, _ in PHRASE_KEYS)
 # Words of stop words after stemming ("follows" -> "follow"), dropped too.
 STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS)
 # One-off happenings: for given actors, a ceasefire or an ouster on a date is one event,
@@ -207,10 +208,14 @@ def _content_words(text: str, offset: int, skip_spans: Sequence[tuple[int, int]]
         if skip_next or any(s < end and start < e for s, e in skip_spans):
             skip_next = False
             continue
-        following = matches[i + 1].group().lower() if i + 1 < len(matches) else ""
-        phrase = PHRASE_KEYS.get((_stem_key(match.group()) or "", following))
+        stemmed = _stem_key(match.group())
+        if stemmed is None:
+            continue
+        phrase = None
+        if stemmed in PHRASE_VERBS and i + 1 < len(matches):
+            phrase = PHRASE_KEYS.get((stemmed, matches[i + 1].group().lower()))
         skip_next = phrase is not None
-        word = phrase or normalise_word(match.group())
+        word = phrase or CONCEPTS.get(stemmed, stemmed)
         if word and word not in skip_words:
             out.append(word)
     return out
