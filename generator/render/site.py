@@ -320,7 +320,7 @@ class _Renderer:
         article = analysis.article
         page = Page(path, "article", article.title, self._canonical(path), "feed.xml")
         to_timeline = self.views.article_events(analysis)
-        highlights = self._highlights(path, analysis, to_timeline)
+        highlights = self._highlights(path, analysis)
         body = render_body(article.body, analysis.text, highlights)
         placed_ids = {h.anchor_id for h in highlights if h.index in body.placed and h.anchor_id}
         events = [{
@@ -341,15 +341,15 @@ class _Renderer:
             "timex_count": len(analysis.timexes),
         }
 
-    def _highlights(self, path: str, analysis: ArticleAnalysis,
-                    to_timeline: dict[str, str]) -> list[Highlight]:
+    def _highlights(self, path: str, analysis: ArticleAnalysis) -> list[Highlight]:
         by_span: dict[tuple[int, int], str] = {}
         for event in analysis.events:
             by_span.setdefault((event.timex.start, event.timex.end), event.id)
         out = []
+        slug = analysis.article.slug
         for i, tx in enumerate(analysis.timexes):
             citation = by_span.get((tx.start, tx.end))
-            timeline_id = to_timeline.get(citation) if citation else None
+            timeline_id = self.views.timeline_event_at.get((slug, tx.start))
             out.append(Highlight(
                 index=i, start=tx.start, end=tx.end, value=tx.time.value,
                 label=self.views.label(tx.time) if tx.time.anchored else tx.time.value,

@@ -129,11 +129,13 @@ class Views:
         self.articles = {a.article.slug: a for a in timeline.articles}
         self.events = {e.id: e for e in timeline.events}
         self._event_views: dict[str, EventView] = {}
-        # citation (article event) id -> the timeline event citing it, first one wins
-        self.timeline_event_of: dict[str, str] = {}
+        # (article, date phrase start) -> the timeline event citing that phrase. A sentence's
+        # second date may be cited by another happening than its first, so the phrase, not
+        # the sentence's event id, says which timeline event a citation belongs to.
+        self.timeline_event_at: dict[tuple[str, int], str] = {}
         for event in timeline.events:
             for citation in event.citations:
-                self.timeline_event_of.setdefault(citation.id, event.id)
+                self.timeline_event_at.setdefault((citation.article, citation.timex.start), event.id)
 
     def label(self, time: TimeValue) -> str:
         return chrono.date_label(time, self.language)
@@ -251,8 +253,9 @@ class Views:
 
     def article_events(self, analysis: ArticleAnalysis) -> dict[str, str]:
         """The article's event ids (citation ids) -> the timeline event that cites them."""
-        return {e.id: self.timeline_event_of[e.id] for e in analysis.events
-                if e.id in self.timeline_event_of}
+        slug = analysis.article.slug
+        return {e.id: self.timeline_event_at[(slug, e.timex.start)] for e in analysis.events
+                if (slug, e.timex.start) in self.timeline_event_at}
 
 
 def html_datetime(time: TimeValue) -> str:
