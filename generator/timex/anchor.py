@@ -40,7 +40,7 @@ _PASSIVE_AUX = frozenset("be been being is are am get gets".split())
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 _CLAUSE_END = ",;:—–()\""
-_LEAD_PREP_RE = re.compile(r"^[\s\"“‘(\[]*(?:(?:on|in|by|since|until|from|at|during|last|this"
+_LEAD_PREP_RE = re.compile(r"[\s\"“‘(\[]*(?:(?:on|in|by|since|until|from|at|during|last|this"
                            r"|next|early|late|and|but|so|then|also|as|of)\s+)*$", re.I)
 _NOT_VERB_ED = frozenset(("united", "limited", "based", "red", "need", "bed", "speed", "seed",
                           "feed", "indeed", "armed", "proceed", "succeed", "hundred", "sacred",
@@ -50,6 +50,7 @@ _NOT_VERB_ED = frozenset(("united", "limited", "based", "red", "need", "bed", "s
                           "unprecedented", "coordinated", "planned", "expected", "scheduled"))
 
 
+_MULTI_MONTH_RULES = frozenset(("half", "the_year_ended", "the_year"))
 TENSE_WINDOW = 250  # characters around an expression searched for tense markers
 REF_LOOKBACK = 40  # how many earlier dates "the previous day" may look back through
 
@@ -65,6 +66,11 @@ class Context:
     paragraph_starts: list[int] = field(default_factory=list)
     refs: list[tuple[int, TimeValue]] = field(default_factory=list)  # (position, value)
     last_quarter: tuple[int, int] | None = None
+    # Earnings text compares a reporting period with "a year earlier": the period last
+    # named decides whether that is a quarter or a year ("the nine months ... a year earlier").
+    quarter_pos: int = -1
+    first_quarter: tuple[int, int] | None = None
+    months_pos: int = -1
 
     @classmethod
     def build(cls, text: str, dct: date | None, day_first: bool = False) -> "Context":
@@ -88,6 +94,16 @@ class Context:
             self.refs.append((pos, value))
         if value.rule in ("quarter", "context_quarter") and value.start is not None:
             self.last_quarter = (value.start.year, V.quarter_of(value.start))
+            self.quarter_pos = pos
+            if self.first_quarter is None:
+                self.first_quarter = self.last_quarter
+        elif value.rule in _MULTI_MONTH_RULES or value.value in ("P6M", "P9M"):
+            self.months_pos = pos
+
+    def reports_months(self, pos: int) -> bool:
+        """True when the period last named before ``pos`` in its paragraph spans several
+        quarters ("the first nine months", "the year ended June 30", "the first half")."""
+        return self.months_pos > self.quarter_pos and self.months_pos >= self.paragraph_start(pos)
 
     def ref(self, pos: int, fine: bool = False) -> TimeValue | None:
         """The date last mentioned in this paragraph (day-or-finer when ``fine``)."""
@@ -361,6 +377,8 @@ def h_year_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
     g = c.groups
     y = int(g["y"] or 0)
     q = _QUARTER_ORD.get((g["ord"] or "").lower())
+    if q is None and (g["noun"] or "").lower() == "period" and ctx.reports_months(c.start):
+        return _one(c, V.year(y, "year_period"))  # "the nine months ... the 1988 period"
     if q is None:
         cq = _context_quarter(ctx)
         if cq is None:
@@ -597,7 +615,9 @@ def h_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
         if not ord_:
             return None
         pieces = _quarter_pieces(c, ctx, "", mods, ord_)
-        return None if not pieces else [(_span(c, "ord")[0], c.end, pieces[0][2])]
+        if not pieces:
+            return None
+        return [(_span(c, "ord")[0], c.end, pieces[0][2])]
     return _quarter_pieces(c, ctx, the, mods, ord_)
 
 
@@ -633,6 +653,11 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str,
             tense = ctx.tense(c.start, c.end)
             if tense == "future" and q < cur_q - 1:
                 y += 1
+            # "after a flat second quarter", "will result in a fourth-quarter charge": a
+            # quarter named in passing is not the period the article reports on
+            if tense == "future" or re.search(r"\ban?\s+[a-z]+\s+$",
+                                              ctx.text[max(0, c.start - 20):c.start]):
+                rule = "quarter_aside"
         return _one(c, V.quarter(y, q, rule))
     if the == "last" or ord_ in ("last", "final") or "previous" in mods:
         return _one(c, _shift_quarter(dct.year, cur_q, -1, rule))
@@ -643,7 +668,10 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str,
     if "latest" in mods or "recent" in mods or "just" in mods:
         completed = _shift_quarter(dct.year, cur_q, -1, rule)
         cq = ctx.last_quarter
-        if cq and V.quarter(cq[0], cq[1], rule).end < dct:  # type: ignore[operator]
+        # a fiscal quarter may bear the name of a calendar quarter not yet over ("Ralston's
+        # fiscal fourth quarter ended Sept. 30"): trust it when the article leads with it
+        if cq and (V.quarter(cq[0], cq[1], rule).end < dct  # type: ignore[operator]
+                   or cq == ctx.first_quarter):
             return _one(c, V.quarter(cq[0], cq[1], "context_quarter"))
         return _one(c, completed)
     cq = _context_quarter(ctx)
@@ -835,7 +863,27 @@ def h_reltime(c: Candidate, ctx: Context) -> list[Piece] | None:
         rel = "this"
     if ctx.dct is None:
         return _one(c, V.unresolved(_x_value(unit), _gran(unit), rule))
+    if rel == "last" and unit == "year" and not mod:
+        quarter = _compared_quarter(c, ctx)
+        if quarter is not None:
+            return _one(c, quarter)
     return _one(c, _relative_to(ctx, ctx.dct, rel, unit, rule, c))
+
+
+# "... compared with $33 million last year", "from last year's $1.55 billion"
+_AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*(?:\s+(?:million|billion|cents|a\s+share))*|%)\s*$")
+_AMOUNT_AFTER = re.compile(r"['’]s\s+(?:[$£€#]|C\$|\d)")
+
+
+def _compared_quarter(c: Candidate, ctx: Context) -> TimeValue | None:
+    """The year-ago quarter when "last year" is the other side of a quarterly comparison."""
+    cq = ctx.last_quarter
+    if cq is None or ctx.dct is None or cq[0] != ctx.dct.year or ctx.reports_months(c.start):
+        return None
+    before = ctx.text[max(0, c.start - 40):c.start]
+    if _AMOUNT_BEFORE.search(before.rstrip(" ,")) or _AMOUNT_AFTER.match(ctx.text, c.end):
+        return V.quarter(cq[0] - 1, cq[1], "year_ago_quarter")
+    return None
 
 
 def _the_year(c: Candidate, ctx: Context, rel: str) -> list[Piece] | None:
@@ -953,11 +1001,12 @@ def h_ago(c: Candidate, ctx: Context) -> list[Piece] | None:
     else:
         ref = ctx.ref(c.start)
         base = ref.start if ref is not None else ctx.dct
-        if direction == "earlier" and unit == "year" and amount == 1 and ctx.last_quarter:
+        if direction == "earlier" and unit == "year" and amount == 1 and ctx.last_quarter \
+                and not ctx.reports_months(c.start):
             y, q = ctx.last_quarter
             return _one(c, V.quarter(y - 1, q, "year_earlier_quarter"))
     if from_dct and unit == "year" and amount == 1 and ctx.last_quarter and ctx.dct \
-            and ctx.last_quarter[0] == ctx.dct.year:
+            and ctx.last_quarter[0] == ctx.dct.year and not ctx.reports_months(c.start):
         y, q = ctx.last_quarter
         return _one(c, V.quarter(y - 1, q, "year_ago_quarter"))
     if base is None:
@@ -1225,7 +1274,8 @@ def h_year_adj(c: Candidate, ctx: Context) -> list[Piece] | None:
     q_words = {"first quarter": 1, "second quarter": 2, "third quarter": 3, "fourth quarter": 4}
     if noun in q_words:
         return _one(c, V.quarter(ctx.dct.year - 1, q_words[noun], "year_ago_quarter"))
-    cq = _context_quarter(ctx) if (noun in ("quarter", "period") or ctx.last_quarter) else None
+    cq = _context_quarter(ctx) if (noun == "quarter" or (
+        (noun == "period" or ctx.last_quarter) and not ctx.reports_months(c.start))) else None
     if cq:
         return _one(c, V.quarter(cq[0] - 1, cq[1], "year_ago_quarter"))
     return _one(c, V.year(ctx.dct.year - 1, "year_ago"))

@@ -174,6 +174,8 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-02-01", "2025-02-28"), "DATE"),
     (T, "The talks of Oct. were inconclusive.", "Oct.", "2024-10", r("2024-10-01", "2024-10-31"),
      "DATE"),
+    (F, "In March, the regulator fined the bank.", "March", "1989-03",
+     r("1989-03-01", "1989-03-31"), "DATE"),
     # --- years, fiscal years, parts of years ----------------------------------------------------
     (S, "The group declared a caliphate in 2014 in the region.", "2014", "2014",
      r("2014-01-01", "2014-12-31"), "DATE"),
@@ -285,6 +287,25 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("1988-07-01", "1988-09-30"), "DATE"),
     (F, "Earnings fell in the second quarter of fiscal 1989.", "the second quarter of fiscal 1989",
      "1989-Q2", r("1989-04-01", "1989-06-30"), "DATE"),
+    # the reporting period: a year-ago comparison after "the nine months" is a year
+    (F, "The brewer's third-quarter net rose 4%. For the nine months, it earned $40 million, up "
+        "from $31 million a year earlier.", "a year earlier", "1988", r("1988-01-01", "1988-12-31"),
+     "DATE"),
+    (F, "Quarterly sales climbed. In the first nine months, net was $9 million, against a loss in "
+        "the 1988 period.", "the 1988 period", "1988", r("1988-01-01", "1988-12-31"), "DATE"),
+    (F, "The mill's third-quarter profit jumped. After a weak second quarter, costs were lower "
+        "than a year ago.", "a year ago", "1988-Q3", r("1988-07-01", "1988-09-30"), "DATE"),
+    (F, "The utility earned more in the third quarter. Its gas unit made $12 million, compared "
+        "with $9 million last year.", "last year", "1988-Q3", r("1988-07-01", "1988-09-30"),
+     "DATE"),
+    (F, "The airline expects a better year. It reported a profit last year.", "last year", "1988",
+     r("1988-01-01", "1988-12-31"), "DATE"),
+    (F, "The grocer posted a fourth-quarter loss for its fiscal year ended Sept. 30. Sales in the "
+        "latest period rose 3% from last year's $80 million.", "the latest period", "1989-Q4",
+     r("1989-10-01", "1989-12-31"), "DATE"),
+    (F, "The shipper's third-quarter profit fell. The storm will lead to a fourth-quarter charge. "
+        "Revenue in the latest quarter slipped from last year's $80 million.", "last year",
+     "1988-Q3", r("1988-07-01", "1988-09-30"), "DATE"),
     # --- weekdays ---------------------------------------------------------------------------------
     (W, "Defence sources confirmed on Wednesday that aid was sent.", "Wednesday", "2025-07-23",
      r("2025-07-23"), "DATE"),
