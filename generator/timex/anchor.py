@@ -390,7 +390,7 @@ def h_year_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
 def h_year_end(c: Candidate, ctx: Context) -> list[Piece] | None:
     if ctx.dct is None:
         return _one(c, V.unresolved("XXXX", "year", "year_end"))
-    return _one(c, V.year(ctx.dct.year, "year_end"))
+    return _one(c, V.year_end(ctx.dct.year, "year_end"))
 
 
 _MAY_CONTEXT = frozenset(("in", "since", "until", "till", "by", "from", "to", "and", "or",
@@ -406,7 +406,8 @@ def h_month(c: Candidate, ctx: Context) -> list[Piece] | None:
     if name in ("May", "MAY") and not g["mod"] and not g["rel"]:
         if _prev_word(ctx, c.start) not in _MAY_CONTEXT:
             return None
-    if not g["mod"] and not g["rel"] and re.match(r"\s+(?:for|of\s+the)\b", _next_text(ctx, c.end)):
+    if not g["mod"] and not g["rel"] and re.match(r"\s+(?:for|of\s+the)\s+[A-Z]",
+                                                    _next_text(ctx, c.end)):
         return None  # "the March for Life", "the March of the Mothers": names
     if name in ("March", "MARCH") and re.match(r"\s+(?:on|to|against|toward|towards|through)\b",
                                                _next_text(ctx, c.end)):
@@ -421,6 +422,8 @@ def h_month(c: Candidate, ctx: Context) -> list[Piece] | None:
     dct = ctx.dct
     if rel in ("last", "this past", "past", "previous"):
         y = dct.year if m < dct.month else dct.year - 1
+        if rel == "last" and m == dct.month - 1:
+            y -= 1  # said in March, "last February" is a year back: the one just ended is "February"
     elif rel in ("next", "this coming", "coming"):
         y = dct.year if m > dct.month else dct.year + 1
     elif rel == "this":
@@ -431,9 +434,49 @@ def h_month(c: Candidate, ctx: Context) -> list[Piece] | None:
             y = pick_year_for_month(dct, m, ctx.tense(c.start, c.end))
         else:
             return _one(c, _month_from_ref(ref, m, rel, c.rule))
+    elif _attributive_month(c, ctx):
+        # "the March agreement" names a past event; "the March elections" a coming one
+        # unless the clause is past
+        if _planned_event_ahead(c, ctx):
+            y = dct.year if m >= dct.month else dct.year + 1
+        else:
+            y = dct.year if m <= dct.month else dct.year - 1
     else:
         y = pick_year_for_month(dct, m, ctx.tense(c.start, c.end))
     return _one(c, V.month(y, m, c.rule))
+
+
+# Nouns after an attributive month that name something scheduled rather than done.
+_PLANNED_NOUNS = frozenset(("election", "elections", "vote", "poll", "polls", "referendum",
+                            "summit", "deadline", "talks", "meeting", "conference", "session",
+                            "launch", "visit", "trial", "hearing", "ballot", "runoff", "run-off",
+                            "accession", "inauguration", "opening", "handover", "release",
+                            "meetings", "games", "cup", "festival", "tour", "round"))
+
+
+def _attributive_month(c: Candidate, ctx: Context) -> bool:
+    """ "the March agreement", "last March's accord": a month naming an event by its date."""
+    after = re.match(r"(['’]s\s+|\s+)([a-z][a-z-]+)", ctx.text[c.end:c.end + 30])
+    if after is None or after.group(2) in _NOT_EVENT_NOUNS:
+        return False
+    return after.group(1) != " " or _prev_word(ctx, c.start) in ("the", "this", "that", "its",
+                                                                  "their", "his", "her")
+
+
+# Words that may follow a month without it being attributive ("the March to Damascus" is
+# rejected elsewhere; "in March when", "March and April").
+_NOT_EVENT_NOUNS = frozenset(("and", "or", "to", "when", "after", "before", "as", "but", "in",
+                              "on", "at", "by", "for", "of", "from", "with", "until", "through",
+                              "that", "which", "while", "is", "was", "were", "are", "will",
+                              "would", "had", "has", "have", "said", "says", "this", "last",
+                              "next", "the", "a", "an", "so", "since", "than", "if", "because"))
+
+
+def _planned_event_ahead(c: Candidate, ctx: Context) -> bool:
+    """ "the March elections" outside a past-tense clause: the coming ones."""
+    noun = re.match(r"\s+([a-z-]+)", ctx.text[c.end:c.end + 30])
+    return bool(noun and noun.group(1) in _PLANNED_NOUNS and
+                ctx.tense(c.start, c.end) != "past")
 
 
 def _month_from_ref(ref: TimeValue, m: int, rel: str, rule: str) -> TimeValue:
@@ -480,6 +523,8 @@ def h_year(c: Candidate, ctx: Context) -> list[Piece] | None:
             return None
         if y > 2059 and prev not in _YEAR_OK_BEFORE:
             return None
+    if re.match(r"(?i)the\s+(?:very\s+)?(?:end|close)\s+of", g["mod"] or ""):
+        return _one(c, V.year_end(y, "year_end"))  # "by the end of 2026"
     return _one(c, V.year(y, "fiscal_year" if g["fiscal"] else "year"))
 
 

@@ -76,6 +76,12 @@ def year(y: int, rule: str) -> TimeValue:
     return TimeValue(f"{y:04d}", "DATE", "year", date(y, 1, 1), date(y, 12, 31), rule)
 
 
+def year_end(y: int, rule: str) -> TimeValue:
+    """ "the end of the year", "by year-end": TimeML's value is the year (with mod END); the
+    range and granularity say what a timeline can honestly show, the year's last month."""
+    return TimeValue(f"{y:04d}", "DATE", "month", date(y, 12, 1), date(y, 12, 31), rule)
+
+
 def week_of(d: date, rule: str) -> TimeValue:
     iso_year, iso_week, _ = d.isocalendar()
     monday = d - timedelta(days=d.weekday())

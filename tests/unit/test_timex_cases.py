@@ -176,6 +176,22 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "DATE"),
     (F, "In March, the regulator fined the bank.", "March", "1989-03",
      r("1989-03-01", "1989-03-31"), "DATE"),
+    # a month naming an event ("the March accord") is the latest such month, a scheduled one
+    # ("the March vote") the next, unless the clause is past
+    ("2025-08-14", "Ankara wants the militia to honour the March accord with the capital.",
+     "March", "2025-03", r("2025-03-01", "2025-03-31"), "DATE"),
+    ("2025-08-14", "Memories of the December uprising are still raw.", "December", "2024-12",
+     r("2024-12-01", "2024-12-31"), "DATE"),
+    ("2025-08-14", "The parties are gearing up for the March elections.", "March", "2026-03",
+     r("2026-03-01", "2026-03-31"), "DATE"),
+    ("2025-08-14", "Few voters turned out for the March elections.", "March", "2025-03",
+     r("2025-03-01", "2025-03-31"), "DATE"),
+    ("1998-03-01", "Prices have doubled since last February.", "last February", "1997-02",
+     r("1997-02-01", "1997-02-28"), "DATE"),
+    (F, "The chairman resigned in March for personal reasons.", "March", "1989-03",
+     r("1989-03-01", "1989-03-31"), "DATE"),
+    (F, "Analysts revised December's sales figures.", "December", "1988-12",
+     r("1988-12-01", "1988-12-31"), "DATE"),
     # --- years, fiscal years, parts of years ----------------------------------------------------
     (S, "The group declared a caliphate in 2014 in the region.", "2014", "2014",
      r("2014-01-01", "2014-12-31"), "DATE"),
@@ -194,7 +210,7 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "The fund ran dry in late 2024, auditors found.", "late 2024", "2024",
      r("2024-01-01", "2024-12-31"), "DATE"),
     (W, "The pipeline is due by the end of 2026.", "the end of 2026", "2026",
-     r("2026-01-01", "2026-12-31"), "DATE"),
+     r("2026-12-01", "2026-12-31"), "DATE"),
     (W, "The castle was built in 1066 by invaders.", "1066", "1066", r("1066-01-01", "1066-12-31"),
      "DATE"),
     (W, "The budget for FY2026 is under review.", "FY2026", "2026", r("2026-01-01", "2026-12-31"),
@@ -213,10 +229,14 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("1996-01-01", "1996-12-31"), "DATE"),
     (W, "The plan dates from the year two thousand.", "the year two thousand", "2000",
      r("2000-01-01", "2000-12-31"), "DATE"),
-    (W, "Accounts close at year-end as usual.", "year-end", "2025", r("2025-01-01", "2025-12-31"),
+    # the end of a year keeps TimeML's year value; its range is the last month (a timeline
+    # shows "December 2025", not the whole year)
+    (W, "Accounts close at year-end as usual.", "year-end", "2025", r("2025-12-01", "2025-12-31"),
      "DATE"),
     (W, "The target will be reviewed at the end of the year.", "the end of the year", "2025",
-     r("2025-01-01", "2025-12-31"), "DATE"),
+     r("2025-12-01", "2025-12-31"), "DATE"),
+    ("2025-03-11", "The envoy promised a truce by the end of the year.", "the end of the year",
+     "2025", r("2025-12-01", "2025-12-31"), "DATE"),
     # --- decades and centuries ------------------------------------------------------------------
     (W, "The town boomed in the 1990s after the war.", "the 1990s", "199",
      r("1990-01-01", "1999-12-31"), "DATE"),
