@@ -32,7 +32,7 @@ _IRREGULAR_PAST = frozenset((
     "sought thought ago knew grew hit put set cut quit let spent built chose swore froze stole "
     "woke wore tore forgot lay laid hung sat slid shut split spread taught understood upheld "
     "agreed").split())
-_FUTURE_WORDS = frozenset(("will shall won't won’t would might expected expects scheduled "
+_FUTURE_WORDS = frozenset(("will shall won't won’t would might expect expected expects scheduled "
                            "upcoming slated tomorrow planned planning plans 'll ’ll").split())
 _BEFORE_TO = frozenset("going is are plan plans planning intend intends due set likely poised "
                        "expected scheduled slated".split())
@@ -92,7 +92,8 @@ class Context:
     def note(self, pos: int, value: TimeValue) -> None:
         if value.anchored:
             self.refs.append((pos, value))
-        if value.rule in ("quarter", "context_quarter") and value.start is not None:
+        if value.rule in ("quarter", "context_quarter") and value.start is not None \
+                and (self.dct is None or value.start <= self.dct):  # a quarter to come is no report
             self.last_quarter = (value.start.year, V.quarter_of(value.start))
             self.quarter_pos = pos
             if self.first_quarter is None:
@@ -845,6 +846,8 @@ def h_today(c: Candidate, ctx: Context) -> list[Piece] | None:
     word = re.sub(r"\s+", " ", (g["word"] or g["word2"] or "").lower())
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0,
                "the day before yesterday": -2, "the day after tomorrow": 2}
+    if _generic_day_word(c, ctx, word):
+        return None
     if ctx.dct is None:
         return _one(c, V.unresolved("XXXX-XX-XX", "day", word.replace(" ", "_")))
     d = ctx.dct + timedelta(days=offsets[word])
@@ -854,6 +857,27 @@ def h_today(c: Candidate, ctx: Context) -> list[Piece] | None:
     if pod:
         return _one(c, V.part_of_day(d, _POD[pod], word + "_pod"))
     return _one(c, V.day(d, word.replace(" ", "_")))
+
+
+# Nouns for which "today's" means "of our times" ("today's youth"), not the dateline's day.
+_GENERIC_AFTER_TODAY = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|children|kids|young|teenagers"
+    r"|consumers|students|culture|standards|technology|economy|workplace|computers|families"
+    r"|parents|politics|media|market|markets|businesses)\b")
+
+
+def _generic_day_word(c: Candidate, ctx: Context, word: str) -> bool:
+    """ "today's youth", "the people of tomorrow", "VOA Today" (a programme): no date."""
+    if word == "today" and _GENERIC_AFTER_TODAY.match(ctx.text, c.end):
+        return True
+    if word == "tomorrow" and _prev_word(ctx, c.start) == "of" \
+            and not _GENERIC_AFTER_TODAY.match(ctx.text, c.end) \
+            and not re.match(r"['’]s", ctx.text[c.end:c.end + 2]):
+        return True
+    head = ctx.text[c.start:c.end]
+    before = ctx.text[max(0, c.start - 30):c.start]
+    return head[:1].isupper() and not head.isupper() and not _starts_sentence(ctx, c.start) \
+        and bool(re.search(r"[A-Z][A-Za-z]*\s+$", before))
 
 
 def h_this_pod(c: Candidate, ctx: Context) -> list[Piece] | None:
@@ -906,6 +930,8 @@ def h_reltime(c: Candidate, ctx: Context) -> list[Piece] | None:
         return None
     if rel == "the latest":
         rel = "this"
+    if re.fullmatch(r"This\s+Week", ctx.text[c.start:c.end]) and not _starts_sentence(ctx, c.start):
+        return None  # ABC's "This Week": a programme's name
     if ctx.dct is None:
         return _one(c, V.unresolved(_x_value(unit), _gran(unit), rule))
     if rel == "last" and unit == "year" and not mod:
@@ -1037,6 +1063,11 @@ def h_ago(c: Candidate, ctx: Context) -> list[Piece] | None:
     if unit == "night":
         unit = "day"
     sign = -1 if direction in _AGO_BACK else 1
+    if direction in ("after", "before"):
+        # "less than an hour after the lawyer spoke": measured from an event whose date the
+        # text does not give, so the amount is a duration, not a date
+        return [(c.start, _span(c, "unit")[1],
+                 V.duration(V.duration_value(amount, unit), "duration_to_event"))]
     if amount is None:
         return _one(c, V.vague("PAST_REF" if sign < 0 else "FUTURE_REF", "ago_vague"))
     from_dct = direction in ("ago", "back", "from now", "hence")
@@ -1189,6 +1220,14 @@ def h_vague(c: Candidate, ctx: Context) -> list[Piece] | None:
         return None
     if word in ("one day", "some day"):
         return None  # handled by the duration rule, which sees more context
+    if word in ("now", "currently") and nxt.startswith(",") and _starts_sentence(ctx, c.start):
+        return None  # "Now, ...": a discourse marker framing the sentence, not a time
+    if word == "recently" and (re.match(r"\s+(?:last|this|on)\b", nxt)
+                               or _prev_word(ctx, c.start) in ("most", "have", "has", "had")):
+        return None  # "most recently last October": the date that follows is the time
+    if word == "the future" and _prev_word(ctx, c.start) not in _PREP_BEFORE_FUTURE and (
+            _prev_word(ctx, c.start) == "to" or re.match(r"\s+(?:of|looks?|is|was|seems?)\b", nxt)):
+        return None  # "the future of our peoples", "the future looks bleak": a topic, not a time
     if word in _VAGUE:
         return _one(c, V.vague(_VAGUE[word], "vague_" + word.replace(" ", "_")))
     if word.startswith("recent "):
@@ -1197,6 +1236,14 @@ def h_vague(c: Candidate, ctx: Context) -> list[Piece] | None:
         unit = _PLURAL[word.split()[-1]]
         return _one(c, V.duration(V.duration_value(None, unit), "recent_units"))
     return _one(c, V.vague("FUTURE_REF", "vague_coming"))
+
+
+_PREP_BEFORE_FUTURE = frozenset(("in", "into", "for", "about", "until", "till", "near"))
+
+
+def _starts_sentence(ctx: Context, pos: int) -> bool:
+    start = ctx.sentence_bounds(pos)[0]
+    return not ctx.text[start:pos].strip(" \t\n\"“‘'(")
 
 
 def _clock_day(ctx: Context, c: Candidate, day_text: str | None, mon: str | None,

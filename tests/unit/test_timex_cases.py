@@ -307,6 +307,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("1988-07-01", "1988-09-30"), "DATE"),
     (F, "Earnings fell in the second quarter of fiscal 1989.", "the second quarter of fiscal 1989",
      "1989-Q2", r("1989-04-01", "1989-06-30"), "DATE"),
+    (F, "The mill's third-quarter profit rose. Losses will last through the third quarter of "
+        "1990. Net in the year-ago period was $4 million.", "the year-ago period", "1988-Q3",
+     r("1988-07-01", "1988-09-30"), "DATE"),
     # the reporting period: a year-ago comparison after "the nine months" is a year
     (F, "The brewer's third-quarter net rose 4%. For the nine months, it earned $40 million, up "
         "from $31 million a year earlier.", "a year earlier", "1988", r("1988-01-01", "1988-12-31"),
@@ -640,10 +643,31 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (X, "The town boomed in the 1990s.", "the 1990s", "199", r("1990-01-01", "1999-12-31"), "DATE"),
     (X, "Protesters gather every Friday.", "every Friday", "XXXX-WXX-5", "", "SET"),
     (X, "The president recently hosted his counterpart.", "recently", "PAST_REF", "", "DATE"),
+    (W, "The truce came less than an hour after the envoy spoke.", "less than an hour",
+     "PT1H", "", "DURATION"),
+    (W, "The talks resumed barely a month after the ceasefire collapsed.", "barely a month",
+     "P1M", "", "DURATION"),
+    (W, "Now the two sides are talking again.", "Now", "PRESENT_REF", "", "DATE"),
+    (W, "Few know what the region will look like in the future.", "the future", "FUTURE_REF",
+     "", "DATE"),
+    (W, "The paper ran the interview in today's edition.", "today", "2025-07-23",
+     r("2025-07-23"), "DATE"),
 ]
 
 # (dateline, sentence, text that must NOT be (part of) a timex)
 NONE: list[tuple[str | None, str, str]] = [
+    (W, "Now, the ministry says, the roads are open.", "Now"),
+    (W, "Currently, the camp shelters 900 families.", "Currently"),
+    (W, "Three envoys were expelled, most recently last March.", "recently"),
+    (W, "The two rivals have recently been losing ground.", "recently"),
+    (W, "The accord matters to the future of both peoples.", "the future"),
+    (W, "Investors fear the future looks bleak.", "the future"),
+    (W, "The ban angered many of today's young voters.", "today"),
+    (W, "Leaders must train the engineers of tomorrow, he said.", "tomorrow"),
+    (W, "The minister told ABC's \"This Week\" that talks would resume.", "This Week"),
+    (W, "The minister spoke on Radio Ankara Today about the talks.", "Today"),
+    (W, "The truce came less than an hour after the envoy spoke.", "after"),
+    (W, "The buyers must wait at least 30 days before closing the deal.", "before"),
     (W, "We met them at the ministry.", "We"),
     (W, "we talked for a while about the weather.", "we"),
     (W, "They may march to the capital.", "may"),
