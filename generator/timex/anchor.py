@@ -4,7 +4,7 @@ News conventions: a bare weekday in a past-tense clause is the latest such day o
 the dateline (the dateline itself included); in a future clause, the next one on or after.
 Month-days and months without a year take the year that tense implies, and proximity when
 the clause has no tense marker. "The previous day", "a week later" chain from the date last
-mentioned in the paragraph. Each handler returns pieces ``(start, end, TimeValue)`` or None
+mentioned in the paragraph or the one before. Each handler returns pieces ``(start, end, TimeValue)`` or None
 to reject the candidate.
 """
 
@@ -107,8 +107,11 @@ class Context:
         return self.months_pos > self.quarter_pos and self.months_pos >= self.paragraph_start(pos)
 
     def ref(self, pos: int, fine: bool = False) -> TimeValue | None:
-        """The date last mentioned in this paragraph (day-or-finer when ``fine``)."""
+        """The date last mentioned in this paragraph or the one before (day-or-finer when
+        ``fine``): news paragraphs are short, and "The following month" often opens one."""
         para = self.paragraph_start(pos)
+        if para:
+            para = self.paragraph_start(para - 1)
         for p, v in reversed(self.refs[-REF_LOOKBACK:]):
             if p < para:
                 break
@@ -190,7 +193,8 @@ def pick_year_for_month(dct: date, month_no: int, tense: str | None) -> int:
     return past_year if back <= ahead else future_year
 
 
-def pick_day(dct: date, month_no: int, day_no: int, tense: str | None) -> date | None:
+def pick_day(dct: date, month_no: int, day_no: int, tense: str | None,
+             tie_days: int | None = None) -> date | None:
     """Date of a month-day named without a year, by tense then proximity."""
     candidates = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
@@ -207,7 +211,7 @@ def pick_day(dct: date, month_no: int, day_no: int, tense: str | None) -> date |
     back, ahead = (dct - past).days, (future - dct).days
     # Tense only breaks near-ties: a month-day 10 days ahead in a past-tense sentence is
     # still most likely this year's (payment dates, deadlines, scheduled votes).
-    if abs(back - ahead) < TENSE_TIE_DAYS and tense in ("past", "future"):
+    if abs(back - ahead) < (tie_days or TENSE_TIE_DAYS) and tense in ("past", "future"):
         return past if tense == "past" else future
     return past if back <= ahead else future
 
@@ -298,7 +302,11 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
         if not 1 <= d <= 31:
             return None
         return (start, end, V.unresolved(f"XXXX-{m:02d}-{d:02d}", "day", c.rule))
-    day = pick_day(ctx.dct, m, d, tense)
+    if _prev_word(ctx, c.start) == "ended":
+        # "the fiscal year ended Jan. 31": a period already closed, however long ago
+        day = pick_day(ctx.dct, m, d, "past", tie_days=366)
+    else:
+        day = pick_day(ctx.dct, m, d, tense)
     return None if day is None else (start, end, V.day(day, c.rule))
 
 
@@ -724,6 +732,29 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str,
     return _one(c, V.quarter(cq[0], cq[1], "context_quarter")) if cq else None
 
 
+def h_quarter_phrase(c: Candidate, ctx: Context) -> list[Piece] | None:
+    """ "the quarter a year ago", "the corresponding period last year", "last year's
+    quarter", "this year's third quarter", "the first two quarters of 1990"."""
+    g = c.groups
+    if g["halfword"]:
+        return _one(c, V.half(int(g["y"] or 0), 1 if g["halfword"].lower() == "first" else 2,
+                              "half"))
+    if ctx.dct is None:
+        return _one(c, V.unresolved("XXXX-QX", "quarter", "quarter"))
+    q = _QUARTER_ORD.get((g["ord"] or "").lower())
+    cq = _context_quarter(ctx)
+    if g["ago"] or (g["rel"] or "").lower() == "last":
+        if ctx.reports_months(c.start) and not q:
+            return _one(c, V.year(ctx.dct.year - 1, "year_period"))
+        if cq is None:
+            return None
+        return _one(c, V.quarter(cq[0] - 1, q or cq[1], "year_ago_quarter"))
+    year = ctx.dct.year + (1 if (g["rel"] or "").lower() == "next" else 0)
+    if q:
+        return _one(c, V.quarter(year, q, "quarter"))
+    return None if cq is None else _one(c, V.quarter(year, cq[1], "context_quarter"))
+
+
 def _shift_quarter(y: int, q: int, by: int, rule: str) -> TimeValue:
     index = y * 4 + q - 1 + by
     return V.quarter(index // 4, index % 4 + 1, rule)
@@ -1076,6 +1107,8 @@ def h_ago(c: Candidate, ctx: Context) -> list[Piece] | None:
         base = ctx.dct
     else:
         ref = ctx.ref(c.start)
+        if ref is not None and ref.rule.startswith(("year_ago", "year_earlier", "year_period")):
+            ref = None  # "a year earlier" again compares with the reported period, not last year
         base = ref.start if ref is not None else ctx.dct
         if direction == "earlier" and unit == "year" and amount == 1 and ctx.last_quarter \
                 and not ctx.reports_months(c.start):
@@ -1433,7 +1466,8 @@ HANDLERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
     "month_wordyear": h_month_wordyear, "word_year": h_word_year, "year_quarter": h_year_quarter,
     "year_end": h_year_end, "year": h_year, "year_range": h_year_range,
     "decade": h_decade, "decade_word": h_decade_word, "century": h_century,
-    "season": h_season, "quarter": h_quarter, "quarter_code": h_quarter_code, "half": h_half,
+    "season": h_season, "quarter": h_quarter, "quarter_phrase": h_quarter_phrase,
+    "quarter_code": h_quarter_code, "half": h_half,
     "weekday": h_weekday, "weekday_plural": h_weekday_plural, "every": h_every,
     "adverb_set": h_adverb_set, "frequency": h_frequency, "today": h_today,
     "this_pod": h_this_pod, "reltime": h_reltime, "ago": h_ago, "duration": h_duration,

@@ -168,6 +168,13 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                      r"(?:[-\s]?(?P<qword>(?i:quarter))\b(?!-[a-z])(?![\w-]*\s+(?i:of\s+a\b|century|mile|inch|point|hour))"
                      r"|[-\s]?(?P<period>(?i:period))\b)"
                      r"(?:(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?|\s+)(?P<y>" + YEAR4 + r")(?!\d|,\d))?"),
+    _rule("quarter_phrase",
+          r"\b(?P<ago>(?i:the\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)\s+"
+          r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)))\b"
+          r"|\b(?P<rel>(?i:last|this|next))\s+(?i:year)['’]s\s+(?:(?P<ord>(?i:first|second|third"
+          r"|fourth))[-\s]+)?(?P<noun>(?i:quarter|period))\b"
+          r"|\b(?:(?i:the)\s+)?(?P<halfword>(?i:first|last))\s+(?i:two\s+quarters\s+of)\s+"
+          rf"(?:(?i:fiscal)\s+)?(?P<y>{YEAR4})(?!\d)"),
     _rule("quarter_code", rf"\b(?P<q>Q[1-4]|[1-4]Q)(?:\s*(?P<y>{YEAR4}))?\b"),
     _rule("half", r"\b(?i:the\s+)?(?P<ord>(?i:first|second|last|latter))[-\s](?i:half)\b"
                   rf"(?:\s+(?i:of)\s+(?:(?P<y>(?:(?i:fiscal)\s+)?{YEAR4})(?!\d|,\d)"
@@ -307,7 +314,8 @@ _add_triggers("year-ago year-earlier year-before prior-year previous-year", ("ye
                                                                              "quarter"))
 _add_triggers("century", ("century",))
 _add_triggers("spring summer fall autumn winter", ("season",))
-_add_triggers("quarter period", ("quarter", "year_quarter"))
+_add_triggers("quarter period", ("quarter", "year_quarter", "quarter_phrase"))
+_add_triggers("quarters", ("quarter_phrase",))
 _add_triggers("half", ("half",))
 _add_triggers("every each", ("every", "weekday_plural", "frequency"))
 _add_triggers("daily weekly monthly yearly hourly nightly biweekly bimonthly fortnightly "
