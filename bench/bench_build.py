@@ -192,15 +192,47 @@ def fallback_corpus(n_articles: int, seed: int) -> Corpus:
     return corpus
 
 
-def make_corpus(n_articles: int, seed: int) -> tuple[Corpus, str]:
-    """The shared corpus maker (bench/corpus.py) when present, else the one above."""
+@dataclass(frozen=True)
+class CorpusSource:
+    corpus: Corpus
+    origin: str
+    actors_yaml: str
+
+
+def load_shared_corpus_module():
     path = BENCH / "corpus.py"
-    if path.is_file():
-        spec = importlib.util.spec_from_file_location("annals_bench_corpus", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return list(module.make_corpus(n_articles, seed)), "bench/corpus.py"
-    return fallback_corpus(n_articles, seed), "bench_build.py fallback"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("annals_bench_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def make_corpus(n_articles: int, seed: int, which: str = "auto") -> CorpusSource:
+    """The shared corpus maker (bench/corpus.py) when present (or asked for), else the one above."""
+    module = load_shared_corpus_module() if which in ("auto", "shared") else None
+    if module is None:
+        if which == "shared":
+            raise SystemExit("bench/corpus.py is not there: use --corpus builtin")
+        return CorpusSource(fallback_corpus(n_articles, seed), "bench_build.py built-in", ACTORS_YAML)
+    return CorpusSource(list(module.make_corpus(n_articles, seed)), "bench/corpus.py",
+                        actors_yaml_for(module))
+
+
+def actors_yaml_for(module) -> str:
+    """About ten actors the shared corpus mentions: its places and its first organisations."""
+    places = list(getattr(module, "PLACES", ()))[:8]
+    groups = [g for g in getattr(module, "ACTORS", ()) if g.startswith("The ")][:4]
+    if not places and not groups:
+        return ACTORS_YAML
+    lines = ["actors:"]
+    lines += [f"  - {{name: {yaml_text(p)}, kind: place}}" for p in places]
+    for group in groups:
+        name = group[4:]
+        lines.append(f"  - {{name: {yaml_text(name[0].upper() + name[1:])}, kind: organisation, "
+                     f"aliases: [{yaml_text(group)}]}}")
+    return "\n".join(lines) + "\n"
 
 
 def title_of(body: str, slug: str) -> str:
@@ -247,7 +279,7 @@ def yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_annals_site(root: Path, corpus: Corpus) -> Path:
+def write_annals_site(root: Path, corpus: Corpus, actors_yaml: str = ACTORS_YAML) -> Path:
     articles = root / "content" / "articles"
     for index, (slug, dct, text) in enumerate(corpus):
         folder = articles / f"{index // 1000:03d}"  # a few folders, as real sites have
@@ -257,7 +289,7 @@ def write_annals_site(root: Path, corpus: Corpus) -> Path:
             meta = (f"title: {yaml_text(title_of(body, slug))}\ndate: {dct}\n"
                     f"source: {yaml_text(outlet_of(slug))}\nurl: https://example.org/{slug}")
         (folder / f"{slug}.md").write_text(f"---\n{meta}\n---\n{body}", encoding="utf-8")
-    (root / "content" / "actors.yaml").write_text(ACTORS_YAML, encoding="utf-8")
+    (root / "content" / "actors.yaml").write_text(actors_yaml, encoding="utf-8")
     (root / "site.yaml").write_text('title: "Benchmark chronology"\nbase_url: "https://example.org/bench/"\n',
                                     encoding="utf-8")
     return root
@@ -445,17 +477,19 @@ class Row:
     pelican: Run | None = None
     pelican_pages: int = 0
     floor_s: float = 0.0
+    corpus: str = ""
 
 
 def bench_size(n: int, args: argparse.Namespace, work: Path) -> Row:
-    corpus, origin = make_corpus(n, args.seed)
+    source = make_corpus(n, args.seed, args.corpus)
+    corpus = source.corpus
     base = work / f"n{n}"
-    site = write_annals_site(base / "annals-site", corpus)
-    print(f"[{n} articles] corpus from {origin}; building Annals…", file=sys.stderr, flush=True)
+    site = write_annals_site(base / "annals-site", corpus, source.actors_yaml)
+    print(f"[{n} articles] corpus from {source.origin}; building Annals…", file=sys.stderr, flush=True)
     out = base / "annals-out"
     stages_file = None if args.no_stages else base / "stages.json"
     run = run_measured(annals_command(site, out, args.jobs, stages_file), cwd=REPO)
-    row = Row(n, run)
+    row = Row(n, run, corpus=source.origin)
     if run.returncode != 0:
         print(f"  Annals build failed (exit {run.returncode}):\n{run.stderr[-3000:]}", file=sys.stderr)
     else:
@@ -518,6 +552,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="only 100 and 1000 articles")
     parser.add_argument("--jobs", type=int, help="passed to `annals build --jobs` (default: CPUs)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed")
+    parser.add_argument("--corpus", choices=("auto", "shared", "builtin"), default="auto",
+                        help="bench/corpus.py (shared, the default when present) or this file's own")
     parser.add_argument("--no-pelican", action="store_true", help="skip the Pelican column")
     parser.add_argument("--no-stages", action="store_true",
                         help="run plain `python -m generator build` (no stage breakdown)")
@@ -543,7 +579,9 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         if not args.keep and args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, jobs={args.jobs or 'default'}")
+    corpora = ", ".join(sorted({row.corpus for row in rows}))
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, jobs={args.jobs or 'default'}, "
+          f"corpus: {corpora}, load average {os.getloadavg()[0]:.1f}")
     print_tables(rows)
     if args.keep:
         print(f"\nsites and outputs kept in {work}")
