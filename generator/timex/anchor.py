@@ -604,8 +604,13 @@ def h_season(c: Candidate, ctx: Context) -> list[Piece] | None:
         at_sentence_start = ctx.sentence_bounds(season_start)[0] == season_start
         if not at_sentence_start:
             return None  # "Arab Spring", "Operation Winter Shield": names
+    lead = re.match(r"in\s+", ctx.text[c.start:c.end], re.I) if rel == "in the" else None
+    first = c.start + (len(lead.group(0)) if lead else 0)  # spans leave out "in"
     if g["y"]:
-        return _one(c, V.season(int(g["y"]), code, "season_year"))
+        return [(first, c.end, V.season(int(g["y"]), code, "season_year"))]
+    if g.get("yw"):
+        y = year_from_words(g["yw"] or "")
+        return None if y is None else [(first, c.end, V.season(y, code, "season_year"))]
     if not rel and not g["mod"]:
         return None
     if rel == "the" and _prev_word(ctx, c.start) not in _PREP_BEFORE_SEASON:
@@ -732,6 +737,26 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str,
     return _one(c, V.quarter(cq[0], cq[1], "context_quarter")) if cq else None
 
 
+def h_week_of(c: Candidate, ctx: Context) -> list[Piece] | None:
+    """ "the week of March 6": the (ISO) week holding that day."""
+    g = c.groups
+    m, d = _mon(g), _daynum(g["d"])
+    try:
+        if g["y"]:
+            day: date | None = date(int(g["y"]), m, d)
+        elif ctx.dct is None:
+            return _one(c, V.unresolved("XXXX-WXX", "week", "week_of"))
+        else:
+            day = pick_day(ctx.dct, m, d, ctx.tense(c.start, c.end))
+    except ValueError:
+        return None
+    if day is None:
+        return None
+    if (g["unit"] or "").lower() == "weekend":
+        return _one(c, V.weekend_of(day, "week_of"))
+    return _one(c, V.week_of(day, "week_of"))
+
+
 def h_quarter_phrase(c: Candidate, ctx: Context) -> list[Piece] | None:
     """ "the quarter a year ago", "the corresponding period last year", "last year's
     quarter", "this year's third quarter", "the first two quarters of 1990"."""
@@ -803,9 +828,15 @@ def resolve_weekday(ctx: Context, wd: int, rel: str, pos: int, end: int) -> date
         base = ctx.ref_day(pos) or dct
         return weekday_on_or_before(base, wd, strict=True)
     tense = ctx.tense(pos, end)
-    if tense == "future":
+    if tense == "future" or _DEADLINE_UNTIL.search(ctx.text, max(0, pos - 80), pos):
         return weekday_on_or_after(dct, wd)
     return weekday_on_or_before(dct, wd)
+
+
+# "postponed until Tuesday", "gave them until 9 a.m. Tuesday": a deadline is ahead even when
+# the verb setting it is past.
+_DEADLINE_UNTIL = re.compile(r"\b(?:postpone[ds]?|delay(?:ed|s)?|extend(?:ed|s)?|deadline|given|gave"
+                             r"|adjourn(?:ed|s)?)\b[^.;]{0,60}\buntil\s+(?:\S+\s+){0,3}$", re.I)
 
 
 def h_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
@@ -1447,6 +1478,18 @@ def h_holiday(c: Candidate, ctx: Context) -> list[Piece] | None:
     key = re.sub(r"\s+", " ", (c.groups["word"] or "").lower()).replace("’", "'")
     if ctx.dct is None:
         return _one(c, V.unresolved("XXXX-XX-XX", "day", "holiday"))
+    if key in ("easter week", "holy week"):
+        # the week of Easter Sunday; the nearest one when it is this week or next, else by tense
+        easters = [_easter(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+        near = [e for e in easters if abs((e - ctx.dct).days) <= 8]
+        tense = ctx.tense(c.start, c.end)
+        if near:
+            pick = near[0]
+        elif tense == "future":
+            pick = min(e for e in easters if e >= ctx.dct)
+        else:
+            pick = max(e for e in easters if e <= ctx.dct)
+        return _one(c, V.week_of(pick, "holiday_week"))
     fn = _HOLIDAYS[key]
     tense = ctx.tense(c.start, c.end)
     options = [fn(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
@@ -1466,7 +1509,7 @@ HANDLERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
     "month_wordyear": h_month_wordyear, "word_year": h_word_year, "year_quarter": h_year_quarter,
     "year_end": h_year_end, "year": h_year, "year_range": h_year_range,
     "decade": h_decade, "decade_word": h_decade_word, "century": h_century,
-    "season": h_season, "quarter": h_quarter, "quarter_phrase": h_quarter_phrase,
+    "season": h_season, "quarter": h_quarter, "quarter_phrase": h_quarter_phrase, "week_of": h_week_of,
     "quarter_code": h_quarter_code, "half": h_half,
     "weekday": h_weekday, "weekday_plural": h_weekday_plural, "every": h_every,
     "adverb_set": h_adverb_set, "frequency": h_frequency, "today": h_today,

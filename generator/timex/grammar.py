@@ -159,7 +159,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     _rule("season", rf"(?:(?P<mod>{_PREFIX_MOD})|\b(?P<rel>(?i:{_REL_WORDS}|the|in\s+the))\s+)?"
                     r"(?:(?i:the)\s+)?(?:(?P<mod2>(?i:early|late|mid))[-\s])?"
                     r"\b(?P<season>(?i:spring|summer|fall|autumn|winter))\b"
-                    rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR4})(?!\d|,\d))?"),
+                    rf"(?:,?\s+(?:(?i:of)\s+)?(?:(?P<y>{YEAR4})(?!\d|,\d)|(?P<yw>{YEAR_WORDS})\b))?"),
     _rule("quarter", r"\b(?:(?P<the>(?i:the|this|last|next|a))\s+)?"
                      r"(?P<mods>(?:(?i:fiscal|latest|current|previous|same|comparable|year-ago"
                      r"|year-earlier|calendar|recent|just-ended|just\s+ended|just-completed)"
@@ -175,6 +175,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
           r"|fourth))[-\s]+)?(?P<noun>(?i:quarter|period))\b"
           r"|\b(?:(?i:the)\s+)?(?P<halfword>(?i:first|last))\s+(?i:two\s+quarters\s+of)\s+"
           rf"(?:(?i:fiscal)\s+)?(?P<y>{YEAR4})(?!\d)"),
+    _rule("week_of", rf"\b(?i:the\s+)?(?P<unit>(?i:week|weekend))\s+(?i:of)\s+(?P<mon>{MONTH_ANY})\s+"
+                     rf"(?P<d>{DAY_NUM})\b(?:,?\s+(?P<y>{YEAR4}))?" + _DAY_AFTER_NOUN_GUARD),
     _rule("quarter_code", rf"\b(?P<q>Q[1-4]|[1-4]Q)(?:\s*(?P<y>{YEAR4}))?\b"),
     _rule("half", r"\b(?i:the\s+)?(?P<ord>(?i:first|second|last|latter))[-\s](?i:half)\b"
                   rf"(?:\s+(?i:of)\s+(?:(?P<y>(?:(?i:fiscal)\s+)?{YEAR4})(?!\d|,\d)"
@@ -259,7 +261,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"|second\s+quarter|first\s+quarter|fourth\s+quarter|nine\s+months"
                       r"|six\s+months)))?"),
     _rule("holiday", r"\b(?P<word>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?"
-                     r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Halloween"
+                     r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+[Ww]eek)?|Holy\s+Week|Halloween"
                      r"|Valentine['’]s\s+Day|Independence\s+Day|Boxing\s+Day|May\s+Day"
                      r"|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)\b"),
 )
@@ -314,6 +316,7 @@ _add_triggers("year-ago year-earlier year-before prior-year previous-year", ("ye
                                                                              "quarter"))
 _add_triggers("century", ("century",))
 _add_triggers("spring summer fall autumn winter", ("season",))
+_add_triggers("week weekend", ("week_of",))
 _add_triggers("quarter period", ("quarter", "year_quarter", "quarter_phrase"))
 _add_triggers("quarters", ("quarter_phrase",))
 _add_triggers("half", ("half",))
@@ -328,7 +331,7 @@ _add_triggers("recently lately nowadays currently presently now current recent t
 _add_triggers("noon midnight midday mid-afternoon midafternoon mid-morning midmorning",
               ("noon",))
 _add_triggers("christmas new thanksgiving easter halloween valentine independence boxing may "
-              "labor memorial veterans", ("holiday",))
+              "labor memorial veterans holy", ("holiday",))
 _add_triggers("twenties thirties forties fifties sixties seventies eighties nineties",
               ("decade_word",))
 _add_triggers("nineteen eighteen twenty thousand", ("word_year", "month_wordyear"))
