@@ -1270,6 +1270,9 @@ _VAGUE = {"recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF"
           "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
           "the distant future": "FUTURE_REF", "future": "FUTURE_REF",
           "a later date": "FUTURE_REF", "one day": "FUTURE_REF", "some day": "FUTURE_REF",
+          "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+          "past years": "PAST_REF", "past decades": "PAST_REF", "the past years": "PAST_REF",
+          "the past decades": "PAST_REF",
           "someday": "FUTURE_REF"}
 _NOT_TIME_CURRENT = re.compile(r"\s+(?:account|accounts|affairs|events|flows?|density|carrying"
                                r"|of|through|and\s+former)\b", re.I)
@@ -1292,6 +1295,9 @@ def h_vague(c: Candidate, ctx: Context) -> list[Piece] | None:
     if word == "the future" and _prev_word(ctx, c.start) not in _PREP_BEFORE_FUTURE and (
             _prev_word(ctx, c.start) == "to" or re.match(r"\s+(?:of|looks?|is|was|seems?)\b", nxt)):
         return None  # "the future of our peoples", "the future looks bleak": a topic, not a time
+    if word.endswith(" term") and _prev_word(ctx, c.start) not in (
+            "in", "for", "over", "during", "of", "into", "through"):
+        return None  # "the short term outlook": an adjective, not a time
     if word in _VAGUE:
         return _one(c, V.vague(_VAGUE[word], "vague_" + word.replace(" ", "_")))
     if word.startswith("recent "):

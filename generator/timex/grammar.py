@@ -232,8 +232,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|decades|centuries|days|hours))\b"
                           r"|\b(?P<unit2>(?i:decades|years|months))(?:-long)?\s+(?=(?i:of|ago|later"
                           r"|earlier|-long)\b)"),
-    _rule("vague", r"\b(?P<word>(?i:recent\s+(?:days|weeks|months|years|decades)"
-                   r"|(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|years|decades)"
+    _rule("vague", r"\b(?P<word>(?i:(?:the\s+)?past\s+(?:years|decades)"
+                   r"|recent\s+(?:days|weeks|months|years|decades)"
+                   r"|(?:the\s+)?(?:coming|upcoming|future)\s+(?:days|weeks|months|quarters|years"
+                   r"|decades)|the\s+(?:near|short)\s+term"
                    r"|the\s+(?:days|weeks|months|years)\s+ahead|the\s+near\s+future"
                    r"|the\s+distant\s+future|the\s+future|the\s+present|the\s+past|a\s+later\s+date"
                    r"|recently|lately|nowadays|currently|presently|these\s+days|at\s+present"
@@ -327,7 +329,7 @@ _add_triggers("once twice times", ("frequency",))
 _add_triggers("today yesterday tomorrow tonight overnight", ("today", "clock", "noon",
                                                              "day_at_clock"))
 _add_triggers("recently lately nowadays currently presently now current recent these present "
-              "past future ahead coming upcoming later someday one some", ("vague",))
+              "past future ahead coming upcoming later someday one some term", ("vague",))
 _add_triggers("noon midnight midday mid-afternoon midafternoon mid-morning midmorning",
               ("noon",))
 _add_triggers("christmas new thanksgiving easter halloween valentine independence boxing may "

@@ -680,6 +680,12 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "The talks resumed barely a month after the ceasefire collapsed.", "barely a month",
      "P1M", "", "DURATION"),
     (W, "Now the two sides are talking again.", "Now", "PRESENT_REF", "", "DATE"),
+    (W, "Aid will matter most in the short term, donors said.", "the short term", "FUTURE_REF",
+     "", "DATE"),
+    (W, "Rebuilding will cut costs in future quarters.", "future quarters", "FUTURE_REF", "",
+     "DATE"),
+    (W, "In past years, the festival drew thousands.", "past years", "PAST_REF", "", "DATE"),
+    (W, "Rents have climbed over the past years.", "the past years", "PAST_REF", "", "DATE"),
     (W, "Few know what the region will look like in the future.", "the future", "FUTURE_REF",
      "", "DATE"),
     (W, "The paper ran the interview in today's edition.", "today", "2025-07-23",
@@ -689,6 +695,7 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
 # (dateline, sentence, text that must NOT be (part of) a timex)
 NONE: list[tuple[str | None, str, str]] = [
     (W, "Now, the ministry says, the roads are open.", "Now"),
+    (W, "The short term outlook is weak.", "short term"),
     (W, "Currently, the camp shelters 900 families.", "Currently"),
     (W, "Three envoys were expelled, most recently last March.", "recently"),
     (W, "The two rivals have recently been losing ground.", "recently"),
