@@ -328,6 +328,10 @@ def h_date_md(c: Candidate, ctx: Context) -> list[Piece] | None:
         if first[2].start and second[2].start and second[2].start < first[2].start:
             second = (s2, e2, V.day(date(first[2].start.year, m, d2), c.rule))
         return [first, second]
+    if ctx.dct is not None and _attributive_month(c, ctx) and not _planned_noun_after(c, ctx):
+        # "the Oct. 23 slaying" names a past event ("the Jan. 14 deadline" goes by tense)
+        day = pick_day(ctx.dct, m, d, "past", tie_days=366)
+        return None if day is None else [(c.start, c.end, V.day(day, c.rule))]
     piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
     return None if piece is None else [piece]
 
@@ -481,11 +485,14 @@ _NOT_EVENT_NOUNS = frozenset(("and", "or", "to", "when", "after", "before", "as"
                               "next", "the", "a", "an", "so", "since", "than", "if", "because"))
 
 
+def _planned_noun_after(c: Candidate, ctx: Context) -> bool:
+    noun = re.match(r"\s+([a-z-]+)", ctx.text[c.end:c.end + 30])
+    return bool(noun and noun.group(1) in _PLANNED_NOUNS)
+
+
 def _planned_event_ahead(c: Candidate, ctx: Context) -> bool:
     """ "the March elections" outside a past-tense clause: the coming ones."""
-    noun = re.match(r"\s+([a-z-]+)", ctx.text[c.end:c.end + 30])
-    return bool(noun and noun.group(1) in _PLANNED_NOUNS and
-                ctx.tense(c.start, c.end) != "past")
+    return _planned_noun_after(c, ctx) and ctx.tense(c.start, c.end) != "past"
 
 
 def _month_from_ref(ref: TimeValue, m: int, rel: str, rule: str) -> TimeValue:

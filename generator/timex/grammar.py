@@ -140,7 +140,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     _rule("year_end", r"\b(?:(?i:the)\s+)?(?i:year)(?:['’]s)?[-\s](?i:end)\b(?!-)"
                       r"|\b(?i:the\s+(?:end|close)\s+of\s+the\s+year)\b"),
     _rule("month", rf"(?:(?P<mod>{_PREFIX_MOD})|\b(?P<rel>(?i:{_REL_WORDS}))\s+)?"
-                   rf"\b(?P<mon>{MONTH_FULL}|(?:{_both_cases(_ABBR)})\.)(?![\w-]|['’](?!s\b))"),
+                   rf"\b(?P<mon>{MONTH_FULL}|(?:{_both_cases(_ABBR)})\.)(?![\w-]|['’](?!s\b)|\s+\d)"),
     _rule("year", rf"(?:\b(?P<fiscal>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?"
                   r"|the\s+(?:fiscal\s+)?year|model\s+year))\s*"
                   rf"|(?P<mod>{_PREFIX_MOD}))?(?:(?<=\d{{4}}[-–])|(?<=[A-Za-z]-)|(?<=FY)|(?<![\w$£€#.,/–-]))(?P<y>{YEAR4})"
