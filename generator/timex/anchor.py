@@ -1029,8 +1029,9 @@ def _compared_quarter(c: Candidate, ctx: Context) -> TimeValue | None:
 def _the_year(c: Candidate, ctx: Context, rel: str) -> list[Piece] | None:
     """Financial "the year": "the year ended June 30" is a span of a year, "for the year" the
     current (reporting) year; elsewhere "the year" is too vague to tag."""
-    if re.match(r"\s+(?:ended|ending|to)\b", _next_text(ctx, c.end, 10)):
-        return _one(c, V.duration("P1Y", "the_year_ended"))
+    if re.match(r"\s+(?:ended|ending|to)\b", _next_text(ctx, c.end, 10)) \
+            or _prev_word(ctx, c.start) == "throughout":
+        return _one(c, V.duration("P1Y", "the_year_ended"))  # also "throughout the year": a span
     if rel == "the full" or _prev_word(ctx, c.start) in ("for", "of", "throughout", "during"):
         if ctx.dct is None:
             return _one(c, V.unresolved("XXXX", "year", "the_year"))

@@ -681,6 +681,8 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (X, "The town boomed in the 1990s.", "the 1990s", "199", r("1990-01-01", "1999-12-31"), "DATE"),
     (X, "Protesters gather every Friday.", "every Friday", "XXXX-WXX-5", "", "SET"),
     (X, "The president recently hosted his counterpart.", "recently", "PAST_REF", "", "DATE"),
+    (F, "Margins should widen throughout the fiscal year, the chief said.", "the fiscal year", "P1Y",
+     "", "DURATION"),
     (W, "The truce came less than an hour after the envoy spoke.", "less than an hour",
      "PT1H", "", "DURATION"),
     (W, "The talks resumed barely a month after the ceasefire collapsed.", "barely a month",
