@@ -123,9 +123,10 @@ def _worker_context():
     return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
 
 
-# Per worker process: the settings every chunk is analysed with, set once by the pool's
-# initializer so they are not pickled with every chunk. Never read in the parent.
-_WORKER_SETTINGS: dict[str, AnalysisSettings] = {}
+# Per worker process: what its tasks work on (the analysis settings; the timeline and config
+# to export), set once by the pool's initializer so it is not pickled with every task.
+# Never read in the parent.
+_WORKER_SETTINGS: dict[str, object] = {}
 
 
 def _set_worker_settings(settings: AnalysisSettings) -> None:
@@ -134,6 +135,7 @@ def _set_worker_settings(settings: AnalysisSettings) -> None:
 
 def _analyse_chunk(chunk: list[Article]) -> list[ArticleAnalysis]:
     settings = _WORKER_SETTINGS["settings"]
+    assert isinstance(settings, AnalysisSettings)
     return [replace(_analyse_one(article, settings), article=None) for article in chunk]
 
 
@@ -166,11 +168,36 @@ def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:
     return replace(analysis, mentions=mentions, events=events)
 
 
-def render_files(timeline: Timeline, site: Site, site_dir: Path) -> dict[str, bytes]:
+def render_files(timeline: Timeline, site: Site, site_dir: Path, *, jobs: int | None = None) -> dict[str, bytes]:
+    """Pages, theme files and exports. On big sites the exports (a third of this stage) are
+    made in a forked process while this one renders the pages: the same files, sooner."""
     theme = render.find_theme(site.config.theme, site_dir)
-    files = render.render_site(timeline, site.config, theme, build_info={"generator": f"Annals {__version__}"})
-    files.update(export.export_files(timeline, site.config))
+    build_info = {"generator": f"Annals {__version__}"}
+    if not _overlap_exports(timeline, jobs):
+        files = render.render_site(timeline, site.config, theme, build_info=build_info)
+        files.update(export.export_files(timeline, site.config))
+        return files
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_set_worker_exports, initargs=(timeline, site.config)) as pool:
+        exports = pool.submit(_export_in_worker)
+        files = render.render_site(timeline, site.config, theme, build_info=build_info)
+        files.update(exports.result())
     return files
+
+
+def _overlap_exports(timeline: Timeline, jobs: int | None) -> bool:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    return (workers > 1 and len(timeline.articles) >= PARALLEL_MIN_ARTICLES
+            and "fork" in multiprocessing.get_all_start_methods())  # fork: the timeline is inherited, not pickled
+
+
+def _set_worker_exports(timeline: Timeline, config: SiteConfig) -> None:
+    _WORKER_SETTINGS["exports"] = (timeline, config)
+
+
+def _export_in_worker() -> dict[str, bytes]:
+    timeline, config = _WORKER_SETTINGS["exports"]  # type: ignore[misc]
+    return export.export_files(timeline, config)
 
 
 def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
@@ -192,7 +219,7 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
     lap("analyse")
     timeline = assemble(site, analyses)
     lap("chronology")
-    files = render_files(timeline, site, options.site_dir)
+    files = render_files(timeline, site, options.site_dir, jobs=options.jobs)
     lap("render")
     return BuildResult(site.config, timeline, files, timings, site.skipped_drafts)
 
