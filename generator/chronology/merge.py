@@ -175,8 +175,8 @@ def prepare(ordered: Sequence[tuple[Event, str]],
         rare.update("@" + h for h in happenings if df["@" + h] <= rare_df)
         return SourceEvent(
             order=order, event=event, source=source, start=time.start, end=time.end,  # type: ignore[arg-type]
-            terms=weighted, words=frozenset(weighted), weight=sum(weighted.values()),
-            near=near, near_weight=sum(weighted[w] for w in near), one_off=near & ONE_OFF,
+            terms=weighted, words=frozenset(weighted), weight=math.fsum(weighted.values()),
+            near=near, near_weight=math.fsum(weighted[w] for w in near), one_off=near & ONE_OFF,
             actors=frozenset(event.actors), happenings=happenings, rare=frozenset(rare),
             salient=salient, other_dates=others, secondary=secondary)
 
@@ -218,12 +218,13 @@ def _other_dates(event: Event, timexes: Sequence[TimeExpr]) -> list[TimeExpr]:
 def similarity(a: SourceEvent, b: SourceEvent, actor_weight: float) -> Similarity:
     shared = a.words & b.words
     at, bt = a.terms, b.terms
-    overlap = sum([min(at[w], bt[w]) for w in shared])
+    # fsum: exact whatever the (hash-dependent) order of the set, so builds are reproducible
+    overlap = math.fsum(min(at[w], bt[w]) for w in shared)
     denominator = a.weight + b.weight
     words = 2 * overlap / denominator if denominator else 0.0
     near_shared = a.near & b.near
     if near_shared:  # the date's own context may match where whole sentences differ
-        near_overlap = sum([min(at[w], bt[w]) for w in near_shared])
+        near_overlap = math.fsum(min(at[w], bt[w]) for w in near_shared)
         words = max(words, 2 * near_overlap / (a.near_weight + b.near_weight))
     if a.actors and b.actors:
         jaccard = len(a.actors & b.actors) / len(a.actors | b.actors)
