@@ -8,6 +8,7 @@ edit touches.
 from __future__ import annotations
 
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 import sys
 from dataclasses import dataclass
@@ -20,10 +21,11 @@ from markupsafe import escape
 from .. import __version__
 from ..config import SiteConfig
 from ..errors import ContentError
-from ..model import ArticleAnalysis, Problem, Timeline, TimeValue
+from ..model import ArticleAnalysis, Problem, Timeline, TimelineEvent, TimeValue
 from . import chrono, urls
-from .body import Highlight, marked_sentence, render_body
-from .views import Views, html_datetime
+from .paging import PERIODS_TITLE, Paging
+from .body import Highlight, markdown_converter, marked_sentence, render_body
+from .views import MonthGroup, Views, YearGroup, html_datetime
 
 def _builtin_themes() -> Path:
     """The repository's themes/ (a source checkout or editable install), else the copy a
@@ -60,7 +62,7 @@ class Page:
     """What every template knows about the page it renders."""
 
     path: str  # output path, e.g. "actors/turkiye/index.html"
-    kind: str  # home | actors | actor | article | key-dates | review | embed | 404
+    kind: str  # home | actors | actor | article | key-dates | review | embed | 404 | year
     title: str
     canonical: str | None = None
     feed: str | None = None  # root-relative Atom feed of this page
@@ -106,18 +108,29 @@ def static_files(theme_dir: Path) -> dict[str, bytes]:
 
 # Page list -------------------------------------------------------------------------------
 
-def page_paths(timeline: Timeline) -> list[str]:
-    """Every HTML page of the URL layout for this timeline."""
+def page_paths(timeline: Timeline, config: SiteConfig | None = None) -> list[str]:
+    """Every HTML page of the URL layout for this timeline, with the year pages of the
+    timelines ``config``'s ``page_events`` splits (the default setting when None)."""
     paths = [urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED, urls.NOT_FOUND]
     paths += [urls.actor_page(a.slug) for a in timeline.actors]
     paths += [urls.actor_embed_page(a.slug) for a in timeline.actors]
     paths += [urls.article_page(a.article.slug) for a in timeline.articles]
+    paths += Paging(timeline, config or SiteConfig()).all_year_pages()
     return paths
 
 
-def pages_for_article(timeline: Timeline, slug: str) -> set[str]:
+def year_pages(timeline: Timeline, config: SiteConfig | None = None, actor: str | None = None) -> list[str]:
+    """The year pages (full and embed) of the home timeline, or of ``actor``'s: empty when
+    that timeline fits one page. What ``annals serve`` re-renders along with the timeline's
+    own page."""
+    return Paging(timeline, config or SiteConfig()).year_pages(actor)
+
+
+def pages_for_article(timeline: Timeline, slug: str, config: SiteConfig | None = None) -> set[str]:
     """The pages an edit of one article can change (in this timeline; serve should take the
-    union with the same set from the timeline before the edit, for actors it lost)."""
+    union with the same set from the timeline before the edit, for actors it lost). On
+    split timelines that includes the year pages showing the article's events, and their
+    neighbours (see ``Paging.pages_citing``)."""
     actors: set[str] = set()
     for event in timeline.events:
         if slug in event.articles:
@@ -130,6 +143,7 @@ def pages_for_article(timeline: Timeline, slug: str) -> set[str]:
              urls.article_page(slug)}
     for actor in sorted(actors & known):
         pages.update({urls.actor_page(actor), urls.actor_embed_page(actor)})
+    pages |= Paging(timeline, config or SiteConfig()).pages_citing([slug], actors & known)
     return pages
 
 
@@ -150,8 +164,9 @@ def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
     (e.g. an actor that no longer exists) are skipped."""
     env = make_environment(theme_dir)
     renderer = _Renderer(timeline, config, env, theme_dir, dict(build_info or {}))
-    wanted = page_paths(timeline) if paths is None else list(paths)
-    known = set(page_paths(timeline))
+    known_paths = page_paths(timeline, config)
+    wanted = known_paths if paths is None else list(paths)
+    known = set(known_paths)
     out: dict[str, bytes] = {}
     for path in wanted:
         if path in known:
@@ -168,6 +183,8 @@ class _Renderer:
         self.theme_dir = theme_dir
         self.build_info = build_info
         self.views = Views(timeline, config.language)
+        self.paging = Paging(timeline, config)
+        self.markdown = markdown_converter()  # reused by every article page of this run
 
     def render(self, path: str) -> str:
         template, page, context = self._page(path)
@@ -189,7 +206,7 @@ class _Renderer:
             base = self.config.base_path
             href: Callable[[str], str] = lambda target: base + target  # noqa: E731
         else:
-            href = lambda target: urls.relative(page.path, target)  # noqa: E731
+            href = lambda target: urls.link(page.path, target)  # noqa: E731
         return {
             "site": self.config,
             "page": page,
@@ -198,7 +215,18 @@ class _Renderer:
             "exports": EXPORT_LINKS,
             "build": self.build_info,
             "generator_name": self.build_info.get("generator", f"Annals {__version__}"),
+            "event_url": self._event_url,
         }
+
+    def _event_url(self, event_id: str, actor: str | None = None) -> str:
+        """Root-relative URL of an event on the home timeline (or ``actor``'s): templates
+        write ``href(event_url(id))``."""
+        event = self.views.events.get(event_id)
+        if event is None:
+            return f"{urls.pretty(urls.timeline_page(actor))}#{event_id}"
+        if actor is not None and actor not in event.actors:
+            actor = None  # not on that actor's page: the home timeline has it
+        return self.paging.event_url(event, actor)
 
     def _page(self, path: str) -> tuple[str, Page, dict[str, Any]]:
         parts = path.split("/")
@@ -220,6 +248,14 @@ class _Renderer:
             return self._article(parts[1])
         if parts[:2] == ["embed", "actors"] and len(parts) == 4:
             return self._embed(parts[2])
+        if parts[0] == "years" and len(parts) == 3:
+            return self._year(parts[1], None)
+        if parts[0] == "actors" and parts[2:3] == ["years"] and len(parts) == 5:
+            return self._year(parts[3], parts[1])
+        if parts[:2] == ["embed", "years"] and len(parts) == 4:
+            return self._embed_year(parts[2], None)
+        if parts[:2] == ["embed", "actors"] and parts[3:4] == ["years"] and len(parts) == 6:
+            return self._embed_year(parts[4], parts[2])
         raise ValueError(f"not a page of the URL layout: {path}")
 
     def _canonical(self, path: str) -> str | None:
@@ -242,14 +278,33 @@ class _Renderer:
         path = urls.HOME
         page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
                     self._oembed(path, "oembed.json"))
-        actors = sorted(self.timeline.actors, key=lambda a: (a.name.casefold(), a.slug))
-        counts = {a.slug: len(chrono.events_for_actor(self.timeline, a.slug)) for a in actors}
+        shown = self._shown(None)
         return "index.html", page, {
-            "groups": self.views.groups(self.timeline.events),
+            "groups": self.views.groups(shown),
             "count": len(self.timeline.events),
-            "filter_actors": [(a.slug, a.name, counts[a.slug]) for a in actors if counts[a.slug]],
+            "filter_actors": self._filter_actors(shown),
             "embed": self._snippets(urls.EMBED, self.config.title),
+        } | self._year_index(None)
+
+    def _shown(self, actor: str | None) -> tuple[TimelineEvent, ...]:
+        """The events a timeline's own page lists: all of them, or the latest when split."""
+        return self.paging.latest(actor) if self.paging.split(actor) else self.paging.events(actor)
+
+    def _year_index(self, actor: str | None, embed: bool = False) -> dict[str, Any]:
+        """What a timeline's own page needs to show its year index (empty when unsplit)."""
+        split = self.paging.split(actor)
+        return {
+            "years": self.paging.year_links(actor, embed) if split else [],
+            "latest_count": len(self.paging.latest(actor)) if split else 0,
         }
+
+    def _filter_actors(self, events: Iterable[TimelineEvent]) -> list[tuple[str, str, int]]:
+        """The actor filter's choices: actors of the listed events, with their counts there."""
+        counts: Counter[str] = Counter()
+        for event in events:
+            counts.update(tuple(dict.fromkeys(event.actors)))
+        actors = sorted(self.timeline.actors, key=lambda a: (a.name.casefold(), a.slug))
+        return [(a.slug, a.name, counts[a.slug]) for a in actors if counts[a.slug]]
 
     def _actors_index(self) -> tuple[str, Page, dict[str, Any]]:
         path = urls.ACTORS_INDEX
@@ -272,14 +327,14 @@ class _Renderer:
         return "actor.html", page, {
             "actor": self.views.actor(actor),
             "key_dates": [self.views.key_date(k) for k in key_dates],
-            "groups": self.views.groups(events),
+            "groups": self.views.groups(self._shown(slug)),
             "count": len(events),
             "co_actors": [(s, self.views.actor_name(s), n)
                           for s, n in chrono.co_actors(self.timeline, slug) if s in self.views.actors],
             "sources": [_article_summary(a) for a in sources],
             "chart": self.views.chart(events, actor.name),
             "embed": self._snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),
-        }
+        } | self._year_index(slug)
 
     def _key_dates(self) -> tuple[str, Page, dict[str, Any]]:
         path = urls.KEY_DATES
@@ -299,17 +354,75 @@ class _Renderer:
         }
 
     def _embed(self, slug: str | None) -> tuple[str, Page, dict[str, Any]]:
-        if slug is None:
-            path, events, title, full = urls.EMBED, self.timeline.events, self.config.title, ""
-        else:
-            actor = self.views.actors.get(slug)
-            if actor is None:
-                raise ValueError(f"no actor {slug!r}")
-            path, title, full = urls.actor_embed_page(slug), actor.name, f"actors/{slug}/"
-            events = tuple(chrono.events_for_actor(self.timeline, slug))
+        title = self._scope_title(slug)
+        path = urls.timeline_page(slug, embed=True)
         page = Page(path, "embed", title, noindex=False)
         return "embed.html", page, {
-            "groups": self.views.groups(events), "count": len(events), "full": full,
+            "groups": self.views.groups(self._shown(slug)), "count": len(self.paging.events(slug)),
+            "full": urls.pretty(urls.timeline_page(slug)), "year": None,
+        } | self._year_index(slug, embed=True)
+
+    def _scope_title(self, slug: str | None) -> str:
+        if slug is None:
+            return self.config.title
+        actor = self.views.actors.get(slug)
+        if actor is None:
+            raise ValueError(f"no actor {slug!r}")
+        return actor.name
+
+    # Year pages of split timelines ----------------------------------------------------------
+
+    def _year_events(self, key: str, slug: str | None) -> tuple[TimelineEvent, ...]:
+        self._scope_title(slug)  # an unknown actor is no page
+        years = self.paging.years(slug) if self.paging.split(slug) else {}
+        if key not in years:
+            raise ValueError(f"no year page {key!r} for {slug or 'the home timeline'}")
+        return years[key]
+
+    def _year_groups(self, key: str, events: tuple[TimelineEvent, ...]) -> list[YearGroup]:
+        if key != urls.PERIODS:
+            return self.views.groups(events)
+        # Decades and centuries: one list in timeline order, no made-up year headings.
+        views = tuple(self.views.event(e) for e in events)
+        return [YearGroup(urls.PERIODS, PERIODS_TITLE,
+                          (MonthGroup(f"{urls.PERIODS}-all", PERIODS_TITLE, views, True),))]
+
+    def _year_nav(self, key: str, slug: str | None, embed: bool) -> dict[str, Any]:
+        """The year page's place in its timeline: the year, the way back, previous/next."""
+        links = {y.key: y for y in self.paging.year_links(slug, embed)}
+        before, after = self.paging.neighbours(key, slug)
+        return {
+            "year": links[key],
+            "index": urls.pretty(urls.timeline_page(slug, embed)),
+            "previous": links[before] if before else None,
+            "next": links[after] if after else None,
+            "total": len(self.paging.events(slug)),
+        }
+
+    def _year(self, key: str, slug: str | None) -> tuple[str, Page, dict[str, Any]]:
+        events = self._year_events(key, slug)
+        scope = self._scope_title(slug)
+        nav = self._year_nav(key, slug, embed=False)
+        path = urls.year_page(key, slug)
+        title = nav["year"].title if slug is None else f"{scope}: {nav['year'].title}"
+        feed = "feed.xml" if slug is None else f"actors/{slug}/feed.xml"
+        page = Page(path, "year", title, self._canonical(path), feed)
+        return "year.html", page, nav | {
+            "scope": scope,
+            "actor": self.views.actor(self.views.actors[slug]) if slug else None,
+            "groups": self._year_groups(key, events),
+            "count": len(events),
+            "filter_actors": self._filter_actors(events) if slug is None else [],
+        }
+
+    def _embed_year(self, key: str, slug: str | None) -> tuple[str, Page, dict[str, Any]]:
+        events = self._year_events(key, slug)
+        nav = self._year_nav(key, slug, embed=True)
+        path = urls.year_page(key, slug, embed=True)
+        page = Page(path, "embed", f"{self._scope_title(slug)}: {nav['year'].title}", noindex=False)
+        return "embed.html", page, nav | {
+            "groups": self._year_groups(key, events), "count": len(events),
+            "full": urls.pretty(urls.year_page(key, slug)), "years": [], "latest_count": 0,
         }
 
     def _article(self, slug: str) -> tuple[str, Page, dict[str, Any]]:
@@ -321,7 +434,7 @@ class _Renderer:
         page = Page(path, "article", article.title, self._canonical(path), "feed.xml")
         to_timeline = self.views.article_events(analysis)
         highlights = self._highlights(path, analysis)
-        body = render_body(article.body, analysis.text, highlights)
+        body = render_body(article.body, analysis.text, highlights, self.markdown)
         placed_ids = {h.anchor_id for h in highlights if h.index in body.placed and h.anchor_id}
         events = [{
             "id": e.id,
@@ -354,7 +467,7 @@ class _Renderer:
                 index=i, start=tx.start, end=tx.end, value=tx.time.value,
                 label=self.views.label(tx.time) if tx.time.anchored else tx.time.value,
                 anchor_id=citation, event_id=timeline_id,
-                href=urls.relative(path, f"#{timeline_id}") if timeline_id else None))
+                href=urls.link(path, self._event_url(timeline_id)) if timeline_id else None))
         return out
 
 

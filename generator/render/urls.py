@@ -9,6 +9,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..config import SiteConfig
+from ..errors import ContentError
+from ..model import Timeline, TimelineEvent
 
 HOME = "index.html"
 ACTORS_INDEX = "actors/index.html"
@@ -88,3 +90,87 @@ def embed_snippet(config: SiteConfig, page_path: str, title: str, kind: str = "i
             '<script src="{3}" async></script>'
         ).format(src, title_attr, escape(base), escape(base + "static/embed.js")))
     raise ValueError(f"unknown embed snippet kind {kind!r} (use 'iframe' or 'script')")
+
+
+# Year pages of big timelines -------------------------------------------------------------
+#
+# A timeline (home, an actor's, an embed) with more than ``page_events`` events is split by
+# year: its page keeps a year index and the latest events, and each year gets a page of its
+# own under "<timeline folder>years/<yyyy>/". Events vaguer than a year (decades,
+# centuries) have no year of their own: they share the page "<timeline folder>years/periods/".
+
+DEFAULT_PAGE_EVENTS = 1000
+PAGE_EVENTS_KEY = "page_events"  # site.yaml
+PERIODS = "periods"
+PERIOD_GRANULARITIES = ("decade", "century")
+
+
+def page_events(config: SiteConfig) -> int:
+    """The most events a timeline page shows before it is split by year (site.yaml
+    ``page_events``, default 1000; 0 never splits)."""
+    value = config.extra.get(PAGE_EVENTS_KEY, DEFAULT_PAGE_EVENTS)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ContentError("site.yaml", f"`{PAGE_EVENTS_KEY}` must be a whole number of events "
+                           f"(0 never splits a timeline by year), not {value!r}")
+    return value
+
+
+def is_split(event_count: int, config: SiteConfig) -> bool:
+    """Whether a timeline of ``event_count`` events gets year pages."""
+    limit = page_events(config)
+    return bool(limit) and event_count > limit
+
+
+def year_key(event: TimelineEvent) -> str | None:
+    """The year page an event goes on: "2025", PERIODS for decades and centuries, None for
+    an event not on the calendar (no page shows those)."""
+    start = event.time.start
+    if start is None:
+        return None
+    if event.time.granularity in PERIOD_GRANULARITIES:
+        return PERIODS
+    return f"{start.year:04d}"
+
+
+def timeline_page(actor: str | None = None, embed: bool = False) -> str:
+    """The page of a whole timeline: home, an actor's, or their embed pages."""
+    if actor is None:
+        return EMBED if embed else HOME
+    return actor_embed_page(actor) if embed else actor_page(actor)
+
+
+def year_page(key: str, actor: str | None = None, embed: bool = False) -> str:
+    """The page of one year ("2025" or PERIODS) of a split timeline."""
+    folder = pretty(timeline_page(actor, embed))
+    return f"{folder}years/{key}/index.html"
+
+
+def event_url(timeline: Timeline, config: SiteConfig, event: str | TimelineEvent, *,
+              actor: str | None = None) -> str:
+    """Where an event is on the home timeline (or on ``actor``'s page), root-relative:
+    "#<id>" on a timeline that fits one page, "years/2025/#<id>" on a split one.
+
+    Pass the TimelineEvent when you have it: an id costs a scan of the events when the
+    timeline is split (fine for one link; for thousands, pass the events).
+    """
+    event_id = event if isinstance(event, str) else event.id
+    events = timeline.events if actor is None else tuple(
+        e for e in timeline.events if actor in e.actors)
+    home = pretty(timeline_page(actor))
+    if not is_split(len(events), config):
+        return f"{home}#{event_id}"
+    if isinstance(event, str):
+        event = next((e for e in events if e.id == event_id), None)  # type: ignore[assignment]
+    key = year_key(event) if event is not None else None  # type: ignore[arg-type]
+    if key is None:
+        return f"{home}#{event_id}"  # on no page; the timeline's own page is the best guess
+    return f"{pretty(year_page(key, actor))}#{event_id}"
+
+
+def link(from_page: str, target: str) -> str:
+    """Like ``relative``, but a fragment on ``from_page`` itself is just "#id", so the
+    browser scrolls rather than reloads."""
+    page, hash_mark, fragment = target.partition("#")
+    if hash_mark and fragment and page == pretty(from_page):
+        return "#" + fragment
+    return relative(from_page, target)

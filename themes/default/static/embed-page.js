@@ -3,6 +3,8 @@
      ?compact=1  dates and headlines only      ?dark=1  dark colours
      ?from=2025-01-01&to=2025-07-31  only events overlapping those dates
      ?actor=<slug>  only that actor's events   ?frame=<id>  echoed back in height messages
+   On a timeline split by year the options apply within the page shown, and links to the
+   other year pages keep them.
    The page tells its parent its height: {type: "annals:height", height, id} on load, on
    every size change, and in reply to {type: "annals:ping"} (e.g. when a hidden tab opens). */
 (function () {
@@ -42,11 +44,34 @@
     window.parent.postMessage({ type: "annals:height", height: height, id: frameId }, "*");
   }
 
+  // A timeline split by year: links between its year pages stay in the frame (they carry
+  // target="_self") and keep this page's options, so ?compact=1&dark=1 survive a click.
+  function keepQuery() {
+    if (!window.location.search) return;
+    var links = document.querySelectorAll("a[data-annals-keep-query]");
+    for (var i = 0; i < links.length; i++) {
+      var url = new URL(links[i].getAttribute("href"), window.location.href);
+      url.search = window.location.search;
+      links[i].setAttribute("href", url.toString());
+    }
+  }
+
+  // Years of the year index that lie wholly outside ?from/?to have nothing to show.
+  function filterYears(from, to) {
+    var years = document.querySelectorAll(".year-index li[data-start]");
+    for (var i = 0; i < years.length; i++) {
+      var start = years[i].getAttribute("data-start");
+      var end = years[i].getAttribute("data-end") || start;
+      years[i].hidden = !((!from || end >= from) && (!to || start <= to));
+    }
+  }
+
   function applyFilters() {
     var from = lowerBound(params.get("from"));
     var to = upperBound(params.get("to"));
     var actor = params.get("actor");
     if (!from && !to && !actor) return;
+    filterYears(from, to);
     var items = document.querySelectorAll("li.event");
     var shown = 0;
     for (var i = 0; i < items.length; i++) {
@@ -69,6 +94,7 @@
   }
 
   function start() {
+    keepQuery();
     applyFilters();
     postHeight(true);
     if ("ResizeObserver" in window) {
