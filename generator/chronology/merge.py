@@ -11,6 +11,7 @@ not with its square.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -398,10 +399,13 @@ class _Index:
                 if bucket and len(bucket) <= self.settings.max_bucket:
                     sharing.update(bucket)
             strong = key in item.one_off or key in item.happenings or key in item.rare
-            for cid in sharing:
-                hits[cid] += need if strong else 1
-        ranked = sorted((kv for kv in hits.items() if kv[1] >= need), key=lambda kv: (-kv[1], kv[0]))
-        return [cid for cid, _ in ranked[: self.settings.max_candidates]]
+            # Counter.update over an iterable counts in C; a strong key counts `need` times
+            for _ in range(need if strong else 1):
+                hits.update(sharing)
+        # the most shared first, ties by cluster id (older first): deterministic
+        top = heapq.nsmallest(self.settings.max_candidates,
+                              ((-n, cid) for cid, n in hits.items() if n >= need))
+        return [cid for _, cid in top]
 
 
 def _best_join(item: SourceEvent, cid: int, cluster: _Cluster, items: Sequence[SourceEvent],
