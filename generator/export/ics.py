@@ -96,14 +96,16 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line into pieces of at most 75 octets, never splitting a UTF-8 char."""
-    pieces: list[str] = []
-    current, size = "", 0
-    for char in line:
-        octets = len(char.encode("utf-8"))
-        if size + octets > LINE_OCTETS:
-            pieces.append(current)
-            current, size = " ", 1  # a continuation line starts with one space
-        current += char
-        size += octets
-    pieces.append(current)
-    return CRLF.join(pieces)
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:
+        return line
+    pieces: list[bytes] = []
+    start, room = 0, LINE_OCTETS
+    while len(data) - start > room:
+        cut = start + room
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            cut -= 1
+        pieces.append(data[start:cut])
+        start, room = cut, LINE_OCTETS - 1  # a continuation line starts with one space
+    pieces.append(data[start:])
+    return "\r\n ".join(piece.decode("utf-8") for piece in pieces)
