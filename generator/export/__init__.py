@@ -13,7 +13,7 @@ from ..config import SiteConfig
 from ..errors import UsageError
 from ..model import Timeline
 from .atom import atom_feed
-from .common import actor_path, find_actor, restrict_to_actor
+from .common import EventCache, actor_path, find_actor, restrict_to_actor
 from .csv_table import timeline_csv
 from .ics import timeline_ics
 from .oembed import oembed_json
@@ -29,12 +29,13 @@ FORMATS = ("json", "timelinejs", "csv", "ics", "atom")
 
 def export_files(timeline: Timeline, config: SiteConfig) -> dict[str, bytes]:
     """Every machine-readable file of the URL layout, by path relative to output/."""
+    cache = EventCache()  # the actors' files cite the same events as the site's
     files: dict[str, str] = {
         "timeline.json": timeline_json(timeline, config),
-        "timelinejs.json": timelinejs_json(timeline, config),
+        "timelinejs.json": timelinejs_json(timeline, config, cache=cache),
         "timeline.csv": timeline_csv(timeline, config),
         "timeline.ics": timeline_ics(timeline, config),
-        "feed.xml": atom_feed(timeline, config),
+        "feed.xml": atom_feed(timeline, config, cache=cache),
         "oembed.json": oembed_json(config),
         "sitemap.xml": sitemap_xml(timeline, config),
         "robots.txt": robots_txt(config),
@@ -42,8 +43,8 @@ def export_files(timeline: Timeline, config: SiteConfig) -> dict[str, bytes]:
     for actor in timeline.actors:
         part = restrict_to_actor(timeline, actor.slug)
         folder = actor_path(actor.slug)
-        files[folder + "feed.xml"] = atom_feed(part, config, actor)
-        files[folder + "timelinejs.json"] = timelinejs_json(part, config, actor)
+        files[folder + "feed.xml"] = atom_feed(part, config, actor, cache)
+        files[folder + "timelinejs.json"] = timelinejs_json(part, config, actor, cache)
         files[folder + "oembed.json"] = oembed_json(config, actor)
     return {path: files[path].encode("utf-8") for path in sorted(files)}
 

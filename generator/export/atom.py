@@ -16,7 +16,7 @@ from html import escape
 from .. import __version__
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent
-from .common import (EPOCH, Source, actor_path, article_path, articles_by_slug, clean_text,
+from .common import (EPOCH, EventCache, Source, actor_path, article_path, articles_by_slug, clean_text,
                      date_label, find_actor, latest_date, fragment, safe_href, sources_of,
                      truncate)
 
@@ -30,8 +30,10 @@ TAG_DATE = "2025"
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def atom_feed(timeline: Timeline, config: SiteConfig, actor: Actor | None = None) -> str:
-    """The site feed, or (with ``actor``) an actor's feed over its restricted timeline."""
+def atom_feed(timeline: Timeline, config: SiteConfig, actor: Actor | None = None,
+              cache: EventCache | None = None) -> str:
+    """The site feed, or (with ``actor``) an actor's feed over its restricted timeline;
+    ``cache`` shares the events' sources between the feeds of one export run."""
     page = actor_path(actor.slug) if actor else ""
     depth = page.count("/")
     articles = articles_by_slug(timeline)
@@ -50,7 +52,7 @@ def atom_feed(timeline: Timeline, config: SiteConfig, actor: Actor | None = None
     add(author, "name", config.title)
     add(feed, "generator", "Annals", version=__version__)
     for event in chosen:
-        feed.append(entry(event, timeline, articles, config, page, depth))
+        feed.append(entry(event, timeline, articles, config, page, depth, cache))
     ET.indent(feed, space="  ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -64,7 +66,7 @@ def latest_events(events: tuple[TimelineEvent, ...]) -> list[TimelineEvent]:
 
 
 def entry(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleAnalysis],
-          config: SiteConfig, page: str, depth: int) -> ET.Element:
+          config: SiteConfig, page: str, depth: int, cache: EventCache | None = None) -> ET.Element:
     element = ET.Element("entry")
     label = date_label(event.time, config.language)
     add(element, "id", entry_id(config, event.id))
@@ -78,7 +80,7 @@ def entry(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleA
         if cast is not None:
             attrs["label"] = cast.name
         add(element, "category", **attrs)
-    html = entry_html(event, label, sources_of(event, articles), config, depth)
+    html = entry_html(event, label, sources_of(event, articles, cache), config, depth)
     add(element, "content", html, type="html")
     return element
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable
 from urllib.parse import quote, urlsplit
@@ -81,7 +81,30 @@ def article_date(analysis: ArticleAnalysis) -> date | None:
     return analysis.dateline.date or analysis.article.date
 
 
-def sources_of(event: TimelineEvent, articles: dict[str, ArticleAnalysis]) -> list[Source]:
+@dataclass
+class EventCache:
+    """Per-event pieces that several documents of one export run share (the site files and
+    every actor's files cite the same events): built once, by event id.
+
+    Only valid within one timeline and its restrictions to actors (restrict_to_actor keeps
+    an event's cited articles and actors), with one config: make a new one per run.
+    """
+
+    sources: dict[str, list[Source]] = field(default_factory=dict)
+    slides: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def sources_of(event: TimelineEvent, articles: dict[str, ArticleAnalysis],
+               cache: EventCache | None = None) -> list[Source]:
+    if cache is None:
+        return _sources_of(event, articles)
+    found = cache.sources.get(event.id)
+    if found is None:
+        found = cache.sources[event.id] = _sources_of(event, articles)
+    return found
+
+
+def _sources_of(event: TimelineEvent, articles: dict[str, ArticleAnalysis]) -> list[Source]:
     sources = []
     for citation in event.citations:
         analysis = articles.get(citation.article)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent, TimeValue
-from .common import (Source, actor_names, articles_by_slug, date_label, dump_json,
+from .common import (EventCache, Source, actor_names, articles_by_slug, date_label, dump_json,
                      article_path, fragment, safe_href, site_root, sources_of, truncate)
 
 HEADLINE_LIMIT = 110
@@ -27,25 +27,39 @@ PRECISION = {"time": "time", "day": "day", "week": "day", "month": "month",
 
 
 def timelinejs_document(timeline: Timeline, config: SiteConfig,
-                        actor: Actor | None = None) -> dict[str, Any]:
-    """The whole timeline, or (with ``actor``) an actor's already restricted timeline."""
+                        actor: Actor | None = None, cache: EventCache | None = None) -> dict[str, Any]:
+    """The whole timeline, or (with ``actor``) an actor's already restricted timeline.
+
+    ``cache`` shares the slides between the documents of one export run (a slide is the
+    same in the whole timeline and in an actor's restriction of it)."""
     articles = articles_by_slug(timeline)
     headline = actor.name if actor else config.title
     description = (actor.description if actor else config.description) or ""
     return {
         "title": {"text": {"headline": escape(headline),
                            "text": f"<p>{escape(description)}</p>" if description else ""}},
-        "events": [slide(event, timeline, articles, config)
+        "events": [cached_slide(event, timeline, articles, config, cache)
                    for event in timeline.events if event.time.anchored],
     }
 
 
-def timelinejs_json(timeline: Timeline, config: SiteConfig, actor: Actor | None = None) -> str:
-    return dump_json(timelinejs_document(timeline, config, actor))
+def timelinejs_json(timeline: Timeline, config: SiteConfig, actor: Actor | None = None,
+                    cache: EventCache | None = None) -> str:
+    return dump_json(timelinejs_document(timeline, config, actor, cache))
+
+
+def cached_slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleAnalysis],
+                 config: SiteConfig, cache: EventCache | None) -> dict[str, Any]:
+    if cache is None:
+        return slide(event, timeline, articles, config)
+    found = cache.slides.get(event.id)
+    if found is None:
+        found = cache.slides[event.id] = slide(event, timeline, articles, config, cache)
+    return found
 
 
 def slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleAnalysis],
-          config: SiteConfig) -> dict[str, Any]:
+          config: SiteConfig, cache: EventCache | None = None) -> dict[str, Any]:
     start_date, end_date = date_objects(event.time)
     label = date_label(event.time, config.language)
     out: dict[str, Any] = {"start_date": start_date}
@@ -53,7 +67,7 @@ def slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleA
         out["end_date"] = end_date
     out["display_date"] = escape(label)
     out["text"] = {"headline": escape(truncate(event.text, HEADLINE_LIMIT)),
-                   "text": slide_html(event, sources_of(event, articles), config)}
+                   "text": slide_html(event, sources_of(event, articles, cache), config)}
     names = actor_names(timeline, event.actors)
     if names:
         # TimelineJS allows one group per slide (the first actor); it shows it as HTML
