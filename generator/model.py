@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Sequence
 
 # Granularities from finest to coarsest; the order is used for sorting.
 GRANULARITIES = ("time", "day", "week", "month", "season", "quarter", "half", "year",
@@ -126,10 +126,14 @@ class PlainText:
 
     ``source_index[i]`` is the offset in the Markdown body of ``text[i]``; it has one more
     entry than ``text`` (the end position). Paragraphs are separated by "\\n\\n".
+
+    text.plain_text stores it as an ``array.array`` of 4-byte ints (a tuple of Python ints
+    costs eight times the memory); so a PlainText, and an ArticleAnalysis holding one,
+    compares by value but is not hashable: key caches by the Article.
     """
 
     text: str
-    source_index: tuple[int, ...]
+    source_index: Sequence[int]
 
     def to_source(self, offset: int) -> int:
         return self.source_index[offset]
