@@ -65,10 +65,21 @@ class RenderedBody:
     placed: frozenset[int]  # highlight indexes that made it into the HTML
 
 
-def render_body(source: str, plain: PlainText, highlights: list[Highlight]) -> RenderedBody:
-    """The Markdown ``source`` as sanitised HTML with ``highlights`` marked."""
+def markdown_converter() -> markdown.Markdown:
+    """A Markdown converter for render_body; one per render run, reused article after
+    article (setting up the extensions costs more than converting a short article)."""
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+
+
+def render_body(source: str, plain: PlainText, highlights: list[Highlight],
+                converter: markdown.Markdown | None = None) -> RenderedBody:
+    """The Markdown ``source`` as sanitised HTML with ``highlights`` marked.
+
+    ``converter`` (from markdown_converter) is reset first, so nothing of a previous
+    article (footnotes, abbreviations) leaks into this one; without it a fresh one is made.
+    """
     marked, by_index = _insert_markers(source, plain, highlights)
-    html = markdown.markdown(marked, extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    html = (converter or markdown_converter()).reset().convert(marked)
     clean = nh3.clean(html, tags=set(BODY_TAGS), clean_content_tags={"script", "style"},
                       attributes={k: set(v) for k, v in BODY_ATTRIBUTES.items()},
                       link_rel="noopener nofollow noreferrer")
