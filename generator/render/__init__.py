@@ -1,6 +1,7 @@
 """Rendering the site: Timeline + SiteConfig + theme -> {output path: bytes}.
 
-    urls    page paths, relative links, absolute URLs, embed snippets
+    urls    page paths, relative links, absolute URLs, embed snippets, event_url
+    paging  big timelines split by year (site.yaml page_events)
     body    article bodies (Markdown -> sanitised HTML) with date phrases highlighted
     views   the objects templates see, built from the Timeline
     chrono  chronology helpers (to be replaced by generator.chronology)
@@ -8,8 +9,9 @@
 """
 
 from .site import (find_theme, make_environment, page_paths, pages_for_article, render_error_page,
-                   render_pages, render_site, static_files)
-from .urls import embed_snippet
+                   render_pages, render_site, static_files, year_pages)
+from .urls import embed_snippet, event_url
 
-__all__ = ["embed_snippet", "find_theme", "make_environment", "page_paths", "pages_for_article",
-           "render_error_page", "render_pages", "render_site", "static_files"]
+__all__ = ["embed_snippet", "event_url", "find_theme", "make_environment", "page_paths",
+           "pages_for_article", "render_error_page", "render_pages", "render_site",
+           "static_files", "year_pages"]

@@ -385,7 +385,7 @@ class _Renderer:
         # Decades and centuries: one list in timeline order, no made-up year headings.
         views = tuple(self.views.event(e) for e in events)
         return [YearGroup(urls.PERIODS, PERIODS_TITLE,
-                          (MonthGroup(f"{urls.PERIODS}-all", PERIODS_TITLE, views, True),))]
+                          (MonthGroup(f"{urls.PERIODS}-all", f"{PERIODS_TITLE}, oldest first", views, True),))]
 
     def _year_nav(self, key: str, slug: str | None, embed: bool) -> dict[str, Any]:
         """The year page's place in its timeline: the year, the way back, previous/next."""

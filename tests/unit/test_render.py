@@ -112,10 +112,10 @@ def test_every_page_of_the_url_layout_exists(site, timeline):
     assert {"static/style.css", "static/annals.js", "static/embed.js", "static/embed-page.js"} <= set(site)
 
 
-def check_links(files: dict[str, bytes]) -> list[str]:
-    """Every relative href/src of every page (but 404.html) must resolve to an output file,
-    and a #fragment to an id on the target page."""
-    known = set(files) | EXPORTS
+def check_links(files: dict[str, bytes], exports: set[str] = EXPORTS) -> list[str]:
+    """Every relative href/src of every page (but 404.html) must resolve to an output file
+    (or one of ``exports``), and a #fragment to an id on the target page."""
+    known = set(files) | exports
     ids = {p: set(parsed(files, p).ids) for p in files if p.endswith(".html")}
     broken = []
     for path in sorted(ids):
