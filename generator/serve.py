@@ -172,12 +172,13 @@ class Preview:
         analyses = analyse_all(site.articles, analysis_settings(site), cache=self.cache)
         timeline = assemble(site, analyses)
         theme = render.find_theme(site.config.theme, self.site_dir)
-        old_pages, new_pages = set(render.page_paths(last.timeline)), set(render.page_paths(timeline))
+        old_pages = set(render.page_paths(last.timeline, site.config))
+        new_pages = set(render.page_paths(timeline, site.config))
         exports = export.export_files(timeline, site.config)
         old_exports = set(last.files) - old_pages - {n for n in last.files if n.startswith("static/")}
         files = {name: data for name, data in last.files.items()
                  if name not in old_exports and (name in new_pages or name not in old_pages)}
-        dirty = pages_to_render(last.timeline, timeline)
+        dirty = pages_to_render(last.timeline, timeline, site.config)
         pages = render.render_pages(timeline, site.config, theme, sorted(dirty), build_info=BUILD_INFO)
         files.update(pages)
         files.update(exports)
@@ -243,16 +244,23 @@ class Built:
     rendered: int  # HTML pages rendered for this build
 
 
-def pages_to_render(old: Timeline, new: Timeline) -> set[str]:
+def pages_to_render(old: Timeline, new: Timeline, config: SiteConfig | None = None) -> set[str]:
     """The pages of ``new`` that can differ from those rendered for ``old``.
 
     A page is a function of the data it shows; an actor page, of the actor, its events, the
     articles citing them, the cast (co-actor names) and the key dates; an article page, of
-    its analysis and the timeline events citing it. Equal inputs, equal page."""
-    pages = set(SITE_WIDE_PAGES) | (set(render.page_paths(new)) - set(render.page_paths(old)))
+    its analysis and the timeline events citing it. Equal inputs, equal page. The home
+    timeline's year pages (big sites) go with the site-wide pages; when an edit splits the
+    home timeline into years or joins it again, every event link moves: all pages."""
+    new_pages = set(render.page_paths(new, config))
+    if bool(render.year_pages(old, config)) != bool(render.year_pages(new, config)):
+        return new_pages
+    pages = set(SITE_WIDE_PAGES) | set(render.year_pages(new, config))
+    pages |= new_pages - set(render.page_paths(old, config))
     for actor in new.actors:
         if _actor_inputs(old, actor.slug) != _actor_inputs(new, actor.slug):
             pages |= {urls.actor_page(actor.slug), urls.actor_embed_page(actor.slug)}
+            pages |= set(render.year_pages(new, config, actor.slug))
     old_articles = _article_inputs(old)
     for slug, inputs in _article_inputs(new).items():
         if old_articles.get(slug) != inputs:

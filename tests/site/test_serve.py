@@ -143,6 +143,21 @@ def test_rendering_only_changed_pages_equals_a_full_build(preview: Preview, site
     assert tree(preview.root) == run_pipeline(BuildOptions(site)).files
 
 
+@pytest.mark.parametrize("margin", [0, -1, None])  # exactly fits (an edit may split it), split, far below
+@pytest.mark.parametrize("edit", [_new_article, _delete_two, _drop_dates])
+def test_year_pages_of_split_timelines_stay_current(site: Path, tmp_path: Path, analysed, edit, margin):
+    events = len(run_pipeline(BuildOptions(site)).timeline.events)
+    page_events = 3 if margin is None else events + margin
+    config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\npage_events: {page_events}\n", encoding="utf-8")
+    preview = Preview(site, tmp_path / "preview", cache=dict(analysed))
+    assert preview.rebuild().ok
+    assert any(name.startswith("years/") for name in tree(preview.root)) == (margin != 0)
+    outcome = preview.rebuild(edit(site))
+    assert outcome.ok, outcome.error
+    assert tree(preview.root) == run_pipeline(BuildOptions(site)).files
+
+
 def test_theme_edit_renders_everything(preview: Preview, site: Path):
     static = site / "themes" / "default" / "static"
     static.mkdir(parents=True)
