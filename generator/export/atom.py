@@ -16,6 +16,7 @@ from html import escape
 from .. import __version__
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent
+from ..render.urls import event_url
 from .common import (EPOCH, EventCache, Source, actor_path, article_path, articles_by_slug, clean_text,
                      date_label, find_actor, latest_date, fragment, safe_href, sources_of,
                      truncate)
@@ -52,7 +53,8 @@ def atom_feed(timeline: Timeline, config: SiteConfig, actor: Actor | None = None
     add(author, "name", config.title)
     add(feed, "generator", "Annals", version=__version__)
     for event in chosen:
-        feed.append(entry(event, timeline, articles, config, page, depth, cache))
+        feed.append(entry(event, timeline, articles, config, page, depth, cache,
+                          actor.slug if actor else None))
     ET.indent(feed, space="  ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -66,14 +68,15 @@ def latest_events(events: tuple[TimelineEvent, ...]) -> list[TimelineEvent]:
 
 
 def entry(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleAnalysis],
-          config: SiteConfig, page: str, depth: int, cache: EventCache | None = None) -> ET.Element:
+          config: SiteConfig, page: str, depth: int, cache: EventCache | None = None,
+          actor: str | None = None) -> ET.Element:
     element = ET.Element("entry")
     label = date_label(event.time, config.language)
     add(element, "id", entry_id(config, event.id))
     add(element, "title", f"{label}: {truncate(event.text, TITLE_LIMIT)}")
     add(element, "updated", stamp(event.time.start or EPOCH))
     add(element, "link", rel="alternate", type="text/html",
-        href=beside(config, page, fragment(event.id)))
+        href=event_link(config, page, event_url(timeline, config, event, actor=actor)))
     for slug in event.actors:
         cast = find_actor(timeline, slug)
         attrs = {"term": slug}
@@ -116,6 +119,16 @@ def link(config: SiteConfig, path: str, depth: int) -> str:
     if config.absolute_base:
         return config.absolute_base + path
     return ("../" * depth + path) or "./"
+
+
+def event_link(config: SiteConfig, page: str, target: str) -> str:
+    """A link from the feed beside ``page`` to ``target``, a site-root-relative event URL
+    (on the page itself, or on one of its year pages when the timeline is split)."""
+    if config.absolute_base:
+        return config.absolute_base + target
+    if target.startswith(page):
+        return beside(config, page, target[len(page):])
+    return "../" * page.count("/") + target
 
 
 def beside(config: SiteConfig, page: str, rest: str = "") -> str:

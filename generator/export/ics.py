@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 
 from ..config import SiteConfig
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
+from ..render.urls import event_url
 from .common import (GENERATOR, Source, actor_names, articles_by_slug, clean_text, date_label,
-                     event_stamp, fragment, safe_href, sources_of, truncate)
+                     event_stamp, safe_href, sources_of, truncate)
 
 LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
 SUMMARY_LIMIT = 120
@@ -55,7 +56,7 @@ def vevent(event: TimelineEvent, timeline: Timeline, articles: dict[str, Article
         "DESCRIPTION:" + escape_text(description(event, sources, config)),
     ]
     if config.absolute_base:
-        lines.append(f"URL:{config.absolute_base}{fragment(event.id)}")
+        lines.append(f"URL:{config.absolute_base}{event_url(timeline, config, event)}")
     names = actor_names(timeline, event.actors)
     if names:
         lines.append("CATEGORIES:" + ",".join(escape_text(n) for n in names))

@@ -13,6 +13,7 @@ from datetime import date
 
 from ..config import SiteConfig
 from ..model import Timeline
+from ..render import year_pages
 from .common import (actor_path, article_date, article_path, dateline_dates, events_for_actor,
                      site_root)
 
@@ -22,7 +23,7 @@ RELATIVE_NOTE = (" base_url is not an absolute URL: locations are rooted at the 
                  " Set an absolute base_url (https://...) for a sitemap search engines accept. ")
 
 
-def sitemap_pages(timeline: Timeline) -> list[tuple[str, date | None]]:
+def sitemap_pages(timeline: Timeline, config: SiteConfig | None = None) -> list[tuple[str, date | None]]:
     """(site-relative path, last modified) of every page a reader should find."""
     latest = max(dateline_dates(timeline), default=None)
     pages: list[tuple[str, date | None]] = [("", latest), ("actors/", latest)]
@@ -32,6 +33,10 @@ def sitemap_pages(timeline: Timeline) -> list[tuple[str, date | None]]:
     for analysis in timeline.articles:
         pages.append((article_path(analysis.article.slug), article_date(analysis)))
     pages.append(("key-dates/", latest))
+    for page in year_pages(timeline, config) + [p for a in timeline.actors
+                                                for p in year_pages(timeline, config, a.slug)]:
+        if not page.startswith("embed/"):
+            pages.append((page.removesuffix("index.html"), latest))
     return pages
 
 
@@ -40,7 +45,7 @@ def sitemap_xml(timeline: Timeline, config: SiteConfig) -> str:
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     if not config.absolute_base:
         urlset.append(ET.Comment(RELATIVE_NOTE))
-    for path, modified in sitemap_pages(timeline):
+    for path, modified in sitemap_pages(timeline, config):
         url = ET.SubElement(urlset, "url")
         ET.SubElement(url, "loc").text = root + path
         if modified is not None:

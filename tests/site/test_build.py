@@ -147,3 +147,24 @@ def test_check_reports_missing_dateline_with_file_name(tiny_site: Path):
 def test_usage_errors_exit_2(tmp_path: Path):
     assert annals("build", "--no-such-option").returncode == 2
     assert annals("build", str(tmp_path / "missing")).returncode == 2
+
+
+def test_split_timeline_links_land_on_year_pages(tiny_site: Path, tmp_path: Path):
+    config = tiny_site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "page_events: 2\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build(tiny_site, out)
+    assert (out / "years" / "2025" / "index.html").is_file()
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    links = re.findall(r'<link rel="alternate" type="text/html" href="([^"]+)"', feed)
+    event_links = [link for link in links if "#" in link]
+    assert event_links
+    for link in event_links:
+        page, _, event_id = link.removeprefix("https://example.org/story/").partition("#")
+        html = (out / page / "index.html").read_text(encoding="utf-8")
+        assert f'id="{event_id}"' in html, link
+    ics = (out / "timeline.ics").read_text(encoding="utf-8")
+    assert "URL:https://example.org/story/years/2025/#e-" in ics.replace("\r\n ", "")
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/story/years/2025/</loc>" in sitemap
+    assert "embed/" not in sitemap
