@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import io
 import json
-import sys
 
 import pytest
 
 from generator.timex import tag, values
-from generator.timex.__main__ import main
+from generator.tagging import tag_document, tag_jsonl
 
 
 @pytest.mark.parametrize("value", ["2025-07-19", "2025-07", "2025", "2025-W29", "2025-W29-WE",
@@ -57,13 +55,11 @@ def test_json_shape_matches_design():
                  "value": "P40Y"}
 
 
-def test_jsonl_command(monkeypatch, capsys):
+def test_jsonl_command():
     lines = [{"id": "a", "dct": "2025-07-23", "text": "Talks ended last week."},
              {"id": "b", "dct": "2024-12-26T10:00", "text": "Sources said Thursday."},
              {"id": "c", "dct": None, "text": "Nothing here."}]
-    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(json.dumps(x) + "\n" for x in lines)))
-    assert main(["tag", "--jsonl"]) == 0
-    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    out = [json.loads(x) for x in tag_jsonl(json.dumps(x) + "\n" for x in lines)]
     assert [o["id"] for o in out] == ["a", "b", "c"]
     assert out[0]["timexes"][0]["value"] == "2025-W29"
     assert out[1] == {"id": "b", "dct": "2024-12-26", "timexes": [
@@ -72,10 +68,8 @@ def test_jsonl_command(monkeypatch, capsys):
     assert out[2]["timexes"] == [] and out[2]["dct"] is None
 
 
-def test_single_text_command(monkeypatch, capsys):
-    monkeypatch.setattr(sys, "stdin", io.StringIO("He left on July 13."))
-    assert main(["tag", "--dct", "2025-07-23"]) == 0
-    out = json.loads(capsys.readouterr().out)
+def test_single_text_command():
+    out = tag_document("He left on July 13.", datetime.date(2025, 7, 23))
     assert out["dct"] == "2025-07-23" and out["timexes"][0]["value"] == "2025-07-13"
 
 
