@@ -66,7 +66,7 @@ class BuildResult:
 def load_site(options: BuildOptions) -> Site:
     """Read site.yaml, actors.yaml and the articles; all content errors at once."""
     config = load_config(options.site_dir, base_url=options.base_url)
-    loaded = load_articles(options.site_dir, config.content_dir, drafts=options.drafts)
+    loaded = load_articles(options.site_dir, config.content_dir, drafts=options.drafts, timezone=config.zone)
     errors = list(loaded.errors)
     registry = None
     try:

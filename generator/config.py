@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from datetime import tzinfo
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
@@ -43,6 +45,11 @@ class SiteConfig:
         """The path part of base_url, e.g. "/story/" (what serve and 404.html use)."""
         path = urlsplit(self.base_url).path or "/"
         return path if path.endswith("/") else path + "/"
+
+    @property
+    def zone(self) -> tzinfo:
+        """The site's time zone (validated when the config is read)."""
+        return ZoneInfo(self.timezone)
 
     @property
     def absolute_base(self) -> str | None:
@@ -96,6 +103,12 @@ def config_from_mapping(data: dict[str, Any]) -> SiteConfig:
         if key in values and not isinstance(values[key], bool):
             raise ContentError(CONFIG_FILE, f"`{key}` must be true or false")
     values["base_url"] = normalise_base_url(values.get("base_url", "/"))
+    if "timezone" in values:
+        try:
+            ZoneInfo(values["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ContentError(CONFIG_FILE, f"unknown `timezone` {values['timezone']!r}; use a name "
+                               "like Europe/Istanbul or UTC") from None
     config = SiteConfig(**values, extra=extra)
     rule = data.get("key_dates")
     if rule is not None:

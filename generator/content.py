@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -66,13 +66,14 @@ def read_source(path: Path, site_dir: Path) -> SourceFile:
     return SourceFile(rel, text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool = False) -> LoadResult:
+def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool = False,
+                  timezone: tzinfo | None = None) -> LoadResult:
     articles: list[Article] = []
     errors: list[ContentError] = []
     skipped = 0
     for path in article_files(site_dir, content_dir):
         try:
-            article = parse_article(read_source(path, site_dir))
+            article = parse_article(read_source(path, site_dir), timezone)
         except ContentError as exc:
             errors.append(exc)
             continue
@@ -83,10 +84,13 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
     return LoadResult(tuple(unique_slugs(articles)), tuple(errors), skipped)
 
 
-def parse_article(source: SourceFile) -> Article:
-    """Split front matter from body and validate it. Pure: text in, Article out."""
+def parse_article(source: SourceFile, timezone: tzinfo | None = None) -> Article:
+    """Split front matter from body and validate it. Pure: text in, Article out.
+
+    A `date` with a time and a UTC offset is read in the site's ``timezone`` (when given):
+    what matters is the calendar day where the story is published."""
     meta, body, body_line = split_front_matter(source)
-    fields = validate_front_matter(meta, source.path, key_lines(source.text, body_line))
+    fields = validate_front_matter(meta, source.path, key_lines(source.text, body_line), timezone)
     title = fields.pop("title", None) or title_from_body(body) or Path(source.path).stem
     slug = fields.pop("slug", None) or slugify(Path(source.path).stem)
     return Article(path=source.path, slug=slug, title=title, body=body, body_line=body_line, **fields)
@@ -118,8 +122,8 @@ def split_front_matter(source: SourceFile) -> tuple[dict[str, Any], str, int]:
     return meta, body, source.text.count("\n", 0, match.end()) + 1
 
 
-def validate_front_matter(meta: dict[str, Any], path: str,
-                          lines: dict[str, int] | None = None) -> dict[str, Any]:
+def validate_front_matter(meta: dict[str, Any], path: str, lines: dict[str, int] | None = None,
+                          timezone: tzinfo | None = None) -> dict[str, Any]:
     def fail(key: str, message: str) -> ContentError:
         return ContentError(path, f"front matter `{key}` {message}", (lines or {}).get(key, 1))
 
@@ -143,7 +147,7 @@ def validate_front_matter(meta: dict[str, Any], path: str,
     if "url" in out and not re.match(r"^(https?://|/)", out["url"]):
         raise fail("url", "must start with http://, https:// or /")
     if "date" in meta and meta["date"] is not None:
-        parsed = parse_front_matter_date(meta["date"])
+        parsed = parse_front_matter_date(meta["date"], timezone)
         if parsed is None:
             raise fail("date", f"is not a date I can read ({meta['date']!r}); use YYYY-MM-DD")
         out["date"] = parsed
@@ -175,17 +179,17 @@ DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%B 
                 "%b %d, %Y", "%B %d %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
 
 
-def parse_front_matter_date(value: Any) -> date | None:
+def parse_front_matter_date(value: Any, timezone: tzinfo | None = None) -> date | None:
     """A date or datetime as YAML gives it, or a string in a common format."""
     if isinstance(value, datetime):
-        return value.date()
+        return _local_day(value, timezone)
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
         return None
     text = value.strip().replace("Sept ", "Sep ")
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return _local_day(datetime.fromisoformat(text.replace("Z", "+00:00")), timezone)
     except ValueError:
         pass
     for fmt in DATE_FORMATS:
@@ -194,6 +198,12 @@ def parse_front_matter_date(value: Any) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def _local_day(moment: datetime, timezone: tzinfo | None) -> date:
+    if moment.tzinfo is None or timezone is None:
+        return moment.date()  # no offset: the day as written
+    return moment.astimezone(timezone).date()
 
 
 def title_from_body(body: str) -> str | None:

@@ -23,7 +23,8 @@ def test_no_config_file_means_defaults(tmp_path: Path):
     assert config.base_url == "/" and config.absolute_base is None and config.theme == "default"
 
 
-@pytest.mark.parametrize("text", ["title: [", "- a list", "day_first: sometimes", "key_dates: 3"])
+@pytest.mark.parametrize("text", ["title: [", "- a list", "day_first: sometimes", "key_dates: 3",
+                                  "timezone: Mars/Olympus_Mons"])
 def test_bad_config_is_a_content_error(tmp_path: Path, text: str):
     (tmp_path / "site.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as caught:

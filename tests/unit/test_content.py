@@ -86,3 +86,15 @@ def test_load_articles_skips_drafts_reports_errors_and_dedupes_slugs(tmp_path: P
     assert sorted(e.path for e in loaded.errors) == ["content/articles/broken.md", "content/articles/latin1.txt"]
     with_drafts = load_articles(tmp_path, drafts=True)
     assert "draft" in {a.slug for a in with_drafts.articles}
+
+
+def test_datetime_with_offset_is_read_in_the_site_time_zone():
+    from zoneinfo import ZoneInfo
+
+    text = "---\ndate: 2025-07-23T23:30:00Z\n---\nText."
+    assert article(text).date == date(2025, 7, 23)  # no site zone: the day as written
+    in_istanbul = parse_article(SourceFile("content/articles/a.md", text), ZoneInfo("Europe/Istanbul"))
+    assert in_istanbul.date == date(2025, 7, 24)
+    naive = parse_article(SourceFile("content/articles/a.md", "---\ndate: 2025-07-23 23:30:00\n---\nT."),
+                          ZoneInfo("Europe/Istanbul"))
+    assert naive.date == date(2025, 7, 23)
