@@ -1306,6 +1306,8 @@ def h_vague(c: Candidate, ctx: Context) -> list[Piece] | None:
     if word.endswith(" term") and _prev_word(ctx, c.start) not in (
             "in", "for", "over", "during", "of", "into", "through"):
         return None  # "the short term outlook": an adjective, not a time
+    if word == "soon" and not _soon_is_future(c, ctx, nxt):
+        return None
     if word in _VAGUE:
         return _one(c, V.vague(_VAGUE[word], "vague_" + word.replace(" ", "_")))
     if word.startswith("recent "):
@@ -1314,6 +1316,15 @@ def h_vague(c: Candidate, ctx: Context) -> list[Piece] | None:
         unit = _PLURAL[word.split()[-1]]
         return _one(c, V.duration(V.duration_value(None, unit), "recent_units"))
     return _one(c, V.vague("FUTURE_REF", "vague_coming"))
+
+
+def _soon_is_future(c: Candidate, ctx: Context, nxt: str) -> bool:
+    """ "will soon resign" is a time still to come; "as soon as", "soon after the vote" and
+    "was soon released" are not: a connective, or a past clause where "soon" means shortly."""
+    if _prev_word(ctx, c.start) in ("as", "too", "how", "so") or re.match(
+            r"\s*(?:after|afterwards?|thereafter|enough|as)\b", nxt):
+        return False
+    return ctx.tense(c.start, c.end) != "past"
 
 
 _PREP_BEFORE_FUTURE = frozenset(("in", "into", "for", "about", "until", "till", "near"))

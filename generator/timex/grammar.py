@@ -239,7 +239,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"|the\s+(?:days|weeks|months|years)\s+ahead|the\s+near\s+future"
                    r"|the\s+distant\s+future|the\s+future|the\s+present|the\s+past|a\s+later\s+date"
                    r"|recently|lately|nowadays|currently|presently|these\s+days|at\s+present"
-                   r"|now|current|one\s+day|some\s+day|someday))\b(?!-)"),
+                   r"|now|current|one\s+day|some\s+day|someday|soon))\b(?!-)"),
     _rule("clock", rf"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{_AMPM}|(?i:o['’]clock))"
                    rf"{_TZ}?(?:,?\s+(?:(?i:on)\s+)?(?P<day>{WEEKDAY}(?:,?\s+(?P<mon>{MONTH_ANY})\s+"
                    rf"(?P<d>{DAY_NUM})\b)?|(?i:today|yesterday|tomorrow|tonight)"
@@ -329,7 +329,7 @@ _add_triggers("once twice times", ("frequency",))
 _add_triggers("today yesterday tomorrow tonight overnight", ("today", "clock", "noon",
                                                              "day_at_clock"))
 _add_triggers("recently lately nowadays currently presently now current recent these present "
-              "past future ahead coming upcoming later someday one some term", ("vague",))
+              "past future ahead coming upcoming later someday one some term soon", ("vague",))
 _add_triggers("noon midnight midday mid-afternoon midafternoon mid-morning midmorning",
               ("noon",))
 _add_triggers("christmas new thanksgiving easter halloween valentine independence boxing may "

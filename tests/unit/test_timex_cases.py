@@ -639,6 +639,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "We will continue as we have until now.", "now", "PRESENT_REF", "", "DATE"),
     (W, "The hearing was postponed to a later date.", "a later date", "FUTURE_REF", "", "DATE"),
     (W, "More aid will arrive in the days ahead.", "the days ahead", "FUTURE_REF", "", "DATE"),
+    (W, "The ferry line will soon resume its winter crossings.", "soon", "FUTURE_REF", "", "DATE"),
+    (W, "Organisers expect the bridge to reopen soon, a spokeswoman said.", "soon", "FUTURE_REF",
+     "", "DATE"),
     # --- ranges -----------------------------------------------------------------------------------
     (W, "The festival ran July 13-19 in the old city.", "July 13", "2025-07-13", r("2025-07-13"),
      "DATE"),
@@ -755,6 +758,9 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "The quarter-to-quarter comparison was flattering.", "quarter"),
     (W, "It felt like high noon for the government.", "noon"),
     (W, "The airline adds 700 seats a week on the route.", "a week on"),
+    (W, "The crowd soon thinned once the rain started.", "soon"),
+    (W, "Reply as soon as the forms arrive.", "soon"),
+    (W, "The mayor resigned soon after the audit.", "soon"),
 ]
 
 
