@@ -1496,6 +1496,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "may day": lambda y: date(y, 5, 1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "veterans day": lambda y: date(y, 11, 11),
+    # US general elections: the Tuesday after the first Monday of November
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
 }
 
 

@@ -265,7 +265,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     _rule("holiday", r"\b(?P<word>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?"
                      r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+[Ww]eek)?|Holy\s+Week|Halloween"
                      r"|Valentine['’]s\s+Day|Independence\s+Day|Boxing\s+Day|May\s+Day"
-                     r"|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)\b"),
+                     r"|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day)\b"),
 )
 RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 
@@ -333,7 +333,7 @@ _add_triggers("recently lately nowadays currently presently now current recent t
 _add_triggers("noon midnight midday mid-afternoon midafternoon mid-morning midmorning",
               ("noon",))
 _add_triggers("christmas new thanksgiving easter halloween valentine independence boxing may "
-              "labor memorial veterans holy", ("holiday",))
+              "labor memorial veterans holy election", ("holiday",))
 _add_triggers("twenties thirties forties fifties sixties seventies eighties nineties",
               ("decade_word",))
 _add_triggers("nineteen eighteen twenty thousand", ("word_year", "month_wordyear"))
