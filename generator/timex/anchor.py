@@ -19,7 +19,7 @@ from typing import Callable
 from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.grammar import (MONTH_NUMBER, ORDINALS, SEASON_CODES, WEEKDAY_NUMBER,
-                                     Candidate, number_value, unit_name, year_from_words)
+                                     Candidate, find, number_value, unit_name, year_from_words)
 
 Piece = tuple[int, int, TimeValue]
 
@@ -1114,10 +1114,60 @@ def h_chain(c: Candidate, ctx: Context) -> list[Piece] | None:
     g = c.groups
     if g["rel2"]:
         words = (g["rel2"] or "").lower().split()
+        follow = _GOVERNED_WORD.match(ctx.text, c.end, c.end + 30)
+        if follow and follow.group(1).lower() not in ("that", "then"):
+            return _unit_beside_date(c, ctx, words[1], words[-1], follow)
         return _chain_unit(c, ctx, words[-1], words[1], "chain")
     rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
     unit = (g["unit"] or "").lower()
     return _chain_unit(c, ctx, rel, unit, "chain")
+
+
+# "the day before" followed on the same line by a word: "before" governs what follows
+_GOVERNED_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
+
+
+def _unit_beside_date(c: Candidate, ctx: Context, unit: str, direction: str,
+                      follow: re.Match[str]) -> list[Piece] | None:
+    """ "the day before last Tuesday's hearing": one unit from the date that follows;
+    "the year before last": two units from the dateline. "The day before returning home",
+    "the day before police arrived": the day of some event, which the text does not date."""
+    step = -1 if direction == "before" else 1
+    dated = _date_at(ctx, follow.start(1))
+    if dated is None:
+        if (follow.group(1).lower(), direction) not in (("last", "before"), ("next", "after")) \
+                or ctx.dct is None:
+            return None
+        base, step, end = ctx.dct, 2 * step, follow.end()  # "the year before last"
+    else:
+        end, value = dated
+        base = value.start if step < 0 else value.end
+        needs = {"day": ("day",), "night": ("day",), "week": ("day", "week")}.get(unit)
+        if base is None or (needs and value.granularity not in needs):
+            return None
+    rule = "beside_" + unit
+    if unit == "week":
+        return [(c.start, end, V.week_of(base + timedelta(weeks=step), rule))]
+    if unit in ("day", "night"):
+        return [(c.start, end, V.day(base + timedelta(days=step), rule))]
+    if unit == "month":
+        d = V.add_months(base.replace(day=1), step)
+        return [(c.start, end, V.month(d.year, d.month, rule))]
+    return [(c.start, end, V.year(base.year + step, rule))]
+
+
+def _date_at(ctx: Context, pos: int) -> tuple[int, TimeValue] | None:
+    """The end and value of a date expression starting exactly at ``pos``, if one does."""
+    window = ctx.text[pos:pos + 60]
+    for cand in find(window):
+        if cand.start > 0:
+            break
+        spans = {k: (a + pos, b + pos) for k, (a, b) in cand.group_spans.items()}
+        pieces = resolve(Candidate(cand.start + pos, cand.end + pos, cand.rule, cand.groups,
+                                   spans), ctx)
+        if pieces and pieces[0][0] == pos and pieces[0][2].type == "DATE":
+            return pieces[0][1], pieces[0][2]
+    return None
 
 
 _AGO_BACK = ("ago", "back", "before", "earlier")

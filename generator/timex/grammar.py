@@ -257,7 +257,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"|the\s+preceding))\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week"
                    r"|weekend|month|year))\b"
                    r"|\b(?P<rel2>(?i:the\s+(?:day|night|week|month|year)\s+(?:before|after)))"
-                   r"(?!\s+(?:the|a|an|his|her|its|their|last|next)\b)"),
+                   r"(?!\s+(?:the|a|an|his|her|its|their)\b)"),
     _rule("year_adj", r"\b(?P<word>(?i:year-ago|year-earlier|year-before|prior-year"
                       r"|previous-year))\b(?:\s+(?P<noun>(?i:quarter|period|third\s+quarter"
                       r"|second\s+quarter|first\s+quarter|fourth\s+quarter|nine\s+months"

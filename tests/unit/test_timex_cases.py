@@ -523,6 +523,15 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "2024-04", r("2024-04-01", "2024-04-30"), "DATE"),
     (W, "The group rose in 2014. Three years later, it collapsed.", "Three years later", "2017",
      r("2017-01-01", "2017-12-31"), "DATE"),
+    # "the day before <date>": one unit from the date that follows, not from the last one named
+    (W, "Officials met the day before last Friday's summit.", "the day before last Friday",
+     "2025-07-17", r("2025-07-17"), "DATE"),
+    (W, "The ferry sank the day after Christmas.", "the day after Christmas", "2024-12-26",
+     r("2024-12-26"), "DATE"),
+    (W, "A runoff is set for the week after next.", "the week after next", "2025-W32",
+     r("2025-08-04", "2025-08-10"), "DATE"),
+    (W, "Exports peaked the year before last.", "the year before last", "2023",
+     r("2023-01-01", "2023-12-31"), "DATE"),
     # chains look back through this paragraph and the one before, no further
     (W, "A coup failed in 2019.\n\nThat year the rains came early.", "That year", "2019",
      r("2019-01-01", "2019-12-31"), "DATE"),
@@ -763,6 +772,8 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "It felt like high noon for the government.", "noon"),
     (W, "The airline adds 700 seats a week on the route.", "a week on"),
     (W, "The crowd soon thinned once the rain started.", "soon"),
+    (W, "Rain began on July 6. The clerk resigned the day before auditors arrived.", "the day"),
+    (W, "Rain began on July 6. She left town the day after losing the vote.", "the day"),
     (W, "Reply as soon as the forms arrive.", "soon"),
     (W, "The mayor resigned soon after the audit.", "soon"),
 ]
