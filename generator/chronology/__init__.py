@@ -203,13 +203,16 @@ def event_id_base(event: TimelineEvent) -> str:
 def assign_ids(drafts: Sequence[tuple[tuple, TimelineEvent]]) -> list[TimelineEvent]:
     """Ids for events in timeline order; a repeated id gets "-2", "-3"... in that order."""
     used: set[str] = set()
+    tried: dict[str, int] = {}  # base -> last suffix taken: `used` only grows, so resume there
     out = []
     for _, event in drafts:
         base = event_id_base(event)
-        candidate, n = base, 1
+        n = tried.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in used:
             n += 1
             candidate = f"{base}-{n}"
+        tried[base] = n
         used.add(candidate)
         out.append(replace(event, id=candidate))
     return out
