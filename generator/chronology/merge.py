@@ -16,6 +16,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import compress, repeat
+from operator import ge
 from typing import Mapping, Sequence
 
 from ..model import Event, TimeExpr, TimeValue
@@ -391,21 +393,40 @@ class _Index:
         # a cluster sharing fewer words than any rule needs cannot match, unless it shares
         # a one-off or happening word or a rare word (see merge_score)
         need = min(self.settings.min_shared_words, self.settings.conflict_min_shared_words)
+        limit = self.settings.max_bucket
+        strong = item.one_off | item.happenings | item.rare
         hits: Counter[int] = Counter()
         for key in _keys(item):
-            sharing: set[int] = set()
-            for by_key in months:
-                bucket = by_key.get(key)
-                if bucket and len(bucket) <= self.settings.max_bucket:
-                    sharing.update(bucket)
-            strong = key in item.one_off or key in item.happenings or key in item.rare
+            buckets = [bucket for bucket in (by_key.get(key) for by_key in months)
+                       if bucket and len(bucket) <= limit]
+            if not buckets:
+                continue
+            # a bucket lists a cluster once (see add), so one month needs no set
+            sharing = buckets[0] if len(buckets) == 1 else set().union(*buckets)
             # Counter.update over an iterable counts in C; a strong key counts `need` times
-            for _ in range(need if strong else 1):
+            for _ in range(need if key in strong else 1):
                 hits.update(sharing)
         # the most shared first, ties by cluster id (older first): deterministic
-        top = heapq.nsmallest(self.settings.max_candidates,
-                              ((-n, cid) for cid, n in hits.items() if n >= need))
+        wanted = self.settings.max_candidates
+        top = heapq.nsmallest(wanted, [(-hits[cid], cid) for cid in _at_least(hits, need, wanted)])
         return [cid for _, cid in top]
+
+
+def _at_least(hits: Counter[int], need: int, wanted: int) -> list[int]:
+    """The clusters counted at least `need` times and at least as often as the `wanted`-th
+    most counted: a superset of the top `wanted` that is cheap to find, since an event
+    usually has hundreds of hits (most sharing two words or more) and only a few are kept.
+    Counting and filtering run in C (Counter, compress): a Python loop over every hit costs
+    more than the counting itself."""
+    threshold, above = need, 0
+    for count, clusters in sorted(Counter(hits.values()).items(), reverse=True):
+        if count < need:
+            break
+        above += clusters
+        threshold = count
+        if above >= wanted:
+            break
+    return list(compress(hits.keys(), map(ge, hits.values(), repeat(threshold))))
 
 
 def _best_join(item: SourceEvent, cid: int, cluster: _Cluster, items: Sequence[SourceEvent],
