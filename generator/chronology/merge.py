@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -146,9 +147,14 @@ def prepare(ordered: Sequence[tuple[Event, str]],
     found = dates or {}
     mentions = named or {}
 
+    span_index = _SpanIndex(spans)
+    named_index = _SpanIndex({slug: [(s, e) for s, e, _ in found_named]
+                              for slug, found_named in mentions.items()})
+    stems: dict[str, str | None] = {}
+
     def context(event: Event) -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
-        return date_context(event, *_name_skips(event, spans, names),
-                            happening_window=settings.happening_window)
+        return date_context(event, *_name_skips(event, span_index, names),
+                            happening_window=settings.happening_window, stems=stems)
 
     raw = [context(event) for event, _ in ordered]
     df: Counter[str] = Counter()
@@ -168,8 +174,8 @@ def prepare(ordered: Sequence[tuple[Event, str]],
         terms, near, happenings = found_context
         weighted = {w: b * (math.log((total + 1) / (df[w] + 1)) + 1.0) for w, b in terms.items()}
         time = event.timex.time
-        in_sentence = {actor for start, end, actor in mentions.get(event.article, ())
-                       if event.sentence.start <= start and end <= event.sentence.end}
+        in_sentence = {mentions[event.article][k][2] for k in named_index.within(
+            event.article, event.sentence.start, event.sentence.end)}
         salient = tuple(sorted(
             (a, math.log((total + 1) / actor_df[a])
              * (1.0 if a in in_sentence or not mentions else settings.unnamed_actor_factor))
@@ -200,13 +206,53 @@ def prepare(ordered: Sequence[tuple[Event, str]],
     return out + extra
 
 
-def _name_skips(event: Event, spans: Mapping[str, Sequence[tuple[int, int]]],
+def _name_skips(event: Event, spans: _SpanIndex,
                 names: Mapping[str, frozenset[str]]) -> tuple[list[tuple[int, int]], frozenset[str]]:
     """The actor mention spans in the event's sentence and the words of its actors' names."""
     skip_words = frozenset().union(*(names.get(a, frozenset()) for a in event.actors))
-    sentence_spans = [(s, e) for s, e in spans.get(event.article, ())
-                      if s < event.sentence.end and event.sentence.start < e]
-    return sentence_spans, skip_words
+    return spans.overlapping(event.article, event.sentence.start, event.sentence.end), skip_words
+
+
+class _SpanIndex:
+    """Each article's (start, end) spans sorted by start, to find those of one sentence by
+    bisection instead of scanning every mention of the article for every event."""
+
+    def __init__(self, spans: Mapping[str, Sequence[tuple[int, int]]]):
+        self.spans = spans
+        self.sorted: dict[str, tuple[list[int], list[int], int] | None] = {}
+
+    def _of(self, article: str) -> tuple[list[int], list[int], int] | None:
+        """(sorted starts, span positions in that order, longest span), or None when a
+        span ends before it starts (then scan: bisection assumes end >= start)."""
+        if article not in self.sorted:
+            given = self.spans.get(article, ())
+            if any(e < s for s, e in given):
+                self.sorted[article] = None
+            else:
+                order = sorted(range(len(given)), key=lambda k: (given[k][0], k))
+                longest = max((e - s for s, e in given), default=0)
+                self.sorted[article] = ([given[k][0] for k in order], order, longest)
+        return self.sorted[article]
+
+    def overlapping(self, article: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans s..e with s < end and start < e, in start order."""
+        given = self.spans.get(article, ())
+        found = self._of(article)
+        if found is None:
+            return [(s, e) for s, e in given if s < end and start < e]
+        starts, order, longest = found
+        window = order[bisect_right(starts, start - longest):bisect_left(starts, end)]
+        return [given[k] for k in window if start < given[k][1]]
+
+    def within(self, article: str, start: int, end: int) -> list[int]:
+        """Positions of the spans s..e with start <= s and e <= end."""
+        given = self.spans.get(article, ())
+        found = self._of(article)
+        if found is None:
+            return [k for k, (s, e) in enumerate(given) if start <= s and e <= end]
+        starts, order, _ = found
+        window = order[bisect_left(starts, start):bisect_right(starts, end)]
+        return [k for k in window if given[k][1] <= end]
 
 
 def _other_dates(event: Event, timexes: Sequence[TimeExpr]) -> list[TimeExpr]:

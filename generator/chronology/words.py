@@ -197,18 +197,30 @@ def sentence_parts(event: Event) -> tuple[str, str]:
 
 
 def _content_words(text: str, offset: int, skip_spans: Sequence[tuple[int, int]],
-                   skip_words: Collection[str]) -> list[str]:
+                   skip_words: Collection[str],
+                   stems: dict[str, str | None] | None = None) -> list[str]:
     """Content words of text (which starts at `offset` in the plain text); a two-word verb
-    ("broke out", "took control") becomes its concept."""
+    ("broke out", "took control") becomes its concept. `stems` memoises _stem_key across
+    calls (a corpus repeats its words)."""
     out = []
     matches = list(WORD_RE.finditer(text))
     skip_next = False
     for i, match in enumerate(matches):
-        start, end = match.start() + offset, match.end() + offset
-        if skip_next or any(s < end and start < e for s, e in skip_spans):
+        if skip_next:
             skip_next = False
             continue
-        stemmed = _stem_key(match.group())
+        if skip_spans:
+            start, end = match.start() + offset, match.end() + offset
+            if any(s < end and start < e for s, e in skip_spans):
+                continue
+        raw = match.group()
+        if stems is None:
+            stemmed = _stem_key(raw)
+        else:
+            if raw in stems:
+                stemmed = stems[raw]
+            else:
+                stemmed = stems[raw] = _stem_key(raw)
         if stemmed is None:
             continue
         phrase = None
@@ -239,15 +251,18 @@ def weighted_terms(event: Event, skip_spans: Sequence[tuple[int, int]] = (),
 
 def date_context(event: Event, skip_spans: Sequence[tuple[int, int]] = (),
                  skip_words: Collection[str] = (), near: int = 5, near_boost: float = 1.5,
-                 happening_window: int = 8) -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
+                 happening_window: int = 8, stems: dict[str, str | None] | None = None,
+                 ) -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
     """`weighted_terms` plus the happenings (HAPPENINGS concepts) named within
     `happening_window` content words of the date phrase: what the date says happened
-    ("signed a memorandum of understanding on military training in Ankara on Wednesday")."""
+    ("signed a memorandum of understanding on military training in Ankara on Wednesday").
+    `stems`: a dict to memoise word stems in, shared by the calls of one build."""
     sentence = event.sentence
     cut = min(max(0, event.timex.start - sentence.start), len(sentence.text))
     resume = min(max(cut, event.timex.end - sentence.start), len(sentence.text))
-    before = _content_words(sentence.text[:cut], sentence.start, skip_spans, skip_words)
-    after = _content_words(sentence.text[resume:], sentence.start + resume, skip_spans, skip_words)
+    before = _content_words(sentence.text[:cut], sentence.start, skip_spans, skip_words, stems)
+    after = _content_words(sentence.text[resume:], sentence.start + resume, skip_spans,
+                           skip_words, stems)
     terms: dict[str, float] = {}
     near_from, near_to = len(before) - near, len(before) + near
     for i, word in enumerate(before + after):
