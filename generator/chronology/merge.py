@@ -345,9 +345,9 @@ def evidence(a: SourceEvent, b: SourceEvent, settings: MergeSettings,
 def merge_score(a: SourceEvent, b: SourceEvent, settings: MergeSettings) -> float | None:
     """How surely a and b (compatible dates, different articles) tell one happening (the
     evidence score, comparable between candidates); None when they do not."""
-    sim = similarity(a, b, settings.actor_weight)
-    if sim.actors == 0.0:  # both name actors and none in common: different happenings
+    if _no_common_actor(a, b):  # different happenings: decided before weighing any word
         return None
+    sim = similarity(a, b, settings.actor_weight)
     ev = evidence(a, b, settings, sim)
     coarse, fine = (a, b) if a.days > b.days else (b, a)
     if coarse.days > fine.days and not coarse.happenings <= fine.happenings:
@@ -374,9 +374,9 @@ def conflict_score(a: SourceEvent, b: SourceEvent, settings: MergeSettings) -> f
         return None
     if _also_gives(a, b) or _also_gives(b, a):
         return None  # the sentence names the other date too: it tells another happening
-    sim = similarity(a, b, settings.actor_weight)
-    if sim.actors == 0.0:
+    if _no_common_actor(a, b):
         return None
+    sim = similarity(a, b, settings.actor_weight)
     if is_conflict(sim, settings):
         return sim.score
     ev = evidence(a, b, settings, sim)
@@ -384,6 +384,11 @@ def conflict_score(a: SourceEvent, b: SourceEvent, settings: MergeSettings) -> f
             and ev.score >= settings.conflict_evidence_threshold):
         return ev.score
     return None
+
+
+def _no_common_actor(a: SourceEvent, b: SourceEvent) -> bool:
+    """Both name actors and none in common: the actor Jaccard of `similarity` is 0."""
+    return bool(a.actors) and bool(b.actors) and a.actors.isdisjoint(b.actors)
 
 
 def _also_gives(a: SourceEvent, b: SourceEvent) -> bool:
