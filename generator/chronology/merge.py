@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import compress, repeat
 from operator import ge
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from ..model import Event, TimeExpr, TimeValue
 from .words import CONCEPTS, ONE_OFF, date_context
@@ -88,6 +88,11 @@ class SourceEvent:
     salient: tuple[tuple[str, float], ...] = ()  # (actor, IDF) of its salient actors
     other_dates: tuple[tuple[date, date], ...] = ()  # the other dates of its sentence
     secondary: bool = False  # dated by a sentence's other date: may join, never stands alone
+    # `salient` as a dict, made once: `evidence` looks actors up in it for every pair
+    salient_idf: dict[str, float] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "salient_idf", dict(self.salient))
 
     @property
     def time(self) -> TimeValue:
@@ -98,8 +103,7 @@ class SourceEvent:
         return (self.end - self.start).days + 1
 
 
-@dataclass(frozen=True)
-class Similarity:
+class Similarity(NamedTuple):  # a tuple: made for every pair compared, cheaper than a dataclass
     score: float  # combined
     words: float  # IDF-weighted Dice of content words
     shared: int  # number of shared content words
@@ -310,9 +314,8 @@ def is_conflict(sim: Similarity, settings: MergeSettings) -> bool:
             and sim.words >= settings.conflict_word_threshold)
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """What a wire editor weighs to call two tellings one happening."""
+class Evidence(NamedTuple):
+    """What a wire editor weighs to call two tellings one happening (a tuple: see Similarity)."""
 
     sim: Similarity
     actors: float  # shared salient actors: their summed IDF, scaled to 0..1
@@ -325,7 +328,7 @@ class Evidence:
 def evidence(a: SourceEvent, b: SourceEvent, settings: MergeSettings,
              sim: Similarity | None = None) -> Evidence:
     sim = sim or similarity(a, b, settings.actor_weight)
-    b_salient = dict(b.salient)
+    b_salient = b.salient_idf
     shared_idf = sum(min(idf, b_salient[actor]) for actor, idf in a.salient if actor in b_salient)
     actors = min(1.0, shared_idf / settings.actor_idf_scale)
     if a.happenings & b.happenings:
