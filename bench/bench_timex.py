@@ -33,9 +33,8 @@ from bench.corpus import make_corpus  # noqa: E402
 
 Doc = tuple[str, str]  # (dateline ISO date, text)
 
-_CHILD_ANNALS = """
-import json, sys, datetime, resource
-from generator.timex import tag
+# Both child programs report their own peak memory the same way.
+_PEAK_KB = '''
 def peak_kb():
     # VmHWM belongs to this program's own memory map; ru_maxrss would also count the
     # parent's pages from before exec on Linux.
@@ -46,7 +45,11 @@ def peak_kb():
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-n = 0
+'''
+_CHILD_ANNALS = """
+import json, sys, datetime, resource
+from generator.timex import tag
+""" + _PEAK_KB + """n = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     d = json.loads(line)
     n += len(tag(d["text"], datetime.date.fromisoformat(d["dct"])))
@@ -55,17 +58,7 @@ print(n, peak_kb())
 _CHILD_DATEPARSER = """
 import json, sys, datetime, warnings, resource
 warnings.filterwarnings("ignore")
-def peak_kb():
-    # VmHWM belongs to this program's own memory map; ru_maxrss would also count the
-    # parent's pages from before exec on Linux.
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-from dateparser.search import search_dates
+""" + _PEAK_KB + """from dateparser.search import search_dates
 n = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     d = json.loads(line)

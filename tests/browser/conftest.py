@@ -122,25 +122,24 @@ def start_static_server(root: Path) -> tuple[QuietServer, threading.Thread]:
     return server, thread
 
 
-@pytest.fixture(scope="session")
-def static_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServer]:
-    root = tmp_path_factory.mktemp("served")
+def _serve_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[StaticServer]:
+    root = tmp_path_factory.mktemp(name)
     server, thread = start_static_server(root)
     yield StaticServer(root, server.server_address[1])
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def static_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServer]:
+    yield from _serve_folder(tmp_path_factory, "served")
 
 
 @pytest.fixture(scope="session")
 def host_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServer]:
     """Another origin (another port) for pages that embed the timeline, as a newspaper would."""
-    root = tmp_path_factory.mktemp("host")
-    server, thread = start_static_server(root)
-    yield StaticServer(root, server.server_address[1])
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    yield from _serve_folder(tmp_path_factory, "host")
 
 
 @pytest.fixture(scope="session")
