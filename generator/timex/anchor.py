@@ -18,7 +18,7 @@ from typing import Callable
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.grammar import (MONTH_NUMBER, ORDINALS, SEASON_CODES, WEEKDAY_NUMBER,
+from generator.timex.grammar import (MONTH_NUMBER, NUM, ORDINALS, SEASON_CODES, WEEKDAY_NUMBER,
                                      Candidate, find, number_value, unit_name, year_from_words)
 
 Piece = tuple[int, int, TimeValue]
@@ -36,9 +36,12 @@ _FUTURE_WORDS = frozenset(("will shall won't won’t would might expect expected
                            "upcoming slated tomorrow planned planning plans 'll ’ll").split())
 _BEFORE_TO = frozenset("going is are plan plans planning intend intends due set likely poised "
                        "expected scheduled slated".split())
-_PASSIVE_AUX = frozenset("be been being is are am get gets".split())
+_PASSIVE_AUX = frozenset("be been being is are am get gets getting".split())
+_DETERMINERS = frozenset("a an the its his her their our this that these those".split())
+_AS_PLANNED = frozenset("as previously originally initially had".split())
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
+# closing quotes include the typewriter '' and `` of wire copy
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=(?:[\"“‘(\[]|``)?[A-Z0-9])|\n")
 _CLAUSE_END = ",;:—–()\""
 _LEAD_PREP_RE = re.compile(r"[\s\"“‘(\[]*(?:(?:on|in|by|since|until|from|at|during|last|this"
                            r"|next|early|late|and|but|so|then|also|as|of)\s+)*$", re.I)
@@ -106,12 +109,16 @@ class Context:
         quarters ("the first nine months", "the year ended June 30", "the first half")."""
         return self.months_pos > self.quarter_pos and self.months_pos >= self.paragraph_start(pos)
 
-    def ref(self, pos: int, fine: bool = False) -> TimeValue | None:
+    def ref(self, pos: int, fine: bool = False, near: bool = False) -> TimeValue | None:
         """The date last mentioned in this paragraph or the one before (day-or-finer when
-        ``fine``): news paragraphs are short, and "The following month" often opens one."""
-        para = self.paragraph_start(pos)
-        if para:
-            para = self.paragraph_start(para - 1)
+        ``fine``): news paragraphs are short, and "The following month" often opens one.
+        ``near``: only in this sentence or the one before."""
+        if near:
+            para = self.sentence_bounds(max(self.sentence_bounds(pos)[0] - 1, 0))[0]
+        else:
+            para = self.paragraph_start(pos)
+            if para:
+                para = self.paragraph_start(para - 1)
         for p, v in reversed(self.refs[-REF_LOOKBACK:]):
             if p < para:
                 break
@@ -153,7 +160,10 @@ def _markers(text: str, lo: int, hi: int) -> list[str]:
     for i, word in enumerate(words):
         low = word.lower()
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if low in _FUTURE_WORDS:
+        prev = words[i - 1].lower() if i else ""
+        if low == "planned" and prev in _AS_PLANNED:
+            out.append("past")  # "began as planned", "had planned"
+        elif low in _FUTURE_WORDS:
             out.append("future")
         elif low in _BEFORE_TO and nxt == "to":
             out.append("future")
@@ -166,6 +176,8 @@ def _markers(text: str, lo: int, hi: int) -> list[str]:
             out.append("past")
         elif i and words[i - 1].lower() in _PASSIVE_AUX and low not in ("was", "were", "had"):
             continue  # "will be held", "is expected": a participle, not a past tense
+        elif low.endswith("ed") and (low.startswith("un") or prev in _DETERMINERS):
+            continue  # "an unspecified date", "the revised plan": adjectives
         elif low in _IRREGULAR_PAST:
             out.append("past")
         elif low.endswith("ed") and len(low) >= 4 and low not in _NOT_VERB_ED \
@@ -217,7 +229,7 @@ def pick_day(dct: date, month_no: int, day_no: int, tense: str | None,
 
 
 TENSE_TIE_DAYS = 120
-TENSE_TIE_MONTHS = 5
+TENSE_TIE_MONTHS = 8
 
 
 def weekday_on_or_before(d: date, wd: int, strict: bool = False) -> date:
@@ -455,8 +467,16 @@ def h_month(c: Candidate, ctx: Context) -> list[Piece] | None:
         else:
             y = dct.year if m <= dct.month else dct.year - 1
     else:
-        y = pick_year_for_month(dct, m, ctx.tense(c.start, c.end))
+        y = pick_year_for_month(dct, m, _month_tense(c, ctx))
     return _one(c, V.month(y, m, c.rule))
+
+
+def _month_tense(c: Candidate, ctx: Context) -> str | None:
+    """The clause tense, except for the end of a span ("loans extended through January"):
+    the verb dates the extending, not the month the span runs to."""
+    if _prev_word(ctx, c.start) in ("until", "till", "through", "thru"):
+        return None
+    return ctx.tense(c.start, c.end)
 
 
 # Nouns after an attributive month that name something scheduled rather than done.
@@ -919,13 +939,25 @@ def h_today(c: Candidate, ctx: Context) -> list[Piece] | None:
         return None
     if ctx.dct is None:
         return _one(c, V.unresolved("XXXX-XX-XX", "day", word.replace(" ", "_")))
+    if word == "overnight":
+        return _one(c, _overnight(c, ctx))
     d = ctx.dct + timedelta(days=offsets[word])
     pod = (g["pod"] or "").lower()
-    if word == "overnight":
-        return _one(c, V.part_of_day(d, "NI", "overnight"))
     if pod:
         return _one(c, V.part_of_day(d, _POD[pod], word + "_pod"))
     return _one(c, V.day(d, word.replace(" ", "_")))
+
+
+def _overnight(c: Candidate, ctx: Context) -> TimeValue:
+    """ "Rain fell overnight": the night that led into the day being told (the dateline's, or
+    the day named in this sentence or the one before: "closed lower Friday ... after overnight
+    losses" is Thursday night); "will move overnight" is that day's own coming night."""
+    ref = ctx.ref(c.start, fine=True, near=True)
+    day = ref.start if ref is not None and ref.start is not None else ctx.dct
+    assert day is not None
+    if ctx.tense(c.start, c.end) != "future":
+        day -= timedelta(days=1)
+    return V.part_of_day(day, "NI", "overnight")
 
 
 # Nouns for which "today's" means "of our times" ("today's youth"), not the dateline's day.
@@ -974,6 +1006,9 @@ def h_reltime(c: Candidate, ctx: Context) -> list[Piece] | None:
         if rel not in _CHAIN_RELS:
             return None
         return _chain_unit(c, ctx, rel, unit, rule)
+    calendar = _calendar_neighbour(c, ctx, rel, unit, c.end)
+    if calendar is not None:
+        return _one(c, calendar)
     if rel in ("the past", "the last", "past") and unit != "weekend":
         if rel == "past" and _prev_word(ctx, c.start) not in ("the", "over", "this"):
             return None
@@ -1013,6 +1048,31 @@ def h_reltime(c: Candidate, ctx: Context) -> list[Piece] | None:
 # "... compared with $33 million last year", "from last year's $1.55 billion"
 _AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*(?:\s+(?:million|billion|cents|a\s+share))*|%)\s*$")
 _AMOUNT_AFTER = re.compile(r"['’]s\s+(?:[$£€#]|C\$|\d)")
+
+
+# "the past year" is, in news, the year before the dateline's ("rose 4% over the past year"),
+# "the next year" the one after; "in the last decade" is the decade before this one, while
+# "over the past decade" stays the ten years up to now.  "the last year of his term" is an
+# ordinal.
+_CALENDAR_NEIGHBOURS = {("the past", "year"): "last", ("the last", "year"): "last",
+                        ("over the past", "year"): "last", ("over the last", "year"): "last",
+                        ("the next", "year"): "next", ("the last", "decade"): "last"}
+
+
+def _calendar_neighbour(c: Candidate, ctx: Context, rel: str, unit: str,
+                        end: int) -> TimeValue | None:
+    step = _CALENDAR_NEIGHBOURS.get((rel, unit))
+    if step is None or ctx.dct is None:
+        return None
+    if re.match(r"\s+(?:of|in\s+which|that|when|before|after|to|he|she|they|it)\b|['’]s\b",
+                _next_text(ctx, end)):
+        return None  # "the last year of the war", "the next year's budget"
+    if step == "next" and _prev_word(ctx, c.start) not in ("over", "within", "during", "in"):
+        return None  # "the next year, he moved": chained to the date last mentioned
+    if unit == "decade" and _prev_word(ctx, c.start) != "in":
+        return None  # "fell over the last decade": the ten years up to now
+    return _relative_to(ctx, ctx.dct, step, unit, "the_past_year" if unit == "year"
+                        else "the_last_decade", c)
 
 
 def _compared_quarter(c: Candidate, ctx: Context) -> TimeValue | None:
@@ -1188,6 +1248,9 @@ def h_ago(c: Candidate, ctx: Context) -> list[Piece] | None:
         # text does not give, so the amount is a duration, not a date
         return [(c.start, _span(c, "unit")[1],
                  V.duration(V.duration_value(amount, unit), "duration_to_event"))]
+    if amount is None and direction in ("later", "earlier"):
+        # "a few days later": counted from a date by an unknown amount, so no date at all
+        return [(c.start, _span(c, "unit")[1], V.duration(V.duration_value(None, unit), "vague_offset"))]
     if amount is None:
         return _one(c, V.vague("PAST_REF" if sign < 0 else "FUTURE_REF", "ago_vague"))
     from_dct = direction in ("ago", "back", "from now", "hence")
@@ -1195,7 +1258,8 @@ def h_ago(c: Candidate, ctx: Context) -> list[Piece] | None:
     if from_dct:
         base = ctx.dct
     else:
-        ref = ctx.ref(c.start)
+        # "an hour later", "two days later" count from a day, never from "the last decade"
+        ref = ctx.ref(c.start, fine=unit in ("second", "minute", "hour", "day"))
         if ref is not None and ref.rule.startswith(("year_ago", "year_earlier", "year_period")):
             ref = None  # "a year earlier" again compares with the reported period, not last year
         base = ref.start if ref is not None else ctx.dct
@@ -1292,11 +1356,14 @@ def h_duration_the(c: Candidate, ctx: Context) -> list[Piece] | None:
     g = c.groups
     rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
     unit = (g["unit"] or "").lower()
-    if rel in ("the next", "the following", "the previous") and unit != "hour":
-        return None
     start = c.start
     if rel.startswith("over "):
         start = c.start + len(re.match(r"over\s+", ctx.text[c.start:], re.I).group(0))  # type: ignore[union-attr]
+    calendar = _calendar_neighbour(c, ctx, rel.removeprefix("over "), unit, c.end)
+    if calendar is not None:
+        return [(start, c.end, calendar)]
+    if rel in ("the next", "the following", "the previous") and unit != "hour":
+        return None
     return [(start, c.end, V.duration(V.duration_value(1, unit), "the_past_unit"))]
 
 
@@ -1356,6 +1423,8 @@ def h_vague(c: Candidate, ctx: Context) -> list[Piece] | None:
     if word.endswith(" term") and _prev_word(ctx, c.start) not in (
             "in", "for", "over", "during", "of", "into", "through"):
         return None  # "the short term outlook": an adjective, not a time
+    if word == "the past" and re.match(rf"\s+(?:{NUM})\s+[a-z]+s\b", nxt, re.I):
+        return None  # "the past three summers": an amount of them, not the vague past
     if word == "soon" and not _soon_is_future(c, ctx, nxt):
         return None
     if word in _VAGUE:
