@@ -36,6 +36,9 @@ _FUTURE_WORDS = frozenset(("will shall won't won’t would might expect expected
                            "upcoming slated tomorrow planned planning plans 'll ’ll").split())
 _BEFORE_TO = frozenset("going is are plan plans planning intend intends due set likely poised "
                        "expected scheduled slated".split())
+_SCHEDULE_PRESENT = frozenset(("meet meets begin begins start starts open opens visit visits "
+                               "arrive arrives leave leaves travel travels resume resumes "
+                               "convene convenes reconvene reconvenes").split())
 _PASSIVE_AUX = frozenset("be been being is are am get gets getting".split())
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
 _AS_PLANNED = frozenset("as previously originally initially had".split())
@@ -165,6 +168,8 @@ def _markers(text: str, lo: int, hi: int) -> list[str]:
             out.append("past")  # "began as planned", "had planned"
         elif low in _FUTURE_WORDS:
             out.append("future")
+        elif low in _SCHEDULE_PRESENT and prev not in _DETERMINERS and prev != "to":
+            out.append("future")  # "the leaders meet Monday": the timetable present
         elif low in _BEFORE_TO and nxt == "to":
             out.append("future")
         elif low == "as" and nxt in ("soon", "early") and i + 2 < len(words) \
