@@ -1653,6 +1653,20 @@ def h_holiday(c: Candidate, ctx: Context) -> list[Piece] | None:
     return _one(c, V.day(d, "holiday"))
 
 
+_THIS_UNIT = re.compile(r"\bthis\s+(year|month|week|quarter)\b", re.I)
+
+
+def h_elliptic_last(c: Candidate, ctx: Context) -> list[Piece] | None:
+    """ "twice as high a dividend this year as last": the unit named before in the sentence."""
+    this = list(_THIS_UNIT.finditer(ctx.text, ctx.sentence_bounds(c.start)[0], c.start))
+    if not this or ctx.dct is None:
+        return None
+    unit = this[-1].group(1).lower()
+    if unit == "quarter":
+        return _one(c, _shift_quarter(ctx.dct.year, V.quarter_of(ctx.dct), -1, "elliptic_last"))
+    return _one(c, _relative_to(ctx, ctx.dct, "last", unit, "elliptic_last", c))
+
+
 HANDLERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
     "iso_date": h_iso_date, "numeric_date": h_numeric_date, "date_mdy": h_date_full,
     "date_dmy": h_date_full, "date_md": h_date_md, "date_dm": h_date_dm,
@@ -1667,7 +1681,7 @@ HANDLERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
     "this_pod": h_this_pod, "reltime": h_reltime, "ago": h_ago, "duration": h_duration,
     "duration_the": h_duration_the, "plural_units": h_plural_units, "vague": h_vague,
     "clock": h_clock, "clock24": h_clock24, "noon": h_noon, "day_at_clock": h_day_at_clock,
-    "nth": h_nth, "chain": h_chain, "year_adj": h_year_adj, "holiday": h_holiday,
+    "nth": h_nth, "chain": h_chain, "elliptic_last": h_elliptic_last, "year_adj": h_year_adj, "holiday": h_holiday,
 }
 
 

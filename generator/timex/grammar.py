@@ -64,7 +64,7 @@ NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2|½)?"
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?"
         r"|years?|decades?|centur(?:y|ies)|yrs?|hrs?)")
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-_PREFIX_MOD = (r"(?:(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest)\s+of"
+_PREFIX_MOD = (r"(?:\b(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest)\s+of"
                r"|earlier\s+in|later\s+in|early|mid|late|end)(?:-|\s+))")
 _TZ = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|(?i:local\s+time)))"
 _AMPM = r"(?:[ap]\.m\.(?!\w)|[ap]m\b|[AP]\.M\.(?!\w)|[AP]M\b)"
@@ -251,6 +251,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     _rule("day_at_clock", rf"\b(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow))"
                           rf"(?:\s+(?P<pod>(?i:{PART_OF_DAY})))?,?\s+(?i:at|around|about|by)\s+"
                           rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{_AMPM}){_TZ}?"),
+    _rule("elliptic_last", r"(?:(?<=\bas\s)|(?<=\bthan\s))(?P<word>(?i:last))\b(?=\s*[.,;:!?)]|\s+(?:and|but|or)\b)"),
     _rule("nth", r"(?<=\b[Oo]n\s)the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b(?![\s-]+[a-z])"),
     _rule("chain", r"\b(?:(?P<mod>(?i:earlier|later|early|late))\s+)?"
                    r"(?P<rel>(?i:that|the\s+same|the\s+previous|the\s+following|the\s+next"
@@ -322,6 +323,7 @@ _add_triggers("week weekend", ("week_of",))
 _add_triggers("quarter period", ("quarter", "year_quarter", "quarter_phrase"))
 _add_triggers("quarters", ("quarter_phrase",))
 _add_triggers("half", ("half",))
+_add_triggers("last", ("elliptic_last",))
 _add_triggers("every each", ("every", "weekday_plural", "frequency"))
 _add_triggers("daily weekly monthly yearly hourly nightly biweekly bimonthly fortnightly "
               "semiannually semi-annually", ("adverb_set",))

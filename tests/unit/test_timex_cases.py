@@ -628,6 +628,12 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-09-16"), "DATE"),
     (S, "Output fell as the plant struggled to meet demand in the summer.", "the summer",
      "2025-SU", r("2025-06-01", "2025-08-31"), "DATE"),
+    (F, "The bank paid twice as high a dividend this year as last.", "last", "1988",
+     r("1988-01-01", "1988-12-31"), "DATE"),
+    (F, "Orders were stronger this month than last, the survey found.", "last", "1989-10",
+     r("1989-10-01", "1989-10-31"), "DATE"),
+    (F, "The board raised the dividend this year.", "this year", "1989",
+     r("1989-01-01", "1989-12-31"), "DATE"),
     (S, "The offensive began as planned Saturday night.", "Saturday night", "2025-09-06",
      r("2025-09-06"), "DATE"),
     (S, "Shares slid on Monday. ``They will fall in the spring,'' an analyst said.",
@@ -812,6 +818,8 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "Rain began on July 6. She left town the day after losing the vote.", "the day"),
     (W, "Reply as soon as the forms arrive.", "soon"),
     (W, "Crops failed in the past three summers.", "the past"),
+    (W, "The team came in last, and the coach resigned.", "last"),
+    (W, "Protests grew amid this crisis.", "amid"),
     (W, "The mayor resigned soon after the audit.", "soon"),
 ]
 
