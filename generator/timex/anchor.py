@@ -957,12 +957,13 @@ def _overnight(c: Candidate, ctx: Context) -> TimeValue:
     """ "Rain fell overnight": the night that led into the day being told (the dateline's, or
     the day named in this sentence or the one before: "closed lower Friday ... after overnight
     losses" is Thursday night); "will move overnight" is that day's own coming night."""
+    ahead = ctx.tense(c.start, c.end) == "future"
     ref = ctx.ref(c.start, fine=True, near=True)
-    day = ref.start if ref is not None and ref.start is not None else ctx.dct
-    assert day is not None
-    if ctx.tense(c.start, c.end) != "future":
-        day -= timedelta(days=1)
-    return V.part_of_day(day, "NI", "overnight")
+    day = ref.start if ref is not None else ctx.dct
+    assert ctx.dct is not None
+    if day is None or (not ahead and day > ctx.dct):
+        day = ctx.dct  # a night that has passed is not one before a day still to come
+    return V.part_of_day(day if ahead else day - timedelta(days=1), "NI", "overnight")
 
 
 # Nouns for which "today's" means "of our times" ("today's youth"), not the dateline's day.

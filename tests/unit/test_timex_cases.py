@@ -429,6 +429,8 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "TIME"),
     (W, "The convoy will move overnight to the coast.", "overnight", "2025-07-23TNI",
      r("2025-07-23"), "TIME"),
+    (W, "The leaders meet Monday. Rain fell overnight in the capital.", "overnight",
+     "2025-07-22TNI", r("2025-07-22"), "TIME"),
     (W, "Shares closed lower on Monday after overnight losses in Asia.", "overnight",
      "2025-07-20TNI", r("2025-07-20"), "TIME"),
     (W, "He spoke yesterday morning to the press.", "yesterday morning", "2025-07-22TMO",
