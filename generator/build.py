@@ -1,7 +1,7 @@
 """The build as one flat sequence: load, analyse, cast, chronology, render, write.
 
 `annals build`, `annals check`, `annals export` and `annals serve` all go through
-`run_pipeline`; only `build` writes, and only through output.write_site.
+`run_pipeline`; only `build` writes, and only through an output.StagingFolder.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, MutableMapping, Sequence
+from typing import Any, Callable, MutableMapping, Sequence
 
 from . import __version__, actors, chronology, export, render
 from .analysis import AnalysisSettings, analyse_article
@@ -20,7 +20,7 @@ from .config import SiteConfig, load_config
 from .content import load_articles, read_actors_file
 from .errors import BuildErrors, ContentError
 from .model import Article, ArticleAnalysis, Problem, Timeline
-from .output import check_output_dir, write_site
+from .output import StagingFolder, check_output_dir, write_file
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 # Measured on 2 cores (bench/bench_build.py, ~2 ms of analysis per article): two workers
@@ -54,13 +54,14 @@ class Site:
 class BuildResult:
     config: SiteConfig
     timeline: Timeline
-    files: dict[str, bytes]
+    files: dict[str, bytes]  # empty when the build wrote them straight to disk
+    names: tuple[str, ...] = ()  # every file of the site, sorted
     timings: dict[str, float] = field(default_factory=dict)
     skipped_drafts: int = 0
 
     @property
     def pages(self) -> int:
-        return sum(1 for name in self.files if name.endswith(".html"))
+        return sum(1 for name in self.names if name.endswith(".html"))
 
 
 def load_site(options: BuildOptions) -> Site:
@@ -168,22 +169,30 @@ def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:
     return replace(analysis, mentions=mentions, events=events)
 
 
-def render_files(timeline: Timeline, site: Site, site_dir: Path, *, jobs: int | None = None) -> dict[str, bytes]:
-    """Pages, theme files and exports. On big sites the exports (a third of this stage) are
-    made in a forked process while this one renders the pages: the same files, sooner, for
-    more memory (10,000 articles on 2 cores: 110 s and 3.0 GB over both processes, against
-    136 s and 1.9 GB with --jobs 1, which keeps the whole build in one process)."""
+def render_files(timeline: Timeline, site: Site, site_dir: Path, *, jobs: int | None = None,
+                 staging: StagingFolder | None = None) -> dict[str, bytes]:
+    """Pages, theme files and exports, in memory, or written into ``staging`` as they are
+    made (the dict returned is then empty). On big sites the exports (a third of this
+    stage) are made in a forked process while this one renders the pages."""
     theme = render.find_theme(site.config.theme, site_dir)
     build_info = {"generator": f"Annals {__version__}"}
+    files: dict[str, bytes] = {}
+    emit = staging or files.__setitem__
     if not _overlap_exports(timeline, jobs):
-        files = render.render_site(timeline, site.config, theme, build_info=build_info)
-        files.update(export.export_files(timeline, site.config))
+        render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit)
+        for name, data in export.export_items(timeline, site.config):
+            emit(name, data)
         return files
+    root = staging.root if staging is not None else None
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
                              initializer=_set_worker_exports, initargs=(timeline, site.config)) as pool:
-        exports = pool.submit(_export_in_worker)
-        files = render.render_site(timeline, site.config, theme, build_info=build_info)
-        files.update(exports.result())
+        exports = pool.submit(_export_in_worker, root)
+        render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit)
+        made = exports.result()
+    if staging is not None:
+        staging.add_written(made)  # the worker wrote them into the staging folder itself
+    else:
+        files.update(made)
     return files
 
 
@@ -197,14 +206,24 @@ def _set_worker_exports(timeline: Timeline, config: SiteConfig) -> None:
     _WORKER_SETTINGS["exports"] = (timeline, config)
 
 
-def _export_in_worker() -> dict[str, bytes]:
+def _export_in_worker(root: Path | None) -> Any:
+    """The exports, written into ``root`` when given (only their names go back), else
+    returned whole."""
     timeline, config = _WORKER_SETTINGS["exports"]  # type: ignore[misc]
-    return export.export_files(timeline, config)
+    if root is None:
+        return export.export_files(timeline, config)
+    names = []
+    for name, data in export.export_items(timeline, config):
+        write_file(root, name, data)
+        names.append(name)
+    return names
 
 
 def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
-                 cache: MutableMapping[Article, ArticleAnalysis] | None = None) -> BuildResult:
-    """Everything but writing: the files the site consists of, in memory."""
+                 cache: MutableMapping[Article, ArticleAnalysis] | None = None,
+                 staging: StagingFolder | None = None) -> BuildResult:
+    """Everything but swapping the site in: the files it consists of, in memory, or
+    written into ``staging`` as they are made."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -221,9 +240,10 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
     lap("analyse")
     timeline = assemble(site, analyses)
     lap("chronology")
-    files = render_files(timeline, site, options.site_dir, jobs=options.jobs)
+    files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging)
     lap("render")
-    return BuildResult(site.config, timeline, files, timings, site.skipped_drafts)
+    names = tuple(sorted(staging.names if staging is not None else files))
+    return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts)
 
 
 def output_dir_for(options: BuildOptions, config: SiteConfig) -> Path:
@@ -235,10 +255,11 @@ def build(options: BuildOptions, *, progress: Progress | None = None) -> BuildRe
     config = load_config(options.site_dir, base_url=options.base_url)
     target = output_dir_for(options, config)
     check_output_dir(target, options.site_dir, force=options.force)
-    result = run_pipeline(options, progress=progress)
-    started = time.perf_counter()
-    write_site(result.files, target)
-    result.timings["write"] = time.perf_counter() - started
+    with StagingFolder(target) as staging:
+        result = run_pipeline(options, progress=progress, staging=staging)
+        started = time.perf_counter()
+        staging.commit()
+    result.timings["write"] = time.perf_counter() - started  # the swap: files were written as made
     return result
 
 

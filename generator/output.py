@@ -47,25 +47,54 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
+class StagingFolder:
+    """A fresh folder beside output_dir that takes files as they are made (so a big site is
+    never held in memory) and replaces output_dir on ``commit``. Leaving the ``with`` block
+    without committing (an error) deletes it and leaves output_dir as it was."""
+
+    def __init__(self, output_dir: Path):
+        self.target = output_dir.resolve()
+        self.root: Path | None = None
+        self.names: list[str] = []
+
+    def __enter__(self) -> "StagingFolder":
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.root = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.annals-new-",
+                                          dir=self.target.parent))
+        return self
+
+    def __call__(self, name: str, data: bytes) -> None:
+        assert self.root is not None, "use StagingFolder in a with block"
+        write_file(self.root, name, data)
+        self.names.append(name)
+
+    def add_written(self, names: list[str]) -> None:
+        """Files another process wrote into ``root`` (with write_file)."""
+        self.names.extend(names)
+
+    def commit(self) -> None:
+        assert self.root is not None
+        (self.root / MARKER).write_bytes(MARKER_TEXT)
+        _swap(self.root, self.target)
+        self.root = None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.root is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
 def write_site(files: Mapping[str, bytes], output_dir: Path) -> None:
     """Write files into a fresh folder, then swap it in place of output_dir."""
-    target = output_dir.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.annals-new-", dir=target.parent))
-    try:
-        write_tree(files, staging)
-        (staging / MARKER).write_bytes(MARKER_TEXT)
-        _swap(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with StagingFolder(output_dir) as staging:
+        for name in sorted(files):
+            staging(name, files[name])
+        staging.commit()
 
 
-def write_tree(files: Mapping[str, bytes], root: Path) -> None:
-    for name in sorted(files):
-        path = root.joinpath(*safe_relative(name).parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(files[name])
+def write_file(root: Path, name: str, data: bytes) -> None:
+    path = root.joinpath(*safe_relative(name).parts)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def update_tree(files: Mapping[str, bytes], root: Path) -> list[str]:
@@ -75,8 +104,7 @@ def update_tree(files: Mapping[str, bytes], root: Path) -> list[str]:
         path = root.joinpath(*safe_relative(name).parts)
         if path.is_file() and path.read_bytes() == files[name]:
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(files[name])
+        write_file(root, name, files[name])
         changed.append(name)
     wanted = {root.joinpath(*safe_relative(n).parts) for n in files} | {root / MARKER}
     for path in sorted(root.rglob("*"), reverse=True):

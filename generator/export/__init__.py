@@ -7,7 +7,7 @@ byte (no clock, sorted output), UTF-8.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..config import SiteConfig
 from ..errors import UsageError
@@ -21,7 +21,7 @@ from .sitemap import robots_txt, sitemap_xml
 from .timeline_json import timeline_document, timeline_json
 from .timelinejs import timelinejs_document, timelinejs_json
 
-__all__ = ["FORMATS", "export_files", "export_format", "timeline_document",
+__all__ = ["FORMATS", "export_files", "export_format", "export_items", "timeline_document",
            "timelinejs_document"]
 
 FORMATS = ("json", "timelinejs", "csv", "ics", "atom")
@@ -29,24 +29,30 @@ FORMATS = ("json", "timelinejs", "csv", "ics", "atom")
 
 def export_files(timeline: Timeline, config: SiteConfig) -> dict[str, bytes]:
     """Every machine-readable file of the URL layout, by path relative to output/."""
+    return dict(sorted(export_items(timeline, config)))
+
+
+def export_items(timeline: Timeline, config: SiteConfig) -> Iterator[tuple[str, bytes]]:
+    """The files of ``export_files`` one at a time, so a writer need not hold them all."""
     cache = EventCache()  # the actors' files cite the same events as the site's
-    files: dict[str, str] = {
-        "timeline.json": timeline_json(timeline, config),
-        "timelinejs.json": timelinejs_json(timeline, config, cache=cache),
-        "timeline.csv": timeline_csv(timeline, config),
-        "timeline.ics": timeline_ics(timeline, config),
-        "feed.xml": atom_feed(timeline, config, cache=cache),
-        "oembed.json": oembed_json(config),
-        "sitemap.xml": sitemap_xml(timeline, config),
-        "robots.txt": robots_txt(config),
+    site_files: dict[str, Callable[[], str]] = {
+        "timeline.json": lambda: timeline_json(timeline, config),
+        "timelinejs.json": lambda: timelinejs_json(timeline, config, cache=cache),
+        "timeline.csv": lambda: timeline_csv(timeline, config),
+        "timeline.ics": lambda: timeline_ics(timeline, config),
+        "feed.xml": lambda: atom_feed(timeline, config, cache=cache),
+        "oembed.json": lambda: oembed_json(config),
+        "sitemap.xml": lambda: sitemap_xml(timeline, config),
+        "robots.txt": lambda: robots_txt(config),
     }
+    for path, make in site_files.items():
+        yield path, make().encode("utf-8")
     for actor in timeline.actors:
         part = restrict_to_actor(timeline, actor.slug)
         folder = actor_path(actor.slug)
-        files[folder + "feed.xml"] = atom_feed(part, config, actor, cache)
-        files[folder + "timelinejs.json"] = timelinejs_json(part, config, actor, cache)
-        files[folder + "oembed.json"] = oembed_json(config, actor)
-    return {path: files[path].encode("utf-8") for path in sorted(files)}
+        yield folder + "feed.xml", atom_feed(part, config, actor, cache).encode("utf-8")
+        yield folder + "timelinejs.json", timelinejs_json(part, config, actor, cache).encode("utf-8")
+        yield folder + "oembed.json", oembed_json(config, actor).encode("utf-8")
 
 
 def export_format(timeline: Timeline, config: SiteConfig, fmt: str,

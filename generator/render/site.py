@@ -150,18 +150,22 @@ def pages_for_article(timeline: Timeline, slug: str, config: SiteConfig | None =
 # Rendering -------------------------------------------------------------------------------
 
 def render_site(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
-                build_info: Mapping[str, str] | None = None) -> dict[str, bytes]:
-    """Every page of the URL layout plus the theme's static files, by output path."""
-    files = render_pages(timeline, config, theme_dir, None, build_info=build_info)
-    files.update(static_files(theme_dir))
+                build_info: Mapping[str, str] | None = None,
+                emit: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
+    """Every page of the URL layout plus the theme's static files, by output path; handed
+    to ``emit`` one by one instead when it is given (the returned dict is then empty)."""
+    files = render_pages(timeline, config, theme_dir, None, build_info=build_info, emit=emit)
+    for name, data in static_files(theme_dir).items():
+        (emit or files.__setitem__)(name, data)
     return files
 
 
 def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
                  paths: Iterable[str] | None = None, *,
-                 build_info: Mapping[str, str] | None = None) -> dict[str, bytes]:
-    """The given pages (all of ``page_paths`` when None), by output path. Unknown paths
-    (e.g. an actor that no longer exists) are skipped."""
+                 build_info: Mapping[str, str] | None = None,
+                 emit: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
+    """The given pages (all of ``page_paths`` when None), by output path, or each handed to
+    ``emit`` as it is made. Unknown paths (e.g. an actor that no longer exists) are skipped."""
     env = make_environment(theme_dir)
     renderer = _Renderer(timeline, config, env, theme_dir, dict(build_info or {}))
     known_paths = page_paths(timeline, config)
@@ -170,7 +174,7 @@ def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
     out: dict[str, bytes] = {}
     for path in wanted:
         if path in known:
-            out[path] = renderer.render(path).encode("utf-8")
+            (emit or out.__setitem__)(path, renderer.render(path).encode("utf-8"))
     return out
 
 

@@ -110,6 +110,27 @@ def test_failed_build_leaves_previous_output_and_names_file_and_line(tiny_site: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
 
 
+def test_build_failing_while_writing_pages_leaves_previous_output(tiny_site: Path, tmp_path: Path):
+    """Pages go to disk as they are rendered: an error half-way must still leave the last good
+    output as it was and no half-written folder beside it."""
+    out = tmp_path / "out"
+    build(tiny_site, out)
+    before = tree_bytes(out)
+    templates = tiny_site / "themes" / "broken" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "article.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{{ page.no_such_field }}\n{% endblock %}\n',
+        encoding="utf-8")
+    with (tiny_site / "site.yaml").open("a", encoding="utf-8") as config:
+        config.write("\ntheme: broken\n")
+    result = annals("build", str(tiny_site), "-o", str(out))
+    assert result.returncode == 1
+    assert "themes/broken/templates/article.html" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_bytes(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
+
+
 def test_nothing_is_written_outside_the_output_folder(tiny_site: Path, tmp_path: Path):
     before = tree_bytes(tiny_site)
     build(tiny_site, tiny_site / "output")
