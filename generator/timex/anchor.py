@@ -39,6 +39,9 @@ _BEFORE_TO = frozenset("going is are plan plans planning intend intends due set 
 _SCHEDULE_PRESENT = frozenset(("meet meets begin begins start starts open opens visit visits "
                                "arrive arrives leave leaves travel travels resume resumes "
                                "convene convenes reconvene reconvenes").split())
+# before a word that would otherwise read as a timetable verb: "a visit", "to meet", "his return"
+_NOT_BEFORE_VERB = frozenset("a an the its his her their our this that these those to of for in "
+                             "on at after before during by with from first".split())
 _PASSIVE_AUX = frozenset("be been being is are am get gets getting".split())
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
 _AS_PLANNED = frozenset("as previously originally initially had".split())
@@ -135,12 +138,14 @@ class Context:
             return v.start
         return self.dct
 
-    def tense(self, start: int, end: int) -> str | None:
-        """"past", "future" or None, from the verbs nearest the expression in its sentence."""
+    def tense(self, start: int, end: int, timetable: bool = False) -> str | None:
+        """"past", "future" or None, from the verbs nearest the expression in its sentence.
+        ``timetable``: a present tense of scheduling ("the leaders meet Monday") counts as
+        future; only a weekday is that close to its verb."""
         s_start, s_end = self.sentence_bounds(start)
         # bounded look-around: a run-on "sentence" (a list, a table) must not make this O(n^2)
         s_start, s_end = max(s_start, start - TENSE_WINDOW), min(s_end, end + TENSE_WINDOW)
-        before = _markers(self.text, s_start, start)
+        before = _markers(self.text, s_start, start, timetable)
         if before:
             return before[-1]
         after_end = s_end
@@ -149,11 +154,11 @@ class Context:
                 if self.text[i] in _CLAUSE_END:
                     after_end = i
                     break
-        after = _markers(self.text, end, after_end)
+        after = _markers(self.text, end, after_end, timetable)
         return after[0] if after else None
 
 
-def _markers(text: str, lo: int, hi: int) -> list[str]:
+def _markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
     """Tense markers ("past"/"future") of the words in text[lo:hi], in order.
 
     Word lookups in sets rather than one big alternation: this runs for most expressions.
@@ -168,7 +173,8 @@ def _markers(text: str, lo: int, hi: int) -> list[str]:
             out.append("past")  # "began as planned", "had planned"
         elif low in _FUTURE_WORDS:
             out.append("future")
-        elif low in _SCHEDULE_PRESENT and prev not in _DETERMINERS and prev != "to":
+        elif timetable and low in _SCHEDULE_PRESENT and prev not in _NOT_BEFORE_VERB \
+                and not prev.endswith(("'s", "’s")):
             out.append("future")  # "the leaders meet Monday": the timetable present
         elif low in _BEFORE_TO and nxt == "to":
             out.append("future")
@@ -859,7 +865,7 @@ def resolve_weekday(ctx: Context, wd: int, rel: str, pos: int, end: int) -> date
     if rel in ("the previous", "the preceding"):
         base = ctx.ref_day(pos) or dct
         return weekday_on_or_before(base, wd, strict=True)
-    tense = ctx.tense(pos, end)
+    tense = ctx.tense(pos, end, timetable=True)
     if tense == "future" or _DEADLINE_UNTIL.search(ctx.text, max(0, pos - 80), pos):
         return weekday_on_or_after(dct, wd)
     return weekday_on_or_before(dct, wd)
