@@ -39,11 +39,11 @@ _BEFORE_TO = frozenset("going is are plan plans planning intend intends due set 
 _SCHEDULE_PRESENT = frozenset(("meet meets begin begins start starts open opens visit visits "
                                "arrive arrives leave leaves travel travels resume resumes "
                                "convene convenes reconvene reconvenes").split())
-# before a word that would otherwise read as a timetable verb: "a visit", "to meet", "his return"
-_NOT_BEFORE_VERB = frozenset("a an the its his her their our this that these those to of for in "
-                             "on at after before during by with from first".split())
 _PASSIVE_AUX = frozenset("be been being is are am get gets getting".split())
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
+# before a word that would otherwise read as a timetable verb: "a visit", "to meet", "his return"
+_NOT_BEFORE_VERB = _DETERMINERS | frozenset("to of for in on at after before during by with from "
+                                            "first".split())
 _AS_PLANNED = frozenset("as previously originally initially had".split())
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 # closing quotes include the typewriter '' and `` of wire copy
