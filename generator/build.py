@@ -12,7 +12,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, MutableMapping, Sequence
+from typing import Callable, MutableMapping, Sequence
 
 from . import __version__, actors, chronology, export, render
 from .analysis import AnalysisSettings, analyse_article
@@ -189,10 +189,10 @@ def render_files(timeline: Timeline, site: Site, site_dir: Path, *, jobs: int | 
         exports = pool.submit(_export_in_worker, root)
         render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit)
         made = exports.result()
-    if staging is not None:
-        staging.add_written(made)  # the worker wrote them into the staging folder itself
-    else:
+    if isinstance(made, dict):
         files.update(made)
+    else:  # the worker wrote them into the staging folder itself
+        staging.add_written(made)  # type: ignore[union-attr]
     return files
 
 
@@ -206,7 +206,7 @@ def _set_worker_exports(timeline: Timeline, config: SiteConfig) -> None:
     _WORKER_SETTINGS["exports"] = (timeline, config)
 
 
-def _export_in_worker(root: Path | None) -> Any:
+def _export_in_worker(root: Path | None) -> dict[str, bytes] | list[str]:
     """The exports, written into ``root`` when given (only their names go back), else
     returned whole."""
     timeline, config = _WORKER_SETTINGS["exports"]  # type: ignore[misc]
