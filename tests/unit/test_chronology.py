@@ -147,25 +147,24 @@ def test_unrelated_events_on_the_same_day_stay_apart():
     assert sizes == [1, 1, 3]
 
 
-def test_events_of_one_article_never_merge():
-    twice = analysis(
+def ceasefire_told_twice_in_one_article():
+    return analysis(
         "golf", date(2025, 7, 23),
         ("A ceasefire between Armenia and Azerbaijan took effect on 19 July.", "19 July",
          day(2025, 7, 19), "armenia", "azerbaijan"),
         ("The ceasefire between Armenia and Azerbaijan took effect on Saturday.", "Saturday",
          day(2025, 7, 19), "armenia", "azerbaijan"))
+
+
+def test_events_of_one_article_never_merge():
+    twice = ceasefire_told_twice_in_one_article()
     timeline = build(twice)
     assert len(timeline.events) == 2
     assert all(len(e.citations) == 1 for e in timeline.events)
 
 
 def test_a_third_article_joins_only_one_of_two_same_article_events():
-    twice = analysis(
-        "golf", date(2025, 7, 23),
-        ("A ceasefire between Armenia and Azerbaijan took effect on 19 July.", "19 July",
-         day(2025, 7, 19), "armenia", "azerbaijan"),
-        ("The ceasefire between Armenia and Azerbaijan took effect on Saturday.", "Saturday",
-         day(2025, 7, 19), "armenia", "azerbaijan"))
+    twice = ceasefire_told_twice_in_one_article()
     timeline = build(twice, ceasefire_articles()[1])
     assert sorted(len(e.citations) for e in timeline.events) == [1, 2]
     for event in timeline.events:
