@@ -152,10 +152,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies"
                          r"|eighties|nineties))\b"),
     _rule("century", r"\b(?i:(?:the|this|last|next)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]?)?"
-                     r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth"
+                     r"(?:(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth"
                      r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
                      r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
-                     r"|twenty[-\s]first))?\s*(?i:century)\b"),
+                     r"|twenty[-\s]first))[-\s]+)?(?i:century)\b"),
     _rule("season", rf"(?:(?P<mod>{_PREFIX_MOD})|\b(?P<rel>(?i:{_REL_WORDS}|the|in\s+the))\s+)?"
                     r"(?:(?i:the)\s+)?(?:(?P<mod2>(?i:early|late|mid))[-\s])?"
                     r"\b(?P<season>(?i:spring|summer|fall|autumn|winter))\b"

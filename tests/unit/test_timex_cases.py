@@ -827,6 +827,7 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "The team came in last, and the coach resigned.", "last"),
     (W, "Protests grew amid this crisis.", "amid"),
     (W, "The mayor resigned soon after the audit.", "soon"),
+    (W, "A page glued the words: 21stcentury warfare.", "21stcentury"),
 ]
 
 
