@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from . import actors as actor_lookup
 from .cruft import mark_cruft
-from .dateline import find_dateline
+from .dateline import read_article_head
 from .events import extract_events
 from .model import Article, ArticleAnalysis, Dateline, Mention, Problem, Sentence, TimeExpr
 from .text import plain_text, sentences
@@ -28,16 +28,24 @@ class AnalysisSettings:
 
 def analyse_article(article: Article, settings: AnalysisSettings) -> ArticleAnalysis:
     text = plain_text(article.body)
-    dateline = find_dateline(text.text, article.date)
-    found = tuple(t for t in tag(text.text, dateline.date, lang=article.lang or settings.language,
-                                 day_first=settings.day_first)
+    lang = article.lang or settings.language
+    dateline, furniture = _head(article, text.text, lang, settings.day_first)
+    found = tuple(t for t in tag(text.text, dateline.date, lang=lang, day_first=settings.day_first)
                   if not _inside(t, dateline))
-    split = mark_cruft(_after_dateline(sentences(text.text), dateline))
+    split = mark_cruft(_after_dateline(sentences(text.text), dateline), furniture)
     mentions = _outside_cruft(actor_lookup.find_mentions(text.text, settings.registry), split)
     declared = _declared_actors(article, settings.registry)
     events = extract_events(article.slug, split, found, mentions, tuple(m.actor for m in declared))
     return ArticleAnalysis(article, dateline, text, split, found, mentions + declared, events,
                            _problems(article, dateline, found, text, declared))
+
+
+def _head(article: Article, text: str, lang: str, day_first: bool):
+    """The dateline and furniture read when the article was loaded (else read them now)."""
+    if article.dateline is not None:
+        return article.dateline, article.furniture
+    head = read_article_head(text, article.date, lang=lang, day_first=day_first)
+    return head.dateline, head.furniture
 
 
 def _inside(timex: TimeExpr, dateline: Dateline) -> bool:
@@ -80,11 +88,18 @@ def _problems(article: Article, dateline: Dateline, found: tuple[TimeExpr, ...],
     problems = [Problem(article.path, f"front matter actor {name!r} is not a known actor: add it to "
                         "content/actors.yaml", 1, "warning", "unknown-actor")
                 for name in article.actors if name not in {m.text for m in declared}]
+    if dateline.year_from:
+        problems.append(Problem(article.path, f"the dateline {dateline.text.strip()!r} prints no year; "
+                                f"{dateline.date.year} was taken from the dated articles beside it: add "  # type: ignore[union-attr]
+                                "`date: YYYY-MM-DD` to the front matter to confirm it",
+                                article.body_line, "info", "dateline-year"))
     if dateline.date is not None:
         return tuple(problems)
     unresolved = sum(1 for t in found if t.time.type in ("DATE", "TIME") and not t.time.anchored)
     detail = f"; {unresolved} relative date(s) cannot be resolved" if unresolved else ""
-    problems.append(Problem(article.path, f"no dateline found{detail}: add `date: YYYY-MM-DD` to "
-                            "the front matter or start the text with a dateline", article.body_line,
-                            "warning", "no-dateline"))
+    opening = " ".join(text.text[:200].split())[:80]
+    read = (f"the dateline {dateline.text.strip()!r} has no year" if dateline.month_day
+            else f"the text starts {opening!r}")
+    problems.append(Problem(article.path, f"no dateline found ({read}){detail}: add `date: YYYY-MM-DD` "
+                            "to the front matter", article.body_line, "warning", "no-dateline"))
     return tuple(problems)

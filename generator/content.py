@@ -16,14 +16,18 @@ from typing import Any
 
 import yaml
 
+from .dateline import read_article_head
+from .dateline.years import complete_years
 from .errors import ContentError
 from .model import Article
+from .text import plain_text
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "actors", "draft", "slug", "lang")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                           re.S | re.M)
-TITLE_MAX = 120
+# The head of an article (slogan, headline, byline, dateline) is read from its first lines.
+HEAD_SOURCE_CHARS = 4000
 
 
 @dataclass(frozen=True)
@@ -67,13 +71,15 @@ def read_source(path: Path, site_dir: Path) -> SourceFile:
 
 
 def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool = False,
-                  timezone: tzinfo | None = None) -> LoadResult:
+                  timezone: tzinfo | None = None, language: str = "en",
+                  day_first: bool = False) -> LoadResult:
     articles: list[Article] = []
     errors: list[ContentError] = []
     skipped = 0
     for path in article_files(site_dir, content_dir):
         try:
-            article = parse_article(read_source(path, site_dir), timezone)
+            article = parse_article(read_source(path, site_dir), timezone, language=language,
+                                    day_first=day_first)
         except ContentError as exc:
             errors.append(exc)
             continue
@@ -81,19 +87,44 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
             skipped += 1
             continue
         articles.append(article)
-    return LoadResult(tuple(unique_slugs(articles)), tuple(errors), skipped)
+    return LoadResult(tuple(unique_slugs(complete_years(articles))), tuple(errors), skipped)
 
 
-def parse_article(source: SourceFile, timezone: tzinfo | None = None) -> Article:
-    """Split front matter from body and validate it. Pure: text in, Article out.
+def parse_article(source: SourceFile, timezone: tzinfo | None = None, *, language: str = "en",
+                  day_first: bool = False) -> Article:
+    """Split front matter from body, validate it and read the head. Pure: text in, Article out.
 
     A `date` with a time and a UTC offset is read in the site's ``timezone`` (when given):
-    what matters is the calendar day where the story is published."""
+    what matters is the calendar day where the story is published. Without front matter,
+    the title, outlet, author and publication date come from the head of the text
+    (generator.dateline)."""
     meta, body, body_line = split_front_matter(source)
     fields = validate_front_matter(meta, source.path, key_lines(source.text, body_line), timezone)
-    title = fields.pop("title", None) or title_from_body(body) or Path(source.path).stem
+    head = read_article_head(plain_text(_head_source(body)).text, fields.get("date"),
+                             lang=fields.get("lang") or language, day_first=day_first)
+    title = fields.pop("title", None)
+    furniture = head.furniture
+    if head.title_span and (title is None or _same_words(title, head.title or "")):
+        furniture += ((*head.title_span, "title"),)  # shown as the page's title, not twice
+    fields["source"] = fields.get("source") or head.dateline.outlet
+    fields["author"] = fields.get("author") or head.author
     slug = fields.pop("slug", None) or slugify(Path(source.path).stem)
-    return Article(path=source.path, slug=slug, title=title, body=body, body_line=body_line, **fields)
+    return Article(path=source.path, slug=slug, title=title or head.title or Path(source.path).stem,
+                   body=body, body_line=body_line, dateline=head.dateline,
+                   furniture=tuple(sorted(furniture)), **fields)
+
+
+def _head_source(body: str) -> str:
+    """The first lines of the body, cut at a line end (its plain text is a prefix of the
+    whole body's, so offsets found in it hold for the whole)."""
+    if len(body) <= HEAD_SOURCE_CHARS:
+        return body
+    cut = body.rfind("\n", 0, HEAD_SOURCE_CHARS)
+    return body[:cut if cut > 0 else HEAD_SOURCE_CHARS]
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
 
 
 def split_front_matter(source: SourceFile) -> tuple[dict[str, Any], str, int]:
@@ -204,30 +235,6 @@ def _local_day(moment: datetime, timezone: tzinfo | None) -> date:
     if moment.tzinfo is None or timezone is None:
         return moment.date()  # no offset: the day as written
     return moment.astimezone(timezone).date()
-
-
-def title_from_body(body: str) -> str | None:
-    """The first short line (a headline) or else the first sentence."""
-    for line in body.split("\n"):
-        line = re.sub(r"^\s*#+\s*", "", line).strip()
-        if not line:
-            continue
-        if re.match(r"^date\s+\d{4}-\d{2}-\d{2}\b", line):
-            line = line.split(None, 2)[2] if len(line.split(None, 2)) > 2 else ""
-            if not line:
-                continue
-        if len(line) <= TITLE_MAX and not line.endswith((".", ",", ";")) and len(line.split()) >= 2:
-            return line
-        sentence = re.split(r"(?<=[.!?])\s+", line, maxsplit=1)[0]
-        return shorten(sentence)
-    return None
-
-
-def shorten(text: str, limit: int = TITLE_MAX) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
 
 
 def slugify(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Sequence
 
 from .model import Sentence
 
@@ -18,7 +19,6 @@ CRUFT_LINE = re.compile(
       | sign\s+up\b.* | subscribe\b.* | .*\bsubscribe\s+(?:to|now)\b.*
       | (?:share|tweet|email|print)(?:\s+(?:on|this|article|via)\b.*)?
       | follow\s+us\b.* | click\s+here\b.* | read\s+more\b.* | related\s*:.* | advertisement
-      | the\s+news\s+is\s+by\s+your\s+side\.?
       | [\d\s|·•]+                                  # bare counters: "0 34"
       | your\s+email\s+address\s+will\s+not\s+be\s+published.*
     )$""",
@@ -38,17 +38,24 @@ END_OF_ARTICLE = re.compile(
 SIGN_OFF = re.compile(r"(?:\([A-Z][A-Za-z]{1,15}\)|\|\s*[A-Z][A-Za-z]{1,15})\s*$")
 
 
-def mark_cruft(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
-    """Flag cruft sentences; everything after an end-of-article marker is cruft too."""
+def mark_cruft(sentences: tuple[Sentence, ...],
+               furniture: Sequence[tuple[int, int, str]] = ()) -> tuple[Sentence, ...]:
+    """Flag cruft sentences; everything after an end-of-article marker is cruft too, and so
+    is every sentence within the head's furniture (slogan, breadcrumb, title line...)."""
     out: list[Sentence] = []
     ended = False
     for sentence in sentences:
         text = sentence.text.strip()
         marker = bool(END_OF_ARTICLE.search(text))
-        is_cruft = ended or bool(CRUFT_LINE.match(text)) or (marker and _is_notice(text))
+        is_cruft = (ended or bool(CRUFT_LINE.match(text)) or (marker and _is_notice(text))
+                    or _within(sentence, furniture))
         out.append(replace(sentence, cruft=True) if is_cruft else sentence)
         ended = ended or (marker and _closes_article(sentence, sentences))
     return tuple(out)
+
+
+def _within(sentence: Sentence, furniture: Sequence[tuple[int, int, str]]) -> bool:
+    return any(start <= sentence.start and sentence.end <= end for start, end, _ in furniture)
 
 
 def _is_notice(text: str) -> bool:

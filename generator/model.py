@@ -105,6 +105,12 @@ class Article:
     actors: tuple[str, ...] = ()  # actor names/aliases given in front matter
     draft: bool = False
     lang: str = ""  # front matter `lang`; empty means the site language
+    # Read from the head of the body (generator.dateline) when the article is loaded;
+    # None for an Article built by hand, which the analysis then reads itself.
+    dateline: "Dateline | None" = None
+    # Lines above the story that are no story text, as (start, end, kind) offsets into the
+    # body's plain text: "title", "slogan", "breadcrumb", "label", "byline", "cruft".
+    furniture: tuple[tuple[int, int, str], ...] = ()
 
     def line_of(self, body_offset: int) -> int:
         """The file line of an offset into ``body``."""
@@ -116,8 +122,12 @@ class Dateline:
     """The publication date of an article (the document creation time, DCT)."""
 
     date: date | None
-    origin: str  # "front matter" | "text" | "none"
+    origin: str  # where the date came from: "front matter" | "dateline" | "html" | "none"
     span: tuple[int, int] | None = None  # the dateline's own span in the plain text
+    text: str = ""  # the dateline exactly as printed (its span's text)
+    outlet: str | None = None  # the agency or outlet the dateline names ("Reuters")
+    month_day: tuple[int, int] | None = None  # a wire dateline without a year: (month, day)
+    year_from: str = ""  # how a year-less dateline got its year: "" or "neighbours"
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
+from ..dateline import outlet_key
 from ..model import ArticleAnalysis, KeyDate, Timeline, TimelineEvent, TimeValue
 
 # Vaguer than a year is background ("in the 1990s"), never a key date.
@@ -11,8 +12,9 @@ TOO_VAGUE = ("decade", "century")
 
 
 def source_key(analysis: ArticleAnalysis) -> str:
-    """Who reported it: the article's `source` (case-insensitive), else the article itself."""
-    source = (analysis.article.source or "").strip().casefold()
+    """Who reported it: the article's outlet (one key however it is spelt: "AP", "The
+    Associated Press"), else the article itself."""
+    source = outlet_key(analysis.article.source or "")
     return f"source:{source}" if source else f"article:{analysis.article.slug}"
 
 

@@ -82,6 +82,9 @@ def actor_block(actor: Actor, timeline: Timeline) -> dict[str, Any]:
     }
 
 
+DATE_FROM = {"front matter": "front matter", "dateline": "dateline", "html": "html"}
+
+
 def article_block(analysis: ArticleAnalysis) -> dict[str, Any]:
     article = analysis.article
     day = article_date(analysis)
@@ -91,4 +94,8 @@ def article_block(analysis: ArticleAnalysis) -> dict[str, Any]:
         "date": day.isoformat() if day else None,
         "source": article.source,
         "url": article.url,
+        # How the date was found, so outside tools can audit it: "front matter", "dateline",
+        # "html" or None (not found); and the dateline exactly as the text prints it.
+        "date_from": DATE_FROM.get(analysis.dateline.origin),
+        "dateline": analysis.dateline.text or None,
     }

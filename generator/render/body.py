@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 import markdown
 import nh3
@@ -23,6 +24,7 @@ MARKER_CHARS = re.compile("[\ue000-\ue01f]")
 MARKER = re.compile("\ue000([\ue010-\ue019]+)\ue001|\ue002")
 TAG = re.compile(r"(<[^>]*>)")
 HEADING_TAG = re.compile(r"^<(/?)h([1-5])\b")
+LINE_MARKUP = re.compile(r"[\s#>*_`~|+-]*")  # what may stand around a hidden line's text
 
 BODY_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
@@ -72,13 +74,16 @@ def markdown_converter() -> markdown.Markdown:
 
 
 def render_body(source: str, plain: PlainText, highlights: list[Highlight],
-                converter: markdown.Markdown | None = None) -> RenderedBody:
+                converter: markdown.Markdown | None = None,
+                hidden: Sequence[tuple[int, int]] = ()) -> RenderedBody:
     """The Markdown ``source`` as sanitised HTML with ``highlights`` marked.
 
+    ``hidden`` are spans of the plain text left out of the page (the dateline, shown apart,
+    and page cruft); a hidden span that fills its line takes the line's markup with it.
     ``converter`` (from markdown_converter) is reset first, so nothing of a previous
     article (footnotes, abbreviations) leaks into this one; without it a fresh one is made.
     """
-    marked, by_index = _insert_markers(source, plain, highlights)
+    marked, by_index = _insert_markers(source, plain, highlights, hidden)
     html = (converter or markdown_converter()).reset().convert(marked)
     clean = nh3.clean(html, tags=set(BODY_TAGS), clean_content_tags={"script", "style"},
                       attributes={k: set(v) for k, v in BODY_ATTRIBUTES.items()},
@@ -87,26 +92,61 @@ def render_body(source: str, plain: PlainText, highlights: list[Highlight],
     return RenderedBody(Markup(out), frozenset(placed))
 
 
-def _insert_markers(source: str, plain: PlainText,
-                    highlights: list[Highlight]) -> tuple[str, dict[int, Highlight]]:
+def _insert_markers(source: str, plain: PlainText, highlights: list[Highlight],
+                    hidden: Sequence[tuple[int, int]] = ()) -> tuple[str, dict[int, Highlight]]:
     # Content's own private-use characters would be read as markers: blank them out,
     # one for one, so the offsets stay right.
     source = MARKER_CHARS.sub("\ufffd", source)
-    spans: list[tuple[int, int, Highlight]] = []
+    cuts = _cuts(source, plain, hidden)
+    spans: list[tuple[int, int, Highlight | None]] = []
     for h in sorted(highlights, key=lambda h: (h.start, h.end, h.index)):
         span = _source_span(plain, h.start, h.end, len(source))
-        if span and (not spans or span[0] >= spans[-1][1]):
+        if span and not any(a < span[1] and span[0] < b for a, b in cuts):
             spans.append((span[0], span[1], h))
+    spans = _without_overlaps(sorted(spans + [(a, b, None) for a, b in cuts],
+                                     key=lambda s: (s[0], s[1])))
     pieces: list[str] = []
     cursor = len(source)
     for start, end, h in reversed(spans):
         pieces.append(source[end:cursor])
-        pieces.append(CLOSE)
-        pieces.append(source[start:end])
-        pieces.append(OPEN + _encode(h.index) + MID)
+        if h is not None:
+            pieces.append(CLOSE)
+            pieces.append(source[start:end])
+            pieces.append(OPEN + _encode(h.index) + MID)
         cursor = start
     pieces.append(source[:cursor])
-    return "".join(reversed(pieces)), {h.index: h for _, _, h in spans}
+    return "".join(reversed(pieces)), {h.index: h for _, _, h in spans if h is not None}
+
+
+def _without_overlaps(spans):
+    out = []
+    for span in spans:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+def _cuts(source: str, plain: PlainText, hidden: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Source spans of the hidden plain-text spans, widened to the line (with its markup and
+    line break) when they fill it, merged."""
+    cuts: list[tuple[int, int]] = []
+    for start, end in sorted(hidden):
+        span = _source_span(plain, start, end, len(source))
+        if span is None:
+            continue
+        s, e = span
+        line_start = source.rfind("\n", 0, s) + 1
+        if LINE_MARKUP.fullmatch(source, line_start, s):
+            s = line_start
+        line_end = source.find("\n", e)
+        line_end = len(source) if line_end < 0 else line_end
+        if s == line_start and LINE_MARKUP.fullmatch(source, e, line_end):
+            e = min(len(source), line_end + 1)
+        if cuts and s <= cuts[-1][1]:
+            cuts[-1] = (cuts[-1][0], max(e, cuts[-1][1]))
+        else:
+            cuts.append((s, e))
+    return cuts
 
 
 def _source_span(plain: PlainText, start: int, end: int, limit: int) -> tuple[int, int] | None:

@@ -7,6 +7,8 @@ edit touches.
 
 from __future__ import annotations
 
+import re
+
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -53,8 +55,8 @@ PROBLEM_KINDS = {
     "low-confidence-actor": "Actors to confirm",
     "front-matter": "Front matter",
 }
-DATELINE_ORIGINS = {"front matter": "from the front matter", "text": "found in the text",
-                    "none": "no dateline found"}
+DATELINE_ORIGINS = {"front matter": "from the front matter", "dateline": "found in the text",
+                    "html": "from the web page", "none": "no dateline found"}
 
 
 @dataclass(frozen=True)
@@ -354,6 +356,7 @@ class _Renderer:
             "problem_groups": _problem_groups(self.timeline.problems),
             "conflicts": [self.views.event(e) for e in self.timeline.events if e.conflicts],
             "discovered": [self.views.actor(a) for a in self.timeline.actors if a.origin != "config"],
+            "dropped": [d for d in map(_dropped, self.timeline.articles) if d["items"]],
             "build_items": sorted(self.build_info.items()),
         }
 
@@ -438,7 +441,7 @@ class _Renderer:
         page = Page(path, "article", article.title, self._canonical(path), "feed.xml")
         to_timeline = self.views.article_events(analysis)
         highlights = self._highlights(path, analysis)
-        body = render_body(article.body, analysis.text, highlights, self.markdown)
+        body = render_body(article.body, analysis.text, highlights, self.markdown, hidden_spans(analysis))
         placed_ids = {h.anchor_id for h in highlights if h.index in body.placed and h.anchor_id}
         events = [{
             "id": e.id,
@@ -488,8 +491,37 @@ def _article_summary(analysis: ArticleAnalysis) -> dict[str, Any]:
                                                  dateline.date, dateline.date))
         if dateline.date else None,
         "date_origin": DATELINE_ORIGINS.get(dateline.origin, dateline.origin),
+        "dateline": shown_dateline(dateline.text),
         "events": len(analysis.events),
     }
+
+
+FURNITURE_NAMES = {"title": "headline (the page title)", "slogan": "site slogan", "breadcrumb": "breadcrumb",
+                   "label": "section label", "byline": "byline", "cruft": "page cruft"}
+
+
+def _dropped(analysis: ArticleAnalysis) -> dict[str, Any]:
+    """What the public page of an article leaves out of its body, for the editor to check."""
+    text = analysis.text.text
+    furniture = analysis.article.furniture
+    items = [(FURNITURE_NAMES.get(kind, kind), text[start:end]) for start, end, kind in furniture]
+    items += [("page cruft", s.text) for s in analysis.sentences
+              if s.cruft and not any(a <= s.start and s.end <= b for a, b, _ in furniture)]
+    return {"slug": analysis.article.slug, "title": analysis.article.title, "path": analysis.article.path,
+            "items": items}
+
+
+def hidden_spans(analysis: ArticleAnalysis) -> list[tuple[int, int]]:
+    """What the public article body leaves out: the dateline (shown apart) and page cruft."""
+    spans = [(s.start, s.end) for s in analysis.sentences if s.cruft]
+    if analysis.dateline.span:
+        spans.append(analysis.dateline.span)
+    return spans
+
+
+def shown_dateline(text: str) -> str:
+    """The dateline as printed, on one line, without the dash that led into the story."""
+    return re.sub(r"[\s:|–—-]+$", "", " ".join(text.split()))
 
 
 def _unresolved(analysis: ArticleAnalysis) -> list[dict[str, Any]]:

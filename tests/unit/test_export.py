@@ -165,7 +165,8 @@ def test_timeline_json_keys_follow_the_contract(files):
     for actor in data["actors"]:
         assert {"slug", "name", "kind", "aliases", "events"} <= set(actor)
     for article in data["articles"]:
-        assert set(article) == {"slug", "title", "date", "source", "url"}
+        assert set(article) == {"slug", "title", "date", "source", "url", "date_from", "dateline"}
+        assert article["date_from"] in ("front matter", "dateline", "html", None)
 
 
 def test_timeline_json_values(files, timeline):
@@ -189,7 +190,8 @@ def test_timeline_json_values(files, timeline):
     assert data["actors"][1]["events"] == ["pledge-1", "dam-talks-2", "dam-talks-1"]
     assert data["actors"][1]["aliases"] == ["Valdorian"]
     assert data["articles"][0] == {"slug": "pledge", "title": 'Pledges, "promises" & <b>more</b>',
-                                   "date": "2024-03-02", "source": "Harbor Gazette", "url": None}
+                                   "date": "2024-03-02", "source": "Harbor Gazette", "url": None,
+                                   "date_from": "front matter", "dateline": None}
 
 
 def test_timeline_json_is_pretty_utf8_and_script_safe(files):
