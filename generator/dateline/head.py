@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..cruft import CRUFT_LINE
-from .shapes import DatelineMatch, Grammar, match_dateline, match_place_and_agency
+from .shapes import DatelineMatch, Grammar, match_agency_line, match_dateline, match_place_and_agency
 
 HEAD_CHARS = 1500
 HEAD_LINES = 12
@@ -64,7 +64,8 @@ def read_head(text: str, g: Grammar, *, day_first: bool = True) -> HeadReading:
     author = None
     for start, end in _head_lines(text):
         if dateline is None:
-            found = match_dateline(text, start, g, day_first=day_first)
+            found = (match_dateline(text, start, g, day_first=day_first)
+                     or match_agency_line(text, start, g, day_first=day_first))
             if found:
                 dateline = _with_place_line(text, found, g)
                 author = author or found.author
@@ -72,6 +73,8 @@ def read_head(text: str, g: Grammar, *, day_first: bool = True) -> HeadReading:
                 if dateline.end < end:  # the story goes on after the dateline on its line
                     break
                 continue
+        elif start < dateline.end:
+            continue  # a line the dateline took in ("AFP" above its date)
         kind = _kind(text[start:end], g)
         if kind == "byline":
             author = author or _byline_name(text[start:end], g)

@@ -28,6 +28,7 @@ class DatelineWords:
     time_zones: tuple[str, ...]
     name_stops: frozenset[str]
     byline_words: tuple[str, ...]
+    clock_words: tuple[str, ...]
     agencies: dict[str, str]  # folded name or alias -> the name Annals shows
 
 
@@ -65,6 +66,7 @@ def dateline_words(languages: tuple[str, ...]) -> DatelineWords:
         time_zones=tuple(data["time_zones"]),
         name_stops=frozenset(data["name_stops"]),
         byline_words=tuple(data["byline_words"]),
+        clock_words=tuple(data["clock_words"]),
         agencies=agencies(),
     )
 

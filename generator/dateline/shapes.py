@@ -23,7 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import DatelineWords, dateline_words
+from .lexicon import DatelineWords, dateline_words, fold_outlet
 
 _NOT_LETTER = r"(?![^\W\d_])"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
@@ -34,6 +34,9 @@ _PLACE = r"[^\W\d_a-z][\w'’.-]*(?:[ /][^\W\d_a-z][\w'’.-]*){0,3}"
 _AGENCY_IN_PARENS = r"\((?P<agency>[^()\n]{1,40})\)"
 _DASH = r"[ \t]*(?:--?|–|—|:)(?:[ \t]+|(?=\S))"
 _SENTENCE_START = re.compile(r"[ \t]+(?=[^\W\d_]|\d|[\"“‘'«(\[])")
+_DASH_RE = re.compile(_DASH)
+_CLOSING_PAREN = re.compile(r"[ \t]*\)")
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,12 @@ class Grammar:
     partial_dates: tuple[re.Pattern[str], ...]
     trailers: tuple[tuple[str, re.Pattern[str]], ...]
     place_agency: re.Pattern[str]
+    place_outlet: re.Pattern[str]
     byline: re.Pattern[str]
+    clock: re.Pattern[str]
+    clock_only: re.Pattern[str]
+    stamp_opening: re.Pattern[str]
+    agency_line: re.Pattern[str]
 
 
 def _alternation(words) -> str:
@@ -77,9 +85,10 @@ def grammar(languages: tuple[str, ...]) -> Grammar:
     month = rf"(?P<mon>{_alternation(words.months)}){_NOT_LETTER}\.?"
     weekday = rf"(?:(?:{_alternation(words.weekdays)}){_NOT_LETTER}\.?,?\s+)?"
     agency_names = _alternation(set(words.agencies.values()))
-    zone = rf"(?-i:{_alternation(words.time_zones)})(?!\w)"
-    clock = (r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?"
-             r"|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\.?)(?!\w)")
+    zone = (rf"(?-i:(?:GMT|UTC)[+-]\d{{1,2}}(?::?\d\d)?|(?:{_alternation(words.time_zones)}))(?![\w+-])")
+    clock = (r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?(?![./-]\d)(?:\s*[ap]\.?\s?m\.?)?"
+             r"|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\.?)(?!\w)"
+             rf"(?:\s*(?-i:{_alternation(words.clock_words)})(?!\w))?")
     flags = re.I | re.U
     dates = (
         ("iso", rf"{_YEAR}-(?P<month>0?[1-9]|1[0-2])-(?P<dday>3[01]|[12]\d|0?[1-9])"
@@ -93,6 +102,8 @@ def grammar(languages: tuple[str, ...]) -> Grammar:
     trailers = (
         ("widget", rf"\s*(?:{_alternation(words.widgets)}){_NOT_LETTER}"),
         ("time", rf"(?:\s*(?:,|at|à|um|-|–|\||\[|@)?\s*){clock}\]?(?:\s*\(?{zone}\)?|\s*[+-]\d\d:?\d\d)?"),
+        ("zone", rf"\s*\(?{zone}\)?"),
+        ("weekday", rf"[ \t,]+(?:{_alternation(words.weekdays)}){_NOT_LETTER}(?=[ \t]*(?:\d|\n|\Z|[-–—|]))"),
         ("agency", rf"\s*{_AGENCY_IN_PARENS}"),
         ("place_agency", rf"\s+(?-i:{_PLACE})(?:,\s*(?-i:{_PLACE}))?\s*{_AGENCY_IN_PARENS}"),
         ("place_outlet", rf"\s+(?-i:{_PLACE}),\s*(?P<agency>(?-i:[A-Z][A-Z]{{1,7}})|{agency_names})(?={_DASH})"),
@@ -111,7 +122,13 @@ def grammar(languages: tuple[str, ...]) -> Grammar:
         trailers=tuple((name, re.compile(pattern, flags)) for name, pattern in trailers),
         place_agency=re.compile(rf"(?-i:{_PLACE})(?:,\s*(?-i:{_PLACE}))?\s*{_AGENCY_IN_PARENS}(?={_DASH})",
                                 flags),
+        place_outlet=re.compile(rf"(?-i:{_PLACE})\s*(?:,|[-–—])\s*(?P<agency>(?-i:[A-Z]{{2,8}})|{agency_names})"
+                                rf"{_NOT_LETTER}(?={_DASH})", flags),
         byline=re.compile(rf"\s+(?:{_alternation(words.byline_words)})\s+(?=[^\W\d_])", flags),
+        clock=re.compile(rf"{clock}[ \t]+", flags),
+        clock_only=re.compile(clock, flags),
+        stamp_opening=re.compile(r"[ \t]*[-|–]?[ \t]*(?P<paren>\()?[ \t]*"),
+        agency_line=re.compile(rf"[ \t]*(?P<agency>{agency_names})[ \t]*\n", flags),
     )
 
 
@@ -120,13 +137,23 @@ def match_dateline(text: str, pos: int, g: Grammar, *, day_first: bool = True) -
     return _dated(text, pos, g, day_first) or _place_and_agency(text, pos, g)
 
 
+def match_agency_line(text: str, pos: int, g: Grammar, *, day_first: bool = True) -> DatelineMatch | None:
+    """An agency on a line of its own above the date ("AFP" over "Tuesday 8 Nov 2016")."""
+    line = g.agency_line.match(text, pos)
+    found = _dated(text, line.end(), g, day_first) if line else None
+    if not line or not found:
+        return None
+    return DatelineMatch(pos, found.end, found.year, found.month, found.day,
+                         found.outlet or _outlet(line.group("agency"), g), found.author)
+
+
 def match_place_and_agency(text: str, pos: int, g: Grammar) -> DatelineMatch | None:
     """"ANKARA (AP) — " or "DAMASCUS, Syria (AP) — ": a dateline without a date."""
     return _place_and_agency(text, pos, g)
 
 
 def _place_and_agency(text: str, pos: int, g: Grammar) -> DatelineMatch | None:
-    found = g.place_agency.match(text, pos)
+    found = g.place_agency.match(text, pos) or g.place_outlet.match(text, pos)
     if not found or not _is_outlet(found.group("agency"), g):
         return None
     end = _end(text, found.end())
@@ -145,14 +172,19 @@ def _dated(text: str, pos: int, g: Grammar, day_first: bool) -> DatelineMatch | 
     agency = g.agency_prefix.match(text, p)
     if agency and _date_at(text, agency.end(), g, day_first):
         p, outlet = agency.end(), _outlet(agency.group("agency"), g)
+    clock = g.clock.match(text, p)  # "10:32 06.02.2017": the time first
+    if clock and _date_at(text, clock.end(), g, day_first):
+        p = clock.end()
     place = g.comma_place.match(text, p)
     date = _date_at(text, p, g, day_first)
     if date is None and place:
         date = _date_at(text, place.end(), g, day_first) or _partial_date_at(text, place.end(), g)
+    if date is None and not (label or pipe or agency):
+        date = _partial_date_at(text, p, g)  # "Feb 6 (Reuters) -": kept only with its agency
     if date is None:
         return None
     year, month, day, p = date
-    p, trailer_outlet, author = _trailers(text, p, g)
+    p, trailer_outlet, author = _trailers(text, p, g, day_first)
     if year is None and trailer_outlet is None:
         return None  # "Dec 3" is a dateline only as wire copy prints it, with its agency
     end = _end(text, p)
@@ -192,7 +224,7 @@ def _partial_date_at(text: str, p: int, g: Grammar) -> tuple[None, int, int, int
     return None
 
 
-def _trailers(text: str, p: int, g: Grammar) -> tuple[int, str | None, str | None]:
+def _trailers(text: str, p: int, g: Grammar, day_first: bool) -> tuple[int, str | None, str | None]:
     outlet = author = None
     used: set[str] = set()
     progressed = True
@@ -209,6 +241,9 @@ def _trailers(text: str, p: int, g: Grammar) -> tuple[int, str | None, str | Non
             used.add(name)
             p, progressed = found.end(), True
             break
+        stamp = None if progressed else _update_stamp(text, p, g, day_first)
+        if stamp:
+            p, progressed = stamp, True
         if not progressed and author is None:
             byline = g.byline.match(text, p)
             name_end = _name_end(text, byline.end(), g) if byline else None
@@ -216,6 +251,33 @@ def _trailers(text: str, p: int, g: Grammar) -> tuple[int, str | None, str | Non
                 author = text[byline.end():name_end]
                 p, progressed = name_end, True
     return p, outlet, author
+
+
+def _update_stamp(text: str, p: int, g: Grammar, day_first: bool) -> int | None:
+    """A second date after the first: "(updated 12:15 06.02.2017)", "Edited time: 6 Feb, 2017"."""
+    opening = g.stamp_opening.match(text, p)
+    label = g.label.match(text, opening.end()) if opening else None
+    if not opening or not label:
+        return None
+    q = start = label.end()
+    for part in ("clock", "date", "clock"):
+        if part == "clock":
+            found = g.clock_only.match(text, q)
+            end = found.end() if found else None
+        else:
+            end = (_date_at(text, q, g, day_first) or (None, None, None, None))[3]
+        if end:
+            q = end
+            q += len(text[q:]) - len(text[q:].lstrip(" \t"))
+    q = len(text[:q].rstrip(" \t"))
+    if q <= start:
+        return None
+    if opening.group("paren"):
+        closing = _CLOSING_PAREN.match(text, q)
+        if not closing:
+            return None
+        q = closing.end()
+    return q
 
 
 def _name_end(text: str, p: int, g: Grammar) -> int | None:
@@ -237,10 +299,10 @@ def _name_end(text: str, p: int, g: Grammar) -> int | None:
 def _end(text: str, p: int) -> int | None:
     """The end of a dateline at ``p``: after a dash, the line's end or the spaces before a
     sentence; None when a story word continues the date ("March 2011 marked")."""
-    dash = re.compile(_DASH).match(text, p)
+    dash = _DASH_RE.match(text, p)
     if dash:
         return dash.end()
-    line_end = re.compile(r"[ \t]*(?:\n|\Z)").match(text, p)
+    line_end = _LINE_END.match(text, p)
     if line_end:
         return line_end.end()
     start = _SENTENCE_START.match(text, p)
@@ -253,13 +315,9 @@ def _is_outlet(name: str, g: Grammar) -> bool:
     name = name.strip()
     if not name or len(name.split()) > 5:
         return False
-    from .lexicon import fold_outlet
-
     return fold_outlet(name) in g.words.agencies or name[:1].isupper()
 
 
 def _outlet(name: str, g: Grammar) -> str:
-    from .lexicon import fold_outlet
-
     name = name.strip()
     return g.words.agencies.get(fold_outlet(name), name)

@@ -194,3 +194,33 @@ def test_no_year_guessed_without_neighbours_or_when_they_disagree():
     apart = [_wire("content/articles/a.md", date(2014, 1, 1)), _wire("content/articles/b.md", None, (9, 2)),
              _wire("content/articles/c.md", date(2016, 9, 1))]
     assert complete_years(apart)[1].dateline.date is None
+
+
+# More shapes outlets print: time first, update stamps, zones with offsets, a weekday after
+# the date, clock words, an agency line above the date, place and agency without a date.
+MORE_CASES = [
+    ("10:32 06.02.2017(updated 12:15 06.02.2017) Get short URL The envoy left.", date(2017, 2, 6), None,
+     "10:32 06.02.2017(updated 12:15 06.02.2017) Get short URL "),
+    ("06.02.2017 - Update : 06.02.2017\nThe envoy left.", date(2017, 2, 6), None,
+     "06.02.2017 - Update : 06.02.2017\n"),
+    ("Updated: 2017-02-06 10:32 (GMT+3)\nThe envoy left.", date(2017, 2, 6), None,
+     "Updated: 2017-02-06 10:32 (GMT+3)\n"),
+    ("06.02.2017, 10:32 Uhr\nDer Gesandte reiste ab.", date(2017, 2, 6), None, "06.02.2017, 10:32 Uhr\n"),
+    ("Publié le 06/02/2017 à 10h32\nL'envoyé est parti.", date(2017, 2, 6), None, "Publié le 06/02/2017 à 10h32\n"),
+    ("06 Şubat 2017 Pazartesi 10:32\nElçi ayrıldı.", date(2017, 2, 6), None, "06 Şubat 2017 Pazartesi 10:32\n"),
+    ("Published time: 6 Feb, 2017 10:32 Edited time: 6 Feb, 2017 12:00\nThe envoy left.", date(2017, 2, 6),
+     None, "Published time: 6 Feb, 2017 10:32 Edited time: 6 Feb, 2017 12:00\n"),
+    ("Sun, 05 Feb 2017 10:32:00 GMT\nThe envoy left.", date(2017, 2, 5), None, "Sun, 05 Feb 2017 10:32:00 GMT\n"),
+    ("TUESDAY, FEBRUARY 7, 2017\nThe envoy left.", date(2017, 2, 7), None, "TUESDAY, FEBRUARY 7, 2017\n"),
+    ("Envoy leaves\nAFP\nTuesday 7 Feb 2017\nThe envoy left.", date(2017, 2, 7), "AFP", "AFP\nTuesday 7 Feb 2017\n"),
+    ("Feb 6 (Reuters) - The envoy left.", None, "Reuters", "Feb 6 (Reuters) - "),
+    ("Damascus, SANA – The envoy left.", None, "SANA", "Damascus, SANA – "),
+    ("Beirut - NNA - The envoy left.", None, "NNA", "Beirut - NNA - "),
+    ("By Sara Haddad\nBEIRUT, Feb 6 (Reuters) - The envoy left.", None, "Reuters", "BEIRUT, Feb 6 (Reuters) - "),
+]
+
+
+@pytest.mark.parametrize("text, expected, outlet, shown", MORE_CASES, ids=[c[0][:36] for c in MORE_CASES])
+def test_more_dateline_shapes(text, expected, outlet, shown):
+    found = find_dateline(text)
+    assert (found.date, found.outlet, found.text) == (expected, outlet, shown)
