@@ -514,6 +514,7 @@ def _dropped(analysis: ArticleAnalysis) -> dict[str, Any]:
 def hidden_spans(analysis: ArticleAnalysis) -> list[tuple[int, int]]:
     """What the public article body leaves out: the dateline (shown apart) and page cruft."""
     spans = [(s.start, s.end) for s in analysis.sentences if s.cruft]
+    spans += [(start, end) for start, end, _ in analysis.article.furniture]
     if analysis.dateline.span:
         spans.append(analysis.dateline.span)
     return spans
