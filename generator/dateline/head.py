@@ -11,6 +11,7 @@ line gets one kind:
     dateline    read by ``shapes``
     slogan      a short sentence above the headline ("The news you can trust.")
     label       one or two words above the headline ("World")
+    stamp       a second date below the dateline ("Last modified on Mon 6 Feb 2017")
     headline    a short line without closing punctuation
     story       the first line of prose: the head ends here
 
@@ -55,7 +56,7 @@ class HeadReading:
         return tuple(line for line in self.lines if line.kind in FURNITURE)
 
 
-FURNITURE = ("breadcrumb", "byline", "cruft", "slogan", "label")
+FURNITURE = ("breadcrumb", "byline", "cruft", "slogan", "label", "stamp")
 
 
 def read_head(text: str, g: Grammar, *, day_first: bool = True) -> HeadReading:
@@ -75,6 +76,9 @@ def read_head(text: str, g: Grammar, *, day_first: bool = True) -> HeadReading:
                 continue
         elif start < dateline.end:
             continue  # a line the dateline took in ("AFP" above its date)
+        elif _is_stamp(text, start, end, g, day_first):
+            lines.append(HeadLine(start, end, "stamp"))  # "Last modified on Mon 6 Feb 2017"
+            continue
         kind = _kind(text[start:end], g)
         if kind == "byline":
             author = author or _byline_name(text[start:end], g)
@@ -114,8 +118,16 @@ def _with_place_line(text: str, found: DatelineMatch, g: Grammar) -> DatelineMat
                          found.author)
 
 
+def _is_stamp(text: str, start: int, end: int, g: Grammar, day_first: bool) -> bool:
+    """A second date line below the dateline (an update time) is furniture too."""
+    found = match_dateline(text, start, g, day_first=day_first)
+    return bool(found and found.has_date and found.end >= end)
+
+
 def _kind(line: str, g: Grammar) -> str:
     words = line.split()
+    if g.widget_line.fullmatch(line):
+        return "cruft"
     if BREADCRUMB.match(line) and len(words) <= 12:
         return "breadcrumb"
     if words and words[0].casefold() in g.words.byline_words and len(words) <= 12 and words[1:2] \

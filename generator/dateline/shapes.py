@@ -72,6 +72,7 @@ class Grammar:
     clock: re.Pattern[str]
     clock_only: re.Pattern[str]
     stamp_opening: re.Pattern[str]
+    widget_line: re.Pattern[str]
     agency_line: re.Pattern[str]
 
 
@@ -127,6 +128,8 @@ def grammar(languages: tuple[str, ...]) -> Grammar:
         byline=re.compile(rf"\s+(?:{_alternation(words.byline_words)})\s+(?=[^\W\d_])", flags),
         clock=re.compile(rf"{clock}[ \t]+", flags),
         clock_only=re.compile(clock, flags),
+        widget_line=re.compile(rf"(?:\d+\s*)?(?:{_alternation(words.widgets)})(?:[\s|·•]+(?:\d+\s*)?"
+                               rf"(?:{_alternation(words.widgets)}))*[\s\d|·•]*", flags),
         stamp_opening=re.compile(r"[ \t]*[-|–]?[ \t]*(?P<paren>\()?[ \t]*"),
         agency_line=re.compile(rf"[ \t]*(?P<agency>{agency_names})[ \t]*\n", flags),
     )

@@ -224,3 +224,18 @@ MORE_CASES = [
 def test_more_dateline_shapes(text, expected, outlet, shown):
     found = find_dateline(text)
     assert (found.date, found.outlet, found.text) == (expected, outlet, shown)
+
+
+def test_update_stamp_below_the_dateline_is_furniture_not_the_title():
+    head = read_article_head("Mon 6 Feb 2017 10.32 GMT\nLast modified on Mon 6 Feb 2017 12.00 GMT\n"
+                             "Envoy leaves Damascus\nThe envoy left on Monday.")
+    assert head.dateline.date == date(2017, 2, 6)
+    assert head.title == "Envoy leaves Damascus"
+    assert [kind for _, _, kind in head.furniture] == ["stamp"]
+
+
+@pytest.mark.parametrize("widgets", ["2 min read", "Share Tweet Email", "Listen to this article", "Facebook | Twitter | 12"])
+def test_widget_lines_are_cruft_not_titles(widgets):
+    head = read_article_head(f"{widgets}\nEnvoy leaves Damascus\nThe envoy left on Monday.")
+    assert head.title == "Envoy leaves Damascus"
+    assert [kind for _, _, kind in head.furniture] == ["cruft"]
