@@ -55,13 +55,20 @@ PRUNE = (".//*[(self::div or self::aside or self::section or self::p or self::fo
          " '[ _-](promo|membership|donat(e|ion)|newsletter|sign-?up|read-?also|lire-aussi)', 'i')"
          " and string-length(normalize-space(.)) < 600]")
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»]|::)\s+")
+# The publication date, not the last update; a date in the URL (/2025/07/19/) only when the
+# markup gives none. Dates after today are refused (htmldate's default), which can only matter
+# for a page whose dates all lie in the future.
+DATE_SEARCH = {"original_date": True, "extensive_search": True, "deferred_url_extractor": True}
+BYLINE_CHARS_MAX = 160
+PROSE_WORDS_MIN = 8  # a page whose every line is shorter holds menus and labels, not an article
 SITE_WORDS_MAX = 6
 BYLINE_WORDS_MAX = 25
 LEADING_BLOCKS = 3  # the title heading and a byline are looked for among the first blocks
 LANG_CODE = re.compile(r"^([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*$")
-ENTITY_LIKE = re.compile(r"&(?=#\d+;|#x[0-9a-fA-F]+;|[A-Za-z]+;)")
-ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]])")
-LINE_START = re.compile(r"^(?:([#>+|-])|(\d{1,9})([.)])(?=\s|$)|(=+\s*$))")
+ENTITY_LIKE = re.compile(r"&(?=[#A-Za-z0-9])")  # HTML reads "&copy" and "&#1" even without ";"
+ALWAYS_ESCAPED = re.compile(r"([\\`*_{}\[\]])")
+HEADING_ESCAPED = re.compile(r"([\\`*_{}\[\]#])")  # a heading's trailing "#" would close it
+LINE_START = re.compile(r"^(?:([#>+|-])|(\d{1,9})([.)])(?=\s|$)|([=:]))")
 
 
 def read_web_page(raw: bytes, path: str) -> WebPage:
@@ -75,10 +82,7 @@ def read_web_page(raw: bytes, path: str) -> WebPage:
         doc = trafilatura.bare_extraction(
             tree, with_metadata=True, include_comments=False, include_tables=False,
             include_images=True, include_formatting=True,
-            # The publication date, not the last update; a URL date (/2025/07/19/) only when
-            # the page's markup gives none; a visible byline date when there is no markup.
-            date_extraction_params={"original_date": True, "extensive_search": True,
-                                    "deferred_url_extractor": True})
+            date_extraction_params=DATE_SEARCH | {"extensive_search": False})
     except Exception as err:  # a third-party parser on hostile input: any failure is the page's
         raise ContentError(path, f"could not read the web page ({type(err).__name__}: {err})") from err
     if doc is None or doc.body is None:
@@ -90,12 +94,13 @@ def read_web_page(raw: bytes, path: str) -> WebPage:
     author = _author(doc.author)
     blocks, images = _blocks(doc.body)
     blocks = _drop_leading(blocks, title, author)
-    if not any(len(prose.split()) >= 3 for _, prose in blocks):
-        raise ContentError(path, "no article text found in this web page (only headings or link lists)")
+    if not any(len(line.split()) >= PROSE_WORDS_MIN for _, text in blocks for line in text.split("\n")):
+        raise ContentError(path, "no article text found in this web page (only headings, menus or link lists)")
     return WebPage(
         text=_markdown(blocks), title=title, author=author,
         site_name=site_name or site_from_title, url=declared["url"],
-        date=_date(doc.date), lang=declared["lang"], images=tuple(images))
+        date=_iso_date(doc.date) or _byline_date(tree, declared["url"]), lang=declared["lang"],
+        images=tuple(images))
 
 
 def _decode(raw: bytes, path: str) -> str:
@@ -145,6 +150,9 @@ def _parse(text: str, path: str):
         tree = html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise ContentError(path, f"not an HTML page: {err}") from None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        # libxml2 stops at 256 levels and drops the rest: say so rather than read half a page
+        raise ContentError(path, "the page nests its elements too deeply to be read (over 256 levels)")
     if tree is None or tree.find("body") is None:
         raise ContentError(path, "not an HTML page: it has no body")
     for box in etree.XPath(PRUNE, namespaces={"re": "http://exslt.org/regular-expressions"})(tree):
@@ -223,11 +231,15 @@ def _title(title: str | None, title_tag: str | None, site_name: str | None) -> t
     if suffix and site_name and suffix.casefold() == site_name.casefold():
         return head, suffix
     tag_head, tag_suffix = _split_suffix(title_tag or "")
-    if tag_suffix and tag_head.casefold() == title.casefold():
+    if tag_suffix and tag_head.casefold() == title.casefold() and _site_like(title, tag_suffix):
         return title, tag_suffix  # <title> is the headline plus the site's name
-    if suffix and title == title_tag and len(suffix.split()) <= SITE_WORDS_MAX < len(head.split()) + SITE_WORDS_MAX:
+    if suffix and title == title_tag and _site_like(head, suffix):
         return head, suffix  # only a <title> to go on: a short last part is the site's name
     return title, None
+
+
+def _site_like(headline: str, suffix: str) -> bool:
+    return len(headline.split()) > len(suffix.split()) <= SITE_WORDS_MAX
 
 
 def _split_suffix(title: str) -> tuple[str, str | None]:
@@ -249,11 +261,33 @@ def _author(value: str | None) -> str | None:
     return ", ".join(names) or None
 
 
-def _date(value: str | None) -> datetime.date | None:
+def _iso_date(value: str | None) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def _byline_date(tree, url: str | None) -> datetime.date | None:
+    """A date written only in the visible text, as htmldate's extensive search finds it.
+
+    That search falls back on a month ("March 2025"), a copyright year or a date in the story
+    as a made-up day, so its answer counts only when a short line of the page (a byline)
+    writes out that day and year.
+    """
+    from htmldate import find_date
+
+    try:
+        found = _iso_date(find_date(tree, url=url, **DATE_SEARCH))
+    except Exception:  # noqa: BLE001 - a library heuristic failing is "no date", not a broken page
+        return None
+    if found is None:
+        return None
+    day = re.compile(rf"(?<!\d)0?{found.day}(?!\d)")
+    for text in tree.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
+        if len(text) <= BYLINE_CHARS_MAX and str(found.year) in text and day.search(text.replace(str(found.year), "")):
+            return found
+    return None
 
 
 def _blocks(body) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -310,7 +344,7 @@ def _markdown(blocks: list[tuple[str, str]]) -> str:
     out: list[str] = []
     previous = None
     for kind, text in blocks:
-        lines = [prefixes[kind] + _escape(line) for line in text.split("\n")]
+        lines = [prefixes[kind] + _escape(line, kind == "heading") for line in text.split("\n")]
         if any(plain_text(line).text != original for line, original in zip(lines, text.split("\n"))):
             lines = [prefixes[kind] + _entities(line) for line in text.split("\n")]
         separator = "\n" if kind == previous == "item" else "\n\n"
@@ -319,10 +353,11 @@ def _markdown(blocks: list[tuple[str, str]]) -> str:
     return "".join(out) + "\n"
 
 
-def _escape(line: str) -> str:
+def _escape(line: str, heading: bool = False) -> str:
     """One line of prose as Markdown that reads back (rendered, or as plain text) unchanged."""
     line = ENTITY_LIKE.sub("&amp;", line).replace("<", "&lt;")
-    line = re.sub(r"~(?=~)|(?<=~)~", "&#126;", ALWAYS_ESCAPED.sub(r"\\\1", line))  # "~~" strikes
+    line = (HEADING_ESCAPED if heading else ALWAYS_ESCAPED).sub(r"\\\1", line)
+    line = re.sub(r"~(?=~)|(?<=~)~", "&#126;", line)  # "~~" would strike through
     match = LINE_START.match(line)
     if match is None:
         return line
@@ -330,7 +365,8 @@ def _escape(line: str) -> str:
         return "\\" + line
     if match.group(2):  # "1. " would start a numbered list
         return f"{match.group(2)}\\{match.group(3)}{line[match.end():]}"
-    return "&#61;" + line[1:]  # a line of "=" would underline the line above as a heading
+    # "=" would underline the line above as a heading, ": " make it a definition term
+    return f"&#{ord(line[0])};{line[1:]}"
 
 
 def _entities(line: str) -> str:
