@@ -1,14 +1,13 @@
 """Saved news web pages (.html/.htm): the article's text and metadata, as an editor would keep them.
 
 trafilatura finds the main text (no menus, banners, share bars, teasers or comments) and the
-author; htmldate (through trafilatura) the publication date. The rest of the metadata is read
-here from the page's own declarations, because the libraries' fallbacks guess where Annals
-would rather say nothing (trafilatura names the site after the URL's domain). The text comes
-out as Markdown whose plain text (``generator.text.plain_text``) is exactly the extracted prose.
+author, htmldate the publication date; title, site name, URL and language are read from the
+page's own declarations, where the libraries' fallbacks would guess (a site named after its
+domain). The text is Markdown whose ``generator.text.plain_text`` is exactly the prose.
 
-Pure: bytes in, a WebPage out. No network (the libraries get a parsed tree, never a string
-that htmldate could take for a URL to download), no files; trafilatura is imported on the
-first page because its import costs about a tenth of a second that Markdown-only sites skip.
+Pure: no network (the libraries get a parsed tree, never a string htmldate could take for a
+URL to download), no files. trafilatura is imported on the first page: its import costs about
+a tenth of a second that Markdown-only sites do not pay.
 """
 
 from __future__ import annotations
@@ -89,7 +88,7 @@ def read_web_page(raw: bytes, path: str) -> WebPage:
         raise ContentError(path, "no article text found in this web page (only navigation, scripts or "
                                  "boilerplate); save the article's own page or convert it to Markdown")
     declared = _declared(tree)
-    site_name = declared["site_name"] or _clean_site(doc.sitename, doc.hostname)
+    site_name = declared["site_name"]
     title, site_from_title = _title(doc.title or declared["title_tag"], declared["title_tag"], site_name)
     author = _author(doc.author)
     blocks, images = _blocks(doc.body)
@@ -162,22 +161,19 @@ def _parse(text: str, path: str):
 
 def _declared(tree) -> dict[str, str | None]:
     """What the page says about itself in its markup: title tag, site name, URL, language."""
-    def meta(*names: str) -> str | None:
-        for name in names:
-            for el in tree.iterfind(".//meta[@content]"):
-                key = (el.get("property") or el.get("name") or el.get("http-equiv") or "").lower()
-                if key == name and el.get("content").strip():
-                    return SPACE.sub(" ", el.get("content")).strip()
-        return None
-
+    meta: dict[str, str] = {}
+    for el in tree.iterfind(".//meta[@content]"):
+        key = (el.get("property") or el.get("name") or el.get("http-equiv") or "").lower()
+        if value := SPACE.sub(" ", el.get("content")).strip():
+            meta.setdefault(key, value)  # the first of repeated tags, as the libraries take it
     title_el = tree.find(".//head/title")
     title_tag = SPACE.sub(" ", title_el.text_content()).strip() if title_el is not None else None
     links = [el.get("href", "") for el in tree.iterfind(".//link[@rel]") if el.get("rel").lower() == "canonical"]
-    url = next(filter(None, (_http_url(u) for u in (*links, meta("og:url") or ""))), None)
-    langs = (tree.get("lang"), tree.get("xml:lang"), meta("og:locale"), meta("content-language"), meta("language"))
+    url = next(filter(None, (_http_url(u) for u in (*links, meta.get("og:url", "")))), None)
+    langs = (tree.get("lang"), tree.get("xml:lang"), meta.get("og:locale"), meta.get("content-language"))
     lang = next((m.group(1).lower() for v in langs if v and (m := LANG_CODE.match(v.strip()))), None)
     return {"title_tag": title_tag or None, "url": url, "lang": lang,
-            "site_name": meta("og:site_name") or _json_ld_publisher(tree)}
+            "site_name": meta.get("og:site_name") or _json_ld_publisher(tree)}
 
 
 def _http_url(value: str) -> str | None:
@@ -191,35 +187,28 @@ def _json_ld_publisher(tree) -> str | None:
     """The publisher's name in JSON-LD, following an "@id" reference within the page's graph."""
     nodes: list[dict] = []
     for script in tree.iterfind(".//script[@type]"):
-        if script.get("type").strip().lower() == "application/ld+json" and script.text:
-            try:
-                data = json.loads(script.text)
-            except ValueError:
-                continue  # broken JSON-LD is common; the other sources still count
-            stack = [data]
-            while stack:
-                item = stack.pop()
-                if isinstance(item, list):
-                    stack.extend(reversed(item))
-                elif isinstance(item, dict):
-                    nodes.append(item)
-                    stack.extend(reversed(item.get("@graph", []) if isinstance(item.get("@graph"), list) else []))
+        if script.get("type").strip().lower() != "application/ld+json":
+            continue
+        try:
+            stack = [json.loads(script.text or "")]
+        except (ValueError, RecursionError):
+            continue  # broken JSON-LD is common; the other sources still count
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                nodes.append(item)
+                item = item.get("@graph")
+            stack[:0] = item if isinstance(item, list) else []
     by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     for node in nodes:
         publisher = node.get("publisher")
-        publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+        publisher = (publisher or [None])[0] if isinstance(publisher, list) else publisher
+        name = publisher  # schema.org wants an Organization, but a bare name is common too
         if isinstance(publisher, dict):
-            publisher = by_id.get(publisher.get("@id"), publisher) if "name" not in publisher else publisher
-            if isinstance(publisher.get("name"), str) and publisher["name"].strip():
-                return SPACE.sub(" ", publisher["name"]).strip()
+            name = publisher.get("name") or by_id.get(str(publisher.get("@id")), {}).get("name")
+        if isinstance(name, str) and name.strip() and "://" not in name:
+            return SPACE.sub(" ", name).strip()
     return None
-
-
-def _clean_site(name: str | None, hostname: str | None) -> str | None:
-    """trafilatura's site name, unless it is only the domain or a profile URL it fell back on."""
-    if not name or "://" in name or (hostname and name.lower().removeprefix("www.") == hostname.lower()):
-        return None
-    return name
 
 
 def _title(title: str | None, title_tag: str | None, site_name: str | None) -> tuple[str | None, str | None]:
@@ -243,11 +232,10 @@ def _site_like(headline: str, suffix: str) -> bool:
 
 
 def _split_suffix(title: str) -> tuple[str, str | None]:
-    parts = TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
+    separators = TITLE_SEPARATORS.findall(title)
+    if not separators:
         return title, None
-    separator = TITLE_SEPARATORS.findall(title)[-1]
-    head, _, suffix = title.rpartition(separator)
+    head, _, suffix = title.rpartition(separators[-1])
     return head.strip(), suffix.strip() or None
 
 

@@ -22,7 +22,7 @@ from lxml import html as lxml_html
 from generator.errors import ContentError
 from generator.render.body import markdown_converter
 from generator.text import plain_text
-from generator.webpage import WebPage, _markdown, read_web_page
+from generator.webpage import WebPage, _entities, _markdown, read_web_page
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 ROOT = Path(__file__).resolve().parents[2]
@@ -257,6 +257,11 @@ def test_escaped_markdown_reads_back_as_the_prose(blocks):
     assert rendered.text_content().split() == " ".join(text for _, text in blocks).split()
 
 
+@given(MARKDOWN_PROSE)
+def test_character_reference_fallback_reads_back(prose):
+    assert plain_text(_entities(prose)).text == prose
+
+
 # ---- metadata rules, each on its own small page ----
 
 def test_title_suffix_gives_the_site_name_when_nothing_else_does():
@@ -282,6 +287,19 @@ def test_declared_site_name_wins_and_is_stripped_from_og_title():
 def test_site_name_from_json_ld_publisher():
     head = "<script type='application/ld+json'>[{\"@type\": \"NewsArticle\", \"publisher\": [{\"name\": \"Frontier Times\"}]}]</script>"
     assert read_web_page(page(STORY, head), "a.html").site_name == "Frontier Times"
+
+
+@pytest.mark.parametrize("json_ld, expected", [
+    ('{"@context": "https://schema.org", "publisher": "Frontier Times"}', "Frontier Times"),
+    ('{"publisher": "https://facebook.example/frontiertimes"}', None),
+    ('{"publisher": {"@id": {"odd": 1}}}', None),
+    ('{"@graph": {"not": "a list"}}', None),
+    ("[" * 50000 + "]" * 50000, None),  # nesting too deep for json: ignored, the page still reads
+    ('{"publisher": [}', None),
+])
+def test_json_ld_publisher_shapes(json_ld, expected):
+    head = f"<script type='application/ld+json'>{json_ld}</script>"
+    assert read_web_page(page(STORY, head), "a.html").site_name == expected
 
 
 def test_no_site_name_is_guessed_from_the_domain():
