@@ -59,7 +59,9 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»]|::)\s+")
 # for a page whose dates all lie in the future.
 DATE_SEARCH = {"original_date": True, "extensive_search": True, "deferred_url_extractor": True}
 BYLINE_CHARS_MAX = 160
-PROSE_WORDS_MIN = 8  # a page whose every line is shorter holds menus and labels, not an article
+# An article has at least one sentence: a line this long with a full stop. Menus, link lists
+# and labels have neither (trafilatura may still return them from a page with no article).
+SENTENCE = re.compile(r"^(?=.{40}).*[.!?…。！？؟।]", re.S)
 SITE_WORDS_MAX = 6
 BYLINE_WORDS_MAX = 25
 LEADING_BLOCKS = 3  # the title heading and a byline are looked for among the first blocks
@@ -93,7 +95,7 @@ def read_web_page(raw: bytes, path: str) -> WebPage:
     author = _author(doc.author)
     blocks, images = _blocks(doc.body)
     blocks = _drop_leading(blocks, title, author)
-    if not any(len(line.split()) >= PROSE_WORDS_MIN for _, text in blocks for line in text.split("\n")):
+    if not any(SENTENCE.match(line) for _, text in blocks for line in text.split("\n")):
         raise ContentError(path, "no article text found in this web page (only headings, menus or link lists)")
     return WebPage(
         text=_markdown(blocks), title=title, author=author,
@@ -283,25 +285,28 @@ def _blocks(body) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     blocks: list[tuple[str, str]] = []
     images: list[tuple[str, str]] = []
 
-    def prose(el, flat: bool) -> str:
-        pieces = [el.text or ""]
+    def inline(el, flat: bool) -> str:  # source line breaks are spaces; only <br> breaks a line
+        pieces = [SPACE.sub(" ", el.text or "")]
         for child in el:
             if child.tag == "lb":
                 pieces.append(" " if flat else "\n")
             elif child.tag == "graphic":
                 images.append((child.get("src", ""), child.get("alt", "")))
             elif child.tag != "list":  # a nested list is walked as items of its own
-                pieces.append(prose(child, flat))
-            pieces.append(child.tail or "")
-        lines = (SPACE.sub(" ", line).strip() for line in "".join(pieces).split("\n"))
+                pieces.append(inline(child, flat))
+            pieces.append(SPACE.sub(" ", child.tail or ""))
+        return "".join(pieces)
+
+    def prose(el, flat: bool) -> str:
+        lines = (SPACE.sub(" ", line).strip() for line in inline(el, flat).split("\n"))
         return "\n".join(line for line in lines if line)
 
     def walk(el, quoted: bool) -> None:
         for child in el:
             if child.tag == "graphic":
                 images.append((child.get("src", ""), child.get("alt", "")))
-            elif child.tag == "head":
-                blocks.append(("heading", prose(child, True)))
+            elif child.tag == "head":  # the page's <h1> is its headline, shown as the title
+                blocks.append(("h1" if child.get("rend") == "h1" else "heading", prose(child, True)))
             elif child.tag == "list":
                 for item in child.iter("item"):
                     blocks.append(("item", prose(item, True)))
@@ -318,7 +323,7 @@ def _drop_leading(blocks: list[tuple[str, str]], title: str | None, author: str 
     """The headline (shown as the title) and what stands above it, and a byline paragraph."""
     fold = (lambda s: SPACE.sub(" ", s).strip().casefold())
     for i, (kind, text) in enumerate(blocks[:LEADING_BLOCKS]):
-        if kind == "heading" and title and fold(text) == fold(title):
+        if kind == "h1" or (kind == "heading" and title and fold(text) == fold(title)):
             blocks = blocks[i + 1:]
             break
     names = [fold(n) for n in (author or "").split(", ") if n]
@@ -328,11 +333,11 @@ def _drop_leading(blocks: list[tuple[str, str]], title: str | None, author: str 
 
 
 def _markdown(blocks: list[tuple[str, str]]) -> str:
-    prefixes = {"heading": "## ", "item": "- ", "quote": "> ", "paragraph": ""}
+    prefixes = {"h1": "## ", "heading": "## ", "item": "- ", "quote": "> ", "paragraph": ""}
     out: list[str] = []
     previous = None
     for kind, text in blocks:
-        lines = [prefixes[kind] + _escape(line, kind == "heading") for line in text.split("\n")]
+        lines = [prefixes[kind] + _escape(line, prefixes[kind] == "## ") for line in text.split("\n")]
         if any(plain_text(line).text != original for line, original in zip(lines, text.split("\n"))):
             lines = [prefixes[kind] + _entities(line) for line in text.split("\n")]
         separator = "\n" if kind == previous == "item" else "\n\n"

@@ -225,6 +225,15 @@ def test_markdown_structure_and_exact_prose():
         "_underscore_name kept as `code`."])
 
 
+def test_source_line_wraps_are_spaces_and_br_is_a_line_break():
+    body = ("<article><p>The ministry said\n   on Tuesday that <i>talks </i>with the <b>Syrian\ndelegation</b>"
+            " would resume next week in Ankara.</p><p>ANKARA<br>Officials said the talks would cover border"
+            " crossings and the return of refugees.</p></article>")
+    assert plain_text(read_web_page(page(body), "a.html").text).text == (
+        "The ministry said on Tuesday that talks with the Syrian delegation would resume next week in Ankara."
+        "\n\nANKARA\nOfficials said the talks would cover border crossings and the return of refugees.")
+
+
 def test_images_inside_the_main_text_in_order():
     assert read("levant-wire-explainer-markdown.html").images == (
         ("https://cdn.levantwire.example/img/abdi-sharaa-signing.jpg",
@@ -274,6 +283,14 @@ def test_title_keeps_a_dash_that_is_part_of_the_headline():
     assert (web.title, web.site_name) == ("Syria - live updates", None)
     # a last part longer than the rest is not taken for the site's name
     assert read_web_page(page(STORY, "<title>Syria - live updates</title>"), "a.html").site_name is None
+
+
+def test_the_h1_headline_is_not_story_text_even_when_og_title_differs():
+    head = "<meta property='og:title' content='Patrols to resume'>"
+    web = read_web_page(page("<article><h1>Border patrols to resume next week, ministry says</h1>"
+                             + STORY.removeprefix("<article>"), head), "a.html")
+    assert web.title == "Patrols to resume"
+    assert web.text.startswith("The defence ministry said on Tuesday")
 
 
 def test_declared_site_name_wins_and_is_stripped_from_og_title():
