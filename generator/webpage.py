@@ -85,7 +85,7 @@ def read_web_page(raw: bytes, path: str) -> WebPage:
             include_images=True, include_formatting=True,
             date_extraction_params=DATE_SEARCH | {"extensive_search": False})
     except Exception as err:  # a third-party parser on hostile input: any failure is the page's
-        raise ContentError(path, f"could not read the web page ({type(err).__name__}: {err})") from err
+        raise ContentError(path, f"could not read the web page ({type(err).__name__}: {str(err)[:200]})") from err
     if doc is None or doc.body is None:
         raise ContentError(path, "no article text found in this web page (only navigation, scripts or "
                                  "boilerplate); save the article's own page or convert it to Markdown")
@@ -149,7 +149,7 @@ def _parse(text: str, path: str):
                              collect_ids=False, default_doctype=False)
     try:  # bytes, so that lxml neither re-reads a <meta charset> nor refuses an <?xml?> line
         tree = html.document_fromstring(text.encode("utf-8"), parser=parser)
-    except (etree.ParserError, ValueError) as err:
+    except (etree.LxmlError, ValueError) as err:
         raise ContentError(path, f"not an HTML page: {err}") from None
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         # libxml2 stops at 256 levels and drops the rest: say so rather than read half a page
