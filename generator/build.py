@@ -67,7 +67,8 @@ class BuildResult:
 def load_site(options: BuildOptions) -> Site:
     """Read site.yaml, actors.yaml and the articles; all content errors at once."""
     config = load_config(options.site_dir, base_url=options.base_url)
-    loaded = load_articles(options.site_dir, config.content_dir, drafts=options.drafts, timezone=config.zone)
+    loaded = load_articles(options.site_dir, config.content_dir, drafts=options.drafts, timezone=config.zone,
+                           language=config.language, day_first=config.day_first)
     errors = list(loaded.errors)
     registry = None
     try:

@@ -19,10 +19,13 @@ import yaml
 from .dateline import read_article_head
 from .dateline.years import complete_years
 from .errors import ContentError
-from .model import Article
+from .model import Article, Dateline
 from .text import plain_text
+from .webpage import WebPage, read_web_page
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+WEB_PAGE_SUFFIXES = (".html", ".htm")  # saved web pages, read by generator.webpage
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + WEB_PAGE_SUFFIXES
 FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "actors", "draft", "slug", "lang")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                           re.S | re.M)
@@ -78,8 +81,7 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
     skipped = 0
     for path in article_files(site_dir, content_dir):
         try:
-            article = parse_article(read_source(path, site_dir), timezone, language=language,
-                                    day_first=day_first)
+            article = load_article(path, site_dir, timezone, language=language, day_first=day_first)
         except ContentError as exc:
             errors.append(exc)
             continue
@@ -88,6 +90,39 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
             continue
         articles.append(article)
     return LoadResult(tuple(unique_slugs(complete_years(articles))), tuple(errors), skipped)
+
+
+def load_article(path: Path, site_dir: Path, timezone: tzinfo | None = None, *, language: str = "en",
+                 day_first: bool = False) -> Article:
+    """One article file: Markdown or text with front matter, or a saved web page."""
+    if path.suffix.lower() in WEB_PAGE_SUFFIXES:
+        rel = path.relative_to(site_dir).as_posix()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise ContentError(rel, f"cannot read the file: {exc.strerror}") from None
+        return parse_web_page(rel, read_web_page(raw, rel), language=language, day_first=day_first)
+    return parse_article(read_source(path, site_dir), timezone, language=language, day_first=day_first)
+
+
+def parse_web_page(path: str, page: WebPage, *, language: str = "en", day_first: bool = False) -> Article:
+    """A saved web page as an article: its main text is the body, its metadata the front matter.
+
+    The page's own publication date wins over a dateline in its text (whose span is still
+    kept out of the story); the outlet a dateline names wins over the page's site name."""
+    lang = page.lang or language
+    head = read_article_head(plain_text(_head_source(page.text)).text, None, lang=lang, day_first=day_first)
+    dateline = head.dateline
+    if page.date is not None:
+        dateline = Dateline(page.date, "html", dateline.span, dateline.text, dateline.outlet)
+    furniture = head.furniture
+    if head.title_span and (page.title is None or _same_words(page.title, head.title or "")):
+        furniture += ((*head.title_span, "title"),)
+    return Article(path=path, slug=slugify(Path(path).stem),
+                   title=page.title or head.title or Path(path).stem, body=page.text, body_line=1,
+                   date=page.date, source=dateline.outlet or page.site_name, url=page.url,
+                   author=page.author or head.author, lang=page.lang if page.lang and page.lang != language else "",
+                   dateline=dateline, furniture=tuple(sorted(furniture)))
 
 
 def parse_article(source: SourceFile, timezone: tzinfo | None = None, *, language: str = "en",
