@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..chronology.keydates import source_key
 from ..model import Actor, ArticleAnalysis, Event, KeyDate, Timeline, TimelineEvent, TimeValue
 from . import chrono
 from .body import marked_sentence
@@ -45,6 +46,7 @@ class EventView:
     actors: tuple[tuple[str, str], ...]  # (slug, name)
     citations: tuple[Citation, ...]
     conflicts: tuple[str, ...]  # date labels the sources disagree on, the event's own first
+    sources: int = 1  # independent sources: distinct outlets (else articles) among the citations
 
     @property
     def actor_slugs(self) -> str:
@@ -175,7 +177,12 @@ class Views:
             actors=tuple((slug, self.actor_name(slug)) for slug in event.actors if slug in self.actors),
             citations=tuple(self._citation(c) for c in event.citations),
             conflicts=conflicts,
+            sources=len({self._source_key(c.article) for c in event.citations}),
         )
+
+    def _source_key(self, slug: str) -> str:
+        analysis = self.articles.get(slug)
+        return source_key(analysis) if analysis else f"article:{slug}"
 
     def _headline(self, event: TimelineEvent) -> Markup:
         # The headline is one of the citations' sentences: mark the date phrase in it.

@@ -83,6 +83,9 @@ def test_one_outlet_is_one_source_however_it_reached_the_site(clipping_site: Pat
     assert sorted(s["article"] for s in walkout["sources"]) == ["01-strike", "harbour"]
     key_dates = (clipping_site / "output" / "key-dates" / "index.html").read_text(encoding="utf-8")
     assert "3 March 2026" not in key_dates  # one outlet (twice) is not two independent sources
+    home = (clipping_site / "output" / "index.html").read_text(encoding="utf-8")
+    walkout_block = home[home.index(walkout["id"]):][:3000]
+    assert "2 sources" not in walkout_block.split("</li>")[0]
 
 
 def test_article_page_shows_the_dateline_apart_and_leaves_furniture_out(clipping_site: Path):
