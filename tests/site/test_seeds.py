@@ -69,3 +69,18 @@ def test_actor_pages_without_actors_yaml(seeds_timeline):
     assert {"ISIS", "Daesh"} <= set(islamic_state["aliases"])
     common = {"Sources", "Military", "The", "Leave", "Sign", "Ministry", "Defense", "Separately"}
     assert not names & common
+
+
+def test_titles_are_headlines_never_slogans_or_datelines(seeds_timeline):
+    titles = {a["slug"]: a["title"] for a in seeds_timeline["articles"]}
+    assert titles["003-97d0c34981df0878"].startswith("Turkey Backs Syrian Military")  # past the site slogan
+    assert not titles["000-76e2e33b05bfa56f"].startswith("date ")  # past the inline dateline
+
+
+def test_no_event_text_contains_a_dateline(seeds_timeline):
+    datelines = [a["dateline"] for a in seeds_timeline["articles"] if a["dateline"]]
+    assert datelines, "000 carries its own dateline"
+    for event in seeds_timeline["events"]:
+        for text in [event["text"]] + [s["quote"] for s in event["sources"]]:
+            assert not any(d.strip() in text for d in datelines), text
+            assert not text.startswith("date 20")
