@@ -20,7 +20,8 @@ from .errors import ContentError
 from .model import Article
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
-FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "actors", "draft", "slug", "lang")
+FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "actors", "draft", "slug", "lang",
+                     "image", "image_alt", "image_caption", "image_credit")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                           re.S | re.M)
 TITLE_MAX = 120
@@ -128,11 +129,13 @@ def validate_front_matter(meta: dict[str, Any], path: str, lines: dict[str, int]
         return ContentError(path, f"front matter `{key}` {message}", (lines or {}).get(key, 1))
 
     out: dict[str, Any] = {}
-    for key in ("title", "source", "url", "author", "slug", "lang"):
+    for key in ("title", "source", "url", "author", "slug", "lang",
+                "image", "image_alt", "image_caption", "image_credit"):
         value = meta.get(key)
         if value is None:
             continue
-        if isinstance(value, (int, float)) and key in ("title", "source", "author"):
+        if isinstance(value, (int, float)) and key in ("title", "source", "author", "image_alt",
+                                                       "image_caption", "image_credit"):
             value = str(value)
         if not isinstance(value, str):
             raise fail(key, f"must be text, not {type(value).__name__}")

@@ -105,6 +105,10 @@ class Article:
     actors: tuple[str, ...] = ()  # actor names/aliases given in front matter
     draft: bool = False
     lang: str = ""  # front matter `lang`; empty means the site language
+    image: str | None = None  # front matter `image`: a file under content/ or an http(s) URL
+    image_alt: str | None = None
+    image_caption: str | None = None
+    image_credit: str | None = None
 
     def line_of(self, body_offset: int) -> int:
         """The file line of an offset into ``body``."""
