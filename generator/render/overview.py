@@ -302,11 +302,13 @@ def overview_svg(overview: Overview, href: Callable[[str], str], *, link_target:
                  dom_id: str = "overview") -> Markup:
     """The overview as inline SVG: the story window, the pale area of vaguer events, one
     linked bar per busy bin, and key date marks. ``href`` makes page-relative links;
-    ``link_target`` (e.g. "_self" in embeds) is set on every link."""
+    ``link_target`` (e.g. "_self" in embeds) is set on every link, and then the links keep
+    the embed's options too (data-annals-keep-query, see embed-page.js)."""
     days, peak = overview.days, overview.peak
     scale = (HEIGHT - TOP) / peak
     x0, width = overview.view
-    target = Markup(' target="{0}"').format(link_target) if link_target else Markup("")
+    target = (Markup(' target="{0}" data-annals-keep-query').format(link_target) if link_target
+              else Markup(""))
     out: list[Any] = [Markup(
         '<svg class="overview-svg" id="{0}-svg" viewBox="{1} 0 {2} {3}" preserveAspectRatio="none" '
         'role="group" aria-labelledby="{0}-title" data-days="{4}" data-start="{5}" focusable="false">'
