@@ -89,10 +89,23 @@
       if (!ticks) return;
       var html = "";
       var labels = tickLabels(start, view.x, view.w);
+      // On a narrow screen some labels would overlap: keep those with room (a label is
+      // about 6.5 px a character at this size).
+      var pixels = svg.getBoundingClientRect().width || 600;
+      var lastRight = -Infinity;
       for (var i = 0; i < labels.length; i++) {
         var pct = (labels[i][0] - view.x) / view.w * 100;
         if (pct < 0 || pct > 100) continue;
-        html += '<span style="left:' + pct.toFixed(3) + '%">' + labels[i][1] + "</span>";
+        var text = labels[i][1];
+        if (lastRight === -Infinity && view.w > 75 && !/\d{4}/.test(text)) {
+          // The first label shown says the year, even when the one that did was left out.
+          text += " " + new Date(start + labels[i][0] * DAY).getUTCFullYear();
+        }
+        var half = (text.length * 6.5 + 8) / 2;
+        var centre = pct / 100 * pixels;
+        if (centre - half < Math.max(lastRight + 4, 0) || centre + half > pixels) continue;
+        lastRight = centre + half;
+        html += '<span style="left:' + pct.toFixed(3) + '%">' + text + "</span>";
       }
       ticks.innerHTML = html;
     }
@@ -258,6 +271,7 @@
 
     if (windowRect === null && first.w >= days) first = { x: 0, w: days };
     draw();
+    window.addEventListener("resize", function () { if (!frame) frame = window.requestAnimationFrame(draw); });
   }
 
   function start() {
