@@ -16,17 +16,19 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+
 from .. import __version__
 from ..config import SiteConfig
 from ..errors import ContentError
 from ..media import Image, Media, event_images
-from ..model import ArticleAnalysis, KeyDate, Timeline, TimelineEvent, TimeValue
+from ..model import ArticleAnalysis, Timeline, TimelineEvent, TimeValue
 from . import chrono, urls
 from .body import Highlight, markdown_converter, marked_sentence, render_body
-from .editor import problem_groups, render_error_page
-from .overview import build_overview, overview_data, overview_svg, story_window
+from .editor import problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
+from .overview import story_window
 from .paging import PERIODS_TITLE, Paging
 from .pictures import body_with_pictures
+from .timelines import TimelineParts
 from .views import MonthGroup, Views, YearGroup, html_datetime
 
 def _builtin_themes() -> Path:
@@ -206,6 +208,8 @@ class _Renderer:
         self.images = event_images(timeline, media)
         self.views = Views(timeline, config.language, self.images)
         self.paging = Paging(timeline, config)
+        self.parts = TimelineParts(timeline, config, self.views, self.paging, self.images,
+                                   self.window, options.preview)
         self.markdown = markdown_converter()  # reused by every article page of this run
 
     def render(self, path: str) -> str:
@@ -237,28 +241,11 @@ class _Renderer:
             "exports": EXPORT_LINKS,
             "build": self.build_info,
             "generator_name": self.build_info.get("generator", f"Annals {__version__}"),
-            "event_url": self._event_url,
+            "event_url": self.parts.event_url,
             "options": self.options,
             "media_src": lambda image: href(image.src) if image.local else image.src,
-            "og_image": self._og_image(page.image),
+            "og_image": self.parts.og_image(page.image),
         }
-
-    def _og_image(self, image: Image | None) -> str | None:
-        """The absolute URL link previews need, or None (no picture, or no absolute base_url
-        for a local one)."""
-        if image is None:
-            return None
-        return urls.absolute(self.config, image.src) if image.local else image.src
-
-    def _event_url(self, event_id: str, actor: str | None = None) -> str:
-        """Root-relative URL of an event on the home timeline (or ``actor``'s): templates
-        write ``href(event_url(id))``."""
-        event = self.views.events.get(event_id)
-        if event is None:
-            return f"{urls.pretty(urls.timeline_page(actor))}#{event_id}"
-        if actor is not None and actor not in event.actors:
-            actor = None  # not on that actor's page: the home timeline has it
-        return self.paging.event_url(event, actor)
 
     def _page(self, path: str) -> tuple[str, Page, dict[str, Any]]:
         parts = path.split("/")
@@ -296,78 +283,19 @@ class _Renderer:
     def _oembed(self, path: str, target: str) -> str:
         return urls.absolute(self.config, target) or urls.relative(path, target)
 
-    def _snippets(self, embed_path: str, title: str) -> dict[str, Any]:
-        """The embed box: snippets only for a site with an absolute base_url (elsewhere they
-        could not work); annals serve shows editors how to get them."""
-        return {
-            "iframe": urls.embed_snippet(self.config, embed_path, title, "iframe"),
-            "script": urls.embed_snippet(self.config, embed_path, title, "script"),
-            "absolute": self.config.absolute_base is not None,
-            "hint": self.options.preview and self.config.absolute_base is None,
-            "preview": embed_path,
-            "story": self.window is not None,
-        }
-
-    def _overview(self, actor: str | None, embed: bool = False,
-                  key_dates: tuple[KeyDate, ...] | None = None) -> dict[str, Any]:
-        """The visual overview of a timeline (overview.py): its SVG and what the template
-        shows around it. Bars lead to the list's month (on the year page of a split
-        timeline); in embeds the links stay in the frame."""
-        events = self.paging.events(actor)
-        name = self.config.title if actor is None else self.views.actor_name(actor)
-        marks = self.timeline.key_dates if key_dates is None else key_dates
-        overview = build_overview(
-            events, marks, self.window, name=name, language=self.config.language,
-            period_target=lambda e: self._group_url(e, actor, embed),
-            event_target=lambda i: self._scope_event_url(i, actor, embed))
-        if overview is None:
-            return {"overview": None}
-        page = urls.timeline_page(actor, embed)
-        svg = overview_svg(overview, lambda t: urls.link(page, t), link_target="_self" if embed else None)
-        return {"overview": overview_data(overview) | {"svg": svg}}
-
-    def _group_url(self, event: TimelineEvent, actor: str | None, embed: bool) -> str:
-        """Root-relative URL of the month (or year) group listing ``event``."""
-        page = urls.timeline_page(actor, embed)
-        key = urls.year_key(event) if self.paging.split(actor) else None
-        if key is not None:
-            page = urls.year_page(key, actor, embed)
-        start = event.time.start
-        assert start is not None
-        whole_year = event.time.granularity in chrono.YEAR_LEVEL
-        fragment = f"year-{start.year}" if whole_year else f"month-{start.year:04d}-{start.month:02d}"
-        return f"{urls.pretty(page)}#{fragment}"
-
-    def _scope_event_url(self, event_id: str, actor: str | None, embed: bool) -> str:
-        if not embed:
-            return self._event_url(event_id, actor)
-        event = self.views.events.get(event_id)
-        page = urls.timeline_page(actor, embed=True)
-        key = urls.year_key(event) if event is not None and self.paging.split(actor) else None
-        if key is not None:
-            page = urls.year_page(key, actor, embed=True)
-        return f"{urls.pretty(page)}#{event_id}"
-
-    def _latest_image(self, events: Iterable[TimelineEvent]) -> Image | None:
-        """The picture of the latest event that has one: a timeline page's link preview."""
-        for event in reversed(tuple(events)):
-            if event.id in self.images:
-                return self.images[event.id]
-        return None
-
     # Pages --------------------------------------------------------------------------------
 
     def _home(self) -> tuple[str, Page, dict[str, Any]]:
         path = urls.HOME
         page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
-                    self._oembed(path, "oembed.json"), image=self._latest_image(self.timeline.events))
+                    self._oembed(path, "oembed.json"), image=self.parts.latest_image(self.timeline.events))
         shown = self._shown(None)
         return "index.html", page, {
             "groups": self.views.groups(shown),
             "count": len(self.timeline.events),
             "filter_actors": self._filter_actors(shown),
-            "embed": self._snippets(urls.EMBED, self.config.title),
-        } | self._year_index(None) | self._overview(None)
+            "embed": self.parts.snippets(urls.EMBED, self.config.title),
+        } | self._year_index(None) | self.parts.overview(None)
 
     def _shown(self, actor: str | None) -> tuple[TimelineEvent, ...]:
         """The events a timeline's own page lists: all of them, or the latest when split."""
@@ -401,7 +329,7 @@ class _Renderer:
         path = urls.actor_page(slug)
         events = chrono.events_for_actor(self.timeline, slug)
         page = Page(path, "actor", actor.name, self._canonical(path), f"actors/{slug}/feed.xml",
-                    self._oembed(path, f"actors/{slug}/oembed.json"), image=self._latest_image(events))
+                    self._oembed(path, f"actors/{slug}/oembed.json"), image=self.parts.latest_image(events))
         sources = [self.views.articles[s] for s in chrono.sources_for_actor(self.timeline, slug)
                    if s in self.views.articles]
         key_dates = chrono.key_dates_for_actor(self.timeline, slug, self.config.key_dates.per_actor)
@@ -415,8 +343,8 @@ class _Renderer:
             "co_actors": [(s, self.views.actor_name(s), n)
                           for s, n in chrono.co_actors(self.timeline, slug) if s in self.views.actors],
             "sources": [_article_summary(a) for a in sources],
-            "embed": self._snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),
-        } | self._year_index(slug) | self._overview(slug, key_dates=key_dates)
+            "embed": self.parts.snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),
+        } | self._year_index(slug) | self.parts.overview(slug, key_dates=key_dates)
 
     def _key_dates(self) -> tuple[str, Page, dict[str, Any]]:
         path = urls.KEY_DATES
@@ -445,7 +373,7 @@ class _Renderer:
             "groups": self.views.groups(self._shown(slug)), "count": len(self.paging.events(slug)),
             "full": urls.pretty(urls.timeline_page(slug)), "year": None,
             "story": self.window,
-        } | self._year_index(slug, embed=True) | self._overview(slug, True, marks)
+        } | self._year_index(slug, embed=True) | self.parts.overview(slug, True, marks)
 
     def _scope_title(self, slug: str | None) -> str:
         if slug is None:
@@ -556,7 +484,7 @@ class _Renderer:
                 index=i, start=tx.start, end=tx.end, value=tx.time.value,
                 label=self.views.label(tx.time) if tx.time.anchored else tx.time.value,
                 anchor_id=citation, event_id=timeline_id,
-                href=urls.link(path, self._event_url(timeline_id)) if timeline_id else None))
+                href=urls.link(path, self.parts.event_url(timeline_id)) if timeline_id else None))
         return out
 
 
