@@ -163,3 +163,20 @@ def test_pictures_belong_to_the_dated_sentence_of_their_paragraph_else_the_next_
     # The lead goes with the first dated sentence; "next" with the paragraph after it;
     # "before", the last block, with the one before it.
     assert names == {"a-1": ["lead"], "a-2": ["same"], "a-3": ["next", "before"]}
+
+
+def test_body_pictures_point_at_their_copies_load_lazily_and_get_captions():
+    from markupsafe import Markup
+
+    from generator.media import BodyImage
+    from generator.render.pictures import body_with_pictures
+
+    html = Markup('<p><img alt="A tug" src="../tug.png" title="The &lt;first&gt; ship"></p>\n'
+                  '<p>Text <img src="https://images.example/x.jpg"> more.</p>')
+    tug = BodyImage(Image("media/tug.png", "A tug", "", "", 16, 9, "image/png", 10), "../tug.png", 0)
+    out = str(body_with_pictures(html, [tug], lambda target: "../../" + target))
+    assert ('<figure class="body-figure"><img alt="A tug" src="../../media/tug.png" title="The &lt;first&gt; ship" '
+            'width="16" height="9" loading="lazy" decoding="async"><figcaption>The &lt;first&gt; ship'
+            '</figcaption></figure>') in out
+    # A remote picture in running text: no size known, still lazy, an empty alt, no figure.
+    assert '<p>Text <img src="https://images.example/x.jpg" alt="" loading="lazy" decoding="async"> more.</p>' in out
