@@ -344,13 +344,17 @@ def overview_svg(overview: Overview, href: Callable[[str], str], *, link_target:
 def _area(overview: Overview, scale: float) -> str:
     """One step path over every bin: the height of solid plus spread, so the pale area shows
     above the bars (and alone where only vaguer events fall)."""
+    # Runs of bins at the same height make one step, so a year known only as a year (52
+    # weekly bins) or decades of empty weeks cost two points, not a hundred.
     points = [f"M0 {HEIGHT}"]
+    level = _num(HEIGHT)
     for b in overview.bins:
-        top = HEIGHT - (b.count + b.spread) * scale
-        x1 = overview.x(b.start)
-        x2 = overview.x(b.end) + 1
-        points.append(f"L{x1} {_num(top)}L{x2} {_num(top)}")
-    points.append(f"L{overview.days} {HEIGHT}Z")
+        top = _num(HEIGHT - (b.count + b.spread) * scale)
+        if top != level:
+            x = overview.x(b.start)
+            points.append(f"L{x} {level}L{x} {top}")
+            level = top
+    points.append(f"L{overview.days} {level}L{overview.days} {HEIGHT}Z")
     return "".join(points)
 
 

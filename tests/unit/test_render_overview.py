@@ -52,6 +52,16 @@ def test_vaguer_events_are_spread_over_their_period_not_piled_on_its_first_day()
     assert 'class="ov-spread"' in overview_svg(o, str)
 
 
+def test_the_pale_area_is_one_path_with_a_step_per_change_of_height():
+    events = [ev("y", year(2024)), ev("d", day(2024, 6, 3))]
+    o = build(events, window=(date(2024, 5, 1), date(2024, 7, 31)))
+    assert o.unit == "week" and len(o.bins) > 50
+    path = re.search(r'class="ov-spread" d="([^"]+)"', str(overview_svg(o, str))).group(1)
+    # up at the year's first week, up and down around the busy week, down at the end
+    assert path.count("L") == 2 + 2 * 2 + 2, path
+    assert path.startswith("M0 100L0 100L0 ") and path.endswith(f"L{o.days} 100Z")
+
+
 def test_events_vaguer_than_a_year_are_left_out_and_said_so():
     decade = TimeValue("201", "DATE", "decade", date(2010, 1, 1), date(2019, 12, 31))
     o = build([ev("d", day(2025, 7, 2)), ev("x", decade)])
