@@ -93,17 +93,24 @@
       // about 6.5 px a character at this size).
       var pixels = svg.getBoundingClientRect().width || 600;
       var lastRight = -Infinity;
+      var yearDropped = false;
       for (var i = 0; i < labels.length; i++) {
         var pct = (labels[i][0] - view.x) / view.w * 100;
         if (pct < 0 || pct > 100) continue;
         var text = labels[i][1];
-        if (lastRight === -Infinity && view.w > 75 && !/\d{4}/.test(text)) {
-          // The first label shown says the year, even when the one that did was left out.
+        var hasYear = /\d{4}/.test(text);
+        if ((lastRight === -Infinity || yearDropped) && view.w > 75 && !hasYear) {
+          // The first label shown says the year, and so does the one after a new year's
+          // label that had no room.
           text += " " + new Date(start + labels[i][0] * DAY).getUTCFullYear();
         }
         var half = (text.length * 6.5 + 8) / 2;
         var centre = pct / 100 * pixels;
-        if (centre - half < Math.max(lastRight + 4, 0) || centre + half > pixels) continue;
+        if (centre - half < Math.max(lastRight + 4, 0) || centre + half > pixels) {
+          if (hasYear) yearDropped = true;
+          continue;
+        }
+        yearDropped = false;
         lastRight = centre + half;
         html += '<span style="left:' + pct.toFixed(3) + '%">' + text + "</span>";
       }
