@@ -19,6 +19,7 @@ from .analysis import AnalysisSettings, analyse_article
 from .config import SiteConfig, load_config
 from .content import load_articles, read_actors_file
 from .errors import BuildErrors, ContentError
+from .media import Media, collect_media
 from .model import Article, ArticleAnalysis, Problem, Timeline
 from .output import StagingFolder, check_output_dir, write_file
 
@@ -38,6 +39,8 @@ class BuildOptions:
     drafts: bool = False
     force: bool = False
     jobs: int | None = None  # worker processes for analysis; None: as many as CPUs
+    review: bool = False  # also build the editors' review/ page (annals serve always does)
+    preview: bool = False  # pages for annals serve: hints for editors where public pages have none
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Site:
     articles: tuple[Article, ...]
     registry: object  # actors.ActorRegistry
     skipped_drafts: int = 0
+    media: Media = field(default_factory=Media)  # the articles' pictures
 
 
 @dataclass
@@ -58,6 +62,7 @@ class BuildResult:
     names: tuple[str, ...] = ()  # every file of the site, sorted
     timings: dict[str, float] = field(default_factory=dict)
     skipped_drafts: int = 0
+    media: Media = field(default_factory=Media)
 
     @property
     def pages(self) -> int:
@@ -77,9 +82,14 @@ def load_site(options: BuildOptions) -> Site:
         registry = actors.build_registry(actor_config)
     except ContentError as exc:
         errors.append(exc)
+    media = Media()
+    try:
+        media = collect_media(options.site_dir, config.content_dir, loaded.articles)
+    except BuildErrors as exc:
+        errors.extend(exc.errors)
     if errors:
         raise BuildErrors(errors)
-    return Site(config, loaded.articles, registry, loaded.skipped_drafts)
+    return Site(config, loaded.articles, registry, loaded.skipped_drafts, media)
 
 
 def analysis_settings(site: Site) -> AnalysisSettings:
@@ -157,7 +167,8 @@ def assemble(site: Site, analyses: Sequence[ArticleAnalysis]) -> Timeline:
     cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
     cast_analyses = [_with_slugs(a, cast) for a in analyses]
     timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config)
-    return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems))
+    return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems)
+                   + site.media.problems)
 
 
 def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:
@@ -171,7 +182,8 @@ def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:
 
 
 def render_files(timeline: Timeline, site: Site, site_dir: Path, *, jobs: int | None = None,
-                 staging: StagingFolder | None = None) -> dict[str, bytes]:
+                 staging: StagingFolder | None = None,
+                 options: render.RenderOptions | None = None) -> dict[str, bytes]:
     """Pages, theme files and exports, in memory, or written into ``staging`` as they are
     made (the dict returned is then empty). On big sites the exports (a third of this
     stage) are made in a forked process while this one renders the pages."""
@@ -179,16 +191,22 @@ def render_files(timeline: Timeline, site: Site, site_dir: Path, *, jobs: int | 
     build_info = {"generator": f"Annals {__version__}"}
     files: dict[str, bytes] = {}
     emit = staging or files.__setitem__
+    options = options or render.RenderOptions()
+    for name, data in site.media.files.items():
+        emit(name, data)
     if not _overlap_exports(timeline, jobs):
-        render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit)
-        for name, data in export.export_items(timeline, site.config):
+        render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit,
+                           media=site.media, options=options)
+        for name, data in export.export_items(timeline, site.config, site.media):
             emit(name, data)
         return files
     root = staging.root if staging is not None else None
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_set_worker_exports, initargs=(timeline, site.config)) as pool:
+                             initializer=_set_worker_exports,
+                             initargs=(timeline, site.config, site.media)) as pool:
         exports = pool.submit(_export_in_worker, root)
-        render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit)
+        render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit,
+                           media=site.media, options=options)
         made = exports.result()
     if isinstance(made, dict):
         files.update(made)
@@ -203,18 +221,18 @@ def _overlap_exports(timeline: Timeline, jobs: int | None) -> bool:
             and "fork" in multiprocessing.get_all_start_methods())  # fork: the timeline is inherited, not pickled
 
 
-def _set_worker_exports(timeline: Timeline, config: SiteConfig) -> None:
-    _WORKER_SETTINGS["exports"] = (timeline, config)
+def _set_worker_exports(timeline: Timeline, config: SiteConfig, media: Media) -> None:
+    _WORKER_SETTINGS["exports"] = (timeline, config, media)
 
 
 def _export_in_worker(root: Path | None) -> dict[str, bytes] | list[str]:
     """The exports, written into ``root`` when given (only their names go back), else
     returned whole."""
-    timeline, config = _WORKER_SETTINGS["exports"]  # type: ignore[misc]
+    timeline, config, media = _WORKER_SETTINGS["exports"]  # type: ignore[misc]
     if root is None:
-        return export.export_files(timeline, config)
+        return export.export_files(timeline, config, media)
     names = []
-    for name, data in export.export_items(timeline, config):
+    for name, data in export.export_items(timeline, config, media):
         write_file(root, name, data)
         names.append(name)
     return names
@@ -241,10 +259,11 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
     lap("analyse")
     timeline = assemble(site, analyses)
     lap("chronology")
-    files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging)
+    files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging,
+                         options=render.RenderOptions(review=options.review, preview=options.preview))
     lap("render")
     names = tuple(sorted(staging.names if staging is not None else files))
-    return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts)
+    return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media)
 
 
 def output_dir_for(options: BuildOptions, config: SiteConfig) -> Path:

@@ -44,12 +44,13 @@ def cli() -> None:
 @click.option("--drafts", is_flag=True, help="Include articles marked `draft: true`.")
 @click.option("--force", is_flag=True, help="Replace an output folder that Annals did not make.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes for analysis (default: CPUs).")
+@click.option("--review", is_flag=True, help="Also build the editors' review/ page (never linked from the site).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def build_command(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool,
-                  force: bool, jobs: int | None, quiet: bool) -> None:
+                  force: bool, jobs: int | None, review: bool, quiet: bool) -> None:
     """Build the site in SITE_DIR into its output folder."""
     _require_site(site_dir)
-    options = BuildOptions(site_dir, output_dir, base_url, drafts, force, jobs)
+    options = BuildOptions(site_dir, output_dir, base_url, drafts, force, jobs, review=review)
     started = time.perf_counter()
     with _reporting_errors(), _progress(quiet) as progress:
         result = build(options, progress=progress)
@@ -161,7 +162,7 @@ def export_command(site_dir: Path, fmt: str, actor: str | None, base_url: str | 
         if actor and actor not in {a.slug for a in result.timeline.actors}:
             raise click.BadParameter(f"no actor with slug {actor!r} (see `annals actors`)",
                                      param_hint="--actor")
-        text = export.export_format(result.timeline, result.config, fmt, actor)
+        text = export.export_format(result.timeline, result.config, fmt, actor, result.media)
     sys.stdout.write(text)
 
 

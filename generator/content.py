@@ -26,7 +26,8 @@ from .webpage import WebPage, read_web_page
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 WEB_PAGE_SUFFIXES = (".html", ".htm")  # saved web pages, read by generator.webpage
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + WEB_PAGE_SUFFIXES
-FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "actors", "draft", "slug", "lang")
+FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "actors", "draft", "slug", "lang",
+                     "image", "image_alt", "image_caption", "image_credit")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                           re.S | re.M)
 # The head of an article (slogan, headline, byline, dateline) is read from its first lines.
@@ -194,11 +195,13 @@ def validate_front_matter(meta: dict[str, Any], path: str, lines: dict[str, int]
         return ContentError(path, f"front matter `{key}` {message}", (lines or {}).get(key, 1))
 
     out: dict[str, Any] = {}
-    for key in ("title", "source", "url", "author", "slug", "lang"):
+    for key in ("title", "source", "url", "author", "slug", "lang",
+                "image", "image_alt", "image_caption", "image_credit"):
         value = meta.get(key)
         if value is None:
             continue
-        if isinstance(value, (int, float)) and key in ("title", "source", "author"):
+        if isinstance(value, (int, float)) and key in ("title", "source", "author", "image_alt",
+                                                       "image_caption", "image_credit"):
             value = str(value)
         if not isinstance(value, str):
             raise fail(key, f"must be text, not {type(value).__name__}")

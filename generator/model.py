@@ -111,6 +111,10 @@ class Article:
     # Lines above the story that are no story text, as (start, end, kind) offsets into the
     # body's plain text: "title", "slogan", "breadcrumb", "label", "byline", "cruft".
     furniture: tuple[tuple[int, int, str], ...] = ()
+    image: str | None = None  # front matter `image`: a file under content/ or an http(s) URL
+    image_alt: str | None = None
+    image_caption: str | None = None
+    image_credit: str | None = None
 
     def line_of(self, body_offset: int) -> int:
         """The file line of an offset into ``body``."""

@@ -51,7 +51,7 @@ from .errors import AnnalsError, BuildErrors, ContentError
 from .model import Article, ArticleAnalysis, Timeline, TimelineEvent
 from .output import check_output_dir, update_tree, write_site
 from .render import urls
-from .render.site import BUILTIN_THEMES, DEFAULT_THEME
+from .render.site import BUILTIN_THEMES, DEFAULT_THEME, RenderOptions
 from .watch import Debouncer, Watcher
 
 ACTORS_FILES = ("actors.yaml", "actors.yml")
@@ -63,6 +63,8 @@ LIVERELOAD_PATH = "/livereload"
 LIVERELOAD_TAG = b'<script src="/livereload.js" defer></script>'
 NOT_FOUND_PAGE = "404.html"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+# The preview is for editors: it always has the review page, and hints public pages leave out.
+SERVE_RENDER = RenderOptions(review=True, preview=True)
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ class Preview:
                               built.rendered, reload=bool(changed) or was_error is not None)
 
     def _build_everything(self) -> Built:
-        result = run_pipeline(BuildOptions(self.site_dir, drafts=self.drafts), cache=self.cache)
+        result = run_pipeline(serve_build_options(self.site_dir, self.drafts), cache=self.cache)
         return Built(result.config, result.timeline, result.files, result.pages)
 
     def _rerender_changes(self, last: Built) -> Built:
@@ -172,14 +174,18 @@ class Preview:
         analyses = analyse_all(site.articles, analysis_settings(site), cache=self.cache)
         timeline = assemble(site, analyses)
         theme = render.find_theme(site.config.theme, self.site_dir)
-        old_pages = set(render.page_paths(last.timeline, site.config))
-        new_pages = set(render.page_paths(timeline, site.config))
-        exports = export.export_files(timeline, site.config)
-        old_exports = set(last.files) - old_pages - {n for n in last.files if n.startswith("static/")}
+        old_pages = set(render.page_paths(last.timeline, site.config, SERVE_RENDER))
+        new_pages = set(render.page_paths(timeline, site.config, SERVE_RENDER))
+        exports = export.export_files(timeline, site.config, site.media)
+        # Besides pages and the theme's files, the last build holds exports and pictures:
+        # both are made afresh here.
+        old_made = set(last.files) - old_pages - {n for n in last.files if n.startswith("static/")}
         files = {name: data for name, data in last.files.items()
-                 if name not in old_exports and (name in new_pages or name not in old_pages)}
+                 if name not in old_made and (name in new_pages or name not in old_pages)}
         dirty = pages_to_render(last.timeline, timeline, site.config)
-        pages = render.render_pages(timeline, site.config, theme, sorted(dirty), build_info=BUILD_INFO)
+        pages = render.render_pages(timeline, site.config, theme, sorted(dirty), build_info=BUILD_INFO,
+                                    media=site.media, options=SERVE_RENDER)
+        files.update(site.media.files)
         files.update(pages)
         files.update(exports)
         return Built(site.config, timeline, dict(sorted(files.items())), len(pages))
@@ -217,6 +223,11 @@ class Preview:
         return any(path in settings for path in trigger)
 
 
+def serve_build_options(site_dir: Path, drafts: bool = False) -> BuildOptions:
+    """How annals serve builds: like annals build --review, with the editors' hints."""
+    return BuildOptions(site_dir, drafts=drafts, review=True, preview=True)
+
+
 def describe_failure(exc: BaseException) -> tuple[str, str | None]:
     """The error text people see, and a traceback when the failure is a bug, not content."""
     if isinstance(exc, BuildErrors):
@@ -252,11 +263,11 @@ def pages_to_render(old: Timeline, new: Timeline, config: SiteConfig | None = No
     its analysis and the timeline events citing it. Equal inputs, equal page. The home
     timeline's year pages (big sites) go with the site-wide pages; when an edit splits the
     home timeline into years or joins it again, every event link moves: all pages."""
-    new_pages = set(render.page_paths(new, config))
+    new_pages = set(render.page_paths(new, config, SERVE_RENDER))
     if bool(render.year_pages(old, config)) != bool(render.year_pages(new, config)):
         return new_pages
     pages = set(SITE_WIDE_PAGES) | set(render.year_pages(new, config))
-    pages |= new_pages - set(render.page_paths(old, config))
+    pages |= new_pages - set(render.page_paths(old, config, SERVE_RENDER))
     for actor in new.actors:
         if _actor_inputs(old, actor.slug) != _actor_inputs(new, actor.slug):
             pages |= {urls.actor_page(actor.slug), urls.actor_embed_page(actor.slug)}
@@ -444,6 +455,7 @@ async def _serve_forever(options: ServeOptions, preview: Preview, sockets: list[
     url = local_url(options.host, port, preview.base_path)
     reach = "this machine only" if options.host in LOOPBACK_HOSTS else "reachable from the network"
     out.print(f"Serving [bold]{escape(preview.config.title)}[/] at {url} ({reach})", soft_wrap=True)
+    out.print(f"Review page (for editors, not linked from the site): {url}review/", soft_wrap=True)
     out.print("Watching content, theme and site.yaml; Ctrl+C stops.")
     if options.open_browser:
         loop.run_in_executor(None, webbrowser.open, url)

@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from ..config import SiteConfig
 from ..errors import UsageError
+from ..media import Media, event_images
 from ..model import Timeline
 from .atom import atom_feed
 from .common import EventCache, actor_path, find_actor, restrict_to_actor
@@ -27,14 +28,18 @@ __all__ = ["FORMATS", "export_files", "export_format", "export_items", "timeline
 FORMATS = ("json", "timelinejs", "csv", "ics", "atom")
 
 
-def export_files(timeline: Timeline, config: SiteConfig) -> dict[str, bytes]:
+def export_files(timeline: Timeline, config: SiteConfig, media: Media | None = None) -> dict[str, bytes]:
     """Every machine-readable file of the URL layout, by path relative to output/."""
-    return dict(sorted(export_items(timeline, config)))
+    return dict(sorted(export_items(timeline, config, media)))
 
 
-def export_items(timeline: Timeline, config: SiteConfig) -> Iterator[tuple[str, bytes]]:
-    """The files of ``export_files`` one at a time, so a writer need not hold them all."""
-    cache = EventCache()  # the actors' files cite the same events as the site's
+def export_items(timeline: Timeline, config: SiteConfig,
+                 media: Media | None = None) -> Iterator[tuple[str, bytes]]:
+    """The files of ``export_files`` one at a time, so a writer need not hold them all.
+    ``media`` (the articles' pictures) gives events their TimelineJS media and Atom
+    enclosures."""
+    # The actors' files cite the same events as the site's; the pictures are looked up once.
+    cache = EventCache(images=event_images(timeline, media))
     site_files: dict[str, Callable[[], str]] = {
         "timeline.json": lambda: timeline_json(timeline, config),
         "timelinejs.json": lambda: timelinejs_json(timeline, config, cache=cache),
@@ -56,7 +61,7 @@ def export_items(timeline: Timeline, config: SiteConfig) -> Iterator[tuple[str, 
 
 
 def export_format(timeline: Timeline, config: SiteConfig, fmt: str,
-                  actor: str | None = None) -> str:
+                  actor: str | None = None, media: Media | None = None) -> str:
     """One export as text, for `annals export --format FMT [--actor SLUG]`.
 
     With an actor, the export covers that actor's events (as on its page), the actors
@@ -65,6 +70,7 @@ def export_format(timeline: Timeline, config: SiteConfig, fmt: str,
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     cast = None
+    cache = EventCache(images=event_images(timeline, media))
     if actor is not None:
         cast = find_actor(timeline, actor)
         if cast is None:
@@ -73,9 +79,9 @@ def export_format(timeline: Timeline, config: SiteConfig, fmt: str,
         timeline = restrict_to_actor(timeline, actor)
     render: dict[str, Callable[[], str]] = {
         "json": lambda: timeline_json(timeline, config),
-        "timelinejs": lambda: timelinejs_json(timeline, config, cast),
+        "timelinejs": lambda: timelinejs_json(timeline, config, cast, cache),
         "csv": lambda: timeline_csv(timeline, config),
         "ics": lambda: timeline_ics(timeline, config, f"{cast.name} — {config.title}" if cast else None),
-        "atom": lambda: atom_feed(timeline, config, cast),
+        "atom": lambda: atom_feed(timeline, config, cast, cache),
     }
     return render[fmt]()

@@ -18,8 +18,8 @@ from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent
 from ..render.urls import event_url
 from .common import (EPOCH, EventCache, Source, actor_path, article_path, articles_by_slug, clean_text,
-                     date_label, find_actor, latest_date, fragment, safe_href, sources_of,
-                     truncate)
+                     date_label, find_actor, latest_date, fragment, media_url, safe_href,
+                     sources_of, truncate)
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -77,6 +77,17 @@ def entry(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleA
     add(element, "updated", stamp(event.time.start or EPOCH))
     add(element, "link", rel="alternate", type="text/html",
         href=event_link(config, page, event_url(timeline, config, event, actor=actor)))
+    image = cache.images.get(event.id) if cache is not None else None
+    if image is not None:
+        # An enclosure for feed readers that show a picture with the entry.
+        attrs = {"rel": "enclosure", "href": media_url(config, image)}
+        if image.mime:
+            attrs["type"] = image.mime
+        if image.length is not None:
+            attrs["length"] = str(image.length)
+        if image.alt:
+            attrs["title"] = image.alt
+        add(element, "link", **attrs)
     for slug in event.actors:
         cast = find_actor(timeline, slug)
         attrs = {"term": slug}

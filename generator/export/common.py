@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 from .. import __version__
 from ..chronology import date_label, events_for_actor  # used by the format modules too
 from ..config import SiteConfig
+from ..media import Image
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent
 
 GENERATOR = f"Annals {__version__}"
@@ -92,6 +93,13 @@ class EventCache:
 
     sources: dict[str, list[Source]] = field(default_factory=dict)
     slides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    images: dict[str, Image] = field(default_factory=dict)  # event id -> its picture (media.event_images)
+
+
+def media_url(config: SiteConfig, image: Image) -> str:
+    """Where a picture is: its own URL, or the copy under the site (absolute when the site
+    has an absolute base_url, else rooted at the base path)."""
+    return image.src if not image.local else site_root(config) + image.src
 
 
 def sources_of(event: TimelineEvent, articles: dict[str, ArticleAnalysis],

@@ -17,7 +17,7 @@ from typing import Any
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent, TimeValue
 from .common import (EventCache, Source, actor_names, articles_by_slug, date_label, dump_json,
-                     article_path, fragment, safe_href, site_root, sources_of, truncate)
+                     article_path, fragment, media_url, safe_href, site_root, sources_of, truncate)
 
 HEADLINE_LIMIT = 110
 CLOCK_TIME = re.compile(r"T(\d{2}):(\d{2})")
@@ -68,6 +68,14 @@ def slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleA
     out["display_date"] = escape(label)
     out["text"] = {"headline": escape(truncate(event.text, HEADLINE_LIMIT)),
                    "text": slide_html(event, sources_of(event, articles, cache), config)}
+    image = cache.images.get(event.id) if cache is not None else None
+    if image is not None:
+        media = {"url": media_url(config, image), "alt": image.alt or ""}
+        if image.caption:
+            media["caption"] = escape(image.caption)
+        if image.credit:
+            media["credit"] = escape(image.credit)
+        out["media"] = media
     names = actor_names(timeline, event.actors)
     if names:
         # TimelineJS allows one group per slide (the first actor); it shows it as HTML

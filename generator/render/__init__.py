@@ -5,13 +5,16 @@
     body    article bodies (Markdown -> sanitised HTML) with date phrases highlighted
     views   the objects templates see, built from the Timeline
     chrono  chronology helpers (to be replaced by generator.chronology)
+    overview  the visual overview: an SVG time axis of aggregated bins
+    pictures  pictures in article bodies: copies' URLs, sizes, lazy loading
+    editor  what only editors see: the review page's groups, the error page
     site    the Jinja environment, page list and page rendering
 """
 
-from .site import (find_theme, make_environment, page_paths, pages_for_article, render_error_page,
-                   render_pages, render_site, static_files, year_pages)
+from .site import (RenderOptions, find_theme, make_environment, page_paths, pages_for_article,
+                   render_error_page, render_pages, render_site, static_files, year_pages)
 from .urls import embed_snippet, event_url
 
-__all__ = ["embed_snippet", "event_url", "find_theme", "make_environment", "page_paths",
+__all__ = ["RenderOptions", "embed_snippet", "event_url", "find_theme", "make_environment", "page_paths",
            "pages_for_article", "render_error_page", "render_pages", "render_site",
            "static_files", "year_pages"]

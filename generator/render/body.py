@@ -16,7 +16,7 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
-from ..model import Event, PlainText
+from ..model import ArticleAnalysis, Event, PlainText
 
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 DIGIT_ZERO = 0xE010  # the index is written with private-use "digits" so Markdown sees no numbers
@@ -227,6 +227,21 @@ def _fix_tag(tag: str) -> str:
     if tag.startswith("<img") and " alt=" not in tag:
         tag = tag.replace("<img", '<img alt=""', 1)
     return tag
+
+
+def hidden_spans(analysis: ArticleAnalysis) -> list[tuple[int, int]]:
+    """What the public article body leaves out: the dateline (shown apart), the head's
+    furniture (slogan, breadcrumb, the headline that is the title...) and page cruft."""
+    spans = [(s.start, s.end) for s in analysis.sentences if s.cruft]
+    spans += [(start, end) for start, end, _ in analysis.article.furniture]
+    if analysis.dateline.span:
+        spans.append(analysis.dateline.span)
+    return spans
+
+
+def shown_dateline(text: str) -> str:
+    """The dateline as printed, on one line, without the dash that led into the story."""
+    return re.sub(r"[\s:|–—-]+$", "", " ".join(text.split()))
 
 
 def sentence_marks(event: Event) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..chronology import (co_actors, date_label, events_for_actor, events_per_month,
                           group_by_year_month, key_dates_for_actor, sources_for_actor)
 from ..chronology.views import MONTHS_EN as MONTHS
+from ..chronology.views import YEAR_LEVEL
 
-__all__ = ["MONTHS", "co_actors", "date_label", "events_for_actor", "events_per_month",
+__all__ = ["MONTHS", "YEAR_LEVEL", "co_actors", "date_label", "events_for_actor", "events_per_month",
            "group_by_year_month", "key_dates_for_actor", "sources_for_actor"]

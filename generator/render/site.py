@@ -18,15 +18,19 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import escape
 
 from .. import __version__
 from ..config import SiteConfig
 from ..errors import ContentError
-from ..model import ArticleAnalysis, Problem, Timeline, TimelineEvent, TimeValue
+from ..media import Image, Media, event_images
+from ..model import ArticleAnalysis, Timeline, TimelineEvent, TimeValue
 from . import chrono, urls
+from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, render_body, shown_dateline
+from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
+from .overview import story_window
 from .paging import PERIODS_TITLE, Paging
-from .body import Highlight, markdown_converter, marked_sentence, render_body
+from .pictures import body_with_pictures
+from .timelines import TimelineParts
 from .views import MonthGroup, Views, YearGroup, html_datetime
 
 def _builtin_themes() -> Path:
@@ -48,15 +52,14 @@ EXPORT_LINKS = (  # written by the export module; linked from every page's foote
 )
 NAV = (("", "Timeline", "home"), ("key-dates/", "Key dates", "key-dates"),
        ("actors/", "Actors", "actors"))
-PROBLEM_KINDS = {
-    "no-dateline": "Articles without a dateline",
-    "unresolved-date": "Date phrases that could not be resolved",
-    "conflict": "Sources that disagree on a date",
-    "low-confidence-actor": "Actors to confirm",
-    "front-matter": "Front matter",
-}
-DATELINE_ORIGINS = {"front matter": "from the front matter", "dateline": "found in the text",
-                    "html": "from the web page", "none": "no dateline found"}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What kind of build the pages are for."""
+
+    review: bool = False  # build the editors' review/ page (annals build --review, annals serve)
+    preview: bool = False  # annals serve: editors' hints where public pages show nothing
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class Page:
     feed: str | None = None  # root-relative Atom feed of this page
     oembed: str | None = None  # oEmbed discovery URL (absolute when possible)
     noindex: bool = False
+    image: Image | None = None  # the picture for link previews (og:image)
 
 
 # Themes ----------------------------------------------------------------------------------
@@ -110,10 +114,14 @@ def static_files(theme_dir: Path) -> dict[str, bytes]:
 
 # Page list -------------------------------------------------------------------------------
 
-def page_paths(timeline: Timeline, config: SiteConfig | None = None) -> list[str]:
+def page_paths(timeline: Timeline, config: SiteConfig | None = None,
+               options: RenderOptions | None = None) -> list[str]:
     """Every HTML page of the URL layout for this timeline, with the year pages of the
-    timelines ``config``'s ``page_events`` splits (the default setting when None)."""
-    paths = [urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED, urls.NOT_FOUND]
+    timelines ``config``'s ``page_events`` splits (the default setting when None); the
+    review page only when ``options`` ask for it."""
+    paths = [urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.EMBED, urls.NOT_FOUND]
+    if options is not None and options.review:
+        paths.insert(3, urls.REVIEW)
     paths += [urls.actor_page(a.slug) for a in timeline.actors]
     paths += [urls.actor_embed_page(a.slug) for a in timeline.actors]
     paths += [urls.article_page(a.article.slug) for a in timeline.articles]
@@ -128,7 +136,8 @@ def year_pages(timeline: Timeline, config: SiteConfig | None = None, actor: str 
     return Paging(timeline, config or SiteConfig()).year_pages(actor)
 
 
-def pages_for_article(timeline: Timeline, slug: str, config: SiteConfig | None = None) -> set[str]:
+def pages_for_article(timeline: Timeline, slug: str, config: SiteConfig | None = None,
+                      options: RenderOptions | None = None) -> set[str]:
     """The pages an edit of one article can change (in this timeline; serve should take the
     union with the same set from the timeline before the edit, for actors it lost). On
     split timelines that includes the year pages showing the article's events, and their
@@ -141,8 +150,9 @@ def pages_for_article(timeline: Timeline, slug: str, config: SiteConfig | None =
         if analysis.article.slug == slug:
             actors.update(m.actor for m in analysis.mentions)
     known = {a.slug for a in timeline.actors}
-    pages = {urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED,
-             urls.article_page(slug)}
+    pages = {urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.EMBED, urls.article_page(slug)}
+    if options is not None and options.review:
+        pages.add(urls.REVIEW)
     for actor in sorted(actors & known):
         pages.update({urls.actor_page(actor), urls.actor_embed_page(actor)})
     pages |= Paging(timeline, config or SiteConfig()).pages_citing([slug], actors & known)
@@ -153,10 +163,13 @@ def pages_for_article(timeline: Timeline, slug: str, config: SiteConfig | None =
 
 def render_site(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
                 build_info: Mapping[str, str] | None = None,
-                emit: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
+                emit: Callable[[str, bytes], None] | None = None, media: Media | None = None,
+                options: RenderOptions | None = None) -> dict[str, bytes]:
     """Every page of the URL layout plus the theme's static files, by output path; handed
-    to ``emit`` one by one instead when it is given (the returned dict is then empty)."""
-    files = render_pages(timeline, config, theme_dir, None, build_info=build_info, emit=emit)
+    to ``emit`` one by one instead when it is given (the returned dict is then empty).
+    The pictures' own files (``media.files``) are the caller's to write."""
+    files = render_pages(timeline, config, theme_dir, None, build_info=build_info, emit=emit,
+                         media=media, options=options)
     for name, data in static_files(theme_dir).items():
         (emit or files.__setitem__)(name, data)
     return files
@@ -165,12 +178,15 @@ def render_site(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
 def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
                  paths: Iterable[str] | None = None, *,
                  build_info: Mapping[str, str] | None = None,
-                 emit: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
+                 emit: Callable[[str, bytes], None] | None = None, media: Media | None = None,
+                 options: RenderOptions | None = None) -> dict[str, bytes]:
     """The given pages (all of ``page_paths`` when None), by output path, or each handed to
     ``emit`` as it is made. Unknown paths (e.g. an actor that no longer exists) are skipped."""
     env = make_environment(theme_dir)
-    renderer = _Renderer(timeline, config, env, theme_dir, dict(build_info or {}))
-    known_paths = page_paths(timeline, config)
+    options = options or RenderOptions()
+    renderer = _Renderer(timeline, config, env, theme_dir, dict(build_info or {}), media or Media(),
+                         options)
+    known_paths = page_paths(timeline, config, options)
     wanted = known_paths if paths is None else list(paths)
     known = set(known_paths)
     out: dict[str, bytes] = {}
@@ -182,14 +198,20 @@ def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
 
 class _Renderer:
     def __init__(self, timeline: Timeline, config: SiteConfig, env: jinja2.Environment,
-                 theme_dir: Path, build_info: dict[str, str]):
+                 theme_dir: Path, build_info: dict[str, str], media: Media, options: RenderOptions):
         self.timeline = timeline
         self.config = config
         self.env = env
         self.theme_dir = theme_dir
         self.build_info = build_info
-        self.views = Views(timeline, config.language)
+        self.media = media
+        self.options = options
+        self.window = story_window(config)
+        self.images = event_images(timeline, media)
+        self.views = Views(timeline, config.language, self.images)
         self.paging = Paging(timeline, config)
+        self.parts = TimelineParts(timeline, config, self.views, self.paging, self.images,
+                                   self.window, options.preview)
         self.markdown = markdown_converter()  # reused by every article page of this run
 
     def render(self, path: str) -> str:
@@ -221,18 +243,11 @@ class _Renderer:
             "exports": EXPORT_LINKS,
             "build": self.build_info,
             "generator_name": self.build_info.get("generator", f"Annals {__version__}"),
-            "event_url": self._event_url,
+            "event_url": self.parts.event_url,
+            "options": self.options,
+            "media_src": lambda image: href(image.src) if image.local else image.src,
+            "og_image": self.parts.og_image(page.image),
         }
-
-    def _event_url(self, event_id: str, actor: str | None = None) -> str:
-        """Root-relative URL of an event on the home timeline (or ``actor``'s): templates
-        write ``href(event_url(id))``."""
-        event = self.views.events.get(event_id)
-        if event is None:
-            return f"{urls.pretty(urls.timeline_page(actor))}#{event_id}"
-        if actor is not None and actor not in event.actors:
-            actor = None  # not on that actor's page: the home timeline has it
-        return self.paging.event_url(event, actor)
 
     def _page(self, path: str) -> tuple[str, Page, dict[str, Any]]:
         parts = path.split("/")
@@ -270,27 +285,19 @@ class _Renderer:
     def _oembed(self, path: str, target: str) -> str:
         return urls.absolute(self.config, target) or urls.relative(path, target)
 
-    def _snippets(self, embed_path: str, title: str) -> dict[str, Any]:
-        return {
-            "iframe": urls.embed_snippet(self.config, embed_path, title, "iframe"),
-            "script": urls.embed_snippet(self.config, embed_path, title, "script"),
-            "absolute": self.config.absolute_base is not None,
-            "preview": embed_path,
-        }
-
     # Pages --------------------------------------------------------------------------------
 
     def _home(self) -> tuple[str, Page, dict[str, Any]]:
         path = urls.HOME
         page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
-                    self._oembed(path, "oembed.json"))
+                    self._oembed(path, "oembed.json"), image=self.parts.latest_image(self.timeline.events))
         shown = self._shown(None)
         return "index.html", page, {
             "groups": self.views.groups(shown),
             "count": len(self.timeline.events),
             "filter_actors": self._filter_actors(shown),
-            "embed": self._snippets(urls.EMBED, self.config.title),
-        } | self._year_index(None)
+            "embed": self.parts.snippets(urls.EMBED, self.config.title),
+        } | self._year_index(None) | self.parts.overview(None)
 
     def _shown(self, actor: str | None) -> tuple[TimelineEvent, ...]:
         """The events a timeline's own page lists: all of them, or the latest when split."""
@@ -322,9 +329,9 @@ class _Renderer:
         if actor is None:
             raise ValueError(f"no actor {slug!r}")
         path = urls.actor_page(slug)
-        page = Page(path, "actor", actor.name, self._canonical(path), f"actors/{slug}/feed.xml",
-                    self._oembed(path, f"actors/{slug}/oembed.json"))
         events = chrono.events_for_actor(self.timeline, slug)
+        page = Page(path, "actor", actor.name, self._canonical(path), f"actors/{slug}/feed.xml",
+                    self._oembed(path, f"actors/{slug}/oembed.json"), image=self.parts.latest_image(events))
         sources = [self.views.articles[s] for s in chrono.sources_for_actor(self.timeline, slug)
                    if s in self.views.articles]
         key_dates = chrono.key_dates_for_actor(self.timeline, slug, self.config.key_dates.per_actor)
@@ -338,9 +345,8 @@ class _Renderer:
             "co_actors": [(s, self.views.actor_name(s), n)
                           for s, n in chrono.co_actors(self.timeline, slug) if s in self.views.actors],
             "sources": [_article_summary(a) for a in sources],
-            "chart": self.views.chart(events, actor.name),
-            "embed": self._snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),
-        } | self._year_index(slug)
+            "embed": self.parts.snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),
+        } | self._year_index(slug) | self.parts.overview(slug, key_dates=key_dates)
 
     def _key_dates(self) -> tuple[str, Page, dict[str, Any]]:
         path = urls.KEY_DATES
@@ -353,10 +359,10 @@ class _Renderer:
     def _review(self) -> tuple[str, Page, dict[str, Any]]:
         page = Page(urls.REVIEW, "review", "Review", noindex=True)
         return "review.html", page, {
-            "problem_groups": _problem_groups(self.timeline.problems),
+            "problem_groups": problem_groups(self.timeline.problems),
             "conflicts": [self.views.event(e) for e in self.timeline.events if e.conflicts],
             "discovered": [self.views.actor(a) for a in self.timeline.actors if a.origin != "config"],
-            "dropped": [d for d in map(_dropped, self.timeline.articles) if d["items"]],
+            "dropped": [d for d in map(dropped_from_body, self.timeline.articles) if d["items"]],
             "build_items": sorted(self.build_info.items()),
         }
 
@@ -364,10 +370,13 @@ class _Renderer:
         title = self._scope_title(slug)
         path = urls.timeline_page(slug, embed=True)
         page = Page(path, "embed", title, noindex=False)
+        marks = None if slug is None else chrono.key_dates_for_actor(
+            self.timeline, slug, self.config.key_dates.per_actor)
         return "embed.html", page, {
             "groups": self.views.groups(self._shown(slug)), "count": len(self.paging.events(slug)),
             "full": urls.pretty(urls.timeline_page(slug)), "year": None,
-        } | self._year_index(slug, embed=True)
+            "story": self.window,
+        } | self._year_index(slug, embed=True) | self.parts.overview(slug, True, marks)
 
     def _scope_title(self, slug: str | None) -> str:
         if slug is None:
@@ -430,6 +439,7 @@ class _Renderer:
         return "embed.html", page, nav | {
             "groups": self._year_groups(key, events), "count": len(events),
             "full": urls.pretty(urls.year_page(key, slug)), "years": [], "latest_count": 0,
+            "story": self.window, "overview": None,
         }
 
     def _article(self, slug: str) -> tuple[str, Page, dict[str, Any]]:
@@ -438,10 +448,15 @@ class _Renderer:
             raise ValueError(f"no article {slug!r}")
         path = urls.article_page(slug)
         article = analysis.article
-        page = Page(path, "article", article.title, self._canonical(path), "feed.xml")
+        pictures = self.media.articles.get(slug)
+        lead = pictures.lead if pictures is not None else None
+        page = Page(path, "article", article.title, self._canonical(path), "feed.xml", image=lead)
         to_timeline = self.views.article_events(analysis)
         highlights = self._highlights(path, analysis)
-        body = render_body(article.body, analysis.text, highlights, self.markdown, hidden_spans(analysis))
+        body = render_body(article.body, analysis.text, highlights, self.markdown,
+                           hidden_spans(analysis))
+        body_html = body_with_pictures(body.html, pictures.body if pictures else (),
+                                       lambda target: urls.link(path, target))
         placed_ids = {h.anchor_id for h in highlights if h.index in body.placed and h.anchor_id}
         events = [{
             "id": e.id,
@@ -454,11 +469,10 @@ class _Renderer:
         return "article.html", page, {
             "article": article,
             "summary": _article_summary(analysis),
-            "body": body.html,
+            "body": body_html,
             "body_lang": article.lang if article.lang != self.config.language else None,
             "events": events,
-            "unresolved": _unresolved(analysis),
-            "timex_count": len(analysis.timexes),
+            "lead": lead,
         }
 
     def _highlights(self, path: str, analysis: ArticleAnalysis) -> list[Highlight]:
@@ -474,7 +488,7 @@ class _Renderer:
                 index=i, start=tx.start, end=tx.end, value=tx.time.value,
                 label=self.views.label(tx.time) if tx.time.anchored else tx.time.value,
                 anchor_id=citation, event_id=timeline_id,
-                href=urls.link(path, self._event_url(timeline_id)) if timeline_id else None))
+                href=urls.link(path, self.parts.event_url(timeline_id)) if timeline_id else None))
         return out
 
 
@@ -490,61 +504,9 @@ def _article_summary(analysis: ArticleAnalysis) -> dict[str, Any]:
         "date_label": chrono.date_label(TimeValue(dateline.date.isoformat(), "DATE", "day",
                                                  dateline.date, dateline.date))
         if dateline.date else None,
-        "date_origin": DATELINE_ORIGINS.get(dateline.origin, dateline.origin),
         "dateline": shown_dateline(dateline.text),
         "events": len(analysis.events),
     }
-
-
-FURNITURE_NAMES = {"title": "headline (the page title)", "slogan": "site slogan", "breadcrumb": "breadcrumb",
-                   "label": "section label", "byline": "byline", "cruft": "page cruft"}
-
-
-def _dropped(analysis: ArticleAnalysis) -> dict[str, Any]:
-    """What the public page of an article leaves out of its body, for the editor to check."""
-    text = analysis.text.text
-    furniture = analysis.article.furniture
-    items = [(FURNITURE_NAMES.get(kind, kind), text[start:end]) for start, end, kind in furniture]
-    items += [("page cruft", s.text) for s in analysis.sentences
-              if s.cruft and not any(a <= s.start and s.end <= b for a, b, _ in furniture)]
-    return {"slug": analysis.article.slug, "title": analysis.article.title, "path": analysis.article.path,
-            "items": items}
-
-
-def hidden_spans(analysis: ArticleAnalysis) -> list[tuple[int, int]]:
-    """What the public article body leaves out: the dateline (shown apart) and page cruft."""
-    spans = [(s.start, s.end) for s in analysis.sentences if s.cruft]
-    spans += [(start, end) for start, end, _ in analysis.article.furniture]
-    if analysis.dateline.span:
-        spans.append(analysis.dateline.span)
-    return spans
-
-
-def shown_dateline(text: str) -> str:
-    """The dateline as printed, on one line, without the dash that led into the story."""
-    return re.sub(r"[\s:|–—-]+$", "", " ".join(text.split()))
-
-
-def _unresolved(analysis: ArticleAnalysis) -> list[dict[str, Any]]:
-    out = []
-    for tx in analysis.timexes:
-        if tx.time.type in ("DATE", "TIME") and not tx.time.anchored:
-            source = analysis.text.to_source(tx.start) if tx.start < len(analysis.text.source_index) else 0
-            out.append({"text": tx.text, "value": tx.time.value,
-                        "line": analysis.article.line_of(source)})
-    return out
-
-
-def _problem_groups(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
-    order = list(PROBLEM_KINDS)
-    kinds = sorted({p.kind for p in problems},
-                   key=lambda k: (order.index(k) if k in order else len(order), k))
-    return [{
-        "kind": kind,
-        "title": PROBLEM_KINDS.get(kind, kind.replace("-", " ").capitalize()),
-        "problems": sorted((p for p in problems if p.kind == kind),
-                           key=lambda p: (p.path, p.line or 0, p.message)),
-    } for kind in kinds]
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
@@ -554,35 +516,3 @@ def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]
         if frame.filename.endswith(".html") and "templates" in frame.filename:
             return Path(frame.filename).name, frame.lineno
     return fallback, None
-
-
-# Error page ------------------------------------------------------------------------------
-
-ERROR_PAGE = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Build error — {title}</title>
-<style>
-body{{font:16px/1.5 system-ui,sans-serif;margin:0;padding:1.5rem;background:#fff;color:#1a1a1a}}
-main{{max-width:60rem;margin:0 auto}}
-h1{{color:#a40000;font-size:1.5rem}}
-pre{{white-space:pre-wrap;overflow-wrap:anywhere;background:#fdf2f2;border-left:4px solid #a40000;padding:1rem;font:14px/1.5 ui-monospace,monospace}}
-</style>
-</head>
-<body>
-<main>
-<h1>The site could not be built</h1>
-<p>Fix the problem below and save: the page reloads by itself.</p>
-<pre>{error}</pre>
-</main>
-</body>
-</html>
-"""
-
-
-def render_error_page(error_text: str, config: SiteConfig) -> str:
-    """A standalone page showing a build error (file:line: message) in the browser."""
-    return ERROR_PAGE.format(lang=escape(config.language), title=escape(config.title),
-                             error=escape(error_text))

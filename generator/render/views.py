@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..chronology.keydates import source_key
+from ..media import Image
 from ..model import Actor, ArticleAnalysis, Event, KeyDate, Timeline, TimelineEvent, TimeValue
 from . import chrono
 from .body import marked_sentence
@@ -47,6 +48,19 @@ class EventView:
     citations: tuple[Citation, ...]
     conflicts: tuple[str, ...]  # date labels the sources disagree on, the event's own first
     sources: int = 1  # independent sources: distinct outlets (else articles) among the citations
+    image: Image | None = None  # the event's picture (media.event_images)
+
+    @property
+    def merged(self) -> bool:
+        """Told by more than one article."""
+        return len(self.citations) > 1
+
+    @property
+    def gutter(self) -> tuple[str, str]:
+        """The date gutter's two lines, at the event's true precision: ("19", "Jul") for a
+        day, ("Week of", "14 Jul") for a week, ("July", "month") for a month, ("2025",
+        "year") for a year and coarser; the full label is the <time> element's title."""
+        return gutter_lines(self.label, self.granularity)
 
     @property
     def actor_slugs(self) -> str:
@@ -124,9 +138,10 @@ class Chart:
 class Views:
     """Lookups over one Timeline, and the view objects built from it."""
 
-    def __init__(self, timeline: Timeline, language: str):
+    def __init__(self, timeline: Timeline, language: str, images: dict[str, Image] | None = None):
         self.timeline = timeline
         self.language = language
+        self.images = images or {}
         self.actors = {a.slug: a for a in timeline.actors}
         self.articles = {a.article.slug: a for a in timeline.articles}
         self.events = {e.id: e for e in timeline.events}
@@ -178,6 +193,7 @@ class Views:
             citations=tuple(self._citation(c) for c in event.citations),
             conflicts=conflicts,
             sources=len({self._source_key(c.article) for c in event.citations}),
+            image=self.images.get(event.id),
         )
 
     def _source_key(self, slug: str) -> str:
@@ -292,3 +308,26 @@ def month_range(first: str, last: str, limit: int = 600) -> list[str]:
 
 def month_title(key: str) -> str:
     return f"{chrono.MONTHS[int(key[5:7]) - 1]} {key[:4]}"
+
+
+GUTTER_HINTS = {"day": "", "time": "", "week": "", "month": "month", "season": "season",
+                "quarter": "quarter", "half": "half-year", "year": "year", "decade": "decade",
+                "century": "century"}
+
+
+def gutter_lines(label: str, granularity: str) -> tuple[str, str]:
+    """Two short lines for the date gutter, cut from the date label (see EventView.gutter)."""
+    words = label.split()
+    if granularity == "time" and len(words) >= 4 and words[-3].isdigit():
+        return f"{words[-3]} {words[-2][:3]}", words[0].rstrip(",")
+    if granularity in ("day", "time") and len(words) >= 3 and words[-3].isdigit():
+        return words[-3], words[-2][:3]
+    if granularity == "week" and label.startswith("week of ") and len(words) >= 5:
+        return "Week of", f"{words[2]} {words[3][:3]}"
+    if granularity == "month" and len(words) == 2:
+        return words[0], "month"
+    if granularity in ("season", "quarter", "half") and len(words) >= 2:
+        return " ".join(words[:-1]).replace(" of", "").capitalize(), words[-1]
+    if granularity == "century" and len(words) >= 2:
+        return words[-2], "century"
+    return (words[-1] if words else label), GUTTER_HINTS.get(granularity, "")

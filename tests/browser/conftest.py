@@ -146,7 +146,7 @@ def host_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServ
 def site(static_server: StaticServer) -> ServedSite:
     base_url = f"{static_server.origin}/{SUB_PATH}/"
     output = static_server.root / SUB_PATH
-    build(BuildOptions(REPO, output_dir=output, base_url=base_url))
+    build(BuildOptions(REPO, output_dir=output, base_url=base_url, review=True))
     timeline = json.loads((output / "timeline.json").read_text(encoding="utf-8"))
     return ServedSite(static_server, output, base_url, timeline)
 

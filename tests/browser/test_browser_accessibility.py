@@ -1,5 +1,6 @@
-"""axe-core, run inside Chromium on the site's main page kinds: no serious or critical
-violations (WCAG 2 A/AA rules and axe's best practices)."""
+"""axe-core, run inside Chromium on the site's main page kinds in both colour schemes: no
+serious or critical violations (WCAG 2 A/AA rules, colour contrast among them, and axe's
+best practices)."""
 
 from __future__ import annotations
 
@@ -30,11 +31,21 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", ["home", "actors", "actor", "article", "key-dates", "embed"])
-def test_no_serious_accessibility_violations(page, site, axe_js, kind):
-    page.goto(site.url(page_path(site, kind)))
-    page.wait_for_load_state("load")
-    page.add_script_tag(path=str(axe_js))
-    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
-    assert not blocking, "\n" + describe(blocking)
+def test_no_serious_accessibility_violations(browser, site, axe_js, kind, scheme):
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        # Embeds are light unless the host asks: dark=auto follows the scheme like the site.
+        query = "?dark=auto" if kind == "embed" else ""
+        page.goto(site.url(page_path(site, kind)) + query)
+        page.wait_for_load_state("load")
+        dark = page.evaluate("getComputedStyle(document.documentElement).colorScheme")
+        assert dark == scheme  # the scheme under test is the one the page shows
+        page.add_script_tag(path=str(axe_js))
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
+        assert not blocking, "\n" + describe(blocking)
+    finally:
+        context.close()

@@ -64,7 +64,9 @@ def test_actor_page_links_work_under_the_sub_path(page, site):
 
 def internal_links(page, origin: str) -> set[str]:
     """Links to other pages of the site (not to a place on this page, like the skip link)."""
-    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    # SVG links (the overview's bars) have an SVGAnimatedString href: resolve the attribute.
+    hrefs = page.eval_on_selector_all(
+        "a[href]", "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)")
     here = urldefrag(page.url).url
     return {urldefrag(h).url for h in hrefs if h.startswith(origin)} - {here}
 

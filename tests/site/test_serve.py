@@ -18,7 +18,8 @@ from tornado import httpclient, httpserver, netutil, websocket
 from generator import serve as serve_module
 from generator.build import BuildOptions, run_pipeline
 from generator.model import Article, ArticleAnalysis
-from generator.serve import Preview, ReloadHub, RebuildOutcome, local_url, make_app, route
+from generator.serve import (Preview, ReloadHub, RebuildOutcome, local_url, make_app, route,
+                             serve_build_options)
 from generator.watch import Debouncer, Watcher, changed_paths, scan
 
 REPO = Path(__file__).resolve().parents[2]
@@ -101,7 +102,7 @@ def test_edit_analyses_only_that_article_and_matches_a_full_build(preview: Previ
     assert f"articles/{slug}/index.html" in outcome.changed
     assert "Quillfeather" in (preview.root / "articles" / slug / "index.html").read_text(encoding="utf-8")
     # What serve shows after the edit is exactly what a fresh build makes.
-    assert tree(preview.root) == run_pipeline(BuildOptions(site)).files
+    assert tree(preview.root) == run_pipeline(serve_build_options(site)).files
 
 
 def _new_article(site: Path) -> list[Path]:
@@ -140,7 +141,7 @@ def test_rendering_only_changed_pages_equals_a_full_build(preview: Preview, site
     outcome = preview.rebuild(edit(site))
     assert outcome.ok, outcome.error
     assert 0 < outcome.rendered < pages  # the other pages were kept, not rendered again
-    assert tree(preview.root) == run_pipeline(BuildOptions(site)).files
+    assert tree(preview.root) == run_pipeline(serve_build_options(site)).files
 
 
 @pytest.mark.parametrize("margin", [0, -1, None])  # exactly fits (an edit may split it), split, far below
@@ -155,7 +156,7 @@ def test_year_pages_of_split_timelines_stay_current(site: Path, tmp_path: Path, 
     assert any(name.startswith("years/") for name in tree(preview.root)) == (margin != 0)
     outcome = preview.rebuild(edit(site))
     assert outcome.ok, outcome.error
-    assert tree(preview.root) == run_pipeline(BuildOptions(site)).files
+    assert tree(preview.root) == run_pipeline(serve_build_options(site)).files
 
 
 def test_theme_edit_renders_everything(preview: Preview, site: Path):
@@ -182,7 +183,7 @@ def test_theme_edit_while_broken_is_rendered_when_fixed(preview: Preview, site: 
     path.write_text(original, encoding="utf-8")
     fixed = preview.rebuild([path])  # only the article changed now, but the theme did before
     assert fixed.ok and "404.html" in fixed.changed
-    assert tree(preview.root) == run_pipeline(BuildOptions(site)).files
+    assert tree(preview.root) == run_pipeline(serve_build_options(site)).files
 
 
 def test_a_save_that_changes_nothing_does_not_reload(preview: Preview, site: Path):

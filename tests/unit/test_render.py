@@ -17,8 +17,8 @@ from render_fixture import make_timeline  # noqa: E402
 
 from generator.config import KeyDateRule, SiteConfig  # noqa: E402
 from generator.errors import ContentError  # noqa: E402
-from generator.render import (embed_snippet, find_theme, page_paths, pages_for_article,  # noqa: E402
-                              render_error_page, render_pages, render_site)
+from generator.render import (RenderOptions, embed_snippet, find_theme, page_paths,  # noqa: E402
+                              pages_for_article, render_error_page, render_pages, render_site)
 
 THEME = find_theme("default", Path("/nonexistent-site"))
 ACTORS = ("harbour-authority", "norland", "vesta")
@@ -85,6 +85,13 @@ def site(timeline):
 
 
 @pytest.fixture(scope="module")
+def reviewed(timeline):
+    """The site as annals build --review makes it: the public pages and the review page."""
+    return render_site(timeline, SiteConfig(title="Harbour <i>story</i>"), THEME,
+                       options=RenderOptions(review=True))
+
+
+@pytest.fixture(scope="module")
 def story(timeline):
     config = SiteConfig(title="Harbour story", base_url="https://example.org/story/")
     return render_site(timeline, config, THEME)
@@ -100,16 +107,21 @@ def parsed(files: dict[str, bytes], path: str) -> Page:
 
 # The URL layout ---------------------------------------------------------------------------
 
-def test_every_page_of_the_url_layout_exists(site, timeline):
-    expected = {"index.html", "actors/index.html", "key-dates/index.html", "review/index.html",
-                "embed/index.html", "404.html"}
+def test_every_page_of_the_url_layout_exists(site, reviewed, timeline):
+    expected = {"index.html", "actors/index.html", "key-dates/index.html", "embed/index.html",
+                "404.html"}
     expected |= {f"actors/{s}/index.html" for s in ACTORS}
     expected |= {f"embed/actors/{s}/index.html" for s in ACTORS}
     expected |= {f"articles/{s}/index.html" for s in ARTICLES}
     pages = {p for p in site if p.endswith(".html")}
     assert pages == expected
     assert set(page_paths(timeline)) == expected
-    assert {"static/style.css", "static/annals.js", "static/embed.js", "static/embed-page.js"} <= set(site)
+    # The review page is for editors: only a build that asks for it has one.
+    assert {p for p in reviewed if p.endswith(".html")} == expected | {"review/index.html"}
+    assert set(page_paths(timeline, options=RenderOptions(review=True))) == expected | {"review/index.html"}
+    assert {"static/style.css", "static/annals.js", "static/embed.js", "static/embed-page.js",
+            "static/overview.js", "static/theme.js", "static/fonts/NotoSerif-Regular.woff2",
+            "static/fonts/OFL.txt"} <= set(site)
 
 
 def check_links(files: dict[str, bytes], exports: set[str] = EXPORTS) -> list[str]:
@@ -137,8 +149,9 @@ def check_links(files: dict[str, bytes], exports: set[str] = EXPORTS) -> list[st
     return broken
 
 
-def test_every_relative_link_resolves(site):
+def test_every_relative_link_resolves(site, reviewed):
     assert check_links(site) == []
+    assert check_links(reviewed) == []
 
 
 def test_every_relative_link_resolves_under_a_sub_path(story):
@@ -147,7 +160,8 @@ def test_every_relative_link_resolves_under_a_sub_path(story):
 
 def test_the_link_checker_catches_a_broken_link(site):
     broken = dict(site)
-    broken["index.html"] = site["index.html"].replace(b'<a href="actors/vesta/"', b'<a href="actors/vestaa/"', 1)
+    broken["index.html"] = site["index.html"].replace(b'class="chip" href="actors/vesta/"',
+                                                      b'class="chip" href="actors/vestaa/"', 1)
     broken["key-dates/index.html"] = site["key-dates/index.html"].replace(
         b"#harbour-meeting", b"#no-such-event", 1)
     problems = check_links(broken)
@@ -210,7 +224,8 @@ def test_events_carry_their_id_actors_and_true_precision(site):
 
 def test_events_are_grouped_by_year_then_month(site):
     text = html(site, "index.html")
-    headings = re.findall(r"<h([23]) id=\"[^\"]+\">([^<]+)</h\1>", text)
+    text = text[text.index("data-annals-list"):]
+    headings = re.findall(r"<h([23])(?: class=\"[^\"]+\")? id=\"[^\"]+\">([^<]+)</h\1>", text)
     assert headings[:4] == [("2", "2025"), ("3", "June 2025"), ("3", "July 2025"), ("3", "August 2025")]
 
 
@@ -271,18 +286,20 @@ def test_article_body_marks_each_date_phrase_and_links_events(site):
             'data-event="harbour-meeting"><mark class="timex" id="t-0"') in page
 
 
-def test_article_lists_events_and_dateline_origin(site):
+def test_article_lists_events_and_its_dateline_without_editor_notes(site):
     page = html(site, "articles/harbour-talks/index.html")
-    assert '<time datetime="2025-07-23">23 July 2025</time> (from the front matter)' in page
+    assert '<time datetime="2025-07-23">23 July 2025</time>' in page
+    assert "front matter" not in page and "highlighted" not in page
     assert 'href="https://news.example/harbour-talks" rel="noopener nofollow"' in page
     assert "Events from this article" in page and page.count("On the timeline") == 3
 
 
-def test_article_without_dateline_lists_unresolved_phrases(site):
+def test_unresolved_phrases_are_for_the_review_page_not_the_article(site, reviewed):
     page = html(site, "articles/pilot-recalls/index.html")
-    assert "no dateline found" in page
-    assert "Unresolved date phrases" in page and "“last Tuesday”" in page
+    assert "dateline" not in page.lower() and "Unresolved" not in page
     assert '<mark class="timex" id="t-0" data-value="XXXX-XX-XX" title="XXXX-XX-XX">last Tuesday</mark>' in page
+    review = html(reviewed, "review/index.html")
+    assert "cannot resolve “last Tuesday”" in review and "pilot-recalls.md:5" in review
 
 
 def test_script_in_an_article_body_is_removed(site):
@@ -294,7 +311,7 @@ def test_script_in_an_article_body_is_removed(site):
 
 # Other pages ----------------------------------------------------------------------------
 
-def test_actor_page(site):
+def test_actor_page(site, story):
     text = html(site, "actors/vesta/index.html")
     page = Page(text)
     assert "<h1>Vesta</h1>" in text
@@ -303,19 +320,21 @@ def test_actor_page(site):
     assert links[("alternate", "application/json+oembed")] == "../../actors/vesta/oembed.json"
     assert [a["id"] for a in page.all("li") if "event" in a.get("class", "")] == [
         "talks-stall", "harbour-meeting", "more-talks"]
-    svg = page.all("svg")[0]
-    assert svg["role"] == "img" and svg["aria-labelledby"] == "chart-title"
-    assert "<caption>Events per month</caption>" in text
+    svg = next(a for a in page.all("svg") if "overview-svg" in a.get("class", ""))
+    assert svg["role"] == "group" and svg["aria-labelledby"] == "overview-title"
+    assert "Events per week for Vesta" in text  # the overview's summary
     assert "Appears most with" in text and 'href="../../actors/norland/"' in text
     assert 'href="../../articles/harbour-talks/"' in text  # sources
     assert 'id="key-dates-h"' not in text  # 3 events: key dates would repeat them all
-    assert "embed/actors/vesta/" in text  # the embed snippet
+    assert "embed/actors/vesta/" not in text  # no snippets without an absolute base_url...
+    assert "https://example.org/story/embed/actors/vesta/" in html(story, "actors/vesta/index.html")  # ...with one
 
 
 def test_actor_key_dates_lead_with_the_best_sourced_date(timeline):
     config = SiteConfig(key_dates=KeyDateRule(per_actor=1))
     text = html(render_pages(timeline, config, THEME, ["actors/vesta/index.html"]), "actors/vesta/index.html")
-    section = text[text.index('id="key-dates-h"'):text.index("</section>")]
+    start = text.index('id="key-dates-h"')
+    section = text[start:text.index("</section>", start)]
     assert '<time datetime="2025-07-19">19 July 2025</time>' in section and "(2 sources)" in section
     assert 'href="#harbour-meeting"' in section and "talks-stall" not in section
 
@@ -324,7 +343,7 @@ def test_actors_index_groups_by_kind_with_counts(site):
     text = html(site, "actors/index.html")
     assert text.index("Countries") < text.index("Organisations")
     row = text[text.index('href="../actors/vesta/"'):]
-    assert "<td>3</td>" in row[:row.index("</tr>")]
+    assert '<td class="num">3</td>' in row[:row.index("</tr>")]
 
 
 def test_key_dates_page(site):
@@ -334,8 +353,8 @@ def test_key_dates_page(site):
     assert "at least 2 independent sources" in text  # the rule
 
 
-def test_review_page(site):
-    text = html(site, "review/index.html")
+def test_review_page(reviewed):
+    text = html(reviewed, "review/index.html")
     assert '<meta name="robots" content="noindex">' in text
     assert text.index("Articles without a dateline") < text.index("Date phrases that could not be resolved")
     assert "<code>content/articles/pilot-recalls.md:5</code>" in text
@@ -343,7 +362,7 @@ def test_review_page(site):
     nav = text[text.index("<nav"):text.index("</nav>")]
     assert "review" not in nav.lower()
     footer = text[text.index("<footer"):]
-    assert 'href="../review/"' in footer
+    assert "review" not in footer.lower()  # never linked, not even from itself
 
 
 def test_embed_pages(site):
@@ -356,7 +375,7 @@ def test_embed_pages(site):
     assert all(a.get("data-start") for a in page.all("li") if "event" in a.get("class", ""))
     actor = html(site, "embed/actors/norland/index.html")
     assert 'href="../../../actors/norland/"' in actor
-    assert actor.count('class="event"') == 2
+    assert actor.count('<li class="event ') == 2
 
 
 def test_404_uses_absolute_paths(site, story):
@@ -395,9 +414,15 @@ def test_embed_snippets():
         embed_snippet(story, "embed/", "T", kind="flash")
 
 
-def test_embed_box_says_when_base_url_is_missing(site, story):
-    assert "no absolute <code>base_url</code>" in html(site, "index.html")
-    assert "no absolute <code>base_url</code>" not in html(story, "index.html")
+def test_embed_box_only_with_an_absolute_base_url_and_a_hint_only_in_the_preview(site, story, timeline):
+    # Snippets with a path alone cannot work on another site: no box, and no word to readers.
+    assert "embed-box" not in html(site, "index.html") and "base_url" not in html(site, "index.html")
+    assert 'class="embed-box"' in html(story, "index.html") and "base_url" not in html(story, "index.html")
+    preview = render_pages(timeline, SiteConfig(), THEME, ["index.html", "actors/vesta/index.html"],
+                           options=RenderOptions(review=True, preview=True))
+    for page in preview.values():
+        hint = page.decode()
+        assert 'class="editor-hint"' in hint and "<code>base_url</code>" in hint and "embed-box" not in hint
 
 
 # Determinism, incremental rendering, themes, errors ---------------------------------------
@@ -410,7 +435,7 @@ def test_rendering_is_deterministic(timeline, site):
 
 def test_render_pages_renders_a_subset_identically(timeline, site):
     paths = pages_for_article(timeline, "vesta-statement")
-    assert paths == {"index.html", "actors/index.html", "key-dates/index.html", "review/index.html",
+    assert paths == {"index.html", "actors/index.html", "key-dates/index.html",
                      "embed/index.html", "articles/vesta-statement/index.html",
                      "actors/harbour-authority/index.html", "actors/norland/index.html",
                      "actors/vesta/index.html", "embed/actors/harbour-authority/index.html",
@@ -450,7 +475,7 @@ def test_template_errors_name_the_file_and_line(tmp_path, timeline):
     (templates / "actors.html").write_text("<p>ok</p>\n\n{{ no_such_thing.attr }}\n", encoding="utf-8")
     theme = find_theme("bad", tmp_path)
     with pytest.raises(ContentError) as syntax:
-        render_pages(timeline, SiteConfig(), theme, ["review/index.html"])
+        render_pages(timeline, SiteConfig(), theme, ["review/index.html"], options=RenderOptions(review=True))
     assert syntax.value.path == "themes/bad/templates/review.html" and syntax.value.line == 2
     with pytest.raises(ContentError) as runtime:
         render_pages(timeline, SiteConfig(), theme, ["actors/index.html"])
@@ -467,6 +492,7 @@ def test_error_page_is_escaped_and_standalone():
 
 def test_build_info_appears_as_generator_and_on_review(timeline):
     files = render_pages(timeline, SiteConfig(), THEME, ["index.html", "review/index.html"],
-                         build_info={"generator": "Annals 9.9", "articles": "3"})
+                         build_info={"generator": "Annals 9.9", "articles": "3"},
+                         options=RenderOptions(review=True))
     assert '<meta name="generator" content="Annals 9.9">' in html(files, "index.html")
     assert "<dt>articles</dt><dd>3</dd>" in html(files, "review/index.html")

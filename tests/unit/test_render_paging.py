@@ -23,7 +23,7 @@ from generator.config import SiteConfig, config_from_mapping  # noqa: E402
 from generator.errors import ContentError  # noqa: E402
 from generator.model import (Actor, Article, ArticleAnalysis, Dateline, Event, KeyDate,  # noqa: E402
                              TimeExpr, Timeline, TimelineEvent, TimeValue)
-from generator.render import (page_paths, pages_for_article, render_pages, render_site,  # noqa: E402
+from generator.render import (RenderOptions, page_paths, pages_for_article, render_pages, render_site,  # noqa: E402
                               year_pages)
 from generator.render.urls import event_url  # noqa: E402
 
@@ -120,7 +120,7 @@ def big():
 
 @pytest.fixture(scope="module")
 def site(big):
-    return render_site(big, CONFIG, THEME)
+    return render_site(big, CONFIG, THEME, options=RenderOptions(review=True))
 
 
 def event_ids(files: dict[str, bytes], path: str) -> list[str]:
@@ -308,7 +308,7 @@ def test_page_list_and_ids_on_split_pages(site, big):
     keys = ("periods", "2023", "2024", "2025")
     assert year_paths == {f"{folder}years/{k}/index.html" for k in keys
                           for folder in ("", "embed/", "actors/everyland/", "embed/actors/everyland/")}
-    assert set(page_paths(big, CONFIG)) == {p for p in site if p.endswith(".html")}
+    assert set(page_paths(big, CONFIG, RenderOptions(review=True))) == {p for p in site if p.endswith(".html")}
     assert set(year_pages(big, CONFIG)) == {f"{f}years/{k}/index.html" for k in keys for f in ("", "embed/")}
     assert year_pages(big, CONFIG, "envoy") == []
     for path in sorted(year_paths) + ["index.html", "actors/everyland/index.html", "embed/index.html"]:
@@ -373,5 +373,5 @@ def test_page_events_must_be_a_whole_number(value):
 
 
 def test_split_rendering_is_deterministic(site):
-    again = render_site(make_big_timeline(), CONFIG, THEME)
+    again = render_site(make_big_timeline(), CONFIG, THEME, options=RenderOptions(review=True))
     assert list(again) == list(site) and again == site

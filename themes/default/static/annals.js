@@ -1,5 +1,6 @@
-/* Annals site pages: the actor filter on timeline pages and the Copy buttons of embed
-   snippets. Everything works without this file; it only makes things quicker. */
+/* Annals site pages: the actor filter on timeline pages, the embed snippets' options and
+   Copy buttons, and printing every "How each source puts it" open. Everything works
+   without this file; it only makes things quicker. */
 (function () {
   "use strict";
 
@@ -75,7 +76,65 @@
     });
   }
 
+  // The embed box's options rewrite both snippets (the defaults are left out of them).
+  function setUpEmbedOptions(fieldset) {
+    var box = fieldset.closest("section");
+    var areas = box ? box.querySelectorAll("textarea[data-snippet]") : [];
+    var originals = [];
+    for (var i = 0; i < areas.length; i++) originals.push(areas[i].value);
+    fieldset.hidden = false;
+
+    function options() {
+      var parts = [];
+      var maxHeight = fieldset.querySelector("[name=max_height]");
+      var latest = fieldset.querySelector("[name=latest]");
+      var windowChoice = fieldset.querySelector("[name=window]");
+      var dark = fieldset.querySelector("[name=dark]");
+      var compact = fieldset.querySelector("[name=compact]");
+      if (maxHeight && maxHeight.value && maxHeight.value !== "800") parts.push("max_height=" + parseInt(maxHeight.value, 10));
+      if (latest && parseInt(latest.value, 10) > 0) parts.push("latest=" + parseInt(latest.value, 10));
+      if (windowChoice && windowChoice.value === "all") parts.push("window=all");
+      if (dark && dark.value) parts.push("dark=" + dark.value);
+      if (compact && compact.checked) parts.push("compact=1");
+      return parts;
+    }
+
+    function update() {
+      var parts = options();
+      for (var i = 0; i < areas.length; i++) {
+        var text = originals[i];
+        var kind = areas[i].getAttribute("data-snippet");
+        if (kind === "script" && parts.length) {
+          text = text.replace(/(data-annals-timeline="[^"]*")/, '$1 data-annals-options="' + parts.join("&amp;") + '"');
+        } else if (kind === "iframe") {
+          var query = parts.filter(function (p) { return p.indexOf("max_height=") !== 0; });
+          if (query.length) text = text.replace(/src="([^"]*)"/, 'src="$1?' + query.join("&amp;") + '"');
+          var maxHeight = fieldset.querySelector("[name=max_height]");
+          if (maxHeight && parseInt(maxHeight.value, 10) > 0) text = text.replace(/height="\d+"/, 'height="' + parseInt(maxHeight.value, 10) + '"');
+        }
+        areas[i].value = text;
+      }
+    }
+    fieldset.addEventListener("input", update);
+    fieldset.addEventListener("change", update);
+  }
+
+  // Printed pages show every telling: open the closed ones for the print, then close them.
+  function setUpPrint() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      var closed = document.querySelectorAll("details.event-phrasing:not([open])");
+      for (var i = 0; i < closed.length; i++) { closed[i].open = true; opened.push(closed[i]); }
+    });
+    window.addEventListener("afterprint", function () {
+      while (opened.length) opened.pop().open = false;
+    });
+  }
+
   function start() {
+    setUpPrint();
+    var options = document.querySelectorAll("[data-annals-embed-options]");
+    for (var k = 0; k < options.length; k++) setUpEmbedOptions(options[k]);
     var forms = document.querySelectorAll("form[data-annals-filter]");
     for (var i = 0; i < forms.length; i++) setUpFilter(forms[i]);
     var buttons = document.querySelectorAll("button[data-copy]");

@@ -1,8 +1,13 @@
 /* Annals embed pages (embed/...): options from the query string and auto-height.
    Loaded in <head> without defer so the compact/dark classes apply before first paint.
-     ?compact=1  dates and headlines only      ?dark=1  dark colours
-     ?from=2025-01-01&to=2025-07-31  only events overlapping those dates
+     ?compact=1  dates and headlines only
+     ?dark=1  dark colours; ?dark=auto  the reader's system setting; else light
+     ?window=story  (the default) only the story window's events, when the site has one;
+       ?window=all  every event
+     ?from=2025-01-01&to=2025-07-31  only events overlapping those dates (instead of the window)
+     ?latest=20  only the 20 most recent of the events left
      ?actor=<slug>  only that actor's events   ?frame=<id>  echoed back in height messages
+     ?max_height=800  read by embed.js on the host page (the frame's limit), not here
    On a timeline split by year the options apply within the page shown, and links to the
    other year pages keep them.
    The page tells its parent its height: {type: "annals:height", height, id} on load, on
@@ -12,7 +17,10 @@
   var params = new URLSearchParams(window.location.search);
   var root = document.documentElement;
   if (params.get("compact") === "1") root.classList.add("compact");
-  if (params.get("dark") === "1") root.classList.add("dark");
+  // The host page chose the colours: light unless it asks for dark or for the reader's own.
+  var dark = params.get("dark");
+  if (dark === "1") root.classList.add("dark");
+  else if (dark !== "auto") root.classList.add("light");
   var frameId = params.get("frame");
   var embedded = window.parent && window.parent !== window;
   var lastHeight = -1;
@@ -69,11 +77,19 @@
   function applyFilters() {
     var from = lowerBound(params.get("from"));
     var to = upperBound(params.get("to"));
+    var main = document.getElementById("main");
+    // The story window bounds the embed unless the address gives dates or window=all.
+    if (!from && !to && params.get("window") !== "all" && main && main.getAttribute("data-story-from")) {
+      from = main.getAttribute("data-story-from");
+      to = main.getAttribute("data-story-to");
+    }
     var actor = params.get("actor");
-    if (!from && !to && !actor) return;
+    var latest = parseInt(params.get("latest") || "", 10);
+    if (!(latest > 0)) latest = 0;
+    if (!from && !to && !actor && !latest) return;
     filterYears(from, to);
     var items = document.querySelectorAll("li.event");
-    var shown = 0;
+    var kept = [];
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
       var start = item.getAttribute("data-start") || "";
@@ -82,8 +98,14 @@
       var show = (!actor || actors.indexOf(actor) >= 0) &&
         (!from || !end || end >= from) && (!to || !start || start <= to);
       item.hidden = !show;
-      if (show) shown++;
+      if (show) kept.push(item);
     }
+    // latest=N: the last N of what is left (the list runs oldest first).
+    if (latest && kept.length > latest) {
+      for (var k = 0; k < kept.length - latest; k++) kept[k].hidden = true;
+      kept = kept.slice(kept.length - latest);
+    }
+    var shown = kept.length;
     var sections = document.querySelectorAll("section.month, section.year");
     for (var j = 0; j < sections.length; j++) {
       sections[j].hidden = !sections[j].querySelector("li.event:not([hidden])");

@@ -3,8 +3,10 @@
           data-annals-options="compact=1&dark=1"><a href="https://example.org/story/">View the timeline</a></div>
      <script src="https://example.org/story/static/embed.js" async></script>
    Each such div gets an <iframe> of the embed page whose height follows its content (the
-   page posts {type: "annals:height"} messages). A frame that was hidden when the page
-   loaded (a closed tab, a collapsed panel) is asked for its height again once it shows. */
+   page posts {type: "annals:height"} messages), up to max_height (800 px unless the options
+   say otherwise; max_height=none lets it grow): beyond that the frame scrolls inside. A
+   frame that was hidden when the page loaded (a closed tab, a collapsed panel) is asked for
+   its height again once it shows. */
 (function () {
   "use strict";
   if (window.AnnalsEmbed) { window.AnnalsEmbed.scan(); return; }
@@ -13,6 +15,16 @@
   var counter = 0;
   var MIN_HEIGHT = 120;
   var MAX_HEIGHT = 100000;
+  var DEFAULT_MAX_HEIGHT = 800;
+
+  function maxHeightOf(options) {
+    var match = /(?:^|&)max_height=([^&]*)/.exec(options);
+    if (!match) return DEFAULT_MAX_HEIGHT;
+    var value = decodeURIComponent(match[1]);
+    if (value === "none" || value === "0") return MAX_HEIGHT;
+    var number = parseInt(value, 10);
+    return number > 0 ? Math.max(MIN_HEIGHT, Math.min(number, MAX_HEIGHT)) : DEFAULT_MAX_HEIGHT;
+  }
 
   function ping(frame) {
     try {
@@ -66,7 +78,8 @@
     for (var i = 0; i < links.length; i++) links[i].hidden = true;
     container.appendChild(iframe);
 
-    var frame = { id: id, iframe: iframe, container: container, pending: true };
+    var frame = { id: id, iframe: iframe, container: container, pending: true,
+                  maxHeight: maxHeightOf(options) };
     frames.push(frame);
     watchVisibility(frame);
   }
@@ -84,7 +97,7 @@
       if (frame.iframe.contentWindow !== event.source) continue;
       var height = Math.ceil(Number(data.height));
       if (!isFinite(height) || height <= 0) return;
-      height = Math.min(Math.max(height, MIN_HEIGHT), MAX_HEIGHT);
+      height = Math.min(Math.max(height, MIN_HEIGHT), frame.maxHeight);
       frame.iframe.style.height = height + "px";
       frame.pending = false;
       return;

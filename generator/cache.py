@@ -1,0 +1,192 @@
+"""The persistent build cache: what a build learnt, for the next build of the same site.
+
+One SQLite file, ``SITE/.annals-cache/cache.sqlite`` (the standard library's sqlite3):
+
+    meta(key, value)              the fingerprint of the code and settings it was made with
+    articles(key, value)          a parsed Article, by the hash of its file's bytes and path
+    analyses(key, value)          an article's analysis, by the hash of the whole Article
+
+Values are pickles of the frozen dataclasses of ``generator.model``, read back with an
+unpickler that builds only those classes (and dates and arrays), so a cache file that came
+from elsewhere cannot run code. A cache made by another version of Annals or with other
+settings, or one that cannot be read, is emptied and rebuilt, never trusted. Writes are
+single transactions in WAL mode with a busy timeout, so concurrent builds wait for each
+other and a killed build leaves the last committed state.
+"""
+
+from __future__ import annotations
+
+import array
+import dataclasses
+import datetime
+import hashlib
+import io
+import pickle
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from . import model
+
+CACHE_DIR = ".annals-cache"
+CACHE_FILE = "cache.sqlite"
+SCHEMA = 1
+TABLES = ("articles", "analyses")
+BUSY_TIMEOUT_S = 30.0
+QUERY_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
+
+
+def code_fingerprint() -> str:
+    """A digest of Annals' own code and data: a changed rule invalidates every entry."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"schema {SCHEMA}".encode())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".txt", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def article_key(article: model.Article) -> str:
+    """Everything an analysis depends on in the article (its repr is deterministic)."""
+    return digest(repr(article))
+
+
+_ALLOWED = {("datetime", "date"): datetime.date, ("array", "array"): array.array,
+            ("array", "_array_reconstructor"): array._array_reconstructor,  # type: ignore[attr-defined]
+            ("builtins", "frozenset"): frozenset, ("builtins", "set"): set}
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Builds the model's dataclasses, dates and arrays, and nothing else."""
+
+    def find_class(self, module: str, name: str):
+        found = getattr(model, name, None) if module == model.__name__ else None
+        if isinstance(found, type) and dataclasses.is_dataclass(found):
+            return found
+        if (module, name) in _ALLOWED:
+            return _ALLOWED[(module, name)]
+        raise pickle.UnpicklingError(f"{module}.{name} is not a cache value")
+
+
+def dumps(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def loads(data: bytes) -> object:
+    return _ModelUnpickler(io.BytesIO(data)).load()
+
+
+@dataclass
+class BuildCache:
+    """An open cache for one site and one fingerprint (code + settings)."""
+
+    path: Path
+    fingerprint: str
+    connection: sqlite3.Connection | None = field(default=None, repr=False)
+    used: dict[str, set[str]] = field(default_factory=lambda: {t: set() for t in TABLES}, repr=False)
+
+    @classmethod
+    def open(cls, site_dir: Path, fingerprint: str) -> "BuildCache":
+        path = site_dir / CACHE_DIR / CACHE_FILE
+        cache = cls(path, fingerprint)
+        cache.connection = cache._connect()
+        return cache
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._prepare(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S))
+        except sqlite3.DatabaseError:  # not a database, or damaged: start again
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            return self._prepare(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S))
+
+    def _prepare(self, connection: sqlite3.Connection) -> sqlite3.Connection:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        with connection:
+            connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            for table in TABLES:
+                connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
+            row = connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+            if row is None or row[0] != self.fingerprint:
+                for table in TABLES:
+                    connection.execute(f"DELETE FROM {table}")
+                connection.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (self.fingerprint,))
+        connection.execute("PRAGMA integrity_check(1)").fetchone()
+        return connection
+
+    def get_many(self, table: str, keys: Iterable[str]) -> dict[str, object]:
+        """The cached values of ``keys`` that can be read; the others are simply absent."""
+        found: dict[str, object] = {}
+        wanted = list(dict.fromkeys(keys))
+        self.used[table].update(wanted)
+        assert self.connection is not None
+        try:
+            for i in range(0, len(wanted), QUERY_CHUNK):
+                chunk = wanted[i:i + QUERY_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for key, value in self.connection.execute(
+                        f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk):
+                    try:
+                        found[key] = loads(value)
+                    except Exception:  # noqa: BLE001 - an unreadable entry is a miss
+                        continue
+        except sqlite3.DatabaseError:
+            return {}
+        return found
+
+    def put_many(self, table: str, items: Mapping[str, object]) -> None:
+        if not items:
+            return
+        assert self.connection is not None
+        rows = [(key, dumps(value)) for key, value in items.items()]
+        self.used[table].update(items)
+        try:
+            with self.connection:
+                self.connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+        except sqlite3.DatabaseError:
+            pass  # a cache that cannot be written is only slower
+
+    def forget_unused(self) -> None:
+        """Drop the entries this build did not use (edited or deleted articles)."""
+        assert self.connection is not None
+        try:
+            with self.connection:
+                for table in TABLES:
+                    self.connection.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+                    self.connection.execute("DELETE FROM keep")
+                    self.connection.executemany("INSERT OR IGNORE INTO keep VALUES (?)",
+                                                ((k,) for k in self.used[table]))
+                    self.connection.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM keep)")
+        except sqlite3.DatabaseError:
+            pass
+
+    def close(self) -> None:
+        if self.connection is not None:
+            with closing(self.connection):
+                pass
+            self.connection = None
+
+    def __enter__(self) -> "BuildCache":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def settings_fingerprint(*parts: str) -> str:
+    """The code fingerprint joined with the settings that change analyses."""
+    return digest(code_fingerprint(), *parts)
