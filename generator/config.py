@@ -23,6 +23,7 @@ class KeyDateRule:
     min_sources: int = 2  # a date needs at least this many independent sources
     limit: int = 12  # at most this many key dates on the highlights page
     per_actor: int = 5  # and this many at the top of an actor page
+    export: int = 100  # timeline.json lists this many ranked dates, whatever their sources
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def config_from_mapping(data: dict[str, Any]) -> SiteConfig:
     rule = data.get("key_dates")
     if rule is not None:
         if not isinstance(rule, dict):
-            raise ContentError(CONFIG_FILE, "`key_dates` must be a mapping (min_sources, limit, per_actor)")
+            raise ContentError(CONFIG_FILE, "`key_dates` must be a mapping (min_sources, limit, per_actor, export)")
         allowed = {f.name for f in fields(KeyDateRule)}
         bad = set(rule) - allowed
         if bad or not all(isinstance(v, int) and v >= 0 for v in rule.values()):

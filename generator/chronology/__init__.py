@@ -53,13 +53,17 @@ shared happening or rare word counting like two shared words, so each event is c
 with a bounded number of others and a build stays near-linear in the number of events.
 
 Key dates. Each event counts for its calendar day (or its own value when it is coarser
-than a day: a week, a month, a year; decades and centuries never count). Dates are
-ranked by the number of independent sources reporting events on them (distinct article
-`source`, or distinct articles when the source is missing), then by the number of
-events, then by date. A date needs at least `key_dates.min_sources` sources (default 2);
-the site shows the top `key_dates.limit` (12) and an actor page the top
-`key_dates.per_actor` (5) over that actor's events. The score is sources + n/(n+1) for n
-events, so sources always come first.
+than a day: a week, a month, a year; decades and centuries never count). A date is ranked
+by its independent evidence (chronology.keydates): the independent sources reporting it
+(distinct outlets when the archive names two or more, else distinct articles, so a
+one-outlet archive has key dates too), the distinct days those reports were published,
+the reports published two or more days later that refer back to it, its burst against the
+7 days each side, and how central its events are (tellings and named actors), each
+counted as ln(1 + n) with weights 1, 1, 0.5, 0.75 and 0.5, times 1 for a day, 0.5 a week,
+0.35 a month, 0.15 a year. `Timeline.key_dates` is the whole ranking (timeline.json lists
+`key_dates.export`, 100); the key dates page shows the top `key_dates.limit` (12) with at
+least `key_dates.min_sources` (2) sources, an actor page the top `key_dates.per_actor` (5)
+over that actor's events.
 """
 
 from __future__ import annotations
@@ -72,7 +76,8 @@ from typing import Sequence
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Event, Timeline, TimelineEvent, TimeValue
-from .keydates import key_dates_for_actor, rank_key_dates, source_keys
+from .keydates import (key_dates_for_actor, published_dates, rank_key_dates, shown_key_dates,
+                       source_keys)
 from .merge import (MergeSettings, SourceEvent, choose_time, cluster_events, prepare,
                     similarity)
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
@@ -84,6 +89,7 @@ from .words import id_words, name_words, sentence_parts
 __all__ = [
     "MergeSettings", "MonthGroup", "YearGroup", "build_timeline", "co_actors", "date_label",
     "events_for_actor", "events_per_month", "group_by_year_month", "key_dates_for_actor",
+    "shown_key_dates",
     "sources_for_actor", "event_id_base",
 ]
 
@@ -122,7 +128,8 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         events=events,
         actors=tuple(sorted({a.slug: a for a in actors}.values(), key=lambda a: a.slug)),
         articles=tuple(articles),
-        key_dates=rank_key_dates(events, sources, rule.min_sources, rule.limit),
+        key_dates=rank_key_dates(events, sources, 1, max(rule.export, rule.limit),
+                                 published_dates(articles)),
         problems=sort_problems(problems),
         extra={"source_events": sum(not i.secondary for i in items), "merged_events": sum(len(c) > 1 for c in clusters),
                "conflicts": sum(bool(e.conflicts) for e in events)},

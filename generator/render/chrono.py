@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..chronology import (co_actors, date_label, events_for_actor, events_per_month,
-                          group_by_year_month, key_dates_for_actor, sources_for_actor)
+                          group_by_year_month, key_dates_for_actor, shown_key_dates,
+                          sources_for_actor)
 from ..chronology.views import MONTHS_EN as MONTHS
 
 __all__ = ["MONTHS", "co_actors", "date_label", "events_for_actor", "events_per_month",
-           "group_by_year_month", "key_dates_for_actor", "sources_for_actor"]
+           "group_by_year_month", "key_dates_for_actor", "shown_key_dates", "sources_for_actor"]

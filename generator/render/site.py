@@ -346,7 +346,8 @@ class _Renderer:
         path = urls.KEY_DATES
         page = Page(path, "key-dates", "Key dates", self._canonical(path), "feed.xml")
         return "key_dates.html", page, {
-            "key_dates": [self.views.key_date(k) for k in self.timeline.key_dates],
+            "key_dates": [self.views.key_date(k) for k in chrono.shown_key_dates(
+                self.timeline, self.config.key_dates.min_sources, self.config.key_dates.limit)],
             "rule": self.config.key_dates,
         }
 
