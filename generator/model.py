@@ -242,10 +242,20 @@ class KeyDate:
 
 
 @dataclass(frozen=True)
+class StoryWindow:
+    """Where the reporting concentrates (chronology.story): earlier events are background."""
+
+    start: date
+    end: date
+    origin: str  # "site.yaml" | "detected"
+
+
+@dataclass(frozen=True)
 class Timeline:
     events: tuple[TimelineEvent, ...]  # sorted: range start, finer first, source order
     actors: tuple[Actor, ...]  # sorted by slug
     articles: tuple[ArticleAnalysis, ...]  # sorted by date then slug
     key_dates: tuple[KeyDate, ...] = ()
     problems: tuple[Problem, ...] = ()
+    story: StoryWindow | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)

@@ -80,6 +80,7 @@ from .keydates import (key_dates_for_actor, published_dates, rank_key_dates, sho
                        source_keys)
 from .merge import (MergeSettings, SourceEvent, choose_time, cluster_events, prepare,
                     similarity)
+from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
                      unresolved_dates)
 from .views import (MonthGroup, YearGroup, co_actors, date_label, events_for_actor,
@@ -89,7 +90,7 @@ from .words import id_words, name_words, sentence_parts
 __all__ = [
     "MergeSettings", "MonthGroup", "YearGroup", "build_timeline", "co_actors", "date_label",
     "events_for_actor", "events_per_month", "group_by_year_month", "key_dates_for_actor",
-    "shown_key_dates",
+    "shown_key_dates", "is_background", "split_background",
     "sources_for_actor", "event_id_base",
 ]
 
@@ -131,6 +132,7 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         key_dates=rank_key_dates(events, sources, 1, max(rule.export, rule.limit),
                                  published_dates(articles)),
         problems=sort_problems(problems),
+        story=story_window(config, articles, events),
         extra={"source_events": sum(not i.secondary for i in items), "merged_events": sum(len(c) > 1 for c in clusters),
                "conflicts": sum(bool(e.conflicts) for e in events)},
     )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..chronology import (co_actors, date_label, events_for_actor, events_per_month,
+from ..chronology import (co_actors, date_label, split_background, events_for_actor, events_per_month,
                           group_by_year_month, key_dates_for_actor, shown_key_dates,
                           sources_for_actor)
 from ..chronology.views import MONTHS_EN as MONTHS
 
-__all__ = ["MONTHS", "co_actors", "date_label", "events_for_actor", "events_per_month",
+__all__ = ["MONTHS", "co_actors", "split_background", "date_label", "events_for_actor", "events_per_month",
            "group_by_year_month", "key_dates_for_actor", "shown_key_dates", "sources_for_actor"]

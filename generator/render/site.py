@@ -190,6 +190,7 @@ class _Renderer:
         self.build_info = build_info
         self.views = Views(timeline, config.language)
         self.paging = Paging(timeline, config)
+        self.newest = config.order == "newest"
         self.markdown = markdown_converter()  # reused by every article page of this run
 
     def render(self, path: str) -> str:
@@ -285,8 +286,7 @@ class _Renderer:
         page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
                     self._oembed(path, "oembed.json"))
         shown = self._shown(None)
-        return "index.html", page, {
-            "groups": self.views.groups(shown),
+        return "index.html", page, self.views.timeline_parts(shown, self.newest) | {
             "count": len(self.timeline.events),
             "filter_actors": self._filter_actors(shown),
             "embed": self._snippets(urls.EMBED, self.config.title),
@@ -333,7 +333,7 @@ class _Renderer:
         return "actor.html", page, {
             "actor": self.views.actor(actor),
             "key_dates": [self.views.key_date(k) for k in key_dates],
-            "groups": self.views.groups(self._shown(slug)),
+        } | self.views.timeline_parts(self._shown(slug), self.newest) | {
             "count": len(events),
             "co_actors": [(s, self.views.actor_name(s), n)
                           for s, n in chrono.co_actors(self.timeline, slug) if s in self.views.actors],
@@ -365,8 +365,8 @@ class _Renderer:
         title = self._scope_title(slug)
         path = urls.timeline_page(slug, embed=True)
         page = Page(path, "embed", title, noindex=False)
-        return "embed.html", page, {
-            "groups": self.views.groups(self._shown(slug)), "count": len(self.paging.events(slug)),
+        return "embed.html", page, self.views.timeline_parts(self._shown(slug), self.newest) | {
+            "count": len(self.paging.events(slug)),
             "full": urls.pretty(urls.timeline_page(slug)), "year": None,
         } | self._year_index(slug, embed=True)
 
@@ -389,7 +389,7 @@ class _Renderer:
 
     def _year_groups(self, key: str, events: tuple[TimelineEvent, ...]) -> list[YearGroup]:
         if key != urls.PERIODS:
-            return self.views.groups(events)
+            return self.views.groups(events, self.newest)
         # Decades and centuries: one list in timeline order, no made-up year headings.
         views = tuple(self.views.event(e) for e in events)
         return [YearGroup(urls.PERIODS, PERIODS_TITLE,
@@ -431,6 +431,7 @@ class _Renderer:
         return "embed.html", page, nav | {
             "groups": self._year_groups(key, events), "count": len(events),
             "full": urls.pretty(urls.year_page(key, slug)), "years": [], "latest_count": 0,
+            "background": None,
         }
 
     def _article(self, slug: str) -> tuple[str, Page, dict[str, Any]]:
