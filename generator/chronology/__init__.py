@@ -110,7 +110,8 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
                      for a in articles},
                     {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
                     settings, {a.article.slug: [t for t in a.timexes if t.time.anchored] for a in articles},
-                    {a.article.slug: [(m.start, m.end, m.actor) for m in a.mentions] for a in articles})
+                    {a.article.slug: [(m.start, m.end, m.actor) for m in a.mentions] for a in articles},
+                    {a.article.slug: a.article.lang or config.language for a in articles})
     if config.merge_events:
         clusters = cluster_events(items, settings)
     else:
