@@ -17,7 +17,8 @@ from typing import Callable, MutableMapping, Sequence
 from . import __version__, actors, chronology, export, render
 from .analysis import AnalysisSettings, analyse_article
 from .config import SiteConfig, load_config
-from .content import load_articles, read_actors_file
+from .chronology.corrections import Applied, Corrections, correct_articles, parse_corrections
+from .content import load_articles, read_actors_file, read_corrections_file
 from .errors import BuildErrors, ContentError
 from .model import Article, ArticleAnalysis, Problem, Timeline
 from .output import StagingFolder, check_output_dir, write_file
@@ -48,6 +49,9 @@ class Site:
     articles: tuple[Article, ...]
     registry: object  # actors.ActorRegistry
     skipped_drafts: int = 0
+    corrections: Corrections = field(default_factory=Corrections)  # content/corrections.yaml
+    corrected: tuple[Applied, ...] = ()  # what its article corrections did
+    correction_problems: tuple[Problem, ...] = ()
 
 
 @dataclass
@@ -77,9 +81,18 @@ def load_site(options: BuildOptions) -> Site:
         registry = actors.build_registry(actor_config)
     except ContentError as exc:
         errors.append(exc)
+    corrections = Corrections(f"{config.content_dir}/corrections.yaml")
+    try:
+        source = read_corrections_file(options.site_dir, config.content_dir)
+        if source is not None:
+            corrections = parse_corrections(source.text, source.path)
+    except ContentError as exc:
+        errors.append(exc)
     if errors:
         raise BuildErrors(errors)
-    return Site(config, loaded.articles, registry, loaded.skipped_drafts)
+    articles, corrected, problems = correct_articles(loaded.articles, corrections)
+    return Site(config, articles, registry, loaded.skipped_drafts, corrections, tuple(corrected),
+                tuple(problems))
 
 
 def analysis_settings(site: Site) -> AnalysisSettings:
@@ -156,8 +169,10 @@ def assemble(site: Site, analyses: Sequence[ArticleAnalysis]) -> Timeline:
     """Decide the cast of actors, give events their actors' slugs, order the chronology."""
     cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
     cast_analyses = [_with_slugs(a, cast) for a in analyses]
-    timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config)
-    return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems))
+    timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config,
+                                         corrections=site.corrections, applied=site.corrected)
+    return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems)
+                   + site.correction_problems)
 
 
 def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:

@@ -122,7 +122,7 @@ class Dateline:
     """The publication date of an article (the document creation time, DCT)."""
 
     date: date | None
-    origin: str  # where the date came from: "front matter" | "dateline" | "html" | "none"
+    origin: str  # where the date came from: "front matter" | "dateline" | "html" | "correction" | "none"
     span: tuple[int, int] | None = None  # the dateline's own span in the plain text
     text: str = ""  # the dateline exactly as printed (its span's text)
     outlet: str | None = None  # the agency or outlet the dateline names ("Reuters")
@@ -225,6 +225,9 @@ class TimelineEvent:
     actors: tuple[str, ...]  # actor slugs
     citations: tuple[Event, ...]  # source events, in article order
     conflicts: tuple[TimeValue, ...] = ()  # other, incompatible dates given by sources
+    corrections: tuple[str, ...] = ()  # what the editor corrected (chronology.corrections)
+    scheduled: bool = False  # every source tells it as planned or due, not as happened
+
 
     @property
     def articles(self) -> tuple[str, ...]:

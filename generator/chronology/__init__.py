@@ -80,6 +80,7 @@ from .keydates import (key_dates_for_actor, published_dates, rank_key_dates, sho
                        source_keys)
 from .merge import (MergeSettings, SourceEvent, choose_time, cluster_events, prepare,
                     similarity)
+from .corrections import Applied, Corrections, correct_events
 from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
                      unresolved_dates)
@@ -99,8 +100,12 @@ NOT_ID_RE = re.compile(r"[^a-z0-9]+")
 
 
 def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
-                   config: SiteConfig, settings: MergeSettings | None = None) -> Timeline:
-    """The whole chronology of the site (see the module docstring for the rules)."""
+                   config: SiteConfig, settings: MergeSettings | None = None,
+                   corrections: Corrections | None = None,
+                   applied: Sequence[Applied] = ()) -> Timeline:
+    """The whole chronology of the site (see the module docstring for the rules), with the
+    editor's `corrections` applied after merging (`applied`: what the article corrections,
+    made before the analysis, did)."""
     settings = settings or MergeSettings()
     articles = sort_articles(analyses)
     sources = source_keys(articles)
@@ -119,12 +124,21 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     drafts = sorted((draft_event(items, members, settings) for members in clusters),
                     key=lambda pair: pair[0])
     events = tuple(assign_ids(drafts))
+    corrected: list[Applied] = list(applied)
+    correction_problems: list = []
+    if corrections is not None and corrections.events:
+        position = {e.id: n for n, e in enumerate(events)}
+        fixed, done, correction_problems = correct_events(
+            events, corrections, lambda e: event_order(e.time, position[e.id]))
+        events = tuple(fixed)
+        corrected += done
     by_slug = {a.article.slug: a for a in articles}
     problems = [p for a in articles for p in a.problems]
     for analysis in articles:
         problems += no_dateline(analysis) + unresolved_dates(analysis)
     problems += [p for p in (conflict(e, by_slug) for e in events) if p is not None]
     problems += low_confidence_actors(actors, articles, config.content_dir)
+    problems += correction_problems
     rule = config.key_dates
     return Timeline(
         events=events,
@@ -135,7 +149,7 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         problems=sort_problems(problems),
         story=story_window(config, articles, events),
         extra={"source_events": sum(not i.secondary for i in items), "merged_events": sum(len(c) > 1 for c in clusters),
-               "conflicts": sum(bool(e.conflicts) for e in events)},
+               "conflicts": sum(bool(e.conflicts) for e in events), "corrections": corrected},
     )
 
 

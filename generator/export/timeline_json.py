@@ -58,6 +58,8 @@ def event_block(event: TimelineEvent, articles: dict[str, ArticleAnalysis],
         "actors": list(event.actors),
         "sources": [source_block(source) for source in sources_of(event, articles)],
         "conflicts": [conflict.value for conflict in event.conflicts],
+        "scheduled": event.scheduled,
+        "corrected": list(event.corrections),
     }
 
 
@@ -92,7 +94,8 @@ def actor_block(actor: Actor, timeline: Timeline) -> dict[str, Any]:
     }
 
 
-DATE_FROM = {"front matter": "front matter", "dateline": "dateline", "html": "html"}
+DATE_FROM = {"front matter": "front matter", "dateline": "dateline", "html": "html",
+             "correction": "correction"}
 
 
 def article_block(analysis: ArticleAnalysis) -> dict[str, Any]:

@@ -52,11 +52,13 @@ PROBLEM_KINDS = {
     "no-dateline": "Articles without a dateline",
     "unresolved-date": "Date phrases that could not be resolved",
     "conflict": "Sources that disagree on a date",
+    "correction": "Corrections to check (content/corrections.yaml)",
     "low-confidence-actor": "Actors to confirm",
     "front-matter": "Front matter",
 }
 DATELINE_ORIGINS = {"front matter": "from the front matter", "dateline": "found in the text",
-                    "html": "from the web page", "none": "no dateline found"}
+                    "html": "from the web page", "correction": "corrected by the editor",
+                    "none": "no dateline found"}
 
 
 @dataclass(frozen=True)
@@ -358,6 +360,7 @@ class _Renderer:
             "conflicts": [self.views.event(e) for e in self.timeline.events if e.conflicts],
             "discovered": [self.views.actor(a) for a in self.timeline.actors if a.origin != "config"],
             "dropped": [d for d in map(_dropped, self.timeline.articles) if d["items"]],
+            "corrections": [c for c in self.timeline.extra.get("corrections", ())],
             "build_items": sorted(self.build_info.items()),
         }
 

@@ -47,6 +47,8 @@ class EventView:
     citations: tuple[Citation, ...]
     conflicts: tuple[str, ...]  # date labels the sources disagree on, the event's own first
     sources: int = 1  # independent sources: distinct outlets (else articles) among the citations
+    corrected: tuple[str, ...] = ()  # what the editor corrected: "date", "headline", "merged with ..."
+    scheduled: bool = False  # planned or due, not yet happened (as its sources tell it)
 
     @property
     def actor_slugs(self) -> str:
@@ -187,6 +189,8 @@ class Views:
             citations=tuple(self._citation(c) for c in event.citations),
             conflicts=conflicts,
             sources=len({self._source_key(c.article) for c in event.citations}),
+            corrected=event.corrections,
+            scheduled=event.scheduled,
         )
 
     def _source_key(self, slug: str) -> str:

@@ -4,6 +4,7 @@ merged, key dates, and the editor's corrections (content/corrections.yaml)."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,67 @@ def test_key_dates_are_ranked_in_timeline_json(built):
     assert data["key_dates"][0]["date"] in ("2024-12-08", "2025-07-19")
     ids = {e["id"] for e in data["events"]}
     assert all(set(k["events"]) <= ids for k in data["key_dates"])
+
+
+def test_the_example_corrections_file_shows_every_kind(built):
+    data = read_json(built / "timeline.json")
+    events = {e["id"]: e for e in data["events"]}
+    assert events["e-2025-02-meeting-leaders-alsharaa"]["value"] == "2025-02-04"
+    assert events["e-2025-02-meeting-leaders-alsharaa"]["corrected"] == ["date"]
+    assert events["e-2025-07-24-tenait-toujours-malgre"]["text"].startswith("The Israel–Syria ceasefire")
+    assert "e-2025-07-13-government-troops-sent" not in events
+    clashes = events["e-2025-07-13-clashes-druze-militias"]
+    assert "merged with e-2025-07-13-government-troops-sent" in clashes["corrected"]
+    assert "e-2025-w21-european-union-foreign" not in events
+    background = next(a for a in data["articles"] if a["slug"] == "turkiye-in-syria-background")
+    assert (background["date"], background["date_from"]) == ("2025-09-15", "correction")
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert "Corrected by the editor (headline)." in home
+    review = (built / "review" / "index.html").read_text(encoding="utf-8")
+    done = review.partition('id="corrections-h"')[2].partition("</section>")[0]
+    for kind in ("article date", "merge_into", "date", "headline", "hide"):
+        assert f", {kind})" in done
+
+
+def copy_site(root: Path) -> Path:
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    return root
+
+
+def test_check_reports_unknown_ids_and_corrections_that_change_nothing(tmp_path):
+    site = copy_site(tmp_path / "site")
+    path = site / "content" / "corrections.yaml"
+    path.write_text("events:\n  e-2031-01-01-nothing-here:\n    hide: true\n"
+                    "  e-2025-05-14-president-donald-trump:\n    date: 2025-05-14\n", encoding="utf-8")
+    result = annals("check", str(site))
+    text = " ".join((result.stdout + result.stderr).split())
+    assert "content/corrections.yaml:" in text and "no event 'e-2031-01-01-nothing-here'" in text
+    assert "already dated 2025-05-14: the correction changes nothing" in text
+    assert "Traceback" not in text
+
+
+def test_a_broken_corrections_file_is_an_error_naming_file_and_line(tmp_path):
+    site = copy_site(tmp_path / "site")
+    (site / "content" / "corrections.yaml").write_text("events:\n  e-1:\n    date: soon\n", encoding="utf-8")
+    result = annals("build", str(site), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1 and "content/corrections.yaml:3" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_event_ids_stay_the_same_across_unrelated_edits(tmp_path):
+    site = copy_site(tmp_path / "site")
+    first = annals("build", str(site), "-o", str(tmp_path / "one"), "-q")
+    assert first.returncode == 0, first.stderr
+    before = {e["id"] for e in read_json(tmp_path / "one" / "timeline.json")["events"]}
+    (site / "content" / "articles" / "2025" / "grain-fair.md").write_text(
+        "---\ntitle: Grain fair opens in Konya\ndate: 2025-06-03\nsource: Plains Courier\n---\n"
+        "A grain fair opened in Konya on Tuesday, with tractor makers from twelve countries.\n",
+        encoding="utf-8")
+    other = site / "content" / "articles" / "2025" / "pkk-dissolves.md"
+    other.write_text(other.read_text(encoding="utf-8") + "\nThe text was updated with a line about nothing.\n",
+                     encoding="utf-8")
+    second = annals("build", str(site), "-o", str(tmp_path / "two"), "-q")
+    assert second.returncode == 0, second.stderr
+    after = {e["id"] for e in read_json(tmp_path / "two" / "timeline.json")["events"]}
+    assert before <= after and len(after - before) == 1

@@ -160,7 +160,7 @@ def test_timeline_json_keys_follow_the_contract(files):
     contract_source = {"article", "title", "url", "quote", "timex"}
     for event in data["events"]:
         assert contract_event <= set(event)
-        assert set(event) - contract_event == {"label", "conflicts"}
+        assert set(event) - contract_event == {"label", "conflicts", "scheduled", "corrected"}
         for source in event["sources"]:
             assert contract_source <= set(source)
             assert set(source) - contract_source == {"date", "date_value"}
@@ -168,7 +168,7 @@ def test_timeline_json_keys_follow_the_contract(files):
         assert {"slug", "name", "kind", "aliases", "events"} <= set(actor)
     for article in data["articles"]:
         assert set(article) == {"slug", "title", "date", "source", "url", "date_from", "dateline"}
-        assert article["date_from"] in ("front matter", "dateline", "html", None)
+        assert article["date_from"] in ("front matter", "dateline", "html", "correction", None)
 
 
 def test_timeline_json_values(files, timeline):
