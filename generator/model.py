@@ -195,6 +195,7 @@ class Event:
     sentence: Sentence
     timex: TimeExpr  # the expression that dates the event (offsets into the plain text)
     actors: tuple[str, ...] = ()  # actor keys (slugs once the cast is known)
+    scheduled: bool = False  # told as planned or due, not as done (generator.events)
 
     @property
     def time(self) -> TimeValue:

@@ -186,7 +186,8 @@ def draft_event(items: Sequence[SourceEvent], members: Sequence[int],
     counts = Counter(a for c in cited for a in dict.fromkeys(c.event.actors))
     actors = tuple(sorted(counts, key=lambda a: (-counts[a], a)))
     event = TimelineEvent(id="", time=time, text=sentence_text(headline.event), actors=actors,
-                          citations=tuple(c.event for c in cited), conflicts=conflicts)
+                          citations=tuple(c.event for c in cited), conflicts=conflicts,
+                          scheduled=all(c.event.scheduled for c in cited))
     return event_order(time, cited[0].order), event
 
 

@@ -255,7 +255,7 @@ class Views:
             member_of=tuple((s, self.actor_name(s)) for s in actor.member_of if s in self.actors),
             origin=actor.origin, confidence=actor.confidence, count=len(events),
             first=self.event(events[0]) if events else None,
-            last=self.event(events[-1]) if events else None,
+            last=self.event(done[-1]) if (done := [e for e in events if not e.scheduled]) else None,
         )
 
     def actors_by_kind(self) -> list[KindGroup]:
