@@ -3,7 +3,8 @@
 The contract's keys are never renamed. A few extra keys carry what the contract leaves
 out: "label" (the date at its precision, as the site shows it) and "conflicts" on events,
 "date" and "date_value" on sources, "description" and "member_of" on actors; and
-"key_dates", the dates ranked by the key-date rule (chronology.keydates), best first.
+"key_dates", the dates ranked by the key-date rule (chronology.keydates), best first; and
+"story", the story window ({"from", "to", "origin"}, or null).
 """
 
 from __future__ import annotations
@@ -26,7 +27,16 @@ def timeline_document(timeline: Timeline, config: SiteConfig) -> dict[str, Any]:
         "articles": [article_block(analysis) for analysis in timeline.articles],
         "key_dates": [key_date_block(rank, key) for rank, key in
                       enumerate(timeline.key_dates[:config.key_dates.export], start=1)],
+        "story": story_block(timeline),
     }
+
+
+def story_block(timeline: Timeline) -> dict[str, Any] | None:
+    """The story window (chronology.story): events starting before "from" are background."""
+    window = timeline.story
+    if window is None:
+        return None
+    return {"from": window.start.isoformat(), "to": window.end.isoformat(), "origin": window.origin}
 
 
 def timeline_json(timeline: Timeline, config: SiteConfig) -> str:

@@ -152,7 +152,7 @@ def test_empty_timeline_still_exports_without_a_clock():
 
 def test_timeline_json_keys_follow_the_contract(files):
     data = json.loads(files["timeline.json"])
-    assert list(data) == ["site", "events", "actors", "articles", "key_dates"]
+    assert list(data) == ["site", "events", "actors", "articles", "key_dates", "story"]
     assert data["site"] == {"title": "Dam Watch", "description": "A river, a dam & two sides.",
                             "base_url": "https://example.org/dam/", "language": "en",
                             "generator": f"Annals {__version__}"}
