@@ -35,7 +35,8 @@ def analyse_article(article: Article, settings: AnalysisSettings) -> ArticleAnal
     split = mark_cruft(_after_dateline(sentences(text.text), dateline), furniture)
     mentions = _outside_cruft(actor_lookup.find_mentions(text.text, settings.registry), split)
     declared = _declared_actors(article, settings.registry)
-    events = extract_events(article.slug, split, found, mentions, tuple(m.actor for m in declared))
+    events = extract_events(article.slug, split, found, mentions, tuple(m.actor for m in declared),
+                            dateline.date, lang)
     return ArticleAnalysis(article, dateline, text, split, found, mentions + declared, events,
                            _problems(article, dateline, found, text, declared))
 

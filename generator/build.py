@@ -17,7 +17,8 @@ from typing import Callable, MutableMapping, Sequence
 from . import __version__, actors, chronology, export, render
 from .analysis import AnalysisSettings, analyse_article
 from .config import SiteConfig, load_config
-from .content import load_articles, read_actors_file
+from .chronology.corrections import Applied, Corrections, correct_articles, parse_corrections
+from .content import load_articles, read_actors_file, read_corrections_file
 from .errors import BuildErrors, ContentError
 from .media import Media, collect_media
 from .model import Article, ArticleAnalysis, Problem, Timeline
@@ -52,6 +53,9 @@ class Site:
     registry: object  # actors.ActorRegistry
     skipped_drafts: int = 0
     media: Media = field(default_factory=Media)  # the articles' pictures
+    corrections: Corrections = field(default_factory=Corrections)  # content/corrections.yaml
+    corrected: tuple[Applied, ...] = ()  # what its article corrections did
+    correction_problems: tuple[Problem, ...] = ()
 
 
 @dataclass
@@ -87,9 +91,18 @@ def load_site(options: BuildOptions) -> Site:
         media = collect_media(options.site_dir, config.content_dir, loaded.articles)
     except BuildErrors as exc:
         errors.extend(exc.errors)
+    corrections = Corrections(f"{config.content_dir}/corrections.yaml")
+    try:
+        source = read_corrections_file(options.site_dir, config.content_dir)
+        if source is not None:
+            corrections = parse_corrections(source.text, source.path)
+    except ContentError as exc:
+        errors.append(exc)
     if errors:
         raise BuildErrors(errors)
-    return Site(config, loaded.articles, registry, loaded.skipped_drafts, media)
+    articles, corrected, problems = correct_articles(loaded.articles, corrections)
+    return Site(config, articles, registry, loaded.skipped_drafts, media, corrections, tuple(corrected),
+                tuple(problems))
 
 
 def analysis_settings(site: Site) -> AnalysisSettings:
@@ -166,9 +179,10 @@ def assemble(site: Site, analyses: Sequence[ArticleAnalysis]) -> Timeline:
     """Decide the cast of actors, give events their actors' slugs, order the chronology."""
     cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
     cast_analyses = [_with_slugs(a, cast) for a in analyses]
-    timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config)
+    timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config,
+                                         corrections=site.corrections, applied=site.corrected)
     return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems)
-                   + site.media.problems)
+                   + site.media.problems + site.correction_problems)
 
 
 def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:

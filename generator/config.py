@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from datetime import tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -14,6 +14,8 @@ import yaml
 from .errors import ContentError
 
 CONFIG_FILE = "site.yaml"
+ORDERS = ("oldest", "newest")
+STORY_KEY = "story"
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class KeyDateRule:
     min_sources: int = 2  # a date needs at least this many independent sources
     limit: int = 12  # at most this many key dates on the highlights page
     per_actor: int = 5  # and this many at the top of an actor page
+    export: int = 100  # timeline.json lists this many ranked dates, whatever their sources
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class SiteConfig:
     content_dir: str = "content"
     output_dir: str = "output"
     merge_events: bool = True
+    order: str = "oldest"  # timelines list the oldest event first, or "newest"
     key_dates: KeyDateRule = field(default_factory=KeyDateRule)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -95,6 +99,9 @@ def config_from_mapping(data: dict[str, Any]) -> SiteConfig:
             values[key] = value
         elif key != "key_dates":
             extra[key] = value
+    if "order" in values and values["order"] not in ORDERS:
+        raise ContentError(CONFIG_FILE, f"`order` must be {' or '.join(ORDERS)}, not {values['order']!r}")
+    story_setting(extra)  # kept in `extra` (themes read it there); checked here
     for key in ("title", "description", "base_url", "language", "theme", "timezone",
                 "content_dir", "output_dir"):
         if key in values and not isinstance(values[key], str):
@@ -113,10 +120,35 @@ def config_from_mapping(data: dict[str, Any]) -> SiteConfig:
     rule = data.get("key_dates")
     if rule is not None:
         if not isinstance(rule, dict):
-            raise ContentError(CONFIG_FILE, "`key_dates` must be a mapping (min_sources, limit, per_actor)")
+            raise ContentError(CONFIG_FILE, "`key_dates` must be a mapping (min_sources, limit, per_actor, export)")
         allowed = {f.name for f in fields(KeyDateRule)}
         bad = set(rule) - allowed
         if bad or not all(isinstance(v, int) and v >= 0 for v in rule.values()):
             raise ContentError(CONFIG_FILE, f"`key_dates` takes whole numbers for {sorted(allowed)}")
         config = replace(config, key_dates=KeyDateRule(**rule))
     return config
+
+
+def story_setting(extra: dict[str, Any]) -> tuple[date | None, date | None] | None:
+    """site.yaml `story: {from: 2024-12-01, to: 2025-09-30}` as (from, to), either of them
+    None when left out; None when `story` is not set."""
+    value = extra.get(STORY_KEY)
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) - {"from", "to"} or not value:
+        raise ContentError(CONFIG_FILE, "`story` must be a mapping with `from` and `to` dates "
+                           "(story: {from: 2024-12-01, to: 2025-09-30})")
+    ends: list[date | None] = []
+    for key in ("from", "to"):
+        raw = value.get(key)
+        if raw is None or (isinstance(raw, date) and not isinstance(raw, datetime)):
+            ends.append(raw)
+            continue
+        try:
+            ends.append(date.fromisoformat(str(raw)))
+        except ValueError:
+            raise ContentError(CONFIG_FILE, f"`story.{key}` must be a date (YYYY-MM-DD), "
+                               f"not {raw!r}") from None
+    if ends[0] and ends[1] and ends[0] > ends[1]:
+        raise ContentError(CONFIG_FILE, "`story.from` must not be after `story.to`")
+    return ends[0], ends[1]

@@ -308,3 +308,12 @@ def read_actors_file(site_dir: Path, content_dir: str = "content") -> SourceFile
             return None
         path = alt
     return read_source(path, site_dir)
+
+
+def read_corrections_file(site_dir: Path, content_dir: str = "content") -> SourceFile | None:
+    """content/corrections.yaml (or .yml), the editor's corrections, if there is one."""
+    for name in ("corrections.yaml", "corrections.yml"):
+        path = site_dir / content_dir / name
+        if path.is_file():
+            return read_source(path, site_dir)
+    return None

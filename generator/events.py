@@ -1,31 +1,101 @@
-"""Dated sentences become events: one per sentence, dated by its most specific date."""
+"""Dated sentences become events: one per sentence, dated by its most specific date.
+
+Rules (word lists in generator/data/events.yaml):
+- the same sentence twice in one article is one telling (the first);
+- a sentence that opens with a pronoun ("He said...") and names no actor takes the actors
+  of the sentence before it; its text is unchanged;
+- a sentence is *scheduled* when its date starts after the article's publication date, or
+  it says the happening is planned or due ("will", "is due to", "deadline") and its date
+  is not the date of a saying ("..., Fidan said Monday"): shown so, and never an actor's
+  latest event.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
 from .model import Event, Mention, Sentence, TimeExpr
+
+SPACES_RE = re.compile(r"\s+")
+FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> tuple[dict[str, re.Pattern[str]], dict[str, frozenset[str]], dict[str, re.Pattern[str]]]:
+    """(language -> pattern of scheduled words, language -> pronouns, language -> a speech
+    verb ending the text before a date phrase)."""
+    data = yaml.safe_load(resources.files("generator").joinpath("data", "events.yaml")
+                          .read_text(encoding="utf-8"))
+    scheduled = {lang: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+                                  + r")(?!\w)", re.IGNORECASE)
+                 for lang, words in data["scheduled"].items()}
+    pronouns = {lang: frozenset(str(w).casefold() for w in words) for lang, words in data["pronouns"].items()}
+    speech = {lang: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+                               + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
+              for lang, words in data["speech"].items()}
+    return scheduled, pronouns, speech
+
+
+def is_scheduled(sentence: str, timex: TimeExpr, dct: date | None, lang: str = "en",
+                 sentence_start: int = 0) -> bool:
+    """Told as planned or due: a date after the publication day, or a word that says so."""
+    if dct is not None and timex.time.start is not None and timex.time.start > dct:
+        return True
+    patterns, _, speech = word_lists()
+    language = lang.split("-")[0].lower()
+    pattern = patterns.get(language) or patterns["en"]
+    said = speech.get(language) or speech["en"]
+    if said.search(sentence[:max(0, timex.start - sentence_start)]):
+        return False  # the date is the saying's: "will help ..., Fidan said Monday"
+    return bool(pattern.search(sentence))
 
 
 def extract_events(article_slug: str, sentences: tuple[Sentence, ...],
                    timexes: tuple[TimeExpr, ...], mentions: tuple[Mention, ...],
-                   article_actors: tuple[str, ...] = ()) -> tuple[Event, ...]:
+                   article_actors: tuple[str, ...] = (), dct: date | None = None,
+                   lang: str = "en") -> tuple[Event, ...]:
     """An Event for every non-cruft sentence holding an anchored DATE/TIME expression.
 
     Durations, sets and vague references ("recently") never date an event; of several
     dates in a sentence the finest wins, the first of equals. `article_actors` (declared in
-    front matter) join every event's actors.
+    front matter) join every event's actors. `dct` is the publication date, `lang` the
+    article's language (see the module docstring).
     """
+    _, pronouns, _ = word_lists()
+    opening = pronouns.get(lang.split("-")[0].lower(), pronouns["en"])
     events: list[Event] = []
+    seen: set[str] = set()
+    previous_named: list[str] = []
     for sentence in sentences:
         if sentence.cruft:
             continue
+        named = [m.actor for m in _within(mentions, sentence) if m.end > m.start]
+        subject = previous_named
+        previous_named = named or previous_named if _opens_with(sentence.text, opening) else named
         dating = [t for t in _within(timexes, sentence) if t.time.anchored]
         if not dating:
             continue
+        text = SPACES_RE.sub(" ", sentence.text).strip().casefold()
+        if text in seen:
+            continue  # the same sentence again in one article: one telling
+        seen.add(text)
+        if not named and _opens_with(sentence.text, opening):
+            named = list(subject)  # "He said...": the person of the sentence before
         best = min(dating, key=lambda t: (t.time.precision_rank, t.start))
-        named = [m.actor for m in _within(mentions, sentence) if m.end > m.start]
         actors = tuple(dict.fromkeys(named + list(article_actors)))
-        events.append(Event(f"{article_slug}-{len(events) + 1}", article_slug, sentence, best, actors))
+        events.append(Event(f"{article_slug}-{len(events) + 1}", article_slug, sentence, best, actors,
+                            is_scheduled(sentence.text, best, dct, lang, sentence.start)))
     return tuple(events)
+
+
+def _opens_with(text: str, words: frozenset[str]) -> bool:
+    first = FIRST_WORD_RE.search(text)
+    return first is not None and first.group().casefold() in words
 
 
 def _within(items, sentence: Sentence):

@@ -126,7 +126,7 @@ class Dateline:
     """The publication date of an article (the document creation time, DCT)."""
 
     date: date | None
-    origin: str  # where the date came from: "front matter" | "dateline" | "html" | "none"
+    origin: str  # where the date came from: "front matter" | "dateline" | "html" | "correction" | "none"
     span: tuple[int, int] | None = None  # the dateline's own span in the plain text
     text: str = ""  # the dateline exactly as printed (its span's text)
     outlet: str | None = None  # the agency or outlet the dateline names ("Reuters")
@@ -199,6 +199,7 @@ class Event:
     sentence: Sentence
     timex: TimeExpr  # the expression that dates the event (offsets into the plain text)
     actors: tuple[str, ...] = ()  # actor keys (slugs once the cast is known)
+    scheduled: bool = False  # told as planned or due, not as done (generator.events)
 
     @property
     def time(self) -> TimeValue:
@@ -229,6 +230,9 @@ class TimelineEvent:
     actors: tuple[str, ...]  # actor slugs
     citations: tuple[Event, ...]  # source events, in article order
     conflicts: tuple[TimeValue, ...] = ()  # other, incompatible dates given by sources
+    corrections: tuple[str, ...] = ()  # what the editor corrected (chronology.corrections)
+    scheduled: bool = False  # every source tells it as planned or due, not as happened
+
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -246,10 +250,20 @@ class KeyDate:
 
 
 @dataclass(frozen=True)
+class StoryWindow:
+    """Where the reporting concentrates (chronology.story): earlier events are background."""
+
+    start: date
+    end: date
+    origin: str  # "site.yaml" | "detected"
+
+
+@dataclass(frozen=True)
 class Timeline:
     events: tuple[TimelineEvent, ...]  # sorted: range start, finer first, source order
     actors: tuple[Actor, ...]  # sorted by slug
     articles: tuple[ArticleAnalysis, ...]  # sorted by date then slug
     key_dates: tuple[KeyDate, ...] = ()
     problems: tuple[Problem, ...] = ()
+    story: StoryWindow | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)

@@ -55,6 +55,8 @@ from .render.site import BUILTIN_THEMES, DEFAULT_THEME, RenderOptions
 from .watch import Debouncer, Watcher
 
 ACTORS_FILES = ("actors.yaml", "actors.yml")
+# Content files that change the whole chronology, not one article: a full rebuild.
+SITE_WIDE_CONTENT = ACTORS_FILES + ("corrections.yaml",)
 # Pages that show the whole chronology or its summaries: re-rendered on every article edit.
 SITE_WIDE_PAGES = (urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED)
 LIVERELOAD_PATH = "/livereload"
@@ -219,7 +221,7 @@ class Preview:
             path.startswith(folder) and path.endswith(ARTICLE_SUFFIXES) for path in trigger)
 
     def _settings_changed(self, trigger: tuple[str, ...]) -> bool:
-        settings = {CONFIG_FILE} | {f"{self.config.content_dir}/{name}" for name in ACTORS_FILES}
+        settings = {CONFIG_FILE} | {f"{self.config.content_dir}/{name}" for name in SITE_WIDE_CONTENT}
         return any(path in settings for path in trigger)
 
 

@@ -53,13 +53,17 @@ shared happening or rare word counting like two shared words, so each event is c
 with a bounded number of others and a build stays near-linear in the number of events.
 
 Key dates. Each event counts for its calendar day (or its own value when it is coarser
-than a day: a week, a month, a year; decades and centuries never count). Dates are
-ranked by the number of independent sources reporting events on them (distinct article
-`source`, or distinct articles when the source is missing), then by the number of
-events, then by date. A date needs at least `key_dates.min_sources` sources (default 2);
-the site shows the top `key_dates.limit` (12) and an actor page the top
-`key_dates.per_actor` (5) over that actor's events. The score is sources + n/(n+1) for n
-events, so sources always come first.
+than a day: a week, a month, a year; decades and centuries never count). A date is ranked
+by its independent evidence (chronology.keydates): the independent sources reporting it
+(distinct outlets when the archive names two or more, else distinct articles, so a
+one-outlet archive has key dates too), the distinct days those reports were published,
+the reports published two or more days later that refer back to it, its burst against the
+7 days each side, and how central its events are (tellings and named actors), each
+counted as ln(1 + n) with weights 1, 1, 0.5, 0.75 and 0.5, times 1 for a day, 0.5 a week,
+0.35 a month, 0.15 a year. `Timeline.key_dates` is the whole ranking (timeline.json lists
+`key_dates.export`, 100); the key dates page shows the top `key_dates.limit` (12) with at
+least `key_dates.min_sources` (2) sources, an actor page the top `key_dates.per_actor` (5)
+over that actor's events.
 """
 
 from __future__ import annotations
@@ -72,9 +76,12 @@ from typing import Sequence
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Event, Timeline, TimelineEvent, TimeValue
-from .keydates import key_dates_for_actor, rank_key_dates, source_keys
+from .keydates import (key_dates_for_actor, published_dates, rank_key_dates, shown_key_dates,
+                       source_keys)
 from .merge import (MergeSettings, SourceEvent, choose_time, cluster_events, prepare,
                     similarity)
+from .corrections import Applied, Corrections, correct_events
+from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
                      unresolved_dates)
 from .views import (MonthGroup, YearGroup, co_actors, date_label, events_for_actor,
@@ -84,6 +91,7 @@ from .words import id_words, name_words, sentence_parts
 __all__ = [
     "MergeSettings", "MonthGroup", "YearGroup", "build_timeline", "co_actors", "date_label",
     "events_for_actor", "events_per_month", "group_by_year_month", "key_dates_for_actor",
+    "shown_key_dates", "is_background", "split_background",
     "sources_for_actor", "event_id_base",
 ]
 
@@ -92,8 +100,12 @@ NOT_ID_RE = re.compile(r"[^a-z0-9]+")
 
 
 def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
-                   config: SiteConfig, settings: MergeSettings | None = None) -> Timeline:
-    """The whole chronology of the site (see the module docstring for the rules)."""
+                   config: SiteConfig, settings: MergeSettings | None = None,
+                   corrections: Corrections | None = None,
+                   applied: Sequence[Applied] = ()) -> Timeline:
+    """The whole chronology of the site (see the module docstring for the rules), with the
+    editor's `corrections` applied after merging (`applied`: what the article corrections,
+    made before the analysis, did)."""
     settings = settings or MergeSettings()
     articles = sort_articles(analyses)
     sources = source_keys(articles)
@@ -103,7 +115,8 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
                      for a in articles},
                     {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
                     settings, {a.article.slug: [t for t in a.timexes if t.time.anchored] for a in articles},
-                    {a.article.slug: [(m.start, m.end, m.actor) for m in a.mentions] for a in articles})
+                    {a.article.slug: [(m.start, m.end, m.actor) for m in a.mentions] for a in articles},
+                    {a.article.slug: a.article.lang or config.language for a in articles})
     if config.merge_events:
         clusters = cluster_events(items, settings)
     else:
@@ -111,21 +124,32 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     drafts = sorted((draft_event(items, members, settings) for members in clusters),
                     key=lambda pair: pair[0])
     events = tuple(assign_ids(drafts))
+    corrected: list[Applied] = list(applied)
+    correction_problems: list = []
+    if corrections is not None and corrections.events:
+        position = {e.id: n for n, e in enumerate(events)}
+        fixed, done, correction_problems = correct_events(
+            events, corrections, lambda e: event_order(e.time, position[e.id]))
+        events = tuple(fixed)
+        corrected += done
     by_slug = {a.article.slug: a for a in articles}
     problems = [p for a in articles for p in a.problems]
     for analysis in articles:
         problems += no_dateline(analysis) + unresolved_dates(analysis)
     problems += [p for p in (conflict(e, by_slug) for e in events) if p is not None]
     problems += low_confidence_actors(actors, articles, config.content_dir)
+    problems += correction_problems
     rule = config.key_dates
     return Timeline(
         events=events,
         actors=tuple(sorted({a.slug: a for a in actors}.values(), key=lambda a: a.slug)),
         articles=tuple(articles),
-        key_dates=rank_key_dates(events, sources, rule.min_sources, rule.limit),
+        key_dates=rank_key_dates(events, sources, 1, max(rule.export, rule.limit),
+                                 published_dates(articles)),
         problems=sort_problems(problems),
+        story=story_window(config, articles, events),
         extra={"source_events": sum(not i.secondary for i in items), "merged_events": sum(len(c) > 1 for c in clusters),
-               "conflicts": sum(bool(e.conflicts) for e in events)},
+               "conflicts": sum(bool(e.conflicts) for e in events), "corrections": corrected},
     )
 
 
@@ -162,7 +186,8 @@ def draft_event(items: Sequence[SourceEvent], members: Sequence[int],
     counts = Counter(a for c in cited for a in dict.fromkeys(c.event.actors))
     actors = tuple(sorted(counts, key=lambda a: (-counts[a], a)))
     event = TimelineEvent(id="", time=time, text=sentence_text(headline.event), actors=actors,
-                          citations=tuple(c.event for c in cited), conflicts=conflicts)
+                          citations=tuple(c.event for c in cited), conflicts=conflicts,
+                          scheduled=all(c.event.scheduled for c in cited))
     return event_order(time, cited[0].order), event
 
 

@@ -1,7 +1,17 @@
-"""Key dates: the dates most independent sources report events on (see the package docstring)."""
+"""Key dates: the dates an archive's independent evidence points to (see `rank_key_dates`).
+
+A journalist's timeline of a story keeps the days that many reports are about, that later
+reports keep coming back to, and that stand out from the days around them. All of that can
+be counted in one outlet's archive as well as across many outlets, so the rule needs no
+second source to work: it counts outlets when there are several, and otherwise articles and
+the days they were published.
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Mapping, Sequence
 
 from ..dateline import outlet_key
@@ -9,6 +19,23 @@ from ..model import ArticleAnalysis, KeyDate, Timeline, TimelineEvent, TimeValue
 
 # Vaguer than a year is background ("in the 1990s"), never a key date.
 TOO_VAGUE = ("decade", "century")
+# A date said no more precisely than this weighs less: a timeline is a list of days.
+PRECISION_FACTOR = {"day": 1.0, "week": 0.5, "month": 0.35, "season": 0.25, "quarter": 0.25,
+                    "half": 0.2, "year": 0.15}
+
+
+@dataclass(frozen=True)
+class KeyDateWeights:
+    """The weights of the key-date score (defaults are the documented rule)."""
+
+    independent: float = 1.0  # ln(1 + outlets), or ln(1 + articles) with a single outlet
+    days: float = 1.0  # ln(1 + distinct publication days of the reports)
+    later: float = 0.5  # ln(1 + articles published after the date that refer back to it)
+    burst: float = 0.75  # ln(1 + reports on the date / mean reports on its neighbours)
+    central: float = 0.5  # ln(1 + tellings per event): merged reports and named actors
+    neighbour_days: int = 7  # the neighbours are this many days on each side
+    later_gap_days: int = 2  # "later" is published at least this long after the date ends
+    export: int = 100  # timeline.json lists this many ranked dates (at least 50)
 
 
 def source_key(analysis: ArticleAnalysis) -> str:
@@ -22,6 +49,12 @@ def source_keys(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
     return {a.article.slug: source_key(a) for a in analyses}
 
 
+def several_outlets(sources: Mapping[str, str]) -> bool:
+    """Whether the archive names at least two outlets: only then are outlets the unit of
+    independence (a one-outlet archive counts its articles instead)."""
+    return len({key for key in sources.values() if key.startswith("source:")}) >= 2
+
+
 def date_of(time: TimeValue) -> TimeValue | None:
     """The date an event counts for: its calendar day, or its own value when coarser."""
     if not time.anchored or time.granularity in TOO_VAGUE:
@@ -32,12 +65,52 @@ def date_of(time: TimeValue) -> TimeValue | None:
     return time
 
 
-def rank_key_dates(events: Sequence[TimelineEvent], sources: Mapping[str, str],
-                   min_sources: int, limit: int | None) -> tuple[KeyDate, ...]:
-    """Dates ranked by independent sources, then events, then date; at most `limit`.
+@dataclass(frozen=True)
+class DateEvidence:
+    """What the archive says about one date."""
 
-    `sources` maps article slug -> independent source key (see source_key).
+    time: TimeValue
+    events: tuple[TimelineEvent, ...]
+    independent: int  # outlets (several in the archive), else articles
+    articles: int
+    days: int  # distinct publication days of those articles
+    later: int  # articles published later_gap_days or more after the date that report it
+    burst: float  # articles on the date / mean articles per neighbouring day
+    central: float  # mean tellings (citations) plus named actors per event, over 2
+    score: float
+
+
+def rank_key_dates(events: Sequence[TimelineEvent], sources: Mapping[str, str],
+                   min_sources: int, limit: int | None,
+                   published: Mapping[str, date | None] | None = None,
+                   weights: KeyDateWeights | None = None) -> tuple[KeyDate, ...]:
+    """Dates ranked by their score (then independent sources, then events, then date),
+    those with at least `min_sources` independent sources; at most `limit`.
+
+    `sources` maps article slug -> independent source key (see source_key); `published`
+    article slug -> publication date. The score of a date is
+
+        (independent x ln(1 + I) + days x ln(1 + D) + later x ln(1 + L)
+         + burst x ln(1 + B) + central x ln(1 + C)) x precision
+
+    where I counts the distinct outlets reporting events on it when the archive names two
+    or more outlets, else the distinct articles; D the distinct publication days of those
+    articles; L those published at least two days after the date (reports that refer back
+    to it); B the articles on the date over the mean per day of the 7 days each side (a
+    burst); C the mean tellings of its events (citations, plus named actors / 4); and the
+    precision factor 1 for a day, 0.5 a week, 0.35 a month, 0.15 a year.
     """
+    return tuple(k for k in (_key_date(e) for e in evidence(events, sources, published, weights))
+                 if k.sources >= max(min_sources, 1))[:limit]
+
+
+def evidence(events: Sequence[TimelineEvent], sources: Mapping[str, str],
+             published: Mapping[str, date | None] | None = None,
+             weights: KeyDateWeights | None = None) -> list[DateEvidence]:
+    """Every date with events, with its evidence, best first."""
+    weights = weights or KeyDateWeights()
+    published = published or {}
+    by_outlet = several_outlets(sources)
     dates: dict[tuple, TimeValue] = {}
     members: dict[tuple, list[TimelineEvent]] = {}
     for event in events:
@@ -47,23 +120,64 @@ def rank_key_dates(events: Sequence[TimelineEvent], sources: Mapping[str, str],
         key = (time.start, time.end, time.value)
         dates.setdefault(key, time)
         members.setdefault(key, []).append(event)
-    ranked = []
+    # articles reporting each single day, for the burst against its neighbours
+    per_day: dict[date, int] = {}
     for key, on_date in members.items():
-        independent = len({sources.get(a, f"article:{a}") for e in on_date for a in e.articles})
-        if independent < max(min_sources, 1):
-            continue
-        count = len(on_date)
+        if key[0] == key[1]:
+            per_day[key[0]] = len({a for e in on_date for a in e.articles})
+    found = []
+    for key, on_date in members.items():
         time = dates[key]
-        ranked.append((-independent, -count, time.start, time.precision_rank, time.value,
-                       KeyDate(time, tuple(e.id for e in on_date), independent,
-                               round(independent + count / (count + 1), 4))))
-    ranked.sort(key=lambda row: row[:5])
-    chosen = [row[5] for row in ranked]
-    return tuple(chosen if limit is None else chosen[:limit])
+        articles = sorted({a for e in on_date for a in e.articles})
+        if by_outlet:
+            independent = len({sources.get(a, f"article:{a}") for a in articles})
+        else:
+            independent = len(articles)
+        days = {published.get(a) for a in articles} - {None}
+        gap = time.end + timedelta(days=weights.later_gap_days)  # type: ignore[operator]
+        later = sum(1 for a in articles if (published.get(a) or date.min) >= gap)
+        burst = _burst(time, len(articles), per_day, weights.neighbour_days)
+        central = sum(len(e.articles) + len(e.actors) / 4 for e in on_date) / len(on_date)
+        factor = PRECISION_FACTOR.get(time.granularity or "day", 0.15)
+        score = factor * (weights.independent * math.log1p(independent)
+                          + weights.days * math.log1p(len(days))
+                          + weights.later * math.log1p(later)
+                          + weights.burst * math.log1p(burst)
+                          + weights.central * math.log1p(central))
+        found.append(DateEvidence(time, tuple(on_date), independent, len(articles), len(days),
+                                  later, round(burst, 4), round(central, 4), round(score, 4)))
+    found.sort(key=lambda d: (-d.score, -d.independent, -len(d.events), d.time.start,
+                              d.time.precision_rank, d.time.value))
+    return found
+
+
+def _burst(time: TimeValue, articles: int, per_day: Mapping[date, int], width: int) -> float:
+    """Articles on a day over the mean per day of its neighbours (plus one, so a lone day
+    in an empty stretch is a burst of its size, not infinite); coarser dates: 1."""
+    if time.start != time.end:
+        return 1.0
+    day = time.start
+    around = [per_day.get(day + timedelta(days=d), 0) for d in range(-width, width + 1) if d]  # type: ignore[operator]
+    return articles / (1.0 + sum(around) / len(around))
+
+
+def _key_date(found: DateEvidence) -> KeyDate:
+    return KeyDate(found.time, tuple(e.id for e in found.events), found.independent, found.score)
+
+
+def published_dates(analyses: Sequence[ArticleAnalysis]) -> dict[str, date | None]:
+    return {a.article.slug: a.dateline.date for a in analyses}
 
 
 def key_dates_for_actor(timeline: Timeline, slug: str, limit: int,
                         min_sources: int = 1) -> tuple[KeyDate, ...]:
     """The actor's key dates by the same rule, over the events the actor takes part in."""
     events = [e for e in timeline.events if slug in e.actors]
-    return rank_key_dates(events, source_keys(timeline.articles), min_sources, limit)
+    return rank_key_dates(events, source_keys(timeline.articles), min_sources, limit,
+                          published_dates(timeline.articles))
+
+
+def shown_key_dates(timeline: Timeline, min_sources: int, limit: int) -> tuple[KeyDate, ...]:
+    """The key dates page: the best ranked dates with at least `min_sources` independent
+    sources (timeline.key_dates is the whole ranking, for timeline.json)."""
+    return tuple(k for k in timeline.key_dates if k.sources >= max(min_sources, 1))[:limit]

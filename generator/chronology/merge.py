@@ -132,7 +132,8 @@ def prepare(ordered: Sequence[tuple[Event, str]],
             actor_words: Mapping[str, frozenset[str]] | None = None,
             settings: MergeSettings | None = None,
             dates: Mapping[str, Sequence[TimeExpr]] | None = None,
-            named: Mapping[str, Sequence[tuple[int, int, str]]] | None = None) -> list[SourceEvent]:
+            named: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
+            languages: Mapping[str, str] | None = None) -> list[SourceEvent]:
     """Source events, IDF-weighted, from (event, source key) pairs in source order.
 
     `mention_spans` (article slug -> actor mention spans) and `actor_words` (actor slug ->
@@ -143,13 +144,17 @@ def prepare(ordered: Sequence[tuple[Event, str]],
     dates of its sentence; with `settings.secondary_dates` each of them (no vaguer than a
     month) also becomes a secondary source event, listed after all the events. `named`
     (article slug -> (start, end, actor) mentions) tells the actors a sentence names from
-    those it only inherits from front matter, which count less.
+    those it only inherits from front matter, which count less. `languages` (article slug
+    -> language, default English) reads each sentence's words in its own language, through
+    the multilingual lexicon of happenings (words.lexicon), so tellings in two languages
+    can share words.
     """
     settings = settings or MergeSettings()
     spans = mention_spans or {}
     names = actor_words or {}
     found = dates or {}
     mentions = named or {}
+    language_of = languages or {}
 
     span_index = _SpanIndex(spans)
     named_index = _SpanIndex({slug: [(s, e) for s, e, _ in found_named]
@@ -158,7 +163,8 @@ def prepare(ordered: Sequence[tuple[Event, str]],
 
     def context(event: Event) -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
         return date_context(event, *_name_skips(event, span_index, names),
-                            happening_window=settings.happening_window, stems=stems)
+                            happening_window=settings.happening_window, stems=stems,
+                            language=language_of.get(event.article, "en"))
 
     raw = [context(event) for event, _ in ordered]
     df: Counter[str] = Counter()

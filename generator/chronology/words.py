@@ -11,11 +11,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 from typing import Collection, Sequence
+
+import yaml
 
 from ..model import Event
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A number in the prose ("more than 1,000 people", "1 000 morts"): the same figure in two
+# tellings, in any language, is evidence. Years are left out (they date, not describe).
+NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?![\w,.]\d)|(?<![\w.,])\d+(?![\w]|[.,]\d)")
+YEARS = range(1800, 2101)
 
 STOP_WORDS = frozenset("""
 a about above after again against ago all almost along already also although am among an
@@ -165,6 +173,42 @@ ONE_OFF = frozenset({"ceasefire", "overthrow", "invade", "resign", "election", "
                      "coup", "assassinat", "referendum", "inaugurat", "independenc"})
 
 
+def _plain(raw: str) -> str:
+    word = strip_accents(raw.lower()).replace("’", "'")
+    return word.replace("-", "")  # "cease-fire" -> "ceasefire"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, dict[str, str]], dict[str, frozenset[str]]]:
+    """generator/data/happenings.yaml: per language, (word stem -> the English key it
+    means) and its stop words."""
+    data = yaml.safe_load(resources.files("generator").joinpath("data", "happenings.yaml")
+                          .read_text(encoding="utf-8"))
+    meanings: dict[str, dict[str, str]] = {}
+    for section in ("happenings", "words"):
+        for concept, by_language in data[section].items():
+            key = normalise_word(concept)
+            for language, words in by_language.items():
+                table = meanings.setdefault(language, {})
+                for word in words:
+                    table[stem(_plain(word))] = key  # type: ignore[assignment]
+    stops = {language: frozenset(_plain(w).split("'")[-1] for w in words)
+             for language, words in data["stop_words"].items()}
+    return meanings, stops
+
+
+def _foreign_key(raw: str, language: str) -> str | None:
+    """The comparable key of a word of another language: its English meaning when the
+    lexicon has it, else its plain stem (names and numbers read alike), or None for its
+    stop words. Elided articles go ("l'émissaire" -> "émissaire")."""
+    meanings, stops = lexicon()
+    word = _plain(raw).split("'")[-1]
+    if len(word) < 2 or word in stops.get(language, ()):
+        return None
+    stemmed = stem(word)
+    return meanings.get(language, {}).get(stemmed) or _stem_key(word)
+
+
 def _stem_key(raw: str) -> str | None:
     """The stem of one word before synonyms are folded, or None for stop words and noise."""
     word = strip_accents(raw.lower()).replace("’", "'")
@@ -198,10 +242,12 @@ def sentence_parts(event: Event) -> tuple[str, str]:
 
 def _content_words(text: str, offset: int, skip_spans: Sequence[tuple[int, int]],
                    skip_words: Collection[str],
-                   stems: dict[str, str | None] | None = None) -> list[str]:
+                   stems: dict[str, str | None] | None = None, language: str = "en") -> list[str]:
     """Content words of text (which starts at `offset` in the plain text); a two-word verb
     ("broke out", "took control") becomes its concept. `stems` memoises _stem_key across
-    calls (a corpus repeats its words)."""
+    calls (a corpus repeats its words). In another `language` than English, words the
+    lexicon knows take their English key ("cessez-le-feu" is "ceasefire")."""
+    foreign = language.split("-")[0].lower() not in ("en", "")
     out = []
     matches = list(WORD_RE.finditer(text))
     skip_next = False
@@ -214,7 +260,15 @@ def _content_words(text: str, offset: int, skip_spans: Sequence[tuple[int, int]]
             if any(s < end and start < e for s, e in skip_spans):
                 continue
         raw = match.group()
-        if stems is None:
+        if foreign:
+            memo = f"{language}\0{raw}"
+            if stems is not None and memo in stems:
+                stemmed = stems[memo]
+            else:
+                stemmed = _foreign_key(raw, language.split("-")[0].lower())
+                if stems is not None:
+                    stems[memo] = stemmed
+        elif stems is None:
             stemmed = _stem_key(raw)
         else:
             if raw in stems:
@@ -252,26 +306,53 @@ def weighted_terms(event: Event, skip_spans: Sequence[tuple[int, int]] = (),
 def date_context(event: Event, skip_spans: Sequence[tuple[int, int]] = (),
                  skip_words: Collection[str] = (), near: int = 5, near_boost: float = 1.5,
                  happening_window: int = 8, stems: dict[str, str | None] | None = None,
+                 language: str = "en",
                  ) -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
     """`weighted_terms` plus the happenings (HAPPENINGS concepts) named within
-    `happening_window` content words of the date phrase: what the date says happened
+    `happening_window` distinct content words of the date phrase: what the date says happened
     ("signed a memorandum of understanding on military training in Ankara on Wednesday").
     `stems`: a dict to memoise word stems in, shared by the calls of one build."""
     sentence = event.sentence
     cut = min(max(0, event.timex.start - sentence.start), len(sentence.text))
     resume = min(max(cut, event.timex.end - sentence.start), len(sentence.text))
-    before = _content_words(sentence.text[:cut], sentence.start, skip_spans, skip_words, stems)
+    before = _content_words(sentence.text[:cut], sentence.start, skip_spans, skip_words, stems,
+                            language)
     after = _content_words(sentence.text[resume:], sentence.start + resume, skip_spans,
-                           skip_words, stems)
+                           skip_words, stems, language)
     terms: dict[str, float] = {}
     near_from, near_to = len(before) - near, len(before) + near
     for i, word in enumerate(before + after):
         weight = near_boost if near_from <= i < near_to else 1.0
         if terms.get(word, 0.0) < weight:
             terms[word] = weight
-    around = before[max(0, len(before) - happening_window):] + after[:happening_window]
+    for number in numbers(sentence.text[:cut]) + numbers(sentence.text[resume:]):
+        terms.setdefault(number, 1.0)
+    around = _nearest(before[::-1], happening_window) + _nearest(after, happening_window)
     return (terms, frozenset(before[max(0, near_from):] + after[:near]),
             frozenset(around) & HAPPENINGS)
+
+
+def _nearest(words: Sequence[str], count: int) -> list[str]:
+    """The first `count` distinct words: a word said twice ("la Défense ... de défense")
+    does not push the verb out of the window."""
+    out: list[str] = []
+    for word in words:
+        if word not in out:
+            out.append(word)
+            if len(out) == count:
+                break
+    return out
+
+
+def numbers(text: str) -> list[str]:
+    """Figures of a text as keys ("#1000" for "1,000", "1 000" or "1.000"), years and
+    single digits left out."""
+    out = []
+    for match in NUMBER_RE.finditer(text):
+        value = int(re.sub(r"\D", "", match.group()))
+        if value >= 10 and value not in YEARS:
+            out.append(f"#{value}")
+    return out
 
 
 def name_words(*names: str) -> frozenset[str]:

@@ -2,7 +2,9 @@
 
 The contract's keys are never renamed. A few extra keys carry what the contract leaves
 out: "label" (the date at its precision, as the site shows it) and "conflicts" on events,
-"date" and "date_value" on sources, "description" and "member_of" on actors.
+"date" and "date_value" on sources, "description" and "member_of" on actors; and
+"key_dates", the dates ranked by the key-date rule (chronology.keydates), best first; and
+"story", the story window ({"from", "to", "origin"}, or null).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import SiteConfig
-from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent
+from ..model import Actor, ArticleAnalysis, KeyDate, Timeline, TimelineEvent
 from .common import (GENERATOR, Source, article_date, articles_by_slug, date_label,
                      dump_json, events_for_actor, sources_of)
 
@@ -23,7 +25,18 @@ def timeline_document(timeline: Timeline, config: SiteConfig) -> dict[str, Any]:
         "events": [event_block(event, articles, config) for event in timeline.events],
         "actors": [actor_block(actor, timeline) for actor in timeline.actors],
         "articles": [article_block(analysis) for analysis in timeline.articles],
+        "key_dates": [key_date_block(rank, key) for rank, key in
+                      enumerate(timeline.key_dates[:config.key_dates.export], start=1)],
+        "story": story_block(timeline),
     }
+
+
+def story_block(timeline: Timeline) -> dict[str, Any] | None:
+    """The story window (chronology.story): events starting before "from" are background."""
+    window = timeline.story
+    if window is None:
+        return None
+    return {"from": window.start.isoformat(), "to": window.end.isoformat(), "origin": window.origin}
 
 
 def timeline_json(timeline: Timeline, config: SiteConfig) -> str:
@@ -55,7 +68,16 @@ def event_block(event: TimelineEvent, articles: dict[str, ArticleAnalysis],
         "actors": list(event.actors),
         "sources": [source_block(source) for source in sources_of(event, articles)],
         "conflicts": [conflict.value for conflict in event.conflicts],
+        "scheduled": event.scheduled,
+        "corrected": list(event.corrections),
     }
+
+
+def key_date_block(rank: int, key: KeyDate) -> dict[str, Any]:
+    """A ranked date: "date" is its TIMEX value (a day, or a coarser value when the events
+    on it are no more precise); "sources" its independent sources."""
+    return {"date": key.time.value, "rank": rank, "score": key.score,
+            "sources": key.sources, "events": list(key.events)}
 
 
 def source_block(source: Source) -> dict[str, Any]:
@@ -82,7 +104,8 @@ def actor_block(actor: Actor, timeline: Timeline) -> dict[str, Any]:
     }
 
 
-DATE_FROM = {"front matter": "front matter", "dateline": "dateline", "html": "html"}
+DATE_FROM = {"front matter": "front matter", "dateline": "dateline", "html": "html",
+             "correction": "correction"}
 
 
 def article_block(analysis: ArticleAnalysis) -> dict[str, Any]:

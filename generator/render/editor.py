@@ -14,6 +14,7 @@ PROBLEM_KINDS = {
     "no-dateline": "Articles without a dateline",
     "unresolved-date": "Date phrases that could not be resolved",
     "conflict": "Sources that disagree on a date",
+    "correction": "Corrections to check (content/corrections.yaml)",
     "low-confidence-actor": "Actors to confirm",
     "front-matter": "Front matter",
     "media": "Pictures",

@@ -84,32 +84,6 @@ class Overview:
         return tuple(b for b in self.bins if b.count)
 
 
-# Story window ----------------------------------------------------------------------------
-
-def story_window(config: SiteConfig) -> tuple[date, date] | None:
-    """site.yaml ``story: {from: 2024-12-01, to: 2025-09-30}``, or None when not set."""
-    value = config.extra.get(STORY_KEY)
-    if value is None:
-        return None
-    if not isinstance(value, dict) or set(value) - {"from", "to"} or not {"from", "to"} <= set(value):
-        raise ContentError("site.yaml", "`story` must be a mapping with `from` and `to` dates "
-                           "(story: {from: 2024-12-01, to: 2025-09-30})")
-    ends = []
-    for key in ("from", "to"):
-        raw = value[key]
-        if isinstance(raw, date):
-            ends.append(raw)
-            continue
-        try:
-            ends.append(date.fromisoformat(str(raw)))
-        except ValueError:
-            raise ContentError("site.yaml", f"`story.{key}` must be a date (YYYY-MM-DD), "
-                               f"not {raw!r}") from None
-    if ends[0] > ends[1]:
-        raise ContentError("site.yaml", "`story.from` must not be after `story.to`")
-    return ends[0], ends[1]
-
-
 # Bins ------------------------------------------------------------------------------------
 
 def bin_start(day: date, unit: str) -> date:
@@ -376,5 +350,5 @@ def overview_data(overview: Overview) -> dict[str, Any]:
 
 
 __all__ = ["Bin", "Mark", "Overview", "build_overview", "choose_unit", "overview_data",
-           "overview_svg", "story_window", "ticks"]
+           "overview_svg", "ticks"]
 

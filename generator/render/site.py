@@ -27,7 +27,6 @@ from ..model import ArticleAnalysis, Timeline, TimelineEvent, TimeValue
 from . import chrono, urls
 from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, render_body, shown_dateline
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
-from .overview import story_window
 from .paging import PERIODS_TITLE, Paging
 from .pictures import body_with_pictures
 from .timelines import TimelineParts
@@ -206,12 +205,14 @@ class _Renderer:
         self.build_info = build_info
         self.media = media
         self.options = options
-        self.window = story_window(config)
+        story = timeline.story
+        self.window = (story.start, story.end) if story else None
         self.images = event_images(timeline, media)
         self.views = Views(timeline, config.language, self.images)
         self.paging = Paging(timeline, config)
         self.parts = TimelineParts(timeline, config, self.views, self.paging, self.images,
                                    self.window, options.preview)
+        self.newest = config.order == "newest"
         self.markdown = markdown_converter()  # reused by every article page of this run
 
     def render(self, path: str) -> str:
@@ -292,8 +293,7 @@ class _Renderer:
         page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
                     self._oembed(path, "oembed.json"), image=self.parts.latest_image(self.timeline.events))
         shown = self._shown(None)
-        return "index.html", page, {
-            "groups": self.views.groups(shown),
+        return "index.html", page, self.views.timeline_parts(shown, self.newest) | {
             "count": len(self.timeline.events),
             "filter_actors": self._filter_actors(shown),
             "embed": self.parts.snippets(urls.EMBED, self.config.title),
@@ -340,7 +340,7 @@ class _Renderer:
         return "actor.html", page, {
             "actor": self.views.actor(actor),
             "key_dates": [self.views.key_date(k) for k in key_dates],
-            "groups": self.views.groups(self._shown(slug)),
+        } | self.views.timeline_parts(self._shown(slug), self.newest) | {
             "count": len(events),
             "co_actors": [(s, self.views.actor_name(s), n)
                           for s, n in chrono.co_actors(self.timeline, slug) if s in self.views.actors],
@@ -352,7 +352,8 @@ class _Renderer:
         path = urls.KEY_DATES
         page = Page(path, "key-dates", "Key dates", self._canonical(path), "feed.xml")
         return "key_dates.html", page, {
-            "key_dates": [self.views.key_date(k) for k in self.timeline.key_dates],
+            "key_dates": [self.views.key_date(k) for k in chrono.shown_key_dates(
+                self.timeline, self.config.key_dates.min_sources, self.config.key_dates.limit)],
             "rule": self.config.key_dates,
         }
 
@@ -363,6 +364,7 @@ class _Renderer:
             "conflicts": [self.views.event(e) for e in self.timeline.events if e.conflicts],
             "discovered": [self.views.actor(a) for a in self.timeline.actors if a.origin != "config"],
             "dropped": [d for d in map(dropped_from_body, self.timeline.articles) if d["items"]],
+            "corrections": list(self.timeline.extra.get("corrections", ())),
             "build_items": sorted(self.build_info.items()),
         }
 
@@ -372,8 +374,8 @@ class _Renderer:
         page = Page(path, "embed", title, noindex=False)
         marks = None if slug is None else chrono.key_dates_for_actor(
             self.timeline, slug, self.config.key_dates.per_actor)
-        return "embed.html", page, {
-            "groups": self.views.groups(self._shown(slug)), "count": len(self.paging.events(slug)),
+        return "embed.html", page, self.views.timeline_parts(self._shown(slug), self.newest) | {
+            "count": len(self.paging.events(slug)),
             "full": urls.pretty(urls.timeline_page(slug)), "year": None,
             "story": self.window,
         } | self._year_index(slug, embed=True) | self.parts.overview(slug, True, marks)
@@ -397,7 +399,7 @@ class _Renderer:
 
     def _year_groups(self, key: str, events: tuple[TimelineEvent, ...]) -> list[YearGroup]:
         if key != urls.PERIODS:
-            return self.views.groups(events)
+            return self.views.groups(events, self.newest)
         # Decades and centuries: one list in timeline order, no made-up year headings.
         views = tuple(self.views.event(e) for e in events)
         return [YearGroup(urls.PERIODS, PERIODS_TITLE,
@@ -439,7 +441,7 @@ class _Renderer:
         return "embed.html", page, nav | {
             "groups": self._year_groups(key, events), "count": len(events),
             "full": urls.pretty(urls.year_page(key, slug)), "years": [], "latest_count": 0,
-            "story": self.window, "overview": None,
+            "story": self.window, "overview": None, "background": None,
         }
 
     def _article(self, slug: str) -> tuple[str, Page, dict[str, Any]]:

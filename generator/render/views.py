@@ -48,6 +48,8 @@ class EventView:
     citations: tuple[Citation, ...]
     conflicts: tuple[str, ...]  # date labels the sources disagree on, the event's own first
     sources: int = 1  # independent sources: distinct outlets (else articles) among the citations
+    corrected: tuple[str, ...] = ()  # what the editor corrected: "date", "headline", "merged with ..."
+    scheduled: bool = False  # planned or due, not yet happened (as its sources tell it)
     image: Image | None = None  # the event's picture (media.event_images)
 
     @property
@@ -84,6 +86,15 @@ class YearGroup:
     @property
     def count(self) -> int:
         return sum(len(m.events) for m in self.months)
+
+
+@dataclass(frozen=True)
+class Background:
+    """Events before the story window: a collapsed section at the end of a timeline."""
+
+    groups: tuple[YearGroup, ...]
+    count: int
+    before: str  # "December 2024": the month the story starts
 
 
 @dataclass(frozen=True)
@@ -194,6 +205,8 @@ class Views:
             conflicts=conflicts,
             sources=len({self._source_key(c.article) for c in event.citations}),
             image=self.images.get(event.id),
+            corrected=event.corrections,
+            scheduled=event.scheduled,
         )
 
     def _source_key(self, slug: str) -> str:
@@ -216,16 +229,37 @@ class Views:
                         target=f"articles/{event.article}/#{event.id}",
                         sentence=marked_sentence(event), label=self.label(event.time))
 
-    def groups(self, events: tuple[TimelineEvent, ...] | list[TimelineEvent]) -> list[YearGroup]:
+    def groups(self, events: tuple[TimelineEvent, ...] | list[TimelineEvent],
+               newest: bool = False, prefix: str = "") -> list[YearGroup]:
         """Events grouped by year, then month, in timeline order (chronology's grouping:
-        events vaguer than a season or quarter get a group of their own before the months)."""
-        return [YearGroup(
-            f"year-{year.year}", str(year.year),
-            tuple(MonthGroup(f"month-{m.key}" if m.month else f"year-{m.key}-whole",
+        events vaguer than a season or quarter get a group of their own before the months);
+        all of it reversed when `newest` comes first. `prefix` keeps the ids of a second
+        list on the page (the background) apart from the first's."""
+        years = [YearGroup(
+            f"{prefix}year-{year.year}", str(year.year),
+            tuple(MonthGroup(f"{prefix}month-{m.key}" if m.month else f"{prefix}year-{m.key}-whole",
                              m.label if m.month else f"{m.label}, no exact month",
                              tuple(self.event(e) for e in m.events), m.month is None)
                   for m in year.months))
             for year in chrono.group_by_year_month(list(events))]
+        if not newest:
+            return years
+        return [YearGroup(y.id, y.title, tuple(
+            MonthGroup(m.id, m.title, m.events[::-1], m.whole_year) for m in y.months[::-1]))
+            for y in years[::-1]]
+
+    def timeline_parts(self, events: tuple[TimelineEvent, ...], newest: bool) -> dict[str, object]:
+        """What a timeline page lists: the story (events from the story window on) grouped
+        by year and month, and the background before it (see chronology.story), which the
+        page shows last, collapsed."""
+        story, background = chrono.split_background(events, self.timeline.story)
+        window = self.timeline.story
+        return {
+            "groups": self.groups(story, newest),
+            "background": Background(
+                tuple(self.groups(background, newest, prefix="background-")), len(background),
+                chrono.MONTHS[window.start.month - 1] + f" {window.start.year}") if background and window else None,
+        }
 
     # Actors -------------------------------------------------------------------------------
 
@@ -237,7 +271,7 @@ class Views:
             member_of=tuple((s, self.actor_name(s)) for s in actor.member_of if s in self.actors),
             origin=actor.origin, confidence=actor.confidence, count=len(events),
             first=self.event(events[0]) if events else None,
-            last=self.event(events[-1]) if events else None,
+            last=self.event(done[-1]) if (done := [e for e in events if not e.scheduled]) else None,
         )
 
     def actors_by_kind(self) -> list[KindGroup]:

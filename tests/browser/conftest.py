@@ -96,10 +96,17 @@ class ServedSite:
 
     @property
     def event_ids(self) -> list[str]:
-        return [e["id"] for e in self.timeline["events"]]
+        """In page order: the story, then the background before the story window."""
+        return self._story_first(self.timeline["events"])
 
     def actor_event_ids(self, slug: str) -> list[str]:
-        return [e["id"] for e in self.timeline["events"] if slug in e["actors"]]
+        return self._story_first([e for e in self.timeline["events"] if slug in e["actors"]])
+
+    def _story_first(self, events: list[dict]) -> list[str]:
+        story = self.timeline.get("story")
+        start = story["from"] if story else ""
+        early = [e["id"] for e in events if e["range"][0] and e["range"][0] < start]
+        return [e["id"] for e in events if e["id"] not in early] + early
 
     def busiest_actor(self) -> str:
         """The actor in most (but not all) events: a filter on it visibly hides some."""

@@ -11,7 +11,7 @@ import pytest
 
 from generator.chronology import (MergeSettings, build_timeline, co_actors, date_label,
                                   events_for_actor, events_per_month, group_by_year_month,
-                                  key_dates_for_actor, sources_for_actor)
+                                  key_dates_for_actor, shown_key_dates, sources_for_actor)
 from generator.config import KeyDateRule, SiteConfig
 from generator.model import (Actor, Article, ArticleAnalysis, Dateline, Event, Mention,
                              PlainText, Problem, Sentence, TimeExpr, TimeValue)
@@ -405,24 +405,26 @@ def key_date_corpus() -> list[ArticleAnalysis]:
     ]
 
 
-def test_key_dates_rank_by_independent_sources_then_events_then_date():
+def test_key_dates_rank_by_independent_evidence():
     timeline = build(*key_date_corpus(), config=replace(CONFIG, key_dates=KeyDateRule(min_sources=1)))
     ranked = [(k.time.value, k.sources, len(k.events)) for k in timeline.key_dates]
     assert ranked == [
-        ("2025-07-19", 3, 1),
+        ("2025-07-19", 3, 1),  # three outlets, published on three days, two of them later
+        ("2025-07-03", 1, 2),  # "Wire One" and "wire one " are one source, but both report it later
         ("2025-07-08", 2, 2),  # a time counts for its day; two articles without a source
-        ("2025-07-03", 1, 2),  # "Wire One" and "wire one " are one source
     ]
     top = timeline.key_dates[0]
     assert top.time.granularity == "day" and top.events == (timeline.events[-1].id,)
     assert top.score > timeline.key_dates[1].score > timeline.key_dates[2].score
 
 
-def test_key_date_rule_min_sources_and_limit():
-    corpus = key_date_corpus()
-    assert [k.time.value for k in build(*corpus).key_dates] == ["2025-07-19", "2025-07-08"]
-    one = replace(CONFIG, key_dates=KeyDateRule(min_sources=1, limit=1))
-    assert [k.time.value for k in build(*corpus, config=one).key_dates] == ["2025-07-19"]
+def test_key_date_rule_min_sources_and_limit_choose_what_the_page_shows():
+    corpus = build(*key_date_corpus())
+    rule = KeyDateRule()
+    assert [k.time.value for k in shown_key_dates(corpus, rule.min_sources, rule.limit)] == [
+        "2025-07-19", "2025-07-08"]
+    assert [k.time.value for k in shown_key_dates(corpus, 1, 1)] == ["2025-07-19"]
+    assert len(corpus.key_dates) == 3  # the whole ranking stays on the timeline (timeline.json)
 
 
 def test_key_dates_for_an_actor():
@@ -431,6 +433,49 @@ def test_key_dates_for_an_actor():
     assert [(k.time.value, k.sources) for k in georgia] == [("2025-07-03", 1), ("2025-07-08", 1)]
     assert key_dates_for_actor(timeline, "georgia", 5, min_sources=2) == ()
     assert len(key_dates_for_actor(timeline, "georgia", 1)) == 1
+
+
+def one_outlet(slug: str, dct: date, *sentences: tuple) -> ArticleAnalysis:
+    return analysis(slug, dct, *sentences, source="The Only Wire")
+
+
+def test_one_outlet_archive_counts_articles_and_has_key_dates():
+    bridge = ("Rebels blew up the Kessel bridge on 2 March.", "2 March", day(2025, 3, 2), "georgia")
+    market = ("A market opened in Vesk on 4 March.", "4 March", day(2025, 3, 4), "russia")
+    corpus = [one_outlet("a", date(2025, 3, 3), bridge), one_outlet("b", date(2025, 3, 3), bridge),
+              one_outlet("c", date(2025, 3, 5), market)]
+    timeline = build(*corpus)
+    assert [(k.time.value, k.sources) for k in timeline.key_dates] == [("2025-03-02", 2), ("2025-03-04", 1)]
+    assert [k.time.value for k in shown_key_dates(timeline, 2, 10)] == ["2025-03-02"]
+
+
+def test_later_articles_referring_back_raise_a_date():
+    # two days with two reports each: the one later articles come back to wins
+    siege = ("Troops encircled Oudry on 2 March.", "2 March", day(2025, 3, 2), "georgia")
+    fair = ("A trade fair opened in Vesk on 9 March.", "9 March", day(2025, 3, 9), "russia")
+    corpus = [one_outlet("a", date(2025, 3, 3), siege), one_outlet("b", date(2025, 3, 10), fair),
+              one_outlet("c", date(2025, 3, 10), fair), one_outlet("d", date(2025, 3, 20), siege)]
+    ranked = build(*corpus).key_dates
+    assert [k.time.value for k in ranked] == ["2025-03-02", "2025-03-09"]
+
+
+def test_a_burst_beats_the_same_count_in_a_busy_stretch():
+    def report(slug: str, d: int, words: str) -> ArticleAnalysis:
+        text = f"{words} on {d} May."
+        return one_outlet(slug, date(2025, 5, d + 1), (text, f"{d} May", day(2025, 5, d), "georgia"))
+    quiet = [report("q1", 20, "Rebels stormed the Oudry prison"), report("q2", 20, "The Oudry prison was stormed by rebels")]
+    busy = [report("b1", 5, "A dam was opened at Vesk"), report("b2", 5, "Engineers opened the Vesk dam")]
+    busy += [report(f"n{d}", d, f"Officials inspected clinic number {d} in Estor") for d in (3, 4, 6, 7)]
+    ranked = [k.time.value for k in build(*quiet, *busy).key_dates]
+    assert ranked.index("2025-05-20") < ranked.index("2025-05-05")
+
+
+def test_coarse_dates_rank_below_days_with_the_same_evidence():
+    day_event = ("Georgia closed the border on 3 July.", "3 July", day(2025, 7, 3), "georgia")
+    month_event = ("Russia held drills in July.", "July", month(2025, 7), "russia")
+    corpus = [analysis("a", date(2025, 8, 1), day_event, source="One"),
+              analysis("b", date(2025, 8, 1), month_event, source="Two")]
+    assert [k.time.value for k in build(*corpus).key_dates] == ["2025-07-03", "2025-07"]
 
 
 # ---------------------------------------------------------------- review problems

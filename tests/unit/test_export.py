@@ -10,18 +10,20 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from generator import __version__
-from generator.config import SiteConfig
+from generator.config import KeyDateRule, SiteConfig
 from generator.errors import UsageError
 from generator.export import FORMATS, export_files, export_format
 from generator.export.common import date_label, truncate
 from generator.export.ics import LINE_OCTETS, escape_text, fold
+from generator.export.timeline_json import timeline_json
 from generator.model import (Actor, Article, ArticleAnalysis, Dateline, Event, PlainText,
-                             Sentence, TimeExpr, Timeline, TimelineEvent, TimeValue)
+                             KeyDate, Sentence, TimeExpr, Timeline, TimelineEvent, TimeValue)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -150,7 +152,7 @@ def test_empty_timeline_still_exports_without_a_clock():
 
 def test_timeline_json_keys_follow_the_contract(files):
     data = json.loads(files["timeline.json"])
-    assert list(data) == ["site", "events", "actors", "articles"]
+    assert list(data) == ["site", "events", "actors", "articles", "key_dates", "story"]
     assert data["site"] == {"title": "Dam Watch", "description": "A river, a dam & two sides.",
                             "base_url": "https://example.org/dam/", "language": "en",
                             "generator": f"Annals {__version__}"}
@@ -158,7 +160,7 @@ def test_timeline_json_keys_follow_the_contract(files):
     contract_source = {"article", "title", "url", "quote", "timex"}
     for event in data["events"]:
         assert contract_event <= set(event)
-        assert set(event) - contract_event == {"label", "conflicts"}
+        assert set(event) - contract_event == {"label", "conflicts", "scheduled", "corrected"}
         for source in event["sources"]:
             assert contract_source <= set(source)
             assert set(source) - contract_source == {"date", "date_value"}
@@ -166,7 +168,7 @@ def test_timeline_json_keys_follow_the_contract(files):
         assert {"slug", "name", "kind", "aliases", "events"} <= set(actor)
     for article in data["articles"]:
         assert set(article) == {"slug", "title", "date", "source", "url", "date_from", "dateline"}
-        assert article["date_from"] in ("front matter", "dateline", "html", None)
+        assert article["date_from"] in ("front matter", "dateline", "html", "correction", None)
 
 
 def test_timeline_json_values(files, timeline):
@@ -192,6 +194,18 @@ def test_timeline_json_values(files, timeline):
     assert data["articles"][0] == {"slug": "pledge", "title": 'Pledges, "promises" & <b>more</b>',
                                    "date": "2024-03-02", "source": "Harbor Gazette", "url": None,
                                    "date_from": "front matter", "dateline": None}
+
+
+def test_timeline_json_key_dates_in_rank_order_up_to_the_export_limit(timeline):
+    keys = tuple(KeyDate(SATURDAY if n % 2 else JUNE, (f"e{n}",), 1, round(10 - n / 10, 4))
+                 for n in range(60))
+    ranked = replace(timeline, key_dates=keys)
+    data = json.loads(timeline_json(ranked, ABSOLUTE))["key_dates"]
+    assert len(data) == 60 and [k["rank"] for k in data] == list(range(1, 61))
+    assert data[0] == {"date": "2025-06", "rank": 1, "score": 10.0, "sources": 1, "events": ["e0"]}
+    assert data[1]["date"] == "2025-07-19"
+    few = replace(ABSOLUTE, key_dates=KeyDateRule(export=50))
+    assert len(json.loads(timeline_json(ranked, few))["key_dates"]) == 50
 
 
 def test_timeline_json_is_pretty_utf8_and_script_safe(files):

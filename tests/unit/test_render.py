@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -17,6 +19,7 @@ from render_fixture import make_timeline  # noqa: E402
 
 from generator.config import KeyDateRule, SiteConfig  # noqa: E402
 from generator.errors import ContentError  # noqa: E402
+from generator.model import StoryWindow  # noqa: E402
 from generator.render import (RenderOptions, embed_snippet, find_theme, page_paths,  # noqa: E402
                               pages_for_article, render_error_page, render_pages, render_site)
 
@@ -496,3 +499,28 @@ def test_build_info_appears_as_generator_and_on_review(timeline):
                          options=RenderOptions(review=True))
     assert '<meta name="generator" content="Annals 9.9">' in html(files, "index.html")
     assert "<dt>articles</dt><dd>3</dd>" in html(files, "review/index.html")
+
+
+def test_events_before_the_story_window_are_a_collapsed_background_at_the_end(timeline):
+    window = StoryWindow(date(2025, 7, 1), date(2025, 8, 31), "site.yaml")
+    files = render_site(replace(timeline, story=window), SiteConfig(), THEME)
+    for path in ("index.html", "embed/index.html", "actors/norland/index.html"):
+        text = html(files, path)
+        story, _, background = text.partition('<section class="background"')
+        assert background, path
+        assert 'id="treaty-draft"' in background and 'id="treaty-draft"' not in story
+        assert 'id="harbour-meeting"' in story
+        assert "<details>" in background and "Background</h" in background
+    assert "1 earlier event, before July 2025" in html(files, "index.html")
+    page = parsed(files, "index.html")
+    assert len(page.ids) == len(set(page.ids))
+    # without a window (or with nothing before it) there is no background section
+    assert '<section class="background"' not in html(render_site(timeline, SiteConfig(), THEME), "index.html")
+
+
+def test_order_newest_lists_the_latest_event_first(timeline):
+    files = render_site(timeline, SiteConfig(order="newest"), THEME)
+    home = parsed(files, "index.html")
+    items = [a["id"] for a in home.all("li") if "event" in a.get("class", "")]
+    assert items == ["more-talks", "harbour-meeting", "talks-stall", "treaty-draft"]
+    assert "newest first" in html(files, "index.html")

@@ -18,7 +18,7 @@ from generator.config import SiteConfig, config_from_mapping  # noqa: E402
 from generator.errors import ContentError  # noqa: E402
 from generator.model import KeyDate, TimelineEvent, TimeValue  # noqa: E402
 from generator.render.overview import (build_overview, choose_unit, overview_svg,  # noqa: E402
-                                       story_window, ticks)
+                                       ticks)
 
 
 def ev(event_id: str, time: TimeValue) -> TimelineEvent:
@@ -130,17 +130,6 @@ def test_ten_thousand_events_make_a_few_hundred_nodes():
 def test_no_drawable_events_no_overview():
     assert build([]) is None
     assert build([ev("u", TimeValue("PAST_REF", "DATE"))]) is None
-
-
-def test_story_window_from_site_yaml():
-    assert story_window(SiteConfig()) is None
-    config = config_from_mapping({"story": {"from": date(2024, 12, 1), "to": "2025-09-30"}})
-    assert story_window(config) == (date(2024, 12, 1), date(2025, 9, 30))
-    for bad in ({"from": "2025-01-01"}, {"from": "soon", "to": "2025-01-01"},
-                {"from": "2025-02-01", "to": "2025-01-01"}, "2025"):
-        with pytest.raises(ContentError, match="story") as error:
-            story_window(config_from_mapping({"story": bad}))
-        assert error.value.path == "site.yaml"
 
 
 def test_the_fixture_site_overview_links_resolve_to_the_list():

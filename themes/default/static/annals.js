@@ -23,15 +23,21 @@
 
   function setUpFilter(form) {
     var select = form.querySelector("select");
-    var list = document.querySelector("[data-annals-list]");
+    // the story's list and the background's (events before the story window)
+    var lists = document.querySelectorAll("[data-annals-list]");
     var status = document.getElementById("filter-count");
     var submit = form.querySelector("button[type=submit]");
-    if (!select || !list) return;
+    if (!select || !lists.length) return;
     if (submit) submit.hidden = true;  // the filter applies as soon as the choice changes
 
     function apply() {
       var slug = select.value;
-      var counts = filterEvents(list, slug);
+      var counts = { shown: 0, total: 0 };
+      for (var k = 0; k < lists.length; k++) {
+        var part = filterEvents(lists[k], slug);
+        counts.shown += part.shown;
+        counts.total += part.total;
+      }
       if (status) {
         var name = slug ? select.options[select.selectedIndex].text.replace(/\s*\(\d+\)$/, "") : "";
         status.textContent = slug
