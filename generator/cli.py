@@ -101,17 +101,22 @@ def tag_command(source, dct, jsonl: bool, lang: str, day_first: bool) -> None:
 
     from .tagging import tag_document, tag_jsonl
 
-    if jsonl:
-        try:
+    name = "standard input" if source.name == "<stdin>" else source.name
+    try:
+        if jsonl:
             for line in tag_jsonl(source, lang=lang, day_first=day_first):
                 click.echo(line)
-        except ValueError as exc:
-            console().print(f"[red]error[/] {escape(str(exc))}")
-            sys.exit(1)
-        return
-    anchor: date | None = dct.date() if dct else None
-    result = tag_document(source.read(), anchor, lang=lang, day_first=day_first)
-    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        anchor: date | None = dct.date() if dct else None
+        result = tag_document(source.read(), anchor, lang=lang, day_first=day_first)
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    except UnicodeDecodeError as exc:  # the line is not known: the reader decodes in blocks
+        console().print(f"[red]error[/] {escape(name)} is not UTF-8 text ({escape(exc.reason)}): "
+                        "save it as UTF-8")
+        sys.exit(1)
+    except ValueError as exc:
+        console().print(f"[red]error[/] {escape(name)}: {escape(str(exc))}")
+        sys.exit(1)
 
 
 @cli.command("actors")

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from . import yamlload
 from .errors import ContentError
 
 CONFIG_FILE = "site.yaml"
@@ -69,14 +70,14 @@ def load_config(site_dir: Path, **overrides: Any) -> SiteConfig:
     data: dict[str, Any] = {}
     if path.is_file():
         try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+            loaded = yamlload.load(path.read_text(encoding="utf-8"))
+        except yamlload.ImpossibleDate as exc:
+            raise ContentError(CONFIG_FILE, f"invalid value: {yamlload.error_problem(exc)}",
+                               yamlload.error_line(exc)) from None
         except yaml.YAMLError as exc:
-            line = getattr(getattr(exc, "problem_mark", None), "line", None)
-            raise ContentError(CONFIG_FILE, f"invalid YAML: {exc}", line + 1 if line is not None else None) from None
+            raise ContentError(CONFIG_FILE, f"invalid YAML: {exc}", yamlload.error_line(exc)) from None
         except UnicodeDecodeError:
             raise ContentError(CONFIG_FILE, "not UTF-8 text") from None
-        except ValueError as exc:  # a date-like value that is no date
-            raise ContentError(CONFIG_FILE, f"invalid value: {exc}") from None
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):

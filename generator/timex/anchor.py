@@ -1536,7 +1536,7 @@ def h_noon(c: Candidate, ctx: Context) -> list[Piece] | None:
                                  "TIME", "time", None, None, "noon"))
     if pod:
         return _one(c, V.part_of_day(day, pod, "noon"))
-    return _one(c, TimeValue(f"{day.isoformat()}T{hour:02d}:00", "TIME", "time", day, day, "noon"))
+    return _one(c, V.time_of_day(day, hour, None, "noon"))
 
 
 def h_day_at_clock(c: Candidate, ctx: Context) -> list[Piece] | None:
@@ -1693,5 +1693,6 @@ HANDLERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
 
 
 def resolve(c: Candidate, ctx: Context) -> list[Piece] | None:
-    """Pieces for candidate ``c`` (usually one), or None to reject it."""
-    return HANDLERS[c.rule](c, ctx)
+    """Pieces for candidate ``c`` (usually one), or None to reject it (also when it would
+    name a day outside the calendar: see values.unless_off_calendar)."""
+    return V.unless_off_calendar(lambda: HANDLERS[c.rule](c, ctx))
