@@ -48,6 +48,7 @@ class Site:
     articles: tuple[Article, ...]
     registry: object  # actors.ActorRegistry
     skipped_drafts: int = 0
+    problems: tuple[Problem, ...] = ()  # files the path-safety rule skipped (links), as warnings
 
 
 @dataclass
@@ -70,15 +71,16 @@ def load_site(options: BuildOptions) -> Site:
     loaded = load_articles(options.site_dir, config.content_dir, drafts=options.drafts, timezone=config.zone)
     errors = list(loaded.errors)
     registry = None
+    source, skipped_actors = read_actors_file(options.site_dir, config.content_dir)
     try:
-        source = read_actors_file(options.site_dir, config.content_dir)
         actor_config = actors.parse_actors_yaml(source.text, source.path) if source else None
         registry = actors.build_registry(actor_config)
     except ContentError as exc:
         errors.append(exc)
     if errors:
         raise BuildErrors(errors)
-    return Site(config, loaded.articles, registry, loaded.skipped_drafts)
+    skipped = loaded.skipped + skipped_actors + render.theme_refusals(config.theme, options.site_dir)
+    return Site(config, loaded.articles, registry, loaded.skipped_drafts, tuple(s.problem() for s in skipped))
 
 
 def analysis_settings(site: Site) -> AnalysisSettings:
@@ -156,7 +158,7 @@ def assemble(site: Site, analyses: Sequence[ArticleAnalysis]) -> Timeline:
     cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
     cast_analyses = [_with_slugs(a, cast) for a in analyses]
     timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config)
-    return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems))
+    return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems) + site.problems)
 
 
 def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:
@@ -254,7 +256,7 @@ def build(options: BuildOptions, *, progress: Progress | None = None) -> BuildRe
     """Build the site and swap it into the output folder; nothing is written on failure."""
     config = load_config(options.site_dir, base_url=options.base_url)
     target = output_dir_for(options, config)
-    check_output_dir(target, options.site_dir, force=options.force)
+    check_output_dir(target, options.site_dir, force=options.force, content_dir=config.content_dir)
     with StagingFolder(target) as staging:
         result = run_pipeline(options, progress=progress, staging=staging)
         started = time.perf_counter()

@@ -7,6 +7,7 @@ never hides the others.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ import yaml
 from . import yamlload
 from .errors import ContentError
 from .model import Article
+from .output import MARKER as OUTPUT_MARKER
+from .sitefiles import Listing, Skipped, open_regular, refusal, regular_files
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "actors", "draft", "slug", "lang")
@@ -40,23 +43,26 @@ class LoadResult:
     articles: tuple[Article, ...]
     errors: tuple[ContentError, ...]
     skipped_drafts: int = 0
+    skipped: tuple[Skipped, ...] = ()  # links and other files the path-safety rule left out
 
 
-def article_files(site_dir: Path, content_dir: str = "content") -> list[Path]:
-    """Article files under <site>/<content_dir>/articles, sorted for determinism."""
+def article_files(site_dir: Path, content_dir: str = "content") -> Listing:
+    """Article files under <site>/<content_dir>/articles, sorted for determinism, and the
+    links among them (sitefiles: only regular files inside the site are read). Names
+    starting with "." or "_" are left out, and so is an output folder Annals made there."""
     root = site_dir / content_dir / "articles"
-    if not root.is_dir():
-        return []
-    files = [p for p in root.rglob("*")
-             if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-             and not any(part.startswith((".", "_")) for part in p.relative_to(root).parts)]
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+    def hidden(rel: Path) -> bool:
+        return any(part.startswith((".", "_")) for part in rel.parts)
+
+    return regular_files(site_dir, root, lambda rel: rel.suffix.lower() in ARTICLE_SUFFIXES and not hidden(rel),
+                         lambda rel: hidden(rel) or (root / rel / OUTPUT_MARKER).exists())
 
 
 def read_source(path: Path, site_dir: Path) -> SourceFile:
     rel = path.relative_to(site_dir).as_posix()
     try:
-        raw = path.read_bytes()
+        raw = open_regular(site_dir, path)
     except OSError as exc:
         raise ContentError(rel, f"cannot read the file: {exc.strerror}") from None
     try:
@@ -72,7 +78,8 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
     articles: list[Article] = []
     errors: list[ContentError] = []
     skipped = 0
-    for path in article_files(site_dir, content_dir):
+    listing = article_files(site_dir, content_dir)
+    for path in listing.files:
         try:
             article = parse_article(read_source(path, site_dir), timezone)
         except ContentError as exc:
@@ -82,7 +89,7 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
             skipped += 1
             continue
         articles.append(article)
-    return LoadResult(tuple(unique_slugs(articles)), tuple(errors), skipped)
+    return LoadResult(tuple(unique_slugs(articles)), tuple(errors), skipped, listing.skipped)
 
 
 def parse_article(source: SourceFile, timezone: tzinfo | None = None) -> Article:
@@ -254,11 +261,15 @@ def unique_slugs(articles: list[Article]) -> list[Article]:
     return out
 
 
-def read_actors_file(site_dir: Path, content_dir: str = "content") -> SourceFile | None:
-    path = site_dir / content_dir / "actors.yaml"
-    if not path.is_file():
-        alt = site_dir / content_dir / "actors.yml"
-        if not alt.is_file():
-            return None
-        path = alt
-    return read_source(path, site_dir)
+def read_actors_file(site_dir: Path, content_dir: str = "content") -> tuple[SourceFile | None, tuple[Skipped, ...]]:
+    """content/actors.yaml (or .yml) if there is one, and the path-safety rule's refusals."""
+    for name in ("actors.yaml", "actors.yml"):
+        path = site_dir / content_dir / name
+        if not os.path.lexists(path):
+            continue
+        why = refusal(site_dir, path)
+        if why is not None:
+            return None, (Skipped(path.relative_to(site_dir).as_posix(), why),)
+        if path.is_file():
+            return read_source(path, site_dir), ()
+    return None, ()

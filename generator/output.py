@@ -17,11 +17,17 @@ from typing import Mapping
 from .errors import OutputError
 
 MARKER = ".annals-output"
+SITE_FILES = ("site.yaml", "site.yml")  # beside content/ and themes/: the site's own
 MARKER_TEXT = b"This folder is written by Annals (annals build); it is replaced on every build.\n"
 
 
-def check_output_dir(output_dir: Path, site_dir: Path, *, force: bool = False) -> None:
-    """Refuse targets whose replacement would lose data that Annals did not write."""
+def check_output_dir(output_dir: Path, site_dir: Path, *, force: bool = False,
+                     content_dir: str = "content") -> None:
+    """Refuse targets whose replacement would lose data that Annals did not write.
+
+    The output is replaced whole on every build, so it may never be, contain or lie inside
+    the site's content/ or themes/ folder or the site's own files, --force or not; an
+    output inside content/articles would also be read back as articles."""
     target = output_dir.resolve()
     site = site_dir.resolve()
     if target == Path(target.anchor) or target == Path.home().resolve():
@@ -29,9 +35,16 @@ def check_output_dir(output_dir: Path, site_dir: Path, *, force: bool = False) -
     if target == site or site.is_relative_to(target):
         raise OutputError(f"the output folder {output_dir} would contain the site itself; "
                           "choose another folder with -o")
-    for inner in ("content", "themes"):
-        if (site / inner).resolve().is_relative_to(target):
-            raise OutputError(f"the output folder {output_dir} contains the site's {inner}/ folder")
+    for inner in dict.fromkeys((content_dir, "content", "themes")):
+        folder = (site / inner).resolve()
+        if folder.is_relative_to(target):
+            raise OutputError(f"the output folder {output_dir} contains the site's {inner}/ folder; "
+                              "choose another folder with -o")
+        if target.is_relative_to(folder):
+            raise OutputError(f"the output folder {output_dir} lies inside the site's {inner}/ folder, "
+                              "whose files it would replace or be read back as; choose another folder with -o")
+    if target.parent == site and target.name in SITE_FILES:
+        raise OutputError(f"{output_dir} is one of the site's own files; choose another folder with -o")
     if target.exists() and not target.is_dir():
         raise OutputError(f"{output_dir} exists and is not a folder")
     if target.is_dir() and not force and any(target.iterdir()) and not (target / MARKER).is_file():

@@ -403,8 +403,9 @@ def serve(options: ServeOptions) -> None:
     site_dir = options.site_dir.resolve()
     output_dir = None
     if options.write_output:
-        output_dir = output_dir_for(BuildOptions(site_dir), _config_or_default(site_dir))
-        check_output_dir(output_dir, site_dir)
+        config = _config_or_default(site_dir)
+        output_dir = output_dir_for(BuildOptions(site_dir), config)
+        check_output_dir(output_dir, site_dir, content_dir=config.content_dir)
     sockets = listen(options.host, options.port)  # before building: a busy port fails at once
     try:
         with tempfile.TemporaryDirectory(prefix="annals-serve-") as tmp:

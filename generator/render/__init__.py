@@ -9,9 +9,9 @@
 """
 
 from .site import (find_theme, make_environment, page_paths, pages_for_article, render_error_page,
-                   render_pages, render_site, static_files, year_pages)
+                   render_pages, render_site, static_files, theme_refusals, year_pages)
 from .urls import embed_snippet, event_url
 
 __all__ = ["embed_snippet", "event_url", "find_theme", "make_environment", "page_paths",
            "pages_for_article", "render_error_page", "render_pages", "render_site",
-           "static_files", "year_pages"]
+           "static_files", "theme_refusals", "year_pages"]
