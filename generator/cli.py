@@ -5,6 +5,7 @@ Exit status: 0 success, 1 content or output errors, 2 usage errors.
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from contextlib import contextmanager
@@ -193,11 +194,31 @@ def _require_site(site_dir: Path) -> None:
         raise click.UsageError(f"{site_dir} is not a folder")
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived: unwind, so that the staging folder and the worker
+    processes go, then exit with 128 + the signal's number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
 @contextmanager
 def _reporting_errors() -> Iterator[None]:
-    """Content and output errors: a clear message and exit 1, never a traceback."""
+    """Content and output errors: a clear message and exit 1, never a traceback. Ctrl+C and
+    SIGTERM stop the command cleanly: the previous output stays as it was."""
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        console().print(f"[red]Interrupted[/] ({signal.Signals(signum).name}); the output folder was "
+                        "left as it was.")
+        sys.exit(128 + signum)
     except BuildErrors as exc:
         out = console()
         for error in exc.errors:
@@ -207,6 +228,9 @@ def _reporting_errors() -> Iterator[None]:
     except AnnalsError as exc:
         console().print(f"[red]error[/] {escape(str(exc))}")
         sys.exit(exc.exit_code)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @contextmanager

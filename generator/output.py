@@ -8,8 +8,13 @@ unless forced. Every path is checked to stay inside the output folder.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
 import os
+import re
 import shutil
+import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Mapping
@@ -63,7 +68,11 @@ def safe_relative(path: str) -> PurePosixPath:
 class StagingFolder:
     """A fresh folder beside output_dir that takes files as they are made (so a big site is
     never held in memory) and replaces output_dir on ``commit``. Leaving the ``with`` block
-    without committing (an error) deletes it and leaves output_dir as it was."""
+    without committing (an error) deletes it and leaves output_dir as it was.
+
+    Its name says whose it is: ``.<output>.annals-new-<pid>-<random>``, with MARKER inside
+    from the start. A build killed with SIGKILL cannot delete it, so every build first
+    deletes the staging folders of builds whose process is gone (``remove_stale``)."""
 
     def __init__(self, output_dir: Path):
         self.target = output_dir.resolve()
@@ -72,8 +81,11 @@ class StagingFolder:
 
     def __enter__(self) -> "StagingFolder":
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.annals-new-",
-                                          dir=self.target.parent))
+        remove_stale(self.target)
+        self.root = Path(tempfile.mkdtemp(prefix=_own_prefix(self.target, "new"), dir=self.target.parent))
+        # mkdtemp makes it 0700; the site is for publishing: the mode a plain mkdir would give
+        os.chmod(self.root, 0o777 & ~current_umask())
+        (self.root / MARKER).write_bytes(MARKER_TEXT)
         return self
 
     def __call__(self, name: str, data: bytes) -> None:
@@ -87,13 +99,13 @@ class StagingFolder:
 
     def commit(self) -> None:
         assert self.root is not None
-        (self.root / MARKER).write_bytes(MARKER_TEXT)
         _swap(self.root, self.target)
         self.root = None
 
     def __exit__(self, *exc: object) -> None:
         if self.root is not None:
-            shutil.rmtree(self.root, ignore_errors=True)
+            remove_owned(self.root)
+            self.root = None
 
 
 def write_site(files: Mapping[str, bytes], output_dir: Path) -> None:
@@ -130,11 +142,25 @@ def update_tree(files: Mapping[str, bytes], root: Path) -> list[str]:
     return changed
 
 
+# Swapping the new site in -------------------------------------------------------------------
+
+AT_FDCWD = -100  # <fcntl.h>: paths relative to the working directory
+RENAME_EXCHANGE = 2  # <linux/fs.h>: swap the two paths, both must exist
+
+
 def _swap(staging: Path, target: Path) -> None:
+    """Put ``staging`` in place of ``target``. On Linux both names are exchanged in one
+    renameat2 call, so ``target`` is never missing, not even for a moment (a build killed
+    at any point leaves the old site or the new one there, complete). Elsewhere, or on a
+    file system without RENAME_EXCHANGE, the old site is first renamed away: a build killed
+    between the two renames leaves no ``target`` until the next build."""
     if not target.exists():
-        os.replace(staging, target)
+        os.rename(staging, target)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.annals-old-", dir=target.parent))
+    if exchange(staging, target):
+        remove_owned(staging)  # the old site, now under the staging name
+        return
+    retired = Path(tempfile.mkdtemp(prefix=_own_prefix(target, "old"), dir=target.parent))
     os.rmdir(retired)
     os.replace(target, retired)
     try:
@@ -142,4 +168,102 @@ def _swap(staging: Path, target: Path) -> None:
     except BaseException:
         os.replace(retired, target)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    remove_owned(retired)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two existing paths (Linux renameat2 with RENAME_EXCHANGE, through the
+    C library); False where that is not available, so the caller falls back."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2  # glibc 2.28+, musl 1.2.2+
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    renameat2.restype = ctypes.c_int
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # an old kernel, or a file system (some network ones) without the flag
+    raise OSError(code, os.strerror(code), str(second))
+
+
+# Folders of builds that were killed -----------------------------------------------------------
+
+def _own_prefix(target: Path, kind: str) -> str:
+    return f".{target.name}.annals-{kind}-{os.getpid()}-"
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Delete the staging and retired folders beside ``target`` that a build killed before
+    it could clean up left: only folders named as Annals names them whose process is gone,
+    and that still hold MARKER (or nothing at all: a folder killed while being made or
+    emptied). Returns what was deleted."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.annals-(?:new|old)-(\d+)-")
+    removed = []
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if not match or not entry.is_dir(follow_symlinks=False) or _alive(int(match.group(1))):
+            continue
+        folder = Path(entry.path)
+        try:
+            owned = (folder / MARKER).is_file() or not any(folder.iterdir())
+        except OSError:
+            continue
+        if owned:
+            remove_owned(folder)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process (or no such number): not ours to judge
+    return True
+
+
+def remove_owned(folder: Path) -> None:
+    """Delete a folder Annals made, MARKER last: killed half-way, what is left is still
+    recognisably Annals' own and the next build finishes the job."""
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(folder / MARKER)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
+
+
+def current_umask() -> int:
+    """The process's umask. Linux reports it in /proc (read-only); elsewhere it can only be
+    read by setting it, which is done and undone at once."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
