@@ -8,7 +8,7 @@ with an error that names no line:
 - a timestamp that is no day of the calendar (``2025-13-45``, year 0) is an
   ``ImpossibleDate`` carrying the line it is on.
 
-A document nested too deeply for the parser is a ``yaml.YAMLError`` like any other.
+A document nested deeper than MAX_DEPTH is a ``TooDeep`` error, before anything is built.
 """
 
 from __future__ import annotations
@@ -26,8 +26,41 @@ class ImpossibleDate(ConstructorError):
     """A YAML timestamp that names no day; ``problem_mark`` is where it is."""
 
 
+# libyaml parses without recursion, but PyYAML builds the nested values recursively in C,
+# where nothing stops it: 100,000 "[" crash the interpreter (a segmentation fault). So the
+# parser's events are counted first, and a document nested deeper than this is an error.
+MAX_DEPTH = 64
+
+
+class TooDeep(yaml.MarkedYAMLError):
+    """A document nested deeper than MAX_DEPTH; ``problem_mark`` is where it got too deep."""
+
+
 class SiteLoader(_BASE):  # type: ignore[misc, valid-type]
-    """The safe loader with the two scalar rules of this module."""
+    """The safe loader with the scalar rules of this module, refusing documents nested
+    deeper than MAX_DEPTH before building anything."""
+
+    def __init__(self, stream: str) -> None:
+        check_depth(stream)
+        super().__init__(stream)
+
+
+def check_depth(text: str) -> None:
+    """Raise TooDeep when collections in ``text`` nest deeper than MAX_DEPTH (a YAML error
+    in ``text`` is left for the loader to report)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BASE):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise TooDeep(None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except TooDeep:
+        raise
+    except yaml.YAMLError:
+        return
 
 
 def _int(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:

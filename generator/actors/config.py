@@ -70,7 +70,8 @@ class _Parser:
 
     def __init__(self, text: str, path: str):
         self.path = path
-        self.loader = yamlload.SiteLoader(text)
+        self.text = text
+        self.loader: yamlload.SiteLoader | None = None
 
     def fail(self, node: yaml.Node | None, message: str) -> ContentError:
         return ContentError(self.path, message, _line(node) if node is not None else None)
@@ -98,6 +99,7 @@ class _Parser:
 
     def parse(self) -> ActorConfig:
         try:
+            self.loader = yamlload.SiteLoader(self.text)
             root = self.loader.get_single_node()
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
@@ -105,7 +107,8 @@ class _Parser:
             problem = getattr(exc, "problem", None) or str(exc)
             raise ContentError(self.path, f"not valid YAML: {problem}", line) from None
         finally:
-            self.loader.dispose()
+            if self.loader is not None:
+                self.loader.dispose()
         if root is None:
             return ActorConfig(path=self.path)
         if isinstance(root, yaml.SequenceNode):
