@@ -1,9 +1,12 @@
 """Atomic, deterministic writing of output/.
 
-The site is written into a temporary folder beside the target and swapped in only when
-every file was written, so a failed build leaves the previous output untouched. Annals marks
-the folders it makes (MARKER) and refuses to replace a non-empty folder it did not make,
-unless forced. Every path is checked to stay inside the output folder.
+The site is written into a staging folder beside the target and swapped in only when
+every file was written, so a failed build leaves the previous output untouched; on Linux
+the swap is one renameat2(RENAME_EXCHANGE), so the target never goes missing even for a
+moment. Annals marks the folders it makes (MARKER) and refuses to replace a non-empty folder
+it did not make, unless forced, or one that is, contains or lies inside the site's content
+or themes, even if forced. Staging folders of builds that were killed are deleted by the
+next build. Every path is checked to stay inside the output folder.
 """
 
 from __future__ import annotations
