@@ -153,6 +153,15 @@ def test_output_inside_content_or_themes_is_refused_even_with_force(tmp_path: Pa
     assert tree_bytes(site) == before  # nothing deleted, nothing written
 
 
+@pytest.mark.parametrize("force", [False, True])
+def test_output_equal_to_the_site_is_refused_even_with_force(tmp_path: Path, force: bool):
+    site = site_with(tmp_path / "site", {"a.md": "---\ndate: 2025-07-23\n---\nThe army said on Monday it left.\n"})
+    before = tree_bytes(site)
+    result = annals("build", str(site), "-o", str(site), *(["--force"] if force else []))
+    assert "would contain the site itself" in " ".join(clean(result, 1).split())
+    assert tree_bytes(site) == before
+
+
 def test_an_old_output_inside_content_is_not_read_as_articles(tmp_path: Path):
     site = site_with(tmp_path / "site", {"a.md": "---\ndate: 2025-07-23\n---\nThe army said on Monday it left.\n"})
     clean(annals("build", str(site), "-o", str(tmp_path / "out")))
