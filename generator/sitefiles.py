@@ -39,9 +39,9 @@ def refusal(root: Path, path: Path) -> str | None:
 
     Each part of the path below ``root`` is looked at without following links."""
     parts = path.relative_to(root).parts
-    current = root
+    current = str(root)  # joined as text: this runs for every file read
     for number, part in enumerate(parts, start=1):
-        current = current / part
+        current = os.path.join(current, part)
         try:
             mode = os.lstat(current).st_mode
         except OSError:

@@ -48,6 +48,10 @@ class SiteLoader(_BASE):  # type: ignore[misc, valid-type]
 def check_depth(text: str) -> None:
     """Raise TooDeep when collections in ``text`` nest deeper than MAX_DEPTH (a YAML error
     in ``text`` is left for the loader to report)."""
+    # Each level of nesting needs one of these characters ("[", "{", a key's ":", a "- "
+    # item, a "? " key): a text with few of them, like any front matter, is not too deep.
+    if sum(text.count(mark) for mark in "[{:-?") <= MAX_DEPTH:
+        return
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_BASE):

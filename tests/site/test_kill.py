@@ -33,7 +33,8 @@ def set_title(site: Path, title: str) -> None:
 
 
 def start_build(site: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "generator", "build", str(site), "-q"], cwd=REPO,
+    # --jobs 2: worker processes whatever the machine's CPU count, so there are some to outlive it
+    return subprocess.Popen([sys.executable, "-m", "generator", "build", str(site), "-q", "--jobs", "2"], cwd=REPO,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -82,7 +83,7 @@ def test_kill_minus_nine_never_loses_the_output(tmp_path: Path):
     assert sites["Kill test A"] != sites["Kill test B"]
 
     rng = random.Random(11)
-    current, killed_at = "Kill test B", []
+    current, killed_at, seen_workers = "Kill test B", [], 0
     for _ in range(KILLS):
         new = "Kill test A" if current == "Kill test B" else "Kill test B"
         set_title(site, new)
@@ -90,6 +91,7 @@ def test_kill_minus_nine_never_loses_the_output(tmp_path: Path):
         delay = rng.uniform(0.0, duration * 1.05)
         time.sleep(delay)
         workers = children(build.pid)
+        seen_workers += len(workers)
         build.send_signal(signal.SIGKILL)
         code = build.wait(timeout=60)
         killed_at.append(round(delay, 2))
@@ -103,6 +105,7 @@ def test_kill_minus_nine_never_loses_the_output(tmp_path: Path):
                 time.sleep(0.05)
             assert not [pid for pid in workers if running(pid)], f"workers outlived a kill at {delay:.2f} s"
 
+    assert seen_workers > 0, f"no kill caught a worker running (kills at {killed_at})"
     set_title(site, "Kill test A")
     final = start_build(site)
     assert final.wait(timeout=300) == 0, final.stderr.read().decode()
