@@ -71,7 +71,8 @@ def write_xss_site(root: Path, base_url: str) -> Path:
         for k, payload in enumerate(rotate(found, j * PER_ARTICLE + 7, PER_ARTICLE)):
             body.append(f"On 19 July 2025 the council said {payload} in Ankara, officials said on Monday.")
             body.append(payload)
-            body.append(f"[{payload}](https://example.org/{k}) and ![{payload}](https://example.org/{k}.png)")
+            # a local image (a fast 404): the browser must not wait for the network
+            body.append(f"[{payload}](https://example.org/{k}) and ![{payload}](missing-{k}.png)")
         text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + "\n\n".join(body) + "\n"
         (articles / f"xss-{j:02d}.md").write_text(text, encoding="utf-8")
     for j, language in enumerate((" ".join(found[:4]), '"><script>annalsXss(0)</script>')):
@@ -109,10 +110,12 @@ def watched(browser):
 
 
 def visit(page, url: str, dom_findings: list[str] | None) -> None:
-    """Open ``url``; add what DOM_CHECK finds to ``dom_findings`` (None: no DOM check)."""
+    """Open ``url``; add what DOM_CHECK finds to ``dom_findings`` (None: no DOM check, and
+    no wait after the load event: the query string only reaches the page's own scripts,
+    which run before it)."""
     page.goto(url, wait_until="load")
-    page.wait_for_timeout(20)  # handlers queued at load (onerror of broken images) run first
     if dom_findings is not None:
+        page.wait_for_timeout(20)  # handlers queued at load (onerror of broken images) run first
         dom_findings.extend(f"{url}: {item}" for item in page.evaluate(DOM_CHECK))
 
 
