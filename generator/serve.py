@@ -51,7 +51,7 @@ from .hostcheck import HostCheckedApplication
 from .model import Article, ArticleAnalysis, Timeline, TimelineEvent
 from .output import check_output_dir, update_tree, write_site
 from .render import urls
-from .render.site import BUILTIN_THEMES, DEFAULT_THEME
+from .render.theme import BUILTIN_THEMES, DEFAULT_THEME
 from .watch import Debouncer, Watcher
 
 ACTORS_FILES = ("actors.yaml", "actors.yml")
