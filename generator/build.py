@@ -146,11 +146,11 @@ PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its pare
 def _start_worker(parent: int, initializer: Callable[..., None], initargs: tuple) -> None:
     """In each worker, before its first task: die with the parent, leave Ctrl+C and SIGTERM
     to the parent (which stops the pool), then the pool's own initializer."""
-    if sys.platform.startswith("linux"):
+    if sys.platform.startswith("linux"):  # where the pool forks: the build is the parent
         with suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before the request above was in place
-        os._exit(1)
+        if os.getppid() != parent:  # the build died before the request above was in place
+            os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     initializer(*initargs)
