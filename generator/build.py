@@ -6,13 +6,17 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, MutableMapping, Sequence
+from typing import Callable, Iterator, MutableMapping, Sequence
 
 from . import __version__, actors, chronology, export, render
 from .analysis import AnalysisSettings, analyse_article
@@ -56,6 +60,7 @@ class Site:
     corrections: Corrections = field(default_factory=Corrections)  # content/corrections.yaml
     corrected: tuple[Applied, ...] = ()  # what its article corrections did
     correction_problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()  # files the path-safety rule skipped (links), as warnings
 
 
 @dataclass
@@ -80,8 +85,8 @@ def load_site(options: BuildOptions) -> Site:
                            language=config.language, day_first=config.day_first)
     errors = list(loaded.errors)
     registry = None
+    source, skipped_actors = read_actors_file(options.site_dir, config.content_dir)
     try:
-        source = read_actors_file(options.site_dir, config.content_dir)
         actor_config = actors.parse_actors_yaml(source.text, source.path) if source else None
         registry = actors.build_registry(actor_config)
     except ContentError as exc:
@@ -92,8 +97,9 @@ def load_site(options: BuildOptions) -> Site:
     except BuildErrors as exc:
         errors.extend(exc.errors)
     corrections = Corrections(f"{config.content_dir}/corrections.yaml")
+    skipped_corrections: tuple = ()
     try:
-        source = read_corrections_file(options.site_dir, config.content_dir)
+        source, skipped_corrections = read_corrections_file(options.site_dir, config.content_dir)
         if source is not None:
             corrections = parse_corrections(source.text, source.path)
     except ContentError as exc:
@@ -101,8 +107,10 @@ def load_site(options: BuildOptions) -> Site:
     if errors:
         raise BuildErrors(errors)
     articles, corrected, problems = correct_articles(loaded.articles, corrections)
+    skipped = (loaded.skipped + skipped_actors + skipped_corrections
+               + render.theme_refusals(config.theme, options.site_dir))
     return Site(config, articles, registry, loaded.skipped_drafts, media, corrections, tuple(corrected),
-                tuple(problems))
+                tuple(problems), tuple(s.problem() for s in skipped))
 
 
 def analysis_settings(site: Site) -> AnalysisSettings:
@@ -134,13 +142,56 @@ def _analyse_in_workers(todo: list[Article], settings: AnalysisSettings, workers
     picklable); results come back in order, without the article, which the parent has.
     """
     chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(),
-                             initializer=_set_worker_settings, initargs=(settings,)) as pool:
+    with worker_pool(workers, _worker_context(), _set_worker_settings, (settings,)) as pool:
         done = 0
         for chunk, results in zip(chunks, pool.map(_analyse_chunk, chunks)):
             cache.update((article, replace(result, article=article)) for article, result in zip(chunk, results))
             done += len(chunk)
             _report(progress, "analyse", done, len(todo))
+
+
+@contextmanager
+def worker_pool(workers: int, context, initializer: Callable[..., None], initargs: tuple) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers die with the build: each asks the kernel to kill it when
+    the build's process dies (even by SIGKILL), and leaving the block by an error or an
+    interruption kills them at once rather than waiting for their current task."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                               initargs=(os.getpid(), initializer, initargs))
+    try:
+        yield pool
+    except BaseException:
+        _kill_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
+
+
+def _start_worker(parent: int, initializer: Callable[..., None], initargs: tuple) -> None:
+    """In each worker, before its first task: die with the parent, leave Ctrl+C and SIGTERM
+    to the parent (which stops the pool), then the pool's own initializer."""
+    if sys.platform.startswith("linux"):  # where the pool forks: the build is the parent
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:  # the build died before the request above was in place
+            os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    initializer(*initargs)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill a pool's worker processes now. The executor has no public way before Python
+    3.14 (terminate_workers); its process table is the documented-by-use way until then."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with suppress(Exception):
+            process.kill()
 
 
 def _worker_context():
@@ -182,7 +233,7 @@ def assemble(site: Site, analyses: Sequence[ArticleAnalysis]) -> Timeline:
     timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config,
                                          corrections=site.corrections, applied=site.corrected)
     return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems)
-                   + site.media.problems + site.correction_problems)
+                   + site.media.problems + site.correction_problems + site.problems)
 
 
 def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:
@@ -215,9 +266,8 @@ def render_files(timeline: Timeline, site: Site, site_dir: Path, *, jobs: int | 
             emit(name, data)
         return files
     root = staging.root if staging is not None else None
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_set_worker_exports,
-                             initargs=(timeline, site.config, site.media)) as pool:
+    with worker_pool(1, multiprocessing.get_context("fork"), _set_worker_exports,
+                     (timeline, site.config, site.media)) as pool:
         exports = pool.submit(_export_in_worker, root)
         render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit,
                            media=site.media, options=options)
@@ -288,7 +338,7 @@ def build(options: BuildOptions, *, progress: Progress | None = None) -> BuildRe
     """Build the site and swap it into the output folder; nothing is written on failure."""
     config = load_config(options.site_dir, base_url=options.base_url)
     target = output_dir_for(options, config)
-    check_output_dir(target, options.site_dir, force=options.force)
+    check_output_dir(target, options.site_dir, force=options.force, content_dir=config.content_dir)
     with StagingFolder(target) as staging:
         result = run_pipeline(options, progress=progress, staging=staging)
         started = time.perf_counter()

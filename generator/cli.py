@@ -5,6 +5,7 @@ Exit status: 0 success, 1 content or output errors, 2 usage errors.
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from contextlib import contextmanager
@@ -102,17 +103,22 @@ def tag_command(source, dct, jsonl: bool, lang: str, day_first: bool) -> None:
 
     from .tagging import tag_document, tag_jsonl
 
-    if jsonl:
-        try:
+    name = "standard input" if source.name == "<stdin>" else source.name
+    try:
+        if jsonl:
             for line in tag_jsonl(source, lang=lang, day_first=day_first):
                 click.echo(line)
-        except ValueError as exc:
-            console().print(f"[red]error[/] {escape(str(exc))}")
-            sys.exit(1)
-        return
-    anchor: date | None = dct.date() if dct else None
-    result = tag_document(source.read(), anchor, lang=lang, day_first=day_first)
-    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        anchor: date | None = dct.date() if dct else None
+        result = tag_document(source.read(), anchor, lang=lang, day_first=day_first)
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    except UnicodeDecodeError as exc:  # the line is not known: the reader decodes in blocks
+        console().print(f"[red]error[/] {escape(name)} is not UTF-8 text ({escape(exc.reason)}): "
+                        "save it as UTF-8")
+        sys.exit(1)
+    except ValueError as exc:
+        console().print(f"[red]error[/] {escape(name)}: {escape(str(exc))}")
+        sys.exit(1)
 
 
 @cli.command("actors")
@@ -189,11 +195,31 @@ def _require_site(site_dir: Path) -> None:
         raise click.UsageError(f"{site_dir} is not a folder")
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived: unwind, so that the staging folder and the worker
+    processes go, then exit with 128 + the signal's number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
 @contextmanager
 def _reporting_errors() -> Iterator[None]:
-    """Content and output errors: a clear message and exit 1, never a traceback."""
+    """Content and output errors: a clear message and exit 1, never a traceback. Ctrl+C and
+    SIGTERM stop the command cleanly: the previous output stays as it was."""
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        console().print(f"[red]Interrupted[/] ({signal.Signals(signum).name}); the output folder was "
+                        "left as it was.")
+        sys.exit(128 + signum)
     except BuildErrors as exc:
         out = console()
         for error in exc.errors:
@@ -203,6 +229,9 @@ def _reporting_errors() -> Iterator[None]:
     except AnnalsError as exc:
         console().print(f"[red]error[/] {escape(str(exc))}")
         sys.exit(exc.exit_code)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @contextmanager

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from datetime import date, datetime, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
@@ -11,7 +12,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from . import yamlload
 from .errors import ContentError
+from .sitefiles import open_regular, refusal
 
 CONFIG_FILE = "site.yaml"
 ORDERS = ("oldest", "newest")
@@ -67,20 +70,37 @@ def normalise_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _plain_name(name: str) -> bool:
+    return bool(name) and not name.startswith(".") and "/" not in name and "\\" not in name and "\0" not in name
+
+
+def _inside_path(path: str) -> bool:
+    """A relative path that stays inside the folder it is joined to (the site)."""
+    parts = PurePosixPath(path.replace("\\", "/")).parts
+    return bool(parts) and not path.startswith(("/", "\\")) and ":" not in path and "\0" not in path \
+        and all(part not in ("..", "") for part in parts)
+
+
 def load_config(site_dir: Path, **overrides: Any) -> SiteConfig:
     """Read site.yaml (optional) under site_dir; overrides (e.g. from the CLI) win."""
     path = site_dir / CONFIG_FILE
     data: dict[str, Any] = {}
+    why = refusal(site_dir, path) if os.path.lexists(path) else None
+    if why is not None:  # an error, not a skip: without it the site would build somewhere else
+        raise ContentError(CONFIG_FILE, f"{why}: Annals reads only regular files inside the site; "
+                           "copy the settings in instead of linking them")
     if path.is_file():
         try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+            loaded = yamlload.load(open_regular(site_dir, path).decode("utf-8"))
+        except yamlload.ImpossibleDate as exc:
+            raise ContentError(CONFIG_FILE, f"invalid value: {yamlload.error_problem(exc)}",
+                               yamlload.error_line(exc)) from None
         except yaml.YAMLError as exc:
-            line = getattr(getattr(exc, "problem_mark", None), "line", None)
-            raise ContentError(CONFIG_FILE, f"invalid YAML: {exc}", line + 1 if line is not None else None) from None
+            raise ContentError(CONFIG_FILE, f"invalid YAML: {exc}", yamlload.error_line(exc)) from None
         except UnicodeDecodeError:
             raise ContentError(CONFIG_FILE, "not UTF-8 text") from None
-        except ValueError as exc:  # a date-like value that is no date
-            raise ContentError(CONFIG_FILE, f"invalid value: {exc}") from None
+        except OSError as exc:
+            raise ContentError(CONFIG_FILE, f"cannot read the file: {exc.strerror}") from None
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):
@@ -109,6 +129,12 @@ def config_from_mapping(data: dict[str, Any]) -> SiteConfig:
     for key in ("day_first", "merge_events"):
         if key in values and not isinstance(values[key], bool):
             raise ContentError(CONFIG_FILE, f"`{key}` must be true or false")
+    if "theme" in values and not _plain_name(values["theme"]):
+        raise ContentError(CONFIG_FILE, f"`theme` {values['theme']!r} must be the name of a folder in "
+                           "themes/ (no slashes, not starting with a dot)")
+    if "content_dir" in values and not _inside_path(values["content_dir"]):
+        raise ContentError(CONFIG_FILE, f"`content_dir` {values['content_dir']!r} must be a folder inside "
+                           "the site, given relative to it (no .., not absolute)")
     values["base_url"] = normalise_base_url(values.get("base_url", "/"))
     if "timezone" in values:
         try:

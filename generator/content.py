@@ -7,6 +7,7 @@ never hides the others.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,10 +17,13 @@ from typing import Any
 
 import yaml
 
+from . import yamlload
 from .dateline import read_article_head
 from .dateline.years import complete_years
 from .errors import ContentError
 from .model import Article, Dateline
+from .output import MARKER as OUTPUT_MARKER
+from .sitefiles import Listing, Skipped, open_regular, refusal, regular_files
 from .text import plain_text
 from .webpage import WebPage, read_web_page
 
@@ -47,23 +51,26 @@ class LoadResult:
     articles: tuple[Article, ...]
     errors: tuple[ContentError, ...]
     skipped_drafts: int = 0
+    skipped: tuple[Skipped, ...] = ()  # links and other files the path-safety rule left out
 
 
-def article_files(site_dir: Path, content_dir: str = "content") -> list[Path]:
-    """Article files under <site>/<content_dir>/articles, sorted for determinism."""
+def article_files(site_dir: Path, content_dir: str = "content") -> Listing:
+    """Article files under <site>/<content_dir>/articles, sorted for determinism, and the
+    links among them (sitefiles: only regular files inside the site are read). Names
+    starting with "." or "_" are left out, and so is an output folder Annals made there."""
     root = site_dir / content_dir / "articles"
-    if not root.is_dir():
-        return []
-    files = [p for p in root.rglob("*")
-             if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-             and not any(part.startswith((".", "_")) for part in p.relative_to(root).parts)]
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+    def hidden(rel: Path) -> bool:
+        return any(part.startswith((".", "_")) for part in rel.parts)
+
+    return regular_files(site_dir, root, lambda rel: rel.suffix.lower() in ARTICLE_SUFFIXES and not hidden(rel),
+                         lambda rel: hidden(rel) or (root / rel / OUTPUT_MARKER).exists())
 
 
 def read_source(path: Path, site_dir: Path) -> SourceFile:
     rel = path.relative_to(site_dir).as_posix()
     try:
-        raw = path.read_bytes()
+        raw = open_regular(site_dir, path)
     except OSError as exc:
         raise ContentError(rel, f"cannot read the file: {exc.strerror}") from None
     try:
@@ -80,7 +87,8 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
     articles: list[Article] = []
     errors: list[ContentError] = []
     skipped = 0
-    for path in article_files(site_dir, content_dir):
+    listing = article_files(site_dir, content_dir)
+    for path in listing.files:
         try:
             article = load_article(path, site_dir, timezone, language=language, day_first=day_first)
         except ContentError as exc:
@@ -90,7 +98,7 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
             skipped += 1
             continue
         articles.append(article)
-    return LoadResult(tuple(unique_slugs(complete_years(articles))), tuple(errors), skipped)
+    return LoadResult(tuple(unique_slugs(complete_years(articles))), tuple(errors), skipped, listing.skipped)
 
 
 def load_article(path: Path, site_dir: Path, timezone: tzinfo | None = None, *, language: str = "en",
@@ -99,7 +107,7 @@ def load_article(path: Path, site_dir: Path, timezone: tzinfo | None = None, *, 
     if path.suffix.lower() in WEB_PAGE_SUFFIXES:
         rel = path.relative_to(site_dir).as_posix()
         try:
-            raw = path.read_bytes()
+            raw = open_regular(site_dir, path)
         except OSError as exc:
             raise ContentError(rel, f"cannot read the file: {exc.strerror}") from None
         return parse_web_page(rel, read_web_page(raw, rel), language=language, day_first=day_first)
@@ -168,19 +176,14 @@ def split_front_matter(source: SourceFile) -> tuple[dict[str, Any], str, int]:
     if not match:
         return {}, source.text, 1
     try:
-        # libyaml's loader when present: seven times faster, same values and problem marks
-        meta = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        meta = yamlload.load(match.group(1))
+    except yamlload.ImpossibleDate as exc:  # YAML read a value that looks like a date but is none: 2025-13-45
+        raise ContentError(source.path, f"front matter has an impossible date ({yamlload.error_problem(exc)}); "
+                           "use YYYY-MM-DD", yamlload.error_line(exc, 2)) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening ---
-        problem = getattr(exc, "problem", None) or "could not be read"
-        raise ContentError(source.path, f"front matter is not valid YAML ({problem}); "
+        line = yamlload.error_line(exc, 2) or 1  # +1 for 1-based, +1 for the opening ---
+        raise ContentError(source.path, f"front matter is not valid YAML ({yamlload.error_problem(exc)}); "
                            "check quoting and indentation between the --- lines", line) from None
-    except ValueError as exc:  # YAML read a value that looks like a date but is none: 2025-13-45
-        line = next((n for n, text in enumerate(match.group(1).split("\n"), start=2)
-                     if re.match(r"\s*date\s*:", text)), 2)
-        raise ContentError(source.path, f"front matter has an impossible date ({exc}); use YYYY-MM-DD",
-                           line) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -272,7 +275,10 @@ def parse_front_matter_date(value: Any, timezone: tzinfo | None = None) -> date 
 def _local_day(moment: datetime, timezone: tzinfo | None) -> date:
     if moment.tzinfo is None or timezone is None:
         return moment.date()  # no offset: the day as written
-    return moment.astimezone(timezone).date()
+    try:
+        return moment.astimezone(timezone).date()
+    except OverflowError:  # the conversion passes through UTC before 0001 or after 9999
+        return moment.date()  # at the ends of the calendar: the day as written
 
 
 def slugify(text: str) -> str:
@@ -300,20 +306,24 @@ def unique_slugs(articles: list[Article]) -> list[Article]:
     return out
 
 
-def read_actors_file(site_dir: Path, content_dir: str = "content") -> SourceFile | None:
-    path = site_dir / content_dir / "actors.yaml"
-    if not path.is_file():
-        alt = site_dir / content_dir / "actors.yml"
-        if not alt.is_file():
-            return None
-        path = alt
-    return read_source(path, site_dir)
+def read_actors_file(site_dir: Path, content_dir: str = "content") -> tuple[SourceFile | None, tuple[Skipped, ...]]:
+    """content/actors.yaml (or .yml) if there is one, and the path-safety rule's refusals."""
+    return _read_optional(site_dir, content_dir, ("actors.yaml", "actors.yml"))
 
 
-def read_corrections_file(site_dir: Path, content_dir: str = "content") -> SourceFile | None:
+def read_corrections_file(site_dir: Path, content_dir: str = "content") -> tuple[SourceFile | None, tuple[Skipped, ...]]:
     """content/corrections.yaml (or .yml), the editor's corrections, if there is one."""
-    for name in ("corrections.yaml", "corrections.yml"):
+    return _read_optional(site_dir, content_dir, ("corrections.yaml", "corrections.yml"))
+
+
+def _read_optional(site_dir: Path, content_dir: str, names: tuple[str, ...]) -> tuple[SourceFile | None, tuple[Skipped, ...]]:
+    for name in names:
         path = site_dir / content_dir / name
+        if not os.path.lexists(path):
+            continue
+        why = refusal(site_dir, path)
+        if why is not None:
+            return None, (Skipped(path.relative_to(site_dir).as_posix(), why),)
         if path.is_file():
-            return read_source(path, site_dir)
-    return None
+            return read_source(path, site_dir), ()
+    return None, ()

@@ -1,15 +1,23 @@
 """Atomic, deterministic writing of output/.
 
-The site is written into a temporary folder beside the target and swapped in only when
-every file was written, so a failed build leaves the previous output untouched. Annals marks
-the folders it makes (MARKER) and refuses to replace a non-empty folder it did not make,
-unless forced. Every path is checked to stay inside the output folder.
+The site is written into a staging folder beside the target and swapped in only when
+every file was written, so a failed build leaves the previous output untouched; on Linux
+the swap is one renameat2(RENAME_EXCHANGE), so the target never goes missing even for a
+moment. Annals marks the folders it makes (MARKER) and refuses to replace a non-empty folder
+it did not make, unless forced, or one that is, contains or lies inside the site's content
+or themes, even if forced. Staging folders of builds that were killed are deleted by the
+next build. Every path is checked to stay inside the output folder.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
 import os
+import re
 import shutil
+import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Mapping
@@ -17,11 +25,17 @@ from typing import Mapping
 from .errors import OutputError
 
 MARKER = ".annals-output"
+SITE_FILES = ("site.yaml", "site.yml")  # beside content/ and themes/: the site's own
 MARKER_TEXT = b"This folder is written by Annals (annals build); it is replaced on every build.\n"
 
 
-def check_output_dir(output_dir: Path, site_dir: Path, *, force: bool = False) -> None:
-    """Refuse targets whose replacement would lose data that Annals did not write."""
+def check_output_dir(output_dir: Path, site_dir: Path, *, force: bool = False,
+                     content_dir: str = "content") -> None:
+    """Refuse targets whose replacement would lose data that Annals did not write.
+
+    The output is replaced whole on every build, so it may never be, contain or lie inside
+    the site's content/ or themes/ folder or the site's own files, --force or not; an
+    output inside content/articles would also be read back as articles."""
     target = output_dir.resolve()
     site = site_dir.resolve()
     if target == Path(target.anchor) or target == Path.home().resolve():
@@ -29,9 +43,16 @@ def check_output_dir(output_dir: Path, site_dir: Path, *, force: bool = False) -
     if target == site or site.is_relative_to(target):
         raise OutputError(f"the output folder {output_dir} would contain the site itself; "
                           "choose another folder with -o")
-    for inner in ("content", "themes"):
-        if (site / inner).resolve().is_relative_to(target):
-            raise OutputError(f"the output folder {output_dir} contains the site's {inner}/ folder")
+    for inner in dict.fromkeys((content_dir, "content", "themes")):
+        folder = (site / inner).resolve()
+        if folder.is_relative_to(target):
+            raise OutputError(f"the output folder {output_dir} contains the site's {inner}/ folder; "
+                              "choose another folder with -o")
+        if target.is_relative_to(folder):
+            raise OutputError(f"the output folder {output_dir} lies inside the site's {inner}/ folder, "
+                              "whose files it would replace or be read back as; choose another folder with -o")
+    if target.parent == site and target.name in SITE_FILES:
+        raise OutputError(f"{output_dir} is one of the site's own files; choose another folder with -o")
     if target.exists() and not target.is_dir():
         raise OutputError(f"{output_dir} exists and is not a folder")
     if target.is_dir() and not force and any(target.iterdir()) and not (target / MARKER).is_file():
@@ -50,7 +71,11 @@ def safe_relative(path: str) -> PurePosixPath:
 class StagingFolder:
     """A fresh folder beside output_dir that takes files as they are made (so a big site is
     never held in memory) and replaces output_dir on ``commit``. Leaving the ``with`` block
-    without committing (an error) deletes it and leaves output_dir as it was."""
+    without committing (an error) deletes it and leaves output_dir as it was.
+
+    Its name says whose it is: ``.<output>.annals-new-<pid>-<random>``, with MARKER inside
+    from the start. A build killed with SIGKILL cannot delete it, so every build first
+    deletes the staging folders of builds whose process is gone (``remove_stale``)."""
 
     def __init__(self, output_dir: Path):
         self.target = output_dir.resolve()
@@ -59,8 +84,11 @@ class StagingFolder:
 
     def __enter__(self) -> "StagingFolder":
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.annals-new-",
-                                          dir=self.target.parent))
+        remove_stale(self.target)
+        self.root = Path(tempfile.mkdtemp(prefix=_own_prefix(self.target, "new"), dir=self.target.parent))
+        # mkdtemp makes it 0700; the site is for publishing: the mode a plain mkdir would give
+        os.chmod(self.root, 0o777 & ~current_umask())
+        (self.root / MARKER).write_bytes(MARKER_TEXT)
         return self
 
     def __call__(self, name: str, data: bytes) -> None:
@@ -74,13 +102,13 @@ class StagingFolder:
 
     def commit(self) -> None:
         assert self.root is not None
-        (self.root / MARKER).write_bytes(MARKER_TEXT)
         _swap(self.root, self.target)
         self.root = None
 
     def __exit__(self, *exc: object) -> None:
         if self.root is not None:
-            shutil.rmtree(self.root, ignore_errors=True)
+            remove_owned(self.root)
+            self.root = None
 
 
 def write_site(files: Mapping[str, bytes], output_dir: Path) -> None:
@@ -117,11 +145,25 @@ def update_tree(files: Mapping[str, bytes], root: Path) -> list[str]:
     return changed
 
 
+# Swapping the new site in -------------------------------------------------------------------
+
+AT_FDCWD = -100  # <fcntl.h>: paths relative to the working directory
+RENAME_EXCHANGE = 2  # <linux/fs.h>: swap the two paths, both must exist
+
+
 def _swap(staging: Path, target: Path) -> None:
+    """Put ``staging`` in place of ``target``. On Linux both names are exchanged in one
+    renameat2 call, so ``target`` is never missing, not even for a moment (a build killed
+    at any point leaves the old site or the new one there, complete). Elsewhere, or on a
+    file system without RENAME_EXCHANGE, the old site is first renamed away: a build killed
+    between the two renames leaves no ``target`` until the next build."""
     if not target.exists():
-        os.replace(staging, target)
+        os.rename(staging, target)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.annals-old-", dir=target.parent))
+    if exchange(staging, target):
+        remove_owned(staging)  # the old site, now under the staging name
+        return
+    retired = Path(tempfile.mkdtemp(prefix=_own_prefix(target, "old"), dir=target.parent))
     os.rmdir(retired)
     os.replace(target, retired)
     try:
@@ -129,4 +171,102 @@ def _swap(staging: Path, target: Path) -> None:
     except BaseException:
         os.replace(retired, target)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    remove_owned(retired)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two existing paths (Linux renameat2 with RENAME_EXCHANGE, through the
+    C library); False where that is not available, so the caller falls back."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2  # glibc 2.28+, musl 1.2.2+
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    renameat2.restype = ctypes.c_int
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # an old kernel, or a file system (some network ones) without the flag
+    raise OSError(code, os.strerror(code), str(second))
+
+
+# Folders of builds that were killed -----------------------------------------------------------
+
+def _own_prefix(target: Path, kind: str) -> str:
+    return f".{target.name}.annals-{kind}-{os.getpid()}-"
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Delete the staging and retired folders beside ``target`` that a build killed before
+    it could clean up left: only folders named as Annals names them whose process is gone,
+    and that still hold MARKER (or nothing at all: a folder killed while being made or
+    emptied). Returns what was deleted."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.annals-(?:new|old)-(\d+)-")
+    removed = []
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if not match or not entry.is_dir(follow_symlinks=False) or _alive(int(match.group(1))):
+            continue
+        folder = Path(entry.path)
+        try:
+            owned = (folder / MARKER).is_file() or not any(folder.iterdir())
+        except OSError:
+            continue
+        if owned:
+            remove_owned(folder)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process (or no such number): not ours to judge
+    return True
+
+
+def remove_owned(folder: Path) -> None:
+    """Delete a folder Annals made, MARKER last: killed half-way, what is left is still
+    recognisably Annals' own and the next build finishes the job."""
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(folder / MARKER)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
+
+
+def current_umask() -> int:
+    """The process's umask. Linux reports it in /proc (read-only); elsewhere it can only be
+    read by setting it, which is done and undone at once."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -48,10 +48,12 @@ from .build import (BuildOptions, analyse_all, analysis_settings, assemble, load
 from .config import CONFIG_FILE, SiteConfig, load_config
 from .content import ARTICLE_SUFFIXES
 from .errors import AnnalsError, BuildErrors, ContentError
+from .hostcheck import HostCheckedApplication
 from .model import Article, ArticleAnalysis, Timeline, TimelineEvent
 from .output import check_output_dir, update_tree, write_site
 from .render import urls
-from .render.site import BUILTIN_THEMES, DEFAULT_THEME, RenderOptions
+from .render.site import RenderOptions
+from .render.theme import BUILTIN_THEMES, DEFAULT_THEME
 from .watch import Debouncer, Watcher
 
 ACTORS_FILES = ("actors.yaml", "actors.yml")
@@ -370,8 +372,8 @@ class SiteHandler(web.StaticFileHandler):
             self._send_html(500, self.preview.error_page(), include_body)
         elif where.kind == "redirect":
             self.redirect(where.target)
-        elif where.kind == "not-found":
-            raise web.HTTPError(404)
+        elif where.kind == "not-found" or _dot_file(where.target):
+            raise web.HTTPError(404)  # dot-files (the ownership marker, editors' files) are not the site
         else:
             await super().get(where.target, include_body)
 
@@ -393,15 +395,21 @@ class SiteHandler(web.StaticFileHandler):
         self.finish(body if include_body else None)
 
 
-def make_app(preview: Preview, hub: ReloadHub) -> web.Application:
+def _dot_file(path: str) -> bool:
+    return any(part.startswith(".") for part in path.split("/"))
+
+
+def make_app(preview: Preview, hub: ReloadHub, host: str = "127.0.0.1") -> web.Application:
+    """The preview's HTTP routes, answering only requests addressed to ``host`` (the address
+    the server listens on; see host_allowed)."""
     class InjectLiveReload(LiveScriptInjector):
         script = LIVERELOAD_TAG
 
-    return web.Application([
+    return HostCheckedApplication([
         (LIVERELOAD_PATH, ReloadSocket, {"hub": hub}),
         (r"/livereload\.js", LiveReloadJSHandler),
         (r"/(.*)", SiteHandler, {"path": str(preview.root), "preview": preview}),
-    ], transforms=[InjectLiveReload], log_function=_no_access_log)
+    ], host, transforms=[InjectLiveReload], log_function=_no_access_log)
 
 
 def _no_access_log(handler: web.RequestHandler) -> None:
@@ -416,8 +424,9 @@ def serve(options: ServeOptions) -> None:
     site_dir = options.site_dir.resolve()
     output_dir = None
     if options.write_output:
-        output_dir = output_dir_for(BuildOptions(site_dir), _config_or_default(site_dir))
-        check_output_dir(output_dir, site_dir)
+        config = _config_or_default(site_dir)
+        output_dir = output_dir_for(BuildOptions(site_dir), config)
+        check_output_dir(output_dir, site_dir, content_dir=config.content_dir)
     sockets = listen(options.host, options.port)  # before building: a busy port fails at once
     try:
         with tempfile.TemporaryDirectory(prefix="annals-serve-") as tmp:
@@ -445,7 +454,7 @@ async def _serve_forever(options: ServeOptions, preview: Preview, sockets: list[
                          out: Console) -> None:
     port = sockets[0].getsockname()[1]
     hub = ReloadHub()
-    server = httpserver.HTTPServer(make_app(preview, hub))
+    server = httpserver.HTTPServer(make_app(preview, hub, options.host))
     server.add_sockets(sockets)
     watcher = Watcher(preview.watch_roots(), Debouncer(options.quiet_period))
     poller = PeriodicCallback(lambda: _poll(preview, watcher, hub, out), options.poll_interval * 1000)

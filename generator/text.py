@@ -161,11 +161,13 @@ def _spans(text: str, separator: str) -> list[tuple[int, int]]:
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Lines of a paragraph, joined where a line break is only a soft wrap."""
     chunks: list[tuple[int, int]] = []
+    last_line = (0, 0)  # the last line of the last chunk: all a soft wrap is decided on
     for line_start, line_end in _spans_within(text, start, end):
-        if chunks and not _hard_break(text[chunks[-1][0]:chunks[-1][1]], text[line_start:line_end]):
+        if chunks and not _hard_break(text[last_line[0]:last_line[1]], text[line_start:line_end]):
             chunks[-1] = (chunks[-1][0], line_end)
         else:
             chunks.append((line_start, line_end))
+        last_line = (line_start, line_end)
     return chunks
 
 
@@ -186,14 +188,18 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, begin = [], 0
     for match in SENTENCE_END.finditer(chunk):
         stop = match.end()
-        rest = chunk[stop:].lstrip()
-        if not rest or not _starts_sentence(rest) or _is_abbreviation(chunk, match.start()):
+        following = _NON_SPACE.search(chunk, stop)  # not chunk[stop:].lstrip(): linear, not quadratic
+        if following is None or not _starts_sentence(following.group()) or _is_abbreviation(chunk, match.start()):
             continue
         spans.append((begin, stop))
-        begin = stop + (len(chunk[stop:]) - len(rest))
+        begin = following.start()
     spans.append((begin, len(chunk)))
     return [(start + a + _lead(chunk[a:b]), start + b - _trail(chunk[a:b]))
             for a, b in spans if chunk[a:b].strip()]
+
+
+_NON_SPACE = re.compile(r"\S")
+_WORD_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _starts_sentence(rest: str) -> bool:
@@ -202,12 +208,21 @@ def _starts_sentence(rest: str) -> bool:
 
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:
+    """Whether the dot at ``dot`` ends an abbreviation ("U.S.", "Gen.", a single letter).
+
+    The word before it is found by walking back over its letters and dots, not by a regex
+    anchored at the end of everything before it, which would scan the whole paragraph again
+    for every full stop."""
     if chunk[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", chunk[:dot])
-    if not word:
+    first = dot
+    while first > 0 and (chunk[first - 1] in _WORD_LETTERS or chunk[first - 1] == "."):
+        first -= 1
+    while first < dot and chunk[first] == ".":
+        first += 1  # the word starts with a letter
+    if first == dot:
         return False
-    token = word.group(1).lower().rstrip(".")
+    token = chunk[first:dot].lower().rstrip(".")
     return token in ABBREVIATIONS or len(token) == 1
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .. import yamlload
 from ..errors import ContentError
 from .entries import KINDS
 from .fold import fold_key
@@ -59,12 +60,18 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+# Names become a pattern over every article (actors.trie), one nesting level per letter:
+# far longer than any real name, far shorter than Python's recursion limit.
+NAME_MAX = 200
+
+
 class _Parser:
     """Walks the YAML node tree so that every complaint can point at a line."""
 
     def __init__(self, text: str, path: str):
         self.path = path
-        self.loader = yaml.SafeLoader(text)
+        self.text = text
+        self.loader: yamlload.SiteLoader | None = None
 
     def fail(self, node: yaml.Node | None, message: str) -> ContentError:
         return ContentError(self.path, message, _line(node) if node is not None else None)
@@ -72,7 +79,10 @@ class _Parser:
     def scalar(self, node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, f"{what} must be a single value, not a list or mapping")
-        value = self.loader.construct_object(node)
+        try:
+            value = self.loader.construct_object(node)
+        except yamlload.ImpossibleDate as exc:
+            raise self.fail(node, f"{what}: {yamlload.error_problem(exc)}") from None
         if value is None:
             return ""
         if isinstance(value, (bool, list, dict)):
@@ -89,6 +99,7 @@ class _Parser:
 
     def parse(self) -> ActorConfig:
         try:
+            self.loader = yamlload.SiteLoader(self.text)
             root = self.loader.get_single_node()
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
@@ -96,7 +107,8 @@ class _Parser:
             problem = getattr(exc, "problem", None) or str(exc)
             raise ContentError(self.path, f"not valid YAML: {problem}", line) from None
         finally:
-            self.loader.dispose()
+            if self.loader is not None:
+                self.loader.dispose()
         if root is None:
             return ActorConfig(path=self.path)
         if isinstance(root, yaml.SequenceNode):
@@ -179,6 +191,9 @@ class _Parser:
         slugs: dict[str, ConfigActor] = {}
         for actor in actors:
             for text in (actor.name, *actor.aliases):
+                if len(text) > NAME_MAX:
+                    raise ContentError(self.path, f"{text[:40]!r}… is {len(text)} characters long: an actor "
+                                       f"name or alias is at most {NAME_MAX}", actor.line)
                 key = fold_key(text)
                 first = owner.get(key)
                 if first is not None and first is not actor:

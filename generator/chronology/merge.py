@@ -199,9 +199,10 @@ def prepare(ordered: Sequence[tuple[Event, str]],
             actors=frozenset(event.actors), happenings=happenings, rare=frozenset(rare),
             salient=salient, other_dates=others, secondary=secondary)
 
+    date_index = _SpanIndex({slug: [(t.start, t.end) for t in timexes] for slug, timexes in found.items()})
     out, extra = [], []
     for i, ((event, source), found_context) in enumerate(zip(ordered, raw)):
-        others = _other_dates(event, found.get(event.article, ()))
+        others = _other_dates(event, found.get(event.article, ()), date_index)
         out.append(source_event(i, event, source, found_context,
                                 tuple((t.time.start, t.time.end) for t in others), False))
         if not settings.secondary_dates:
@@ -265,11 +266,14 @@ class _SpanIndex:
         return [k for k in window if given[k][1] <= end]
 
 
-def _other_dates(event: Event, timexes: Sequence[TimeExpr]) -> list[TimeExpr]:
-    """The sentence's other anchored dates that do not overlap the event's own date."""
+def _other_dates(event: Event, timexes: Sequence[TimeExpr], index: _SpanIndex) -> list[TimeExpr]:
+    """The sentence's other anchored dates that do not overlap the event's own date (those
+    of the sentence found in ``index``, the article's dates by position: scanning all of
+    them for every event made one long article quadratic)."""
     sentence, own = event.sentence, event.timex
-    return [t for t in timexes
-            if t.time.anchored and sentence.start <= t.start and t.end <= sentence.end
+    inside = sorted(index.within(event.article, sentence.start, sentence.end))
+    return [t for t in (timexes[k] for k in inside)
+            if t.time.anchored
             and (t.start, t.end) != (own.start, own.end)
             and _gap_days(t.time.start, t.time.end, own.time.start, own.time.end) > 0]  # type: ignore[arg-type]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Sequence
 
 from ..model import DATED_TYPES, Actor, ArticleAnalysis, Event, Problem, TimelineEvent
+from ..timex.values import CALENDAR_FIRST, CALENDAR_LAST, OUTSIDE_CALENDAR
 from .views import date_label
 
 LOW_CONFIDENCE = 0.5
@@ -36,11 +37,14 @@ def unresolved_dates(analysis: ArticleAnalysis) -> list[Problem]:
         time = timex.time
         if time.type not in DATED_TYPES or time.anchored or time.value.endswith("_REF"):
             continue  # placed, or vague by nature ("recently", "now"): nothing to fix
-        out.append(Problem(
-            analysis.article.path,
-            f"\"{timex.text}\" is not on the timeline: {why}; write an absolute date "
-            "(e.g. 19 July 2025) or fix the dateline",
-            line_of(analysis, timex.start), "warning", "unresolved-date"))
+        if time.rule.endswith(OUTSIDE_CALENDAR):
+            message = (f"\"{timex.text}\" is not on the timeline: it falls outside the calendar "
+                       f"Annals dates events on (years {CALENDAR_FIRST.year} to {CALENDAR_LAST.year})")
+        else:
+            message = (f"\"{timex.text}\" is not on the timeline: {why}; write an absolute date "
+                       "(e.g. 19 July 2025) or fix the dateline")
+        out.append(Problem(analysis.article.path, message, line_of(analysis, timex.start), "warning",
+                           "unresolved-date"))
     return out
 
 

@@ -1,5 +1,7 @@
 """timeline.csv: one row per event and source, RFC 4180 (CRLF, quoted where needed), UTF-8.
 
+Cells that a spreadsheet would run as a formula are neutralised (see ``neutralise``).
+
 An event cited by three articles gives three rows with the same event columns, so a
 spreadsheet can filter by source; an event with no citation still gets one row.
 """
@@ -37,8 +39,19 @@ def timeline_csv(timeline: Timeline, config: SiteConfig) -> str:
         ]
         sources: list[Source | None] = list(sources_of(event, articles)) or [None]
         for source in sources:
-            writer.writerow(shared + source_columns(source))
+            writer.writerow([neutralise(cell) for cell in shared + source_columns(source)])
     return buffer.getvalue()
+
+
+# A spreadsheet opening the file runs a cell that starts like a formula: "=HYPERLINK(...)" in a
+# headline could send the sheet's other cells anywhere. OWASP's rule: a cell starting with one
+# of these characters gets a leading apostrophe, which spreadsheets show as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` as a spreadsheet will take as text, never as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def source_columns(source: Source | None) -> list[str]:

@@ -8,13 +8,15 @@
     overview  the visual overview: an SVG time axis of aggregated bins
     pictures  pictures in article bodies: copies' URLs, sizes, lazy loading
     editor  what only editors see: the review page's groups, the error page
-    site    the Jinja environment, page list and page rendering
+    theme   finding a theme, its Jinja environment and static files (only regular files)
+    site    the page list and page rendering
 """
 
-from .site import (RenderOptions, find_theme, make_environment, page_paths, pages_for_article,
-                   render_error_page, render_pages, render_site, static_files, year_pages)
+from .site import (RenderOptions, page_paths, pages_for_article, render_error_page, render_pages,
+                   render_site, year_pages)
+from .theme import find_theme, make_environment, static_files, theme_refusals
 from .urls import embed_snippet, event_url
 
 __all__ = ["RenderOptions", "embed_snippet", "event_url", "find_theme", "make_environment", "page_paths",
            "pages_for_article", "render_error_page", "render_pages", "render_site",
-           "static_files", "year_pages"]
+           "static_files", "theme_refusals", "year_pages"]

@@ -1,4 +1,4 @@
-"""The renderer: a Jinja2 environment over themes/<name>/, the page list, and rendering.
+"""The renderer: the page list, and pages rendered with a theme's Jinja environment (theme.py).
 
 Pages are rendered one by one from the Timeline (no I/O apart from the theme's own files,
 which Jinja and ``static_files`` read), so ``annals serve`` can re-render only the pages an
@@ -12,7 +12,6 @@ import re
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,18 +29,9 @@ from .editor import dropped_from_body, problem_groups, render_error_page  # noqa
 from .paging import PERIODS_TITLE, Paging
 from .pictures import body_with_pictures
 from .timelines import TimelineParts
+from .theme import make_environment, static_files
 from .views import MonthGroup, Views, YearGroup, html_datetime
 
-def _builtin_themes() -> Path:
-    """The repository's themes/ (a source checkout or editable install), else the copy a
-    regular install puts under <prefix>/share/annals/themes (pyproject's data-files)."""
-    checkout = Path(__file__).resolve().parents[2] / "themes"
-    installed = Path(sys.prefix) / "share" / "annals" / "themes"
-    return checkout if (checkout / "default" / "templates").is_dir() or not installed.is_dir() else installed
-
-
-BUILTIN_THEMES = _builtin_themes()
-DEFAULT_THEME = "default"
 EXPORT_LINKS = (  # written by the export module; linked from every page's footer
     ("feed.xml", "Atom feed"),
     ("timeline.json", "JSON"),
@@ -73,42 +63,6 @@ class Page:
     oembed: str | None = None  # oEmbed discovery URL (absolute when possible)
     noindex: bool = False
     image: Image | None = None  # the picture for link previews (og:image)
-
-
-# Themes ----------------------------------------------------------------------------------
-
-def find_theme(name: str, site_dir: Path) -> Path:
-    """The site's own themes/<name>, else the built-in theme of that name."""
-    for candidate in (site_dir / "themes" / name, BUILTIN_THEMES / name):
-        if (candidate / "templates").is_dir():
-            return candidate
-    raise ContentError("site.yaml", f"theme {name!r} not found: make themes/{name}/templates/ "
-                       f"in the site folder or use theme: {DEFAULT_THEME}")
-
-
-def make_environment(theme_dir: Path) -> jinja2.Environment:
-    """Jinja over the theme's templates; a partial theme falls back to the default one."""
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(theme_dir / "templates"))]
-    builtin = BUILTIN_THEMES / DEFAULT_THEME
-    if builtin.resolve() != theme_dir.resolve():
-        loaders.append(jinja2.FileSystemLoader(str(builtin / "templates")))
-    return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-
-
-def static_files(theme_dir: Path) -> dict[str, bytes]:
-    """The theme's static/ files keyed "static/<path>", over the default theme's."""
-    out: dict[str, bytes] = {}
-    dirs = [BUILTIN_THEMES / DEFAULT_THEME / "static", theme_dir / "static"]
-    for static in dict.fromkeys(d.resolve() for d in dirs):
-        if not static.is_dir():
-            continue
-        for path in sorted(static.rglob("*")):
-            rel = path.relative_to(static)
-            if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-                out[f"static/{rel.as_posix()}"] = path.read_bytes()
-    return dict(sorted(out.items()))
 
 
 # Page list -------------------------------------------------------------------------------

@@ -164,11 +164,10 @@ def _markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
     Word lookups in sets rather than one big alternation: this runs for most expressions.
     """
     words = [m.group() for m in _WORD_RE.finditer(text, lo, hi)]
+    lows = [word.lower() for word in words] + [""]  # once per word, not three times
     out: list[str] = []
     for i, word in enumerate(words):
-        low = word.lower()
-        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        prev = words[i - 1].lower() if i else ""
+        low, nxt, prev = lows[i], lows[i + 1], lows[i - 1]  # lows[-1] is the "" before the first
         if low == "planned" and prev in _AS_PLANNED:
             out.append("past")  # "began as planned", "had planned"
         elif low in _FUTURE_WORDS:
@@ -178,14 +177,13 @@ def _markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
             out.append("future")  # "the leaders meet Monday": the timetable present
         elif low in _BEFORE_TO and nxt == "to":
             out.append("future")
-        elif low == "as" and nxt in ("soon", "early") and i + 2 < len(words) \
-                and words[i + 2].lower() == "as":
+        elif low == "as" and nxt in ("soon", "early") and lows[i + 2] == "as":
             out.append("future")
         elif low == "later" and nxt == "this":
             out.append("future")
         elif low == "as" and nxt == "recently":
             out.append("past")
-        elif i and words[i - 1].lower() in _PASSIVE_AUX and low not in ("was", "were", "had"):
+        elif prev in _PASSIVE_AUX and low not in ("was", "were", "had"):
             continue  # "will be held", "is expected": a participle, not a past tense
         elif low.endswith("ed") and (low.startswith("un") or prev in _DETERMINERS):
             continue  # "an unspecified date", "the revised plan": adjectives
@@ -1536,7 +1534,7 @@ def h_noon(c: Candidate, ctx: Context) -> list[Piece] | None:
                                  "TIME", "time", None, None, "noon"))
     if pod:
         return _one(c, V.part_of_day(day, pod, "noon"))
-    return _one(c, TimeValue(f"{day.isoformat()}T{hour:02d}:00", "TIME", "time", day, day, "noon"))
+    return _one(c, V.time_of_day(day, hour, None, "noon"))
 
 
 def h_day_at_clock(c: Candidate, ctx: Context) -> list[Piece] | None:
@@ -1693,5 +1691,6 @@ HANDLERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
 
 
 def resolve(c: Candidate, ctx: Context) -> list[Piece] | None:
-    """Pieces for candidate ``c`` (usually one), or None to reject it."""
-    return HANDLERS[c.rule](c, ctx)
+    """Pieces for candidate ``c`` (usually one), or None to reject it (also when it would
+    name a day outside the calendar: see values.unless_off_calendar)."""
+    return V.unless_off_calendar(lambda: HANDLERS[c.rule](c, ctx))

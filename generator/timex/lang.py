@@ -132,7 +132,7 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
     found: list[tuple[int, int, TimeValue]] = []
     for rule, pattern in g.absolute:
         for m in pattern.finditer(text):
-            value = _absolute_value(rule, m, g, dct)
+            value = V.unless_off_calendar(lambda: _absolute_value(rule, m, g, dct))
             end = m.end()
             if rule == "date_dm" and text[end - 1] == "." and len(m.group("mon")) > 4:
                 end -= 1  # "am 13. Juli." : the dot ends the sentence
@@ -141,13 +141,16 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
     for pattern, n, unit, sign in g.relative:
         for m in pattern.finditer(text):
             amount = n if n is not None else _captured_number(m)
-            if amount is not None:
-                found.append((m.start(), m.end(), _relative_value(dct, amount * sign, unit)))
+            value = None if amount is None else V.unless_off_calendar(
+                lambda: _relative_value(dct, amount * sign, unit))  # type: ignore[operator]
+            if value is not None:
+                found.append((m.start(), m.end(), value))
     if g.weekday_re is not None:
         for m in g.weekday_re.finditer(text):
             wd = g.weekdays.get(m.group("wd").lower().rstrip("."))
-            if wd is not None and len(m.group("wd")) >= 4:
-                found.append((m.start(), m.end(), _weekday_value(dct, wd)))
+            value = None if wd is None else V.unless_off_calendar(lambda: _weekday_value(dct, wd))
+            if value is not None and len(m.group("wd")) >= 4:
+                found.append((m.start(), m.end(), value))
     return _leftmost_longest(text, found)
 
 

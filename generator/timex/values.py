@@ -9,8 +9,11 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from typing import Callable, TypeVar
 
 from generator.model import TimeValue
+
+T = TypeVar("T")
 
 # A validator for the values this package emits (TIMEX3 syntax, the subset we use).
 _DATE_PART = (r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?)?"
@@ -27,6 +30,47 @@ SEASONS = ("SP", "SU", "FA", "WI")
 # Meteorological seasons (northern hemisphere): first month of each.
 SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 PART_OF_DAY = ("MO", "AF", "EV", "NI")
+
+
+# The calendar Annals places events on. Python's dates, like TIMEX3's four-digit years, end
+# with years 1 and 9999, and the stages after the tagger look around a date (the merge's
+# window of a week, a week's Monday to Sunday, iCalendar's day after the last, the month
+# after a month): one year is kept free at each end so that none of them leaves the
+# calendar. A value whose range is not inside keeps its TIMEX3 value but gets no range, so it
+# never dates an event and the review page lists it; a phrase whose arithmetic would leave
+# Python's calendar altogether ("tomorrow" on 9999-12-31) has no value and is not tagged.
+CALENDAR_FIRST = date(2, 1, 1)
+CALENDAR_LAST = date(9998, 12, 31)
+OUTSIDE_CALENDAR = "outside_calendar"  # the rule name of a value without its range
+
+
+def on_calendar(start: date, end: date) -> bool:
+    """The calendar-bounds rule: may a value cover the days ``start``..``end``?"""
+    return CALENDAR_FIRST <= start and end <= CALENDAR_LAST
+
+
+def unless_off_calendar(resolve: Callable[[], T]) -> T | None:
+    """``resolve()``, or None when its date arithmetic left Python's calendar.
+
+    The taggers resolve each phrase through this, so their handlers may add days, weeks and
+    years freely: OverflowError is "date value out of range" (or a timedelta too long), and
+    the ValueErrors caught are "year 10000 is out of range" and a day its month does not have,
+    which is no date either. Any other error is a bug and still raised."""
+    try:
+        return resolve()
+    except OverflowError:
+        return None
+    except ValueError as exc:
+        if "out of range" in str(exc):
+            return None
+        raise
+
+
+def _dated(value: str, type_: str, granularity: str, start: date, end: date, rule: str) -> TimeValue:
+    """Every anchored value is made here, so the calendar-bounds rule holds for all of them."""
+    if on_calendar(start, end):
+        return TimeValue(value, type_, granularity, start, end, rule)
+    return TimeValue(value, type_, granularity, None, None, f"{rule}/{OUTSIDE_CALENDAR}")
 
 
 def is_valid_value(value: str) -> bool:
@@ -54,57 +98,57 @@ def valid_year(year: int) -> bool:
 # --- anchored DATE values ---------------------------------------------------------------
 
 def day(d: date, rule: str, suffix: str = "") -> TimeValue:
-    return TimeValue(d.isoformat() + suffix, "DATE", "day", d, d, rule)
+    return _dated(d.isoformat() + suffix, "DATE", "day", d, d, rule)
 
 
 def time_of_day(d: date, hour: int, minute: int | None, rule: str) -> TimeValue:
     clock = f"{hour:02d}:{minute:02d}" if minute is not None else f"{hour:02d}:00"
-    return TimeValue(f"{d.isoformat()}T{clock}", "TIME", "time", d, d, rule)
+    return _dated(f"{d.isoformat()}T{clock}", "TIME", "time", d, d, rule)
 
 
 def part_of_day(d: date, part: str, rule: str, type_: str = "TIME") -> TimeValue:
     gran = "time" if type_ == "TIME" else "day"
-    return TimeValue(f"{d.isoformat()}T{part}", type_, gran, d, d, rule)
+    return _dated(f"{d.isoformat()}T{part}", type_, gran, d, d, rule)
 
 
 def month(year: int, month_no: int, rule: str) -> TimeValue:
-    return TimeValue(f"{year:04d}-{month_no:02d}", "DATE", "month",
+    return _dated(f"{year:04d}-{month_no:02d}", "DATE", "month",
                      date(year, month_no, 1), last_day(year, month_no), rule)
 
 
 def year(y: int, rule: str) -> TimeValue:
-    return TimeValue(f"{y:04d}", "DATE", "year", date(y, 1, 1), date(y, 12, 31), rule)
+    return _dated(f"{y:04d}", "DATE", "year", date(y, 1, 1), date(y, 12, 31), rule)
 
 
 def year_end(y: int, rule: str) -> TimeValue:
     """ "the end of the year", "by year-end": TimeML's value is the year (with mod END); the
     range and granularity say what a timeline can honestly show, the year's last month."""
-    return TimeValue(f"{y:04d}", "DATE", "month", date(y, 12, 1), date(y, 12, 31), rule)
+    return _dated(f"{y:04d}", "DATE", "month", date(y, 12, 1), date(y, 12, 31), rule)
 
 
 def week_of(d: date, rule: str) -> TimeValue:
     iso_year, iso_week, _ = d.isocalendar()
     monday = d - timedelta(days=d.weekday())
-    return TimeValue(f"{iso_year:04d}-W{iso_week:02d}", "DATE", "week", monday,
+    return _dated(f"{iso_year:04d}-W{iso_week:02d}", "DATE", "week", monday,
                      monday + timedelta(days=6), rule)
 
 
 def weekend_of(d: date, rule: str) -> TimeValue:
     iso_year, iso_week, _ = d.isocalendar()
     saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)
-    return TimeValue(f"{iso_year:04d}-W{iso_week:02d}-WE", "DATE", "week", saturday,
+    return _dated(f"{iso_year:04d}-W{iso_week:02d}-WE", "DATE", "week", saturday,
                      saturday + timedelta(days=1), rule)
 
 
 def quarter(y: int, q: int, rule: str) -> TimeValue:
     first = 3 * (q - 1) + 1
-    return TimeValue(f"{y:04d}-Q{q}", "DATE", "quarter", date(y, first, 1),
+    return _dated(f"{y:04d}-Q{q}", "DATE", "quarter", date(y, first, 1),
                      last_day(y, first + 2), rule)
 
 
 def half(y: int, h: int, rule: str) -> TimeValue:
     first = 1 if h == 1 else 7
-    return TimeValue(f"{y:04d}-H{h}", "DATE", "half", date(y, first, 1),
+    return _dated(f"{y:04d}-H{h}", "DATE", "half", date(y, first, 1),
                      last_day(y, first + 5), rule)
 
 
@@ -112,7 +156,7 @@ def season(y: int, code: str, rule: str) -> TimeValue:
     """Season ``code`` of year ``y``; winter runs from December of ``y`` into February."""
     first = date(y, SEASON_FIRST_MONTH[code], 1)
     end = add_months(first, 2)
-    return TimeValue(f"{y:04d}-{code}", "DATE", "season", first,
+    return _dated(f"{y:04d}-{code}", "DATE", "season", first,
                      last_day(end.year, end.month), rule)
 
 
@@ -125,14 +169,14 @@ def season_of(d: date) -> tuple[int, str]:
 
 def decade(first_year: int, rule: str) -> TimeValue:
     first_year -= first_year % 10
-    return TimeValue(f"{first_year // 10:03d}", "DATE", "decade", date(max(first_year, 1), 1, 1),
+    return _dated(f"{first_year // 10:03d}", "DATE", "decade", date(max(first_year, 1), 1, 1),
                      date(first_year + 9, 12, 31), rule)
 
 
 def century(number: int, rule: str) -> TimeValue:
     """The ``number``-th century; TIMEX3 writes the 21st century (2000s) as "20"."""
     first = (number - 1) * 100
-    return TimeValue(f"{number - 1:02d}", "DATE", "century", date(max(first, 1), 1, 1),
+    return _dated(f"{number - 1:02d}", "DATE", "century", date(max(first, 1), 1, 1),
                      date(first + 99, 12, 31), rule)
 
 

@@ -14,13 +14,13 @@ from sitekit import REPO, tree_bytes
 ARTICLES = 1500  # big enough that hash-order float sums once showed up as different pages
 
 
-def make_corpus_site(root: Path) -> Path:
+def make_corpus_site(root: Path, articles_count: int = ARTICLES) -> Path:
     spec = importlib.util.spec_from_file_location("bench_corpus", REPO / "bench" / "corpus.py")
     corpus = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(corpus)
     articles = root / "content" / "articles"
     articles.mkdir(parents=True)
-    for slug, dct, text in corpus.make_corpus(ARTICLES, seed=7):
+    for slug, dct, text in corpus.make_corpus(articles_count, seed=7):
         (articles / f"{slug}.md").write_text(f"---\ndate: {dct}\nsource: Wire {len(slug) % 5}\n---\n{text}",
                                              encoding="utf-8")
     return root
