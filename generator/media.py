@@ -119,7 +119,14 @@ def _article_media(site_dir: Path, root: Path, article: Article, files: dict[str
         line = article.line_of(match.start())
         if not is_remote(written) and urlsplit(written).scheme:
             continue  # data:, javascript: and the like: the sanitiser deals with those
-        src, data, mime = _resolve(site_dir, root, article, written, line, f"image {written!r}")
+        try:
+            src, data, mime = _resolve(site_dir, root, article, written, line, f"image {written!r}")
+        except ContentError as exc:
+            # A clipping often keeps the markup of pictures that were never saved: the body
+            # shows it as written, no event gets it, and check says why.
+            problems.append(Problem(article.path, f"{exc.message}; the picture goes with no event",
+                                    line, "warning", "media"))
+            continue
         alt = match.group("alt").strip() or None
         if alt is None:
             problems.append(Problem(article.path, f"image {written!r} has no alt text: write it "

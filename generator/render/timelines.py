@@ -64,7 +64,9 @@ class TimelineParts:
         timeline); in embeds the links stay in the frame."""
         events = self.paging.events(actor)
         name = self.config.title if actor is None else self.views.actor_name(actor)
-        marks = self.timeline.key_dates if key_dates is None else key_dates
+        rule = self.config.key_dates
+        marks = (chrono.shown_key_dates(self.timeline, rule.min_sources, rule.limit)
+                 if key_dates is None else key_dates)
         overview = build_overview(
             events, marks, self.window, name=name, language=self.config.language,
             period_target=lambda e: self.group_url(e, actor, embed),
@@ -85,6 +87,8 @@ class TimelineParts:
         assert start is not None
         whole_year = event.time.granularity in chrono.YEAR_LEVEL
         fragment = f"year-{start.year}" if whole_year else f"month-{start.year:04d}-{start.month:02d}"
+        if key is None and chrono.is_background(event, self.timeline.story):
+            fragment = "background-" + fragment  # listed in the Background section (views.groups)
         return f"{urls.pretty(page)}#{fragment}"
 
     def scope_event_url(self, event_id: str, actor: str | None, embed: bool) -> str:

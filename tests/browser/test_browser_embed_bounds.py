@@ -10,7 +10,6 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-STORY = ("2024-11-27", "2025-09-30")  # site.yaml's story window
 HOST = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head>
 <body><main><h1>Coverage</h1>{snippet}<p id="after">After the timeline.</p></main></body></html>
@@ -21,14 +20,15 @@ def shown_ids(frame) -> list[str]:
     return frame.eval_on_selector_all("li.event[id]:not([hidden])", "items => items.map(li => li.id)")
 
 
-def in_story(event: dict) -> bool:
-    start, end = event["range"]
-    return end >= STORY[0] and start <= STORY[1]
+def in_story(event: dict, story: dict) -> bool:
+    """The chronology's rule (chronology.story): an event is the story's unless it starts
+    before the window."""
+    return event["range"][0] >= story["from"]
 
 
 def test_embed_shows_the_story_window_unless_asked_for_everything(page, site):
     page.goto(site.url("embed/"))
-    expected = [e["id"] for e in site.timeline["events"] if in_story(e)]
+    expected = [e["id"] for e in site.timeline["events"] if in_story(e, site.timeline["story"])]
     assert 0 < len(expected) < len(site.event_ids)  # 1979 and the like fall outside
     assert shown_ids(page) == expected
     page.goto(site.url("embed/?window=all"))
@@ -37,7 +37,7 @@ def test_embed_shows_the_story_window_unless_asked_for_everything(page, site):
 
 def test_latest_keeps_only_the_most_recent_events(page, site):
     page.goto(site.url("embed/?latest=5"))
-    story = [e["id"] for e in site.timeline["events"] if in_story(e)]
+    story = [e["id"] for e in site.timeline["events"] if in_story(e, site.timeline["story"])]
     assert shown_ids(page) == story[-5:]
     assert "Showing 5 of" in page.inner_text("#filter-count")
 

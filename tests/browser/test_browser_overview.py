@@ -95,7 +95,7 @@ def test_without_javascript_the_overview_is_links(browser, site):
         page.goto(site.url())
         assert not page.locator(".overview-tools").is_visible()
         hrefs = page.eval_on_selector_all(".overview-svg a.ov-bar", "as => as.map(a => a.getAttribute('href'))")
-        assert hrefs and all(h.startswith("#month-") for h in hrefs)
+        assert hrefs and all(h.startswith(("#month-", "#background-month-")) for h in hrefs)
         ids = set(page.eval_on_selector_all("[id]", "es => es.map(e => e.id)"))
         assert {h[1:] for h in hrefs} <= ids
         page.locator(".overview-svg a.ov-bar").last.click()

@@ -180,3 +180,12 @@ def test_body_pictures_point_at_their_copies_load_lazily_and_get_captions():
             '</figcaption></figure>') in out
     # A remote picture in running text: no size known, still lazy, an empty alt, no figure.
     assert '<p>Text <img src="https://images.example/x.jpg" alt="" loading="lazy" decoding="async"> more.</p>' in out
+
+
+def test_a_body_picture_that_cannot_be_used_is_a_warning_not_a_failed_build(tmp_path):
+    write(tmp_path, "content/articles/a.md",
+          "---\ntitle: A\n---\nThe port opened on Monday.\n\n![The quay](pictures/not-saved.png)\n\n![x](../../out.png)\n")
+    media = collect_media(tmp_path, "content", (load(tmp_path, "content/articles/a.md"),))
+    assert [(p.line, p.severity, p.kind) for p in media.problems] == [(6, "warning", "media"), (8, "warning", "media")]
+    assert "no such file" in media.problems[0].message and "leads out" in media.problems[1].message
+    assert media.articles["a"].body == ()

@@ -78,16 +78,18 @@
     var from = lowerBound(params.get("from"));
     var to = upperBound(params.get("to"));
     var main = document.getElementById("main");
-    // The story window bounds the embed unless the address gives dates or window=all.
+    // The story window bounds the embed unless the address gives dates or window=all. As on
+    // the site's own pages (chronology.story), an event is the story's unless it starts
+    // before the window; what starts before is background, left out here.
+    var storyFrom = "";
     if (!from && !to && params.get("window") !== "all" && main && main.getAttribute("data-story-from")) {
-      from = main.getAttribute("data-story-from");
-      to = main.getAttribute("data-story-to");
+      storyFrom = main.getAttribute("data-story-from");
     }
     var actor = params.get("actor");
     var latest = parseInt(params.get("latest") || "", 10);
     if (!(latest > 0)) latest = 0;
-    if (!from && !to && !actor && !latest) return;
-    filterYears(from, to);
+    if (!from && !to && !storyFrom && !actor && !latest) return;
+    filterYears(from || storyFrom, to);
     var items = document.querySelectorAll("li.event");
     var kept = [];
     for (var i = 0; i < items.length; i++) {
@@ -96,7 +98,8 @@
       var end = item.getAttribute("data-end") || start;
       var actors = (item.getAttribute("data-actors") || "").split(" ");
       var show = (!actor || actors.indexOf(actor) >= 0) &&
-        (!from || !end || end >= from) && (!to || !start || start <= to);
+        (!from || !end || end >= from) && (!to || !start || start <= to) &&
+        (!storyFrom || !start || start >= storyFrom);
       item.hidden = !show;
       if (show) kept.push(item);
     }
@@ -106,7 +109,7 @@
       kept = kept.slice(kept.length - latest);
     }
     var shown = kept.length;
-    var sections = document.querySelectorAll("section.month, section.year");
+    var sections = document.querySelectorAll("section.month, section.year, section.background");
     for (var j = 0; j < sections.length; j++) {
       sections[j].hidden = !sections[j].querySelector("li.event:not([hidden])");
     }
