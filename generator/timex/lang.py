@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from generator.model import TimeExpr, TimeValue
 from generator.timex import values as V
-from generator.timex.anchor import pick_day, weekday_on_or_before
+from generator.timex.calendar import pick_day, weekday_on_or_before
 
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")
