@@ -23,6 +23,7 @@ from .model import Article
 from .text import plain_text
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+ACTORS_FILES = ("actors.yaml", "actors.yml")  # in content/; the first one found is read
 FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "actors", "draft", "slug", "lang")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                           re.S | re.M)
@@ -263,10 +264,8 @@ def unique_slugs(articles: list[Article]) -> list[Article]:
 
 
 def read_actors_file(site_dir: Path, content_dir: str = "content") -> SourceFile | None:
-    path = site_dir / content_dir / "actors.yaml"
-    if not path.is_file():
-        alt = site_dir / content_dir / "actors.yml"
-        if not alt.is_file():
-            return None
-        path = alt
-    return read_source(path, site_dir)
+    for name in ACTORS_FILES:
+        path = site_dir / content_dir / name
+        if path.is_file():
+            return read_source(path, site_dir)
+    return None

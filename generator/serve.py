@@ -46,6 +46,7 @@ from . import __version__, export, render
 from .build import (BuildOptions, analyse_all, analysis_settings, assemble, load_site, output_dir_for,
                     run_pipeline)
 from .config import CONFIG_FILE, SiteConfig, load_config
+from .content import ACTORS_FILES, ARTICLE_SUFFIXES
 from .errors import AnnalsError, BuildErrors, ContentError
 from .model import Article, ArticleAnalysis, Timeline, TimelineEvent
 from .output import check_output_dir, update_tree, write_site
@@ -53,8 +54,6 @@ from .render import urls
 from .render.site import BUILTIN_THEMES, DEFAULT_THEME
 from .watch import Debouncer, Watcher
 
-ACTORS_FILES = ("actors.yaml", "actors.yml")
-ARTICLE_SUFFIXES = (".md", ".txt")
 # Pages that show the whole chronology or its summaries: re-rendered on every article edit.
 SITE_WIDE_PAGES = (urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED)
 LIVERELOAD_PATH = "/livereload"

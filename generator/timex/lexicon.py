@@ -149,11 +149,12 @@ class Lexicon:
         return self.months[number - 1]
 
     def inflect(self, base: str) -> tuple[str, ...]:
-        """A verb's third person, past tense(s) and participles ("say" -> says, said)."""
+        """A verb's third person and past tense(s) ("say" -> says, said; "deny" -> denies,
+        denied)."""
         irregular = next((v for v in self.verbs if v.base == base), None)
         third = _third_person(base)
         if irregular is not None:
-            return tuple(dict.fromkeys((third, *irregular.past, *irregular.participles)))
+            return (third, *irregular.past)
         return third, _regular_past(base)
 
 
@@ -327,9 +328,6 @@ def english() -> Lexicon:
 
 
 # --- names across languages (the dateline reader and other languages) --------------------
-
-ENGLISH_WEEKDAY_ABBREVIATIONS = english().weekday_abbreviations
-
 
 @functools.lru_cache(maxsize=16)
 def month_names(languages: tuple[str, ...]) -> dict[str, int]:
