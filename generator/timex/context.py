@@ -28,6 +28,8 @@ _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 # closing quotes include the typewriter '' and `` of wire copy
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=(?:[\"“‘(\[]|``)?[A-Z0-9])|\n")
 _PARAGRAPH_RE = re.compile(r"\n\s*\n")
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z]+)$")
+_NOT_SENTENCE_END = _LEX.words("title_abbreviations") | {a.lower() for a in _LEX.month_abbreviations}
 _CLAUSE_END = ",;:—–()\""
 # Only openers between the sentence start and the date: the whole sentence is its clause.
 _LEAD_PREP_RE = re.compile(r"[\s\"“‘(\[]*(?:(?:" + "|".join(_CUES.clause_openers) + r")\s+)*$",
@@ -58,7 +60,8 @@ class Context:
 
     @classmethod
     def build(cls, text: str, dct: date | None, day_first: bool = False) -> "Context":
-        sentences = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+        sentences = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)
+                           if not _after_abbreviation(text, m.start())]
         paragraphs = [0] + [m.end() for m in _PARAGRAPH_RE.finditer(text)]
         return cls(text, dct, day_first, sentences, paragraphs)
 
@@ -147,6 +150,15 @@ class Context:
         return after[0] if after else None
 
 
+def _after_abbreviation(text: str, dot: int) -> bool:
+    """ "Gen. Smith", "Roe vs. Wade", "Sept. 27": a dot that ends an abbreviation, not a
+    sentence (titles and month abbreviations: the list is cues.yaml's)."""
+    if text[dot] != ".":
+        return False
+    word = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
+    return bool(word) and word.group(1).lower() in _NOT_SENTENCE_END
+
+
 def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
     """Tense markers ("past"/"future") of the words in text[lo:hi], in order.
 
@@ -161,6 +173,8 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
         prev = words[i - 1].lower() if i else ""
         if low == "planned" and prev in cues.as_planned:
             out.append("past")  # "began as planned", "had planned"
+        elif prev == "been" and nxt == "to" and i > 1 and words[i - 2].lower() == "had":
+            out.append("past")  # "had been due to expire": a plan whose time has passed
         elif low in cues.future:
             out.append("future")
         elif timetable and low in cues.schedule_present and prev not in _NOT_BEFORE_SCHEDULE \

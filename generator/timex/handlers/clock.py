@@ -54,7 +54,7 @@ def clock(c: Candidate, ctx: Context) -> Pieces:
     h = int(g["h"] or 0)
     if (g["ampm"] or "").lower().startswith(("a", "p")) and not 1 <= h <= 12:
         return None  # "15 p.m." is no time
-    day = _clock_day(ctx, c, g.get("day"), g.get("mon") or g.get("mon2"),
+    day = _clock_day(ctx, c, g.get("day") or g.get("pday"), g.get("mon") or g.get("mon2"),
                      g.get("d") or g.get("d2"))
     hour = _hour24(h, g["ampm"])
     minute = int(g["mi"]) if g.get("mi") else 0
@@ -65,7 +65,7 @@ def clock(c: Candidate, ctx: Context) -> Pieces:
 
 def clock24(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
-    day = ctx.ref_day(c.start)
+    day = _clock_day(ctx, c, g["day"], None, None)
     h, mi = int(g["h"] or 0), int(g["mi"] or 0)
     if day is None:
         return one(c, _unanchored(h, mi, "clock24"))

@@ -28,6 +28,8 @@ _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overn
                 "the day before yesterday": -2, "the day after tomorrow": 2}
 _NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]*\s+$")
 _POSSESSIVE = re.compile(r"['’]s")
+_POSSESSIVE_NOUN = re.compile(r"['’]s\s+((?:[a-z]+[-\s]+){0,2}[a-z]+)\b")
+_PLANNED_NOUNS = LEX.words("planned_nouns")
 
 
 def resolve_weekday(ctx: Context, wd: int, rel: str, pos: int, end: int) -> date | None:
@@ -59,7 +61,11 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
     rel = norm(g["rel"])
     if rel in ("early", "late", "earlier", "later"):
         rel = ""
-    d = resolve_weekday(ctx, wd, rel, c.start, c.end)
+    if not rel and ctx.dct is not None and _done_on(ctx, c.end):
+        # "Wednesday's ruling" names what was done that day: the latest such day
+        d: date | None = weekday_on_or_before(ctx.dct, wd)
+    else:
+        d = resolve_weekday(ctx, wd, rel, c.start, c.end)
     if d is None:
         return one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
     if g["pod"]:
@@ -67,6 +73,15 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
             return one(c, V.part_of_day(d, "EV", "weekday_pod"))
         return one(c, V.day(d, "weekday_pod"))
     return one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
+
+
+def _done_on(ctx: Context, end: int) -> bool:
+    """A weekday in the possessive before a noun of something done ("Tuesday's attack"), not
+    of something scheduled ("Sunday's election", planned_nouns in cues.yaml)."""
+    after = _POSSESSIVE_NOUN.match(ctx.text, end, end + 40)
+    if after is None:
+        return False
+    return not any(w in _PLANNED_NOUNS for w in re.split(r"[-\s]+", after.group(1)))
 
 
 def today(c: Candidate, ctx: Context) -> Pieces:

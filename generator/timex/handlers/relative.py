@@ -30,7 +30,7 @@ _GOVERNED_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
 _PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 _STEP = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "the current": 0,
          "next": 1, "the coming": 1, "coming": 1, "the": 0}
-_CHAIN_STEP = {"that": 0, "the same": 0, "the previous": -1, "the preceding": -1,
+_CHAIN_STEP = {"that": 0, "that same": 0, "the same": 0, "the previous": -1, "the preceding": -1,
                "the prior": -1, "the following": 1, "the next": 1, "before": -1, "after": 1}
 
 
@@ -57,11 +57,11 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
         if rel in _CHAIN_RELS:
             return chain_unit(c, ctx, rel, unit, rule)
         return None
+    if _span_ahead(c, ctx, rel):
+        # "over the next decade", "during the following year": a stretch of time, not a date
+        return one(c, V.duration(V.duration_value(1, unit if unit != "weekend" else "day"),
+                                 "the_next_unit"))
     if rel in _CHAIN_RELS:
-        if rel == "the next" and prev_word(ctx, c.start) in ("in", "within", "over", "during",
-                                                              "for"):
-            return one(c, V.duration(V.duration_value(1, unit if unit != "weekend" else "day"),
-                                     "the_next_unit"))
         return chain_unit(c, ctx, rel, unit, rule)
     if rel in ("the", "the full") and unit in ("year", "fiscal year") and not mod:
         return _the_year(c, ctx, rel)
@@ -78,6 +78,16 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
         if quarter is not None:
             return one(c, quarter)
     return one(c, relative_to(ctx, ctx.dct, rel, unit, rule, c))
+
+
+def _span_ahead(c: Candidate, ctx: Context, rel: str) -> bool:
+    """A unit ahead after a preposition of extent: "over the following decade", "within
+    the coming year", "in the next week" (only "the next" takes "in")."""
+    prev = prev_word(ctx, c.start)
+    if rel == "the next":
+        return prev in ("in", "within", "over", "during", "for", "throughout")
+    return rel in ("the following", "the coming") and prev in ("within", "over", "during", "for",
+                                                               "throughout")
 
 
 def calendar_neighbour(c: Candidate, ctx: Context, rel: str, unit: str,
@@ -169,8 +179,15 @@ def chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
     step = _CHAIN_STEP[rel]
     fine = unit in ("day",) + _PARTS_OF_DAY
     ref = ctx.ref(c.start, fine=fine)
-    base = ref.start if ref is not None else ctx.dct
     s = c.start if start is None else start
+    if ref is None and fine and step == 0:
+        month = ctx.ref(c.start)
+        if month is not None and month.granularity == "month" and month.start and month.end:
+            # "In October ... that same day": a day of that month, which one the text does not say
+            value = f"{month.start.year:04d}-{month.start.month:02d}-XX"
+            return [(s, c.end, TimeValue(value, "DATE", "month", month.start, month.end,
+                                         "chain_" + unit))]
+    base = ref.start if ref is not None else ctx.dct
     if base is None:
         return [(s, c.end, V.unresolved(x_value(unit), granularity(unit), "chain_" + unit))]
     rule = "chain_" + unit.replace(" ", "_")
@@ -258,11 +275,20 @@ def ago(c: Candidate, ctx: Context) -> Pieces:
     if unit == "night":
         unit = "day"
     sign = -1 if direction in _AGO_BACK else 1
-    if direction in ("after", "before"):
-        # "less than an hour after the lawyer spoke": measured from an event whose date the
-        # text does not give, so the amount is a duration, not a date
-        return [(c.start, span(c, "unit")[1],
-                 V.duration(V.duration_value(amount, unit), "duration_to_event"))]
+    unit_end = span(c, "unit")[1]
+    anchor = _FROM_EVENT.match(ctx.text, c.end) if direction == "on" else None
+    if direction in ("after", "before") or anchor:
+        # "two days after July 4", "ten years on from the 2015 accord": counted from the date
+        # that follows; "less than an hour after the lawyer spoke", "ten years on from the
+        # uprising": from an event whose date the text does not give, so a duration
+        pos = anchor.end() if anchor else c.end
+        counted = _counted_from_date(ctx, pos, sign, amount, unit) if amount is not None else None
+        if counted is not None:
+            return [(c.start, counted[0], counted[1])]
+        return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "duration_to_event"))]
+    if direction in ("later", "earlier") and _COMPARISON.match(ctx.text, c.end):
+        # "two weeks earlier than usual": a difference between two times, not a date
+        return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "comparison"))]
     if amount is None and direction in ("later", "earlier"):
         # "a few days later": counted from a date by an unknown amount, so no date at all
         return [(c.start, span(c, "unit")[1],
@@ -278,6 +304,9 @@ def ago(c: Candidate, ctx: Context) -> Pieces:
         ref = ctx.ref(c.start, fine=unit in ("second", "minute", "hour", "day"))
         if ref is not None and ref.rule.startswith(("year_ago", "year_earlier", "year_period")):
             ref = None  # "a year earlier" again compares with the reported period, not last year
+        if ref is None and direction == "on":
+            # "ten years on": on from some past event; without a date to count from, a span
+            return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "years_on"))]
         base = ref.start if ref is not None else ctx.dct
         if direction == "earlier" and unit == "year" and amount == 1 and ctx.last_quarter \
                 and not ctx.reports_months(c.start):
@@ -296,6 +325,45 @@ def ago(c: Candidate, ctx: Context) -> Pieces:
             # "a week later" after a day: a day, not a calendar week
             return one(c, V.day(base + timedelta(weeks=sign * int(amount)), "offset"))
     return one(c, _shift(base, sign * amount, unit, "ago" if from_dct else "offset"))
+
+
+# "on from", "on since": counted from what follows
+_FROM_EVENT = re.compile(r"\s+(?:from|since)\b")
+# "earlier than usual", "later than planned"
+_COMPARISON = re.compile(r"\s+than\b")
+_DETERMINER = re.compile(r"(?:the|its|their|his|her|that)\s+", re.I)
+# The units a date of each precision can be counted in: "two days after March" is no day.
+_COUNTABLE = {"day": {"day", "week", "month", "quarter", "year", "decade", "century"},
+              "time": {"hour", "minute", "day", "week", "month", "year"},
+              "week": {"week", "month", "quarter", "year", "decade", "century"},
+              "month": {"month", "quarter", "year", "decade", "century"},
+              "quarter": {"quarter", "year", "decade", "century"},
+              "year": {"year", "decade", "century"}}
+
+
+def _counted_from_date(ctx: Context, pos: int, sign: int, amount: float,
+                       unit: str) -> tuple[int, TimeValue] | None:
+    """(end, value) of "N units before/after DATE" when a date starts at ``pos`` (after an
+    optional determiner: "on from the 2015 accord")."""
+    start = _GOVERNED_WORD.match(ctx.text, pos, pos + 30)
+    if start is None:
+        return None
+    at = start.start(1)
+    det = _DETERMINER.match(ctx.text, at)
+    dated = _date_at(ctx, at) or (_date_at(ctx, det.end()) if det else None)
+    if dated is None:
+        return None
+    end, value = dated
+    base = value.start if sign < 0 else value.end
+    if base is None or unit not in _COUNTABLE.get(value.granularity or "", ()):
+        return None
+    if unit in ("hour", "minute"):
+        return None  # a time of day from a time of day: left to the clock rules
+    if unit == "week" and value.granularity in ("day", "time"):
+        shifted: TimeValue | None = V.day(base + timedelta(weeks=sign * int(amount)), "counted_from")
+    else:
+        shifted = _shift(base, sign * amount, unit, "counted_from")
+    return None if shifted is None else (end, shifted)
 
 
 def _shift(base: date, amount: float, unit: str, rule: str) -> TimeValue | None:

@@ -93,6 +93,12 @@ def vague(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.vague("FUTURE_REF", "vague_coming"))
 
 
+def at_the_time(c: Candidate, ctx: Context) -> Pieces:
+    """ "at the time": a time before the dateline, unless the clause is still to come."""
+    ref = "FUTURE_REF" if ctx.tense(c.start, c.end) == "future" else "PAST_REF"
+    return one(c, V.vague(ref, "at_the_time"))
+
+
 def _soon_is_future(c: Candidate, ctx: Context, nxt: str) -> bool:
     """ "will soon resign" is a time still to come; "as soon as", "soon after the vote" and
     "was soon released" are not: a connective, or a past clause where "soon" means shortly."""
