@@ -22,6 +22,18 @@ _SEASONS = LEX.seasons or {}
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 _END_OF = re.compile(r"(?i)the\s+(?:very\s+)?(?:end|close)\s+of")
 _LEAD_IN = re.compile(r"in\s+", re.I)
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+# Capitalised words a year may follow without being part of a name ("Since 1990", "June 1990")
+_DATE_WORDS = (_YEAR_OK_BEFORE | frozenset(LEX.month_numbers) | frozenset(LEX.weekday_numbers)
+               | frozenset(_SEASONS) | frozenset(re.match(r"[A-Za-z]+", n).group().lower()  # type: ignore[union-attr]
+                                                 for h in LEX.holidays for n in h.names))
+
+
+def _named(ctx: Context, pos: int) -> bool:
+    """A capitalised word that is no date word ends right before ``pos``, mid-sentence."""
+    name = _CAPITAL_BEFORE.search(ctx.text, max(0, pos - 30), pos)
+    return bool(name) and name.group(1).lower() not in _DATE_WORDS \
+        and not ctx.starts_sentence(name.start(1))
 
 
 def word_year(c: Candidate, ctx: Context) -> Pieces:
@@ -43,6 +55,8 @@ def year(c: Candidate, ctx: Context) -> Pieces:
             return None  # "the 2045 units": a count
         if y > 2059 and prev not in _YEAR_OK_BEFORE:
             return None
+        if _named(ctx, span(c, "y")[0]):
+            return None  # "Orion 1980", "Expo 2020": a name with a year in it
     if _END_OF.match(g["mod"] or ""):
         return one(c, V.year_end(y, "year_end"))  # "by the end of 2026"
     return one(c, V.year(y, "fiscal_year" if g["fiscal"] else "year"))
