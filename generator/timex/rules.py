@@ -201,6 +201,7 @@ def _lexicon_words(lexicon: Lexicon, source: str, where: str) -> list[str]:
         "numbers.counted": lambda: list(lexicon.counted),
         "units.forms": lambda: [f for forms in (lexicon.units or {}).values() for f in forms],
         "day_parts.parts": lambda: list(lexicon.day_parts or {}),
+        "units.adverbs": lambda: list(lexicon.adverbs or {}),
     }
     if source not in sources:
         raise LexiconError(f"{where}: unknown word source {source!r} (one of {sorted(sources)})")
@@ -232,6 +233,7 @@ def _trigger_words(lexicon: Lexicon, names: list[str], where: str) -> set[str]:
         "units": lambda: set(lexicon.unit_of),
         "seasons": lambda: set(lexicon.seasons or {}),
         "decades": lambda: set(lexicon.decades or {}),
+        "adverbs": lambda: set(lexicon.adverbs or {}),
         "holidays": lambda: {re.match(r"[A-Za-z]+", n).group().lower()  # type: ignore[union-attr]
                              for h in lexicon.holidays for n in h.names},
     }
