@@ -42,7 +42,7 @@ class _Scanner:
     after_small: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     year_rules: tuple[str, ...]             # rules every four-digit number triggers
     before_small: tuple[tuple[str, tuple[str, ...]], ...]  # (preceding chars, rules)
-    forward: dict[str, int]
+    forward: dict[str, int]                 # characters a window runs past its trigger
 
 
 def _build(g: Grammar) -> _Scanner:
@@ -67,13 +67,16 @@ def _build(g: Grammar) -> _Scanner:
         after_year=tuple((re.compile(p), rs) for p, rs in after["year"].items()),
         after_small=tuple((re.compile(p), rs) for p, rs in after["small"].items()),
         year_rules=tuple(year_rules), before_small=tuple(before.items()),
-        forward={r.name: r.forward for r in g.rules if r.forward is not None},
+        forward={r.name: r.forward if r.forward is not None else _FORWARD for r in g.rules},
     )
 
 
-_SCANNER = _build(grammar())
-_TRIGGER_RE = re.compile(r"(?P<digits>\d+)|[A-Za-z]+(?:-[A-Za-z]+)*")
 _BACK, _FORWARD, _SAFE_MARGIN = 40, 32, 20
+_SCANNER = _build(grammar())
+_DIGITS_RE = re.compile(r"\d+")
+_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a token of the lower-cased text
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
 def _digit_rules(s: _Scanner, text: str, start: int, end: int) -> tuple[str, ...]:
@@ -96,35 +99,62 @@ def _digit_rules(s: _Scanner, text: str, start: int, end: int) -> tuple[str, ...
     return rules
 
 
+def _trigger_tokens(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, rules) of every trigger token, in text order.
+
+    Most words trigger nothing, so rather than looking each token up in turn, the distinct
+    words of the text are looked up once and only the triggering ones are then located.
+    """
+    s = _SCANNER
+    triggers = s.word_triggers
+    found = [(m.start(), m.end(), rules) for m in _DIGITS_RE.finditer(text)
+             if (rules := _digit_rules(s, text, m.start(), m.end()))]
+    low = text.translate(_ASCII_LOWER)  # same length: only A-Z change
+    wanted: dict[str, tuple[str, ...]] = {}
+    for word in set(_WORD_RE.findall(low)):
+        rules = triggers.get(word, ())
+        if not rules and "-" in word:  # "third-quarter", "five-decade", "mid-July"
+            rules = tuple(r for part in word.split("-") for r in triggers.get(part, ()))
+        if rules:
+            wanted[word] = rules
+    n = len(low)
+    for word, rules in wanted.items():
+        size = len(word)
+        pos = low.find(word)
+        while pos >= 0:
+            end = pos + size
+            # a whole token: no letter (or letter-hyphen) joined on either side
+            if not (pos and (low[pos - 1] in _LETTERS or low[pos - 1] == "-" and pos > 1
+                             and low[pos - 2] in _LETTERS)) \
+                    and not (end < n and (low[end] in _LETTERS or low[end] == "-" and end + 1 < n
+                                          and low[end + 1] in _LETTERS)):
+                found.append((pos, end, rules))
+            pos = low.find(word, pos + 1)
+    found.sort()
+    return found
+
+
 def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per rule, the merged windows around that rule's trigger tokens."""
     s = _SCANNER
     hits: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
-    triggers = s.word_triggers
     forward = s.forward
-    for m in _TRIGGER_RE.finditer(text):
-        start, end = m.span()
-        if m.lastgroup == "digits":
-            rules = _digit_rules(s, text, start, end)
-        else:
-            word = m.group().lower()
-            rules = triggers.get(word, ())
-            if not rules and "-" in word:  # "third-quarter", "five-decade", "mid-July"
-                rules = tuple(r for part in word.split("-") for r in triggers.get(part, ()))
-        if not rules:
-            continue
+    for start, end, rules in _trigger_tokens(text):
         lo = start - _BACK if start > _BACK else 0
         for rule in rules:
-            hi = min(n, end + forward.get(rule, _FORWARD))
+            hi = end + forward[rule]
+            if hi > n:
+                hi = n
             spans = hits.get(rule)
             if spans is None:
                 hits[rule] = [(lo, hi)]
-            elif lo <= spans[-1][1]:
-                if hi > spans[-1][1]:
-                    spans[-1] = (spans[-1][0], hi)
             else:
-                spans.append((lo, hi))
+                last_lo, last_hi = spans[-1]
+                if lo > last_hi:
+                    spans.append((lo, hi))
+                elif hi > last_hi:
+                    spans[-1] = (last_lo, hi)
     return hits
 
 
