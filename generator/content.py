@@ -30,6 +30,8 @@ from .webpage import WebPage, read_web_page
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 WEB_PAGE_SUFFIXES = (".html", ".htm")  # saved web pages, read by generator.webpage
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + WEB_PAGE_SUFFIXES
+ACTORS_FILES = ("actors.yaml", "actors.yml")  # in content/; the first one found is read
+CORRECTIONS_FILES = ("corrections.yaml", "corrections.yml")
 FRONT_MATTER_KEYS = ("title", "date", "source", "url", "author", "actors", "draft", "slug", "lang",
                      "image", "image_alt", "image_caption", "image_credit")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
@@ -308,12 +310,12 @@ def unique_slugs(articles: list[Article]) -> list[Article]:
 
 def read_actors_file(site_dir: Path, content_dir: str = "content") -> tuple[SourceFile | None, tuple[Skipped, ...]]:
     """content/actors.yaml (or .yml) if there is one, and the path-safety rule's refusals."""
-    return _read_optional(site_dir, content_dir, ("actors.yaml", "actors.yml"))
+    return _read_optional(site_dir, content_dir, ACTORS_FILES)
 
 
 def read_corrections_file(site_dir: Path, content_dir: str = "content") -> tuple[SourceFile | None, tuple[Skipped, ...]]:
     """content/corrections.yaml (or .yml), the editor's corrections, if there is one."""
-    return _read_optional(site_dir, content_dir, ("corrections.yaml", "corrections.yml"))
+    return _read_optional(site_dir, content_dir, CORRECTIONS_FILES)
 
 
 def _read_optional(site_dir: Path, content_dir: str, names: tuple[str, ...]) -> tuple[SourceFile | None, tuple[Skipped, ...]]:

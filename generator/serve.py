@@ -46,7 +46,7 @@ from . import __version__, export, render
 from .build import (BuildOptions, analyse_all, analysis_settings, assemble, load_site, output_dir_for,
                     run_pipeline)
 from .config import CONFIG_FILE, SiteConfig, load_config
-from .content import ARTICLE_SUFFIXES
+from .content import ACTORS_FILES, ARTICLE_SUFFIXES, CORRECTIONS_FILES
 from .errors import AnnalsError, BuildErrors, ContentError
 from .hostcheck import HostCheckedApplication
 from .model import Article, ArticleAnalysis, Timeline, TimelineEvent
@@ -56,9 +56,8 @@ from .render.site import RenderOptions
 from .render.theme import BUILTIN_THEMES, DEFAULT_THEME
 from .watch import Debouncer, Watcher
 
-ACTORS_FILES = ("actors.yaml", "actors.yml")
 # Content files that change the whole chronology, not one article: a full rebuild.
-SITE_WIDE_CONTENT = ACTORS_FILES + ("corrections.yaml",)
+SITE_WIDE_CONTENT = ACTORS_FILES + CORRECTIONS_FILES
 # Pages that show the whole chronology or its summaries: re-rendered on every article edit.
 SITE_WIDE_PAGES = (urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED)
 LIVERELOAD_PATH = "/livereload"

@@ -13,6 +13,9 @@ from array import array
 from dataclasses import dataclass, field
 
 from .model import PlainText, Sentence
+from .timex.lexicon import english
+
+_LEXICON = english()
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 HORIZONTAL_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
@@ -31,12 +34,13 @@ INLINE = re.compile(
     r"|(?P<escape>\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|>]))"
     r"|(?P<emphasis>\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w])|`+|~~)"
 )
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen brig adm lt col maj capt sgt cpl pvt gov sen rep pres st mt ft
-jr sr inc corp co ltd no nos vs etc al approx dept est fig jan feb mar apr jun jul aug
-sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun u.s u.n u.k e.g i.e
-a.m p.m rev hon amb cmdr gens govs reps sens
-""".split())
+# A dot after these ends no sentence: titles and month and weekday abbreviations are the
+# date lexicon's (generator/data/timex/en/cues.yaml, months.yaml, weekdays.yaml).
+ABBREVIATIONS = (_LEXICON.words("title_abbreviations")
+                 | {name.lower() for name in _LEXICON.month_abbreviations}
+                 | frozenset(_LEXICON.weekday_abbreviations)
+                 | frozenset("jr sr inc corp co ltd etc al approx dept est fig u.s u.n u.k e.g i.e "
+                             "a.m p.m".split()))
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 LINE_END_PUNCTUATION = tuple(".!?:;\"'”’»)…|")
 HEADLINE_MAX = 100

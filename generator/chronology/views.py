@@ -9,12 +9,13 @@ from datetime import date
 from typing import Iterable, Sequence
 
 from ..model import GRANULARITIES, TimelineEvent, Timeline, TimeValue
+from ..timex.lexicon import english
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
+_LEXICON = english()  # the tagger's own names: one date reader, one set of month names
+MONTHS_EN = _LEXICON.months
 SEASONS_EN = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 ORDINALS_EN = ("first", "second", "third", "fourth")
-PARTS_OF_DAY_EN = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night",
+PARTS_OF_DAY_EN = {**{code: part for part, code in (_LEXICON.day_parts or {}).items()},
                    "DT": "daytime", "MI": "midday"}
 CLOCK_RE = re.compile(r"T(\d{2}):?(\d{2})")
 PART_OF_DAY_RE = re.compile(r"T(MO|AF|EV|NI|DT|MI)\b")

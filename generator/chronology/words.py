@@ -18,6 +18,9 @@ from typing import Collection, Sequence
 import yaml
 
 from ..model import Event
+from ..timex.lexicon import english
+
+_LEXICON = english()  # month, weekday and season names, irregular verbs: the tagger's own
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A number in the prose ("more than 1,000 people", "1 000 morts"): the same figure in two
@@ -44,25 +47,20 @@ mr mrs ms dr news agency sources source people
 today yesterday tomorrow tonight morning afternoon evening night day days week weeks weekend
 month months year years decade decades century centuries time times date dates early late
 earlier later last next previous past recent recently current currently upcoming coming
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
-sat sun january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter
 first second third fourth fifth half quarter two three four five six seven eight nine ten
-""".split()) - {"fall"}  # "fall" is a season but also "the fall of a government"
+""".split()) | frozenset(_LEXICON.month_numbers) | frozenset(_LEXICON.weekday_numbers) \
+    | frozenset(_LEXICON.weekday_abbreviations) | (frozenset(_LEXICON.seasons or {}) - {"fall"})
+# ("fall" is a season but also "the fall of a government")
 
-# Irregular forms the suffix stripper cannot reach.
-IRREGULAR = {
-    "fell": "fall", "fallen": "fall", "fought": "fight", "withdrew": "withdraw",
-    "withdrawn": "withdraw", "began": "begin", "begun": "begin", "took": "take",
-    "taken": "take", "met": "meet", "won": "win", "lost": "lose", "overthrown": "overthrow",
-    "held": "hold", "led": "lead", "seized": "seize", "struck": "strike", "stricken": "strike",
-    "broke": "break", "broken": "break", "spoke": "speak", "spoken": "speak", "went": "go", "brought": "bring",
-    "gone": "go", "made": "make", "came": "come", "sent": "send", "slain": "kill",
-    "dead": "kill", "death": "kill", "deaths": "kill", "died": "kill", "die": "kill",
-    "dies": "kill", "dying": "kill", "killing": "kill", "killings": "kill",
-    "fled": "flee", "sought": "seek", "flared": "flare",
-    "defence": "defense", "offence": "offense", "defences": "defense", "offences": "offense", "licence": "license", "pretence": "pretense",
+# Forms the suffix stripper cannot reach: the irregular verbs of the tagger's lexicon
+# (generator/data/timex/en/verbs.yaml), then words for one happening and British spellings.
+FOLDS = {
+    "slain": "kill", "dead": "kill", "death": "kill", "deaths": "kill", "died": "kill",
+    "die": "kill", "dies": "kill", "dying": "kill", "killing": "kill", "killings": "kill",
+    "defence": "defense", "offence": "offense", "defences": "defense", "offences": "offense",
+    "licence": "license", "pretence": "pretense",
 }
+IRREGULAR = {**_LEXICON.verb_bases, **FOLDS}
 # British -our and -ise spellings meet the American ones ("armour", "organised").
 BRITISH_OUR_RE = re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$")
 BRITISH_ISE_RE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$")
@@ -125,7 +123,10 @@ def strip_accents(text: str) -> str:
 
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough to match 'agreed'/'agreement'/'agrees'."""
-    w = IRREGULAR.get(word, word)
+    return _suffix_stem(IRREGULAR.get(word, word))
+
+
+def _suffix_stem(w: str) -> str:
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif w.endswith("sses"):
@@ -165,8 +166,10 @@ def _concepts() -> dict[str, str]:
 CONCEPTS = _concepts()
 PHRASE_KEYS = {(stem(verb), particle): concept for (verb, particle), concept in PHRASES.items()}
 PHRASE_VERBS = frozenset(verb for verb, _ in PHRASE_KEYS)
-# Words of stop words after stemming ("follows" -> "follow"), dropped too.
-STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS)
+# Words of stop words after stemming ("follows" -> "follow"), dropped too. Stop words
+# themselves never reach the stemmer, so their irregular forms are not followed ("done"
+# keeps "don", as in "don't").
+STOP_STEMS = frozenset(_suffix_stem(w) for w in STOP_WORDS)
 # One-off happenings: for given actors, a ceasefire or an ouster on a date is one event,
 # so one of these words next to the date phrase in both sentences says "same happening".
 ONE_OFF = frozenset({"ceasefire", "overthrow", "invade", "resign", "election", "annex",

@@ -3,8 +3,12 @@
     from generator.timex import tag
     tag(text, dct, lang="en", day_first=False) -> list[TimeExpr]
 
-English uses the compiled grammar in ``grammar`` and the news conventions in ``anchor``;
-other languages go through ``lang`` (dateparser, imported only then).
+An engine over data. English: ``scan`` finds candidates with the rule records of
+``generator/data/timex/en/rules/`` (``rules`` loads them), ``resolve`` drops those in a
+negative context and hands the rest to the handlers of ``handlers/`` (one module per rule
+family), which read the ``context`` (tense, dates mentioned so far) and the ``calendar``.
+Words come from ``lexicon`` (``generator/data/timex/<lang>/``). Other languages go through
+``lang`` (their own lexicon files, else dateparser's locale data, imported only then).
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from __future__ import annotations
 import datetime
 
 from generator.model import TimeExpr
-from generator.timex import anchor, grammar
+from generator.timex import scan
+from generator.timex.context import Context
+from generator.timex.resolve import resolve
 
 __all__ = ["tag"]
 
@@ -34,13 +40,13 @@ def tag(text: str, dct: datetime.date | None, *, lang: str = "en",
 
 
 def _tag_english(text: str, dct: datetime.date | None, day_first: bool) -> list[TimeExpr]:
-    ctx = anchor.Context.build(text, dct, day_first)
+    ctx = Context.build(text, dct, day_first)
     out: list[TimeExpr] = []
     taken_until = 0
-    for cand in grammar.find(text):
+    for cand in scan.find(text):
         if cand.start < taken_until:
             continue
-        pieces = anchor.resolve(cand, ctx)
+        pieces = resolve(cand, ctx)
         if not pieces:
             continue
         for start, end, value in pieces:

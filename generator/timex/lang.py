@@ -1,8 +1,10 @@
-"""Other languages: a small date grammar built from dateparser's locale data.
+"""Other languages: a small date grammar built from the language's words.
 
-For a language dateparser knows ("tr", "fr", "de", "es"...), month and weekday names and
+A language with its own folder of lexicon files (``generator/data/timex/<lang>/``:
+``months.yaml``, ``weekdays.yaml``, optionally ``relative.yaml``) is read with those. For
+a language dateparser knows ("tr", "fr", "de", "es"...), month and weekday names and
 the relative phrases ("dün", "hier", "letzte Woche", "3 gün önce") come from
-``dateparser.data.date_translation_data.<lang>``; the grammar recognises absolute dates
+``dateparser.data.date_translation_data.<lang>``. The grammar recognises absolute dates
 ("23 Temmuz 2025", "23 juillet 2025", "23. Juli 2025", "juillet 2025", "23.07.2025") and
 resolves relative ones against the dateline. dateparser is imported only here, lazily, and
 only its data tables are used: no per-sentence parsing, so this stays fast too.
@@ -15,14 +17,16 @@ import functools
 import importlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.model import TimeExpr, TimeValue
 from generator.timex import values as V
-from generator.timex.anchor import pick_day, weekday_on_or_before
+from generator.timex.calendar import pick_day, weekday_on_or_before
+from generator.timex.lexicon import Lexicon, english, load
 
-_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december")
-_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# dateparser's locale tables are keyed by the English names
+_MONTH_KEYS = tuple(name.lower() for name in english().months)
+_WEEKDAY_KEYS = tuple(name.lower() for name in english().weekdays)
 _REL_KEY_RE = re.compile(r"^(?:(?P<ago_n>\d+|\\1) (?P<ago_unit>\w+) ago|in (?P<in_n>\d+|\\1) "
                          r"(?P<in_unit>\w+))$")
 
@@ -68,18 +72,56 @@ def _names(info: dict, keys: tuple[str, ...]) -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=32)
-def grammar_for(lang: str) -> Grammar | None:
-    """The grammar for ``lang`` built from dateparser's locale data (None if unknown)."""
+def grammar_for(lang: str, root: Path | None = None) -> Grammar | None:
+    """The grammar for ``lang``: from its own lexicon folder (under ``root``, by default
+    generator/data/timex/) when it has one, else from dateparser's locale data (None if
+    neither knows it)."""
+    own = load(lang.lower().replace("_", "-").split("-")[0], root)
+    if own is not None:
+        return _grammar(lang, *_own_names(own))
     info = _locale_info(lang)
     if not info:
         return None
-    months = _names(info, _MONTH_KEYS)
-    weekdays = _names(info, _WEEKDAY_KEYS)
+    relative = []
+    for key, phrases in sorted((info.get("relative-type") or {}).items()):
+        parsed = _relative_key(key)
+        if parsed:
+            for phrase in phrases:
+                relative.append((re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", _FLAGS), *parsed))
+    for key, patterns in sorted((info.get("relative-type-regex") or {}).items()):
+        parsed = _relative_key(key)
+        if parsed:
+            for pattern in patterns:
+                try:
+                    relative.append((re.compile(rf"(?<!\w){pattern}(?!\w)", _FLAGS), *parsed))
+                except re.error:
+                    continue
+    return _grammar(lang, _names(info, _MONTH_KEYS), _names(info, _WEEKDAY_KEYS), relative)
+
+
+_FLAGS = re.I | re.U
+
+
+def _own_names(own: Lexicon) -> tuple[dict[str, int], dict[str, int], list]:
+    """Month and weekday indexes and relative phrases of a language's own lexicon files."""
+    months = {name.lower().rstrip("."): i for i, name in enumerate(own.months)}
+    for name, number in own.month_abbreviations.items():
+        months.setdefault(name.lower().rstrip("."), number - 1)
+    weekdays = {name.lower(): i for i, name in enumerate(own.weekdays)}
+    for name, number in own.weekday_abbreviations.items():
+        weekdays.setdefault(name, number)
+    relative = [(re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", _FLAGS), abs(amount), unit,
+                 -1 if amount < 0 else 1) for phrase, (amount, unit) in (own.relative or {}).items()]
+    return months, weekdays, relative
+
+
+def _grammar(lang: str, months: dict[str, int], weekdays: dict[str, int],
+             relative: list) -> Grammar:
     mon = rf"(?P<mon>{_alternation(list(months))})"
     day = r"(?P<d>3[01]|[12]\d|0?[1-9])"
     year = r"(?P<y>1\d{3}|20\d{2})"
     filler = r"(?:\s+(?:de|del|di|of|van|de la))?"
-    flags = re.I | re.U
+    flags = _FLAGS
     absolute = (
         ("iso_date", re.compile(r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d"
                                 r"|3[01])(?![\w-])")),
@@ -93,20 +135,6 @@ def grammar_for(lang: str) -> Grammar | None:
     )
     weekday_re = (re.compile(rf"(?<!\w)(?P<wd>{_alternation(list(weekdays))})(?!\w)", flags)
                   if weekdays else None)
-    relative = []
-    for key, phrases in sorted((info.get("relative-type") or {}).items()):
-        parsed = _relative_key(key)
-        if parsed:
-            for phrase in phrases:
-                relative.append((re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags), *parsed))
-    for key, patterns in sorted((info.get("relative-type-regex") or {}).items()):
-        parsed = _relative_key(key)
-        if parsed:
-            for pattern in patterns:
-                try:
-                    relative.append((re.compile(rf"(?<!\w){pattern}(?!\w)", flags), *parsed))
-                except re.error:
-                    continue
     return Grammar(lang, absolute, months, weekdays, weekday_re, tuple(relative))
 
 
@@ -124,9 +152,9 @@ def _relative_key(key: str) -> tuple[int | None, str, int] | None:
 
 
 def tag_other(text: str, dct: datetime.date | None, *, lang: str,
-              day_first: bool = True) -> list[TimeExpr]:
+              day_first: bool = True, root: Path | None = None) -> list[TimeExpr]:
     """Date expressions of a non-English ``text``: absolute dates, weekdays, relative phrases."""
-    g = grammar_for(lang)
+    g = grammar_for(lang, root)
     if g is None:
         return []
     found: list[tuple[int, int, TimeValue]] = []

@@ -7,7 +7,7 @@ import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.timex import grammar, tag
+from generator.timex import scan, tag
 from generator.timex.values import is_valid_value
 
 # Text built from date-ish pieces and noise, so that the grammar is actually exercised.
@@ -56,12 +56,12 @@ def test_windowed_scan_tags_like_a_full_scan(text):
     """The trigger-window scan is only an optimisation: tagging must not change."""
     dct = datetime.date(2025, 7, 23)
     fast = [(t.start, t.end, t.time.value) for t in tag(text, dct)]
-    original = grammar.find
-    grammar.find = grammar.find_slow
+    original = scan.find
+    scan.find = scan.find_slow
     try:
         slow = [(t.start, t.end, t.time.value) for t in tag(text, dct)]
     finally:
-        grammar.find = original
+        scan.find = original
     assert fast == slow
 
 

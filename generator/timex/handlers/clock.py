@@ -1,0 +1,97 @@
+"""Times of day (rules/clock.yaml): on the day they name, else the day last mentioned,
+else the dateline."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from generator.model import TimeValue
+from generator.timex import values as V
+from generator.timex.calendar import pick_day
+from generator.timex.context import Context
+from generator.timex.handlers.common import (LEX, MONTH_NUMBER, WEEKDAY_NUMBER, Pieces,
+                                             day_number, one)
+from generator.timex.handlers.days import resolve_weekday
+from generator.timex.scan import Candidate
+
+_MOMENTS = LEX.moments or {}
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _clock_day(ctx: Context, c: Candidate, day_text: str | None, mon: str | None,
+               d: str | None) -> date | None:
+    if mon and d:
+        dct = ctx.dct
+        if dct is None:
+            return None
+        return pick_day(dct, MONTH_NUMBER[mon.lower().rstrip(".")], day_number(d),
+                        ctx.tense(c.start, c.end))
+    if day_text:
+        low = day_text.lower().split(",")[0].split()[0]
+        if low in WEEKDAY_NUMBER:
+            return resolve_weekday(ctx, WEEKDAY_NUMBER[low], "", c.start, c.end)
+        if ctx.dct is None:
+            return None
+        return ctx.dct + timedelta(days=_DAY_WORDS[low])
+    return ctx.ref_day(c.start)
+
+
+def _hour24(h: int, ampm: str | None) -> int:
+    a = (ampm or "").lower().replace(".", "")
+    if a.startswith("p") and h < 12:
+        return h + 12
+    if a.startswith("a") and h == 12:
+        return 0
+    return h
+
+
+def _unanchored(hour: int, minute: int, rule: str) -> TimeValue:
+    return TimeValue(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "time", None, None, rule)
+
+
+def clock(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    h = int(g["h"] or 0)
+    if (g["ampm"] or "").lower().startswith(("a", "p")) and not 1 <= h <= 12:
+        return None  # "15 p.m." is no time
+    day = _clock_day(ctx, c, g.get("day") or g.get("pday"), g.get("mon") or g.get("mon2"),
+                     g.get("d") or g.get("d2"))
+    hour = _hour24(h, g["ampm"])
+    minute = int(g["mi"]) if g.get("mi") else 0
+    if day is None:
+        return one(c, _unanchored(hour, minute, "clock"))
+    return one(c, V.time_of_day(day, hour, minute, "clock"))
+
+
+def clock24(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    day = _clock_day(ctx, c, g["day"], None, None)
+    h, mi = int(g["h"] or 0), int(g["mi"] or 0)
+    if day is None:
+        return one(c, _unanchored(h, mi, "clock24"))
+    return one(c, V.time_of_day(day, h, mi, "clock24"))
+
+
+def noon(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    hour, pod = _MOMENTS[(g["word"] or "").lower()]
+    day = _clock_day(ctx, c, g["day"], None, None)
+    if day is None:
+        return one(c, TimeValue("XXXX-XX-XXT" + (f"{hour:02d}:00" if hour else str(pod)),
+                                "TIME", "time", None, None, "noon"))
+    if pod:
+        return one(c, V.part_of_day(day, pod, "noon"))
+    return one(c, V.time_of_day(day, hour, None, "noon"))
+
+
+def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
+    """ "Tuesday at 3 p.m."."""
+    g = c.groups
+    h = int(g["h"] or 0)
+    if not 1 <= h <= 12:
+        return None
+    day = _clock_day(ctx, c, g["day"], None, None)
+    hour, minute = _hour24(h, g["ampm"]), int(g["mi"] or 0)
+    if day is None:
+        return one(c, _unanchored(hour, minute, "day_at_clock"))
+    return one(c, V.time_of_day(day, hour, minute, "day_at_clock"))

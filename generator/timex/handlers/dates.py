@@ -1,0 +1,235 @@
+"""Calendar dates: a day or a month, with or without a year (rules/dates.yaml).
+
+A month-day without a year takes the year its clause's tense implies, else the nearest;
+"the Oct. 23 killing" (a month used as an adjective) names something already done, "the
+March elections" something still to come.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from generator.model import TimeValue
+from generator.timex import values as V
+from generator.timex.calendar import pick_day, pick_year_for_month
+from generator.timex.context import Context
+from generator.timex.handlers.common import (LEX, Piece, Pieces, day_number, day_piece,
+                                             month_of, next_text, norm, one, prev_word, span)
+from generator.timex.numbers import year_from_words
+from generator.timex.scan import Candidate
+
+_PLANNED_NOUNS = LEX.words("planned_nouns")
+_NOT_EVENT_NOUNS = LEX.words("not_event_nouns")
+_ATTRIBUTIVE_DETERMINERS = LEX.words("attributive_determiners")
+_SPAN_END = LEX.words("span_end_prepositions")
+_NOUN_AFTER = re.compile(r"(['’]s\s+|\s+)([a-z][a-z-]+)")
+_FIRST_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
+_BACK_REL = ("last", "this past", "past", "previous")
+_AHEAD_REL = ("next", "this coming", "coming")
+_CHAINED_REL = ("that", "the following", "the next", "the previous", "the preceding")
+
+
+def iso_date(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    try:
+        d = date(int(g["y"]), int(g["m"]), int(g["d"]))  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    if g["h"]:
+        return one(c, V.time_of_day(d, int(g["h"]), int(g["mi"]), "iso_datetime"))  # type: ignore[arg-type]
+    return one(c, V.day(d, "iso_date"))
+
+
+def numeric_date(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    a, b, y = int(g["a"]), int(g["b"]), int(g["y"])  # type: ignore[arg-type]
+    if len(g["y"] or "") == 2:
+        y += 2000 if y < 50 else 1900
+    day_first = ctx.day_first or g["sep"] == "." or a > 12
+    d, m = (a, b) if day_first else (b, a)
+    if m > 12:
+        return None
+    return day_piece(c, y, m, d, "numeric_date")
+
+
+def full_date(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    return day_piece(c, int(g["y"]), month_of(g), day_number(g["d"]), c.rule)  # type: ignore[arg-type]
+
+
+def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
+               tense: str | None) -> Piece | None:
+    if ctx.dct is None:
+        if not 1 <= d <= 31:
+            return None
+        return (start, end, V.unresolved(f"XXXX-{m:02d}-{d:02d}", "day", c.rule))
+    if prev_word(ctx, c.start) == "ended":
+        # "the fiscal year ended Jan. 31": a period already closed, however long ago
+        day = pick_day(ctx.dct, m, d, "past", tie_days=366)
+    else:
+        day = pick_day(ctx.dct, m, d, tense)
+    return None if day is None else (start, end, V.day(day, c.rule))
+
+
+def month_day(c: Candidate, ctx: Context) -> Pieces:
+    """ "July 13", "July 13-15", "the Oct. 23 slaying"."""
+    g = c.groups
+    m, d = month_of(g), day_number(g["d"])
+    tense = ctx.tense(c.start, c.end) if ctx.dct else None
+    if g["d2"]:
+        first = _month_day(ctx, c, m, d, c.start, span(c, "d")[1], tense)
+        s2, e2 = span(c, "d2")
+        d2 = day_number(g["d2"])
+        if first is None or d2 <= d:
+            return None
+        second = _month_day(ctx, c, m, d2, s2, e2, tense)
+        if second is None:
+            return None
+        if first[2].start and second[2].start and second[2].start < first[2].start:
+            second = (s2, e2, V.day(date(first[2].start.year, m, d2), c.rule))
+        return [first, second]
+    if ctx.dct is not None and _attributive_month(c, ctx) and not _planned_noun_after(c, ctx):
+        # "the Oct. 23 slaying" names a past event ("the Jan. 14 deadline" goes by tense)
+        day = pick_day(ctx.dct, m, d, "past", tie_days=366)
+        return None if day is None else [(c.start, c.end, V.day(day, c.rule))]
+    piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
+    return None if piece is None else [piece]
+
+
+def day_month(c: Candidate, ctx: Context) -> Pieces:
+    """ "13 July", "13-15 July"."""
+    g = c.groups
+    m, d = month_of(g), day_number(g["d"])
+    tense = ctx.tense(c.start, c.end) if ctx.dct else None
+    if g["d0"]:
+        d2 = day_number(g["d0"])
+        if d2 <= d:
+            return None
+        first = _month_day(ctx, c, m, d, c.start, span(c, "d")[1], tense)
+        second = _month_day(ctx, c, m, d2, span(c, "d0")[0], c.end, tense)
+        if first is None or second is None:
+            return None
+        return [first, second]
+    piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
+    return None if piece is None else [piece]
+
+
+def month_year(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    return one(c, V.month(int(g["y"]), month_of(g), "month_year"))  # type: ignore[arg-type]
+
+
+def month_relyear(c: Candidate, ctx: Context) -> Pieces:
+    """ "June last year", "March of the same year"."""
+    g = c.groups
+    rel = norm(g["rel"])
+    step = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1}.get(rel, 0)
+    if rel in ("that", "the same", "the previous", "the following"):
+        ref = ctx.ref(c.start)
+        base = ref.start.year if ref is not None and ref.start else None
+    else:
+        base = ctx.dct.year if ctx.dct else None
+    if base is None:
+        return one(c, V.unresolved(f"XXXX-{month_of(g):02d}", "month", "month_relyear"))
+    return one(c, V.month(base + step, month_of(g), "month_relyear"))
+
+
+def month_wordyear(c: Candidate, ctx: Context) -> Pieces:
+    y = year_from_words(c.groups["yw"] or "")
+    return None if y is None else one(c, V.month(y, month_of(c.groups), "month_wordyear"))
+
+
+def month(c: Candidate, ctx: Context) -> Pieces:
+    """A month on its own: by its modifier, the date last mentioned, or tense and nearness."""
+    g = c.groups
+    m = month_of(g)
+    rel = norm(g["rel"])
+    if ctx.dct is None:
+        ref = ctx.ref(c.start)
+        if rel in _CHAINED_REL and ref:
+            return one(c, _month_from_ref(ref, m, rel, c.rule))
+        return one(c, V.unresolved(f"XXXX-{m:02d}", "month", c.rule))
+    dct = ctx.dct
+    if rel in _BACK_REL:
+        y = dct.year if m < dct.month else dct.year - 1
+        if rel == "last" and m == dct.month - 1:
+            y -= 1  # said in March, "last February" is a year back: the one just ended is "February"
+    elif rel in _AHEAD_REL:
+        y = dct.year if m > dct.month else dct.year + 1
+    elif rel == "this":
+        y = dct.year
+    elif rel in _CHAINED_REL:
+        ref = ctx.ref(c.start)
+        if ref is None:
+            y = pick_year_for_month(dct, m, ctx.tense(c.start, c.end))
+        else:
+            return one(c, _month_from_ref(ref, m, rel, c.rule))
+    elif _attributive_month(c, ctx):
+        # "the March agreement" names a past event; "the March elections" a coming one
+        # unless the clause is past
+        if _planned_event_ahead(c, ctx):
+            y = dct.year if m >= dct.month else dct.year + 1
+        else:
+            y = dct.year if m <= dct.month else dct.year - 1
+    else:
+        y = pick_year_for_month(dct, m, _month_tense(c, ctx))
+    return one(c, V.month(y, m, c.rule))
+
+
+def _month_tense(c: Candidate, ctx: Context) -> str | None:
+    """The clause tense, except for the end of a span ("loans extended through January"):
+    the verb dates the extending, not the month the span runs to."""
+    if prev_word(ctx, c.start) in _SPAN_END:
+        return None
+    return ctx.tense(c.start, c.end)
+
+
+def _attributive_month(c: Candidate, ctx: Context) -> bool:
+    """ "the March agreement", "last March's accord": a month naming an event by its date."""
+    after = _NOUN_AFTER.match(ctx.text[c.end:c.end + 30])
+    if after is None or after.group(2) in _NOT_EVENT_NOUNS:
+        return False
+    return after.group(1) != " " or prev_word(ctx, c.start) in _ATTRIBUTIVE_DETERMINERS
+
+
+def _planned_noun_after(c: Candidate, ctx: Context) -> bool:
+    noun = _FIRST_WORD_AFTER.match(ctx.text[c.end:c.end + 30])
+    return bool(noun and noun.group(1) in _PLANNED_NOUNS)
+
+
+def _planned_event_ahead(c: Candidate, ctx: Context) -> bool:
+    """ "the March elections" outside a past-tense clause: the coming ones."""
+    return _planned_noun_after(c, ctx) and ctx.tense(c.start, c.end) != "past"
+
+
+def _month_from_ref(ref: TimeValue, m: int, rel: str, rule: str) -> TimeValue:
+    base = ref.start
+    assert base is not None
+    if rel in ("the following", "the next"):
+        y = base.year if m > base.month else base.year + 1
+    elif rel in ("the previous", "the preceding"):
+        y = base.year if m < base.month else base.year - 1
+    else:
+        y = base.year
+    return V.month(y, m, rule)
+
+
+def week_of(c: Candidate, ctx: Context) -> Pieces:
+    """ "the week of March 6": the (ISO) week holding that day."""
+    g = c.groups
+    m, d = month_of(g), day_number(g["d"])
+    try:
+        if g["y"]:
+            day: date | None = date(int(g["y"]), m, d)
+        elif ctx.dct is None:
+            return one(c, V.unresolved("XXXX-WXX", "week", "week_of"))
+        else:
+            day = pick_day(ctx.dct, m, d, ctx.tense(c.start, c.end))
+    except ValueError:
+        return None
+    if day is None:
+        return None
+    if (g["unit"] or "").lower() == "weekend":
+        return one(c, V.weekend_of(day, "week_of"))
+    return one(c, V.week_of(day, "week_of"))

@@ -1,0 +1,188 @@
+"""Days: weekdays, today and its neighbours, parts of the day, "the 9th", holidays
+(rules/days.yaml).
+
+News convention: a bare weekday in a past-tense clause is the latest such day on or before
+the dateline (the dateline itself included); in a future clause, or after "postponed
+until", the next one on or after it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from generator.model import TimeValue
+from generator.timex import values as V
+from generator.timex.calendar import (easter, holiday_day, weekday_on_or_after,
+                                      weekday_on_or_before)
+from generator.timex.context import Context
+from generator.timex.handlers.common import (LEX, POD, WEEKDAY_NUMBER, Pieces, next_text, norm,
+                                             one, prev_word)
+from generator.timex.scan import Candidate
+
+_DEADLINE_UNTIL = LEX.pattern("deadline_until")
+_GENERIC_AFTER_TODAY = LEX.pattern("generic_after_today")
+_HOLIDAYS = {re.sub(r"\s+", " ", name.lower()).replace("’", "'"): h
+             for h in LEX.holidays for name in h.names}
+_DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0,
+                "the day before yesterday": -2, "the day after tomorrow": 2}
+_NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]*\s+$")
+_POSSESSIVE = re.compile(r"['’]s")
+_POSSESSIVE_NOUN = re.compile(r"['’]s\s+((?:[a-z]+[-\s]+){0,2}[a-z]+)\b")
+_PLANNED_NOUNS = LEX.words("planned_nouns")
+
+
+def resolve_weekday(ctx: Context, wd: int, rel: str, pos: int, end: int) -> date | None:
+    """The date a weekday names, by its modifier, the clause tense and the dateline."""
+    dct = ctx.dct
+    if dct is None:
+        return None
+    if rel in ("last", "this past", "past", "previous"):
+        return weekday_on_or_before(dct, wd, strict=True)
+    if rel in ("next", "coming"):
+        return weekday_on_or_after(dct, wd, strict=True)
+    if rel == "this coming":
+        return weekday_on_or_after(dct, wd)
+    if rel in ("that", "the following", "the next"):
+        base = ctx.ref_day(pos) or dct
+        return weekday_on_or_after(base, wd, strict=rel != "that")
+    if rel in ("the previous", "the preceding"):
+        base = ctx.ref_day(pos) or dct
+        return weekday_on_or_before(base, wd, strict=True)
+    tense = ctx.tense(pos, end, timetable=True)
+    if tense == "future" or _DEADLINE_UNTIL.search(ctx.text, max(0, pos - 80), pos):
+        return weekday_on_or_after(dct, wd)
+    return weekday_on_or_before(dct, wd)
+
+
+def weekday(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
+    rel = norm(g["rel"])
+    if rel in ("early", "late", "earlier", "later"):
+        rel = ""
+    if not rel and ctx.dct is not None and _done_on(ctx, c.end):
+        # "Wednesday's ruling" names what was done that day: the latest such day
+        d: date | None = weekday_on_or_before(ctx.dct, wd)
+    else:
+        d = resolve_weekday(ctx, wd, rel, c.start, c.end)
+    if d is None:
+        return one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
+    if g["pod"]:
+        if g["pod"].lower() == "evening":  # TimeML: "Friday evening" is a TIME, TEV
+            return one(c, V.part_of_day(d, "EV", "weekday_pod"))
+        return one(c, V.day(d, "weekday_pod"))
+    return one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
+
+
+def _done_on(ctx: Context, end: int) -> bool:
+    """A weekday in the possessive before a noun of something done ("Tuesday's attack"), not
+    of something scheduled ("Sunday's election", planned_nouns in cues.yaml)."""
+    after = _POSSESSIVE_NOUN.match(ctx.text, end, end + 40)
+    if after is None:
+        return False
+    return not any(w in _PLANNED_NOUNS for w in re.split(r"[-\s]+", after.group(1)))
+
+
+def today(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    word = norm(g["word"] or g["word2"])
+    if _generic_day_word(c, ctx, word):
+        return None
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX-XX", "day", word.replace(" ", "_")))
+    if word == "overnight":
+        return one(c, _overnight(c, ctx))
+    d = ctx.dct + timedelta(days=_DAY_OFFSETS[word])
+    pod = (g["pod"] or "").lower()
+    if pod:
+        return one(c, V.part_of_day(d, POD[pod], word + "_pod"))
+    return one(c, V.day(d, word.replace(" ", "_")))
+
+
+def _overnight(c: Candidate, ctx: Context) -> TimeValue:
+    """ "Rain fell overnight": the night that led into the day being told (the dateline's, or
+    the day named in this sentence or the one before: "closed lower Friday ... after overnight
+    losses" is Thursday night); "will move overnight" is that day's own coming night."""
+    ahead = ctx.tense(c.start, c.end) == "future"
+    ref = ctx.ref(c.start, fine=True, near=True)
+    day = ref.start if ref is not None else ctx.dct
+    assert ctx.dct is not None
+    if day is None or (not ahead and day > ctx.dct):
+        day = ctx.dct  # a night that has passed is not one before a day still to come
+    return V.part_of_day(day if ahead else day - timedelta(days=1), "NI", "overnight")
+
+
+def _generic_day_word(c: Candidate, ctx: Context, word: str) -> bool:
+    """ "today's youth", "the people of tomorrow", "VOA Today" (a programme): no date."""
+    if word == "today" and _GENERIC_AFTER_TODAY.match(ctx.text, c.end):
+        return True
+    if word == "tomorrow" and prev_word(ctx, c.start) == "of" \
+            and not _GENERIC_AFTER_TODAY.match(ctx.text, c.end) \
+            and not _POSSESSIVE.match(next_text(ctx, c.end, 2)):
+        return True
+    head = ctx.text[c.start:c.end]
+    before = ctx.text[max(0, c.start - 30):c.start]
+    return head[:1].isupper() and not head.isupper() and not ctx.starts_sentence(c.start) \
+        and bool(_NAME_BEFORE.search(before))
+
+
+def this_pod(c: Candidate, ctx: Context) -> Pieces:
+    """ "this morning", "last night"."""
+    g = c.groups
+    rel, pod = (g["rel"] or "").lower(), (g["pod"] or "").lower()
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX-XX", "day", "this_pod"))
+    d = ctx.dct - timedelta(days=1 if rel == "last" else 0)
+    return one(c, V.part_of_day(d, POD[pod], "this_pod"))
+
+
+def nth(c: Candidate, ctx: Context) -> Pieces:
+    """ "on the 9th": of the month last mentioned, else the dateline's month by tense."""
+    d = int(c.groups["d"] or 0)
+    ref = ctx.ref(c.start)
+    if ref is not None and ref.start is not None and ref.granularity in ("day", "month", "time"):
+        base = ref.start
+        try:
+            return one(c, V.day(date(base.year, base.month, d), "nth_of_ref_month"))
+        except ValueError:
+            return None
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX-XX", "day", "nth"))
+    tense = ctx.tense(c.start, c.end)
+    base = ctx.dct.replace(day=1)
+    if tense == "past" and d > ctx.dct.day:
+        base = V.add_months(base, -1)
+    elif tense == "future" and d < ctx.dct.day:
+        base = V.add_months(base, 1)
+    try:
+        return one(c, V.day(date(base.year, base.month, d), "nth"))
+    except ValueError:
+        return None
+
+
+def holiday(c: Candidate, ctx: Context) -> Pieces:
+    key = re.sub(r"\s+", " ", (c.groups["word"] or "").lower()).replace("’", "'")
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX-XX", "day", "holiday"))
+    entry = _HOLIDAYS[key]
+    tense = ctx.tense(c.start, c.end)
+    if entry.easter_week:
+        # the week of Easter Sunday; the nearest one when it is this week or next, else by tense
+        easters = [easter(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+        near = [e for e in easters if abs((e - ctx.dct).days) <= 8]
+        if near:
+            pick = near[0]
+        elif tense == "future":
+            pick = min(e for e in easters if e >= ctx.dct)
+        else:
+            pick = max(e for e in easters if e <= ctx.dct)
+        return one(c, V.week_of(pick, "holiday_week"))
+    options = [holiday_day(entry, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    if tense == "future":
+        d = min(o for o in options if o >= ctx.dct)
+    elif tense == "past":
+        d = max(o for o in options if o <= ctx.dct)
+    else:
+        d = min(options, key=lambda o: (abs((o - ctx.dct).days), o > ctx.dct))  # type: ignore[operator]
+    return one(c, V.day(d, "holiday"))

@@ -1,0 +1,167 @@
+"""Reporting periods of business news (rules/finance.yaml): quarters, halves, "year-ago".
+
+Earnings text names the quarter it reports on and then compares it with "a year ago":
+``Context`` remembers the quarter last named (``last_quarter``) and whether the period
+last named spans several quarters ("the first nine months"), and these handlers read it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.timex import values as V
+from generator.timex.calendar import shift_quarter
+from generator.timex.context import Context
+from generator.timex.handlers.common import LEX, Pieces, norm, one, span
+from generator.timex.scan import Candidate
+
+_QUARTER_ORD = LEX.quarter_ordinals or {}
+_IN_PASSING = LEX.pattern("quarter_in_passing")
+_COMPARED = ("year-ago", "year-earlier", "comparable", "same")
+
+
+def year_quarter(c: Candidate, ctx: Context) -> Pieces:
+    """ "the 1988 third quarter"; "the 1988 period" after "the nine months" is the year."""
+    g = c.groups
+    y = int(g["y"] or 0)
+    q = _QUARTER_ORD.get((g["ord"] or "").lower())
+    if q is None and (g["noun"] or "").lower() == "period" and ctx.reports_months(c.start):
+        return one(c, V.year(y, "year_period"))
+    if q is None:
+        cq = ctx.context_quarter()
+        if cq is None:
+            return None
+        q = cq[1]
+    return one(c, V.quarter(y, q, "year_quarter"))
+
+
+def quarter(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    the = (g["the"] or "").lower()
+    mods = (g["mods"] or "").lower()
+    ord_ = (g["ord"] or "").lower()
+    if the == "a":  # "a third quarter": the quarter without its article
+        pieces = _quarter_pieces(c, ctx, "", mods, ord_)
+        if not pieces:
+            return None
+        return [(span(c, "ord")[0], c.end, pieces[0][2])]
+    return _quarter_pieces(c, ctx, the, mods, ord_)
+
+
+def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str, ord_: str) -> Pieces:
+    g = c.groups
+    rule = "quarter"
+    if g["y"]:
+        y = int(g["y"])
+        q = _QUARTER_ORD.get(ord_, 4 if ord_ in ("final", "last") else 0)
+        if not q:
+            return None
+        return one(c, V.quarter(y, q, rule))
+    if ctx.dct is None:
+        q = _QUARTER_ORD.get(ord_)
+        return one(c, V.unresolved(f"XXXX-Q{q}" if q else "XXXX-QX", "quarter", rule))
+    dct = ctx.dct
+    cur_q = V.quarter_of(dct)
+    if any(word in mods for word in _COMPARED):
+        q = _QUARTER_ORD.get(ord_)
+        cq = ctx.context_quarter()
+        if cq is None:
+            return None
+        return one(c, V.quarter(cq[0] - 1, q or cq[1], "year_ago_quarter"))
+    if ord_ in _QUARTER_ORD:
+        q = _QUARTER_ORD[ord_]
+        y = dct.year
+        if the == "last":
+            y = dct.year - 1 if q >= cur_q else dct.year
+        elif the == "next":
+            y = dct.year + 1 if q <= cur_q else dct.year
+        else:
+            tense = ctx.tense(c.start, c.end)
+            if tense == "future" and q < cur_q - 1:
+                y += 1
+            # "after a flat second quarter", "will result in a fourth-quarter charge": a
+            # quarter named in passing is not the period the article reports on
+            if tense == "future" or _IN_PASSING.search(ctx.text[max(0, c.start - 20):c.start]):
+                rule = "quarter_aside"
+        return one(c, V.quarter(y, q, rule))
+    if the == "last" or ord_ in ("last", "final") or "previous" in mods:
+        return one(c, shift_quarter(dct.year, cur_q, -1, rule))
+    if the == "next":
+        return one(c, shift_quarter(dct.year, cur_q, 1, rule))
+    if the == "this" or "current" in mods:
+        return one(c, V.quarter(dct.year, cur_q, rule))
+    if "latest" in mods or "recent" in mods or "just" in mods:
+        completed = shift_quarter(dct.year, cur_q, -1, rule)
+        cq = ctx.last_quarter
+        # a fiscal quarter may bear the name of a calendar quarter not yet over ("Ralston's
+        # fiscal fourth quarter ended Sept. 30"): trust it when the article leads with it
+        if cq and (V.quarter(cq[0], cq[1], rule).end < dct  # type: ignore[operator]
+                   or cq == ctx.first_quarter):
+            return one(c, V.quarter(cq[0], cq[1], "context_quarter"))
+        return one(c, completed)
+    cq = ctx.context_quarter()
+    return one(c, V.quarter(cq[0], cq[1], "context_quarter")) if cq else None
+
+
+def quarter_phrase(c: Candidate, ctx: Context) -> Pieces:
+    """ "the quarter a year ago", "the corresponding period last year", "last year's
+    quarter", "this year's third quarter", "the first two quarters of 1990"."""
+    g = c.groups
+    if g["halfword"]:
+        return one(c, V.half(int(g["y"] or 0), 1 if g["halfword"].lower() == "first" else 2,
+                             "half"))
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-QX", "quarter", "quarter"))
+    q = _QUARTER_ORD.get((g["ord"] or "").lower())
+    cq = ctx.context_quarter()
+    if g["ago"] or (g["rel"] or "").lower() == "last":
+        if ctx.reports_months(c.start) and not q:
+            return one(c, V.year(ctx.dct.year - 1, "year_period"))
+        if cq is None:
+            return None
+        return one(c, V.quarter(cq[0] - 1, q or cq[1], "year_ago_quarter"))
+    year = ctx.dct.year + (1 if (g["rel"] or "").lower() == "next" else 0)
+    if q:
+        return one(c, V.quarter(year, q, "quarter"))
+    return None if cq is None else one(c, V.quarter(year, cq[1], "context_quarter"))
+
+
+def quarter_code(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    q = int(re.sub(r"\D", "", g["q"] or ""))
+    if g["y"]:
+        return one(c, V.quarter(int(g["y"]), q, "quarter"))
+    if ctx.dct is None:
+        return one(c, V.unresolved(f"XXXX-Q{q}", "quarter", "quarter"))
+    return one(c, V.quarter(ctx.dct.year, q, "quarter"))
+
+
+def half(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    h = 1 if (g["ord"] or "").lower() == "first" else 2
+    if g["y"]:
+        return one(c, V.half(int(re.sub(r"\D", "", g["y"])), h, "half"))
+    if ctx.dct is None:
+        return one(c, V.unresolved(f"XXXX-H{h}", "half", "half"))
+    rel = (g["rel"] or "").lower()
+    y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    return one(c, V.half(y, h, "half"))
+
+
+def year_adj(c: Candidate, ctx: Context) -> Pieces:
+    """ "year-ago", "year-earlier": last year, or its quarter when the text reports one."""
+    g = c.groups
+    noun = norm(g["noun"])
+    if noun in ("nine months", "six months"):
+        return one(c, V.duration(V.duration_value(int(noun[0] == "n") * 3 + 6, "month"),
+                                 "year_ago_period"))
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX", "year", "year_ago"))
+    q_words = {"first quarter": 1, "second quarter": 2, "third quarter": 3, "fourth quarter": 4}
+    if noun in q_words:
+        return one(c, V.quarter(ctx.dct.year - 1, q_words[noun], "year_ago_quarter"))
+    cq = ctx.context_quarter() if (noun == "quarter" or (
+        (noun == "period" or ctx.last_quarter) and not ctx.reports_months(c.start))) else None
+    if cq:
+        return one(c, V.quarter(cq[0] - 1, cq[1], "year_ago_quarter"))
+    return one(c, V.year(ctx.dct.year - 1, "year_ago"))

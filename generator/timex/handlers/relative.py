@@ -1,0 +1,402 @@
+"""Dates counted from the dateline or the date last mentioned (rules/relative.yaml):
+"last week", "this year", "the following day", "the day before Tuesday's vote", "two
+years ago", "a week later", "this year than last"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from generator.model import TimeValue
+from generator.timex import values as V
+from generator.timex.calendar import shift_quarter, weekday_on_or_after, weekday_on_or_before
+from generator.timex.context import Context
+from generator.timex.handlers.common import (LEX, Piece, Pieces, next_text, norm, one,
+                                             prev_word, span)
+from generator.timex.numbers import number_value, unit_name
+from generator.timex.scan import Candidate
+
+_CHAIN_RELS = LEX.words("chain_relations")
+_AGO_BACK = LEX.words("ago_back")
+_NEIGHBOURS = {tuple(k.rsplit(" ", 1)): v for k, v in (LEX.calendar_neighbours or {}).items()}
+_AMOUNT_BEFORE = LEX.pattern("amount_before")
+_AMOUNT_AFTER = LEX.pattern("amount_after")
+_NEIGHBOUR_ORDINAL = LEX.pattern("neighbour_ordinal")
+_YEAR_ENDED = LEX.pattern("year_ended")
+_THIS_UNIT = LEX.pattern("this_unit")
+_THIS_WEEK_SHOW = re.compile(r"This\s+Week")
+# "the day before" followed on the same line by a word: "before" governs what follows
+_GOVERNED_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
+_PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+_STEP = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "the current": 0,
+         "next": 1, "the coming": 1, "coming": 1, "the": 0}
+_CHAIN_STEP = {"that": 0, "that same": 0, "the same": 0, "the previous": -1, "the preceding": -1,
+               "the prior": -1, "the following": 1, "the next": 1, "before": -1, "after": 1}
+
+
+def reltime(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    rel = norm(g["rel"])
+    unit = norm(g["unit"])
+    mod = norm(g["mod"]).strip(" -")
+    rule = f"rel_{unit.replace(' ', '_')}"
+    if unit in _PARTS_OF_DAY:
+        return chain_unit(c, ctx, rel, unit, rule)  # "that morning" (others are rejected)
+    calendar = calendar_neighbour(c, ctx, rel, unit, c.end)
+    if calendar is not None:
+        return one(c, calendar)
+    if rel in ("the past", "the last", "past") and unit != "weekend":
+        if rel == "past" and prev_word(ctx, c.start) not in ("the", "over", "this"):
+            return None
+        if unit == "fiscal year":
+            return None
+        if unit == "day" and rel == "the last":
+            return None
+        return one(c, V.duration(V.duration_value(1, unit), "the_past_unit"))
+    if unit == "day":
+        if rel in _CHAIN_RELS:
+            return chain_unit(c, ctx, rel, unit, rule)
+        return None
+    if _span_ahead(c, ctx, rel):
+        # "over the next decade", "during the following year": a stretch of time, not a date
+        return one(c, V.duration(V.duration_value(1, unit if unit != "weekend" else "day"),
+                                 "the_next_unit"))
+    if rel in _CHAIN_RELS:
+        return chain_unit(c, ctx, rel, unit, rule)
+    if rel in ("the", "the full") and unit in ("year", "fiscal year") and not mod:
+        return _the_year(c, ctx, rel)
+    if rel == "the" and not mod and unit not in ("weekend", "week"):
+        return None
+    if rel == "the latest":
+        rel = "this"
+    if _THIS_WEEK_SHOW.fullmatch(ctx.text, c.start, c.end) and not ctx.starts_sentence(c.start):
+        return None  # ABC's "This Week": a programme's name
+    if ctx.dct is None:
+        return one(c, V.unresolved(x_value(unit), granularity(unit), rule))
+    if rel == "last" and unit == "year" and not mod:
+        quarter = _compared_quarter(c, ctx)
+        if quarter is not None:
+            return one(c, quarter)
+    return one(c, relative_to(ctx, ctx.dct, rel, unit, rule, c))
+
+
+def _span_ahead(c: Candidate, ctx: Context, rel: str) -> bool:
+    """A unit ahead after a preposition of extent: "over the following decade", "within
+    the coming year", "in the next week" (only "the next" takes "in")."""
+    prev = prev_word(ctx, c.start)
+    if rel == "the next":
+        return prev in ("in", "within", "over", "during", "for", "throughout")
+    return rel in ("the following", "the coming") and prev in ("within", "over", "during", "for",
+                                                               "throughout")
+
+
+def calendar_neighbour(c: Candidate, ctx: Context, rel: str, unit: str,
+                       end: int) -> TimeValue | None:
+    """ "the past year" in news is the year before the dateline's ("rose 4% over the past
+    year"), "the next year" the one after; "in the last decade" is the decade before this
+    one, while "over the past decade" stays the ten years up to now."""
+    step = _NEIGHBOURS.get((rel, unit))
+    if step is None or ctx.dct is None:
+        return None
+    if _NEIGHBOUR_ORDINAL.match(next_text(ctx, end)):
+        return None  # "the last year of the war", "the next year's budget"
+    if step == "next" and prev_word(ctx, c.start) not in ("over", "within", "during", "in"):
+        return None  # "the next year, he moved": chained to the date last mentioned
+    if unit == "decade" and prev_word(ctx, c.start) != "in":
+        return None  # "fell over the last decade": the ten years up to now
+    return relative_to(ctx, ctx.dct, step, unit, "the_past_year" if unit == "year"
+                       else "the_last_decade", c)
+
+
+def _compared_quarter(c: Candidate, ctx: Context) -> TimeValue | None:
+    """The year-ago quarter when "last year" is the other side of a quarterly comparison."""
+    cq = ctx.last_quarter
+    if cq is None or ctx.dct is None or cq[0] != ctx.dct.year or ctx.reports_months(c.start):
+        return None
+    before = ctx.text[max(0, c.start - 40):c.start]
+    if _AMOUNT_BEFORE.search(before.rstrip(" ,")) or _AMOUNT_AFTER.match(ctx.text, c.end):
+        return V.quarter(cq[0] - 1, cq[1], "year_ago_quarter")
+    return None
+
+
+def _the_year(c: Candidate, ctx: Context, rel: str) -> Pieces:
+    """Financial "the year": "the year ended June 30" is a span of a year, "for the year" the
+    current (reporting) year; elsewhere "the year" is too vague to tag."""
+    if _YEAR_ENDED.match(next_text(ctx, c.end, 10)) or prev_word(ctx, c.start) == "throughout":
+        return one(c, V.duration("P1Y", "the_year_ended"))  # also "throughout the year": a span
+    if rel == "the full" or prev_word(ctx, c.start) in ("for", "of", "throughout", "during"):
+        if ctx.dct is None:
+            return one(c, V.unresolved("XXXX", "year", "the_year"))
+        return one(c, V.year(ctx.dct.year, "the_year"))
+    return None
+
+
+def x_value(unit: str) -> str:
+    return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+            "fiscal year": "XXXX", "decade": "XXX", "century": "XX", "day": "XXXX-XX-XX"}.get(
+        unit, "XXXX-XX-XX")
+
+
+def granularity(unit: str) -> str:
+    return {"weekend": "week", "fiscal year": "year"}.get(unit, unit if unit in (
+        "week", "month", "year", "decade", "century", "day") else "day")
+
+
+def relative_to(ctx: Context, base: date, rel: str, unit: str, rule: str,
+                c: Candidate) -> TimeValue | None:
+    step = _STEP.get(rel)
+    if step is None:
+        return None
+    if unit == "week":
+        return V.week_of(base + timedelta(weeks=step), rule)
+    if unit == "weekend":
+        if rel == "the":  # "over the weekend": the last one, unless the clause is future
+            tense = ctx.tense(c.start, c.end)
+            if tense != "future":
+                sat = weekday_on_or_before(base - timedelta(days=1), 5)
+                if base.weekday() in (5, 6):
+                    sat = weekday_on_or_before(base, 5)
+                return V.weekend_of(sat, rule)
+            return V.weekend_of(weekday_on_or_after(base, 5), rule)
+        if rel in ("the coming", "coming"):
+            return V.weekend_of(weekday_on_or_after(base, 5), rule)
+        return V.weekend_of(base + timedelta(weeks=step), rule)
+    if unit == "month":
+        d = V.add_months(base.replace(day=1), step)
+        return V.month(d.year, d.month, rule)
+    if unit in ("year", "fiscal year"):
+        return V.year(base.year + step, rule)
+    if unit == "decade":
+        return V.decade(base.year + 10 * step, rule)
+    if unit == "century":
+        return V.century(base.year // 100 + 1 + step, rule)
+    return None
+
+
+def chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
+               start: int | None = None) -> Pieces:
+    """One unit on from (or back from, or the same as) the date last mentioned."""
+    step = _CHAIN_STEP[rel]
+    fine = unit in ("day",) + _PARTS_OF_DAY
+    ref = ctx.ref(c.start, fine=fine)
+    s = c.start if start is None else start
+    if ref is None and fine and step == 0:
+        month = ctx.ref(c.start)
+        if month is not None and month.granularity == "month" and month.start and month.end:
+            # "In October ... that same day": a day of that month, which one the text does not say
+            value = f"{month.start.year:04d}-{month.start.month:02d}-XX"
+            return [(s, c.end, TimeValue(value, "DATE", "month", month.start, month.end,
+                                         "chain_" + unit))]
+    base = ref.start if ref is not None else ctx.dct
+    if base is None:
+        return [(s, c.end, V.unresolved(x_value(unit), granularity(unit), "chain_" + unit))]
+    rule = "chain_" + unit.replace(" ", "_")
+    if fine:
+        return [(s, c.end, V.day(base + timedelta(days=step), rule))]
+    if unit == "week":
+        return [(s, c.end, V.week_of(base + timedelta(weeks=step), rule))]
+    if unit == "weekend":
+        return [(s, c.end, V.weekend_of(base + timedelta(weeks=step), rule))]
+    if unit == "month":
+        d = V.add_months(base.replace(day=1), step)
+        return [(s, c.end, V.month(d.year, d.month, rule))]
+    if unit in ("year", "fiscal year"):
+        return [(s, c.end, V.year(base.year + step, rule))]
+    if unit == "decade":
+        return [(s, c.end, V.decade(base.year + 10 * step, rule))]
+    return None
+
+
+def chain(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    if g["rel2"]:
+        words = (g["rel2"] or "").lower().split()
+        follow = _GOVERNED_WORD.match(ctx.text, c.end, c.end + 30)
+        if follow and follow.group(1).lower() not in ("that", "then"):
+            return _unit_beside_date(c, ctx, words[1], words[-1], follow)
+        return chain_unit(c, ctx, words[-1], words[1], "chain")
+    return chain_unit(c, ctx, norm(g["rel"]), (g["unit"] or "").lower(), "chain")
+
+
+def _unit_beside_date(c: Candidate, ctx: Context, unit: str, direction: str,
+                      follow: re.Match[str]) -> Pieces:
+    """ "the day before last Tuesday's hearing": one unit from the date that follows;
+    "the year before last": two units from the dateline. "The day before returning home",
+    "the day before police arrived": the day of some event, which the text does not date."""
+    step = -1 if direction == "before" else 1
+    dated = _date_at(ctx, follow.start(1))
+    if dated is None:
+        if (follow.group(1).lower(), direction) not in (("last", "before"), ("next", "after")) \
+                or ctx.dct is None:
+            return None
+        base, step, end = ctx.dct, 2 * step, follow.end()  # "the year before last"
+    else:
+        end, value = dated
+        base = value.start if step < 0 else value.end  # type: ignore[assignment]
+        needs = {"day": ("day",), "night": ("day",), "week": ("day", "week")}.get(unit)
+        if base is None or (needs and value.granularity not in needs):
+            return None
+    rule = "beside_" + unit
+    if unit == "week":
+        return [(c.start, end, V.week_of(base + timedelta(weeks=step), rule))]
+    if unit in ("day", "night"):
+        return [(c.start, end, V.day(base + timedelta(days=step), rule))]
+    if unit == "month":
+        d = V.add_months(base.replace(day=1), step)
+        return [(c.start, end, V.month(d.year, d.month, rule))]
+    return [(c.start, end, V.year(base.year + step, rule))]
+
+
+def _date_at(ctx: Context, pos: int) -> tuple[int, TimeValue] | None:
+    """The end and value of a date expression starting exactly at ``pos``, if one does."""
+    from generator.timex import scan
+    from generator.timex.resolve import resolve  # the handlers' own dispatcher
+
+    window = ctx.text[pos:pos + 60]
+    for cand in scan.find(window):
+        if cand.start > 0:
+            break
+        spans = {k: (a + pos, b + pos) for k, (a, b) in cand.group_spans.items()}
+        pieces = resolve(Candidate(cand.start + pos, cand.end + pos, cand.rule, cand.groups,
+                                   spans), ctx)
+        if pieces and pieces[0][0] == pos and pieces[0][2].type == "DATE":
+            return pieces[0][1], pieces[0][2]
+    return None
+
+
+def ago(c: Candidate, ctx: Context) -> Pieces:
+    """ "two years ago", "a week later", "an hour after the vote"."""
+    g = c.groups
+    amount = number_value(g["n"] or "")
+    unit = unit_name(g["unit"] or "")
+    direction = norm(g["dir"])
+    if unit == "fortnight":
+        unit, amount = "week", (amount * 2 if amount is not None else None)
+    if unit == "night":
+        unit = "day"
+    sign = -1 if direction in _AGO_BACK else 1
+    unit_end = span(c, "unit")[1]
+    anchor = _FROM_EVENT.match(ctx.text, c.end) if direction == "on" else None
+    if direction in ("after", "before") or anchor:
+        # "two days after July 4", "ten years on from the 2015 accord": counted from the date
+        # that follows; "less than an hour after the lawyer spoke", "ten years on from the
+        # uprising": from an event whose date the text does not give, so a duration
+        pos = anchor.end() if anchor else c.end
+        counted = _counted_from_date(ctx, pos, sign, amount, unit) if amount is not None else None
+        if counted is not None:
+            return [(c.start, counted[0], counted[1])]
+        return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "duration_to_event"))]
+    if direction in ("later", "earlier") and _COMPARISON.match(ctx.text, c.end):
+        # "two weeks earlier than usual": a difference between two times, not a date
+        return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "comparison"))]
+    if amount is None and direction in ("later", "earlier"):
+        # "a few days later": counted from a date by an unknown amount, so no date at all
+        return [(c.start, span(c, "unit")[1],
+                 V.duration(V.duration_value(None, unit), "vague_offset"))]
+    if amount is None:
+        return one(c, V.vague("PAST_REF" if sign < 0 else "FUTURE_REF", "ago_vague"))
+    from_dct = direction in ("ago", "back", "from now", "hence")
+    base: date | None
+    if from_dct:
+        base = ctx.dct
+    else:
+        # "an hour later", "two days later" count from a day, never from "the last decade"
+        ref = ctx.ref(c.start, fine=unit in ("second", "minute", "hour", "day"))
+        if ref is not None and ref.rule.startswith(("year_ago", "year_earlier", "year_period")):
+            ref = None  # "a year earlier" again compares with the reported period, not last year
+        if ref is None and direction == "on":
+            # "ten years on": on from some past event; without a date to count from, a span
+            return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "years_on"))]
+        base = ref.start if ref is not None else ctx.dct
+        if direction == "earlier" and unit == "year" and amount == 1 and ctx.last_quarter \
+                and not ctx.reports_months(c.start):
+            y, q = ctx.last_quarter
+            return one(c, V.quarter(y - 1, q, "year_earlier_quarter"))
+    if from_dct and unit == "year" and amount == 1 and ctx.last_quarter and ctx.dct \
+            and ctx.last_quarter[0] == ctx.dct.year and not ctx.reports_months(c.start):
+        y, q = ctx.last_quarter
+        return one(c, V.quarter(y - 1, q, "year_ago_quarter"))
+    if base is None:
+        return one(c, V.unresolved(x_value(unit if unit in ("week", "month", "year") else "day"),
+                                   granularity(unit), "ago"))
+    if not from_dct and unit == "week" and amount == int(amount):
+        ref = ctx.ref(c.start)
+        if ref is None or ref.granularity in ("day", "time"):
+            # "a week later" after a day: a day, not a calendar week
+            return one(c, V.day(base + timedelta(weeks=sign * int(amount)), "offset"))
+    return one(c, _shift(base, sign * amount, unit, "ago" if from_dct else "offset"))
+
+
+# "on from", "on since": counted from what follows
+_FROM_EVENT = re.compile(r"\s+(?:from|since)\b")
+# "earlier than usual", "later than planned"
+_COMPARISON = re.compile(r"\s+than\b")
+_DETERMINER = re.compile(r"(?:the|its|their|his|her|that)\s+", re.I)
+# The units a date of each precision can be counted in: "two days after March" is no day.
+_COUNTABLE = {"day": {"day", "week", "month", "quarter", "year", "decade", "century"},
+              "time": {"hour", "minute", "day", "week", "month", "year"},
+              "week": {"week", "month", "quarter", "year", "decade", "century"},
+              "month": {"month", "quarter", "year", "decade", "century"},
+              "quarter": {"quarter", "year", "decade", "century"},
+              "year": {"year", "decade", "century"}}
+
+
+def _counted_from_date(ctx: Context, pos: int, sign: int, amount: float,
+                       unit: str) -> tuple[int, TimeValue] | None:
+    """(end, value) of "N units before/after DATE" when a date starts at ``pos`` (after an
+    optional determiner: "on from the 2015 accord")."""
+    start = _GOVERNED_WORD.match(ctx.text, pos, pos + 30)
+    if start is None:
+        return None
+    at = start.start(1)
+    det = _DETERMINER.match(ctx.text, at)
+    dated = _date_at(ctx, at) or (_date_at(ctx, det.end()) if det else None)
+    if dated is None:
+        return None
+    end, value = dated
+    base = value.start if sign < 0 else value.end
+    if base is None or unit not in _COUNTABLE.get(value.granularity or "", ()):
+        return None
+    if unit in ("hour", "minute"):
+        return None  # a time of day from a time of day: left to the clock rules
+    if unit == "week" and value.granularity in ("day", "time"):
+        shifted: TimeValue | None = V.day(base + timedelta(weeks=sign * int(amount)), "counted_from")
+    else:
+        shifted = _shift(base, sign * amount, unit, "counted_from")
+    return None if shifted is None else (end, shifted)
+
+
+def _shift(base: date, amount: float, unit: str, rule: str) -> TimeValue | None:
+    n = int(amount)
+    if unit in ("second", "minute", "hour"):
+        return V.day(base, rule)
+    if unit == "day":
+        return V.day(base + timedelta(days=n), rule)
+    if unit == "week":
+        return V.week_of(base + timedelta(weeks=n), rule)
+    if unit == "month":
+        d = V.add_months(base.replace(day=1), n)
+        return V.month(d.year, d.month, rule)
+    if unit == "quarter":
+        d = V.add_months(base.replace(day=1), 3 * n)
+        return V.quarter(d.year, V.quarter_of(d), rule)
+    if unit in ("year", "decade", "century"):
+        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+        if not V.valid_year(base.year + years):
+            return None
+        return V.year(base.year + years, rule)
+    return None
+
+
+def elliptic_last(c: Candidate, ctx: Context) -> Pieces:
+    """ "twice as high a dividend this year as last": the unit named before in the sentence."""
+    this = list(_THIS_UNIT.finditer(ctx.text, ctx.sentence_bounds(c.start)[0], c.start))
+    if not this or ctx.dct is None:
+        return None
+    unit = this[-1].group(1).lower()
+    if unit == "quarter":
+        return one(c, shift_quarter(ctx.dct.year, V.quarter_of(ctx.dct), -1, "elliptic_last"))
+    return one(c, relative_to(ctx, ctx.dct, "last", unit, "elliptic_last", c))
+
+
+__all__ = ["Piece", "reltime", "chain", "ago", "elliptic_last", "calendar_neighbour"]

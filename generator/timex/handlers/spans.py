@@ -1,0 +1,139 @@
+"""Lengths of time, vague references and recurring times (rules/spans.yaml, sets.yaml).
+
+None of these dates an event: "forty years" is P40Y, "recently" PAST_REF, "every week" a
+SET. The exceptions are the calendar neighbours ("over the past year": last year).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.timex import values as V
+from generator.timex.context import Context
+from generator.timex.handlers.common import (LEX, POD, WEEKDAY_NUMBER, MONTH_NUMBER, Pieces,
+                                             next_text, norm, one, prev_word, span)
+from generator.timex.handlers.relative import calendar_neighbour
+from generator.timex.numbers import number_value, unit_name
+from generator.timex.scan import Candidate
+
+_FOR_ONE_DAY = LEX.words("for_one_day")
+_VAGUE = LEX.vague or {}
+_EVERY = LEX.every or {}
+_ADVERBS = LEX.adverbs or {}
+_UNIT_OF = LEX.unit_of
+_OVER = re.compile(r"over\s+", re.I)
+# "one day of talks", "a one-day strike": a length, not "some day"
+_ONE_DAY_LENGTH = re.compile(r"\s+(?:of|after|before|later|earlier|ago|long|in\s+advance|visit"
+                             r"|trip|strike|event|conference|summit|meeting)\b")
+_SOON_CONNECTIVE = re.compile(r"\s*(?:after|afterwards?|thereafter|enough|as)\b")
+_PLURAL_SPAN_AFTER = re.compile(r"\s+(?:of|since|that|when|before|after|to\s+come|ahead)\b")
+
+
+def duration(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    n_text = (g["n"] or "").lower()
+    unit = unit_name(g["unit"] or "")
+    rel = norm(g["rel"])
+    amount = number_value(n_text)
+    if unit == "fortnight":
+        unit = "week"
+        amount = amount * 2 if amount is not None else None
+    if g["half"] and amount is not None:
+        amount += 0.5  # "an hour and a half"
+    if unit == "night":
+        unit = "day"
+    if rel in ("last", "past", "next", "first", "coming") and n_text in ("a", "an"):
+        start = span(c, "n")[0]  # "to last a week": the verb "last" is not part of it
+        return [(start, c.end, V.duration(V.duration_value(amount, unit), "duration"))]
+    if n_text == "one" and unit == "day" and not rel and not g["approx"] and not g["adj"]:
+        if prev_word(ctx, c.start) not in _FOR_ONE_DAY \
+                and not _ONE_DAY_LENGTH.match(next_text(ctx, c.end, 30)):
+            tense = ctx.tense(c.start, c.end)
+            return one(c, V.vague("PAST_REF" if tense == "past" else "FUTURE_REF", "one_day"))
+    return one(c, V.duration(V.duration_value(amount, unit), "duration"))
+
+
+def duration_the(c: Candidate, ctx: Context) -> Pieces:
+    """ "the past week" (P1W); "over the past year" (the calendar year before)."""
+    g = c.groups
+    rel = norm(g["rel"])
+    unit = (g["unit"] or "").lower()
+    over = _OVER.match(ctx.text, c.start) if rel.startswith("over ") else None
+    start = over.end() if over else c.start
+    calendar = calendar_neighbour(c, ctx, rel.removeprefix("over "), unit, c.end)
+    if calendar is not None:
+        return [(start, c.end, calendar)]
+    if rel in ("the next", "the following", "the previous") and unit != "hour":
+        return None  # "the next week": chained (reltime), not a length
+    return [(start, c.end, V.duration(V.duration_value(1, unit), "the_past_unit"))]
+
+
+def plural_units(c: Candidate, ctx: Context) -> Pieces:
+    """ "for years", "took months", "decades of war": PXY, PXM..."""
+    g = c.groups
+    key = "unit" if g["unit"] else "unit2"
+    unit = _UNIT_OF[(g[key] or "").lower()]
+    s, e = span(c, key)
+    if key == "unit2" and ctx.text[e:e + 5].lower() == "-long":
+        e += 5
+    return [(s, e, V.duration(V.duration_value(None, unit), "plural_units"))]
+
+
+def vague(c: Candidate, ctx: Context) -> Pieces:
+    word = norm(c.groups["word"])
+    if word == "soon" and not _soon_is_future(c, ctx, next_text(ctx, c.end, 20)):
+        return None
+    if word in _VAGUE:
+        return one(c, V.vague(_VAGUE[word], "vague_" + word.replace(" ", "_")))
+    if word.startswith("recent "):
+        if word.endswith(("years", "decades")):
+            return one(c, V.vague("PAST_REF", "vague_recent_years"))
+        unit = _UNIT_OF[word.split()[-1]]
+        return one(c, V.duration(V.duration_value(None, unit), "recent_units"))
+    return one(c, V.vague("FUTURE_REF", "vague_coming"))
+
+
+def at_the_time(c: Candidate, ctx: Context) -> Pieces:
+    """ "at the time": a time before the dateline, unless the clause is still to come."""
+    ref = "FUTURE_REF" if ctx.tense(c.start, c.end) == "future" else "PAST_REF"
+    return one(c, V.vague(ref, "at_the_time"))
+
+
+def _soon_is_future(c: Candidate, ctx: Context, nxt: str) -> bool:
+    """ "will soon resign" is a time still to come; "as soon as", "soon after the vote" and
+    "was soon released" are not: a connective, or a past clause where "soon" means shortly."""
+    if prev_word(ctx, c.start) in ("as", "too", "how", "so") or _SOON_CONNECTIVE.match(nxt):
+        return False
+    return ctx.tense(c.start, c.end) != "past"
+
+
+def weekday_plural(c: Candidate, ctx: Context) -> Pieces:
+    """ "on Sundays", "Friday nights"."""
+    g = c.groups
+    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()] + 1
+    pod = g["pod"] or g["pods"]
+    suffix = f"T{POD[pod.lower().rstrip('s')]}" if pod else ""
+    return one(c, V.set_value(f"XXXX-WXX-{wd}{suffix}", "weekday_set"))
+
+
+def every(c: Candidate, ctx: Context) -> Pieces:
+    what = (c.groups["what"] or "").lower()
+    other = " other " in ctx.text[c.start:c.end].lower()
+    if what in WEEKDAY_NUMBER:
+        pod = c.groups["pod"]
+        suffix = f"T{POD[pod.lower()]}" if pod else ""
+        return one(c, V.set_value(f"XXXX-WXX-{WEEKDAY_NUMBER[what] + 1}{suffix}", "every"))
+    if what in MONTH_NUMBER:
+        return one(c, V.set_value(f"XXXX-{MONTH_NUMBER[what]:02d}", "every"))
+    value = _EVERY[what]
+    if other and value.startswith("P"):
+        value = value.replace("P1", "P2").replace("PT1", "PT2")
+    return one(c, V.set_value(value, "every"))
+
+
+def adverb_set(c: Candidate, ctx: Context) -> Pieces:
+    return one(c, V.set_value(_ADVERBS[(c.groups["adv"] or "").lower()], "adverb_set"))
+
+
+def frequency(c: Candidate, ctx: Context) -> Pieces:
+    return one(c, V.set_value(_EVERY[(c.groups["unit"] or "").lower()], "frequency"))

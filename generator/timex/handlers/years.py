@@ -1,0 +1,157 @@
+"""Years, decades, centuries and seasons (rules/years.yaml).
+
+A four-digit number is a year unless the words around it make it a count or a label
+("Resolution 2254", "about 2000", "Flight 1549"); the cues are in cues.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.timex import values as V
+from generator.timex.context import Context
+from generator.timex.handlers.common import LEX, Pieces, norm, one, prev_word, span
+from generator.timex.numbers import year_from_words
+from generator.timex.scan import Candidate
+
+_NUMBER_WORDS_BEFORE_YEAR = LEX.words("number_words_before_year")
+_YEAR_OK_BEFORE = LEX.words("year_ok_before")
+_ORDINALS = LEX.ordinals or {}
+_DECADES = LEX.decades or {}
+_SEASONS = LEX.seasons or {}
+_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+_END_OF = re.compile(r"(?i)the\s+(?:very\s+)?(?:end|close)\s+of")
+_LEAD_IN = re.compile(r"in\s+", re.I)
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+# Capitalised words a year may follow without being part of a name ("Since 1990", "June 1990")
+_DATE_WORDS = (_YEAR_OK_BEFORE | frozenset(LEX.month_numbers) | frozenset(LEX.weekday_numbers)
+               | frozenset(_SEASONS) | frozenset(re.match(r"[A-Za-z]+", n).group().lower()  # type: ignore[union-attr]
+                                                 for h in LEX.holidays for n in h.names))
+
+
+def _named(ctx: Context, pos: int) -> bool:
+    """A capitalised word that is no date word ends right before ``pos``, mid-sentence."""
+    name = _CAPITAL_BEFORE.search(ctx.text, max(0, pos - 30), pos)
+    return bool(name) and name.group(1).lower() not in _DATE_WORDS \
+        and not ctx.starts_sentence(name.start(1))
+
+
+def word_year(c: Candidate, ctx: Context) -> Pieces:
+    y = year_from_words(c.groups["yw"] or "")
+    return None if y is None or y < 1000 else one(c, V.year(y, "word_year"))
+
+
+def year(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    y = int(g["y"])  # type: ignore[arg-type]
+    if not g["fiscal"] and not g["mod"]:
+        prev = prev_word(ctx, span(c, "y")[0])
+        if y < 1900 and prev not in _YEAR_OK_BEFORE:
+            return None  # old years need a preposition: "in 1848", not "1848 soldiers"
+        if prev in _NUMBER_WORDS_BEFORE_YEAR and prev not in _YEAR_OK_BEFORE:
+            return None
+        if prev in ("of", "the") and _PLURAL_NOUN_AFTER.match(ctx.text, c.end, c.end + 12) \
+                and y >= 2030:
+            return None  # "the 2045 units": a count
+        if y > 2059 and prev not in _YEAR_OK_BEFORE:
+            return None
+        if _named(ctx, span(c, "y")[0]):
+            return None  # "Orion 1980", "Expo 2020": a name with a year in it
+    if _END_OF.match(g["mod"] or ""):
+        return one(c, V.year_end(y, "year_end"))  # "by the end of 2026"
+    return one(c, V.year(y, "fiscal_year" if g["fiscal"] else "year"))
+
+
+def year_range(c: Candidate, ctx: Context) -> Pieces:
+    """ "1990-95": two years."""
+    g = c.groups
+    y = int(g["y"])  # type: ignore[arg-type]
+    y2 = (y // 100) * 100 + int(g["y2"])  # type: ignore[arg-type]
+    if y2 <= y or y2 - y > 20:
+        return None
+    s2, e2 = span(c, "y2")
+    return [(span(c, "y")[0], span(c, "y")[1], V.year(y, "year_range")),
+            (s2, e2, V.year(y2, "year_range"))]
+
+
+def year_end(c: Candidate, ctx: Context) -> Pieces:
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX", "year", "year_end"))
+    return one(c, V.year_end(ctx.dct.year, "year_end"))
+
+
+def decade(c: Candidate, ctx: Context) -> Pieces:
+    """ "the 1990s"; "the '80s" in the century that makes it past (the '10s: this one)."""
+    dec = c.groups["dec"] or ""
+    if dec[0] in "'’":
+        tens = int(dec[1])
+        century = 1900
+        if ctx.dct and tens * 10 <= ctx.dct.year % 100 and tens <= 2:
+            century = 2000
+        elif tens <= 1:
+            century = 2000
+        first = century + tens * 10
+    else:
+        first = int(dec)
+    return one(c, V.decade(first, "decade"))
+
+
+def decade_word(c: Candidate, ctx: Context) -> Pieces:
+    return one(c, V.decade(1900 + _DECADES[(c.groups["word"] or "").lower()], "decade"))
+
+
+def century(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    head = ctx.text[c.start:c.end].split()[0].lower()
+    if g["ord"]:
+        o = g["ord"].lower()
+        n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else _ORDINALS.get(o.replace(" ", "-"))
+        if not n or n > 21:
+            return None
+        return one(c, V.century(n, "century"))
+    if head not in ("this", "last", "next"):
+        return None  # "the century": which one, the text does not say
+    if ctx.dct is None:
+        return one(c, V.unresolved("XX", "century", "century"))
+    current = ctx.dct.year // 100 + 1
+    n = {"this": current, "last": current - 1, "next": current + 1}.get(head)
+    return one(c, V.century(n, "century")) if n else None
+
+
+def season(c: Candidate, ctx: Context) -> Pieces:
+    g = c.groups
+    code = _SEASONS[(g["season"] or "").lower()]
+    rel = norm(g["rel"])
+    season_start = span(c, "season")[0]
+    if ctx.text[season_start].isupper() and not g["y"] \
+            and ctx.sentence_bounds(season_start)[0] != season_start:
+        return None  # "Arab Spring", "Operation Winter Shield": names (unless heading a sentence)
+    lead = _LEAD_IN.match(ctx.text, c.start, c.end) if rel == "in the" else None
+    first = lead.end() if lead else c.start  # spans leave out "in"
+    if g["y"]:
+        return [(first, c.end, V.season(int(g["y"]), code, "season_year"))]
+    if g.get("yw"):
+        y = year_from_words(g["yw"] or "")
+        return None if y is None else [(first, c.end, V.season(y, code, "season_year"))]
+    if ctx.dct is None:
+        return [(first, c.end, V.unresolved(f"XXXX-{code}", "season", "season"))]
+    cur_year, cur_code = V.season_of(ctx.dct)
+    cur_start = V.season(cur_year, cur_code, "").start
+    options = [V.season(y, code, "season") for y in (cur_year - 1, cur_year, cur_year + 1)]
+    if rel in ("last", "this past", "past", "previous"):
+        pick = max((o for o in options if o.start < cur_start), key=lambda o: o.start)  # type: ignore[operator]
+    elif rel in ("next", "this coming", "coming"):
+        pick = min((o for o in options if o.start > cur_start), key=lambda o: o.start)  # type: ignore[operator]
+    elif rel == "this":
+        pick = V.season(ctx.dct.year if code != "WI" or ctx.dct.month > 2 else ctx.dct.year - 1,
+                        code, "season")
+    else:
+        tense = ctx.tense(c.start, c.end)
+        if tense == "past":
+            pick = max((o for o in options if o.start <= ctx.dct), key=lambda o: o.start)  # type: ignore[operator]
+        elif tense == "future":
+            pick = min((o for o in options if o.end >= ctx.dct), key=lambda o: o.start)  # type: ignore[operator]
+        else:
+            pick = V.season(ctx.dct.year if code != "WI" or ctx.dct.month > 2 else ctx.dct.year - 1,
+                            code, "season")
+    return [(first, c.end, pick)]

@@ -1,0 +1,104 @@
+"""Table cases for the error kinds left after the first accuracy passes (issue 15): dates
+counted from a happening ("ten years on from the uprising"), comparisons ("earlier than
+usual"), spans over a period ahead, a year named inside the phrase, a time with its day
+after a bracketed zone or a 24-hour clock, weekdays naming what was done, plans that had
+passed, "at the time", and sentences that do not end at "vs." or "Sept.".
+
+Every sentence is original. Same row format as test_timex_cases.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from generator.timex import tag
+
+W = "2025-07-23"  # Wednesday
+O = "2025-10-25"  # Saturday
+M = "2025-03-09"  # Sunday
+
+
+def r(a: str, b: str | None = None) -> str:
+    return f"{a}..{b or a}"
+
+
+CASES: list[tuple[str | None, str, str, str, str, str]] = [
+    # a dot after "vs." or a month abbreviation ends no sentence, so the verb after it counts
+    (O, "In January, a week after the ruling in Ortiz vs. Mendes, a court clerk resigned.",
+     "January", "2025-01", r("2025-01-01", "2025-01-31"), "DATE"),
+    (M, "Officials on Sept. 9 will sign the accord.", "Sept. 9", "2025-09-09", r("2025-09-09"),
+     "DATE"),
+    # a weekday in the possessive names something done that day, unless it is scheduled
+    (W, "Relatives will fight Monday's ruling in court.", "Monday", "2025-07-21", r("2025-07-21"),
+     "DATE"),
+    (W, "Voters will cast ballots in Sunday's election.", "Sunday", "2025-07-27", r("2025-07-27"),
+     "DATE"),
+    # a plan in the past perfect has had its time
+    (W, "The offer had been due to expire Friday, but it was extended.", "Friday", "2025-07-18",
+     r("2025-07-18"), "DATE"),
+    # a time and its day: after a bracketed other zone, and on a 24-hour clock
+    (W, "The quake struck at 9:40 a.m. (0640 GMT) Monday.", "9:40 a.m.", "2025-07-21T09:40",
+     r("2025-07-21"), "TIME"),
+    (W, "The ceasefire took effect at 15:00 GMT Saturday.", "15:00 GMT Saturday",
+     "2025-07-19T15:00", r("2025-07-19"), "TIME"),
+    # the year named in the same phrase
+    (W, "She remembers that spring day in 2011 when the tanks came.", "that spring day in 2011",
+     "2011-SP", r("2011-03-01", "2011-05-31"), "DATE"),
+    (W, "Families fled on a winter night in 1999, the elders say.", "winter night in 1999",
+     "1999-WI", r("1999-12-01", "2000-02-29"), "DATE"),
+    # counted from a happening: its date when the text gives one, else a length of time
+    (W, "Ten years on from the uprising, the square is quiet.", "Ten years", "P10Y", "",
+     "DURATION"),
+    (W, "Ten years on, the square is quiet.", "Ten years", "P10Y", "", "DURATION"),
+    (W, "The uprising began in March 2011. Ten years on, the square was quiet.", "Ten years on",
+     "2021", r("2021-01-01", "2021-12-31"), "DATE"),
+    (W, "The talks resumed two days after July 4.", "two days after July 4", "2025-07-06",
+     r("2025-07-06"), "DATE"),
+    (W, "The ban was lifted three years after 2019.", "three years after 2019", "2022",
+     r("2022-01-01", "2022-12-31"), "DATE"),
+    (W, "Rescuers arrived an hour after the collapse.", "an hour", "PT1H", "", "DURATION"),
+    # a comparison of two times is a length, not a date
+    (W, "The harvest began two weeks earlier than usual.", "two weeks", "P2W", "", "DURATION"),
+    (W, "The vote came a day later than planned.", "a day", "P1D", "", "DURATION"),
+    # a span over a period ahead
+    (W, "Emissions should fall over the following decade.", "the following decade", "P10Y", "",
+     "DURATION"),
+    (W, "Demand will grow within the coming year.", "the coming year", "P1Y", "", "DURATION"),
+    # "at the time", "that same day"
+    (W, "The mayor, who was abroad at the time, denied any role.", "the time", "PAST_REF", "",
+     "DATE"),
+    (W, "Nobody owned a phone at that time, she said.", "that time", "PAST_REF", "", "DATE"),
+    (W, "The bridge fell in March. Its designer resigned that same day.", "that same day",
+     "2025-03-XX", r("2025-03-01", "2025-03-31"), "DATE"),
+]
+
+NONE: list[tuple[str | None, str, str]] = [
+    (W, "Few cars had radios at the time of the blackout.", "the time"),
+    (W, "The firm grew faster than expected, two weeks earlier than usual.", "earlier"),
+]
+
+
+def _date(s: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(s) if s else None
+
+
+@pytest.mark.parametrize("dct,sentence,expr,value,range_,type_", CASES,
+                         ids=[f"{i}:{c[2]}" for i, c in enumerate(CASES)])
+def test_case(dct, sentence, expr, value, range_, type_):
+    found = tag(sentence, _date(dct))
+    match = [t for t in found if t.text == expr]
+    assert match, f"{expr!r} not tagged; got {[(t.text, t.time.value) for t in found]}"
+    t = match[0]
+    assert (t.time.value, t.time.type) == (value, type_)
+    got_range = f"{t.time.start}..{t.time.end}" if t.time.start else ""
+    assert got_range == range_
+
+
+@pytest.mark.parametrize("dct,sentence,text", NONE, ids=[f"{i}:{c[2]}" for i, c in enumerate(NONE)])
+def test_not_a_date(dct, sentence, text):
+    start = sentence.index(text)
+    end = start + len(text)
+    for t in tag(sentence, _date(dct)):
+        assert t.end <= start or t.start >= end, f"{t.text!r} ({t.time.value}) overlaps {text!r}"

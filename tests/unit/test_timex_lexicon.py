@@ -1,0 +1,86 @@
+"""The lexicons (generator/data/timex/<lang>/): one set of date words for the whole project,
+and a new language as a folder of word lists."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from generator.actors.context import ACTING_VERBS
+from generator.chronology import views, words
+from generator.dateline.lexicon import dateline_words
+from generator.timex import lang as other_languages
+from generator.timex.lexicon import LexiconError, english, load, month_names, weekday_names
+
+
+def test_english_names_and_numbers():
+    lex = english()
+    assert lex.months[0] == "January" and len(lex.months) == 12
+    assert lex.month_numbers["sept"] == lex.month_numbers["september"] == 9
+    assert lex.weekday_numbers["sunday"] == 6 and lex.weekday_abbreviations["thurs"] == 3
+    assert lex.unit_of["hrs"] == "hour" and lex.unit_of["centuries"] == "century"
+    assert lex.seasons["autumn"] == lex.seasons["fall"] == "FA"
+
+
+def test_month_and_weekday_names_serve_the_dateline_reader():
+    names = month_names(("en",))
+    assert names["dec"] == 12 and names["may"] == 5
+    assert weekday_names(("en",))["tues"] == 1
+    assert dateline_words(("en",)).months is names
+
+
+def test_past_tenses_and_verb_bases():
+    lex = english()
+    assert {"said", "fought", "fled", "led", "agreed", "ago"} <= lex.past_tenses
+    assert "fallen" not in lex.past_tenses  # a participle ("has fallen") needs its auxiliary
+    assert lex.verb_bases["fought"] == "fight" and lex.verb_bases["withdrawn"] == "withdraw"
+    assert "lay" not in lex.verb_bases  # also a base form of its own ("lay siege")
+
+
+def test_inflection_of_regular_and_irregular_verbs():
+    lex = english()
+    assert lex.inflect("deny") == ("denies", "denied")
+    assert lex.inflect("launch") == ("launches", "launched")
+    assert lex.inflect("seek") == ("seeks", "sought")
+    assert lex.inflect("plan") == ("plans", "planned")
+
+
+def test_other_modules_read_the_same_words():
+    assert views.day_label(datetime.date(2025, 7, 23)) == "23 July 2025"
+    assert words.stem("fought") == words.stem("fights")
+    assert {"sept", "thurs", "winter"} <= words.STOP_WORDS and "fall" not in words.STOP_WORDS
+    assert {"denied", "recognises", "sought", "said", "say"} <= ACTING_VERBS
+    assert "state" not in ACTING_VERBS  # "Damascus state television" is no act of Syria's
+
+
+def _write_language(root, code="eo"):
+    folder = root / code
+    folder.mkdir()
+    (folder / "months.yaml").write_text(
+        "names: [januaro, februaro, marto, aprilo, majo, junio, julio, aŭgusto, septembro,\n"
+        "        oktobro, novembro, decembro]\n", encoding="utf-8")
+    (folder / "weekdays.yaml").write_text(
+        "names: [lundo, mardo, merkredo, ĵaŭdo, vendredo, sabato, dimanĉo]\n", encoding="utf-8")
+    (folder / "relative.yaml").write_text("hieraŭ: [-1, day]\nmorgaŭ: [1, day]\n",
+                                          encoding="utf-8")
+
+
+def test_a_new_language_is_a_folder_of_lexicon_files(tmp_path):
+    _write_language(tmp_path)
+    dct = datetime.date(2025, 7, 23)  # a Wednesday
+    text = "La kunveno okazis 3 marto 2021. Hieraŭ la urbestro parolis, kaj lundo estis kvieta."
+    found = {t.text: t.time.value for t in other_languages.tag_other(text, dct, lang="eo",
+                                                                       root=tmp_path)}
+    assert found == {"3 marto 2021": "2021-03-03", "Hieraŭ": "2025-07-22", "lundo": "2025-07-21"}
+
+
+def test_a_broken_lexicon_file_names_itself(tmp_path):
+    _write_language(tmp_path, "zz")
+    (tmp_path / "zz" / "weekdays.yaml").write_text("names: lundo: mardo\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"zz/weekdays\.yaml"):
+        load("zz", tmp_path)
+
+
+def test_a_language_without_a_folder_has_no_lexicon(tmp_path):
+    assert load("xx", tmp_path) is None
