@@ -10,6 +10,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import sqlite3
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -20,9 +21,11 @@ from typing import Callable, Iterator, MutableMapping, Sequence
 
 from . import __version__, actors, chronology, export, render
 from .analysis import AnalysisSettings, analyse_article
+from .cache import ArticleTable, BuildCache, cached_analyses, settings_fingerprint, store_analyses
 from .config import SiteConfig, load_config
 from .chronology.corrections import Applied, Corrections, correct_articles, parse_corrections
 from .content import load_articles, read_actors_file, read_corrections_file
+from .distributed import RemoteSettings, analyse_with_dask
 from .errors import BuildErrors, ContentError
 from .media import Media, collect_media
 from .model import Article, ArticleAnalysis, Problem, Timeline
@@ -46,6 +49,8 @@ class BuildOptions:
     jobs: int | None = None  # worker processes for analysis; None: as many as CPUs
     review: bool = False  # also build the editors' review/ page (annals serve always does)
     preview: bool = False  # pages for annals serve: hints for editors where public pages have none
+    use_cache: bool = True  # SITE/.annals-cache: parsed articles and analyses of earlier builds
+    dask: str | None = None  # analyse on a dask.distributed cluster: "local" or a scheduler address
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class Site:
     corrected: tuple[Applied, ...] = ()  # what its article corrections did
     correction_problems: tuple[Problem, ...] = ()
     problems: tuple[Problem, ...] = ()  # files the path-safety rule skipped (links), as warnings
+    actors_source: tuple[str, str] | None = None  # (path, text) of actors.yaml, for Dask workers
 
 
 @dataclass
@@ -72,17 +78,20 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     skipped_drafts: int = 0
     media: Media = field(default_factory=Media)
+    analysed: int = 0  # articles analysed afresh (the others came from a cache)
 
     @property
     def pages(self) -> int:
         return sum(1 for name in self.names if name.endswith(".html"))
 
 
-def load_site(options: BuildOptions) -> Site:
-    """Read site.yaml, actors.yaml and the articles; all content errors at once."""
+def load_site(options: BuildOptions, store: BuildCache | None = None) -> Site:
+    """Read site.yaml, actors.yaml and the articles; all content errors at once. Articles
+    whose files ``store`` has seen are not parsed again."""
     config = load_config(options.site_dir, base_url=options.base_url)
     loaded = load_articles(options.site_dir, config.content_dir, drafts=options.drafts, timezone=config.zone,
-                           language=config.language, day_first=config.day_first)
+                           language=config.language, day_first=config.day_first,
+                           memo=ArticleTable(store) if store is not None else None)
     errors = list(loaded.errors)
     registry = None
     source, skipped_actors = read_actors_file(options.site_dir, config.content_dir)
@@ -99,9 +108,9 @@ def load_site(options: BuildOptions) -> Site:
     corrections = Corrections(f"{config.content_dir}/corrections.yaml")
     skipped_corrections: tuple = ()
     try:
-        source, skipped_corrections = read_corrections_file(options.site_dir, config.content_dir)
-        if source is not None:
-            corrections = parse_corrections(source.text, source.path)
+        fixes, skipped_corrections = read_corrections_file(options.site_dir, config.content_dir)
+        if fixes is not None:
+            corrections = parse_corrections(fixes.text, fixes.path)
     except ContentError as exc:
         errors.append(exc)
     if errors:
@@ -109,8 +118,9 @@ def load_site(options: BuildOptions) -> Site:
     articles, corrected, problems = correct_articles(loaded.articles, corrections)
     skipped = (loaded.skipped + skipped_actors + skipped_corrections
                + render.theme_refusals(config.theme, options.site_dir))
+    actors_source = (source.path, source.text) if source else None
     return Site(config, articles, registry, loaded.skipped_drafts, media, corrections, tuple(corrected),
-                tuple(problems), tuple(s.problem() for s in skipped))
+                tuple(problems), tuple(s.problem() for s in skipped), actors_source)
 
 
 def analysis_settings(site: Site) -> AnalysisSettings:
@@ -128,7 +138,7 @@ def analyse_all(articles: Sequence[Article], settings: AnalysisSettings, *,
         _analyse_in_workers(todo, settings, workers, cache, progress)
     else:
         for done, article in enumerate(todo, start=1):
-            cache[article] = _analyse_one(article, settings)
+            cache[article] = analyse_one(article, settings)
             if done % 50 == 0 or done == len(todo):
                 _report(progress, "analyse", done, len(todo))
     return [cache[a] for a in articles]
@@ -212,10 +222,10 @@ def _set_worker_settings(settings: AnalysisSettings) -> None:
 def _analyse_chunk(chunk: list[Article]) -> list[ArticleAnalysis]:
     settings = _WORKER_SETTINGS["settings"]
     assert isinstance(settings, AnalysisSettings)
-    return [replace(_analyse_one(article, settings), article=None) for article in chunk]
+    return [replace(analyse_one(article, settings), article=None) for article in chunk]
 
 
-def _analyse_one(article: Article, settings: AnalysisSettings) -> ArticleAnalysis:
+def analyse_one(article: Article, settings: AnalysisSettings) -> ArticleAnalysis:
     """Analyse an article; a failure inside Annals still names the article it happened on."""
     try:
         return analyse_article(article, settings)
@@ -316,18 +326,71 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         timings[stage] = now - clock
         clock = now
 
-    site = load_site(options)
-    lap("load")
-    analyses = analyse_all(site.articles, analysis_settings(site), cache=cache, jobs=options.jobs,
-                           progress=progress)
-    lap("analyse")
+    with open_cache(options) as store:
+        site = load_site(options, store)
+        lap("load")
+        analyses, analysed = _analyses(site, options, {} if cache is None else cache, store, progress)
+        lap("analyse")
     timeline = assemble(site, analyses)
     lap("chronology")
     files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging,
                          options=render.RenderOptions(review=options.review, preview=options.preview))
     lap("render")
     names = tuple(sorted(staging.names if staging is not None else files))
-    return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media)
+    return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed)
+
+
+def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article, ArticleAnalysis],
+              store: BuildCache | None, progress: Progress | None) -> tuple[list[ArticleAnalysis], int]:
+    """Every article's analysis (from memory, the persistent cache, Dask or here) and how
+    many were made afresh."""
+    settings = analysis_settings(site)
+    if store is not None:
+        memory.update(cached_analyses(store, [a for a in site.articles if a not in memory]))
+    known = set(memory)
+    if options.dask:
+        todo = [a for a in site.articles if a not in memory]
+        memory.update(zip(todo, analyse_with_dask(todo, remote_settings(site), options.dask)))
+    analyses = analyse_all(site.articles, settings, cache=memory, jobs=options.jobs, progress=progress)
+    fresh = [a for a in analyses if a.article not in known]
+    if store is not None:
+        store_analyses(store, fresh)
+        store.forget_unused()
+    return analyses, len(fresh)
+
+
+@contextmanager
+def open_cache(options: BuildOptions) -> Iterator[BuildCache | None]:
+    """The site's persistent cache, or None (--no-cache, or a folder Annals cannot write)."""
+    if not options.use_cache or not _writable(options.site_dir):
+        yield None
+        return
+    config = load_config(options.site_dir, base_url=options.base_url)
+    source, _ = read_actors_file(options.site_dir, config.content_dir)
+    fingerprint = settings_fingerprint(config.language, str(config.day_first), config.timezone,
+                                       source.text if source else "")
+    try:
+        store = BuildCache.open(options.site_dir, fingerprint)
+    except (OSError, sqlite3.Error):
+        yield None  # a read-only site builds without a cache
+        return
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _writable(folder: Path) -> bool:
+    """Whether the site folder may take a cache: writable, and not made read-only by its
+    owner (no write bit: root could write there all the same, but should not)."""
+    try:
+        return os.access(folder, os.W_OK) and bool(folder.stat().st_mode & 0o222)
+    except OSError:
+        return False
+
+
+def remote_settings(site: Site) -> RemoteSettings:
+    return RemoteSettings(site.config.language, site.config.day_first, site.actors_source)
 
 
 def output_dir_for(options: BuildOptions, config: SiteConfig) -> Path:

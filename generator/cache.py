@@ -190,3 +190,29 @@ class BuildCache:
 def settings_fingerprint(*parts: str) -> str:
     """The code fingerprint joined with the settings that change analyses."""
     return digest(code_fingerprint(), *parts)
+
+
+@dataclass(frozen=True)
+class ArticleTable:
+    """The `articles` table as content.load_articles' memo (parsed articles by file digest)."""
+
+    cache: BuildCache
+
+    def get_many(self, keys):
+        return {k: v for k, v in self.cache.get_many("articles", keys).items() if isinstance(v, model.Article)}
+
+    def put_many(self, items) -> None:
+        self.cache.put_many("articles", items)
+
+
+def cached_analyses(cache: BuildCache, articles: Iterable[model.Article]) -> dict[model.Article, model.ArticleAnalysis]:
+    """The analyses an earlier build made of these very articles."""
+    keyed = {article_key(a): a for a in articles}
+    found = cache.get_many("analyses", keyed)
+    return {keyed[k]: dataclasses.replace(v, article=keyed[k]) for k, v in found.items()
+            if isinstance(v, model.ArticleAnalysis)}
+
+
+def store_analyses(cache: BuildCache, analyses: Iterable[model.ArticleAnalysis]) -> None:
+    """Keep analyses for the next build (without their article, which is the key)."""
+    cache.put_many("analyses", {article_key(a.article): dataclasses.replace(a, article=None) for a in analyses})

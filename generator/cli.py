@@ -46,18 +46,26 @@ def cli() -> None:
 @click.option("--force", is_flag=True, help="Replace an output folder that Annals did not make.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes for analysis (default: CPUs).")
 @click.option("--review", is_flag=True, help="Also build the editors' review/ page (never linked from the site).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write SITE_DIR/.annals-cache.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Analyse on a dask.distributed cluster: a scheduler address, or 'local'.")
+@click.option("--timings", is_flag=True, help="Print the seconds each stage took.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def build_command(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool,
-                  force: bool, jobs: int | None, review: bool, quiet: bool) -> None:
+                  force: bool, jobs: int | None, review: bool, no_cache: bool, dask_address: str | None,
+                  timings: bool, quiet: bool) -> None:
     """Build the site in SITE_DIR into its output folder."""
     _require_site(site_dir)
-    options = BuildOptions(site_dir, output_dir, base_url, drafts, force, jobs, review=review)
+    options = BuildOptions(site_dir, output_dir, base_url, drafts, force, jobs, review=review,
+                           use_cache=not no_cache, dask=dask_address)
     started = time.perf_counter()
     with _reporting_errors(), _progress(quiet) as progress:
         result = build(options, progress=progress)
+    out = console()
+    if timings:
+        out.print("  ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))
     if quiet:
         return
-    out = console()
     for problem in content_problems(result.timeline):
         if problem.severity != "info" and problem.kind in ("no-dateline", "content"):
             out.print(f"[yellow]warning[/] {escape(problem.location())}: {escape(problem.message)}")

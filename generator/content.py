@@ -7,13 +7,14 @@ never hides the others.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, Mapping, Protocol, Sequence
 
 import yaml
 
@@ -75,6 +76,10 @@ def read_source(path: Path, site_dir: Path) -> SourceFile:
         raw = open_regular(site_dir, path)
     except OSError as exc:
         raise ContentError(rel, f"cannot read the file: {exc.strerror}") from None
+    return decode_source(rel, raw)
+
+
+def decode_source(rel: str, raw: bytes) -> SourceFile:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -83,37 +88,77 @@ def read_source(path: Path, site_dir: Path) -> SourceFile:
     return SourceFile(rel, text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+class ArticleMemo(Protocol):
+    """Articles parsed by an earlier build, by file digest (generator.cache)."""
+
+    def get_many(self, keys: Sequence[str]) -> Mapping[str, Article]: ...
+
+    def put_many(self, items: Mapping[str, Article]) -> None: ...
+
+
 def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool = False,
                   timezone: tzinfo | None = None, language: str = "en",
-                  day_first: bool = False) -> LoadResult:
+                  day_first: bool = False, memo: ArticleMemo | None = None) -> LoadResult:
+    """Every article of the site; a file whose bytes (and the reading settings) a ``memo``
+    has seen is not parsed again."""
     articles: list[Article] = []
     errors: list[ContentError] = []
     skipped = 0
     listing = article_files(site_dir, content_dir)
+    settings = f"{timezone}|{language}|{day_first}"
+    files: list[tuple[str, bytes | ContentError, str]] = []
     for path in listing.files:
+        rel = path.relative_to(site_dir).as_posix()
         try:
-            article = load_article(path, site_dir, timezone, language=language, day_first=day_first)
+            raw: bytes | ContentError = open_regular(site_dir, path)
+        except OSError as exc:
+            raw = ContentError(rel, f"cannot read the file: {exc.strerror}")
+        files.append((rel, raw, "" if isinstance(raw, ContentError) else file_digest(rel, raw, settings)))
+    known = dict(memo.get_many([key for _, _, key in files if key])) if memo is not None else {}
+    parsed: dict[str, Article] = {}
+    for rel, raw, key in files:
+        try:
+            if isinstance(raw, ContentError):
+                raise raw
+            article = known.get(key) or parse_file(rel, raw, timezone, language=language, day_first=day_first)
         except ContentError as exc:
             errors.append(exc)
             continue
+        parsed[key] = article
         if article.draft and not drafts:
             skipped += 1
             continue
         articles.append(article)
+    if memo is not None:
+        memo.put_many({key: article for key, article in parsed.items() if key not in known})
     return LoadResult(tuple(unique_slugs(complete_years(articles))), tuple(errors), skipped, listing.skipped)
+
+
+def file_digest(rel: str, raw: bytes, settings: str) -> str:
+    digest = hashlib.sha256()
+    for part in (rel.encode("utf-8", "surrogatepass"), raw, settings.encode()):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()
 
 
 def load_article(path: Path, site_dir: Path, timezone: tzinfo | None = None, *, language: str = "en",
                  day_first: bool = False) -> Article:
     """One article file: Markdown or text with front matter, or a saved web page."""
-    if path.suffix.lower() in WEB_PAGE_SUFFIXES:
-        rel = path.relative_to(site_dir).as_posix()
-        try:
-            raw = open_regular(site_dir, path)
-        except OSError as exc:
-            raise ContentError(rel, f"cannot read the file: {exc.strerror}") from None
+    rel = path.relative_to(site_dir).as_posix()
+    try:
+        raw = open_regular(site_dir, path)
+    except OSError as exc:
+        raise ContentError(rel, f"cannot read the file: {exc.strerror}") from None
+    return parse_file(rel, raw, timezone, language=language, day_first=day_first)
+
+
+def parse_file(rel: str, raw: bytes, timezone: tzinfo | None = None, *, language: str = "en",
+               day_first: bool = False) -> Article:
+    """An article from its file's bytes: a saved web page by its suffix, else front matter and text."""
+    if PurePosixPath(rel).suffix.lower() in WEB_PAGE_SUFFIXES:
         return parse_web_page(rel, read_web_page(raw, rel), language=language, day_first=day_first)
-    return parse_article(read_source(path, site_dir), timezone, language=language, day_first=day_first)
+    return parse_article(decode_source(rel, raw), timezone, language=language, day_first=day_first)
 
 
 def parse_web_page(path: str, page: WebPage, *, language: str = "en", day_first: bool = False) -> Article:

@@ -131,11 +131,14 @@ def test_build_failing_while_writing_pages_leaves_previous_output(tiny_site: Pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
 
 
-def test_nothing_is_written_outside_the_output_folder(tiny_site: Path, tmp_path: Path):
+def test_nothing_is_written_outside_the_output_folder_but_the_cache(tiny_site: Path, tmp_path: Path):
     before = tree_bytes(tiny_site)
+    build(tiny_site, tiny_site / "output", "--no-cache")
+    assert {k: v for k, v in tree_bytes(tiny_site).items() if not k.startswith("output/")} == before
     build(tiny_site, tiny_site / "output")
-    after = {k: v for k, v in tree_bytes(tiny_site).items() if not k.startswith("output/")}
+    after = {k: v for k, v in tree_bytes(tiny_site).items() if not k.startswith(("output/", ".annals-cache/"))}
     assert after == before
+    assert (tiny_site / ".annals-cache" / "cache.sqlite").is_file()
 
 
 def test_refuses_a_foreign_output_folder(tiny_site: Path, tmp_path: Path):
