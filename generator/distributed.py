@@ -22,6 +22,7 @@ from .model import Article, ArticleAnalysis
 CHUNK = 50
 LOCAL = "local"
 LOCAL_WORKERS = 2
+CONNECT_TIMEOUT_S = 10  # a scheduler that does not answer by then is reported, not waited for
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,8 @@ def dask_client(address: str) -> Iterator[object]:
             yield client
         return
     try:
-        client = Client(address, timeout=30)
-    except OSError as exc:
+        client = Client(address, timeout=CONNECT_TIMEOUT_S)
+    except (OSError, TimeoutError) as exc:
         raise AnnalsError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     with client:
         yield client
