@@ -54,7 +54,7 @@ from .output import check_output_dir, update_tree, write_site
 from .render import urls
 from .render.site import RenderOptions
 from .render.theme import BUILTIN_THEMES, DEFAULT_THEME
-from .watch import Debouncer, Watcher
+from .watch import FileWatcher
 
 # Content files that change the whole chronology, not one article: a full rebuild.
 SITE_WIDE_CONTENT = ACTORS_FILES + CORRECTIONS_FILES
@@ -78,8 +78,8 @@ class ServeOptions:
     open_browser: bool = False
     drafts: bool = False
     write_output: bool = False
-    poll_interval: float = 0.25  # seconds between looks at the watched files
-    quiet_period: float = 0.3  # rapid saves closer than this make one rebuild
+    check_interval: float = 0.02  # seconds between looks at the watcher's queue (no file walk)
+    quiet_period: float = 0.05  # writes closer than this are one save: one rebuild
 
 
 @dataclass(frozen=True)
@@ -322,11 +322,20 @@ def route(url_path: str, base_path: str, failing: bool) -> Route:
 class ReloadHub:
     """The browsers connected over the livereload protocol."""
 
+    # A page can load just before a rebuild ends and connect only after its reload was
+    # sent. Pages carry the generation they were served at (a cookie, which the socket's
+    # handshake sends back): an older one is reloaded as soon as it connects.
+    COOKIE = "annals-build"
+
     def __init__(self) -> None:
         self.sockets: set[websocket.WebSocketHandler] = set()
+        self.generation = 0  # reloads sent so far
+        self.last = ""  # the last reload message
 
     def reload(self, path: str = "*") -> int:
         message = json.dumps({"command": "reload", "path": path, "liveCSS": True, "liveImg": True})
+        self.generation += 1
+        self.last = message
         for socket in list(self.sockets):
             try:
                 socket.write_message(message)
@@ -353,6 +362,9 @@ class ReloadSocket(websocket.WebSocketHandler):
             self.write_message(json.dumps({
                 "command": "hello", "serverName": "annals",
                 "protocols": ["http://livereload.com/protocols/official-7"]}))
+            served = self.get_cookie(ReloadHub.COOKIE, "")
+            if served.isdigit() and int(served) < self.hub.generation:
+                self.write_message(self.hub.last)
 
     def on_close(self) -> None:
         self.hub.sockets.discard(self)
@@ -361,9 +373,10 @@ class ReloadSocket(websocket.WebSocketHandler):
 class SiteHandler(web.StaticFileHandler):
     """The preview's files under the site's base path, or the build error at every URL."""
 
-    def initialize(self, path: str, preview: Preview) -> None:  # type: ignore[override]
+    def initialize(self, path: str, preview: Preview, hub: ReloadHub) -> None:  # type: ignore[override]
         super().initialize(path, default_filename="index.html")
         self.preview = preview
+        self.hub = hub
 
     async def get(self, path: str, include_body: bool = True) -> None:
         where = route(self.request.path, self.preview.base_path, self.preview.error is not None)
@@ -378,6 +391,10 @@ class SiteHandler(web.StaticFileHandler):
 
     def set_extra_headers(self, path: str) -> None:
         self.set_header("Cache-Control", "no-store")  # a preview changes under the browser
+        self._stamp()
+
+    def _stamp(self) -> None:
+        self.set_cookie(ReloadHub.COOKIE, str(self.hub.generation), path="/", samesite="Strict")
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         page = Path(self.root) / NOT_FOUND_PAGE
@@ -391,6 +408,7 @@ class SiteHandler(web.StaticFileHandler):
         self.set_status(status)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
+        self._stamp()
         self.finish(body if include_body else None)
 
 
@@ -407,7 +425,7 @@ def make_app(preview: Preview, hub: ReloadHub, host: str = "127.0.0.1") -> web.A
     return HostCheckedApplication([
         (LIVERELOAD_PATH, ReloadSocket, {"hub": hub}),
         (r"/livereload\.js", LiveReloadJSHandler),
-        (r"/(.*)", SiteHandler, {"path": str(preview.root), "preview": preview}),
+        (r"/(.*)", SiteHandler, {"path": str(preview.root), "preview": preview, "hub": hub}),
     ], host, transforms=[InjectLiveReload], log_function=_no_access_log)
 
 
@@ -455,8 +473,9 @@ async def _serve_forever(options: ServeOptions, preview: Preview, sockets: list[
     hub = ReloadHub()
     server = httpserver.HTTPServer(make_app(preview, hub, options.host))
     server.add_sockets(sockets)
-    watcher = Watcher(preview.watch_roots(), Debouncer(options.quiet_period))
-    poller = PeriodicCallback(lambda: _poll(preview, watcher, hub, out), options.poll_interval * 1000)
+    watcher = FileWatcher(preview.watch_roots(), options.quiet_period).start()
+    rebuilds = Rebuilds(preview, watcher, hub, out)
+    poller = PeriodicCallback(rebuilds.check, options.check_interval * 1000)
     poller.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -473,20 +492,32 @@ async def _serve_forever(options: ServeOptions, preview: Preview, sockets: list[
         await stop.wait()
     finally:
         poller.stop()
+        watcher.stop()
         server.stop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
 
 
-def _poll(preview: Preview, watcher: Watcher, hub: ReloadHub, out: Console) -> None:
-    changed = watcher.poll(time.monotonic())
-    if not changed:
-        return
-    outcome = preview.rebuild(changed)
-    watcher.retarget(preview.watch_roots())
-    report(out, outcome)
-    if outcome.reload:
-        hub.reload(outcome.reload_path)
+@dataclass
+class Rebuilds:
+    """Saves in, rebuilds out: the watcher's batches, one rebuild for all the saves made
+    since the last. The rebuild runs in the server's loop, so no page is served half-built;
+    only the pages and files that changed are rewritten (Preview.rebuild)."""
+
+    preview: Preview
+    watcher: FileWatcher
+    hub: ReloadHub
+    out: Console
+
+    def check(self) -> None:
+        changed = self.watcher.take()
+        if not changed:
+            return
+        outcome = self.preview.rebuild(changed)
+        self.watcher.retarget(self.preview.watch_roots())
+        report(self.out, outcome)
+        if outcome.reload:
+            self.hub.reload(outcome.reload_path)
 
 
 def local_url(host: str, port: int, base_path: str) -> str:

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from generator.build import BuildOptions, run_pipeline
 from generator.model import Article, ArticleAnalysis
 from generator.serve import (Preview, ReloadHub, RebuildOutcome, local_url, make_app, route,
                              serve_build_options)
-from generator.watch import Debouncer, Watcher, changed_paths, scan
+from generator.watch import FileWatcher
 
 REPO = Path(__file__).resolve().parents[2]
 BROKEN_FRONT_MATTER = "---\ntitle: [never closed\ndate: 2025-01-01\n---\nA body.\n"
@@ -414,64 +415,70 @@ def test_http_shows_the_error_at_every_url_and_reloads_browsers(story_preview: P
 
 # Change detection --------------------------------------------------------------------------
 
-def test_scan_and_changed_paths(tmp_path: Path):
-    (tmp_path / "a.md").write_text("one")
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.md").write_text("two")
-    (tmp_path / "sub" / ".b.md.swp").write_text("editor junk")
-    (tmp_path / ".git").mkdir()
-    (tmp_path / ".git" / "HEAD").write_text("ref")
-    before = scan([tmp_path, tmp_path / "missing.yaml"])
-    assert set(before) == {tmp_path / "a.md", tmp_path / "sub" / "b.md"}
-
-    (tmp_path / "a.md").write_text("one, longer")
-    (tmp_path / "sub" / "b.md").unlink()
-    (tmp_path / "c.md").write_text("three")
-    assert changed_paths(before, scan([tmp_path])) == {tmp_path / "a.md", tmp_path / "sub" / "b.md",
-                                                       tmp_path / "c.md"}
+def wait_for_changes(watcher: FileWatcher, seconds: float = 5.0) -> set[Path]:
+    """Everything the watcher reports until nothing more comes for a moment (bounded)."""
+    deadline = time.monotonic() + seconds
+    found: set[Path] = set()
+    while time.monotonic() < deadline:
+        batch = watcher.take()
+        if batch:
+            found |= batch
+        elif found:
+            time.sleep(0.2)
+            return found | (watcher.take() or set())
+        time.sleep(0.02)
+    return found
 
 
-def test_scan_sees_a_same_size_edit_through_the_mtime(tmp_path: Path):
-    path = tmp_path / "a.md"
-    path.write_text("aaaa")
-    before = scan([path])
-    path.write_text("bbbb")
-    os.utime(path, ns=(before[path][0] + 1_000_000, before[path][0] + 1_000_000))
-    assert changed_paths(before, scan([path])) == {path}
-
-
-def test_debouncer_waits_for_quiet_then_hands_over_everything_once():
-    debouncer = Debouncer(quiet=0.3)
-    debouncer.add([Path("a")], now=10.0)
-    assert debouncer.take(now=10.1) is None
-    debouncer.add([Path("b")], now=10.2)  # a second save restarts the wait
-    assert debouncer.take(now=10.4) is None
-    assert debouncer.take(now=10.55) == {Path("a"), Path("b")}
-    assert debouncer.take(now=11.0) is None
-    debouncer.add([], now=12.0)
-    assert debouncer.take(now=13.0) is None
-
-
-def test_watcher_reports_a_debounced_batch(tmp_path: Path):
+def test_native_events_report_saves_and_skip_editor_files(tmp_path: Path):
     content = tmp_path / "content"
-    content.mkdir()
-    watcher = Watcher((content,), Debouncer(quiet=0.3))
-    assert watcher.poll(now=1.0) is None
-    (content / "a.md").write_text("new")
-    assert watcher.poll(now=2.0) is None  # seen, waiting for quiet
-    (content / "b.md").write_text("new")
-    assert watcher.poll(now=2.2) is None
-    assert watcher.poll(now=2.6) == {content / "a.md", content / "b.md"}
-    assert watcher.poll(now=3.0) is None
+    (content / "sub").mkdir(parents=True)
+    (tmp_path / "site.yaml").write_text("title: x\n")
+    watcher = FileWatcher((content, tmp_path / "site.yaml", tmp_path / "missing.yaml")).start()
+    try:
+        (content / "a.md").write_text("one")
+        (content / "sub" / "b.md").write_text("two")
+        (content / "sub" / ".b.md.swp").write_text("editor junk")
+        (content / "a.md~").write_text("backup")
+        assert wait_for_changes(watcher) == {content / "a.md", content / "sub" / "b.md"}
+        (tmp_path / "site.yaml").write_text("title: y\n")
+        assert wait_for_changes(watcher) == {tmp_path / "site.yaml"}
+        assert watcher.take() is None
+    finally:
+        watcher.stop()
 
 
-def test_watcher_retarget_keeps_unseen_changes_and_ignores_new_roots(tmp_path: Path):
+def test_rapid_writes_of_one_save_come_as_one_batch(tmp_path: Path):
+    watcher = FileWatcher((tmp_path,), quiet=0.2).start()
+    try:
+        for i in range(5):
+            (tmp_path / "a.md").write_text(f"draft {i}")
+            time.sleep(0.01)
+        time.sleep(0.5)
+        assert watcher.take() == {tmp_path / "a.md"}
+    finally:
+        watcher.stop()
+
+
+def test_retarget_watches_the_new_roots_and_keeps_what_was_seen(tmp_path: Path):
     content, theme = tmp_path / "content", tmp_path / "theme"
     content.mkdir()
     theme.mkdir()
-    (content / "a.md").write_text("a")
-    (theme / "page.html").write_text("t")
-    watcher = Watcher((content,), Debouncer(quiet=0.0))
-    (content / "a.md").write_text("a, edited while a rebuild ran")
-    watcher.retarget((content, theme))
-    assert watcher.poll(now=1.0) == {content / "a.md"}  # not swallowed by the retarget
+    watcher = FileWatcher((content,)).start()
+    try:
+        (content / "a.md").write_text("a, edited while a rebuild ran")
+        time.sleep(0.3)
+        watcher.retarget((content, theme))
+        (theme / "page.html").write_text("t")
+        assert wait_for_changes(watcher) == {content / "a.md", theme / "page.html"}
+    finally:
+        watcher.stop()
+
+
+def test_polling_fallback_sees_saves_too(tmp_path: Path):
+    watcher = FileWatcher((tmp_path,), force_polling=True).start()
+    try:
+        (tmp_path / "a.md").write_text("polled")
+        assert wait_for_changes(watcher) == {tmp_path / "a.md"}
+    finally:
+        watcher.stop()
