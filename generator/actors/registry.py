@@ -13,6 +13,7 @@ from ..model import Problem
 from .config import ActorConfig, ConfigActor
 from .entries import ROLE_NAME, AliasInfo, Entry
 from .fold import fold, fold_key, slugify
+from .names import NameWords
 from .reference import reference_data
 from .trie import trie_pattern
 
@@ -30,6 +31,7 @@ class ActorRegistry:
     acronym_pattern: re.Pattern[str] = field(repr=False)
     title_pattern: re.Pattern[str] = field(repr=False)  # over lower-cased folded text
     problems: tuple[Problem, ...] = ()
+    name_words: NameWords = NameWords()  # the person-name rules' word lists (names.py)
 
     def lookup(self, name: str) -> AliasInfo | None:
         """The meaning of a name as written (acronyms need their exact case)."""
@@ -170,4 +172,5 @@ def build_registry(config: ActorConfig | None) -> ActorRegistry:
         acronym_pattern=_compile(tuple(sorted(builder.acronyms))),
         title_pattern=_title_pattern(data.titles),
         problems=tuple(builder.problems),
+        name_words=data.name_words,
     )
