@@ -32,6 +32,7 @@ class ActorRegistry:
     title_pattern: re.Pattern[str] = field(repr=False)  # over lower-cased folded text
     problems: tuple[Problem, ...] = ()
     name_words: NameWords = NameWords()  # the person-name rules' word lists (names.py)
+    title_words: frozenset[str] = frozenset()  # one-word titles, fold_key ("sayyed", "president")
 
     def lookup(self, name: str) -> AliasInfo | None:
         """The meaning of a name as written (acronyms need their exact case)."""
@@ -173,4 +174,5 @@ def build_registry(config: ActorConfig | None) -> ActorRegistry:
         title_pattern=_title_pattern(data.titles),
         problems=tuple(builder.problems),
         name_words=data.name_words,
+        title_words=frozenset(fold_key(t).rstrip(".") for t in data.titles if " " not in t.strip()),
     )
