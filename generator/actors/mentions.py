@@ -8,6 +8,7 @@ people this article introduced.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Mention
 from . import context
@@ -110,7 +111,22 @@ def _filter(found: list[Found], text: str, folded: str, registry: ActorRegistry)
     kept = {i for i, item in enumerate(found) if _keeps_alias(item, text, folded, registry)}
     kept |= _coordinated_capitals(found, folded) & {
         i for i, item in enumerate(found) if not context.hyphen_prefixed(folded, item.start)}
-    return [item for i, item in enumerate(found) if i in kept]
+    return [_with_use(item, folded, registry) for i, item in enumerate(found) if i in kept]
+
+
+def _with_use(item: Found, folded: str, registry: ActorRegistry) -> Found:
+    """Whether a kept country acts here: "in Syria" is only the place of the action, and a
+    demonym acts for its state only before a state noun ("Turkish officials", not
+    "Palestinian refugees"). Capitals are kept only where they act already."""
+    entry = registry.entries.get(item.key)
+    if entry is None or entry.kind != "country":
+        return item
+    if item.role == ROLE_DEMONYM:
+        acts = context.demonym_acts(folded, item.end, registry.use_words)
+        return item if acts else replace(item, use="mention")
+    if item.role != ROLE_CAPITAL and context.only_place(folded, item.start, registry.use_words):
+        return replace(item, use="place")
+    return item
 
 
 def _is_person(key: str, registry: ActorRegistry) -> bool:
@@ -240,4 +256,4 @@ def find_mentions(text: str, registry: ActorRegistry) -> tuple[Mention, ...]:
     busy = [(f.start, f.end) for f in found]
     found = _without_overlaps(found + [f for f in untitled if f.source == "candidate"
                                        and not any(s < f.end and f.start < e for s, e in busy)])
-    return tuple(Mention(f.start, f.end, text[f.start:f.end], f.key) for f in found)
+    return tuple(Mention(f.start, f.end, text[f.start:f.end], f.key, f.use) for f in found)

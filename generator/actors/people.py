@@ -53,6 +53,7 @@ class Found:
     role: str = "name"
     source: str = "alias"  # "alias" | "title" | "surname" | "reporting" | "candidate"
     info: object = None  # the AliasInfo of alias matches
+    use: str = "actor"  # "actor" | "place" | "mention": see model.Mention
 
 
 def _name_words(folded: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ from ..model import Problem
 from .config import ActorConfig, ConfigActor
 from .entries import ROLE_NAME, AliasInfo, Entry
 from .fold import fold, fold_key, slugify
+from .context import UseWords
 from .names import NameWords
 from .reference import reference_data
 from .trie import trie_pattern
@@ -33,6 +34,7 @@ class ActorRegistry:
     problems: tuple[Problem, ...] = ()
     name_words: NameWords = NameWords()  # the person-name rules' word lists (names.py)
     title_words: frozenset[str] = frozenset()  # one-word titles, fold_key ("sayyed", "president")
+    use_words: UseWords = UseWords()  # when a country acts or is the place (context.py)
 
     def lookup(self, name: str) -> AliasInfo | None:
         """The meaning of a name as written (acronyms need their exact case)."""
@@ -175,4 +177,5 @@ def build_registry(config: ActorConfig | None) -> ActorRegistry:
         problems=tuple(builder.problems),
         name_words=data.name_words,
         title_words=frozenset(fold_key(t).rstrip(".") for t in data.titles if " " not in t.strip()),
+        use_words=data.use_words,
     )
