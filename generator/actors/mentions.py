@@ -22,6 +22,7 @@ from .registry import ActorRegistry
 _LOWER_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|abu|bin|ibn|von|van|de|der|la|le)[- ]")
 CANDIDATE = re.compile(r"\b(?<!['-])(?=[A-Za])" + NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE + r"[ \t]+)*" + NAME_WORD + r"){1,4}")
 _WHITESPACE = re.compile(r"\s+")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 _SINGLE_SPACED = re.compile(r"\S+(?: \S+)*")
 
 
@@ -169,7 +170,8 @@ def _surnames(found: list[Found], text: str, folded: str, registry: ActorRegistr
         return []
     extra = []
     for match in surname_pattern(tuple(sorted(owners))).finditer(folded):
-        if _case_ok(match.group()) and not context.hyphen_prefixed(folded, match.start()):
+        if _case_ok(match.group()) and not context.hyphen_prefixed(folded, match.start()) \
+                and not _NAME_GOES_ON.match(folded, match.end()):  # "Brenner Motors": another name
             owner = _owner_at(owners[fold_key(match.group())], match.start())
             if owner is not None:
                 extra.append(Found(match.start(), match.end(), owner, source="surname"))
