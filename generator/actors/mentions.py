@@ -241,7 +241,8 @@ def _capitalised_names(text: str, folded: str, taken: list[Found], registry: Act
 def find_mentions(text: str, registry: ActorRegistry) -> tuple[Mention, ...]:
     """All actor mentions in a plain text, in text order (offsets into ``text``).
 
-    ``Mention.actor`` is a registry key: "country:tr", "person:zeki-akturk", ...; keys
+    ``Mention.use`` says whether it acts ("actor"), is only the place ("place") or is just
+    named ("mention"). ``Mention.actor`` is a registry key: "country:tr", "person:zeki-akturk", ...; keys
     starting "surname:" (a surname this article did not introduce) and "candidate:" (an
     untitled capitalised name) are settled by cast_actors, which drops or lists them.
     """
