@@ -36,7 +36,7 @@ def analyse_article(article: Article, settings: AnalysisSettings) -> ArticleAnal
     mentions = _outside_cruft(actor_lookup.find_mentions(text.text, settings.registry), split)
     declared = _declared_actors(article, settings.registry)
     events = extract_events(article.slug, split, found, mentions, tuple(m.actor for m in declared),
-                            dateline.date, lang)
+                            dateline.date, lang, _backdrop(mentions, settings.registry))
     return ArticleAnalysis(article, dateline, text, split, found, mentions + declared, events,
                            _problems(article, dateline, found, text, declared))
 
@@ -73,6 +73,14 @@ def _outside_cruft(mentions, split: tuple[Sentence, ...]):
     """Names in newsletter boxes or headlines pasted below the article are not its actors."""
     cruft = [(s.start, s.end) for s in split if s.cruft]
     return tuple(m for m in mentions if not any(a <= m.start < b for a, b in cruft))
+
+
+def _backdrop(mentions, registry) -> frozenset[str]:
+    """The countries and places named: they do not keep the front matter's actors out of
+    a sentence (see events.extract_events)."""
+    entries = registry.entries if registry is not None else {}
+    return frozenset(m.actor for m in mentions
+                     if m.actor in entries and entries[m.actor].kind in ("country", "place"))
 
 
 def _declared_actors(article: Article, registry) -> tuple[Mention, ...]:

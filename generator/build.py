@@ -252,7 +252,7 @@ def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:
 
     mentions = tuple(replace(m, actor=cast.slug_for(m.actor)) for m in analysis.mentions
                      if cast.slug_for(m.actor))
-    events = tuple(replace(e, actors=slugs(e.actors)) for e in analysis.events)
+    events = tuple(replace(e, actors=slugs(e.actors), places=slugs(e.places)) for e in analysis.events)
     return replace(analysis, mentions=mentions, events=events)
 
 

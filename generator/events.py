@@ -1,6 +1,9 @@
 """Dated sentences become events: one per sentence, dated by its most specific date.
 
 Rules (word lists in generator/data/events.yaml):
+- an event's actors are the actors its sentence names acting (a country named as the place,
+  "in Syria", is its place; a demonym alone names no actor); the front matter's `actors:`
+  join only a sentence that names no person, group or organisation of its own;
 - the same sentence twice in one article is one telling (the first);
 - a sentence that opens with a pronoun ("He said...") and names no actor takes the actors
   of the sentence before it; its text is unchanged;
@@ -62,12 +65,13 @@ def is_scheduled(sentence: str, timex: TimeExpr, dct: date | None, lang: str = "
 def extract_events(article_slug: str, sentences: tuple[Sentence, ...],
                    timexes: tuple[TimeExpr, ...], mentions: tuple[Mention, ...],
                    article_actors: tuple[str, ...] = (), dct: date | None = None,
-                   lang: str = "en") -> tuple[Event, ...]:
+                   lang: str = "en", backdrop: frozenset[str] = frozenset()) -> tuple[Event, ...]:
     """An Event for every non-cruft sentence holding an anchored DATE/TIME expression.
 
     Durations, sets and vague references ("recently") never date an event; of several
     dates in a sentence the finest wins, the first of equals. `article_actors` (declared in
-    front matter) join every event's actors. `dct` is the publication date, `lang` the
+    front matter) join an event whose sentence names no actor of its own beyond the
+    `backdrop` (countries and places, which set the scene more than they act). `dct` is the publication date, `lang` the
     article's language (see the module docstring).
     """
     _, pronouns, _ = word_lists()
@@ -79,7 +83,9 @@ def extract_events(article_slug: str, sentences: tuple[Sentence, ...],
     for sentence in sentences:
         if sentence.cruft:
             continue
-        named = [m.actor for m in mentions_within(sentence) if m.end > m.start]
+        within = [m for m in mentions_within(sentence) if m.end > m.start]
+        named = [m.actor for m in within if m.use == "actor"]
+        places = tuple(dict.fromkeys(m.actor for m in within if m.use == "place" and m.actor not in named))
         subject = previous_named
         previous_named = named or previous_named if _opens_with(sentence.text, opening) else named
         dating = [t for t in timexes_within(sentence) if t.time.anchored]
@@ -92,9 +98,15 @@ def extract_events(article_slug: str, sentences: tuple[Sentence, ...],
         if not named and _opens_with(sentence.text, opening):
             named = list(subject)  # "He said...": the person of the sentence before
         best = min(dating, key=lambda t: (t.time.precision_rank, t.start))
-        actors = tuple(dict.fromkeys(named + list(article_actors)))
+        # The front matter's actors are what the article is about: they join a sentence
+        # that names only countries and places, never one that names its own people,
+        # groups or organisations ("Assad inherited the presidency in 2000" is not the
+        # rebel group's, whatever the article is about).
+        own = [a for a in named if a not in backdrop]
+        actors = tuple(dict.fromkeys(named if own else named + list(article_actors)))
         events.append(Event(f"{article_slug}-{len(events) + 1}", article_slug, sentence, best, actors,
-                            is_scheduled(sentence.text, best, dct, lang, sentence.start)))
+                            is_scheduled(sentence.text, best, dct, lang, sentence.start),
+                            tuple(p for p in places if p not in actors)))
     return tuple(events)
 
 

@@ -176,6 +176,9 @@ class Mention:
     end: int
     text: str
     actor: str
+    # "actor": it acts in its sentence; "place": only where the action is ("in Syria");
+    # "mention": named without acting ("Syrian refugees"). Only actors make an event's actors.
+    use: str = "actor"
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,7 @@ class Event:
     timex: TimeExpr  # the expression that dates the event (offsets into the plain text)
     actors: tuple[str, ...] = ()  # actor keys (slugs once the cast is known)
     scheduled: bool = False  # told as planned or due, not as done (generator.events)
+    places: tuple[str, ...] = ()  # actors named only as where it happened ("in Syria")
 
     @property
     def time(self) -> TimeValue:
@@ -237,6 +241,11 @@ class TimelineEvent:
     @property
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.article for c in self.citations))
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """Where its sources say it happened (actor slugs), none of them its actors."""
+        return tuple(p for p in dict.fromkeys(p for c in self.citations for p in c.places) if p not in self.actors)
 
 
 @dataclass(frozen=True)

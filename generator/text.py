@@ -43,6 +43,14 @@ ABBREVIATIONS = (_LEXICON.words("title_abbreviations")
                              "a.m p.m".split()))
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 LINE_END_PUNCTUATION = tuple(".!?:;\"'”’»)…|")
+# A line or paragraph ending in one of these leaves its sentence open: a list item ending
+# ";" or "," goes on with the next one whatever its case; a lead-in ending ":" ("the agenda
+# covered:") with a next line in lower case (a heading "Background:" is no lead-in).
+OPEN_ENDINGS = tuple(";,")
+LEAD_IN_ENDINGS = tuple(":")
+# Lower-case words that may open a sentence of their own (a name's particle: "al-Sharaa said").
+LOWER_OPENER = re.compile(r"(?:al|el|ad|as|ash|at|an|abu|bin|ibn|von|van|de|der|la|le|du|da|di|dos|del)[-' ]"
+                          r"|[a-z]+[A-Z]")  # "iPhone", "eBay"
 HEADLINE_MAX = 100
 
 
@@ -142,7 +150,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     """
     found: list[Sentence] = []
     paragraph_number = 0
-    for p_start, p_end in _spans(text, "\n\n"):
+    for p_start, p_end in _paragraphs(text):
         for c_start, c_end in _chunks(text, p_start, p_end):
             for s_start, s_end in _split_sentences(text, c_start, c_end):
                 found.append(Sentence(s_start, s_end, text[s_start:s_end], paragraph_number))
@@ -160,6 +168,34 @@ def _spans(text: str, separator: str) -> list[tuple[int, int]]:
         if end < 0:
             return spans
         start = end + len(separator)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, a paragraph that goes on with the sentence of the one before joined to it.
+
+    Markup breaks sentences into blocks: a lead-in ending "covered:" and the list under it,
+    or a sentence cut by a picture or a stray blank line. The next block then starts in
+    lower case, mid-sentence ("trade, energy and reconstruction after ..."), and reads as
+    a fragment unless it is joined to the block whose sentence it ends.
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in _spans(text, "\n\n"):
+        if joined and _continues(text[joined[-1][0]:joined[-1][1]], text[start:end]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _continues(previous: str, following: str) -> bool:
+    """``following`` goes on with the sentence ``previous`` left open."""
+    last_line = previous.rstrip().rsplit("\n", 1)[-1].rstrip()
+    first = following.lstrip()
+    if last_line.endswith(OPEN_ENDINGS) and first[:1].isalnum():
+        return True
+    if not first[:1].islower() or LOWER_OPENER.match(first):
+        return False
+    return last_line.endswith(LEAD_IN_ENDINGS) or not last_line.endswith(LINE_END_PUNCTUATION)
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -181,6 +217,8 @@ def _spans_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _hard_break(previous: str, following: str) -> bool:
     last_line = previous.rsplit("\n", 1)[-1].rstrip()
+    if _continues(previous, following):
+        return False  # a list item ending ";" or a line ending ":" before a lower-case line
     if last_line.endswith(LINE_END_PUNCTUATION):
         return True
     starts_lower = following.lstrip()[:1].islower()

@@ -9,7 +9,8 @@
 
 Modules: fold (case/diacritic folding, slugs), trie (one regex for many names), reference
 (built-in data from generator/data and pycountry), config (actors.yaml), registry,
-context (when a name is an actor), people (titles, surnames), mentions, cast, starter.
+context (when a name is an actor, or the place), names (person-name rules), people (titles,
+surnames), variants (spellings of one person), mentions, cast, starter.
 """
 
 from .cast import ActorStats, Candidate, Cast, actor_rows, cast_actors

@@ -16,7 +16,9 @@ from types import MappingProxyType
 from ..model import Actor, Mention
 from .entries import CANDIDATE_PREFIX, PERSON_PREFIX, SURNAME_PREFIX, Entry
 from .fold import diacritic_count, fold_key, slugify
-from .people import surname_forms
+from .names import is_first_name
+from .people import PARTICLE_RE, surname_forms
+from .variants import merge_variants
 from .registry import ActorRegistry
 
 DISCOVERED_CONFIDENCE = 0.8
@@ -107,6 +109,22 @@ def _merge_short_forms(tallies: dict[str, _Tally], registry: ActorRegistry) -> d
     return redirects
 
 
+def _merge_variants(tallies: dict[str, _Tally], registry: ActorRegistry) -> dict[str, str]:
+    """Spellings of one person (variants.py): discovered people join the known person or
+    the most mentioned discovered one with the same name. Returns redirects."""
+    names: dict[str, list[str]] = {}
+    for key, entry in registry.entries.items():
+        if entry.kind == "person":
+            names[key] = [n for n in (entry.name, *entry.aliases) if len(n.split()) >= 2]
+    for key in tallies:
+        if key.startswith(PERSON_PREFIX) and key not in registry.entries:
+            names[key] = [t for t in tallies[key].texts if len(t.split()) >= 2]
+    titles = registry.title_words
+    weight = {key: tally.count for key, tally in tallies.items()}
+    return {k: v for k, v in merge_variants(names, [k for k in names if k in registry.entries], weight,
+                                            titles).items() if k in tallies}
+
+
 def _surname_owners(people: list[str], tallies: dict[str, _Tally], registry: ActorRegistry) -> dict[str, set[str]]:
     owners: dict[str, set[str]] = {}
     for key in people:
@@ -125,8 +143,10 @@ def _display_name(key: str, tally: _Tally, registry: ActorRegistry) -> str:
     if entry is not None:
         return entry.name
     full = [t for t in tally.texts if len(t.split()) >= 2] or list(tally.texts)
-    # The spelling with diacritics wins ("Güler" over "Guler"), then the most frequent.
-    return sorted(full, key=lambda t: (-diacritic_count(t), -tally.texts[t], t))[0]
+    # A name with its first name ("Osama bin Laden", not "Bin Laden"), then the spelling with
+    # diacritics ("Güler" over "Guler"), then the most frequent.
+    return sorted(full, key=lambda t: (PARTICLE_RE.fullmatch(t.split()[0].lower()) is not None,
+                                       -diacritic_count(t), -tally.texts[t], t))[0]
 
 
 def _assign_slugs(chosen: list[tuple[str, Entry | None, str]]) -> dict[str, str]:
@@ -160,11 +180,18 @@ def cast_actors(mentions_by_article: Sequence[tuple[str, Sequence[Mention]]],
     redirects = _merge_short_forms(tallies, registry)
     for short, full in sorted(redirects.items()):
         tallies[full].absorb(tallies.pop(short))
+    variants = _merge_variants(tallies, registry)
+    for other, person in sorted(variants.items()):
+        tallies.setdefault(person, _Tally()).absorb(tallies.pop(other))
+    redirects = {k: variants.get(v, v) for k, v in redirects.items()} | variants
 
     people = sorted(k for k in tallies if _is_person(k, registry))
     owners = _surname_owners(people, tallies, registry)
     for key in sorted(k for k in tallies if k.startswith(SURNAME_PREFIX)):
-        persons = owners.get(key[len(SURNAME_PREFIX):], set())
+        # A surname no article here introduced goes to the one person of that surname in the
+        # corpus; when it is also a first name ("Hassan said") it names nobody for sure.
+        surname = key[len(SURNAME_PREFIX):]
+        persons = owners.get(surname, set()) if not is_first_name(surname, registry.name_words) else set()
         tally = tallies.pop(key)
         if len(persons) == 1:
             person = next(iter(persons))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from dataclasses import dataclass
 
 import yaml
 
@@ -149,3 +150,46 @@ def inside_longer_name(text: str, start: int, end: int, common_words: frozenset[
     before = re.search(r"([A-Z][a-z]+)[ \t]+$", text[max(0, start - 30):start])
     after = re.match(r"[ \t]+([A-Z][a-z]+)", text[end:end + 30])
     return any(m is not None and m.group(1).lower() not in common_words for m in (before, after))
+
+
+@dataclass(frozen=True)
+class UseWords:
+    """generator/data/actor_context.yaml: when a named country acts, or is only the place."""
+
+    locatives: frozenset[str] = frozenset()  # one or two words: "in", "parts of"
+    compass: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+
+
+def load_use_words(data: dict) -> UseWords:
+    def words(name: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(name) or ())
+    return UseWords(words("locatives"), words("compass"), words("state_nouns"))
+
+
+_WORD = re.compile(r"[a-z][a-z-]*")
+_NEXT_TWO = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?:'s)?(?:[ \t]+([A-Za-z][A-Za-z-]*))?")
+
+
+def only_place(folded: str, start: int, words: UseWords) -> bool:
+    """"in Syria", "across northern Syria", "northern Syria", "parts of Syria": the name
+    says where something happened, not who did it."""
+    before = folded[max(0, start - 60):start]
+    if not before.endswith((" ", "\t")):
+        return False
+    tokens = before.lower().split()
+    i = len(tokens)
+    while i and tokens[i - 1] == "the":
+        i -= 1
+    if i and tokens[i - 1] in words.compass:
+        return True
+    if i and _WORD.fullmatch(tokens[i - 1]) and tokens[i - 1] in words.locatives:
+        return True
+    return i >= 2 and " ".join(tokens[i - 2:i]) in words.locatives
+
+
+def demonym_acts(folded: str, end: int, words: UseWords) -> bool:
+    """"Turkish officials", "the Syrian interim government": the state acts; "Palestinian
+    refugees", "Turkish firms" or the word alone name a people or a trait."""
+    m = _NEXT_TWO.match(folded, end)
+    return m is not None and any((w or "").lower() in words.state_nouns for w in m.groups())

@@ -8,18 +8,21 @@ people this article introduced.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Mention
 from . import context
 from .entries import CANDIDATE_PREFIX, PERSON_PREFIX, ROLE_CAPITAL, ROLE_DEMONYM, SURNAME_PREFIX, AliasInfo
 from .fold import fold, fold_key, lower_same_length, slugify
-from .people import (NAME_WORD, PARTICLE, Found, clean_name, reporting_surnames, surname_forms,
-                     surname_pattern, titled_people)
+from .names import is_first_name
+from .people import (NAME_WORD, PARTICLE, Found, clean_name, name_span, person_key, reporting_surnames,
+                     surname_forms, surname_pattern, titled_people)
 from .registry import ActorRegistry
 
 _LOWER_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|abu|bin|ibn|von|van|de|der|la|le)[- ]")
 CANDIDATE = re.compile(r"\b(?<!['-])(?=[A-Za])" + NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE + r"[ \t]+)*" + NAME_WORD + r"){1,4}")
 _WHITESPACE = re.compile(r"\s+")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 _SINGLE_SPACED = re.compile(r"\S+(?: \S+)*")
 
 
@@ -50,7 +53,7 @@ def _known_names(folded: str, lowered: str, registry: ActorRegistry) -> list[Fou
     return found
 
 
-_PRIORITY = {"alias": 0, "title": 1, "surname": 2, "reporting": 3, "candidate": 4}
+_PRIORITY = {"alias": 0, "title": 1, "named": 2, "surname": 3, "reporting": 4, "candidate": 5}
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:
@@ -109,7 +112,22 @@ def _filter(found: list[Found], text: str, folded: str, registry: ActorRegistry)
     kept = {i for i, item in enumerate(found) if _keeps_alias(item, text, folded, registry)}
     kept |= _coordinated_capitals(found, folded) & {
         i for i, item in enumerate(found) if not context.hyphen_prefixed(folded, item.start)}
-    return [item for i, item in enumerate(found) if i in kept]
+    return [_with_use(item, folded, registry) for i, item in enumerate(found) if i in kept]
+
+
+def _with_use(item: Found, folded: str, registry: ActorRegistry) -> Found:
+    """Whether a kept country acts here: "in Syria" is only the place of the action, and a
+    demonym acts for its state only before a state noun ("Turkish officials", not
+    "Palestinian refugees"). Capitals are kept only where they act already."""
+    entry = registry.entries.get(item.key)
+    if entry is None or entry.kind != "country":
+        return item
+    if item.role == ROLE_DEMONYM:
+        acts = context.demonym_acts(folded, item.end, registry.use_words)
+        return item if acts else replace(item, use="mention")
+    if item.role != ROLE_CAPITAL and context.only_place(folded, item.start, registry.use_words):
+        return replace(item, use="place")
+    return item
 
 
 def _is_person(key: str, registry: ActorRegistry) -> bool:
@@ -117,46 +135,61 @@ def _is_person(key: str, registry: ActorRegistry) -> bool:
     return key.startswith(PERSON_PREFIX) or (entry is not None and entry.kind == "person")
 
 
+def _full_names(found: list[Found], folded: str, registry: ActorRegistry) -> dict[str, list[tuple[int, str]]]:
+    """Surname form -> [(where the person is named in full, person key)], in text order."""
+    owners: dict[str, list[tuple[int, str]]] = {}
+    for item in found:
+        if item.key.startswith(SURNAME_PREFIX) or not _is_person(item.key, registry):
+            continue
+        names = {folded[item.start:item.end]}
+        entry = registry.entries.get(item.key)
+        if entry is not None:
+            names.add(entry.name)
+        for name in sorted(names):
+            for form in surname_forms(name):
+                form = fold_key(form)
+                if form not in registry.common_words and registry.lookup(form) is None:
+                    owners.setdefault(form, []).append((item.start, item.key))
+    return owners
+
+
+def _owner_at(named: list[tuple[int, str]], pos: int) -> str | None:
+    """Whose surname a bare surname at ``pos`` is: the person last named in full before it;
+    before any full naming, the one person of that surname the article names, else nobody."""
+    before = [key for start, key in named if start < pos]
+    if before:
+        return before[-1]
+    keys = {key for _, key in named}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
 def _surnames(found: list[Found], text: str, folded: str, registry: ActorRegistry) -> list[Found]:
     """Later (or earlier) surname-only mentions of the people this article names in full."""
-    owners: dict[str, set[str]] = {}
-    named: set[tuple[str, str]] = set()
-    for item in found:
-        if _is_person(item.key, registry):
-            named.add((item.key, folded[item.start:item.end]))
-            entry = registry.entries.get(item.key)
-            if entry is not None:
-                named.add((item.key, entry.name))
-    for key, name in sorted(named):
-        for form in surname_forms(name):
-            if form not in registry.common_words and registry.lookup(form) is None:
-                owners.setdefault(form, set()).add(key)
-    unique = {form: next(iter(keys)) for form, keys in owners.items() if len(keys) == 1}
-    if not unique:
+    owners = _full_names(found, folded, registry)
+    if not owners:
         return []
     extra = []
-    for match in surname_pattern(tuple(sorted(unique))).finditer(folded):
-        if _case_ok(match.group()) and not context.hyphen_prefixed(folded, match.start()):
-            extra.append(Found(match.start(), match.end(), unique[fold_key(match.group())], source="surname"))
+    for match in surname_pattern(tuple(sorted(owners))).finditer(folded):
+        if _case_ok(match.group()) and not context.hyphen_prefixed(folded, match.start()) \
+                and not _NAME_GOES_ON.match(folded, match.end()):  # "Brenner Motors": another name
+            owner = _owner_at(owners[fold_key(match.group())], match.start())
+            if owner is not None:
+                extra.append(Found(match.start(), match.end(), owner, source="surname"))
     return extra
 
 
-def _resolve_surname_refs(found: list[Found], registry: ActorRegistry) -> list[Found]:
-    """A "surname:x" whose person this article introduced becomes that person."""
-    owners: dict[str, set[str]] = {}
-    for item in found:
-        if item.source in ("alias", "title", "surname") and _is_person(item.key, registry):
-            for form in surname_forms(item.key.split(":", 1)[1].replace("-", " ")):
-                owners.setdefault(form, set()).add(item.key)
-            entry = registry.entries.get(item.key)
-            for form in surname_forms(entry.name) if entry else []:
-                owners.setdefault(form, set()).add(item.key)
+def _resolve_surname_refs(found: list[Found], folded: str, registry: ActorRegistry) -> list[Found]:
+    """A "surname:x" whose person this article introduced becomes that person (the one
+    named last before it, when the article names two people of that surname)."""
+    owners = _full_names([f for f in found if f.source in ("alias", "title", "surname", "named")],
+                         folded, registry)
     resolved = []
     for item in found:
         if item.key.startswith(SURNAME_PREFIX):
-            keys = owners.get(item.key[len(SURNAME_PREFIX):], set())
-            if len(keys) == 1:
-                item = Found(item.start, item.end, next(iter(keys)), source="surname")
+            named = owners.get(item.key[len(SURNAME_PREFIX):])
+            owner = _owner_at(named, item.start) if named else None
+            if owner is not None:
+                item = Found(item.start, item.end, owner, source="surname")
         resolved.append(item)
     return resolved
 
@@ -172,25 +205,35 @@ def _in_headline(text: str, pos: int, seen: dict[int, bool]) -> bool:
     return seen[line_start]
 
 
-def _candidates(text: str, folded: str, taken: list[Found], registry: ActorRegistry) -> list[Found]:
-    """Capitalised names with no title: never cast, listed for review."""
+def _capitalised_names(text: str, folded: str, taken: list[Found], registry: ActorRegistry) -> list[Found]:
+    """Capitalised names with no title. A known first name before a surname makes a person
+    ("Ana Ribeiro", source "named"); other names are never cast, only listed for review."""
     busy = [(f.start, f.end) for f in taken]
     found = []
     headlines: dict[int, bool] = {}
+    lists = registry.name_words
     for match in CANDIDATE.finditer(folded):
         start = match.start()
         if _in_headline(text, start, headlines):
             continue
-        if context.is_sentence_start(text, start):
-            first = re.match(r"\S+[ \t]+", folded[start:match.end()])
-            start += first.end() if first else 0
+        first = re.match(r"\S+", folded[start:match.end()])
+        if context.is_sentence_start(text, start) and not (first and is_first_name(first.group(), lists)):
+            start += len(first.group()) if first else 0  # "Officials Ahmed ...": a capital of the sentence
+            while folded[start:start + 1] in (" ", "\t"):
+                start += 1
         span = clean_name(folded, start, match.end(), registry) if start < match.end() else None
         if span is None or len(folded[span[0]:span[1]].split()) < 2:
             continue
         if any(s < span[1] and span[0] < e for s, e in busy):
             continue
         name = text[span[0]:span[1]]
-        if fold_key(name) not in registry.ignored:
+        if fold_key(name) in registry.ignored:
+            continue
+        person = name_span(folded, span[0], span[1], registry, titled=False)
+        key = person_key(text[person[0]:person[1]], registry) if person else None
+        if person is not None and key is not None and len(folded[person[0]:person[1]].split()) >= 2:
+            found.append(Found(person[0], person[1], key, source="named"))
+        else:
             found.append(Found(span[0], span[1], CANDIDATE_PREFIX + slugify(name), source="candidate"))
     return found
 
@@ -198,7 +241,8 @@ def _candidates(text: str, folded: str, taken: list[Found], registry: ActorRegis
 def find_mentions(text: str, registry: ActorRegistry) -> tuple[Mention, ...]:
     """All actor mentions in a plain text, in text order (offsets into ``text``).
 
-    ``Mention.actor`` is a registry key: "country:tr", "person:zeki-akturk", ...; keys
+    ``Mention.use`` says whether it acts ("actor"), is only the place ("place") or is just
+    named ("mention"). ``Mention.actor`` is a registry key: "country:tr", "person:zeki-akturk", ...; keys
     starting "surname:" (a surname this article did not introduce) and "candidate:" (an
     untitled capitalised name) are settled by cast_actors, which drops or lists them.
     """
@@ -206,9 +250,13 @@ def find_mentions(text: str, registry: ActorRegistry) -> tuple[Mention, ...]:
     lowered = _lowered(folded)
     found = _without_overlaps(_known_names(folded, lowered, registry) + titled_people(folded, lowered, registry))
     found = _filter(found, text, folded, registry)
+    untitled = _capitalised_names(text, folded, found, registry)
+    found = _without_overlaps(found + [f for f in untitled if f.source == "named"])
     found = _without_overlaps(found + _surnames(found, text, folded, registry) + reporting_surnames(folded, registry))
-    found = _resolve_surname_refs(found, registry)
+    found = _resolve_surname_refs(found, folded, registry)
     found = [f for f in found if not f.key.startswith(SURNAME_PREFIX) or f.source == "reporting"
              or registry.lookup(text[f.start:f.end]) is None]
-    found = _without_overlaps(found + _candidates(text, folded, found, registry))
-    return tuple(Mention(f.start, f.end, text[f.start:f.end], f.key) for f in found)
+    busy = [(f.start, f.end) for f in found]
+    found = _without_overlaps(found + [f for f in untitled if f.source == "candidate"
+                                       and not any(s < f.end and f.start < e for s, e in busy)])
+    return tuple(Mention(f.start, f.end, text[f.start:f.end], f.key, f.use) for f in found)

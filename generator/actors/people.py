@@ -12,12 +12,17 @@ from functools import lru_cache
 
 from .entries import PERSON_PREFIX, SURNAME_PREFIX
 from .fold import fold_key, slugify
+from .names import leading_roles, person_name_problem
 from .registry import ActorRegistry
 from .trie import trie_pattern
 
 _ARABIC_PREFIX = r"(?:(?:al|el|Al|El|ad|ash|as|at|an|Abd|abu|Abu)-)"
 # One capitalised name word: "Recep", "al-Sharaa", "O'Brien", "Abdel-Fattah", "J."
-NAME_WORD = _ARABIC_PREFIX + r"?[A-Z](?:[a-z]+(?:[-'][A-Z][a-z]+)*|[A-Z]{1,3}\b|\.)"
+# An inner capital after one to three letters is one word ("McCain", "MacArthur", "DeLay"),
+# not a name cut at "Mc"; a word never ends just before another letter.
+NAME_WORD = (_ARABIC_PREFIX + r"?[A-Z](?:(?:[a-z]{1,3}(?=[A-Z][a-z])|'(?=[A-Z][a-z]))?(?:[A-Z]?[a-z]+)"
+             r"(?:[-'][A-Z][a-z]+)*(?![A-Za-z])"
+             r"|[A-Z]{1,3}\b|\.)")
 PARTICLE = r"(?:al|el|bin|ibn|bint|ben|von|van|der|den|de|del|della|di|da|dos|du|la|le|ter)"
 _NAME_BODY = NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE + r"[ \t]+)*" + NAME_WORD + r"){0,4}"
 NAME = re.compile(_NAME_BODY)
@@ -48,6 +53,7 @@ class Found:
     role: str = "name"
     source: str = "alias"  # "alias" | "title" | "surname" | "reporting" | "candidate"
     info: object = None  # the AliasInfo of alias matches
+    use: str = "actor"  # "actor" | "place" | "mention": see model.Mention
 
 
 def _name_words(folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -91,13 +97,27 @@ def person_key(name: str, registry: ActorRegistry) -> str | None:
     return PERSON_PREFIX + slugify(name)
 
 
+def name_span(folded: str, start: int, end: int, registry: ActorRegistry, titled: bool) -> tuple[int, int] | None:
+    """The person's name in a capitalised run: cleaned (clean_name), leading role words
+    dropped, and only when the run is a person's name at all (names.py)."""
+    span = clean_name(folded, start, end, registry)
+    if span is None:
+        return None
+    words = _name_words(folded, *span)
+    lists = registry.name_words
+    words = words[leading_roles([folded[s:e] for s, e in words], lists):]
+    if not words or person_name_problem([folded[s:e] for s, e in words], titled, lists):
+        return None
+    return words[0][0], words[-1][1]
+
+
 def _person_at(folded: str, lowered: str, pos: int, registry: ActorRegistry, source: str) -> Found | None:
     if registry.title_pattern.match(lowered, pos):  # "spokesperson Brig. Adm. X": the next title leads
         return None
     match = NAME.match(folded, pos)
     if not match:
         return None
-    span = clean_name(folded, match.start(), match.end(), registry)
+    span = name_span(folded, match.start(), match.end(), registry, titled=True)
     if span is None:
         return None
     words = _name_words(folded, *span)
@@ -110,6 +130,18 @@ def _person_at(folded: str, lowered: str, pos: int, registry: ActorRegistry, sou
     return Found(span[0], span[1], key, source=source) if key else None
 
 
+def _complement_names_a_place(folded: str, complement: re.Match[str], registry: ActorRegistry) -> bool:
+    """"envoy to Syria Tom Barrack", "Minister of Energy, Jurabek ...": the words between
+    title and name are a known place or end in a comma. "professor at Johns Hopkins
+    University" has neither: "Hopkins University" is no name after a title."""
+    words = complement.group().strip()
+    if words.endswith(","):
+        return True
+    tail = re.sub(r"^(?:to|for|of|at|in)[ \t]+(?:the[ \t]+)?", "", words)
+    portfolio = all(fold_key(w) in registry.name_words.portfolios for w in tail.split())
+    return portfolio or registry.lookup(tail) is not None
+
+
 def titled_people(folded: str, lowered: str, registry: ActorRegistry) -> list[Found]:
     """Names right after a title ("President Recep Tayyip Erdoğan") or before one
     ("Omer Celik, spokesperson for ..."). ``lowered`` is ``folded.lower()``."""
@@ -120,13 +152,13 @@ def titled_people(folded: str, lowered: str, registry: ActorRegistry) -> list[Fo
             person = _person_at(folded, lowered, end + 1, registry, "title")
             if person is None:
                 complement = TITLE_COMPLEMENT.match(folded, end)
-                if complement:
+                if complement and _complement_names_a_place(folded, complement, registry):
                     person = _person_at(folded, lowered, complement.end(), registry, "title")
             if person is not None:
                 found.append(person)
         before = APPOSITIVE.search(folded, max(0, title.start() - 100), title.start())
         if before:
-            span = clean_name(folded, before.start(1), before.end(1), registry)
+            span = name_span(folded, before.start(1), before.end(1), registry, titled=True)
             if span and len(_name_words(folded, *span)) >= 2:
                 key = person_key(folded[span[0]:span[1]], registry)
                 if key:

@@ -16,6 +16,8 @@ import yaml
 
 from .entries import KINDS, PERSON_PREFIX, Entry
 from .fold import fold_key, slugify
+from .context import UseWords, load_use_words
+from .names import NameWords, load_name_words
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
 
@@ -36,6 +38,8 @@ class ReferenceData:
     alias_specs: tuple[tuple[str, AliasSpec], ...]  # (entry key, alias), in a stable order
     titles: tuple[str, ...]
     common_words: frozenset[str]
+    name_words: NameWords = NameWords()
+    use_words: UseWords = UseWords()
 
 
 def _read(name: str) -> str:
@@ -149,4 +153,7 @@ def reference_data() -> ReferenceData:
         alias_specs=tuple(specs + org_specs + people_specs),
         titles=tuple(_word_list("titles.txt")),
         common_words=common,
+        name_words=load_name_words(_word_list("first_names.txt"),
+                                   yaml.load(_read("name_words.yaml"), Loader=_LOADER) or {}),
+        use_words=load_use_words(yaml.load(_read("actor_context.yaml"), Loader=_LOADER) or {}),
     )

@@ -13,6 +13,8 @@ from ..model import Problem
 from .config import ActorConfig, ConfigActor
 from .entries import ROLE_NAME, AliasInfo, Entry
 from .fold import fold, fold_key, slugify
+from .context import UseWords
+from .names import NameWords
 from .reference import reference_data
 from .trie import trie_pattern
 
@@ -30,6 +32,9 @@ class ActorRegistry:
     acronym_pattern: re.Pattern[str] = field(repr=False)
     title_pattern: re.Pattern[str] = field(repr=False)  # over lower-cased folded text
     problems: tuple[Problem, ...] = ()
+    name_words: NameWords = NameWords()  # the person-name rules' word lists (names.py)
+    title_words: frozenset[str] = frozenset()  # one-word titles, fold_key ("sayyed", "president")
+    use_words: UseWords = UseWords()  # when a country acts or is the place (context.py)
 
     def lookup(self, name: str) -> AliasInfo | None:
         """The meaning of a name as written (acronyms need their exact case)."""
@@ -170,4 +175,7 @@ def build_registry(config: ActorConfig | None) -> ActorRegistry:
         acronym_pattern=_compile(tuple(sorted(builder.acronyms))),
         title_pattern=_title_pattern(data.titles),
         problems=tuple(builder.problems),
+        name_words=data.name_words,
+        title_words=frozenset(fold_key(t).rstrip(".") for t in data.titles if " " not in t.strip()),
+        use_words=data.use_words,
     )

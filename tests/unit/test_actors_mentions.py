@@ -159,11 +159,11 @@ def test_common_words_never_become_actors(registry):
     assert keys(text, registry) == []
 
 
-def test_untitled_names_are_only_candidates(registry):
+def test_untitled_names_are_candidates_unless_a_first_name_leads(registry):
+    # Issue 12: with no title, a known first name before a surname makes a person.
     text = "The talks involved the Northern Water Authority and Karim Benali in the end."
-    found = keys(text, registry)
-    assert found and all(k.startswith("candidate:") for k in found)
-    assert "candidate:karim-benali" in found
+    assert keys(text, registry) == ["person:karim-benali"]
+    assert keys("The talks involved Vardan Oskanyan in the end.", registry) == ["candidate:vardan-oskanyan"]
 
 
 def test_ambiguous_country_inside_a_name(registry):

@@ -70,3 +70,16 @@ def test_a_scheduled_event_is_never_an_actors_latest():
     assert [e.scheduled for e in timeline.events] == [False, True]
     view = Views(timeline, SiteConfig().language).actor(next(a for a in timeline.actors if a.slug == "georgia"))
     assert view.last.label == "1 July 2025"
+
+
+def test_an_event_from_a_list_item_is_the_whole_sentence_of_its_lead_in():
+    from generator.actors import build_registry
+    from generator.analysis import AnalysisSettings, analyse_article
+    from generator.model import Article
+    body = ("The council's programme covers:\n\n1. the harbour wall;\n"
+            "2. a school roof, to be finished by **last Friday**.\n\nNothing else was dated.")
+    article = Article(path="content/articles/a.md", slug="a", title="T", body=body, body_line=1,
+                      date=DCT)
+    (event,) = analyse_article(article, AnalysisSettings(registry=build_registry(None))).events
+    assert " ".join(event.sentence.text.split()) == (
+        "The council's programme covers: the harbour wall; a school roof, to be finished by last Friday.")

@@ -160,7 +160,7 @@ def test_timeline_json_keys_follow_the_contract(files):
     contract_source = {"article", "title", "url", "quote", "timex"}
     for event in data["events"]:
         assert contract_event <= set(event)
-        assert set(event) - contract_event == {"label", "conflicts", "scheduled", "corrected"}
+        assert set(event) - contract_event == {"label", "conflicts", "scheduled", "corrected", "places"}
         for source in event["sources"]:
             assert contract_source <= set(source)
             assert set(source) - contract_source == {"date", "date_value"}

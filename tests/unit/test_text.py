@@ -73,3 +73,28 @@ def test_agency_sign_off_keeps_its_sentence_but_ends_the_article():
 def test_script_and_style_content_is_not_prose():
     md = "Talks on Monday <script>var d = 'July 4';</script> ended.\n\n<style>\np { }\n</style>\n\nAfter."
     assert plain_text(md).text == "Talks on Monday  ended.\n\nAfter."
+
+
+def test_a_list_under_a_lead_in_is_one_sentence_with_it():
+    # The items of a list introduced by "...:" finish its sentence: none is an event of its own.
+    md = ("The mayor's plan, published on Friday, lists:\n\n- new bus lanes;\n- Two bridges;\n"
+          "- cheaper tickets from **next month**.\n\nCouncillors vote on Monday.")
+    found = sentences(plain_text(md).text)
+    assert [" ".join(s.text.split()) for s in found] == [
+        "The mayor's plan, published on Friday, lists: new bus lanes; Two bridges; "
+        "cheaper tickets from next month.", "Councillors vote on Monday."]
+
+
+def test_a_sentence_cut_by_a_blank_line_is_joined_again():
+    text = "Engineers finished the dam in\n\nlate 2019, two years behind schedule.\n\nIt opened in May."
+    assert [s.text for s in sentences(text)] == [
+        "Engineers finished the dam in\n\nlate 2019, two years behind schedule.", "It opened in May."]
+
+
+def test_blocks_that_end_their_sentence_stay_apart():
+    # A heading ending ":" before a capitalised paragraph, a stop, or a name's particle.
+    text = ("Background:\n\nThe dam was planned in 2010.\n\nThe minister spoke.\n\n"
+            "al-Rashid replied on Tuesday.\n\nHeadline without a stop\n\nThe river rose.")
+    assert [s.text for s in sentences(text)] == [
+        "Background:", "The dam was planned in 2010.", "The minister spoke.",
+        "al-Rashid replied on Tuesday.", "Headline without a stop", "The river rose."]
