@@ -12,6 +12,8 @@ import datetime
 import pytest
 
 from generator.timex import tag
+from timex_cases_news import CASES as NEWS_CASES
+from timex_cases_news import NONE as NEWS_NONE
 
 W = "2025-07-23"  # Wednesday
 T = "2024-12-26"  # Thursday
@@ -835,8 +837,12 @@ def _date(s: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(s) if s else None
 
 
-@pytest.mark.parametrize("dct,sentence,expr,value,range_,type_", CASES,
-                         ids=[f"{i}:{c[2]}" for i, c in enumerate(CASES)])
+ALL_CASES = CASES + NEWS_CASES  # timex_cases_news.py: the error kinds of issue 15
+ALL_NONE = NONE + NEWS_NONE
+
+
+@pytest.mark.parametrize("dct,sentence,expr,value,range_,type_", ALL_CASES,
+                         ids=[f"{i}:{c[2]}" for i, c in enumerate(ALL_CASES)])
 def test_case(dct, sentence, expr, value, range_, type_):
     found = tag(sentence, _date(dct))
     match = [t for t in found if t.text == expr]
@@ -849,7 +855,7 @@ def test_case(dct, sentence, expr, value, range_, type_):
     assert t.time.rule, "every expression records the rule that produced it"
 
 
-@pytest.mark.parametrize("dct,sentence,text", NONE, ids=[f"{i}:{c[2]}" for i, c in enumerate(NONE)])
+@pytest.mark.parametrize("dct,sentence,text", ALL_NONE, ids=[f"{i}:{c[2]}" for i, c in enumerate(ALL_NONE)])
 def test_not_a_date(dct, sentence, text):
     start = sentence.index(text)
     end = start + len(text)

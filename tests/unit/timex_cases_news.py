@@ -4,16 +4,11 @@ usual"), spans over a period ahead, a year named inside the phrase, a time with 
 after a bracketed zone or a 24-hour clock, weekdays naming what was done, plans that had
 passed, "at the time", and sentences that do not end at "vs." or "Sept.".
 
-Every sentence is original. Same row format as test_timex_cases.py.
+Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
 
 from __future__ import annotations
 
-import datetime
-
-import pytest
-
-from generator.timex import tag
 
 W = "2025-07-23"  # Wednesday
 O = "2025-10-25"  # Saturday
@@ -78,27 +73,3 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "Few cars had radios at the time of the blackout.", "the time"),
     (W, "The firm grew faster than expected, two weeks earlier than usual.", "earlier"),
 ]
-
-
-def _date(s: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(s) if s else None
-
-
-@pytest.mark.parametrize("dct,sentence,expr,value,range_,type_", CASES,
-                         ids=[f"{i}:{c[2]}" for i, c in enumerate(CASES)])
-def test_case(dct, sentence, expr, value, range_, type_):
-    found = tag(sentence, _date(dct))
-    match = [t for t in found if t.text == expr]
-    assert match, f"{expr!r} not tagged; got {[(t.text, t.time.value) for t in found]}"
-    t = match[0]
-    assert (t.time.value, t.time.type) == (value, type_)
-    got_range = f"{t.time.start}..{t.time.end}" if t.time.start else ""
-    assert got_range == range_
-
-
-@pytest.mark.parametrize("dct,sentence,text", NONE, ids=[f"{i}:{c[2]}" for i, c in enumerate(NONE)])
-def test_not_a_date(dct, sentence, text):
-    start = sentence.index(text)
-    end = start + len(text)
-    for t in tag(sentence, _date(dct)):
-        assert t.end <= start or t.start >= end, f"{t.text!r} ({t.time.value}) overlaps {text!r}"
