@@ -62,8 +62,11 @@ class FileWatcher:
                                    yield_on_timeout=True, rust_timeout=200)
         for batch in batches:
             ready.set()  # the first (timeout) turn means the watch is in place
-            if batch:
-                self._changes.put({Path(path) for _, path in batch})
+            # Folders report their own changes too (polling sees their mtime): only files
+            # change the site, and a deleted file is reported by its own path.
+            paths = {Path(path) for _, path in batch if not Path(path).is_dir()}
+            if paths:
+                self._changes.put(paths)
 
     def take(self) -> set[Path] | None:
         """The paths changed since the last call, or None when nothing changed."""
