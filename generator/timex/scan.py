@@ -178,12 +178,8 @@ def find(text: str) -> list[Candidate]:
                 if m.end() <= m.start() or key in seen:
                     continue
                 seen.add(key)
-                groups = m.groupdict()
-                spans = {k: m.span(k) for k, v in groups.items() if v is not None}
-                out.append(Candidate(m.start(), m.end(), name, groups, spans))
-    order = _SCANNER.order
-    out.sort(key=lambda c: (c.start, -c.end, order[c.rule]))
-    return out
+                out.append(_candidate(name, m))
+    return _in_order(out)
 
 
 def find_slow(text: str) -> list[Candidate]:
@@ -193,9 +189,17 @@ def find_slow(text: str) -> list[Candidate]:
         for m in pattern.finditer(text):
             if m.end() <= m.start():
                 continue
-            groups = m.groupdict()
-            spans = {k: m.span(k) for k, v in groups.items() if v is not None}
-            out.append(Candidate(m.start(), m.end(), name, groups, spans))
+            out.append(_candidate(name, m))
+    return _in_order(out)
+
+
+def _candidate(name: str, m: re.Match[str]) -> Candidate:
+    groups = m.groupdict()
+    return Candidate(m.start(), m.end(), name, groups, {k: m.span(k) for k, v in groups.items() if v is not None})
+
+
+def _in_order(found: list[Candidate]) -> list[Candidate]:
+    """Leftmost first, longest first, then by the rules' precedence."""
     order = _SCANNER.order
-    out.sort(key=lambda c: (c.start, -c.end, order[c.rule]))
-    return out
+    found.sort(key=lambda c: (c.start, -c.end, order[c.rule]))
+    return found
