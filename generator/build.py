@@ -21,7 +21,8 @@ from typing import Callable, Iterator, MutableMapping, Sequence
 
 from . import __version__, actors, chronology, export, render
 from .analysis import AnalysisSettings, analyse_article
-from .cache import ArticleTable, BuildCache, cached_analyses, settings_fingerprint, store_analyses
+from .cache import (ArticleTable, BuildCache, WindowTable, cached_analyses, settings_fingerprint,
+                    store_analyses)
 from .config import SiteConfig, load_config
 from .chronology.corrections import Applied, Corrections, correct_articles, parse_corrections
 from .content import load_articles, read_actors_file, read_corrections_file
@@ -236,12 +237,14 @@ def analyse_one(article: Article, settings: AnalysisSettings) -> ArticleAnalysis
                                         f"{exc}); please report it (ANNALS_DEBUG=1 shows details)")]) from None
 
 
-def assemble(site: Site, analyses: Sequence[ArticleAnalysis]) -> Timeline:
-    """Decide the cast of actors, give events their actors' slugs, order the chronology."""
+def assemble(site: Site, analyses: Sequence[ArticleAnalysis],
+             memo: chronology.ChronologyMemo | None = None) -> Timeline:
+    """Decide the cast of actors, give events their actors' slugs, order the chronology
+    (reusing what ``memo`` kept of the last one, and leaving this one's there)."""
     cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
     cast_analyses = [_with_slugs(a, cast) for a in analyses]
     timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config,
-                                         corrections=site.corrections, applied=site.corrected)
+                                         corrections=site.corrections, applied=site.corrected, memo=memo)
     return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems)
                    + site.media.problems + site.correction_problems + site.problems)
 
@@ -314,9 +317,12 @@ def _export_in_worker(root: Path | None) -> dict[str, bytes] | list[str]:
 
 def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
                  cache: MutableMapping[Article, ArticleAnalysis] | None = None,
+                 memo: chronology.ChronologyMemo | None = None,
                  staging: StagingFolder | None = None) -> BuildResult:
     """Everything but swapping the site in: the files it consists of, in memory, or
-    written into ``staging`` as they are made."""
+    written into ``staging`` as they are made. ``cache`` and ``memo`` keep the analyses and
+    the chronology's windows in memory from one run to the next (annals serve); without
+    them the persistent cache does, when there is one."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -331,7 +337,14 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         lap("load")
         analyses, analysed = _analyses(site, options, {} if cache is None else cache, store, progress)
         lap("analyse")
-    timeline = assemble(site, analyses)
+        windows = WindowTable(store) if store is not None and memo is None else None
+        if windows is not None:
+            memo = chronology.ChronologyMemo(windows=windows)
+        timeline = assemble(site, analyses, memo)
+        if windows is not None and memo is not None:
+            windows.store(memo.windows)
+        if store is not None:
+            store.forget_unused()
     lap("chronology")
     files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging,
                          options=render.RenderOptions(review=options.review, preview=options.preview))
@@ -355,7 +368,6 @@ def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article,
     fresh = [a for a in analyses if a.article not in known]
     if store is not None:
         store_analyses(store, fresh)
-        store.forget_unused()
     return analyses, len(fresh)
 
 

@@ -5,6 +5,7 @@ One SQLite file, ``SITE/.annals-cache/cache.sqlite`` (the standard library's sql
     meta(key, value)              the fingerprint of the code and settings it was made with
     articles(key, value)          a parsed Article, by the hash of its file's bytes and path
     analyses(key, value)          an article's analysis, by the hash of the whole Article
+    windows(key, value)           a merge window's clusters, by the hash of its content key
 
 Values are pickles of the frozen dataclasses of ``generator.model``, read back with an
 unpickler that builds only those classes (and dates and arrays), so a cache file that came
@@ -29,11 +30,12 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from . import model
+from .chronology.windows import WindowResult
 
 CACHE_DIR = ".annals-cache"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 1
-TABLES = ("articles", "analyses")
+SCHEMA = 2
+TABLES = ("articles", "analyses", "windows")
 BUSY_TIMEOUT_S = 30.0
 QUERY_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
 
@@ -216,3 +218,35 @@ def cached_analyses(cache: BuildCache, articles: Iterable[model.Article]) -> dic
 def store_analyses(cache: BuildCache, analyses: Iterable[model.ArticleAnalysis]) -> None:
     """Keep analyses for the next build (without their article, which is the key)."""
     cache.put_many("analyses", {article_key(a.article): dataclasses.replace(a, article=None) for a in analyses})
+
+
+@dataclass
+class WindowTable:
+    """The `windows` table as the chronology's window memo (chronology.windows): a window's
+    clusters (tuples of item positions) by the digest of its content key. Reads what the
+    last build left; `store` keeps what this one used."""
+
+    cache: BuildCache
+    found: set[str] = field(default_factory=set)
+
+    @staticmethod
+    def key_digest(key: tuple) -> str:
+        return digest(repr(key))  # a key is tuples of str, numbers and dates: a stable repr
+
+    def get(self, key: tuple, default=None):
+        name = self.key_digest(key)
+        value = self.cache.get_many("windows", [name]).get(name)
+        if not _is_clusters(value):
+            return default
+        self.found.add(name)
+        return WindowResult(value, None)  # type: ignore[arg-type]
+
+    def store(self, used: Mapping[tuple, object]) -> None:
+        named = {self.key_digest(k): v.clusters for k, v in used.items()}  # type: ignore[attr-defined]
+        self.cache.used["windows"].update(named)
+        self.cache.put_many("windows", {k: v for k, v in named.items() if k not in self.found})
+
+
+def _is_clusters(value: object) -> bool:
+    return isinstance(value, tuple) and all(
+        isinstance(c, tuple) and all(type(i) is int for i in c) for c in value)

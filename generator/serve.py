@@ -43,6 +43,7 @@ from tornado import httpserver, netutil, web, websocket
 from tornado.ioloop import PeriodicCallback
 
 from . import __version__, export, render
+from .chronology import ChronologyMemo
 from .build import (BuildOptions, analyse_all, analysis_settings, assemble, load_site, output_dir_for,
                     run_pipeline)
 from .config import CONFIG_FILE, SiteConfig, load_config
@@ -118,6 +119,7 @@ class Preview:
     error: str | None = None
     built: bool = False  # root holds a complete site
     cache: dict[Article, ArticleAnalysis] = field(default_factory=dict, repr=False)
+    memo: ChronologyMemo = field(default_factory=ChronologyMemo, repr=False)  # the last chronology's windows
     last: Built | None = field(default=None, repr=False)  # for re-rendering only what changed
     unbuilt: set[str] = field(default_factory=set)  # files changed since the last good build
 
@@ -136,6 +138,7 @@ class Preview:
         trigger = self._relative(changed_paths or ())
         if self._settings_changed(trigger):
             self.cache.clear()  # analysis depends on the language, day_first and actors
+            self.memo = ChronologyMemo()
         cached_before = set(self.cache)
         was_error = self.error
         # Changes made while the site failed to build are not in the last good build either.
@@ -163,7 +166,7 @@ class Preview:
                               built.rendered, reload=bool(changed) or was_error is not None)
 
     def _build_everything(self) -> Built:
-        result = run_pipeline(serve_build_options(self.site_dir, self.drafts), cache=self.cache)
+        result = run_pipeline(serve_build_options(self.site_dir, self.drafts), cache=self.cache, memo=self.memo)
         return Built(result.config, result.timeline, result.files, result.pages)
 
     def _rerender_changes(self, last: Built) -> Built:
@@ -175,7 +178,7 @@ class Preview:
         if site.config != last.config:
             return self._build_everything()
         analyses = analyse_all(site.articles, analysis_settings(site), cache=self.cache)
-        timeline = assemble(site, analyses)
+        timeline = assemble(site, analyses, self.memo)
         theme = render.find_theme(site.config.theme, self.site_dir)
         old_pages = set(render.page_paths(last.timeline, site.config, SERVE_RENDER))
         new_pages = set(render.page_paths(timeline, site.config, SERVE_RENDER))

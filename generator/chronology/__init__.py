@@ -70,16 +70,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Event, Timeline, TimelineEvent, TimeValue
 from .keydates import (key_dates_for_actor, published_dates, rank_key_dates, shown_key_dates,
                        source_keys)
-from .merge import (MergeSettings, SourceEvent, choose_time, cluster_events, prepare,
-                    similarity)
+from .merge import MergeSettings, SourceEvent, choose_time, similarity
+from .windows import WindowResult, merge_windows, raw_items
 from .corrections import Applied, Corrections, correct_events
 from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
@@ -89,7 +89,7 @@ from .views import (MonthGroup, YearGroup, co_actors, date_label, events_for_act
 from .words import id_words, name_words, sentence_parts
 
 __all__ = [
-    "MergeSettings", "MonthGroup", "YearGroup", "build_timeline", "co_actors", "date_label",
+    "ChronologyMemo", "MergeSettings", "MonthGroup", "YearGroup", "build_timeline", "co_actors", "date_label",
     "events_for_actor", "events_per_month", "group_by_year_month", "key_dates_for_actor",
     "shown_key_dates", "is_background", "split_background",
     "sources_for_actor", "event_id_base",
@@ -102,25 +102,30 @@ NOT_ID_RE = re.compile(r"[^a-z0-9]+")
 def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
                    config: SiteConfig, settings: MergeSettings | None = None,
                    corrections: Corrections | None = None,
-                   applied: Sequence[Applied] = ()) -> Timeline:
+                   applied: Sequence[Applied] = (), memo: "ChronologyMemo | None" = None) -> Timeline:
     """The whole chronology of the site (see the module docstring for the rules), with the
     editor's `corrections` applied after merging (`applied`: what the article corrections,
-    made before the analysis, did)."""
+    made before the analysis, did). ``memo`` keeps what an earlier chronology of the same
+    site worked out (each window's clusters, each sentence's words) for the next one."""
     settings = settings or MergeSettings()
+    windows: dict = {}
+    contexts: dict = {}
     articles = sort_articles(analyses)
     sources = source_keys(articles)
     ordered = source_events(articles)
-    items = prepare([(event, sources[analysis_slug]) for analysis_slug, event in ordered],
+    raw = raw_items([(event, sources[analysis_slug]) for analysis_slug, event in ordered],
                     {a.article.slug: [(m.start, m.end) for m in a.mentions if m.end > m.start]
                      for a in articles},
                     {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
                     settings, {a.article.slug: [t for t in a.timexes if t.time.anchored] for a in articles},
                     {a.article.slug: [(m.start, m.end, m.actor) for m in a.mentions] for a in articles},
-                    {a.article.slug: a.article.lang or config.language for a in articles})
-    if config.merge_events:
-        clusters = cluster_events(items, settings)
-    else:
-        clusters = [[i] for i in range(len(items)) if not items[i].secondary]
+                    {a.article.slug: a.article.lang or config.language for a in articles},
+                    memo.contexts if memo is not None else None, contexts)
+    merged = merge_windows(raw, settings, memo.windows if memo is not None else None, windows,
+                           single=not config.merge_events)
+    if memo is not None:  # what this chronology used is what the next one may reuse
+        memo.windows, memo.contexts = windows, contexts
+    items, clusters = merged.items, merged.clusters
     drafts = sorted((draft_event(items, members, settings) for members in clusters),
                     key=lambda pair: pair[0])
     events = tuple(assign_ids(drafts))
@@ -151,6 +156,16 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         extra={"source_events": sum(not i.secondary for i in items), "merged_events": sum(len(c) > 1 for c in clusters),
                "conflicts": sum(bool(e.conflicts) for e in events), "corrections": corrected},
     )
+
+
+@dataclass
+class ChronologyMemo:
+    """What one chronology leaves for the next: each window's clusters by its content key
+    (see windows.py) and each sentence's content words. Any content may be dropped at any
+    time: it only makes the next chronology slower, never different."""
+
+    windows: Mapping[tuple, WindowResult] = field(default_factory=dict)
+    contexts: dict = field(default_factory=dict)
 
 
 def sort_articles(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import heapq
 import math
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import compress, repeat
 from operator import ge
-from typing import Mapping, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
-from ..model import Event, TimeExpr, TimeValue
-from .words import CONCEPTS, ONE_OFF, date_context
+from ..model import Event, TimeValue
 
 
 @dataclass(frozen=True)
@@ -61,6 +59,7 @@ class MergeSettings:
     # the sentence in a happening other sources tell on that date, never start one.
     secondary_dates: bool = True
     # Bounds.
+    min_window_events: int = 50  # word and actor rarity: a window counts as at least this big
     max_range_days: int = 366  # vaguer dates (decades...) are never merged
     max_candidates: int = 16  # clusters compared per event, most shared words first
     max_bucket: int = 256  # index buckets bigger than this are too common to use
@@ -125,157 +124,6 @@ class _Cluster:
     articles: set[str]
     members: list[int]
     indexed: set[tuple[int, str]] | None = None
-
-
-def prepare(ordered: Sequence[tuple[Event, str]],
-            mention_spans: Mapping[str, Sequence[tuple[int, int]]] | None = None,
-            actor_words: Mapping[str, frozenset[str]] | None = None,
-            settings: MergeSettings | None = None,
-            dates: Mapping[str, Sequence[TimeExpr]] | None = None,
-            named: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
-            languages: Mapping[str, str] | None = None) -> list[SourceEvent]:
-    """Source events, IDF-weighted, from (event, source key) pairs in source order.
-
-    `mention_spans` (article slug -> actor mention spans) and `actor_words` (actor slug ->
-    words of its name and aliases) say which words are actor names, left out of the words.
-    Words and actors are weighted by how few events use them: in a corpus about one story
-    the countries of the story are everywhere and say nothing, a named envoy does.
-    `dates` (article slug -> its anchored date expressions) gives each event the other
-    dates of its sentence; with `settings.secondary_dates` each of them (no vaguer than a
-    month) also becomes a secondary source event, listed after all the events. `named`
-    (article slug -> (start, end, actor) mentions) tells the actors a sentence names from
-    those it only inherits from front matter, which count less. `languages` (article slug
-    -> language, default English) reads each sentence's words in its own language, through
-    the multilingual lexicon of happenings (words.lexicon), so tellings in two languages
-    can share words.
-    """
-    settings = settings or MergeSettings()
-    spans = mention_spans or {}
-    names = actor_words or {}
-    found = dates or {}
-    mentions = named or {}
-    language_of = languages or {}
-
-    span_index = _SpanIndex(spans)
-    named_index = _SpanIndex({slug: [(s, e) for s, e, _ in found_named]
-                              for slug, found_named in mentions.items()})
-    stems: dict[str, str | None] = {}
-
-    def context(event: Event) -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
-        return date_context(event, *_name_skips(event, span_index, names),
-                            happening_window=settings.happening_window, stems=stems,
-                            language=language_of.get(event.article, "en"))
-
-    raw = [context(event) for event, _ in ordered]
-    df: Counter[str] = Counter()
-    actor_df: Counter[str] = Counter()
-    for (terms, _, happenings), (event, _) in zip(raw, ordered):
-        df.update(terms.keys())
-        df.update("@" + h for h in happenings)  # happenings told of a date, apart from words
-        actor_df.update(frozenset(event.actors))
-    total = len(raw)
-    rare_df = max(settings.salient_min_df, settings.rare_word_share * total)
-    salient_df = max(settings.salient_min_df, settings.salient_actor_share * total)
-    concept_heads = frozenset(CONCEPTS.values())
-
-    def source_event(order: int, event: Event, source: str,
-                     found_context: tuple[dict[str, float], frozenset[str], frozenset[str]],
-                     others: tuple[tuple[date, date], ...], secondary: bool) -> SourceEvent:
-        terms, near, happenings = found_context
-        weighted = {w: b * (math.log((total + 1) / (df[w] + 1)) + 1.0) for w, b in terms.items()}
-        time = event.timex.time
-        in_sentence = {mentions[event.article][k][2] for k in named_index.within(
-            event.article, event.sentence.start, event.sentence.end)}
-        salient = tuple(sorted(
-            (a, math.log((total + 1) / actor_df[a])
-             * (1.0 if a in in_sentence or not mentions else settings.unnamed_actor_factor))
-            for a in frozenset(event.actors) if actor_df[a] <= salient_df))
-        rare = {w for w in terms if df[w] <= rare_df and w not in concept_heads}
-        rare.update("@" + h for h in happenings if df["@" + h] <= rare_df)
-        return SourceEvent(
-            order=order, event=event, source=source, start=time.start, end=time.end,  # type: ignore[arg-type]
-            terms=weighted, words=frozenset(weighted), weight=math.fsum(weighted.values()),
-            near=near, near_weight=math.fsum(weighted[w] for w in near), one_off=near & ONE_OFF,
-            actors=frozenset(event.actors), happenings=happenings, rare=frozenset(rare),
-            salient=salient, other_dates=others, secondary=secondary)
-
-    date_index = _SpanIndex({slug: [(t.start, t.end) for t in timexes] for slug, timexes in found.items()})
-    out, extra = [], []
-    for i, ((event, source), found_context) in enumerate(zip(ordered, raw)):
-        others = _other_dates(event, found.get(event.article, ()), date_index)
-        out.append(source_event(i, event, source, found_context,
-                                tuple((t.time.start, t.time.end) for t in others), False))
-        if not settings.secondary_dates:
-            continue
-        for timex in others:
-            if (timex.time.end - timex.time.start).days >= settings.max_evidence_range_days:  # type: ignore[operator]
-                continue
-            also = replace(event, timex=timex)
-            rest = tuple((t.time.start, t.time.end) for t in others if t is not timex)
-            extra.append(source_event(i, also, source, context(also),
-                                      rest + ((event.time.start, event.time.end),), True))
-    return out + extra
-
-
-def _name_skips(event: Event, spans: _SpanIndex,
-                names: Mapping[str, frozenset[str]]) -> tuple[list[tuple[int, int]], frozenset[str]]:
-    """The actor mention spans in the event's sentence and the words of its actors' names."""
-    skip_words = frozenset().union(*(names.get(a, frozenset()) for a in event.actors))
-    return spans.overlapping(event.article, event.sentence.start, event.sentence.end), skip_words
-
-
-class _SpanIndex:
-    """Each article's (start, end) spans sorted by start, to find those of one sentence by
-    bisection instead of scanning every mention of the article for every event."""
-
-    def __init__(self, spans: Mapping[str, Sequence[tuple[int, int]]]):
-        self.spans = spans
-        self.sorted: dict[str, tuple[list[int], list[int], int] | None] = {}
-
-    def _of(self, article: str) -> tuple[list[int], list[int], int] | None:
-        """(sorted starts, span positions in that order, longest span), or None when a
-        span ends before it starts (then scan: bisection assumes end >= start)."""
-        if article not in self.sorted:
-            given = self.spans.get(article, ())
-            if any(e < s for s, e in given):
-                self.sorted[article] = None
-            else:
-                order = sorted(range(len(given)), key=lambda k: (given[k][0], k))
-                longest = max((e - s for s, e in given), default=0)
-                self.sorted[article] = ([given[k][0] for k in order], order, longest)
-        return self.sorted[article]
-
-    def overlapping(self, article: str, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans s..e with s < end and start < e, in start order."""
-        given = self.spans.get(article, ())
-        found = self._of(article)
-        if found is None:
-            return [(s, e) for s, e in given if s < end and start < e]
-        starts, order, longest = found
-        window = order[bisect_right(starts, start - longest):bisect_left(starts, end)]
-        return [given[k] for k in window if start < given[k][1]]
-
-    def within(self, article: str, start: int, end: int) -> list[int]:
-        """Positions of the spans s..e with start <= s and e <= end."""
-        given = self.spans.get(article, ())
-        found = self._of(article)
-        if found is None:
-            return [k for k, (s, e) in enumerate(given) if start <= s and e <= end]
-        starts, order, _ = found
-        window = order[bisect_left(starts, start):bisect_right(starts, end)]
-        return [k for k in window if given[k][1] <= end]
-
-
-def _other_dates(event: Event, timexes: Sequence[TimeExpr], index: _SpanIndex) -> list[TimeExpr]:
-    """The sentence's other anchored dates that do not overlap the event's own date (those
-    of the sentence found in ``index``, the article's dates by position: scanning all of
-    them for every event made one long article quadratic)."""
-    sentence, own = event.sentence, event.timex
-    inside = sorted(index.within(event.article, sentence.start, sentence.end))
-    return [t for t in (timexes[k] for k in inside)
-            if t.time.anchored
-            and (t.start, t.end) != (own.start, own.end)
-            and _gap_days(t.time.start, t.time.end, own.time.start, own.time.end) > 0]  # type: ignore[arg-type]
 
 
 def similarity(a: SourceEvent, b: SourceEvent, actor_weight: float) -> Similarity:
@@ -406,7 +254,7 @@ def _no_common_actor(a: SourceEvent, b: SourceEvent) -> bool:
 
 def _also_gives(a: SourceEvent, b: SourceEvent) -> bool:
     """a's sentence also gives a date compatible with b's."""
-    return any(_gap_days(start, end, b.start, b.end) <= 0 for start, end in a.other_dates)
+    return any(gap_days(start, end, b.start, b.end) <= 0 for start, end in a.other_dates)
 
 
 def _month(day: date) -> int:
@@ -417,7 +265,7 @@ def _months(start: date, end: date) -> range:
     return range(_month(start), _month(end) + 1)
 
 
-def _gap_days(a_start: date, a_end: date, b_start: date, b_end: date) -> int:
+def gap_days(a_start: date, a_end: date, b_start: date, b_end: date) -> int:
     """Days between two ranges; 0 or less when they overlap."""
     return max((b_start - a_end).days, (a_start - b_end).days)
 
@@ -500,7 +348,7 @@ def _best_join(item: SourceEvent, cid: int, cluster: _Cluster, items: Sequence[S
         return None
     best: tuple[int, float, int] | None = None
     for gi, group in enumerate(cluster.groups):
-        if _gap_days(item.start, item.end, group.start, group.end) > 0:
+        if gap_days(item.start, item.end, group.start, group.end) > 0:
             continue
         for m in group.members[: settings.max_compared]:
             score = merge_score(item, items[m], settings)
@@ -510,7 +358,7 @@ def _best_join(item: SourceEvent, cid: int, cluster: _Cluster, items: Sequence[S
     # near dates cannot walk a cluster across the calendar.
     first = cluster.groups[0]
     if best is not None or not (
-            0 < _gap_days(item.start, item.end, first.start, first.end) <= settings.conflict_window_days):
+            0 < gap_days(item.start, item.end, first.start, first.end) <= settings.conflict_window_days):
         return best
     for m in cluster.members[: settings.max_compared]:
         score = conflict_score(item, items[m], settings)
@@ -608,6 +456,6 @@ def choose_time(members: Sequence[SourceEvent]) -> tuple[TimeValue, tuple[TimeVa
     chosen = min(distinct.values(), key=rank)
     conflicts = sorted(
         (t for t in distinct.values()
-         if _gap_days(t.start, t.end, chosen.start, chosen.end) > 0),  # type: ignore[arg-type]
+         if gap_days(t.start, t.end, chosen.start, chosen.end) > 0),  # type: ignore[arg-type]
         key=lambda t: (t.start, t.precision_rank, t.value))
     return chosen, tuple(conflicts)

@@ -1,0 +1,373 @@
+"""The merge, partitioned by time, so that an edit re-clusters only the windows it touches.
+
+Every source event has a home window: the calendar month its date starts in, or, for dates
+vaguer than a month (seasons, quarters, years), the calendar year. A month's window also
+takes as its halo the events of the neighbouring months that lie within
+``conflict_window_days`` of it (a conflict or a week across the month's edge). Each window
+is clustered on its own (``merge.cluster_events``), with word and actor rarity counted over
+the window's own events, so that no statistic reaches further than a window: an edit can
+change only the windows whose events it changes. The windows' clusters are then joined
+through the halo events they share (a cross-month happening), never putting two events of
+one article together.
+
+A window's clusters are a pure function of its items' content (``RawItem.key``) and the
+settings, so they are memoised by that key (in memory in ``annals serve``, in the build
+cache for ``annals build``); a full build and any incremental one give the same clusters.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Iterable, Mapping, MutableMapping, NamedTuple, Sequence
+
+from ..model import Event, TimeExpr
+from .merge import MergeSettings, SourceEvent, cluster_events, gap_days
+from .words import CONCEPTS, ONE_OFF, date_context
+
+Context = tuple[dict[str, float], frozenset[str], frozenset[str]]  # terms, near, happenings
+Clusters = tuple[tuple[int, ...], ...]  # item positions of a window, each cluster in order
+
+
+class WindowResult(NamedTuple):
+    """A window's clusters, and the source events of its own items as weighed there (None
+    when read back from the persistent cache, which keeps only the clusters)."""
+
+    clusters: Clusters
+    events: tuple[SourceEvent, ...] | None
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """A source event as the merge reads it before any window's statistics."""
+
+    order: int  # position in source order (primary events first, then the other dates)
+    event: Event
+    source: str  # independent source key
+    terms: dict[str, float] = field(compare=False)  # content words with their near boost
+    near: frozenset[str] = frozenset()
+    happenings: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()  # the actors the sentence names itself
+    other_dates: tuple[tuple[date, date], ...] = ()
+    secondary: bool = False
+    key: tuple = field(default=(), compare=False)  # what its clustering depends on
+    window: tuple[str, int] = ("m", 0)  # its home window (see home_window)
+    start: date = field(init=False, compare=False)
+    end: date = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        time = self.event.timex.time
+        object.__setattr__(self, "start", time.start)
+        object.__setattr__(self, "end", time.end)
+
+
+def with_key(item: RawItem, settings: MergeSettings) -> RawItem:
+    """The item with its home window and its content key: everything clustering reads, nothing positional (an
+    edit above an event moves its offsets, not its clustering), sets as sorted tuples so the
+    key's repr is the same in every process."""
+    time = item.event.timex.time
+    key = (item.event.article, time.value, time.type, time.granularity, item.start, item.end,
+           tuple(sorted(item.terms.items())), tuple(sorted(item.near)), tuple(sorted(item.happenings)),
+           tuple(sorted(item.event.actors)), tuple(sorted(item.named)), item.other_dates, item.secondary)
+    return replace(item, key=key, window=home_window(item, settings))
+
+
+def raw_items(ordered: Sequence[tuple[Event, str]],
+              mention_spans: Mapping[str, Sequence[tuple[int, int]]],
+              actor_words: Mapping[str, frozenset[str]], settings: MergeSettings,
+              dates: Mapping[str, Sequence[TimeExpr]],
+              named: Mapping[str, Sequence[tuple[int, int, str]]],
+              languages: Mapping[str, str],
+              contexts: Mapping[tuple, Context] | None = None,
+              keep: MutableMapping[tuple, Context] | None = None) -> list[RawItem]:
+    """Raw items from (event, source key) pairs in source order, then one secondary item per
+    other date of a sentence (no vaguer than a month) when ``settings.secondary_dates``.
+
+    ``mention_spans`` (article slug -> actor mention spans) and ``actor_words`` (actor slug
+    -> the words of its names) say which words are names, left out of the content words;
+    ``named`` (article slug -> (start, end, actor)) which actors a sentence names itself;
+    ``dates`` (article slug -> anchored dates) a sentence's other dates; ``languages``
+    (article slug -> language) how its words are read. ``contexts`` holds the words an
+    earlier chronology found for a sentence, date and skipped names; every one found here
+    goes into ``keep``."""
+    contexts = {} if contexts is None else contexts
+    keep = {} if keep is None else keep
+    span_index = SpanIndex(mention_spans)
+    named_index = SpanIndex({slug: [(s, e) for s, e, _ in found] for slug, found in named.items()})
+    date_index = SpanIndex({slug: [(t.start, t.end) for t in found] for slug, found in dates.items()})
+    stems: dict[str, str | None] = {}
+
+    def context(event: Event) -> Context:
+        spans = tuple(span_index.overlapping(event.article, event.sentence.start, event.sentence.end))
+        words = frozenset().union(*(actor_words.get(a, frozenset()) for a in event.actors))
+        language = languages.get(event.article, "en")
+        memo_key = (event.sentence.text, event.sentence.start, event.timex.start, event.timex.end,
+                    spans, words, language)
+        found = contexts.get(memo_key)
+        if found is None:
+            found = date_context(event, spans, words, happening_window=settings.happening_window,
+                                 stems=stems, language=language)
+        keep[memo_key] = found
+        return found
+
+    def item(order: int, event: Event, source: str, others: tuple[tuple[date, date], ...],
+             secondary: bool) -> RawItem:
+        terms, near, happenings = context(event)
+        mentions = named.get(event.article, ())
+        in_sentence = frozenset(mentions[k][2] for k in named_index.within(
+            event.article, event.sentence.start, event.sentence.end))
+        return with_key(RawItem(order, event, source, terms, near, happenings, in_sentence,
+                                others, secondary), settings)
+
+    out, extra = [], []
+    for order, (event, source) in enumerate(ordered):
+        others = other_dates(event, dates.get(event.article, ()), date_index)
+        out.append(item(order, event, source, tuple((t.time.start, t.time.end) for t in others), False))
+        if not settings.secondary_dates:
+            continue
+        for timex in others:
+            if (timex.time.end - timex.time.start).days >= settings.max_evidence_range_days:  # type: ignore[operator]
+                continue
+            rest = tuple((t.time.start, t.time.end) for t in others if t is not timex)
+            extra.append(item(order, replace(event, timex=timex), source,
+                              rest + ((event.time.start, event.time.end),), True))  # type: ignore[arg-type]
+    return out + extra
+
+
+def other_dates(event: Event, timexes: Sequence[TimeExpr], index: SpanIndex) -> list[TimeExpr]:
+    """The sentence's other anchored dates that do not overlap the event's own date (those
+    of the sentence found in ``index``, the article's dates by position: scanning all of
+    them for every event made one long article quadratic)."""
+    sentence, own = event.sentence, event.timex
+    inside = sorted(index.within(event.article, sentence.start, sentence.end))
+    return [t for t in (timexes[k] for k in inside)
+            if t.time.anchored
+            and (t.start, t.end) != (own.start, own.end)
+            and gap_days(t.time.start, t.time.end, own.time.start, own.time.end) > 0]  # type: ignore[arg-type]
+
+
+class SpanIndex:
+    """Each article's (start, end) spans sorted by start, to find those of one sentence by
+    bisection instead of scanning every mention of the article for every event."""
+
+    def __init__(self, spans: Mapping[str, Sequence[tuple[int, int]]]):
+        self.spans = spans
+        self.sorted: dict[str, tuple[list[int], list[int], int] | None] = {}
+
+    def _of(self, article: str) -> tuple[list[int], list[int], int] | None:
+        """(sorted starts, span positions in that order, longest span), or None when a
+        span ends before it starts (then scan: bisection assumes end >= start)."""
+        if article not in self.sorted:
+            given = self.spans.get(article, ())
+            if any(e < s for s, e in given):
+                self.sorted[article] = None
+            else:
+                order = sorted(range(len(given)), key=lambda k: (given[k][0], k))
+                longest = max((e - s for s, e in given), default=0)
+                self.sorted[article] = ([given[k][0] for k in order], order, longest)
+        return self.sorted[article]
+
+    def overlapping(self, article: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans s..e with s < end and start < e, in start order."""
+        given = self.spans.get(article, ())
+        found = self._of(article)
+        if found is None:
+            return [(s, e) for s, e in given if s < end and start < e]
+        starts, order, longest = found
+        window = order[bisect_right(starts, start - longest):bisect_left(starts, end)]
+        return [given[k] for k in window if start < given[k][1]]
+
+    def within(self, article: str, start: int, end: int) -> list[int]:
+        """Positions of the spans s..e with start <= s and e <= end."""
+        given = self.spans.get(article, ())
+        found = self._of(article)
+        if found is None:
+            return [k for k, (s, e) in enumerate(given) if start <= s and e <= end]
+        starts, order, _ = found
+        window = order[bisect_left(starts, start):bisect_right(starts, end)]
+        return [k for k in window if given[k][1] <= end]
+
+
+
+# Windows ---------------------------------------------------------------------------------
+
+def home_window(item: RawItem, settings: MergeSettings) -> tuple[str, int]:
+    """("m", month number) for dates no vaguer than a month, else ("y", year)."""
+    if (item.end - item.start).days >= settings.max_evidence_range_days:
+        return ("y", item.start.year)
+    return ("m", item.start.year * 12 + item.start.month - 1)
+
+
+def _month_bounds(month: int) -> tuple[date, date]:
+    first = date(month // 12, month % 12 + 1, 1)
+    following = date((month + 1) // 12, (month + 1) % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def windows(items: Sequence[RawItem], settings: MergeSettings) -> dict[tuple[str, int], list[int]]:
+    """Each window's items (positions in ``items``, in order): its own, then its halo
+    (primary events of the neighbouring months within ``conflict_window_days``)."""
+    halo = timedelta(days=settings.conflict_window_days)
+    own: dict[tuple[str, int], list[int]] = {}
+    for i, item in enumerate(items):
+        own.setdefault(item.window, []).append(i)
+    out = {}
+    for window in sorted(own):
+        members = own[window]
+        if window[0] == "m":
+            first, last = _month_bounds(window[1])
+            for neighbour in (("m", window[1] - 1), ("m", window[1] + 1)):
+                members = members + [i for i in own.get(neighbour, ())
+                                     if not items[i].secondary
+                                     and gap_days(items[i].start, items[i].end, first, last) <= halo.days]
+        out[window] = sorted(members, key=lambda i: (items[i].secondary, items[i].order, i))
+    return out
+
+
+def weigh(items: Sequence[RawItem], settings: MergeSettings) -> list[SourceEvent]:
+    """Source events weighted by the rarity of their words and actors among ``items`` (a
+    window's primary events): in an archive about one story its countries are everywhere
+    and say nothing, a named envoy does."""
+    df: Counter[str] = Counter()
+    actor_df: Counter[str] = Counter()
+    primary = [item for item in items if not item.secondary]
+    for item in primary:
+        df.update(item.terms.keys())
+        df.update("@" + h for h in item.happenings)  # happenings told of a date, apart from words
+        actor_df.update(frozenset(item.event.actors))
+    total = len(primary)
+    # A quiet month says little about which words are rare: below `min_window_events` the
+    # missing events count as a background that uses none of them, so every word weighs
+    # nearly the same instead of by the chance counts of a handful of sentences.
+    mass = max(total, settings.min_window_events)
+    rare_df = max(settings.salient_min_df, settings.rare_word_share * total)
+    salient_df = max(settings.salient_min_df, settings.salient_actor_share * total)
+    concept_heads = frozenset(CONCEPTS.values())
+    out = []
+    for item in items:
+        weighted = {w: b * (math.log((mass + 1) / (df[w] + 1)) + 1.0) for w, b in item.terms.items()}
+        salient = tuple(sorted(
+            (a, math.log((mass + 1) / max(actor_df[a], 1))
+             * (1.0 if a in item.named else settings.unnamed_actor_factor))
+            for a in frozenset(item.event.actors) if actor_df[a] <= salient_df))
+        rare = {w for w in item.terms if df[w] <= rare_df and w not in concept_heads}
+        rare.update("@" + h for h in item.happenings if df["@" + h] <= rare_df)
+        out.append(SourceEvent(
+            order=item.order, event=item.event, source=item.source, start=item.start, end=item.end,
+            terms=weighted, words=frozenset(weighted), weight=math.fsum(weighted.values()),
+            near=item.near, near_weight=math.fsum(weighted[w] for w in item.near),
+            one_off=item.near & ONE_OFF, actors=frozenset(item.event.actors),
+            happenings=item.happenings, rare=frozenset(rare), salient=salient,
+            other_dates=item.other_dates, secondary=item.secondary))
+    return out
+
+
+@dataclass
+class Merged:
+    """The clusters of a whole chronology and the source events that describe each item
+    (as weighed in its home window)."""
+
+    clusters: list[list[int]]
+    items: list[SourceEvent]
+    reused: int = 0  # windows whose clusters came from the memo
+    windows: int = 0
+
+
+def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
+                  memo: Mapping[tuple, WindowResult] | None = None,
+                  keep: MutableMapping[tuple, WindowResult] | None = None,
+                  single: bool = False) -> Merged:
+    """Cluster every window (taking its result from ``memo`` when it holds the window's
+    key; every window's result goes into ``keep``), then join the windows' clusters through
+    their shared halo events. ``single``: no merging, one event per primary item."""
+    memo = {} if memo is None else memo
+    keep = {} if keep is None else keep
+    weighed: dict[int, SourceEvent] = {}
+    found: list[tuple[tuple[str, int], list[int], Clusters]] = []
+    reused = 0
+    for window, members in windows(items, settings).items():
+        key = (settings, tuple(items[i].key for i in members))
+        result = None if single else memo.get(key)
+        if result is None:
+            events = weigh([items[i] for i in members], settings)
+            home = tuple(e for i, e in zip(members, events) if items[i].window == window)
+            clusters = () if single else tuple(tuple(c) for c in cluster_events(events, settings))
+            result = WindowResult(clusters, home)
+        else:
+            reused += 1
+        if not single:
+            keep[key] = result
+            found.append((window, members, result.clusters))
+        home_members = [i for i in members if items[i].window == window]
+        if result.events is None:  # from the persistent cache: weigh again, for the drafts
+            events = weigh([items[i] for i in members], settings)
+            result = WindowResult(result.clusters, tuple(e for i, e in zip(members, events)
+                                                         if items[i].window == window))
+            keep[key] = result
+        for i, event in zip(home_members, result.events):  # type: ignore[arg-type]
+            weighed[i] = _current(event, items[i])
+    if single:
+        joined = [[i] for i, item in enumerate(items) if not item.secondary]
+    else:
+        joined = _join(items, settings, found)
+    return Merged(joined, [weighed[i] for i in range(len(items))], reused, len(found))
+
+
+def _current(event: SourceEvent, item: RawItem) -> SourceEvent:
+    """A memoised source event with the item's own event and order (an edit elsewhere in the
+    article moves its offsets, another article its order, and neither its weights)."""
+    if event.event is item.event and event.order == item.order:
+        return event
+    return replace(event, event=item.event, order=item.order)
+
+
+def _join(items: Sequence[RawItem], settings: MergeSettings,
+          found: Iterable[tuple[tuple[str, int], list[int], Clusters]]) -> list[list[int]]:
+    """Clusters over all items: each window's clusters of its own items, then joined
+    through the halo items they contain, in window order, unless that would put two events
+    of one article together. Secondary items that joined nothing are left out."""
+    parent: dict[int, int] = {}
+    articles: dict[int, set[str]] = {}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def unite(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra == rb or articles[ra] & articles[rb]:
+            return
+        if rb < ra:
+            ra, rb = rb, ra
+        parent[rb] = ra
+        articles[ra] |= articles.pop(rb)
+
+    found = list(found)
+    for window, members, clusters in found:
+        for cluster in clusters:
+            own = [members[k] for k in cluster if items[members[k]].window == window]
+            for i in own:
+                parent.setdefault(i, i)
+                articles.setdefault(i, {items[i].event.article})
+            for i in own[1:]:
+                unite(own[0], i)
+    for window, members, clusters in found:
+        for cluster in clusters:
+            ids = [members[k] for k in cluster]
+            own = [i for i in ids if items[i].window == window]
+            if not own:
+                continue
+            for i in ids:
+                if i not in own and i in parent:
+                    unite(own[0], i)
+    groups: dict[int, list[int]] = {}
+    for i in sorted(parent):
+        groups.setdefault(root(i), []).append(i)
+    return sorted((sorted(g, key=lambda m: (items[m].order, m)) for g in groups.values()
+                   if not all(items[m].secondary for m in g)),
+                  key=lambda g: (items[g[0]].order, g[0]))
