@@ -28,11 +28,14 @@ from .chronology.corrections import Applied, Corrections, correct_articles, pars
 from .content import load_articles, read_actors_file, read_corrections_file
 from .distributed import RemoteSettings, analyse_with_dask
 from .errors import BuildErrors, ContentError
+from .incremental import LastSite, ParsedArticles, PipelineState, TwoLevelMemo, site_in_memory
 from .media import Media, collect_media
 from .model import Article, ArticleAnalysis, Problem, Timeline
 from .output import StagingFolder, check_output_dir, write_file
+from .sink import MemorySite
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+BUILD_INFO = {"generator": f"Annals {__version__}"}  # what every page says made it
 # Measured on 2 cores (bench/bench_build.py, ~2 ms of analysis per article): two workers
 # analyse 200 articles in 0.26 s against 0.40 s in one process, 1000 in 1.3 s against 2.1 s;
 # below ~200 the pool's start-up eats the gain.
@@ -80,19 +83,25 @@ class BuildResult:
     skipped_drafts: int = 0
     media: Media = field(default_factory=Media)
     analysed: int = 0  # articles analysed afresh (the others came from a cache)
+    site: MemorySite | None = None  # run_pipeline(in_memory=True): the files, made on first read
+    rendered: int = 0  # pages rendered (or, in memory, scheduled) afresh
+    scheduled: frozenset[str] = frozenset()  # in memory: the pages and exports made afresh
 
     @property
     def pages(self) -> int:
         return sum(1 for name in self.names if name.endswith(".html"))
 
 
-def load_site(options: BuildOptions, store: BuildCache | None = None) -> Site:
+def load_site(options: BuildOptions, store: BuildCache | None = None,
+              parsed: ParsedArticles | None = None) -> Site:
     """Read site.yaml, actors.yaml and the articles; all content errors at once. Articles
-    whose files ``store`` has seen are not parsed again."""
+    whose files ``parsed`` (in memory) or ``store`` (on disk) have seen are not parsed again."""
     config = load_config(options.site_dir, base_url=options.base_url)
+    memo = ArticleTable(store) if store is not None else None
+    if parsed is not None:
+        memo = TwoLevelMemo(parsed, memo) if memo is not None else parsed
     loaded = load_articles(options.site_dir, config.content_dir, drafts=options.drafts, timezone=config.zone,
-                           language=config.language, day_first=config.day_first,
-                           memo=ArticleTable(store) if store is not None else None)
+                           language=config.language, day_first=config.day_first, memo=memo)
     errors = list(loaded.errors)
     registry = None
     source, skipped_actors = read_actors_file(options.site_dir, config.content_dir)
@@ -242,11 +251,28 @@ def assemble(site: Site, analyses: Sequence[ArticleAnalysis],
     """Decide the cast of actors, give events their actors' slugs, order the chronology
     (reusing what ``memo`` kept of the last one, and leaving this one's there)."""
     cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
-    cast_analyses = [_with_slugs(a, cast) for a in analyses]
+    earlier = memo.slugged if memo is not None else {}
+    kept: dict = {}
+    cast_analyses = [_slugged(a, cast, earlier, kept) for a in analyses]
+    if memo is not None:
+        memo.slugged = kept
     timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config,
                                          corrections=site.corrections, applied=site.corrected, memo=memo)
     return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems)
                    + site.media.problems + site.correction_problems + site.problems)
+
+
+def _slugged(analysis: ArticleAnalysis, cast, earlier: dict, kept: dict) -> ArticleAnalysis:
+    """_with_slugs, or what an earlier run made of the same analysis and the same slugs."""
+    keys = {m.actor for m in analysis.mentions}
+    for event in analysis.events:
+        keys.update(event.actors, event.places)
+    slugs = tuple(sorted((k, cast.slug_for(k) or "") for k in keys))
+    found = earlier.get(id(analysis))
+    if found is None or found[0] is not analysis or found[1] != slugs:
+        found = (analysis, slugs, _with_slugs(analysis, cast))
+    kept[id(analysis)] = found
+    return found[2]
 
 
 def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:
@@ -266,7 +292,7 @@ def render_files(timeline: Timeline, site: Site, site_dir: Path, *, jobs: int | 
     made (the dict returned is then empty). On big sites the exports (a third of this
     stage) are made in a forked process while this one renders the pages."""
     theme = render.find_theme(site.config.theme, site_dir)
-    build_info = {"generator": f"Annals {__version__}"}
+    build_info = BUILD_INFO
     files: dict[str, bytes] = {}
     emit = staging or files.__setitem__
     options = options or render.RenderOptions()
@@ -316,13 +342,14 @@ def _export_in_worker(root: Path | None) -> dict[str, bytes] | list[str]:
 
 
 def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
-                 cache: MutableMapping[Article, ArticleAnalysis] | None = None,
-                 memo: chronology.ChronologyMemo | None = None,
-                 staging: StagingFolder | None = None) -> BuildResult:
-    """Everything but swapping the site in: the files it consists of, in memory, or
-    written into ``staging`` as they are made. ``cache`` and ``memo`` keep the analyses and
-    the chronology's windows in memory from one run to the next (annals serve); without
-    them the persistent cache does, when there is one."""
+                 state: PipelineState | None = None, staging: StagingFolder | None = None,
+                 in_memory: bool = False) -> BuildResult:
+    """Everything but swapping the site in: the files it consists of, written into
+    ``staging`` as they are made, or in memory (``BuildResult.files``; with ``in_memory``, a
+    ``MemorySite`` in ``BuildResult.site`` whose pages are made when first read). ``state``
+    keeps what this run learnt for the next one in the same process (annals serve): parsed
+    articles, analyses, merge windows and the site, so that the next run redoes only what
+    an edit changed; without it the persistent cache keeps articles, analyses and windows."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -333,24 +360,40 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         clock = now
 
     with open_cache(options) as store:
-        site = load_site(options, store)
+        site = load_site(options, store, state.parsed if state is not None else None)
         lap("load")
-        analyses, analysed = _analyses(site, options, {} if cache is None else cache, store, progress)
+        analyses, analysed = _analyses(site, options, state.analyses if state is not None else {},
+                                       store, progress)
         lap("analyse")
-        windows = WindowTable(store) if store is not None and memo is None else None
-        if windows is not None:
-            memo = chronology.ChronologyMemo(windows=windows)
+        windows = WindowTable(store) if store is not None and state is None else None
+        memo = state.chronology if state is not None else chronology.ChronologyMemo(windows=windows or {})
         timeline = assemble(site, analyses, memo)
-        if windows is not None and memo is not None:
+        if windows is not None:
             windows.store(memo.windows)
         if store is not None:
             store.forget_unused()
+    if state is not None:
+        state.keep_only(analyses)
     lap("chronology")
+    render_options = render.RenderOptions(review=options.review, preview=options.preview)
+    if in_memory:
+        theme = render.find_theme(site.config.theme, options.site_dir)
+        last = state.last if state is not None and state.last is not None \
+            and state.last.config == site.config else None
+        memory, fresh, environment = site_in_memory(timeline, site.config, theme, site.media,
+                                                    render_options, BUILD_INFO, last)
+        if state is not None:
+            state.last = LastSite(site.config, timeline, memory, environment)
+        lap("render")
+        return BuildResult(site.config, timeline, {}, tuple(memory.names()), timings, site.skipped_drafts,
+                           site.media, analysed, memory, len(fresh),
+                           frozenset(fresh) | frozenset(n for n in memory.pending if not n.endswith(".html")))
     files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging,
-                         options=render.RenderOptions(review=options.review, preview=options.preview))
+                         options=render_options)
     lap("render")
     names = tuple(sorted(staging.names if staging is not None else files))
-    return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed)
+    return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed,
+                       rendered=sum(1 for n in names if n.endswith(".html")))
 
 
 def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article, ArticleAnalysis],

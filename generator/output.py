@@ -125,26 +125,6 @@ def write_file(root: Path, name: str, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def update_tree(files: Mapping[str, bytes], root: Path) -> list[str]:
-    """Bring a folder in line with files, touching only what changed (for serve)."""
-    changed = []
-    for name in sorted(files):
-        path = root.joinpath(*safe_relative(name).parts)
-        if path.is_file() and path.read_bytes() == files[name]:
-            continue
-        write_file(root, name, files[name])
-        changed.append(name)
-    wanted = {root.joinpath(*safe_relative(n).parts) for n in files} | {root / MARKER}
-    for path in sorted(root.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            changed.append(path.relative_to(root).as_posix())
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    (root / MARKER).write_bytes(MARKER_TEXT)
-    return changed
-
-
 # Swapping the new site in -------------------------------------------------------------------
 
 AT_FDCWD = -100  # <fcntl.h>: paths relative to the working directory

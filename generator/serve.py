@@ -25,14 +25,14 @@ import asyncio
 import errno
 import json
 import signal
+import mimetypes
 import socket
-import tempfile
 import time
 import traceback
 import webbrowser
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 import jinja2
 from livereload.handlers import LiveReloadJSHandler
@@ -42,33 +42,29 @@ from rich.markup import escape
 from tornado import httpserver, netutil, web, websocket
 from tornado.ioloop import PeriodicCallback
 
-from . import __version__, export, render
-from .chronology import ChronologyMemo
-from .build import (BuildOptions, analyse_all, analysis_settings, assemble, load_site, output_dir_for,
-                    run_pipeline)
+from . import render
+from .build import BuildOptions, BuildResult, output_dir_for, run_pipeline
 from .config import CONFIG_FILE, SiteConfig, load_config
 from .content import ACTORS_FILES, ARTICLE_SUFFIXES, CORRECTIONS_FILES
 from .errors import AnnalsError, BuildErrors, ContentError
 from .hostcheck import HostCheckedApplication
-from .model import Article, ArticleAnalysis, Timeline, TimelineEvent
-from .output import check_output_dir, update_tree, write_site
-from .render import urls
-from .render.site import RenderOptions
+from .incremental import PipelineState
+from .model import Article, ArticleAnalysis
+from .output import check_output_dir, write_site
 from .render.theme import BUILTIN_THEMES, DEFAULT_THEME
+from .sink import MemorySite
 from .watch import FileWatcher
 
 # Content files that change the whole chronology, not one article: a full rebuild.
 SITE_WIDE_CONTENT = ACTORS_FILES + CORRECTIONS_FILES
-# Pages that show the whole chronology or its summaries: re-rendered on every article edit.
-SITE_WIDE_PAGES = (urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED)
 LIVERELOAD_PATH = "/livereload"
 # An external script (not inline) so a site's Content-Security-Policy of 'self' allows it;
 # livereload.js finds the server's host and port from its own src.
 LIVERELOAD_TAG = b'<script src="/livereload.js" defer></script>'
 NOT_FOUND_PAGE = "404.html"
+TEXT_TYPES = ("application/json", "application/xml", "application/atom+xml", "image/svg+xml",
+              "application/javascript")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-# The preview is for editors: it always has the review page, and hints public pages leave out.
-SERVE_RENDER = RenderOptions(review=True, preview=True)
 
 
 @dataclass(frozen=True)
@@ -108,24 +104,26 @@ class RebuildOutcome:
 
 @dataclass
 class Preview:
-    """The site as last built from site_dir into root (a private folder), or the error that
-    stopped the last build."""
+    """The site as last built from site_dir, held in memory (its pages made when a browser
+    first asks for them), or the error that stopped the last build."""
 
     site_dir: Path
-    root: Path
     drafts: bool = False
     output_dir: Path | None = None  # also keep this folder up to date (--write-output)
+    cache: dict[Article, ArticleAnalysis] | None = field(default=None, repr=False)  # analyses to start from
     config: SiteConfig = field(default_factory=SiteConfig)  # from the last good build
     error: str | None = None
-    built: bool = False  # root holds a complete site
-    cache: dict[Article, ArticleAnalysis] = field(default_factory=dict, repr=False)
-    memo: ChronologyMemo = field(default_factory=ChronologyMemo, repr=False)  # the last chronology's windows
-    last: Built | None = field(default=None, repr=False)  # for re-rendering only what changed
+    built: bool = False  # `site` holds a complete site
+    state: PipelineState = field(default_factory=PipelineState, repr=False)
+    site: MemorySite = field(default_factory=MemorySite, repr=False)
     unbuilt: set[str] = field(default_factory=set)  # files changed since the last good build
+    inputs: tuple = field(default=(), repr=False)  # what the last good build was made from
 
     def __post_init__(self) -> None:
         self.site_dir = self.site_dir.resolve()
-        self.root.mkdir(parents=True, exist_ok=True)
+        if self.cache:
+            self.state.analyses.update(self.cache)
+        self.cache = self.state.analyses
 
     @property
     def base_path(self) -> str:
@@ -137,64 +135,65 @@ class Preview:
         started = time.perf_counter()
         trigger = self._relative(changed_paths or ())
         if self._settings_changed(trigger):
-            self.cache.clear()  # analysis depends on the language, day_first and actors
-            self.memo = ChronologyMemo()
-        cached_before = set(self.cache)
+            self.state.forget_analyses()  # analysis depends on the language, day_first and actors
         was_error = self.error
         # Changes made while the site failed to build are not in the last good build either.
         unbuilt = self.unbuilt | set(trigger)
+        known = set(self.state.analyses)
         try:
-            if self.last is not None and self._articles_only(tuple(sorted(unbuilt))):
-                built = self._rerender_changes(self.last)
-            else:
-                built = self._build_everything()
-            changed = update_tree(built.files, self.root)
-            if self.output_dir is not None and (changed or self.last is None):
-                write_site(built.files, self.output_dir)
+            if not (self._articles_only(tuple(sorted(unbuilt))) or self._styles_only(tuple(sorted(unbuilt)))):
+                self.state.last = None  # the templates or the settings: every page again
+            reusing = self.state.last is not None
+            result = run_pipeline(serve_build_options(self.site_dir, self.drafts), state=self.state,
+                                  in_memory=True)
+            assert result.site is not None
+            site, changed, rendered = self._changes(result, reusing)
+            if self.output_dir is not None and (changed or not self.built):
+                write_site(site.everything(), self.output_dir)
         except Exception as exc:  # every failure is shown in the browser, never kills serve
             self.unbuilt = unbuilt
+            self.state.last = None
             self.error, details = describe_failure(exc)
             return RebuildOutcome(False, time.perf_counter() - started, trigger, error=self.error,
                                   details=details, reload=self.error != was_error)
-        self.config, self.error, self.built, self.last = built.config, None, True, built
+        self.config, self.error, self.built, self.site = result.config, None, True, site
         self.unbuilt = set()
-        current = {analysis.article for analysis in built.timeline.articles}
-        analysed = len(set(self.cache) - cached_before)
-        for article in [a for a in self.cache if a not in current]:
-            del self.cache[article]  # deleted or edited articles: do not keep them forever
+        analysed = len(set(self.state.analyses) - known)
         return RebuildOutcome(True, time.perf_counter() - started, trigger, tuple(changed), analysed,
-                              built.rendered, reload=bool(changed) or was_error is not None)
+                              rendered, reload=bool(changed) or was_error is not None)
 
-    def _build_everything(self) -> Built:
-        result = run_pipeline(serve_build_options(self.site_dir, self.drafts), cache=self.cache, memo=self.memo)
-        return Built(result.config, result.timeline, result.files, result.pages)
+    def _changes(self, result: BuildResult, reusing: bool) -> tuple[MemorySite, list[str], int]:
+        """The site to serve, the files that changed and the pages made afresh.
 
-    def _rerender_changes(self, last: Built) -> Built:
-        """The pipeline up to the timeline, then only the pages whose inputs changed.
-
-        Rendering is most of a warm rebuild, and an edit to one article changes its page,
-        its actors' pages and the site-wide pages, not the hundreds of other articles'."""
-        site = load_site(BuildOptions(self.site_dir, drafts=self.drafts))
-        if site.config != last.config:
-            return self._build_everything()
-        analyses = analyse_all(site.articles, analysis_settings(site), cache=self.cache)
-        timeline = assemble(site, analyses, self.memo)
-        theme = render.find_theme(site.config.theme, self.site_dir)
-        old_pages = set(render.page_paths(last.timeline, site.config, SERVE_RENDER))
-        new_pages = set(render.page_paths(timeline, site.config, SERVE_RENDER))
-        exports = export.export_files(timeline, site.config, site.media)
-        # Besides pages and the theme's files, the last build holds exports and pictures:
-        # both are made afresh here.
-        old_made = set(last.files) - old_pages - {n for n in last.files if n.startswith("static/")}
-        files = {name: data for name, data in last.files.items()
-                 if name not in old_made and (name in new_pages or name not in old_pages)}
-        dirty = pages_to_render(last.timeline, timeline, site.config)
-        pages = render.render_pages(timeline, site.config, theme, sorted(dirty), build_info=BUILD_INFO,
-                                    media=site.media, options=SERVE_RENDER)
-        files.update(site.media.files)
-        files.update(pages)
-        files.update(exports)
-        return Built(site.config, timeline, dict(sorted(files.items())), len(pages))
+        A build of the same settings, theme templates and timeline as the last one (``reusing``:
+        only articles or stylesheets changed) has the last one's pages
+        and exports (already made ones are not made again); only the theme's static files
+        and the pictures, read afresh, may differ. Otherwise the pages are checked now
+        where errors would otherwise wait for a browser: every template compiles, and the
+        pages of the articles just edited are made."""
+        site = result.site
+        assert site is not None
+        previous = self.site if self.built else MemorySite()
+        inputs = (result.config, result.timeline)
+        if reusing and self.built and _same_inputs(self.inputs, inputs):
+            made = {n: d for n, d in site.ready.items() if n not in site.pending}
+            site.carry(previous, [n for n in previous.names() if n in site and n not in made])
+            changed = [n for n in made if previous.ready.get(n) != made[n]]
+            rendered = 0
+        else:
+            if not reusing:  # the templates may have changed
+                render.check_templates(render.find_theme(result.config.theme, self.site_dir))
+            changed = [n for n in site.names() if n in result.scheduled
+                       or (n in site.ready and previous.ready.get(n) != site.ready[n])]
+            for name in changed:
+                if name.startswith("articles/") and name in site.pending:
+                    site.get(name)  # an edited article's page: its errors show now
+            rendered = result.rendered
+        self.inputs = inputs
+        if self.state.last is not None:
+            self.state.last = replace(self.state.last, files=site)
+        gone = [n for n in previous.names() if n not in site]
+        return site, sorted(changed + gone), rendered
 
     def watch_roots(self) -> tuple[Path, ...]:
         """Files and folders whose changes can change the site."""
@@ -211,6 +210,10 @@ class Preview:
     def error_page(self) -> bytes:
         return render.render_error_page(self.error or "", self.config).encode("utf-8")
 
+    def file(self, name: str) -> bytes | None:
+        """A file of the site, made now if nobody asked for it since the last save."""
+        return self.site.get(name)
+
     def _relative(self, paths: Iterable[Path]) -> tuple[str, ...]:
         out = []
         for path in paths:
@@ -224,9 +227,21 @@ class Preview:
         return bool(trigger) and not self._settings_changed(trigger) and all(
             path.startswith(folder) and path.endswith(ARTICLE_SUFFIXES) for path in trigger)
 
+    def _styles_only(self, trigger: tuple[str, ...]) -> bool:
+        """Only files of a theme's static/ folder changed: pages stay as they are (they name
+        static files, never include them)."""
+        return bool(trigger) and all("/static/" in f"/{path}" and not path.endswith((".html", ".yaml"))
+                                     and not path.startswith(f"{self.config.content_dir}/")
+                                     for path in trigger)
+
     def _settings_changed(self, trigger: tuple[str, ...]) -> bool:
         settings = {CONFIG_FILE} | {f"{self.config.content_dir}/{name}" for name in SITE_WIDE_CONTENT}
         return any(path in settings for path in trigger)
+
+
+def _same_inputs(old: tuple, new: tuple) -> bool:
+    """Whether two builds were made of the same settings and the same timeline."""
+    return old[0] == new[0] and old[1] == new[1]
 
 
 def serve_build_options(site_dir: Path, drafts: bool = False) -> BuildOptions:
@@ -248,57 +263,6 @@ def describe_failure(exc: BaseException) -> tuple[str, str | None]:
     details = "".join(traceback.format_exception(exc))
     return f"Annals failed while building the site ({type(exc).__name__}: {exc}).\n" \
            "This is a bug in Annals or a theme; the terminal shows the details.", details
-
-
-BUILD_INFO = {"generator": f"Annals {__version__}"}  # as build.render_files gives it
-
-
-@dataclass(frozen=True)
-class Built:
-    config: SiteConfig
-    timeline: Timeline
-    files: dict[str, bytes]
-    rendered: int  # HTML pages rendered for this build
-
-
-def pages_to_render(old: Timeline, new: Timeline, config: SiteConfig | None = None) -> set[str]:
-    """The pages of ``new`` that can differ from those rendered for ``old``.
-
-    A page is a function of the data it shows; an actor page, of the actor, its events, the
-    articles citing them, the cast (co-actor names) and the key dates; an article page, of
-    its analysis and the timeline events citing it. Equal inputs, equal page. The home
-    timeline's year pages (big sites) go with the site-wide pages; when an edit splits the
-    home timeline into years or joins it again, every event link moves: all pages."""
-    new_pages = set(render.page_paths(new, config, SERVE_RENDER))
-    if bool(render.year_pages(old, config)) != bool(render.year_pages(new, config)):
-        return new_pages
-    pages = set(SITE_WIDE_PAGES) | set(render.year_pages(new, config))
-    pages |= new_pages - set(render.page_paths(old, config, SERVE_RENDER))
-    for actor in new.actors:
-        if _actor_inputs(old, actor.slug) != _actor_inputs(new, actor.slug):
-            pages |= {urls.actor_page(actor.slug), urls.actor_embed_page(actor.slug)}
-            pages |= set(render.year_pages(new, config, actor.slug))
-    old_articles = _article_inputs(old)
-    for slug, inputs in _article_inputs(new).items():
-        if old_articles.get(slug) != inputs:
-            pages.add(urls.article_page(slug))
-    return pages
-
-
-def _actor_inputs(timeline: Timeline, slug: str) -> tuple:
-    events = tuple(e for e in timeline.events if slug in e.actors)
-    cited = {a for e in events for a in e.articles}
-    sources = tuple(a for a in timeline.articles if a.article.slug in cited)
-    return (next((a for a in timeline.actors if a.slug == slug), None), events, sources,
-            timeline.actors, timeline.key_dates)
-
-
-def _article_inputs(timeline: Timeline) -> dict[str, tuple[ArticleAnalysis, tuple[TimelineEvent, ...]]]:
-    citing: dict[str, list[TimelineEvent]] = {}
-    for event in timeline.events:
-        for slug in event.articles:
-            citing.setdefault(slug, []).append(event)
-    return {a.article.slug: (a, tuple(citing.get(a.article.slug, ()))) for a in timeline.articles}
 
 
 # Routing ---------------------------------------------------------------------------------
@@ -373,46 +337,66 @@ class ReloadSocket(websocket.WebSocketHandler):
         self.hub.sockets.discard(self)
 
 
-class SiteHandler(web.StaticFileHandler):
-    """The preview's files under the site's base path, or the build error at every URL."""
+class SiteHandler(web.RequestHandler):
+    """The preview's files under the site's base path, from memory (a page nobody asked for
+    since the last save is made now), or the build error at every URL."""
 
-    def initialize(self, path: str, preview: Preview, hub: ReloadHub) -> None:  # type: ignore[override]
-        super().initialize(path, default_filename="index.html")
+    def initialize(self, preview: Preview, hub: ReloadHub) -> None:  # type: ignore[override]
         self.preview = preview
         self.hub = hub
 
-    async def get(self, path: str, include_body: bool = True) -> None:
+    async def get(self, path: str = "", include_body: bool = True) -> None:
         where = route(self.request.path, self.preview.base_path, self.preview.error is not None)
         if where.kind == "error":
-            self._send_html(500, self.preview.error_page(), include_body)
-        elif where.kind == "redirect":
+            self._send(500, self.preview.error_page(), "text/html; charset=utf-8", include_body)
+            return
+        if where.kind == "redirect":
             self.redirect(where.target)
-        elif where.kind == "not-found" or _dot_file(where.target):
-            raise web.HTTPError(404)  # dot-files (the ownership marker, editors' files) are not the site
-        else:
-            await super().get(where.target, include_body)
+            return
+        name = where.target
+        if where.kind == "not-found" or _dot_file(name) or "\\" in name or "\0" in name:
+            self._not_found(include_body)
+            return
+        if name == "" or name.endswith("/"):
+            name += "index.html"
+        try:
+            data = self.preview.file(name)
+            if data is None and self.preview.file(name + "/index.html") is not None:
+                self.redirect(self.request.path + "/")  # a folder: its index, as a static host does
+                return
+        except Exception as exc:  # noqa: BLE001 - a page made now can fail like any build
+            message, details = describe_failure(exc)
+            if details:
+                Console(stderr=True).print(escape(details), end="")
+            page = render.render_error_page(message, self.preview.config).encode("utf-8")
+            self._send(500, page, "text/html; charset=utf-8", include_body)
+            return
+        if data is None:
+            self._not_found(include_body)
+            return
+        self._send(200, data, content_type(name), include_body)
 
-    def set_extra_headers(self, path: str) -> None:
-        self.set_header("Cache-Control", "no-store")  # a preview changes under the browser
-        self._stamp()
+    async def head(self, path: str = "") -> None:
+        await self.get(path, include_body=False)
 
-    def _stamp(self) -> None:
-        self.set_cookie(ReloadHub.COOKIE, str(self.hub.generation), path="/", samesite="Strict")
+    def _not_found(self, include_body: bool) -> None:
+        page = self.preview.file(NOT_FOUND_PAGE) if self.preview.error is None else None
+        self._send(404, page or b"Not found", "text/html; charset=utf-8", include_body)
 
-    def write_error(self, status_code: int, **kwargs: Any) -> None:
-        page = Path(self.root) / NOT_FOUND_PAGE
-        if status_code == 404 and page.is_file():
-            self._send_html(404, page.read_bytes(), True)
-        else:
-            super().write_error(status_code, **kwargs)
-
-    def _send_html(self, status: int, body: bytes, include_body: bool) -> None:
+    def _send(self, status: int, body: bytes, kind: str, include_body: bool) -> None:
         self.clear()
         self.set_status(status)
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.set_header("Cache-Control", "no-store")
-        self._stamp()
+        self.set_header("Content-Type", kind)
+        self.set_header("Cache-Control", "no-store")  # a preview changes under the browser
+        self.set_cookie(ReloadHub.COOKIE, str(self.hub.generation), path="/", samesite="Strict")
+        if not include_body:
+            self.set_header("Content-Length", str(len(body)))
         self.finish(body if include_body else None)
+
+
+def content_type(name: str) -> str:
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind in TEXT_TYPES else kind
 
 
 def _dot_file(path: str) -> bool:
@@ -428,7 +412,7 @@ def make_app(preview: Preview, hub: ReloadHub, host: str = "127.0.0.1") -> web.A
     return HostCheckedApplication([
         (LIVERELOAD_PATH, ReloadSocket, {"hub": hub}),
         (r"/livereload\.js", LiveReloadJSHandler),
-        (r"/(.*)", SiteHandler, {"path": str(preview.root), "preview": preview, "hub": hub}),
+        (r"/(.*)", SiteHandler, {"preview": preview, "hub": hub}),
     ], host, transforms=[InjectLiveReload], log_function=_no_access_log)
 
 
@@ -449,13 +433,12 @@ def serve(options: ServeOptions) -> None:
         check_output_dir(output_dir, site_dir, content_dir=config.content_dir)
     sockets = listen(options.host, options.port)  # before building: a busy port fails at once
     try:
-        with tempfile.TemporaryDirectory(prefix="annals-serve-") as tmp:
-            preview = Preview(site_dir, Path(tmp) / "site", drafts=options.drafts, output_dir=output_dir)
-            report(out, preview.rebuild())
-            try:
-                asyncio.run(_serve_forever(options, preview, sockets, out))
-            except KeyboardInterrupt:
-                pass
+        preview = Preview(site_dir, drafts=options.drafts, output_dir=output_dir)
+        report(out, preview.rebuild())
+        try:
+            asyncio.run(_serve_forever(options, preview, sockets, out))
+        except KeyboardInterrupt:
+            pass
     finally:
         for sock in sockets:
             sock.close()

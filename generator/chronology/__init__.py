@@ -109,26 +109,24 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     site worked out (each window's clusters, each sentence's words) for the next one."""
     settings = settings or MergeSettings()
     windows: dict = {}
-    contexts: dict = {}
+    items_kept: dict = {}
     articles = sort_articles(analyses)
     sources = source_keys(articles)
-    ordered = source_events(articles)
-    raw = raw_items([(event, sources[analysis_slug]) for analysis_slug, event in ordered],
-                    {a.article.slug: [(m.start, m.end) for m in a.mentions if m.end > m.start]
-                     for a in articles},
+    raw = raw_items(articles, sources,
                     {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
-                    settings, {a.article.slug: [t for t in a.timexes if t.time.anchored] for a in articles},
-                    {a.article.slug: [(m.start, m.end, m.actor) for m in a.mentions] for a in articles},
-                    {a.article.slug: a.article.lang or config.language for a in articles},
-                    memo.contexts if memo is not None else None, contexts)
+                    settings, config.language, memo.articles if memo is not None else None, items_kept)
     merged = merge_windows(raw, settings, memo.windows if memo is not None else None, windows,
                            single=not config.merge_events)
     if memo is not None:  # what this chronology used is what the next one may reuse
-        memo.windows, memo.contexts = windows, contexts
+        memo.windows, memo.articles = windows, items_kept
     items, clusters = merged.items, merged.clusters
-    drafts = sorted((draft_event(items, members, settings) for members in clusters),
+    drafted: dict = {}
+    drafts = sorted((_draft(items, members, settings, memo, drafted) for members in clusters),
                     key=lambda pair: pair[0])
-    events = tuple(assign_ids(drafts))
+    events = tuple(assign_ids(drafts, memo.named if memo is not None else None))
+    if memo is not None:
+        memo.drafts = drafted
+        memo.named = {(id(e0), e.id): (e0, e) for e0, e in zip((d for _, d in drafts), events)}
     corrected: list[Applied] = list(applied)
     correction_problems: list = []
     if corrections is not None and corrections.events:
@@ -161,11 +159,14 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
 @dataclass
 class ChronologyMemo:
     """What one chronology leaves for the next: each window's clusters by its content key
-    (see windows.py) and each sentence's content words. Any content may be dropped at any
+    (see windows.py) and each article's merge items, by the identity of its analysis. Any content may be dropped at any
     time: it only makes the next chronology slower, never different."""
 
     windows: Mapping[tuple, WindowResult] = field(default_factory=dict)
-    contexts: dict = field(default_factory=dict)
+    articles: dict = field(default_factory=dict)  # each analysis' merge items (windows.ArticleItems)
+    drafts: dict = field(default_factory=dict)  # each cluster's draft event, by its source events
+    named: dict = field(default_factory=dict)  # each draft's final event, by draft and id
+    slugged: dict = field(default_factory=dict)  # each analysis with its actors' slugs (build.assemble)
 
 
 def sort_articles(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:
@@ -174,24 +175,27 @@ def sort_articles(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:
                                            a.article.slug))
 
 
-def source_events(articles: Sequence[ArticleAnalysis]) -> list[tuple[str, Event]]:
-    """(article slug, event) for every anchored event, in source order."""
-    out = []
-    for analysis in articles:
-        events = sorted(analysis.events, key=lambda e: (e.sentence.start, e.timex.start,
-                                                        e.timex.end, e.id))
-        out += [(analysis.article.slug, e) for e in events if e.time.anchored]
-    return out
-
-
 def sentence_text(event: Event) -> str:
     return SPACES_RE.sub(" ", event.sentence.text).strip()
 
 
+def _draft(items: Sequence[SourceEvent], members: Sequence[int], settings: MergeSettings,
+           memo: "ChronologyMemo | None", kept: dict) -> tuple[tuple, TimelineEvent]:
+    """draft_event, or the draft an earlier chronology made of the very same source events
+    (a merge window that did not change gives back its source events themselves)."""
+    cited = tuple(items[m] for m in members)
+    key = tuple(map(id, cited))
+    found = memo.drafts.get(key) if memo is not None else None
+    if found is None or any(a is not b for a, b in zip(found[0], cited)):
+        found = (cited, draft_event(items, members, settings))
+    kept[key] = found
+    return found[1]
+
+
 def draft_event(items: Sequence[SourceEvent], members: Sequence[int],
                 settings: MergeSettings) -> tuple[tuple, TimelineEvent]:
-    """(sort key, timeline event with its id still empty) from cluster members given in
-    source order."""
+    """(sort key, timeline event with its id base, which assign_ids makes unique) from
+    cluster members given in source order."""
     cited = [items[m] for m in members]
     if len(cited) == 1:
         time, conflicts = cited[0].time, ()
@@ -203,7 +207,7 @@ def draft_event(items: Sequence[SourceEvent], members: Sequence[int],
     event = TimelineEvent(id="", time=time, text=sentence_text(headline.event), actors=actors,
                           citations=tuple(c.event for c in cited), conflicts=conflicts,
                           scheduled=all(c.event.scheduled for c in cited))
-    return event_order(time, cited[0].order), event
+    return event_order(time, cited[0].order), replace(event, id=event_id_base(event))
 
 
 def pick_headline(cited: Sequence[SourceEvent], time: TimeValue,
@@ -220,7 +224,7 @@ def pick_headline(cited: Sequence[SourceEvent], time: TimeValue,
         return sum(similarity(candidate, o, settings.actor_weight).score
                    for o in others if o is not candidate)
 
-    return max(giving, key=lambda c: (typicality(c), -c.order))
+    return min(giving, key=lambda c: (-typicality(c), c.order))
 
 
 def event_order(time: TimeValue, source_order: int) -> tuple:
@@ -240,13 +244,17 @@ def event_id_base(event: TimelineEvent) -> str:
     return "-".join(["e", value, *words])
 
 
-def assign_ids(drafts: Sequence[tuple[tuple, TimelineEvent]]) -> list[TimelineEvent]:
-    """Ids for events in timeline order; a repeated id gets "-2", "-3"... in that order."""
+def assign_ids(drafts: Sequence[tuple[tuple, TimelineEvent]],
+               named: Mapping[tuple[int, str], tuple[TimelineEvent, TimelineEvent]] | None = None) -> list[TimelineEvent]:
+    """Ids for events in timeline order; a repeated id gets "-2", "-3"... in that order.
+    ``named``: the events an earlier chronology made, by (draft identity, id), given back
+    as they were (the same objects: pages compare them at once)."""
+    named = named or {}
     used: set[str] = set()
     tried: dict[str, int] = {}  # base -> last suffix taken: `used` only grows, so resume there
     out = []
     for _, event in drafts:
-        base = event_id_base(event)
+        base = event.id or event_id_base(event)  # drafts carry their base
         n = tried.get(base, 1)
         candidate = base if n == 1 else f"{base}-{n}"
         while candidate in used:
@@ -254,5 +262,6 @@ def assign_ids(drafts: Sequence[tuple[tuple, TimelineEvent]]) -> list[TimelineEv
             candidate = f"{base}-{n}"
         tried[base] = n
         used.add(candidate)
-        out.append(replace(event, id=candidate))
+        earlier = named.get((id(event), candidate))
+        out.append(earlier[1] if earlier is not None and earlier[0] is event else replace(event, id=candidate))
     return out

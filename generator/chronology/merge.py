@@ -70,7 +70,7 @@ class MergeSettings:
 class SourceEvent:
     """An event with what the merge needs precomputed."""
 
-    order: int  # position in source order
+    order: tuple  # its place in source order (windows.RawItem.order)
     event: Event
     source: str  # independent source key: the article's `source`, else the article
     start: date

@@ -24,11 +24,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Iterable, Mapping, MutableMapping, NamedTuple, Sequence
 
-from ..model import Event, TimeExpr
+from ..model import ArticleAnalysis, Event, TimeExpr
 from .merge import MergeSettings, SourceEvent, cluster_events, gap_days
 from .words import CONCEPTS, ONE_OFF, date_context
 
-Context = tuple[dict[str, float], frozenset[str], frozenset[str]]  # terms, near, happenings
 Clusters = tuple[tuple[int, ...], ...]  # item positions of a window, each cluster in order
 
 
@@ -44,7 +43,7 @@ class WindowResult(NamedTuple):
 class RawItem:
     """A source event as the merge reads it before any window's statistics."""
 
-    order: int  # position in source order (primary events first, then the other dates)
+    order: tuple  # (the article's place in source order, the event's place in the article)
     event: Event
     source: str  # independent source key
     terms: dict[str, float] = field(compare=False)  # content words with their near boost
@@ -75,66 +74,83 @@ def with_key(item: RawItem, settings: MergeSettings) -> RawItem:
     return replace(item, key=key, window=home_window(item, settings))
 
 
-def raw_items(ordered: Sequence[tuple[Event, str]],
-              mention_spans: Mapping[str, Sequence[tuple[int, int]]],
+def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
               actor_words: Mapping[str, frozenset[str]], settings: MergeSettings,
-              dates: Mapping[str, Sequence[TimeExpr]],
-              named: Mapping[str, Sequence[tuple[int, int, str]]],
-              languages: Mapping[str, str],
-              contexts: Mapping[tuple, Context] | None = None,
-              keep: MutableMapping[tuple, Context] | None = None) -> list[RawItem]:
-    """Raw items from (event, source key) pairs in source order, then one secondary item per
-    other date of a sentence (no vaguer than a month) when ``settings.secondary_dates``.
-
-    ``mention_spans`` (article slug -> actor mention spans) and ``actor_words`` (actor slug
-    -> the words of its names) say which words are names, left out of the content words;
-    ``named`` (article slug -> (start, end, actor)) which actors a sentence names itself;
-    ``dates`` (article slug -> anchored dates) a sentence's other dates; ``languages``
-    (article slug -> language) how its words are read. ``contexts`` holds the words an
-    earlier chronology found for a sentence, date and skipped names; every one found here
-    goes into ``keep``."""
-    contexts = {} if contexts is None else contexts
+              default_language: str, memo: Mapping[int, ArticleItems] | None = None,
+              keep: MutableMapping[int, ArticleItems] | None = None) -> list[RawItem]:
+    """Raw items of every article (in the order given: source order): all their events,
+    then one secondary item per other date of a sentence (no vaguer than a month) when
+    ``settings.secondary_dates``. ``sources`` gives each article's independent source key,
+    ``actor_words`` the words of each actor's names (left out of the content words).
+    ``memo`` holds an earlier chronology's items of the very same analyses; every article's
+    items go into ``keep``."""
+    memo = {} if memo is None else memo
     keep = {} if keep is None else keep
-    span_index = SpanIndex(mention_spans)
-    named_index = SpanIndex({slug: [(s, e) for s, e, _ in found] for slug, found in named.items()})
-    date_index = SpanIndex({slug: [(t.start, t.end) for t in found] for slug, found in dates.items()})
     stems: dict[str, str | None] = {}
+    out: list[RawItem] = []
+    extra: list[RawItem] = []
+    for analysis in articles:
+        slug = analysis.article.slug
+        names = tuple(sorted({a: actor_words.get(a, frozenset())
+                              for e in analysis.events for a in e.actors}.items()))
+        inputs = (sources[slug], analysis.article.lang or default_language, names)
+        found = memo.get(id(analysis))
+        if found is None or found.analysis is not analysis or found.inputs != inputs:
+            primary, secondary = article_items(analysis, inputs[0], dict(names), settings, inputs[1], stems)
+            found = ArticleItems(analysis, inputs, primary, secondary)
+        keep[id(analysis)] = found
+        out += found.primary
+        extra += found.secondary
+    return out + extra
 
-    def context(event: Event) -> Context:
-        spans = tuple(span_index.overlapping(event.article, event.sentence.start, event.sentence.end))
+
+class ArticleItems(NamedTuple):
+    """One article's raw items, and what they were made from."""
+
+    analysis: ArticleAnalysis
+    inputs: tuple  # source key, language, the words of its actors' names
+    primary: list[RawItem]
+    secondary: list[RawItem]
+
+
+def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[str, frozenset[str]],
+                  settings: MergeSettings, language: str,
+                  stems: dict[str, str | None]) -> tuple[list[RawItem], list[RawItem]]:
+    """The raw items of one article's anchored events, in their order in the article, and
+    the secondary items of its sentences' other dates."""
+    slug = analysis.article.slug
+    span_index = SpanIndex({slug: [(m.start, m.end) for m in analysis.mentions if m.end > m.start]})
+    mentions = [(m.start, m.end, m.actor) for m in analysis.mentions]
+    named_index = SpanIndex({slug: [(s, e) for s, e, _ in mentions]})
+    dates = [t for t in analysis.timexes if t.time.anchored]
+    date_index = SpanIndex({slug: [(t.start, t.end) for t in dates]})
+    article_order = (analysis.dateline.date is None, analysis.dateline.date or date.min, slug)
+
+    def item(k: int, event: Event, others: tuple[tuple[date, date], ...], secondary: bool) -> RawItem:
+        spans = span_index.overlapping(slug, event.sentence.start, event.sentence.end)
         words = frozenset().union(*(actor_words.get(a, frozenset()) for a in event.actors))
-        language = languages.get(event.article, "en")
-        memo_key = (event.sentence.text, event.sentence.start, event.timex.start, event.timex.end,
-                    spans, words, language)
-        found = contexts.get(memo_key)
-        if found is None:
-            found = date_context(event, spans, words, happening_window=settings.happening_window,
-                                 stems=stems, language=language)
-        keep[memo_key] = found
-        return found
-
-    def item(order: int, event: Event, source: str, others: tuple[tuple[date, date], ...],
-             secondary: bool) -> RawItem:
-        terms, near, happenings = context(event)
-        mentions = named.get(event.article, ())
-        in_sentence = frozenset(mentions[k][2] for k in named_index.within(
-            event.article, event.sentence.start, event.sentence.end))
-        return with_key(RawItem(order, event, source, terms, near, happenings, in_sentence,
+        terms, near, happenings = date_context(event, spans, words, happening_window=settings.happening_window,
+                                               stems=stems, language=language)
+        in_sentence = frozenset(mentions[i][2] for i in named_index.within(
+            slug, event.sentence.start, event.sentence.end))
+        return with_key(RawItem((article_order, k), event, source, terms, near, happenings, in_sentence,
                                 others, secondary), settings)
 
-    out, extra = [], []
-    for order, (event, source) in enumerate(ordered):
-        others = other_dates(event, dates.get(event.article, ()), date_index)
-        out.append(item(order, event, source, tuple((t.time.start, t.time.end) for t in others), False))
+    events = sorted((e for e in analysis.events if e.time.anchored),
+                    key=lambda e: (e.sentence.start, e.timex.start, e.timex.end, e.id))
+    primary, secondary = [], []
+    for k, event in enumerate(events):
+        others = other_dates(event, dates, date_index)
+        primary.append(item(k, event, tuple((t.time.start, t.time.end) for t in others), False))
         if not settings.secondary_dates:
             continue
         for timex in others:
             if (timex.time.end - timex.time.start).days >= settings.max_evidence_range_days:  # type: ignore[operator]
                 continue
             rest = tuple((t.time.start, t.time.end) for t in others if t is not timex)
-            extra.append(item(order, replace(event, timex=timex), source,
-                              rest + ((event.time.start, event.time.end),), True))  # type: ignore[arg-type]
-    return out + extra
+            secondary.append(item(k, replace(event, timex=timex),
+                                  rest + ((event.time.start, event.time.end),), True))  # type: ignore[arg-type]
+    return primary, secondary
 
 
 def other_dates(event: Event, timexes: Sequence[TimeExpr], index: SpanIndex) -> list[TimeExpr]:
@@ -289,7 +305,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     found: list[tuple[tuple[str, int], list[int], Clusters]] = []
     reused = 0
     for window, members in windows(items, settings).items():
-        key = (settings, tuple(items[i].key for i in members))
+        key = (settings, window, tuple((items[i].window == window, items[i].key) for i in members))
         result = None if single else memo.get(key)
         if result is None:
             events = weigh([items[i] for i in members], settings)

@@ -22,7 +22,7 @@ from .sitemap import robots_txt, sitemap_xml
 from .timeline_json import timeline_document, timeline_json
 from .timelinejs import timelinejs_document, timelinejs_json
 
-__all__ = ["FORMATS", "export_files", "export_format", "export_items", "timeline_document",
+__all__ = ["FORMATS", "export_files", "export_format", "export_items", "export_makers", "timeline_document",
            "timelinejs_document"]
 
 FORMATS = ("json", "timelinejs", "csv", "ics", "atom")
@@ -38,9 +38,17 @@ def export_items(timeline: Timeline, config: SiteConfig,
     """The files of ``export_files`` one at a time, so a writer need not hold them all.
     ``media`` (the articles' pictures) gives events their TimelineJS media and Atom
     enclosures."""
+    for path, make in export_makers(timeline, config, media).items():
+        yield path, make()
+
+
+def export_makers(timeline: Timeline, config: SiteConfig,
+                  media: Media | None = None) -> dict[str, Callable[[], bytes]]:
+    """Each file of ``export_files`` as a function that makes it, by path in layout order:
+    for `annals serve`, which makes a file only when it is asked for."""
     # The actors' files cite the same events as the site's; the pictures are looked up once.
     cache = EventCache(images=event_images(timeline, media))
-    site_files: dict[str, Callable[[], str]] = {
+    texts: dict[str, Callable[[], str]] = {
         "timeline.json": lambda: timeline_json(timeline, config),
         "timelinejs.json": lambda: timelinejs_json(timeline, config, cache=cache),
         "timeline.csv": lambda: timeline_csv(timeline, config),
@@ -50,14 +58,19 @@ def export_items(timeline: Timeline, config: SiteConfig,
         "sitemap.xml": lambda: sitemap_xml(timeline, config),
         "robots.txt": lambda: robots_txt(config),
     }
-    for path, make in site_files.items():
-        yield path, make().encode("utf-8")
+    parts: dict[str, Timeline] = {}
+
+    def part(slug: str) -> Timeline:
+        if slug not in parts:
+            parts[slug] = restrict_to_actor(timeline, slug)
+        return parts[slug]
+
     for actor in timeline.actors:
-        part = restrict_to_actor(timeline, actor.slug)
         folder = actor_path(actor.slug)
-        yield folder + "feed.xml", atom_feed(part, config, actor, cache).encode("utf-8")
-        yield folder + "timelinejs.json", timelinejs_json(part, config, actor, cache).encode("utf-8")
-        yield folder + "oembed.json", oembed_json(config, actor).encode("utf-8")
+        texts[folder + "feed.xml"] = lambda a=actor: atom_feed(part(a.slug), config, a, cache)
+        texts[folder + "timelinejs.json"] = lambda a=actor: timelinejs_json(part(a.slug), config, a, cache)
+        texts[folder + "oembed.json"] = lambda a=actor: oembed_json(config, a)
+    return {path: (lambda make=make: make().encode("utf-8")) for path, make in texts.items()}
 
 
 def export_format(timeline: Timeline, config: SiteConfig, fmt: str,

@@ -12,11 +12,11 @@
     site    the page list and page rendering
 """
 
-from .site import (RenderOptions, page_paths, pages_for_article, render_error_page, render_pages,
+from .site import (PageMaker, RenderOptions, check_templates, page_paths, pages_for_article, render_error_page, render_pages,
                    render_site, year_pages)
 from .theme import find_theme, make_environment, static_files, theme_refusals
 from .urls import embed_snippet, event_url
 
-__all__ = ["RenderOptions", "embed_snippet", "event_url", "find_theme", "make_environment", "page_paths",
+__all__ = ["PageMaker", "RenderOptions", "check_templates", "embed_snippet", "event_url", "find_theme", "make_environment", "page_paths",
            "pages_for_article", "render_error_page", "render_pages", "render_site",
            "static_files", "theme_refusals", "year_pages"]

@@ -29,7 +29,7 @@ from .editor import dropped_from_body, problem_groups, render_error_page  # noqa
 from .paging import PERIODS_TITLE, Paging
 from .pictures import body_with_pictures
 from .timelines import TimelineParts
-from .theme import make_environment, static_files
+from .theme import BUILTIN_THEMES, DEFAULT_THEME, make_environment, static_files
 from .views import MonthGroup, Views, YearGroup, html_datetime
 
 EXPORT_LINKS = (  # written by the export module; linked from every page's footer
@@ -135,18 +135,45 @@ def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
                  options: RenderOptions | None = None) -> dict[str, bytes]:
     """The given pages (all of ``page_paths`` when None), by output path, or each handed to
     ``emit`` as it is made. Unknown paths (e.g. an actor that no longer exists) are skipped."""
-    env = make_environment(theme_dir)
-    options = options or RenderOptions()
-    renderer = _Renderer(timeline, config, env, theme_dir, dict(build_info or {}), media or Media(),
-                         options)
-    known_paths = page_paths(timeline, config, options)
-    wanted = known_paths if paths is None else list(paths)
-    known = set(known_paths)
+    maker = PageMaker(timeline, config, theme_dir, build_info=build_info, media=media, options=options)
+    wanted = maker.paths if paths is None else list(paths)
+    known = set(maker.paths)
     out: dict[str, bytes] = {}
     for path in wanted:
         if path in known:
-            (emit or out.__setitem__)(path, renderer.render(path).encode("utf-8"))
+            (emit or out.__setitem__)(path, maker(path))
     return out
+
+
+def check_templates(theme_dir: Path) -> None:
+    """Compile every template the theme and the default theme have, so that a syntax error
+    is reported at once, naming the template and line, even for pages made later."""
+    env = make_environment(theme_dir)
+    names = sorted({p.name for folder in (theme_dir / "templates", BUILTIN_THEMES / DEFAULT_THEME / "templates")
+                    if folder.is_dir() for p in folder.glob("*.html")})
+    for name in names:
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise ContentError(f"themes/{theme_dir.name}/templates/{exc.name or name}",
+                               exc.message or str(exc), exc.lineno) from None
+
+
+class PageMaker:
+    """Makes any page of one timeline's URL layout, one at a time: what ``annals serve``
+    calls when a browser first asks for a page."""
+
+    def __init__(self, timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
+                 build_info: Mapping[str, str] | None = None, media: Media | None = None,
+                 options: RenderOptions | None = None, environment: jinja2.Environment | None = None):
+        options = options or RenderOptions()
+        self.paths = page_paths(timeline, config, options)
+        self.environment = environment or make_environment(theme_dir)  # compiled templates, reusable
+        self._renderer = _Renderer(timeline, config, self.environment, theme_dir,
+                                   dict(build_info or {}), media or Media(), options)
+
+    def __call__(self, path: str) -> bytes:
+        return self._renderer.render(path).encode("utf-8")
 
 
 class _Renderer:

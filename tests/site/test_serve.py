@@ -47,7 +47,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> dict[Article, ArticleA
     """One full analysis of the example site, shared so each test's Preview starts warm
     (articles are keyed by content and site-relative path, so copies hit the cache)."""
     site = copy_site(tmp_path_factory.mktemp("warm") / "site")
-    preview = Preview(site, site.parent / "preview")
+    preview = Preview(site)
     outcome = preview.rebuild()
     assert outcome.ok, outcome.error
     assert outcome.analysed == len(preview.cache) > 5
@@ -61,7 +61,7 @@ def site(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def preview(site: Path, tmp_path: Path, analysed) -> Preview:
-    preview = Preview(site, tmp_path / "preview", cache=dict(analysed))
+    preview = Preview(site, cache=dict(analysed))
     outcome = preview.rebuild()
     assert outcome.ok, outcome.error
     assert outcome.analysed == 0
@@ -86,8 +86,8 @@ def tree(root: Path) -> dict[str, bytes]:
 
 # Preview ---------------------------------------------------------------------------------
 
-def test_first_build_goes_to_a_private_folder_not_output(preview: Preview, site: Path):
-    files = tree(preview.root)
+def test_first_build_is_held_in_memory_not_written_to_output(preview: Preview, site: Path):
+    files = preview.site.everything()
     assert "index.html" in files and "timeline.json" in files and "404.html" in files
     assert not (site / "output").exists()
     assert preview.error is None and preview.built
@@ -101,9 +101,9 @@ def test_edit_analyses_only_that_article_and_matches_a_full_build(preview: Previ
     assert outcome.analysed == 1
     assert outcome.trigger == (path.relative_to(site).as_posix(),)
     assert f"articles/{slug}/index.html" in outcome.changed
-    assert "Quillfeather" in (preview.root / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    assert "Quillfeather" in preview.file(f"articles/{slug}/index.html").decode()
     # What serve shows after the edit is exactly what a fresh build makes.
-    assert tree(preview.root) == run_pipeline(serve_build_options(site)).files
+    assert preview.site.everything() == run_pipeline(serve_build_options(site)).files
 
 
 def _new_article(site: Path) -> list[Path]:
@@ -138,11 +138,11 @@ def _drop_dates(site: Path) -> list[Path]:
 
 @pytest.mark.parametrize("edit", [_new_article, _retitle, _delete_two, _drop_dates])
 def test_rendering_only_changed_pages_equals_a_full_build(preview: Preview, site: Path, edit):
-    pages = sum(1 for name in tree(preview.root) if name.endswith(".html"))
+    pages = sum(1 for name in preview.site.everything() if name.endswith(".html"))
     outcome = preview.rebuild(edit(site))
     assert outcome.ok, outcome.error
     assert 0 < outcome.rendered < pages  # the other pages were kept, not rendered again
-    assert tree(preview.root) == run_pipeline(serve_build_options(site)).files
+    assert preview.site.everything() == run_pipeline(serve_build_options(site)).files
 
 
 @pytest.mark.parametrize("margin", [0, -1, None])  # exactly fits (an edit may split it), split, far below
@@ -152,15 +152,15 @@ def test_year_pages_of_split_timelines_stay_current(site: Path, tmp_path: Path, 
     page_events = 3 if margin is None else events + margin
     config = site / "site.yaml"
     config.write_text(config.read_text(encoding="utf-8") + f"\npage_events: {page_events}\n", encoding="utf-8")
-    preview = Preview(site, tmp_path / "preview", cache=dict(analysed))
+    preview = Preview(site, cache=dict(analysed))
     assert preview.rebuild().ok
-    assert any(name.startswith("years/") for name in tree(preview.root)) == (margin != 0)
+    assert any(name.startswith("years/") for name in preview.site.everything()) == (margin != 0)
     outcome = preview.rebuild(edit(site))
     assert outcome.ok, outcome.error
-    assert tree(preview.root) == run_pipeline(serve_build_options(site)).files
+    assert preview.site.everything() == run_pipeline(serve_build_options(site)).files
 
 
-def test_theme_edit_renders_everything(preview: Preview, site: Path):
+def test_a_stylesheet_edit_swaps_only_the_stylesheet(preview: Preview, site: Path):
     static = site / "themes" / "default" / "static"
     static.mkdir(parents=True)
     (site / "themes" / "default" / "templates").mkdir()  # a partial theme: only the CSS is its own
@@ -168,7 +168,21 @@ def test_theme_edit_renders_everything(preview: Preview, site: Path):
     outcome = preview.rebuild([static / "style.css"])
     assert outcome.ok and outcome.changed == ("static/style.css",)
     assert outcome.reload_path == "static/style.css"
-    assert outcome.rendered == sum(1 for name in tree(preview.root) if name.endswith(".html"))
+    assert outcome.rendered == 0  # pages name the stylesheet; none is made again
+    assert preview.file("static/style.css") == b"body { color: black; }\n"
+    assert preview.site.everything() == run_pipeline(serve_build_options(site)).files
+
+
+def test_a_template_edit_makes_every_page_again(preview: Preview, site: Path):
+    templates = site / "themes" / "default" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "404.html").write_text('{% extends "base.html" %}{% block main %}<h1>Quite lost</h1>'
+                                        "{% endblock %}\n", encoding="utf-8")
+    outcome = preview.rebuild([templates / "404.html"])
+    pages = [name for name in preview.site.names() if name.endswith(".html")]
+    assert outcome.ok and outcome.rendered == len(pages) and "404.html" in outcome.changed
+    assert b"Quite lost" in preview.file("404.html")
+    assert preview.site.everything() == run_pipeline(serve_build_options(site)).files
 
 
 def test_theme_edit_while_broken_is_rendered_when_fixed(preview: Preview, site: Path):
@@ -184,7 +198,7 @@ def test_theme_edit_while_broken_is_rendered_when_fixed(preview: Preview, site: 
     path.write_text(original, encoding="utf-8")
     fixed = preview.rebuild([path])  # only the article changed now, but the theme did before
     assert fixed.ok and "404.html" in fixed.changed
-    assert tree(preview.root) == run_pipeline(serve_build_options(site)).files
+    assert preview.site.everything() == run_pipeline(serve_build_options(site)).files
 
 
 def test_a_save_that_changes_nothing_does_not_reload(preview: Preview, site: Path):
@@ -199,7 +213,7 @@ def test_broken_article_is_an_error_until_fixed(preview: Preview, site: Path):
     path, slug = some_article(site)
     original = path.read_text(encoding="utf-8")
     relative = path.relative_to(site).as_posix()
-    page_before = (preview.root / "articles" / slug / "index.html").read_bytes()
+    page_before = preview.file(f"articles/{slug}/index.html")
 
     path.write_text(BROKEN_FRONT_MATTER, encoding="utf-8")
     failed = preview.rebuild([path])
@@ -210,7 +224,7 @@ def test_broken_article_is_an_error_until_fixed(preview: Preview, site: Path):
     assert preview.error == failed.error
     assert relative.encode() in preview.error_page()
     # The last good site stays on disk, untouched.
-    assert (preview.root / "articles" / slug / "index.html").read_bytes() == page_before
+    assert preview.file(f"articles/{slug}/index.html") == page_before
 
     again = preview.rebuild([path])
     assert not again.ok and not again.reload  # the same error: browsers already show it
@@ -219,7 +233,7 @@ def test_broken_article_is_an_error_until_fixed(preview: Preview, site: Path):
                     encoding="utf-8")
     fixed = preview.rebuild([path])
     assert fixed.ok and fixed.reload and preview.error is None
-    assert "Marrowbend" in (preview.root / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    assert "Marrowbend" in preview.file(f"articles/{slug}/index.html").decode()
 
 
 def test_error_page_escapes_what_it_shows(preview: Preview, site: Path):
@@ -256,7 +270,7 @@ def test_deleted_article_disappears_and_leaves_the_cache(preview: Preview, site:
     outcome = preview.rebuild([path])
     assert outcome.ok
     assert f"articles/{slug}/index.html" in outcome.changed
-    assert not (preview.root / "articles" / slug).exists()
+    assert f"articles/{slug}/index.html" not in preview.site
     assert len(preview.cache) == cached - 1
 
 
@@ -286,9 +300,9 @@ def test_a_bug_is_reported_with_its_traceback(preview: Preview, monkeypatch: pyt
 
 def test_write_output_keeps_the_output_folder_current(site: Path, tmp_path: Path, analysed):
     output = site / "output"
-    preview = Preview(site, tmp_path / "preview", output_dir=output, cache=dict(analysed))
+    preview = Preview(site, output_dir=output, cache=dict(analysed))
     assert preview.rebuild().ok
-    assert tree(output) == tree(preview.root)
+    assert tree(output) == preview.site.everything()
     path, slug = some_article(site)
     add_paragraph(path, "Quillfeather inspected the depot.")
     assert preview.rebuild([path]).ok

@@ -53,9 +53,10 @@ async def fetch(port: int, path: str, host: str | None = None) -> httpclient.HTT
 def test_the_preview_answers_only_its_own_host_and_never_dot_files(tmp_path: Path):
     site = write_tiny_site(tmp_path / "site")
     (site / "site.yaml").write_text("title: Tiny\n", encoding="utf-8")
-    preview = Preview(site, tmp_path / "preview")
+    preview = Preview(site)
     assert preview.rebuild().ok
-    assert (preview.root / ".annals-output").is_file()  # there, yet never served
+    preview.site(".annals-output", b"marker")  # were a dot-file in the site, it is never served
+    preview.site("static/.secret", b"secret")
 
     async def scenario() -> None:
         sockets = netutil.bind_sockets(0, address="127.0.0.1")
@@ -70,7 +71,7 @@ def test_the_preview_answers_only_its_own_host_and_never_dot_files(tmp_path: Pat
                 assert forged.code == 400, path
                 assert b"answers only requests for 127.0.0.1" in forged.body
                 assert b"Tiny" not in forged.body  # nothing of the site
-            for path in ("/.annals-output", "/static/.annals-output", "/.git/config"):
+            for path in ("/.annals-output", "/static/.secret", "/.git/config"):
                 assert (await fetch(port, path)).code == 404, path
         finally:
             server.stop()

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import OutputError
-from generator.output import MARKER, check_output_dir, update_tree, write_site
+from generator.output import MARKER, check_output_dir, write_site
 
 
 def test_write_then_replace_atomically(tmp_path: Path):
@@ -44,10 +44,3 @@ def test_refuses_output_that_contains_the_site(tmp_path: Path):
     for target in (site, tmp_path):
         with pytest.raises(OutputError):
             check_output_dir(target, site, force=True)
-
-
-def test_update_tree_touches_only_changes(tmp_path: Path):
-    update_tree({"a.html": b"1", "b/c.html": b"2"}, tmp_path)
-    assert update_tree({"a.html": b"1", "b/c.html": b"3"}, tmp_path) == ["b/c.html"]
-    assert update_tree({"a.html": b"1"}, tmp_path) == ["b/c.html"]
-    assert not (tmp_path / "b").exists()
