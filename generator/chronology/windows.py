@@ -363,24 +363,22 @@ def _join(items: Sequence[RawItem], settings: MergeSettings,
         parent[rb] = ra
         articles[ra] |= articles.pop(rb)
 
-    found = list(found)
-    for window, members, clusters in found:
-        for cluster in clusters:
-            own = [members[k] for k in cluster if items[members[k]].window == window]
-            for i in own:
-                parent.setdefault(i, i)
-                articles.setdefault(i, {items[i].event.article})
-            for i in own[1:]:
-                unite(own[0], i)
+    links: list[tuple[int, int]] = []  # (a window's cluster, a halo item it holds)
     for window, members, clusters in found:
         for cluster in clusters:
             ids = [members[k] for k in cluster]
             own = [i for i in ids if items[i].window == window]
             if not own:
                 continue
-            for i in ids:
-                if i not in own and i in parent:
-                    unite(own[0], i)
+            # a window's own items are in one cluster each, of distinct articles: no checks
+            for i in own:
+                parent[i] = own[0]
+            articles[own[0]] = {items[i].event.article for i in own}
+            if len(own) < len(ids):
+                links += [(own[0], i) for i in ids if items[i].window != window]
+    for head, halo in links:
+        if halo in parent:
+            unite(head, halo)
     groups: dict[int, list[int]] = {}
     for i in sorted(parent):
         groups.setdefault(root(i), []).append(i)

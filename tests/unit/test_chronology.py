@@ -780,3 +780,42 @@ def test_other_settings_switch_secondary_dates_off():
     quince = with_second_date(quince, "May 24", day(2025, 5, 24))
     timeline = story(pine, quince, settings=MergeSettings(secondary_dates=False))
     assert cited(timeline, "2025-05-24") == [["pine"]]
+
+
+# Time windows (chronology/windows.py) -----------------------------------------------------
+
+def test_a_conflict_across_a_month_end_is_still_one_event():
+    """31 July and 1 August lie in two merge windows; the halo joins their tellings."""
+    first = analysis("quince", date(2025, 8, 2),
+                     ("Street fighting between the North Brigade and farmers' militias erupted in "
+                      "Gyumri on 31 July over a blocked irrigation canal.", "31 July",
+                      day(2025, 7, 31), "north-brigade", "gyumri", "armenia"), source="Wire One")
+    second = analysis("rowan", date(2025, 8, 3),
+                      ("Clashes between North Brigade gunmen and farmers' militias broke out in "
+                       "Gyumri on August 1 over the blocked irrigation canal.", "August 1",
+                       day(2025, 8, 1), "north-brigade", "gyumri"), source="Daily Two")
+    timeline = story(first, second)
+    events = [e for e in timeline.events if e.time.start.year == 2025]
+    assert len(events) == 1
+    assert sorted(events[0].articles) == ["quince", "rowan"]
+    assert events[0].conflicts
+
+
+def test_an_edit_in_one_month_leaves_other_months_clusters_alone():
+    """Rarity is counted per window: a month full of new reports on one happening does not
+    change how a quiet month's two tellings are weighed."""
+    from generator.chronology import ChronologyMemo
+
+    quiet = ceasefire_articles()
+    memo = ChronologyMemo()
+    before = build(*quiet, memo=memo)
+    busy = [analysis(f"extra-{n}", date(2025, 9, 3),
+                     (f"Armenia and Azerbaijan signed grain protocol number {n} on 2 September.",
+                      "2 September", day(2025, 9, 2), "armenia", "azerbaijan"), source=f"Desk {n}")
+            for n in range(30)]
+    july_windows = {key for key in memo.windows if key[1] == ("m", 2025 * 12 + 6)}
+    after = build(*quiet, *busy, memo=memo)
+    assert july_windows and july_windows <= set(memo.windows)  # the July window was reused
+    july = [e for e in after.events if e.time.start.month == 7]
+    assert [e.articles for e in july] == [e.articles for e in before.events if e.time.start.month == 7]
+    assert build(*quiet, *busy) == after  # and equals a chronology made from nothing
