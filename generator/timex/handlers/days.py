@@ -69,9 +69,8 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
     if d is None:
         return one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
     if g["pod"]:
-        if g["pod"].lower() == "evening":  # TimeML: "Friday evening" is a TIME, TEV
-            return one(c, V.part_of_day(d, "EV", "weekday_pod"))
-        return one(c, V.day(d, "weekday_pod"))
+        # TimeML: a part of a day is a TIME ("Friday afternoon" = ...TAF), like "this morning"
+        return one(c, V.part_of_day(d, POD[g["pod"].lower()], "weekday_pod"))
     return one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
 
 
