@@ -67,9 +67,20 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "Nobody owned a phone at that time, she said.", "that time", "PAST_REF", "", "DATE"),
     (W, "The bridge fell in March. Its designer resigned that same day.", "that same day",
      "2025-03-XX", r("2025-03-01", "2025-03-31"), "DATE"),
+    # a weekday and a time after it are one time: "at noon", a 24-hour clock, four digits
+    # with a zone; a time in brackets in another zone is the same moment, not a second one
+    (W, "Polling stations shut Sunday at noon in the capital.", "Sunday at noon",
+     "2025-07-20T12:00", r("2025-07-20"), "TIME"),
+    (W, "The convoy crossed Tuesday at 06:30 GMT.", "Tuesday at 06:30 GMT", "2025-07-22T06:30",
+     r("2025-07-22"), "TIME"),
+    (W, "Shelling stopped at 2300 GMT on Monday, monitors said.", "2300 GMT on Monday",
+     "2025-07-21T23:00", r("2025-07-21"), "TIME"),
+    (W, "The patrol set out at 0515 hrs.", "0515 hrs", "2025-07-23T05:15", r("2025-07-23"), "TIME"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
+    (W, "The ferry sank at 4:10 p.m. (1310 GMT) on Monday.", "1310 GMT"),
+    (W, "Pilots flew 1800 hours last year.", "1800"),
     (W, "Few cars had radios at the time of the blackout.", "the time"),
     (W, "The firm grew faster than expected, two weeks earlier than usual.", "earlier"),
 ]

@@ -66,7 +66,7 @@ def clock(c: Candidate, ctx: Context) -> Pieces:
 def clock24(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     day = _clock_day(ctx, c, g["day"], None, None)
-    h, mi = int(g["h"] or 0), int(g["mi"] or 0)
+    h, mi = int(g["h"] or g["h4"] or 0), int(g["mi"] or g["mi4"] or 0)
     if day is None:
         return one(c, _unanchored(h, mi, "clock24"))
     return one(c, V.time_of_day(day, h, mi, "clock24"))
@@ -85,13 +85,18 @@ def noon(c: Candidate, ctx: Context) -> Pieces:
 
 
 def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
-    """ "Tuesday at 3 p.m."."""
+    """ "Tuesday at 3 p.m.", "Friday at noon", "Saturday at 15:00 GMT"."""
     g = c.groups
-    h = int(g["h"] or 0)
-    if not 1 <= h <= 12:
-        return None
+    if g["word"]:
+        hour, minute = _MOMENTS[g["word"].lower()][0] or 12, 0
+    elif g["h24"]:
+        hour, minute = int(g["h24"]), int(g["mi24"] or 0)
+    else:
+        h = int(g["h"] or 0)
+        if not 1 <= h <= 12:
+            return None
+        hour, minute = _hour24(h, g["ampm"]), int(g["mi"] or 0)
     day = _clock_day(ctx, c, g["day"], None, None)
-    hour, minute = _hour24(h, g["ampm"]), int(g["mi"] or 0)
     if day is None:
         return one(c, _unanchored(hour, minute, "day_at_clock"))
     return one(c, V.time_of_day(day, hour, minute, "day_at_clock"))
