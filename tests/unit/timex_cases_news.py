@@ -76,11 +76,23 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "Shelling stopped at 2300 GMT on Monday, monitors said.", "2300 GMT on Monday",
      "2025-07-21T23:00", r("2025-07-21"), "TIME"),
     (W, "The patrol set out at 0515 hrs.", "0515 hrs", "2025-07-23T05:15", r("2025-07-23"), "TIME"),
+    # "the day" of "later in the day" is the day being told; after a date and a comma it
+    # restates that date, whatever undated happening it is counted from
+    (W, "Crowds gathered early. Later in the day the police withdrew.", "the day", "2025-07-23",
+     r("2025-07-23"), "DATE"),
+    (W, "The dam broke on June 30. Earlier in the day, engineers had warned of cracks.", "the day",
+     "2025-06-30", r("2025-06-30"), "DATE"),
+    (W, "Talks stalled on Monday, the day before the envoys were due to leave.", "the day",
+     "2025-07-21", r("2025-07-21"), "DATE"),
+    (W, "The mayor was last seen on May 2, the eve of the festival.", "the eve", "2025-05-02",
+     r("2025-05-02"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
     (W, "The ferry sank at 4:10 p.m. (1310 GMT) on Monday.", "1310 GMT"),
     (W, "Pilots flew 1800 hours last year.", "1800"),
+    (W, "The guards changed shifts, the day before the strike began.", "the day"),
+    (W, "The minister spent the day in meetings.", "the day"),
     (W, "Few cars had radios at the time of the blackout.", "the time"),
     (W, "The firm grew faster than expected, two weeks earlier than usual.", "earlier"),
 ]
