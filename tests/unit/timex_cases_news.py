@@ -86,6 +86,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "2025-07-21", r("2025-07-21"), "DATE"),
     (W, "The mayor was last seen on May 2, the eve of the festival.", "the eve", "2025-05-02",
      r("2025-05-02"), "DATE"),
+    # an hour with its part of the day instead of a.m./p.m., and "mid afternoon" spaced
+    (W, "The shelling woke the town at 4 in the morning.", "4 in the morning", "2025-07-23T04:00",
+     r("2025-07-23"), "TIME"),
+    (W, "The last bus leaves at 11 at night.", "11 at night", "2025-07-23T23:00", r("2025-07-23"),
+     "TIME"),
+    (W, "By mid afternoon the roads were clear.", "mid afternoon", "2025-07-23TAF",
+     r("2025-07-23"), "TIME"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
@@ -93,6 +100,7 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "Pilots flew 1800 hours last year.", "1800"),
     (W, "The guards changed shifts, the day before the strike began.", "the day"),
     (W, "The minister spent the day in meetings.", "the day"),
+    (W, "The team was 4 in the morning session and 6 later.", "4 in the morning"),
     (W, "Few cars had radios at the time of the blackout.", "the time"),
     (W, "The firm grew faster than expected, two weeks earlier than usual.", "earlier"),
 ]
