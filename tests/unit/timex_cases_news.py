@@ -101,6 +101,9 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "The guards changed shifts, the day before the strike began.", "the day"),
     (W, "The minister spent the day in meetings.", "the day"),
     (W, "The team was 4 in the morning session and 6 later.", "4 in the morning"),
+    # a newspaper named after "daily" or "weekly" is no recurring time
+    (W, "The pro-government daily Sabah ran the letter in full.", "daily"),
+    (W, "An interview with the weekly Al-Ahram Hebdo stirred anger.", "weekly"),
     (W, "Few cars had radios at the time of the blackout.", "the time"),
     (W, "The firm grew faster than expected, two weeks earlier than usual.", "earlier"),
 ]
