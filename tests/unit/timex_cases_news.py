@@ -68,6 +68,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "Five years after the coup, which shocked the region in 2013, the army still rules.",
      "Five years", "P5Y", "", "DURATION"),
     (W, "He spent ten years on the throne before 1990.", "ten years", "P10Y", "", "DURATION"),
+    # "since year-end" counts from the last year-end that has passed
+    (W, "The index has gained 9% since year-end.", "year-end", "2024",
+     r("2024-12-01", "2024-12-31"), "DATE"),
+    (W, "The index should gain 9% by year-end.", "year-end", "2025", r("2025-12-01", "2025-12-31"),
+     "DATE"),
     # a comparison of two times is a length, not a date
     (W, "The harvest began two weeks earlier than usual.", "two weeks", "P2W", "", "DURATION"),
     (W, "The vote came a day later than planned.", "a day", "P1D", "", "DURATION"),
