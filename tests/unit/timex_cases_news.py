@@ -43,6 +43,10 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "2011-SP", r("2011-03-01", "2011-05-31"), "DATE"),
     (W, "Families fled on a winter night in 1999, the elders say.", "winter night in 1999",
      "1999-WI", r("1999-12-01", "2000-02-29"), "DATE"),
+    (W, "The tanks came on one March day in 2003.", "one March day in 2003", "2003-03",
+     r("2003-03-01", "2003-03-31"), "DATE"),
+    (W, "Nobody forgets that bitter January morning in 1986.", "January morning in 1986", "1986-01",
+     r("1986-01-01", "1986-01-31"), "DATE"),
     # counted from a happening: its date when the text gives one, else a length of time
     (W, "Ten years on from the uprising, the square is quiet.", "Ten years", "P10Y", "",
      "DURATION"),
@@ -118,6 +122,8 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "The ferry sank at 4:10 p.m. (1310 GMT) on Monday.", "1310 GMT"),
     (W, "Pilots flew 1800 hours last year.", "1800"),
     (W, "The guards changed shifts, the day before the strike began.", "the day"),
+    (W, "Ticket sales doubled the week before the final.", "the week"),
+    (W, "Rents fell the month after the plant closed.", "the month"),
     (W, "The minister spent the day in meetings.", "the day"),
     (W, "The team was 4 in the morning session and 6 later.", "4 in the morning"),
     # a newspaper named after "daily" or "weekly" is no recurring time
