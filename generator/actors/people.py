@@ -38,16 +38,8 @@ APPOSITIVE = re.compile(r"(?<![\w'-])(" + NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE
 # "Guler said": a lone capitalised word reporting speech is probably a surname. The verbs
 # are rare, so they are found first and the word before them checked. They are the
 # tagger's verbs of saying (generator/data/timex/en/cues.yaml), inflected by its lexicon.
-def _reporting_verb() -> re.Pattern[str]:
-    lexicon = english()
-    # past tenses, and "says": other present forms are also nouns ("Treasury notes", "Gulf
-    # states"), which would make the word before them a surname
-    past = {f for verb in lexicon.words("reporting_verbs") for f in lexicon.inflect(verb)[1:]}
-    forms = sorted(past | {lexicon.inflect("say")[0]}, key=lambda f: (-len(f), f))
-    return re.compile(r"[ \t](?:" + "|".join(forms) + r")\b")
-
-
-REPORTING_VERB = _reporting_verb()
+REPORTING_VERB = re.compile(r"[ \t](?:" + "|".join(
+    sorted(english().reporting_forms(), key=lambda f: (-len(f), f))) + r")\b")
 REPORTER = re.compile(r"(?:^|(?<=[^\w'-]))(" + _ARABIC_PREFIX + r"?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*$")
 _ROMAN = re.compile(r"^(?:II|III|IV|VI|Jr\.?|Sr\.?)$")
 

@@ -207,8 +207,7 @@ def _lexicon_words(lexicon: Lexicon, source: str, where: str) -> list[str]:
         "units.forms": lambda: [f for forms in (lexicon.units or {}).values() for f in forms],
         "day_parts.parts": lambda: list(lexicon.day_parts or {}),
         "units.adverbs": lambda: list(lexicon.adverbs or {}),
-        "cues.reporting_verbs": lambda: sorted({form for verb in lexicon.words("reporting_verbs")
-                                                for form in lexicon.inflect(verb)}),
+        "cues.reporting_verbs": lambda: sorted(lexicon.reporting_forms()),
     }
     if source not in sources:
         raise LexiconError(f"{where}: unknown word source {source!r} (one of {sorted(sources)})")
