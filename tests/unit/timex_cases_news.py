@@ -1,8 +1,11 @@
 """Table cases for the error kinds left after the first accuracy passes (issue 15): dates
-counted from a happening ("ten years on from the uprising"), comparisons ("earlier than
-usual"), spans over a period ahead, a year named inside the phrase, a time with its day
-after a bracketed zone or a 24-hour clock, weekdays naming what was done, plans that had
-passed, "at the time", and sentences that do not end at "vs." or "Sept.".
+counted from a happening ("ten years on from the uprising", "ten years on from the uprising
+of March 2011"), comparisons ("earlier than usual"), spans over a period ahead, a year named
+inside the phrase ("that spring day in 2011", "one March day in 2003"), a time with its day
+after a bracketed zone, a 24-hour clock or four digits with a zone, a weekday with "at
+noon", an hour "in the morning", weekdays naming what was done, plans that had passed, "at
+the time", "later in the day", "July 9, the day before the vote", "since year-end",
+newspapers called "daily", and sentences that do not end at "vs." or "Sept.".
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
