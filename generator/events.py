@@ -25,6 +25,7 @@ from typing import Sequence, TypeVar
 import yaml
 
 from .model import Event, Mention, Sentence, TimeExpr
+from .timex.lexicon import english
 
 T = TypeVar("T", TimeExpr, Mention)
 
@@ -42,9 +43,10 @@ def word_lists() -> tuple[dict[str, re.Pattern[str]], dict[str, frozenset[str]],
                                   + r")(?!\w)", re.IGNORECASE)
                  for lang, words in data["scheduled"].items()}
     pronouns = {lang: frozenset(str(w).casefold() for w in words) for lang, words in data["pronouns"].items()}
+    speech_words = {"en": english().reporting_forms(), **data["speech"]}
     speech = {lang: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
                                + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
-              for lang, words in data["speech"].items()}
+              for lang, words in speech_words.items()}
     return scheduled, pronouns, speech
 
 

@@ -15,6 +15,7 @@ from .fold import fold_key, slugify
 from .names import leading_roles, person_name_problem
 from .registry import ActorRegistry
 from .trie import trie_pattern
+from ..timex.lexicon import english
 
 _ARABIC_PREFIX = r"(?:(?:al|el|Al|El|ad|ash|as|at|an|Abd|abu|Abu)-)"
 # One capitalised name word: "Recep", "al-Sharaa", "O'Brien", "Abdel-Fattah", "J."
@@ -35,10 +36,10 @@ APPOSITIVE = re.compile(r"(?<![\w'-])(" + NAME_WORD + r"(?:[ \t]+(?:" + PARTICLE
                         + r"){1,4}),[ \t]+(?:(?:the|a|an|former|acting|interim|deputy|senior|top|"
                         r"then|current|new|chief|party|government|military)[ \t]+)*$")
 # "Guler said": a lone capitalised word reporting speech is probably a surname. The verbs
-# are rare, so they are found first and the word before them checked.
-REPORTING_VERB = re.compile(r"[ \t](?:said|says|told|added|stated|noted|wrote|insisted|stressed|"
-                            r"warned|argued|explained|emphasized|emphasised|confirmed|announced|"
-                            r"declared|tweeted|replied|responded)\b")
+# are rare, so they are found first and the word before them checked. They are the
+# tagger's verbs of saying (generator/data/timex/en/cues.yaml), inflected by its lexicon.
+REPORTING_VERB = re.compile(r"[ \t](?:" + "|".join(
+    sorted(english().reporting_forms(), key=lambda f: (-len(f), f))) + r")\b")
 REPORTER = re.compile(r"(?:^|(?<=[^\w'-]))(" + _ARABIC_PREFIX + r"?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*$")
 _ROMAN = re.compile(r"^(?:II|III|IV|VI|Jr\.?|Sr\.?)$")
 

@@ -145,6 +145,11 @@ class Lexicon:
         except KeyError:
             raise LexiconError(f"{self.lang}/cues.yaml: no pattern {name!r}") from None
 
+    def reporting_forms(self) -> frozenset[str]:
+        """The verbs of saying as news writes them: past tenses, and "says" (cues.yaml)."""
+        past = {form for verb in self.words("reporting_verbs") for form in self.inflect(verb)[1:]}
+        return frozenset(past | self.words("reporting_present"))
+
     def month_name(self, number: int) -> str:
         return self.months[number - 1]
 

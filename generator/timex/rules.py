@@ -33,7 +33,8 @@ class NegativeContext:
     Group conditions read the named groups of the match (lower case, spaces collapsed; an
     unmatched or empty group reads as ""). Word conditions read the word before the match
     (or before ``at``, a group). ``after`` is matched at the end of the match, within
-    ``window`` characters; ``before`` is searched in the ``before_window`` characters before.
+    ``window`` characters; ``before`` (``not_before``) is (is not) found in the
+    ``before_window`` characters before.
     """
 
     why: str
@@ -50,6 +51,7 @@ class NegativeContext:
     not_after: re.Pattern[str] | None = None
     window: int = 25
     before: re.Pattern[str] | None = None
+    not_before: re.Pattern[str] | None = None
     before_window: int = 40
     sentence_start: bool | None = None
 
@@ -82,9 +84,12 @@ class NegativeContext:
             return False
         if self.not_after is not None and self.not_after.match(following):
             return False
-        if self.before is not None and not self.before.search(
-                text[max(0, pos - self.before_window):pos]):
-            return False
+        if self.before is not None or self.not_before is not None:
+            preceding = text[max(0, pos - self.before_window):pos]
+            if self.before is not None and not self.before.search(preceding):
+                return False
+            if self.not_before is not None and self.not_before.search(preceding):
+                return False
         if self.sentence_start is not None and starts_sentence(pos) != self.sentence_start:
             return False
         return True
@@ -202,6 +207,7 @@ def _lexicon_words(lexicon: Lexicon, source: str, where: str) -> list[str]:
         "units.forms": lambda: [f for forms in (lexicon.units or {}).values() for f in forms],
         "day_parts.parts": lambda: list(lexicon.day_parts or {}),
         "units.adverbs": lambda: list(lexicon.adverbs or {}),
+        "cues.reporting_verbs": lambda: sorted(lexicon.reporting_forms()),
     }
     if source not in sources:
         raise LexiconError(f"{where}: unknown word source {source!r} (one of {sorted(sources)})")
@@ -313,6 +319,7 @@ def _context(data: dict, fragments: dict[str, str], lexicon: Lexicon,
         not_after=_regex(data.get("not_after"), fragments, lexicon, where),
         window=int(data.get("window", 25)),
         before=_regex(data.get("before"), fragments, lexicon, where),
+        not_before=_regex(data.get("not_before"), fragments, lexicon, where),
         before_window=int(data.get("before_window", 40)),
         sentence_start=data.get("sentence_start"),
     )

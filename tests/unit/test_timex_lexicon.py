@@ -8,6 +8,7 @@ import datetime
 import pytest
 
 from generator.actors.context import ACTING_VERBS
+from generator.actors.people import REPORTING_VERB
 from generator.chronology import views, words
 from generator.dateline.lexicon import dateline_words
 from generator.timex import lang as other_languages
@@ -52,6 +53,14 @@ def test_other_modules_read_the_same_words():
     assert {"sept", "thurs", "winter"} <= words.STOP_WORDS and "fall" not in words.STOP_WORDS
     assert {"denied", "recognises", "sought", "said", "say"} <= ACTING_VERBS
     assert "state" not in ACTING_VERBS  # "Damascus state television" is no act of Syria's
+
+
+def test_verbs_of_saying_are_one_list():
+    # the actor reader's "Fidan said" and the tagger's "said at the time that" read one list
+    for form in ("said", "says", "told", "wrote", "tweeted"):
+        assert REPORTING_VERB.fullmatch(" " + form)
+    assert not REPORTING_VERB.fullmatch(" notes")  # "Treasury notes": a present, also a noun
+    assert english().words("reporting_verbs") >= {"say", "tell", "write"}
 
 
 def _write_language(root, code="eo"):

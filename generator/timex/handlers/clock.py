@@ -3,6 +3,7 @@ else the dateline."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from generator.model import TimeValue
@@ -56,7 +57,14 @@ def clock(c: Candidate, ctx: Context) -> Pieces:
         return None  # "15 p.m." is no time
     day = _clock_day(ctx, c, g.get("day") or g.get("pday"), g.get("mon") or g.get("mon2"),
                      g.get("d") or g.get("d2"))
-    hour = _hour24(h, g["ampm"])
+    part = (g["podword"] or g["podonly"] or "").lower()
+    if part and not (g["ampm"] or "").lower().startswith(("a", "p")):
+        # "4 in the morning" is a.m.; the afternoon, evening and night are p.m. ("11 at night")
+        if not 1 <= h <= 12:
+            return None
+        hour = _hour24(h, "am" if part.endswith("morning") else "pm")
+    else:
+        hour = _hour24(h, g["ampm"])
     minute = int(g["mi"]) if g.get("mi") else 0
     if day is None:
         return one(c, _unanchored(hour, minute, "clock"))
@@ -66,7 +74,7 @@ def clock(c: Candidate, ctx: Context) -> Pieces:
 def clock24(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     day = _clock_day(ctx, c, g["day"], None, None)
-    h, mi = int(g["h"] or 0), int(g["mi"] or 0)
+    h, mi = int(g["h"] or g["h4"] or 0), int(g["mi"] or g["mi4"] or 0)
     if day is None:
         return one(c, _unanchored(h, mi, "clock24"))
     return one(c, V.time_of_day(day, h, mi, "clock24"))
@@ -74,7 +82,7 @@ def clock24(c: Candidate, ctx: Context) -> Pieces:
 
 def noon(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
-    hour, pod = _MOMENTS[(g["word"] or "").lower()]
+    hour, pod = _MOMENTS[re.sub(r"\s+", "-", (g["word"] or "").lower())]  # "mid afternoon"
     day = _clock_day(ctx, c, g["day"], None, None)
     if day is None:
         return one(c, TimeValue("XXXX-XX-XXT" + (f"{hour:02d}:00" if hour else str(pod)),
@@ -85,13 +93,18 @@ def noon(c: Candidate, ctx: Context) -> Pieces:
 
 
 def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
-    """ "Tuesday at 3 p.m."."""
+    """ "Tuesday at 3 p.m.", "Friday at noon", "Saturday at 15:00 GMT"."""
     g = c.groups
-    h = int(g["h"] or 0)
-    if not 1 <= h <= 12:
-        return None
+    if g["word"]:
+        hour, minute = _MOMENTS[g["word"].lower()][0] or 12, 0
+    elif g["h24"]:
+        hour, minute = int(g["h24"]), int(g["mi24"] or 0)
+    else:
+        h = int(g["h"] or 0)
+        if not 1 <= h <= 12:
+            return None
+        hour, minute = _hour24(h, g["ampm"]), int(g["mi"] or 0)
     day = _clock_day(ctx, c, g["day"], None, None)
-    hour, minute = _hour24(h, g["ampm"]), int(g["mi"] or 0)
     if day is None:
         return one(c, _unanchored(hour, minute, "day_at_clock"))
     return one(c, V.time_of_day(day, hour, minute, "day_at_clock"))

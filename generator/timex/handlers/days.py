@@ -17,7 +17,7 @@ from generator.timex.calendar import (easter, holiday_day, weekday_on_or_after,
                                       weekday_on_or_before)
 from generator.timex.context import Context
 from generator.timex.handlers.common import (LEX, POD, WEEKDAY_NUMBER, Pieces, next_text, norm,
-                                             one, prev_word)
+                                             one, prev_word, span)
 from generator.timex.scan import Candidate
 
 _DEADLINE_UNTIL = LEX.pattern("deadline_until")
@@ -69,9 +69,8 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
     if d is None:
         return one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
     if g["pod"]:
-        if g["pod"].lower() == "evening":  # TimeML: "Friday evening" is a TIME, TEV
-            return one(c, V.part_of_day(d, "EV", "weekday_pod"))
-        return one(c, V.day(d, "weekday_pod"))
+        # TimeML: a part of a day is a TIME ("Friday afternoon" = ...TAF), like "this morning"
+        return one(c, V.part_of_day(d, POD[g["pod"].lower()], "weekday_pod"))
     return one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
 
 
@@ -159,6 +158,33 @@ def nth(c: Candidate, ctx: Context) -> Pieces:
         return one(c, V.day(date(base.year, base.month, d), "nth"))
     except ValueError:
         return None
+
+
+def in_the_day(c: Candidate, ctx: Context) -> Pieces:
+    """ "later in the day": the day last mentioned close by, else the dateline."""
+    ref = ctx.ref(c.start, fine=True, near=True)
+    if ref is not None and ref.start is not None:
+        value = V.day(ref.start, "in_the_day")
+    elif ctx.dct is None:
+        value = V.unresolved("XXXX-XX-XX", "day", "in_the_day")
+    else:
+        value = V.day(ctx.dct, "in_the_day")
+    return [(span(c, "the")[0], c.end, value)]
+
+
+_APPOSITION_GAP = 30  # characters from the start of the date restated to "the day"
+
+
+def day_in_apposition(c: Candidate, ctx: Context) -> Pieces:
+    """ "July 9, the day before the vote": the date just before, if a day ends at the comma."""
+    last = ctx.refs[-1] if ctx.refs else None
+    if last is None or last[1].granularity not in ("day", "time") or last[1].start is None:
+        return None
+    pos, value = last
+    if c.start - pos > _APPOSITION_GAP or ctx.sentence_bounds(pos)[0] != ctx.sentence_bounds(c.start)[0] \
+            or re.search(r"[;()]", ctx.text[pos:c.start]):
+        return None
+    return one(c, V.day(value.start, "day_in_apposition"))  # type: ignore[arg-type]
 
 
 def holiday(c: Candidate, ctx: Context) -> Pieces:

@@ -13,6 +13,8 @@ from generator.timex.calendar import shift_quarter, weekday_on_or_after, weekday
 from generator.timex.context import Context
 from generator.timex.handlers.common import (LEX, Piece, Pieces, next_text, norm, one,
                                              prev_word, span)
+from generator.timex.handlers.counted import (COMPARISON, FROM_EVENT, GOVERNED_WORD, counted_from_date,
+                                              counted_from_phrase, date_at, shift)
 from generator.timex.numbers import number_value, unit_name
 from generator.timex.scan import Candidate
 
@@ -25,8 +27,6 @@ _NEIGHBOUR_ORDINAL = LEX.pattern("neighbour_ordinal")
 _YEAR_ENDED = LEX.pattern("year_ended")
 _THIS_UNIT = LEX.pattern("this_unit")
 _THIS_WEEK_SHOW = re.compile(r"This\s+Week")
-# "the day before" followed on the same line by a word: "before" governs what follows
-_GOVERNED_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
 _PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 _STEP = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "the current": 0,
          "next": 1, "the coming": 1, "coming": 1, "the": 0}
@@ -211,7 +211,7 @@ def chain(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     if g["rel2"]:
         words = (g["rel2"] or "").lower().split()
-        follow = _GOVERNED_WORD.match(ctx.text, c.end, c.end + 30)
+        follow = GOVERNED_WORD.match(ctx.text, c.end, c.end + 30)
         if follow and follow.group(1).lower() not in ("that", "then"):
             return _unit_beside_date(c, ctx, words[1], words[-1], follow)
         return chain_unit(c, ctx, words[-1], words[1], "chain")
@@ -224,7 +224,7 @@ def _unit_beside_date(c: Candidate, ctx: Context, unit: str, direction: str,
     "the year before last": two units from the dateline. "The day before returning home",
     "the day before police arrived": the day of some event, which the text does not date."""
     step = -1 if direction == "before" else 1
-    dated = _date_at(ctx, follow.start(1))
+    dated = date_at(ctx, follow.start(1))
     if dated is None:
         if (follow.group(1).lower(), direction) not in (("last", "before"), ("next", "after")) \
                 or ctx.dct is None:
@@ -247,23 +247,6 @@ def _unit_beside_date(c: Candidate, ctx: Context, unit: str, direction: str,
     return [(c.start, end, V.year(base.year + step, rule))]
 
 
-def _date_at(ctx: Context, pos: int) -> tuple[int, TimeValue] | None:
-    """The end and value of a date expression starting exactly at ``pos``, if one does."""
-    from generator.timex import scan
-    from generator.timex.resolve import resolve  # the handlers' own dispatcher
-
-    window = ctx.text[pos:pos + 60]
-    for cand in scan.find(window):
-        if cand.start > 0:
-            break
-        spans = {k: (a + pos, b + pos) for k, (a, b) in cand.group_spans.items()}
-        pieces = resolve(Candidate(cand.start + pos, cand.end + pos, cand.rule, cand.groups,
-                                   spans), ctx)
-        if pieces and pieces[0][0] == pos and pieces[0][2].type == "DATE":
-            return pieces[0][1], pieces[0][2]
-    return None
-
-
 def ago(c: Candidate, ctx: Context) -> Pieces:
     """ "two years ago", "a week later", "an hour after the vote"."""
     g = c.groups
@@ -276,17 +259,22 @@ def ago(c: Candidate, ctx: Context) -> Pieces:
         unit = "day"
     sign = -1 if direction in _AGO_BACK else 1
     unit_end = span(c, "unit")[1]
-    anchor = _FROM_EVENT.match(ctx.text, c.end) if direction == "on" else None
+    anchor = FROM_EVENT.match(ctx.text, c.end) if direction == "on" else None
     if direction in ("after", "before") or anchor:
         # "two days after July 4", "ten years on from the 2015 accord": counted from the date
         # that follows; "less than an hour after the lawyer spoke", "ten years on from the
         # uprising": from an event whose date the text does not give, so a duration
         pos = anchor.end() if anchor else c.end
-        counted = _counted_from_date(ctx, pos, sign, amount, unit) if amount is not None else None
-        if counted is not None:
-            return [(c.start, counted[0], counted[1])]
+        if amount is not None:
+            counted = counted_from_date(ctx, pos, sign, amount, unit)
+            if counted is not None:
+                return [(c.start, counted[0], counted[1])]
+            # "five years after the 2020 vote": the count is the date, the year keeps its tag
+            value = counted_from_phrase(ctx, pos, sign, amount, unit)
+            if value is not None:
+                return [(c.start, span(c, "dir")[1], value)]
         return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "duration_to_event"))]
-    if direction in ("later", "earlier") and _COMPARISON.match(ctx.text, c.end):
+    if direction in ("later", "earlier") and COMPARISON.match(ctx.text, c.end):
         # "two weeks earlier than usual": a difference between two times, not a date
         return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "comparison"))]
     if amount is None and direction in ("later", "earlier"):
@@ -324,68 +312,7 @@ def ago(c: Candidate, ctx: Context) -> Pieces:
         if ref is None or ref.granularity in ("day", "time"):
             # "a week later" after a day: a day, not a calendar week
             return one(c, V.day(base + timedelta(weeks=sign * int(amount)), "offset"))
-    return one(c, _shift(base, sign * amount, unit, "ago" if from_dct else "offset"))
-
-
-# "on from", "on since": counted from what follows
-_FROM_EVENT = re.compile(r"\s+(?:from|since)\b")
-# "earlier than usual", "later than planned"
-_COMPARISON = re.compile(r"\s+than\b")
-_DETERMINER = re.compile(r"(?:the|its|their|his|her|that)\s+", re.I)
-# The units a date of each precision can be counted in: "two days after March" is no day.
-_COUNTABLE = {"day": {"day", "week", "month", "quarter", "year", "decade", "century"},
-              "time": {"hour", "minute", "day", "week", "month", "year"},
-              "week": {"week", "month", "quarter", "year", "decade", "century"},
-              "month": {"month", "quarter", "year", "decade", "century"},
-              "quarter": {"quarter", "year", "decade", "century"},
-              "year": {"year", "decade", "century"}}
-
-
-def _counted_from_date(ctx: Context, pos: int, sign: int, amount: float,
-                       unit: str) -> tuple[int, TimeValue] | None:
-    """(end, value) of "N units before/after DATE" when a date starts at ``pos`` (after an
-    optional determiner: "on from the 2015 accord")."""
-    start = _GOVERNED_WORD.match(ctx.text, pos, pos + 30)
-    if start is None:
-        return None
-    at = start.start(1)
-    det = _DETERMINER.match(ctx.text, at)
-    dated = _date_at(ctx, at) or (_date_at(ctx, det.end()) if det else None)
-    if dated is None:
-        return None
-    end, value = dated
-    base = value.start if sign < 0 else value.end
-    if base is None or unit not in _COUNTABLE.get(value.granularity or "", ()):
-        return None
-    if unit in ("hour", "minute"):
-        return None  # a time of day from a time of day: left to the clock rules
-    if unit == "week" and value.granularity in ("day", "time"):
-        shifted: TimeValue | None = V.day(base + timedelta(weeks=sign * int(amount)), "counted_from")
-    else:
-        shifted = _shift(base, sign * amount, unit, "counted_from")
-    return None if shifted is None else (end, shifted)
-
-
-def _shift(base: date, amount: float, unit: str, rule: str) -> TimeValue | None:
-    n = int(amount)
-    if unit in ("second", "minute", "hour"):
-        return V.day(base, rule)
-    if unit == "day":
-        return V.day(base + timedelta(days=n), rule)
-    if unit == "week":
-        return V.week_of(base + timedelta(weeks=n), rule)
-    if unit == "month":
-        d = V.add_months(base.replace(day=1), n)
-        return V.month(d.year, d.month, rule)
-    if unit == "quarter":
-        d = V.add_months(base.replace(day=1), 3 * n)
-        return V.quarter(d.year, V.quarter_of(d), rule)
-    if unit in ("year", "decade", "century"):
-        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
-        if not V.valid_year(base.year + years):
-            return None
-        return V.year(base.year + years, rule)
-    return None
+    return one(c, shift(base, sign * amount, unit, "ago" if from_dct else "offset"))
 
 
 def elliptic_last(c: Candidate, ctx: Context) -> Pieces:

@@ -77,6 +77,9 @@ def year_range(c: Candidate, ctx: Context) -> Pieces:
 def year_end(c: Candidate, ctx: Context) -> Pieces:
     if ctx.dct is None:
         return one(c, V.unresolved("XXXX", "year", "year_end"))
+    if prev_word(ctx, c.start) == "since":
+        # "up 4% since year-end": the last year-end that has passed, the one before the dateline's
+        return one(c, V.year_end(ctx.dct.year - 1, "year_end_since"))
     return one(c, V.year_end(ctx.dct.year, "year_end"))
 
 
