@@ -28,7 +28,7 @@ from .chronology.corrections import Applied, Corrections, correct_articles, pars
 from .content import load_articles, read_actors_file, read_corrections_file
 from .distributed import RemoteSettings, analyse_with_dask
 from .errors import BuildErrors, ContentError
-from .incremental import LastSite, ParsedArticles, PipelineState, TwoLevelMemo, site_in_memory
+from .incremental import ParsedArticles, PipelineState, TwoLevelMemo, site_in_memory
 from .media import Media, collect_media
 from .model import Article, ArticleAnalysis, Problem, Timeline
 from .output import StagingFolder, check_output_dir, write_file
@@ -101,7 +101,8 @@ def load_site(options: BuildOptions, store: BuildCache | None = None,
     if parsed is not None:
         memo = TwoLevelMemo(parsed, memo) if memo is not None else parsed
     loaded = load_articles(options.site_dir, config.content_dir, drafts=options.drafts, timezone=config.zone,
-                           language=config.language, day_first=config.day_first, memo=memo)
+                           language=config.language, day_first=config.day_first, memo=memo,
+                           seen=parsed.files if parsed is not None else None)
     errors = list(loaded.errors)
     registry = None
     source, skipped_actors = read_actors_file(options.site_dir, config.content_dir)
@@ -380,10 +381,10 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         theme = render.find_theme(site.config.theme, options.site_dir)
         last = state.last if state is not None and state.last is not None \
             and state.last.config == site.config else None
-        memory, fresh, environment = site_in_memory(timeline, site.config, theme, site.media,
-                                                    render_options, BUILD_INFO, last)
+        memory, fresh, made = site_in_memory(timeline, site.config, theme, site.media,
+                                             render_options, BUILD_INFO, last)
         if state is not None:
-            state.last = LastSite(site.config, timeline, memory, environment)
+            state.last = made
         lap("render")
         return BuildResult(site.config, timeline, {}, tuple(memory.names()), timings, site.skipped_drafts,
                            site.media, analysed, memory, len(fresh),

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
-from typing import Any, Mapping, Protocol, Sequence
+from typing import Any, Mapping, MutableMapping, Protocol, Sequence
 
 import yaml
 
@@ -98,29 +98,45 @@ class ArticleMemo(Protocol):
 
 def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool = False,
                   timezone: tzinfo | None = None, language: str = "en",
-                  day_first: bool = False, memo: ArticleMemo | None = None) -> LoadResult:
+                  day_first: bool = False, memo: ArticleMemo | None = None,
+                  seen: MutableMapping[tuple[str, str], tuple[tuple, str]] | None = None) -> LoadResult:
     """Every article of the site; a file whose bytes (and the reading settings) a ``memo``
-    has seen is not parsed again."""
+    has seen is not parsed again. ``seen`` (file and settings -> its status and digest, as
+    the last load of the same process found them) spares reading a file whose size, times
+    and inode have not changed since: on a big archive, reading every file on every save
+    cost more than the save's own work. It is brought up to date."""
     articles: list[Article] = []
     errors: list[ContentError] = []
     skipped = 0
     listing = article_files(site_dir, content_dir)
     settings = f"{timezone}|{language}|{day_first}"
-    files: list[tuple[str, bytes | ContentError, str]] = []
+    earlier = dict(seen) if seen is not None else {}
+    now: dict[tuple[str, str], tuple[tuple, str]] = {}
+    files: list[tuple[str, Path, bytes | ContentError | None, str]] = []
     for path in listing.files:
         rel = path.relative_to(site_dir).as_posix()
-        try:
-            raw: bytes | ContentError = open_regular(site_dir, path)
-        except OSError as exc:
-            raw = ContentError(rel, f"cannot read the file: {exc.strerror}")
-        files.append((rel, raw, "" if isinstance(raw, ContentError) else file_digest(rel, raw, settings)))
-    known = dict(memo.get_many([key for _, _, key in files if key])) if memo is not None else {}
+        status = _status(path)
+        known_file = earlier.get((rel, settings))
+        if status is not None and known_file is not None and known_file[0] == status:
+            files.append((rel, path, None, known_file[1]))  # unchanged: read only if the memo lost it
+            now[(rel, settings)] = known_file
+            continue
+        raw = _read(site_dir, path, rel)
+        key = "" if isinstance(raw, ContentError) else file_digest(rel, raw, settings)
+        files.append((rel, path, raw, key))
+        if key and status is not None:
+            now[(rel, settings)] = (status, key)
+    known = dict(memo.get_many([key for _, _, _, key in files if key])) if memo is not None else {}
     parsed: dict[str, Article] = {}
-    for rel, raw, key in files:
+    for rel, path, raw, key in files:
         try:
+            if raw is None and key not in known:
+                raw = _read(site_dir, path, rel)
+                key = "" if isinstance(raw, ContentError) else file_digest(rel, raw, settings)
             if isinstance(raw, ContentError):
                 raise raw
-            article = known.get(key) or parse_file(rel, raw, timezone, language=language, day_first=day_first)
+            article = known.get(key) or parse_file(rel, raw, timezone, language=language,  # type: ignore[arg-type]
+                                                   day_first=day_first)
         except ContentError as exc:
             errors.append(exc)
             continue
@@ -131,7 +147,26 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
         articles.append(article)
     if memo is not None:
         memo.put_many({key: article for key, article in parsed.items() if key not in known})
+    if seen is not None:
+        seen.clear()
+        seen.update(now)
     return LoadResult(tuple(unique_slugs(complete_years(articles))), tuple(errors), skipped, listing.skipped)
+
+
+def _status(path: Path) -> tuple | None:
+    """What changes when a file is written, renamed over or touched: size, times, inode."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def _read(site_dir: Path, path: Path, rel: str) -> bytes | ContentError:
+    try:
+        return open_regular(site_dir, path)
+    except OSError as exc:
+        return ContentError(rel, f"cannot read the file: {exc.strerror}")
 
 
 def file_digest(rel: str, raw: bytes, settings: str) -> str:

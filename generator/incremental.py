@@ -32,6 +32,7 @@ class ParsedArticles:
 
     articles: dict[str, Article] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    files: dict = field(default_factory=dict)  # each file's status and digest (content.load_articles)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Article]:
         wanted = set(keys)
@@ -78,6 +79,9 @@ class LastSite:
     timeline: Timeline
     files: MemorySite
     environment: object = None  # the theme's Jinja environment, its templates compiled
+    paths: tuple[str, ...] = ()  # its pages
+    paging: Paging | None = None  # its year split
+    inputs: tuple = ()  # what its actor and article pages were made of (see dirty_pages)
 
 
 @dataclass
@@ -106,10 +110,10 @@ class PipelineState:
 
 def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Media,
                    options: RenderOptions, build_info: Mapping[str, str],
-                   last: LastSite | None) -> tuple[MemorySite, list[str], object]:
+                   last: LastSite | None) -> tuple[MemorySite, list[str], LastSite]:
     """The site as a MemorySite whose pages and exports are made on first use, the pages
-    scheduled afresh, and the Jinja environment used. Pages whose inputs are those of
-    ``last`` keep the bytes made there; the others are made again from this timeline."""
+    scheduled afresh, and what the next run needs of this one. Pages whose inputs are those
+    of ``last`` keep the bytes made there; the others are made again from this timeline."""
     maker = render.PageMaker(timeline, config, theme_dir, build_info=build_info, media=media,
                              options=options, environment=last.environment if last else None)
     site = MemorySite()
@@ -119,43 +123,48 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
         site(name, data)
     for name, make in export.export_makers(timeline, config, media).items():
         site.later(name, make)
-    fresh = set(maker.paths) if last is None else dirty_pages(last.timeline, timeline, config)
+    inputs = (_actor_inputs(timeline), _article_inputs(timeline))
+    fresh = set(maker.paths) if last is None or last.paging is None else dirty_pages(
+        last, timeline, (set(maker.paths), maker.paging), inputs)
     for path in maker.paths:
         made = last.files.ready.get(path) if last is not None and path not in fresh else None
         if made is not None:
             site(path, made)
         else:  # a page of the last site never asked for is bound to this maker, not that one
             site.later(path, lambda path=path: maker(path))
-    return site, sorted(fresh & set(maker.paths)), maker.environment
+    made = LastSite(config, timeline, site, maker.environment, tuple(maker.paths), maker.paging, inputs)
+    return site, sorted(fresh & set(maker.paths)), made
 
 
-def dirty_pages(old: Timeline, new: Timeline, config: SiteConfig | None = None,
-                options: RenderOptions = RenderOptions(review=True, preview=True)) -> set[str]:
-    """The pages of ``new`` that can differ from those rendered for ``old``.
+def dirty_pages(last: LastSite, new: Timeline, new_pages: tuple[set[str], Paging],
+                inputs: tuple[dict, dict]) -> set[str]:
+    """The pages of ``new`` that can differ from those rendered for the ``last`` site.
 
     A page is a function of the data it shows; an actor page, of the actor, its events, the
     articles citing them, the cast (co-actor names) and the key dates; an article page, of
     its analysis and the timeline events citing it. Equal inputs, equal page. The home
     timeline's year pages (big sites) go with the site-wide pages; when an edit splits the
-    home timeline into years or joins it again, every event link moves: all pages."""
-    new_pages = set(render.page_paths(new, config, options))
-    config = config or SiteConfig()
-    old_paging, new_paging = Paging(old, config), Paging(new, config)
-    if bool(old_paging.year_pages()) != bool(new_paging.year_pages()):
-        return new_pages
+    home timeline into years or joins it again, every event link moves: all pages.
+    ``new_pages``: the new timeline's page paths and year split; ``inputs``: its actor and
+    article pages' inputs."""
+    old = last.timeline
+    old_paths, old_paging = set(last.paths), last.paging
+    new_paths, new_paging = new_pages
+    if old_paging is None or not last.inputs \
+            or bool(old_paging.year_pages()) != bool(new_paging.year_pages()):
+        return set(new_paths)
     pages = set(SITE_WIDE_PAGES) | set(new_paging.year_pages())
-    pages |= new_pages - set(render.page_paths(old, config, options))
-    old_actors, new_actors = _actor_inputs(old), _actor_inputs(new)
+    pages |= new_paths - old_paths
+    (old_actors, old_articles), (new_actors, new_articles) = last.inputs, inputs
     everyone = old.actors != new.actors or old.key_dates != new.key_dates
     for actor in new.actors:
         if everyone or old_actors.get(actor.slug) != new_actors.get(actor.slug):
             pages |= {urls.actor_page(actor.slug), urls.actor_embed_page(actor.slug)}
             pages |= set(new_paging.year_pages(actor.slug))
-    old_articles = _article_inputs(old)
-    for slug, inputs in _article_inputs(new).items():
-        if old_articles.get(slug) != inputs:
+    for slug, made_of in new_articles.items():
+        if old_articles.get(slug) != made_of:
             pages.add(urls.article_page(slug))
-    return pages & new_pages
+    return pages & new_paths
 
 
 def _actor_inputs(timeline: Timeline) -> dict[str, tuple]:

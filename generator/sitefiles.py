@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from .model import Problem
@@ -88,30 +88,38 @@ def regular_files(root: Path, folder: Path, wanted: Callable[[Path], bool],
     why = refusal(root, folder)
     if why is not None:
         return Listing((), (Skipped(folder.relative_to(root).as_posix(), why),))
-    files: list[Path] = []
+    files: list[tuple[str, str]] = []  # (path relative to folder, full path)
     skipped: list[Skipped] = []
-    pending = [folder]
+    # Paths are handled as text below the folder: on a big archive, pathlib's parsing of
+    # every entry cost more than reading the directories.
+    base, top = str(folder) + os.sep, str(root) + os.sep
+    pending = [str(folder)]
     while pending:
         current = pending.pop()
         try:
             entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError as exc:
-            skipped.append(Skipped(current.relative_to(root).as_posix(), f"cannot be read ({exc.strerror})"))
+            skipped.append(Skipped(_below(current, top), f"cannot be read ({exc.strerror})"))
             continue
         for entry in entries:
-            path = Path(entry.path)
-            rel = path.relative_to(folder)
-            shown = path.relative_to(root).as_posix()
+            rel_text = entry.path[len(base):].replace(os.sep, "/")
+            rel = PurePosixPath(rel_text)
             if entry.is_symlink():
                 if (entry.is_dir() and not skip_folder(rel)) or wanted(rel):
-                    skipped.append(Skipped(shown, "is a symbolic link"))
+                    skipped.append(Skipped(_below(entry.path, top), "is a symbolic link"))
             elif entry.is_dir(follow_symlinks=False):
                 if not skip_folder(rel):
-                    pending.append(path)
+                    pending.append(entry.path)
             elif wanted(rel):
                 if entry.is_file(follow_symlinks=False):
-                    files.append(path)
+                    files.append((rel_text, entry.path))
                 else:
-                    skipped.append(Skipped(shown, "is not a regular file"))
-    return Listing(tuple(sorted(files, key=lambda p: p.relative_to(folder).as_posix())),
+                    skipped.append(Skipped(_below(entry.path, top), "is not a regular file"))
+    return Listing(tuple(Path(full) for _, full in sorted(files)),
                    tuple(sorted(skipped, key=lambda s: s.path)))
+
+
+def _below(path: str, top: str) -> str:
+    return path[len(top):].replace(os.sep, "/") if path.startswith(top) else path
+
+

@@ -48,7 +48,11 @@ broke out in Sweida on July 14"). A sentence that gives the other date too is no
 given by most independent sources (a source's date also supports every finer date inside
 it), ties going to the most precise, then the earliest; the other dates are kept in
 `conflicts` and a "conflict" problem names the articles and dates. All thresholds are
-fields of `MergeSettings`. Candidates come from an index of (month, content word), a
+fields of `MergeSettings`. All of this runs per time window (chronology.windows): a
+calendar month's events with the neighbouring months' events within 7 days, or a year's for
+dates vaguer than a month, with rarity (IDF, rare words, salient actors) counted among the
+window's events, a quiet window counting as at least 50; clusters sharing an event across a
+month's end are one event. Candidates come from an index of (month, content word), a
 shared happening or rare word counting like two shared words, so each event is compared
 with a bounded number of others and a build stays near-linear in the number of events.
 

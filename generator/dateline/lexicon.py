@@ -71,6 +71,7 @@ def dateline_words(languages: tuple[str, ...]) -> DatelineWords:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # an archive names a few hundred outlets, thousands of times
 def fold_outlet(name: str) -> str:
     """How outlet names compare: case, accents, punctuation and a leading "the" ignored."""
     decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("İ", "I"))
@@ -81,6 +82,7 @@ def fold_outlet(name: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=4096)
 def outlet_key(name: str) -> str:
     """One key per outlet: "The Associated Press", "AP" and "(AP)" are one outlet."""
     folded = fold_outlet(name)

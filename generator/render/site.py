@@ -68,7 +68,7 @@ class Page:
 # Page list -------------------------------------------------------------------------------
 
 def page_paths(timeline: Timeline, config: SiteConfig | None = None,
-               options: RenderOptions | None = None) -> list[str]:
+               options: RenderOptions | None = None, paging: Paging | None = None) -> list[str]:
     """Every HTML page of the URL layout for this timeline, with the year pages of the
     timelines ``config``'s ``page_events`` splits (the default setting when None); the
     review page only when ``options`` ask for it."""
@@ -78,7 +78,7 @@ def page_paths(timeline: Timeline, config: SiteConfig | None = None,
     paths += [urls.actor_page(a.slug) for a in timeline.actors]
     paths += [urls.actor_embed_page(a.slug) for a in timeline.actors]
     paths += [urls.article_page(a.article.slug) for a in timeline.articles]
-    paths += Paging(timeline, config or SiteConfig()).all_year_pages()
+    paths += (paging or Paging(timeline, config or SiteConfig())).all_year_pages()
     return paths
 
 
@@ -167,10 +167,11 @@ class PageMaker:
                  build_info: Mapping[str, str] | None = None, media: Media | None = None,
                  options: RenderOptions | None = None, environment: jinja2.Environment | None = None):
         options = options or RenderOptions()
-        self.paths = page_paths(timeline, config, options)
         self.environment = environment or make_environment(theme_dir)  # compiled templates, reusable
         self._renderer = _Renderer(timeline, config, self.environment, theme_dir,
                                    dict(build_info or {}), media or Media(), options)
+        self.paging = self._renderer.paging
+        self.paths = page_paths(timeline, config, options, self.paging)
 
     def __call__(self, path: str) -> bytes:
         return self._renderer.render(path).encode("utf-8")
