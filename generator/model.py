@@ -11,6 +11,7 @@ here does I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Any, Sequence
 
@@ -237,12 +238,13 @@ class TimelineEvent:
     corrections: tuple[str, ...] = ()  # what the editor corrected (chronology.corrections)
     scheduled: bool = False  # every source tells it as planned or due, not as happened
 
-
-    @property
+    # Cached: an event told by hundreds of sources is asked for its articles by every page and
+    # ranking that shows it (the value lives beside the fields, outside ==, hash and repr).
+    @cached_property
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.article for c in self.citations))
 
-    @property
+    @cached_property
     def places(self) -> tuple[str, ...]:
         """Where its sources say it happened (actor slugs), none of them its actors."""
         return tuple(p for p in dict.fromkeys(p for c in self.citations for p in c.places) if p not in self.actors)
