@@ -87,16 +87,19 @@ def compile_catalog(path: Path) -> tuple[Locale, gettext.GNUTranslations]:
 
 
 @functools.lru_cache(maxsize=16)
-def language(code: str) -> Language:
+def language(code: str, root: Path = LOCALE_DIR) -> Language:
     """The interface language for a site's ``language:`` (or an article's ``lang:``): its
-    catalog when there is one (``fr-CA`` and ``fr_CA`` find ``fr``), else English."""
+    catalog under ``root`` when there is one (``fr-CA`` and ``fr_CA`` find ``fr``), else
+    English. A string a catalog lacks is shown in English."""
     for candidate in _candidates(code):
-        path = catalog_path(candidate)
+        path = catalog_path(candidate, root)
         if path.is_file():
             locale, translations = compile_catalog(path)
+            if candidate != SOURCE_LANGUAGE:
+                translations.add_fallback(language(SOURCE_LANGUAGE).translations)
             return Language(candidate, locale, translations)
     if code == SOURCE_LANGUAGE:
-        raise CatalogError(f"{catalog_path(SOURCE_LANGUAGE)}: the English catalog is missing")
+        raise CatalogError(f"{catalog_path(SOURCE_LANGUAGE, root)}: the English catalog is missing")
     return language(SOURCE_LANGUAGE)
 
 
