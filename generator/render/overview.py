@@ -25,8 +25,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..config import SiteConfig
-from ..errors import ContentError
 from ..i18n import dates as i18n_dates
 from ..i18n.catalogs import Language, language as interface_language
 from ..model import KeyDate, TimelineEvent
