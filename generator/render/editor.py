@@ -8,41 +8,46 @@ from typing import Any
 from markupsafe import escape
 
 from ..config import SiteConfig
+from ..i18n.catalogs import N_, Language
 from ..model import ArticleAnalysis, Problem
 
+# The review page's headings (the problems' own messages are annals check's, in English).
 PROBLEM_KINDS = {
-    "no-dateline": "Articles without a dateline",
-    "unresolved-date": "Date phrases that could not be resolved",
-    "conflict": "Sources that disagree on a date",
-    "correction": "Corrections to check (content/corrections.yaml)",
-    "low-confidence-actor": "Actors to confirm",
-    "front-matter": "Front matter",
-    "media": "Pictures",
+    "no-dateline": N_("Articles without a dateline"),
+    "unresolved-date": N_("Date phrases that could not be resolved"),
+    "conflict": N_("Sources that disagree on a date"),
+    "correction": N_("Corrections to check (content/corrections.yaml)"),
+    "low-confidence-actor": N_("Actors to confirm"),
+    "front-matter": N_("Front matter"),
+    "media": N_("Pictures"),
 }
 
 
-def problem_groups(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
+def problem_groups(problems: tuple[Problem, ...], lang: Language) -> list[dict[str, Any]]:
     order = list(PROBLEM_KINDS)
     kinds = sorted({p.kind for p in problems},
                    key=lambda k: (order.index(k) if k in order else len(order), k))
     return [{
         "kind": kind,
-        "title": PROBLEM_KINDS.get(kind, kind.replace("-", " ").capitalize()),
+        "title": lang.gettext(PROBLEM_KINDS[kind]) if kind in PROBLEM_KINDS
+        else kind.replace("-", " ").capitalize(),
         "problems": sorted((p for p in problems if p.kind == kind),
                            key=lambda p: (p.path, p.line or 0, p.message)),
     } for kind in kinds]
 
 
-FURNITURE_NAMES = {"title": "headline (the page title)", "slogan": "site slogan", "breadcrumb": "breadcrumb",
-                   "label": "section label", "byline": "byline", "cruft": "page cruft", "stamp": "update time"}
+FURNITURE_NAMES = {"title": N_("headline (the page title)"), "slogan": N_("site slogan"),
+                   "breadcrumb": N_("breadcrumb"), "label": N_("section label"), "byline": N_("byline"),
+                   "cruft": N_("page cruft"), "stamp": N_("update time")}
 
 
-def dropped_from_body(analysis: ArticleAnalysis) -> dict[str, Any]:
+def dropped_from_body(analysis: ArticleAnalysis, lang: Language) -> dict[str, Any]:
     """What the public page of an article leaves out of its body, for the editor to check."""
     text = analysis.text.text
     furniture = analysis.article.furniture
-    items = [(FURNITURE_NAMES.get(kind, kind), text[start:end]) for start, end, kind in furniture]
-    items += [("page cruft", s.text) for s in analysis.sentences
+    names = {kind: lang.gettext(name) for kind, name in FURNITURE_NAMES.items()}
+    items = [(names.get(kind, kind), text[start:end]) for start, end, kind in furniture]
+    items += [(names["cruft"], s.text) for s in analysis.sentences
               if s.cruft and not any(a <= s.start and s.end <= b for a, b, _ in furniture)]
     return {"slug": analysis.article.slug, "title": analysis.article.title, "path": analysis.article.path,
             "items": items}

@@ -17,6 +17,7 @@ are HTML beside it. Coordinates are days since the axis start.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,10 +25,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..config import SiteConfig
-from ..errors import ContentError
-from ..model import KeyDate, TimelineEvent, TimeValue
-from .chrono import MONTHS, date_label
+from ..i18n import dates as i18n_dates
+from ..i18n.catalogs import Language, language as interface_language
+from ..model import KeyDate, TimelineEvent
 
 UNITS = ("week", "month", "year")
 # Precision ranks (model.GRANULARITIES) at or below which an event fits each unit.
@@ -51,6 +51,7 @@ class Bin:
     count: int  # events drawn solid in this bin
     spread: float  # share of vaguer events falling in it
     target: str  # root-relative URL of the list's group for this bin ("" when count is 0)
+    aria: str = ""  # "July 2025: 3 events", for screen readers
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Mark:
     day: date
     sources: int
     target: str  # root-relative URL of the event
+    aria: str = ""  # "Key date: 19 July 2025 (3 sources)"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Overview:
     spread_count: int  # events spread as the pale area
     undrawn: int  # events vaguer than a year
     summary: str
+    lang: Language  # the interface language of its words and tick labels
 
     def x(self, day: date) -> int:
         return (day - self.start).days
@@ -111,12 +114,18 @@ def bin_key(start: date, unit: str) -> str:
     return f"{start.year:04d}"
 
 
-def bin_label(start: date, unit: str) -> str:
+def bin_label(start: date, unit: str, lang: Language) -> str:
     if unit == "week":
-        return f"week of {start.day} {MONTHS[start.month - 1]} {start.year}"
+        return i18n_dates.week_label(start, lang)
     if unit == "month":
-        return f"{MONTHS[start.month - 1]} {start.year}"
+        return i18n_dates.month_label(start.year, start.month, lang)
     return str(start.year)
+
+
+def unit_name(unit: str, lang: Language) -> str:
+    """The bin unit as the legend and the summary name it ("events per week")."""
+    return {"week": lambda: lang.gettext("week"), "month": lambda: lang.gettext("month"),
+            "year": lambda: lang.gettext("year")}[unit]()
 
 
 def choose_unit(view_days: int, axis_days: int) -> str:
@@ -136,6 +145,7 @@ def build_overview(events: Sequence[TimelineEvent], key_dates: Iterable[KeyDate]
     """The overview of ``events`` (a timeline's, in timeline order), or None when none of
     them can be drawn. ``period_target`` gives the list group of an event (where its bar
     leads), ``event_target`` the URL of an event id (where a key date mark leads)."""
+    lang = interface_language(language)
     placed = [e for e in events if e.time.start is not None and e.time.end is not None
               and e.time.precision_rank <= YEAR_RANK]
     if not placed:
@@ -171,11 +181,14 @@ def build_overview(events: Sequence[TimelineEvent], key_dates: Iterable[KeyDate]
         share = 1 / (hi - lo + 1)
         for i in range(lo, hi + 1):
             spread[i] += share
+    labels = [bin_label(s, unit, lang) for s in starts]
     bins = tuple(
-        Bin(bin_key(s, unit), bin_label(s, unit), s, next_bin(s, unit) - timedelta(days=1),
-            counts[i], round(spread[i], 4), period_target(firsts[i]) if firsts[i] is not None else "")
+        Bin(bin_key(s, unit), labels[i], s, next_bin(s, unit) - timedelta(days=1),
+            counts[i], round(spread[i], 4), period_target(firsts[i]) if firsts[i] is not None else "",
+            lang.ngettext("%(label)s: %(num)s event", "%(label)s: %(num)s events", counts[i],
+                          label=labels[i]) if counts[i] else "")
         for i, s in enumerate(starts))
-    marks = _marks(key_dates, first, last, event_target, language)
+    marks = _marks(key_dates, first, last, event_target, lang)
     days = (end - start).days
     pad = max(3.0, ((view_last - view_first).days + 1) * 0.06)
     view_x = max(0.0, (view_first - start).days - pad)
@@ -185,42 +198,59 @@ def build_overview(events: Sequence[TimelineEvent], key_dates: Iterable[KeyDate]
     undrawn = sum(1 for e in events if e.time.start is not None and e.time.precision_rank > YEAR_RANK)
     return Overview(unit, start, days, bins, marks, window, (round(view_x, 2), round(view_w, 2)),
                     peak, drawn, spread_count, undrawn,
-                    _summary(name, bins, unit, drawn, spread_count, undrawn, marks, window, language))
+                    _summary(name, bins, unit, drawn, spread_count, undrawn, marks, window, lang), lang)
 
 
 def _marks(key_dates: Iterable[KeyDate], first: date, last: date,
-           event_target: Callable[[str], str], language: str) -> tuple[Mark, ...]:
+           event_target: Callable[[str], str], lang: Language) -> tuple[Mark, ...]:
     out = []
     for key in key_dates:
         time = key.time
         if time.start is None or time.end is None or not key.events or not first <= time.start <= last:
             continue
         middle = time.start + (time.end - time.start) / 2
-        out.append(Mark(date_label(time, language), middle, key.sources, event_target(key.events[0])))
+        label = i18n_dates.date_label(time, lang)
+        out.append(Mark(label, middle, key.sources, event_target(key.events[0]),
+                        lang.ngettext("Key date: %(label)s (%(num)s source)",
+                                      "Key date: %(label)s (%(num)s sources)", key.sources, label=label)))
     return tuple(sorted(out, key=lambda m: m.day))
 
 
 def _summary(name: str, bins: tuple[Bin, ...], unit: str, drawn: int, spread_count: int,
              undrawn: int, marks: tuple[Mark, ...], window: tuple[date, date] | None,
-             language: str) -> str:
+             lang: Language) -> str:
+    """The overview in words, for screen readers (the SVG's title)."""
     busiest = max(bins, key=lambda b: b.count)
-    parts = [f"Events per {unit} for {name}, {bins[0].label} to {bins[-1].label}: "
-             f"{drawn} event{'' if drawn == 1 else 's'} drawn as bars"]
+    words = {"name": name, "first": bins[0].label, "last": bins[-1].label}
+    per = {"week": lambda: lang.gettext("Events per week for %(name)s, %(first)s to %(last)s", **words),
+           "month": lambda: lang.gettext("Events per month for %(name)s, %(first)s to %(last)s", **words),
+           "year": lambda: lang.gettext("Events per year for %(name)s, %(first)s to %(last)s", **words)}
+    head = per[unit]() + ": " + lang.ngettext("%(num)s event drawn as bars", "%(num)s events drawn as bars", drawn)
     if busiest.count:
-        parts[0] += f", the busiest {busiest.label} with {busiest.count}"
+        head += lang.gettext(", the busiest %(label)s with %(count)s", label=busiest.label, count=busiest.count)
+    parts = [head]
     if spread_count:
-        parts.append(f"{spread_count} dated less precisely than a {unit}, spread over their period")
+        vaguer = {  # one sentence per unit: the unit's gender and case differ by language
+            "week": lambda: lang.ngettext("%(num)s dated less precisely than a week, spread over their period",
+                                          "%(num)s dated less precisely than a week, spread over their period",
+                                          spread_count),
+            "month": lambda: lang.ngettext("%(num)s dated less precisely than a month, spread over their period",
+                                           "%(num)s dated less precisely than a month, spread over their period",
+                                           spread_count),
+            "year": lambda: lang.ngettext("%(num)s dated less precisely than a year, spread over their period",
+                                          "%(num)s dated less precisely than a year, spread over their period",
+                                          spread_count)}
+        parts.append(vaguer[unit]())
     if undrawn:
-        parts.append(f"{undrawn} vaguer than a year, not drawn")
+        parts.append(lang.ngettext("%(num)s vaguer than a year, not drawn",
+                                   "%(num)s vaguer than a year, not drawn", undrawn))
     if marks:
-        parts.append(f"{len(marks)} key date{'' if len(marks) == 1 else 's'} marked")
+        parts.append(lang.ngettext("%(num)s key date marked", "%(num)s key dates marked", len(marks)))
     if window:
-        parts.append(f"the story window, {_day(window[0], language)} to {_day(window[1], language)}, shaded")
-    return "; ".join(parts) + "."
-
-
-def _day(day: date, language: str) -> str:
-    return date_label(TimeValue(day.isoformat(), "DATE", "day", day, day), language)
+        parts.append(lang.gettext("the story window, %(range)s, shaded",
+                                  range=i18n_dates.range_label(window[0], window[1], lang)))
+    # The separator is the language's own (Arabic writes "؛").
+    return lang.pgettext("list of clauses", "; ").join(parts) + "."
 
 
 # Axis labels -----------------------------------------------------------------------------
@@ -229,6 +259,7 @@ def ticks(overview: Overview) -> list[tuple[float, str]]:
     """(x in days, label) of the axis labels for the first view: the same rule as
     overview.js uses when zooming, so the page looks the same before the script runs."""
     x0, width = overview.view
+    lang = overview.lang
     lo = overview.start + timedelta(days=int(x0))
     hi = overview.start + timedelta(days=int(x0 + width))
     out: list[tuple[float, str]] = []
@@ -253,14 +284,15 @@ def ticks(overview: Overview) -> list[tuple[float, str]]:
         day = lo.replace(day=1)
         while day <= hi:
             if day >= lo and (day.month - 1) % step == 0:
-                short = MONTHS[day.month - 1][:3]
-                out.append((overview.x(day), f"{short} {day.year}" if day.month == 1 or not out else short))
+                short = (i18n_dates.short_month_year(day.year, day.month, lang) if day.month == 1 or not out
+                         else i18n_dates.month_name(day.month, lang, "abbreviated"))
+                out.append((overview.x(day), short))
             day = next_bin(day, "month")
     else:
         day = lo - timedelta(days=lo.weekday())
         while day <= hi:
             if day >= lo:
-                out.append((overview.x(day), f"{day.day} {MONTHS[day.month - 1][:3]}"))
+                out.append((overview.x(day), i18n_dates.short_day(day, lang)))
             day += timedelta(days=step)
     return out
 
@@ -298,19 +330,18 @@ def overview_svg(overview: Overview, href: Callable[[str], str], *, link_target:
         bx = overview.x(b.start)
         bw = (b.end - b.start).days + 1
         h = b.count * scale
-        noun = "event" if b.count == 1 else "events"
         out.append(Markup(
-            '<a class="ov-bar" href="{0}"{1} aria-label="{2}: {3} {4}" data-x="{5}">'
-            '<rect x="{6}" y="{7}" width="{8}" height="{9}"/></a>'
-        ).format(href(b.target), target, b.label, b.count, noun, bx, _num(bx + bw * BAR_GAP / 2),
+            '<a class="ov-bar" href="{0}"{1} aria-label="{2}" data-x="{3}">'
+            '<rect x="{4}" y="{5}" width="{6}" height="{7}"/></a>'
+        ).format(href(b.target), target, b.aria, bx, _num(bx + bw * BAR_GAP / 2),
                  _num(HEIGHT - h), _num(bw * (1 - BAR_GAP)), _num(h)))
     for m in overview.marks:
         mx = overview.x(m.day)
         out.append(Markup(
-            '<a class="ov-mark" href="{0}"{1} aria-label="Key date: {2} ({3} sources)" data-x="{4}">'
-            '<line x1="{4}" x2="{4}" y1="2" y2="{5}"/><line class="ov-mark-rule" x1="{4}" x2="{4}" '
-            'y1="{5}" y2="{6}"/></a>'
-        ).format(href(m.target), target, m.label, m.sources, mx, TOP - 4, HEIGHT))
+            '<a class="ov-mark" href="{0}"{1} aria-label="{2}" data-x="{3}">'
+            '<line x1="{3}" x2="{3}" y1="2" y2="{4}"/><line class="ov-mark-rule" x1="{3}" x2="{3}" '
+            'y1="{4}" y2="{5}"/></a>'
+        ).format(href(m.target), target, m.aria, mx, TOP - 4, HEIGHT))
     out.append(Markup("</svg>"))
     return Markup("").join(out)
 
@@ -340,6 +371,9 @@ def overview_data(overview: Overview) -> dict[str, Any]:
         "ticks": [(round((x - x0) / width * 100, 3), label) for x, label in ticks(overview)
                   if 0 <= (x - x0) / width <= 1],
         "unit": overview.unit,
+        "unit_name": unit_name(overview.unit, overview.lang),
+        # overview.js writes tick labels while zooming: the same CLDR words as ticks().
+        "script": json.dumps(i18n_dates.script_patterns(overview.lang), ensure_ascii=False),
         "drawn": overview.drawn,
         "spread": overview.spread_count,
         "undrawn": overview.undrawn,

@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..config import SiteConfig
+from ..i18n.catalogs import N_, language as interface_language
 from ..model import Timeline, TimelineEvent
 from . import urls
 
 LATEST_EVENTS = 50  # events a split timeline's own page shows, besides the year index
-PERIODS_TITLE = "Decades and centuries"
+PERIODS_TITLE = N_("Decades and centuries")  # translated where shown
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class YearLink:
     """One row of a split timeline's year index."""
 
     key: str  # "2025", or urls.PERIODS
-    title: str  # "2025", or PERIODS_TITLE
+    title: str  # "2025", or PERIODS_TITLE in the interface language
     count: int
     target: str  # root-relative URL of the year page, e.g. "actors/x/years/2025/"
     start: str  # ISO days the page covers, for the embed page's from/to options
@@ -40,6 +41,7 @@ class Paging:
     def __init__(self, timeline: Timeline, config: SiteConfig):
         self.timeline = timeline
         self.limit = urls.page_events(config)
+        self.lang = interface_language(config.language)
         by_actor: dict[str, list[TimelineEvent]] = {a.slug: [] for a in timeline.actors}
         for event in timeline.events:
             for slug in dict.fromkeys(event.actors):
@@ -77,7 +79,7 @@ class Paging:
             if key == urls.PERIODS:
                 starts = [e.time.start for e in events if e.time.start]
                 ends = [e.time.end or e.time.start for e in events if e.time.start]
-                out.append(YearLink(key, PERIODS_TITLE, len(events), target,
+                out.append(YearLink(key, self.lang.gettext(PERIODS_TITLE), len(events), target,
                                     min(starts).isoformat(), max(ends).isoformat()))  # type: ignore[type-var,union-attr]
             else:
                 out.append(YearLink(key, key, len(events), target, f"{key}-01-01", f"{key}-12-31"))

@@ -21,8 +21,10 @@ import jinja2
 from .. import __version__
 from ..config import SiteConfig
 from ..errors import ContentError
+from ..i18n import dates as i18n_dates
+from ..i18n.catalogs import N_, Language, language as interface_language, text_direction
 from ..media import Image, Media, event_images
-from ..model import ArticleAnalysis, Timeline, TimelineEvent, TimeValue
+from ..model import ArticleAnalysis, Timeline, TimelineEvent
 from . import chrono, urls
 from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, render_body, shown_dateline
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
@@ -32,15 +34,15 @@ from .timelines import TimelineParts
 from .theme import BUILTIN_THEMES, DEFAULT_THEME, make_environment, static_files
 from .views import MonthGroup, Views, YearGroup, html_datetime
 
-EXPORT_LINKS = (  # written by the export module; linked from every page's footer
-    ("feed.xml", "Atom feed"),
+EXPORT_LINKS = (  # written by the export module; linked from every page's footer (labels: N_)
+    ("feed.xml", N_("Atom feed")),
     ("timeline.json", "JSON"),
     ("timelinejs.json", "TimelineJS"),
     ("timeline.csv", "CSV"),
     ("timeline.ics", "iCalendar"),
 )
-NAV = (("", "Timeline", "home"), ("key-dates/", "Key dates", "key-dates"),
-       ("actors/", "Actors", "actors"))
+NAV = (("", N_("Timeline"), "home"), ("key-dates/", N_("Key dates"), "key-dates"),
+       ("actors/", N_("Actors"), "actors"))
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,8 @@ class PageMaker:
                  build_info: Mapping[str, str] | None = None, media: Media | None = None,
                  options: RenderOptions | None = None, environment: jinja2.Environment | None = None):
         options = options or RenderOptions()
-        self.environment = environment or make_environment(theme_dir)  # compiled templates, reusable
+        # compiled templates in the site's language; reusable while the theme and settings stay
+        self.environment = environment or make_environment(theme_dir, interface_language(config.language))
         self._renderer = _Renderer(timeline, config, self.environment, theme_dir,
                                    dict(build_info or {}), media or Media(), options)
         self.paging = self._renderer.paging
@@ -190,6 +193,7 @@ class _Renderer:
         story = timeline.story
         self.window = (story.start, story.end) if story else None
         self.images = event_images(timeline, media)
+        self.lang = interface_language(config.language)
         self.views = Views(timeline, config.language, self.images)
         self.paging = Paging(timeline, config)
         self.parts = TimelineParts(timeline, config, self.views, self.paging, self.images,
@@ -222,8 +226,9 @@ class _Renderer:
             "site": self.config,
             "page": page,
             "href": href,
-            "nav": NAV,
-            "exports": EXPORT_LINKS,
+            "nav": [(target, self.lang.gettext(label), kind) for target, label, kind in NAV],
+            "exports": [(target, self.lang.gettext(label)) for target, label in EXPORT_LINKS],
+            "dir": self.lang.direction,
             "build": self.build_info,
             "generator_name": self.build_info.get("generator", f"Annals {__version__}"),
             "event_url": self.parts.event_url,
@@ -245,7 +250,7 @@ class _Renderer:
         if path == urls.EMBED:
             return self._embed(None)
         if path == urls.NOT_FOUND:
-            return "404.html", Page(path, "404", "Page not found", noindex=True), {}
+            return "404.html", Page(path, "404", self.lang.gettext("Page not found"), noindex=True), {}
         if parts[0] == "actors" and len(parts) == 3:
             return self._actor(parts[1])
         if parts[0] == "articles" and len(parts) == 3:
@@ -303,7 +308,7 @@ class _Renderer:
 
     def _actors_index(self) -> tuple[str, Page, dict[str, Any]]:
         path = urls.ACTORS_INDEX
-        page = Page(path, "actors", "Actors", self._canonical(path), "feed.xml")
+        page = Page(path, "actors", self.lang.gettext("Actors"), self._canonical(path), "feed.xml")
         return "actors.html", page, {"kinds": self.views.actors_by_kind()}
 
     def _actor(self, slug: str) -> tuple[str, Page, dict[str, Any]]:
@@ -326,13 +331,13 @@ class _Renderer:
             "count": len(events),
             "co_actors": [(s, self.views.actor_name(s), n)
                           for s, n in chrono.co_actors(self.timeline, slug) if s in self.views.actors],
-            "sources": [_article_summary(a) for a in sources],
+            "sources": [_article_summary(a, self.lang) for a in sources],
             "embed": self.parts.snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),
         } | self._year_index(slug) | self.parts.overview(slug, key_dates=key_dates)
 
     def _key_dates(self) -> tuple[str, Page, dict[str, Any]]:
         path = urls.KEY_DATES
-        page = Page(path, "key-dates", "Key dates", self._canonical(path), "feed.xml")
+        page = Page(path, "key-dates", self.lang.gettext("Key dates"), self._canonical(path), "feed.xml")
         return "key_dates.html", page, {
             "key_dates": [self.views.key_date(k) for k in chrono.shown_key_dates(
                 self.timeline, self.config.key_dates.min_sources, self.config.key_dates.limit)],
@@ -340,12 +345,13 @@ class _Renderer:
         }
 
     def _review(self) -> tuple[str, Page, dict[str, Any]]:
-        page = Page(urls.REVIEW, "review", "Review", noindex=True)
+        page = Page(urls.REVIEW, "review", self.lang.gettext("Review"), noindex=True)
         return "review.html", page, {
-            "problem_groups": problem_groups(self.timeline.problems),
+            "problem_groups": problem_groups(self.timeline.problems, self.lang),
             "conflicts": [self.views.event(e) for e in self.timeline.events if e.conflicts],
             "discovered": [self.views.actor(a) for a in self.timeline.actors if a.origin != "config"],
-            "dropped": [d for d in map(dropped_from_body, self.timeline.articles) if d["items"]],
+            "dropped": [d for d in (dropped_from_body(a, self.lang) for a in self.timeline.articles)
+                        if d["items"]],
             "corrections": list(self.timeline.extra.get("corrections", ())),
             "build_items": sorted(self.build_info.items()),
         }
@@ -384,8 +390,9 @@ class _Renderer:
             return self.views.groups(events, self.newest)
         # Decades and centuries: one list in timeline order, no made-up year headings.
         views = tuple(self.views.event(e) for e in events)
-        return [YearGroup(urls.PERIODS, PERIODS_TITLE,
-                          (MonthGroup(f"{urls.PERIODS}-all", f"{PERIODS_TITLE}, oldest first", views, True),))]
+        title = self.lang.gettext(PERIODS_TITLE)
+        return [YearGroup(urls.PERIODS, title, (MonthGroup(
+            f"{urls.PERIODS}-all", self.lang.gettext("%(title)s, oldest first", title=title), views, True),))]
 
     def _year_nav(self, key: str, slug: str | None, embed: bool) -> dict[str, Any]:
         """The year page's place in its timeline: the year, the way back, previous/next."""
@@ -452,9 +459,13 @@ class _Renderer:
         } for e in analysis.events]
         return "article.html", page, {
             "article": article,
-            "summary": _article_summary(analysis),
+            "summary": _article_summary(analysis, self.lang),
             "body": body_html,
-            "body_lang": article.lang if article.lang != self.config.language else None,
+            # The article's own language (front matter lang:) on the article and what is
+            # quoted from it; the interface around it stays in the site's language.
+            "article_lang": self.views.other_language(slug),
+            "article_dir": (text_direction(article.lang) if self.views.other_language(slug)
+                            and text_direction(article.lang) != self.lang.direction else None),
             "events": events,
             "lead": lead,
         }
@@ -476,7 +487,7 @@ class _Renderer:
         return out
 
 
-def _article_summary(analysis: ArticleAnalysis) -> dict[str, Any]:
+def _article_summary(analysis: ArticleAnalysis, lang: Language) -> dict[str, Any]:
     article, dateline = analysis.article, analysis.dateline
     return {
         "slug": article.slug,
@@ -485,9 +496,7 @@ def _article_summary(analysis: ArticleAnalysis) -> dict[str, Any]:
         "author": article.author,
         "url": article.url,
         "date": dateline.date.isoformat() if dateline.date else None,
-        "date_label": chrono.date_label(TimeValue(dateline.date.isoformat(), "DATE", "day",
-                                                 dateline.date, dateline.date))
-        if dateline.date else None,
+        "date_label": i18n_dates.day_label(dateline.date, lang) if dateline.date else None,
         "dateline": shown_dateline(dateline.text),
         "events": len(analysis.events),
     }

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from ..errors import ContentError
+from ..i18n.catalogs import SOURCE_LANGUAGE, Language, language as interface_language
 from ..sitefiles import Skipped, open_regular, refusal, regular_files
 
 
@@ -74,15 +75,28 @@ class _RegularTemplates(jinja2.FileSystemLoader):
         return super().get_source(environment, template)
 
 
-def make_environment(theme_dir: Path) -> jinja2.Environment:
-    """Jinja over the theme's templates; a partial theme falls back to the default one."""
+# The i18n extension's options, shared with the extraction mapping (babel.cfg) so that
+# pybabel reads the templates as they are rendered.
+JINJA_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+JINJA_EXTENSIONS = ("jinja2.ext.i18n",)
+
+
+def make_environment(theme_dir: Path, language: Language | None = None) -> jinja2.Environment:
+    """Jinja over the theme's templates, speaking ``language`` (``_()``, ``ngettext`` and
+    ``{% trans %}`` read its catalog; English when None); a partial theme falls back to the
+    default one."""
     loaders: list[jinja2.BaseLoader] = [_RegularTemplates(theme_dir / "templates")]
     builtin = BUILTIN_THEMES / DEFAULT_THEME
     if builtin.resolve() != theme_dir.resolve():
         loaders.append(jinja2.FileSystemLoader(str(builtin / "templates")))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        extensions=list(JINJA_EXTENSIONS), **JINJA_OPTIONS)
+    # newstyle: _("%(n)s sources", n=3) formats and escapes its values itself.
+    language = language or interface_language(SOURCE_LANGUAGE)
+    env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.policies["ext.i18n.trimmed"] = True  # {% trans %} blocks: whitespace collapsed, as extracted
+    return env
 
 
 def static_files(theme_dir: Path) -> dict[str, bytes]:

@@ -50,7 +50,8 @@ class TimelineParts:
         could not work); annals serve shows editors how to get them."""
         return {
             "iframe": urls.embed_snippet(self.config, embed_path, title, "iframe"),
-            "script": urls.embed_snippet(self.config, embed_path, title, "script"),
+            "script": urls.embed_snippet(self.config, embed_path, title, "script",
+                                         self.views.lang.gettext("View the timeline")),
             "absolute": self.config.absolute_base is not None,
             "hint": self.preview and self.config.absolute_base is None,
             "preview": embed_path,

@@ -68,12 +68,14 @@ def embed_base(config: SiteConfig) -> str:
     return config.absolute_base or config.base_path
 
 
-def embed_snippet(config: SiteConfig, page_path: str, title: str, kind: str = "iframe") -> str:
+def embed_snippet(config: SiteConfig, page_path: str, title: str, kind: str = "iframe",
+                  link_text: str = "View the timeline") -> str:
     """The HTML a host page pastes to embed a timeline page.
 
     ``page_path`` is the embed page, as a path ("embed/index.html") or URL ("embed/").
     ``kind`` "iframe" gives a plain <iframe>; "script" gives the <div data-annals-timeline>
-    alternative whose iframe embed.js creates and keeps at the height of its content.
+    alternative whose iframe embed.js creates and keeps at the height of its content, with
+    a link (``link_text``, in the site's language) for hosts without JavaScript.
     """
     base = embed_base(config)
     src = escape(base + pretty(page_path))
@@ -86,9 +88,9 @@ def embed_snippet(config: SiteConfig, page_path: str, title: str, kind: str = "i
     if kind == "script":
         return str(Markup(
             '<div data-annals-timeline="{0}" data-annals-title="{1}">'
-            '<a href="{2}">View the timeline</a></div>\n'
+            '<a href="{2}">{4}</a></div>\n'
             '<script src="{3}" async></script>'
-        ).format(src, title_attr, escape(base), escape(base + "static/embed.js")))
+        ).format(src, title_attr, escape(base), escape(base + "static/embed.js"), link_text))
     raise ValueError(f"unknown embed snippet kind {kind!r} (use 'iframe' or 'script')")
 
 

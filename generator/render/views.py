@@ -11,17 +11,20 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..chronology.keydates import source_key
+from ..i18n import dates as i18n_dates
+from ..i18n.catalogs import N_, language as interface_language, text_direction
 from ..media import Image
 from ..model import Actor, ArticleAnalysis, Event, KeyDate, Timeline, TimelineEvent, TimeValue
 from . import chrono
 from .body import marked_sentence
 
 KIND_ORDER = ("country", "person", "organisation", "group", "place")
-KIND_TITLES = {"country": "Countries", "person": "People", "organisation": "Organisations",
-               "group": "Groups", "place": "Places"}
+KIND_TITLES = {"country": N_("Countries"), "person": N_("People"), "organisation": N_("Organisations"),
+               "group": N_("Groups"), "place": N_("Places")}
+KIND_NAMES = {"country": N_("Country"), "person": N_("Person"), "organisation": N_("Organisation"),
+              "group": N_("Group"), "place": N_("Place")}
 # HTML's <time datetime> accepts these forms of TIMEX values as they are.
 HTML_DATETIME_GRANULARITIES = ("time", "day", "week", "month", "year")
-MIN_CHART_SLOTS = 12
 HTML_DATETIME = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?|-W\d{2})?")
 
 
@@ -33,6 +36,7 @@ class Citation:
     target: str  # root-relative: "articles/<slug>/#<citation id>"
     sentence: Markup
     label: str  # the date as this source gives it
+    lang: str | None = None  # the article's language, when not the site's (a lang attribute)
 
 
 @dataclass(frozen=True)
@@ -47,22 +51,18 @@ class EventView:
     actors: tuple[tuple[str, str], ...]  # (slug, name)
     citations: tuple[Citation, ...]
     conflicts: tuple[str, ...]  # date labels the sources disagree on, the event's own first
+    gutter: tuple[str, str] = ("", "")  # the date gutter's two lines (i18n.dates.gutter)
     sources: int = 1  # independent sources: distinct outlets (else articles) among the citations
     corrected: tuple[str, ...] = ()  # what the editor corrected: "date", "headline", "merged with ..."
     scheduled: bool = False  # planned or due, not yet happened (as its sources tell it)
     image: Image | None = None  # the event's picture (media.event_images)
+    lang: str | None = None  # the headline's language, when not the site's
+    dir: str | None = None  # and its writing direction, when not the site's
 
     @property
     def merged(self) -> bool:
         """Told by more than one article."""
         return len(self.citations) > 1
-
-    @property
-    def gutter(self) -> tuple[str, str]:
-        """The date gutter's two lines, at the event's true precision: ("19", "Jul") for a
-        day, ("Week of", "14 Jul") for a week, ("July", "month") for a month, ("2025",
-        "year") for a year and coarser; the full label is the <time> element's title."""
-        return gutter_lines(self.label, self.granularity)
 
     @property
     def actor_slugs(self) -> str:
@@ -75,6 +75,7 @@ class MonthGroup:
     title: str
     events: tuple[EventView, ...]
     whole_year: bool = False  # events vaguer than a month, not a calendar month
+    short: str = ""  # the month's abbreviated name ("Jul"), for the jump links
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class ActorView:
     count: int
     first: EventView | None
     last: EventView | None
+    kind_label: str = ""  # "Country", "Pays": the kind as the page's kicker shows it
 
 
 @dataclass(frozen=True)
@@ -127,31 +129,13 @@ class KindGroup:
     actors: tuple[ActorView, ...]
 
 
-@dataclass(frozen=True)
-class Bar:
-    month: str  # "2025-07"
-    label: str  # "July 2025"
-    count: int
-    x: float
-    height: float
-
-
-@dataclass(frozen=True)
-class Chart:
-    bars: tuple[Bar, ...]
-    width: int
-    height: int
-    bar_width: float
-    peak: int
-    summary: str
-
-
 class Views:
     """Lookups over one Timeline, and the view objects built from it."""
 
     def __init__(self, timeline: Timeline, language: str, images: dict[str, Image] | None = None):
         self.timeline = timeline
         self.language = language
+        self.lang = interface_language(language)
         self.images = images or {}
         self.actors = {a.slug: a for a in timeline.actors}
         self.articles = {a.article.slug: a for a in timeline.articles}
@@ -166,7 +150,14 @@ class Views:
                 self.timeline_event_at.setdefault((citation.article, citation.timex.start), event.id)
 
     def label(self, time: TimeValue) -> str:
-        return chrono.date_label(time, self.language)
+        return i18n_dates.date_label(time, self.lang)
+
+    def other_language(self, slug: str) -> str | None:
+        """The article's language when it is not the site's: text quoted from it needs a
+        lang attribute of its own."""
+        analysis = self.articles.get(slug)
+        lang = analysis.article.lang if analysis else None
+        return lang if lang and lang != self.language else None
 
     def actor_name(self, slug: str) -> str:
         actor = self.actors.get(slug)
@@ -192,6 +183,9 @@ class Views:
         if event.conflicts:
             labels = [self.label(time)] + [self.label(t) for t in event.conflicts]
             conflicts = tuple(dict.fromkeys(labels))
+        headline_from = self._headline_article(event)
+        lang = self.other_language(headline_from) if headline_from else None
+        direction = text_direction(lang) if lang else None
         return EventView(
             id=event.id,
             datetime=html_datetime(time),
@@ -203,15 +197,26 @@ class Views:
             actors=tuple((slug, self.actor_name(slug)) for slug in event.actors if slug in self.actors),
             citations=tuple(self._citation(c) for c in event.citations),
             conflicts=conflicts,
+            gutter=i18n_dates.gutter(time, self.lang),
             sources=len({self._source_key(c.article) for c in event.citations}),
             image=self.images.get(event.id),
             corrected=event.corrections,
             scheduled=event.scheduled,
+            lang=lang,
+            dir=direction if direction != self.lang.direction else None,
         )
 
     def _source_key(self, slug: str) -> str:
         analysis = self.articles.get(slug)
         return source_key(analysis) if analysis else f"article:{slug}"
+
+    def _headline_article(self, event: TimelineEvent) -> str | None:
+        """The article the headline sentence is quoted from, None when it is no source's
+        sentence (an editor's headline from corrections.yaml is in the site's language)."""
+        for citation in event.citations:
+            if citation.sentence.text.strip() == event.text.strip():
+                return citation.article
+        return None
 
     def _headline(self, event: TimelineEvent) -> Markup:
         # The headline is one of the citations' sentences: mark the date phrase in it.
@@ -227,7 +232,8 @@ class Views:
         title = analysis.article.title if analysis else event.article
         return Citation(article=event.article, title=title, outlet=self.outlet(event.article),
                         target=f"articles/{event.article}/#{event.id}",
-                        sentence=marked_sentence(event), label=self.label(event.time))
+                        sentence=marked_sentence(event), label=self.label(event.time),
+                        lang=self.other_language(event.article))
 
     def groups(self, events: tuple[TimelineEvent, ...] | list[TimelineEvent],
                newest: bool = False, prefix: str = "") -> list[YearGroup]:
@@ -238,14 +244,16 @@ class Views:
         years = [YearGroup(
             f"{prefix}year-{year.year}", str(year.year),
             tuple(MonthGroup(f"{prefix}month-{m.key}" if m.month else f"{prefix}year-{m.key}-whole",
-                             m.label if m.month else f"{m.label}, no exact month",
-                             tuple(self.event(e) for e in m.events), m.month is None)
+                             m.label if m.month else self.lang.gettext(
+                                 "%(year)s, no exact month", year=m.label),
+                             tuple(self.event(e) for e in m.events), m.month is None,
+                             i18n_dates.month_name(m.month, self.lang, "abbreviated") if m.month else "")
                   for m in year.months))
-            for year in chrono.group_by_year_month(list(events))]
+            for year in chrono.group_by_year_month(list(events), self.language)]
         if not newest:
             return years
         return [YearGroup(y.id, y.title, tuple(
-            MonthGroup(m.id, m.title, m.events[::-1], m.whole_year) for m in y.months[::-1]))
+            MonthGroup(m.id, m.title, m.events[::-1], m.whole_year, m.short) for m in y.months[::-1]))
             for y in years[::-1]]
 
     def timeline_parts(self, events: tuple[TimelineEvent, ...], newest: bool) -> dict[str, object]:
@@ -258,7 +266,8 @@ class Views:
             "groups": self.groups(story, newest),
             "background": Background(
                 tuple(self.groups(background, newest, prefix="background-")), len(background),
-                chrono.MONTHS[window.start.month - 1] + f" {window.start.year}") if background and window else None,
+                i18n_dates.month_label(window.start.year, window.start.month, self.lang))
+            if background and window else None,
         }
 
     # Actors -------------------------------------------------------------------------------
@@ -270,6 +279,8 @@ class Views:
             aliases=tuple(a for a in actor.aliases if a != actor.name),
             member_of=tuple((s, self.actor_name(s)) for s in actor.member_of if s in self.actors),
             origin=actor.origin, confidence=actor.confidence, count=len(events),
+            kind_label=self.lang.gettext(KIND_NAMES[actor.kind]) if actor.kind in KIND_NAMES
+            else actor.kind.capitalize(),
             first=self.event(events[0]) if events else None,
             last=self.event(done[-1]) if (done := [e for e in events if not e.scheduled]) else None,
         )
@@ -277,7 +288,8 @@ class Views:
     def actors_by_kind(self) -> list[KindGroup]:
         kinds = sorted({a.kind for a in self.timeline.actors},
                        key=lambda k: (KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k))
-        return [KindGroup(kind, KIND_TITLES.get(kind, kind.capitalize() or "Other"),
+        return [KindGroup(kind, self.lang.gettext(KIND_TITLES[kind]) if kind in KIND_TITLES
+                          else kind.capitalize() or self.lang.gettext("Other"),
                           tuple(self.actor(a) for a in sorted(
                               (a for a in self.timeline.actors if a.kind == kind),
                               key=lambda a: (a.name.casefold(), a.slug))))
@@ -286,25 +298,6 @@ class Views:
     def key_date(self, key: KeyDate) -> KeyDateView:
         events = tuple(self.event(self.events[i]) for i in key.events if i in self.events)
         return KeyDateView(self.label(key.time), html_datetime(key.time), key.sources, events)
-
-    def chart(self, events: list[TimelineEvent], name: str) -> Chart | None:
-        counts = dict(chrono.events_per_month(events))
-        if not counts:
-            return None
-        months = month_range(min(counts), max(counts))
-        peak = max(counts.values())
-        width, height = 600, 80
-        # At least a year of slots, so one busy month is a bar, not a wall.
-        bar_width = width / max(len(months), MIN_CHART_SLOTS)
-        bars = tuple(
-            Bar(m, month_title(m), counts.get(m, 0), round(i * bar_width, 2),
-                round(height * counts.get(m, 0) / peak, 2))
-            for i, m in enumerate(months))
-        busiest = max(bars, key=lambda b: b.count)
-        summary = (f"Events per month for {name}, {bars[0].label} to {bars[-1].label}: "
-                   f"{sum(counts.values())} events dated to a month or day; busiest month "
-                   f"{busiest.label} with {busiest.count}.")
-        return Chart(bars, width, height, round(max(bar_width - 1, 0.5), 2), peak, summary)
 
     # Articles -----------------------------------------------------------------------------
 
@@ -325,43 +318,3 @@ def html_datetime(time: TimeValue) -> str:
 
 def _valid_html_datetime(value: str) -> bool:
     return bool(HTML_DATETIME.fullmatch(value))
-
-
-def month_range(first: str, last: str, limit: int = 600) -> list[str]:
-    """Every "YYYY-MM" from first to last inclusive (at most ``limit``)."""
-    year, month = int(first[:4]), int(first[5:7])
-    out = []
-    while len(out) < limit:
-        key = f"{year:04d}-{month:02d}"
-        out.append(key)
-        if key >= last:
-            break
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
-def month_title(key: str) -> str:
-    return f"{chrono.MONTHS[int(key[5:7]) - 1]} {key[:4]}"
-
-
-GUTTER_HINTS = {"day": "", "time": "", "week": "", "month": "month", "season": "season",
-                "quarter": "quarter", "half": "half-year", "year": "year", "decade": "decade",
-                "century": "century"}
-
-
-def gutter_lines(label: str, granularity: str) -> tuple[str, str]:
-    """Two short lines for the date gutter, cut from the date label (see EventView.gutter)."""
-    words = label.split()
-    if granularity == "time" and len(words) >= 4 and words[-3].isdigit():
-        return f"{words[-3]} {words[-2][:3]}", words[0].rstrip(",")
-    if granularity in ("day", "time") and len(words) >= 3 and words[-3].isdigit():
-        return words[-3], words[-2][:3]
-    if granularity == "week" and label.startswith("week of ") and len(words) >= 5:
-        return "Week of", f"{words[2]} {words[3][:3]}"
-    if granularity == "month" and len(words) == 2:
-        return words[0], "month"
-    if granularity in ("season", "quarter", "half") and len(words) >= 2:
-        return " ".join(words[:-1]).replace(" of", "").capitalize(), words[-1]
-    if granularity == "century" and len(words) >= 2:
-        return words[-2], "century"
-    return (words[-1] if words else label), GUTTER_HINTS.get(granularity, "")

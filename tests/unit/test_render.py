@@ -205,7 +205,7 @@ def test_every_page_has_lang_title_and_main(site):
     for path in site:
         if path.endswith(".html"):
             text = html(site, path)
-            assert re.search(r'<html lang="en">', text), path
+            assert re.search(r'<html lang="en" dir="ltr">', text), path
             assert re.search(r"<title>[^<]+</title>", text), path
             assert "<main" in text, path
 

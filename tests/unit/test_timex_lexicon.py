@@ -9,7 +9,7 @@ import pytest
 
 from generator.actors.context import ACTING_VERBS
 from generator.actors.people import REPORTING_VERB
-from generator.chronology import views, words
+from generator.chronology import words
 from generator.dateline.lexicon import dateline_words
 from generator.timex import lang as other_languages
 from generator.timex.lexicon import LexiconError, english, load, month_names, weekday_names
@@ -48,7 +48,6 @@ def test_inflection_of_regular_and_irregular_verbs():
 
 
 def test_other_modules_read_the_same_words():
-    assert views.day_label(datetime.date(2025, 7, 23)) == "23 July 2025"
     assert words.stem("fought") == words.stem("fights")
     assert {"sept", "thurs", "winter"} <= words.STOP_WORDS and "fall" not in words.STOP_WORDS
     assert {"denied", "recognises", "sought", "said", "say"} <= ACTING_VERBS

@@ -40,8 +40,10 @@
       }
       if (status) {
         var name = slug ? select.options[select.selectedIndex].text.replace(/\s*\(\d+\)$/, "") : "";
+        // The sentence comes translated from the page (data-showing on the status line).
+        var pattern = status.getAttribute("data-showing") || "{shown} / {total}: {name}";
         status.textContent = slug
-          ? "Showing " + counts.shown + " of " + counts.total + " events involving " + name + "."
+          ? pattern.replace("{shown}", counts.shown).replace("{total}", counts.total).replace("{name}", name)
           : "";
       }
       if (window.history && history.replaceState) {
@@ -68,7 +70,7 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       function done(ok) {
-        if (status) status.textContent = ok ? "Copied." : "Select the text and copy it.";
+        if (status) status.textContent = status.getAttribute(ok ? "data-copied" : "data-failed") || "";
       }
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(source.value).then(function () { done(true); }, function () {

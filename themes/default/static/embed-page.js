@@ -114,7 +114,10 @@
       sections[j].hidden = !sections[j].querySelector("li.event:not([hidden])");
     }
     var status = document.getElementById("filter-count");
-    if (status) status.textContent = "Showing " + shown + " of " + items.length + " events.";
+    if (status) {
+      status.textContent = (status.getAttribute("data-showing") || "{shown} / {total}")
+        .replace("{shown}", shown).replace("{total}", items.length);
+    }
     postHeight(false);
   }
 

@@ -12,8 +12,30 @@
 (function () {
   "use strict";
   var DAY = 86400000;
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var MIN_DAYS = 21;
+
+  // Month words in the page's language, as the server wrote them (data-words: CLDR's
+  // abbreviated names and "{d} Jul" / "Jul {y}" patterns per month); a theme without
+  // them gets the browser's own names for the page's language.
+  function monthWords(section) {
+    try {
+      var words = JSON.parse(section.getAttribute("data-words") || "");
+      if (words.months && words.days && words.years) return words;
+    } catch (e) { /* fall through */ }
+    var lang = document.documentElement.lang || undefined;
+    var out = { months: [], days: [], years: [] };
+    for (var m = 0; m < 12; m++) {
+      var day = new Date(Date.UTC(2000, m, 28));
+      out.months.push(new Intl.DateTimeFormat(lang, { month: "short", timeZone: "UTC" }).format(day));
+      out.days.push(new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", timeZone: "UTC" }).format(day).replace("28", "{d}"));
+      out.years.push(new Intl.DateTimeFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" }).format(day).replace("2000", "{y}"));
+    }
+    return out;
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
 
   function parseDay(text) {
     var p = text.split("-");
@@ -21,7 +43,7 @@
   }
 
   // The same rule as overview.ticks() in Python, so the first view does not change.
-  function tickLabels(start, x0, width) {
+  function tickLabels(start, x0, width, words) {
     var lo = new Date(start + Math.floor(x0) * DAY);
     var hi = new Date(start + Math.floor(x0 + width) * DAY);
     var out = [];
@@ -39,7 +61,7 @@
       while (d.getTime() <= hi.getTime()) {
         if (d.getTime() >= lo.getTime() && d.getUTCMonth() % step === 0) {
           var m = d.getUTCMonth();
-          push(d.getTime(), m === 0 || !out.length ? MONTHS[m] + " " + d.getUTCFullYear() : MONTHS[m]);
+          push(d.getTime(), m === 0 || !out.length ? words.years[m].replace("{y}", d.getUTCFullYear()) : words.months[m]);
         }
         d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
       }
@@ -48,7 +70,7 @@
       for (; t <= hi.getTime(); t += 7 * DAY) {
         if (t >= lo.getTime()) {
           d = new Date(t);
-          push(t, d.getUTCDate() + " " + MONTHS[d.getUTCMonth()]);
+          push(t, words.days[d.getUTCMonth()].replace("{d}", d.getUTCDate()));
         }
       }
     }
@@ -66,6 +88,8 @@
     var view = { x: box[0], w: box[2] };
     var ticks = section.querySelector(".overview-ticks");
     var status = section.querySelector("[data-overview-status]");
+    var words = monthWords(section);
+    var showing = section.getAttribute("data-showing") || "{from} – {to}";
     var windowRect = svg.querySelector(".ov-window");
     var links = Array.prototype.slice.call(svg.querySelectorAll("a"));
     links.sort(function (a, b) { return +a.getAttribute("data-x") - +b.getAttribute("data-x"); });
@@ -88,7 +112,7 @@
       svg.setAttribute("viewBox", view.x.toFixed(2) + " 0 " + view.w.toFixed(2) + " " + height);
       if (!ticks) return;
       var html = "";
-      var labels = tickLabels(start, view.x, view.w);
+      var labels = tickLabels(start, view.x, view.w, words);
       // On a narrow screen some labels would overlap: keep those with room (a label is
       // about 6.5 px a character at this size).
       var pixels = svg.getBoundingClientRect().width || 600;
@@ -112,7 +136,7 @@
         }
         yearDropped = false;
         lastRight = centre + half;
-        html += '<span style="left:' + pct.toFixed(3) + '%">' + text + "</span>";
+        html += '<span style="left:' + pct.toFixed(3) + '%">' + escapeHtml(text) + "</span>";
       }
       ticks.innerHTML = html;
     }
@@ -122,8 +146,9 @@
       if (!frame) frame = window.requestAnimationFrame(draw);
       if (announce && status) {
         var a = new Date(start + view.x * DAY), b = new Date(start + (view.x + view.w) * DAY);
-        status.textContent = "Showing " + MONTHS[a.getUTCMonth()] + " " + a.getUTCFullYear() +
-          " to " + MONTHS[b.getUTCMonth()] + " " + b.getUTCFullYear() + ".";
+        status.textContent = showing
+          .replace("{from}", words.years[a.getUTCMonth()].replace("{y}", a.getUTCFullYear()))
+          .replace("{to}", words.years[b.getUTCMonth()].replace("{y}", b.getUTCFullYear()));
       }
     }
 
