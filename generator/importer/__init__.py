@@ -211,13 +211,18 @@ def describe(report: ImportReport, shown: int = 20) -> list[str]:
 
     renamed = [f"{w.where}: {w.wanted} was taken by another article; written as {Path(w.path).name}"
                for w in report.written if w.wanted]
-    listed(f"{len(renamed)} renamed (no file is ever overwritten):", renamed)
-    listed(f"{len(report.present)} already imported (the same article is there):",
+    listed(f"{_count(len(renamed), 'file')} renamed (no file is ever overwritten):", renamed)
+    listed(f"{_count(len(report.present), 'row')} already imported (the same article is there):",
            [f"{where}: {path}" for where, path in report.present])
-    listed(f"{len(report.notes)} notes:", [f"{where}: {note}" for where, note in report.notes])
-    listed(f"Could not import {len(report.rejected)} row{'s' if len(report.rejected) != 1 else ''}:",
+    listed(f"{_count(len(report.notes), 'note')}:", [f"{where}: {note}" for where, note in report.notes])
+    listed(f"Could not import {_count(len(report.rejected), 'row')}:",
            [f"{where}: {why}" for where, why in report.rejected])
-    lines.append(f"Imported {len(report.written)} article{'s' if len(report.written) != 1 else ''} into "
-                 f"{report.folder}/" + (f"; {len(report.rejected)} rows could not be imported"
-                                        if report.rejected else ""))
+    tail = [f"{len(report.present)} already there"] if report.present else []
+    tail += [f"{_count(len(report.rejected), 'row')} not imported"] if report.rejected else []
+    lines.append(f"Imported {_count(len(report.written), 'article')} into {report.folder}/"
+                 + (f" ({', '.join(tail)})" if tail else ""))
     return lines
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

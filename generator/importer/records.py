@@ -3,8 +3,9 @@ checked as a build would check its front matter, and the article file's text and
 
 The front matter is written by yaml.safe_dump, one key per line and no line folding, so
 any value (quotes, colons, "---", a title that looks like a date or a number) reads back
-as the same text; the body is the text, after the closing "---", which a build never
-reads as front matter whatever it holds.
+as the same text. The body is the text as plain prose, a paragraph per line, escaped where
+Markdown would read it otherwise (webpage.prose_markdown): a "---" line stays a line of
+text, not a rule, and never front matter.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import yaml
 
 from ..content import parse_front_matter_date
 from ..slugs import slugify
+from ..webpage import prose_markdown
 from .readers import Dataset, Row, normal_column
 
 FIELDS = ("title", "date", "source", "url", "author", "text")
@@ -68,7 +70,8 @@ def choose_columns(dataset: Dataset, overrides: Mapping[str, str],
                    names: ColumnNames | None = None) -> dict[str, tuple[str, ...]]:
     """Field -> the columns that give it, best first (a row takes the first that is not
     empty). A --map column is the only one for its field; other fields take the columns
-    whose names they recognise, never one that --map gave to another field."""
+    whose names they recognise, never one that --map gave to another field. (A TimelineJS
+    slide's text falls back on its headline, which is also its title.)"""
     names = names or column_names()
     by_normal: dict[str, str] = {}
     for column in dataset.columns:
@@ -94,7 +97,6 @@ def choose_columns(dataset: Dataset, overrides: Mapping[str, str],
         columns = [c for c in dict.fromkeys(columns) if c not in taken]
         if columns:
             chosen[target] = columns
-            taken.update(columns)
     return {f: tuple(chosen[f]) for f in FIELDS if f in chosen}
 
 
@@ -170,7 +172,7 @@ def article_text(item: Record) -> str:
     """The article file: front matter that reads back as ``item.meta``, then the text."""
     head = yaml.safe_dump(item.meta, allow_unicode=True, sort_keys=False, default_flow_style=False,
                           width=float("inf")) if item.meta else ""
-    return f"---\n{head}---\n{item.text}\n"
+    return f"---\n{head}---\n{prose_markdown(item.text)}"
 
 
 def file_stem(item: Record, number: int) -> str:
