@@ -221,16 +221,23 @@ def new_command(site_dir: Path, title: str | None) -> None:
               help="Take FIELD (title, date, source, url, author, text) from COLUMN; repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "json", "timelinejs"]),
               help="The file's format (default: from its name and content).")
-def import_command(source: Path, site_dir: Path, maps: tuple[str, ...], fmt: str | None) -> None:
+@click.option("--encoding", help="The file's encoding, e.g. cp1252 (default: UTF-8, else detected).")
+def import_command(source: Path, site_dir: Path, maps: tuple[str, ...], fmt: str | None,
+                   encoding: str | None) -> None:
     """Import a CSV, JSON Lines or TimelineJS3 file as articles in content/articles/."""
+    import codecs
+
     from .importer import MappingError, describe, import_file, parse_map
 
     try:
         mapping = parse_map(maps)
+        codecs.lookup(encoding or "utf-8")
     except MappingError as exc:
         raise click.BadParameter(str(exc), param_hint="--map") from None
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
     with _reporting_errors():
-        report = import_file(source, site_dir, mapping, fmt)
+        report = import_file(source, site_dir, mapping, fmt, encoding)
     out = console()
     for line in describe(report):
         out.print(escape(line))

@@ -58,15 +58,16 @@ class ImportReport:
 
 
 def import_file(source: Path, site_dir: Path, mapping: dict[str, str] | None = None,
-                fmt: str | None = None) -> ImportReport:
+                fmt: str | None = None, encoding: str | None = None) -> ImportReport:
     """Import every row of ``source`` into ``site_dir``; AnnalsError for a file that cannot
-    be imported at all (MappingError, exit 2, for a --map naming no column)."""
+    be imported at all (UsageProblem, exit 2, for a --map naming no column). ``encoding``:
+    the file's, when detection is not to be trusted."""
     try:
         raw = source.read_bytes()
     except OSError as exc:
         raise ImportFileError(f"{source}: cannot read the file: {exc.strerror or exc}") from None
     names = column_names()
-    dataset = read_dataset(raw, str(source), fmt, names.known())
+    dataset = read_dataset(raw, str(source), fmt, names.known(), names.encodings, encoding)
     try:
         columns = choose_columns(dataset, mapping or {}, names)
     except MappingError as exc:
@@ -196,9 +197,9 @@ def describe(report: ImportReport, shown: int = 20) -> list[str]:
     lines = [f"Read {report.source}: {data.format_name} ({how})"]
     if data.detected:
         lines.append(f"  encoding: not UTF-8; detected {data.encoding} and read as such (check the accents "
-                     "in a few articles)")
+                     "in a few articles; --encoding NAME reads it as another)")
     elif data.encoding != "utf-8":
-        lines.append(f"  encoding: {data.encoding} (byte order mark)")
+        lines.append(f"  encoding: {data.encoding}")
     used = "; ".join(f"{field} ← {' else '.join(names)}" for field, names in report.columns.items())
     lines.append(f"  columns: {used}" + (f"; not used: {', '.join(report.unused)}" if report.unused else ""))
 

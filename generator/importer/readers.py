@@ -59,9 +59,17 @@ class Dataset:
         return FORMAT_NAMES[self.format]
 
 
-def decode(raw: bytes, name: str) -> tuple[str, str, bool]:
+def decode(raw: bytes, name: str, preferred: tuple[str, ...] = (),
+           encoding: str | None = None) -> tuple[str, str, bool]:
     """The file's text, its encoding, and whether the encoding had to be detected (neither
-    UTF-8 nor announced by a byte order mark)."""
+    UTF-8 nor announced by a byte order mark). Of detected encodings that read the file
+    equally well, the first in ``preferred`` wins; ``encoding`` is the person's own choice."""
+    if encoding is not None:
+        try:
+            return raw.decode(encoding), codecs.lookup(encoding).name, False
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise ImportFileError(f"{name}:{line}: not {encoding} text ({exc.reason})") from None
     for bom, codec in BOMS:
         if raw.startswith(bom):
             try:
@@ -74,18 +82,23 @@ def decode(raw: bytes, name: str) -> tuple[str, str, bool]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    matches = from_bytes(raw)
+    best = matches.best()
     if best is None or "\x00" in str(best):
         raise ImportFileError(f"{name}: not a text file (no encoding reads it as text)")
-    return str(best), best.encoding, True
+    ties = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    rank = {codec: n for n, codec in enumerate(preferred)}
+    chosen = min(ties, key=lambda m: rank.get(m.encoding, len(rank)))  # stable: detection order next
+    return str(chosen), chosen.encoding, True
 
 
-def read_dataset(raw: bytes, name: str, fmt: str | None = None,
-                 known: frozenset[str] = frozenset()) -> Dataset:
+def read_dataset(raw: bytes, name: str, fmt: str | None = None, known: frozenset[str] = frozenset(),
+                 preferred: tuple[str, ...] = (), encoding: str | None = None) -> Dataset:
     """The rows of a dataset file; ``fmt`` (a key of FORMATS) or, when None, guessed from
     the file's suffix and first character. ``known``: column names (normalised) that a CSV
-    header is expected to have, to choose between delimiters."""
-    text, encoding, detected = decode(raw, name)
+    header is expected to have, to choose between delimiters; ``preferred`` and
+    ``encoding``: see decode."""
+    text, encoding, detected = decode(raw, name, preferred, encoding)
     fmt = fmt or _guess_format(text, name)
     detail = ""
     if fmt == "csv":

@@ -36,6 +36,7 @@ NAME_WORDS = 8  # a row without a title is named after its first words
 class ColumnNames:
     fields: Mapping[str, tuple[str, ...]]  # field -> recognised names (normalised), in order
     timelinejs: Mapping[str, tuple[str, ...]]  # field -> slide keys
+    encodings: tuple[str, ...] = ()  # detected encodings that tie: the first of these wins
 
     def known(self) -> frozenset[str]:
         return frozenset(n for names in self.fields.values() for n in names)
@@ -45,7 +46,8 @@ class ColumnNames:
 def column_names() -> ColumnNames:
     data = yaml.safe_load(resources.files("generator").joinpath("data", "import_columns.yaml").read_text("utf-8"))
     return ColumnNames({f: tuple(normal_column(n) for n in data["fields"].get(f, ())) for f in FIELDS},
-                       {f: tuple(data["timelinejs"].get(f, ())) for f in FIELDS})
+                       {f: tuple(data["timelinejs"].get(f, ())) for f in FIELDS},
+                       tuple(data.get("preferred_encodings", ())))
 
 
 class MappingError(ValueError):
