@@ -27,8 +27,11 @@ FORMAT_NAMES = {"csv": "CSV", "jsonl": "JSON Lines", "json": "JSON", "timelinejs
 SUFFIXES = {".csv": "csv", ".tsv": "csv", ".tab": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl",
             ".json": "json"}
 DELIMITERS = ",;\t|"
+FLATTEN_DEPTH = 16  # no article field lies deeper; a deeper object is left out, not recursed into
 HTML_KEYS = frozenset({"group", "display_date", "media.caption", "media.credit"})
-SNIFF_CHARS = 64 * 1024
+# csv.Sniffer's regular expressions take time quadratic in the sample (60 KB of '"a,' take
+# 20 s): a few lines of the head are enough to tell the delimiter.
+SNIFF_CHARS = 4096
 FIELD_LIMIT = 64 * 1024 * 1024  # the csv module's own limit (128 KiB) is below a long article
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -131,6 +134,8 @@ def read_csv(text: str, name: str, known: frozenset[str] = frozenset()) -> tuple
     , ; tab |), and when the header read with another one names more ``known`` columns,
     that one wins (the sniffer can be led astray by punctuation in long texts)."""
     sample = text[:SNIFF_CHARS]
+    if len(text) > SNIFF_CHARS and "\n" in sample:
+        sample = sample[:sample.rindex("\n")]  # whole lines: a cut one would mislead it
     try:
         sniffed: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
     except csv.Error:
@@ -194,11 +199,16 @@ def _field_limit() -> Iterator[None]:
 def _unique_names(header: list[str]) -> list[str]:
     """Column names as written; an empty one is "column N", a repeated one "name#2"."""
     names: list[str] = []
+    taken: set[str] = set()
+    tried: dict[str, int] = {}  # name -> the last suffix given: a header of one name repeated stays linear
     for number, raw in enumerate(header, start=1):
         name = raw.strip().lstrip("\ufeff") or f"column {number}"
-        candidate, n = name, 2
-        while candidate in names:
-            candidate, n = f"{name}#{n}", n + 1
+        candidate, n = name, tried.get(name, 1)
+        while candidate in taken:
+            n += 1
+            candidate = f"{name}#{n}"
+        tried[name] = n
+        taken.add(candidate)
         names.append(candidate)
     return names
 
@@ -221,6 +231,9 @@ def read_json_lines(text: str) -> tuple[list[str], list[Row]]:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
             rows.append(Row(where, problem=f"is not JSON ({exc.msg} at column {exc.colno})"))
+            continue
+        except RecursionError:
+            rows.append(Row(where, problem="is JSON nested too deeply"))
             continue
         rows.append(_object_row(where, value, columns))
     return list(columns), rows
@@ -285,14 +298,15 @@ def _slide_date(start: dict) -> str:
     return "-".join(parts)
 
 
-def flatten(value: dict, prefix: str = "") -> dict[str, str]:
-    """Nested objects as "a.b" keys; lists of plain values joined with ", "; numbers and
-    booleans as text; null and other lists left out."""
+def flatten(value: dict, prefix: str = "", depth: int = 0) -> dict[str, str]:
+    """Nested objects as "a.b" keys (down to FLATTEN_DEPTH levels); lists of plain values
+    joined with ", "; numbers and booleans as text; null and other lists left out."""
     out: dict[str, str] = {}
     for key, item in value.items():
         name = f"{prefix}{key}"
         if isinstance(item, dict):
-            out.update(flatten(item, name + "."))
+            if depth < FLATTEN_DEPTH:
+                out.update(flatten(item, name + ".", depth + 1))
         elif isinstance(item, list):
             if all(isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in item):
                 out[name] = ", ".join(str(x) for x in item)

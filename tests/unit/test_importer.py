@@ -14,8 +14,8 @@ from hypothesis import given, settings, strategies as st
 from generator.content import SourceFile, load_articles, parse_article
 from generator.errors import AnnalsError
 from generator.importer import ImportFileError, MappingError, describe, import_file, parse_map
-from generator.importer.readers import decode, html_to_text, read_dataset
-from generator.importer.records import Record, RowProblem, article_text, choose_columns, clean, file_stem, record
+from generator.importer.readers import decode, html_to_text
+from generator.importer.records import Record, RowProblem, article_text, clean, file_stem, record
 from generator.text import plain_text
 
 
@@ -402,3 +402,79 @@ def test_imported_articles_load_as_a_build_loads_them(tmp_path):
     assert (item.title, item.source, item.url) == ('Talks: "round two"', "Wire: Desk", "https://example.org/a?b=1&c=2")
     assert plain_text(item.body).text == "First.\n\n---\n\n# Second."
     assert report.written[0].path == f"content/articles/{Path(item.path).name}"
+
+
+# Hostile files ----------------------------------------------------------------------------
+
+_CELL = st.lists(st.sampled_from(list('ab ,;\t|"\'\n\r-#:*{}[]<>&\\\x00é') + ["2025-07-23", "---", "https://x.org"]),
+                 max_size=12).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=5), min_size=1, max_size=6),
+       st.sampled_from(["a.csv", "a.jsonl", "a.json", "a.txt"]))
+def test_any_file_imports_or_is_refused_clearly(tmp_path_factory, rows, name):
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "site").mkdir()
+    header = ["title", "date", "text", "url", "x"]
+    lines = [";".join(header)] + [";".join(row) for row in rows]
+    source = root / name
+    source.write_text("\n".join(lines), encoding="utf-8", newline="")
+    try:
+        report = import_file(source, root / "site")
+    except AnnalsError as exc:
+        assert str(exc)  # a message, never a traceback
+        return
+    assert len(report.written) + len(report.present) + len(report.rejected) <= len(report.dataset.rows)
+    loaded = load_articles(root / "site")
+    assert loaded.errors == ()  # whatever was written builds
+    assert len(loaded.articles) == len(report.written)
+
+
+_JSON_VALUE = st.recursive(st.none() | st.booleans() | st.integers() | _CELL,
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_CELL, inner, max_size=3),
+                           max_leaves=8)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(["title", "date", "text", "url", "source", "body", "x"]),
+                                _JSON_VALUE, max_size=5), min_size=1, max_size=5),
+       st.sampled_from(["lines", "array", "timeline"]))
+def test_any_json_imports_or_is_refused_clearly(tmp_path_factory, objects, shape):
+    root = tmp_path_factory.mktemp("hostile-json")
+    (root / "site").mkdir()
+    if shape == "lines":
+        source, data = root / "a.jsonl", "\n".join(json.dumps(o) for o in objects)
+    elif shape == "array":
+        source, data = root / "a.json", json.dumps(objects)
+    else:
+        slides = [{"start_date": o.get("date"), "text": {"headline": o.get("title"), "text": o.get("text")}}
+                  for o in objects]
+        source, data = root / "t.json", json.dumps({"events": slides})
+    source.write_text(data, encoding="utf-8")
+    try:
+        report = import_file(source, root / "site")
+    except AnnalsError as exc:
+        assert str(exc)
+        return
+    loaded = load_articles(root / "site")
+    assert loaded.errors == () and len(loaded.articles) == len(report.written)
+
+
+def test_hostile_shapes_stay_fast():
+    """csv.Sniffer is quadratic in its sample and repeated header names once were cubic:
+    each of these took seconds to minutes."""
+    import time
+
+    from generator.importer.readers import read_csv
+
+    for text in ('title,text\n' + '"a,' * 20000 + '\n', '"a,' * 20000 + '\n', 'a,' * 50000 + '\ntitle\n',
+                 '\n'.join(['a;"b'] * 10000)):
+        started = time.perf_counter()
+        read_csv(text, "a.csv", frozenset({"title", "text"}))
+        assert time.perf_counter() - started < 5
+
+
+def test_deep_json_is_a_row_problem_not_a_crash(tmp_path):
+    report = run(tmp_path, "a.jsonl", "[" * 100000 + "]" * 100000 + '\n{"text": "Fine."}\n')
+    assert report.rejected == (("line 1", "is JSON nested too deeply"),) and len(report.written) == 1
