@@ -29,6 +29,7 @@ from .content import load_articles, read_actors_file, read_corrections_file
 from .distributed import RemoteSettings, analyse_with_dask
 from .errors import BuildErrors, ContentError
 from .incremental import ParsedArticles, PipelineState, TwoLevelMemo, site_in_memory
+from .layout import is_site, no_articles
 from .media import Media, collect_media
 from .model import Article, ArticleAnalysis, Problem, Timeline
 from .output import StagingFolder, check_output_dir, write_file
@@ -126,12 +127,15 @@ def load_site(options: BuildOptions, store: BuildCache | None = None,
         errors.append(exc)
     if errors:
         raise BuildErrors(errors)
+    empty = ()
+    if not loaded.articles and not loaded.skipped_drafts:  # no article file at all: look around
+        empty = (no_articles(options.site_dir, config, str(options.site_dir)),)
     articles, corrected, problems = correct_articles(loaded.articles, corrections)
     skipped = (loaded.skipped + skipped_actors + skipped_corrections
                + render.theme_refusals(config.theme, options.site_dir))
     actors_source = (source.path, source.text) if source else None
     return Site(config, articles, registry, loaded.skipped_drafts, media, corrections, tuple(corrected),
-                tuple(problems), tuple(s.problem() for s in skipped), actors_source)
+                tuple(problems), empty + tuple(s.problem() for s in skipped), actors_source)
 
 
 def analysis_settings(site: Site) -> AnalysisSettings:
@@ -417,11 +421,12 @@ def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article,
 
 @contextmanager
 def open_cache(options: BuildOptions) -> Iterator[BuildCache | None]:
-    """The site's persistent cache, or None (--no-cache, or a folder Annals cannot write)."""
-    if not options.use_cache or not _writable(options.site_dir):
+    """The site's persistent cache, or None (--no-cache, a folder Annals cannot write, or
+    one that is no site: `annals build` in the wrong folder leaves nothing behind)."""
+    config = load_config(options.site_dir, base_url=options.base_url)
+    if not options.use_cache or not _writable(options.site_dir) or not is_site(options.site_dir, config):
         yield None
         return
-    config = load_config(options.site_dir, base_url=options.base_url)
     source, _ = read_actors_file(options.site_dir, config.content_dir)
     fingerprint = settings_fingerprint(config.language, str(config.day_first), config.timezone,
                                        source.text if source else "")

@@ -198,6 +198,53 @@ def serve_command(site_dir: Path, port: int, host: str, open_browser: bool, draf
                            drafts=drafts, write_output=write_output))
 
 
+@cli.command("new")
+@click.argument("site_dir", type=click.Path(path_type=Path))
+@click.option("--title", help="The site's title (default: from the folder's name).")
+def new_command(site_dir: Path, title: str | None) -> None:
+    """Start a site in SITE_DIR (a new or empty folder) that builds at once."""
+    from .newsite import create_site
+
+    with _reporting_errors():
+        made = create_site(site_dir, title)
+    shown = escape(str(site_dir))
+    console().print(f"Made a new site in {shown}/: {', '.join(made.files)}.\nNext: [bold]annals build "
+                    f"{shown}[/] and open {shown}/output/index.html, or preview it with [bold]annals serve "
+                    f"{shown}[/]. Put your articles in {shown}/content/articles/.")
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", "site_dir", default=".", type=click.Path(file_okay=False, path_type=Path),
+              help="The site to import into (default: the current folder).")
+@click.option("--map", "maps", multiple=True, metavar="COLUMN=FIELD",
+              help="Take FIELD (title, date, source, url, author, text) from COLUMN; repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "json", "timelinejs"]),
+              help="The file's format (default: from its name and content).")
+@click.option("--encoding", help="The file's encoding, e.g. cp1252 (default: UTF-8, else detected).")
+def import_command(source: Path, site_dir: Path, maps: tuple[str, ...], fmt: str | None,
+                   encoding: str | None) -> None:
+    """Import a CSV, JSON Lines or TimelineJS3 file as articles in content/articles/."""
+    import codecs
+
+    from .importer import MappingError, describe, import_file, parse_map
+
+    try:
+        mapping = parse_map(maps)
+        codecs.lookup(encoding or "utf-8")
+    except MappingError as exc:
+        raise click.BadParameter(str(exc), param_hint="--map") from None
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
+    with _reporting_errors():
+        report = import_file(source, site_dir, mapping, fmt, encoding)
+    out = console()
+    for line in describe(report):
+        out.print(escape(line))
+    if not report.ok:
+        sys.exit(1)
+
+
 def _require_site(site_dir: Path) -> None:
     if not site_dir.is_dir():
         raise click.UsageError(f"{site_dir} is not a folder")

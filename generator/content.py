@@ -10,8 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping, MutableMapping, Protocol, Sequence
@@ -25,6 +24,7 @@ from .errors import ContentError
 from .model import Article, Dateline
 from .output import MARKER as OUTPUT_MARKER
 from .sitefiles import Listing, Skipped, open_regular, refusal, regular_files
+from .slugs import slugify, unique_slug
 from .text import plain_text
 from .webpage import WebPage, read_web_page
 
@@ -293,7 +293,7 @@ def validate_front_matter(meta: dict[str, Any], path: str, lines: dict[str, int]
         value = value.strip()
         if value:
             out[key] = value
-    if "slug" in out:
+    if "slug" in out:  # in any script: transliterated, as the file names are
         slug = slugify(out["slug"])
         if not slug:
             raise fail("slug", "must contain letters or digits")
@@ -363,27 +363,14 @@ def _local_day(moment: datetime, timezone: tzinfo | None) -> date:
         return moment.date()  # at the ends of the calendar: the day as written
 
 
-def slugify(text: str) -> str:
-    """ASCII, lowercase, hyphenated: 'Türkiye & Syria' -> 'turkiye-syria'."""
-    folded = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
-
-
 def unique_slugs(articles: list[Article]) -> list[Article]:
-    """Give articles that share a slug a stable numeric suffix (by path order)."""
-    from dataclasses import replace
-
-    seen: dict[str, int] = {}
+    """Give articles that share a slug a stable numeric suffix (by path order): two files
+    whose names transliterate alike ("Бен.md", "Ben.md") are two pages."""
+    taken: set[str] = set()
     out = []
     for article in sorted(articles, key=lambda a: a.path):
-        slug = article.slug or "article"
-        if slug in seen:
-            seen[slug] += 1
-            slug = f"{slug}-{seen[article.slug or 'article']}"
-            while slug in seen:
-                slug += "-x"
-        seen.setdefault(slug, 1)
+        slug = unique_slug(article.slug or "article", taken)
+        taken.add(slug)
         out.append(replace(article, slug=slug) if slug != article.slug else article)
     return out
 

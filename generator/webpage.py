@@ -332,6 +332,14 @@ def _drop_leading(blocks: list[tuple[str, str]], title: str | None, author: str 
                     and any(n in fold(block[1]) for n in names))]
 
 
+def prose_markdown(text: str) -> str:
+    """Plain prose, a paragraph per line, as Markdown that reads back unchanged: what
+    `annals import` writes for a dataset's text, so "---", "# 1" or "*" mean themselves.
+    (Datasets end paragraphs with one line break, where Markdown would need two.)"""
+    paragraphs = [" ".join(line.split()) for line in text.split("\n")]
+    return _markdown([("paragraph", p) for p in paragraphs if p])
+
+
 def _markdown(blocks: list[tuple[str, str]]) -> str:
     prefixes = {"h1": "## ", "heading": "## ", "item": "- ", "quote": "> ", "paragraph": ""}
     out: list[str] = []

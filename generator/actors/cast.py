@@ -15,7 +15,8 @@ from types import MappingProxyType
 
 from ..model import Actor, Mention
 from .entries import CANDIDATE_PREFIX, PERSON_PREFIX, SURNAME_PREFIX, Entry
-from .fold import diacritic_count, fold_key, slugify
+from ..slugs import slugify, unique_slug
+from .fold import diacritic_count, fold_key
 from .names import is_first_name
 from .people import PARTICLE_RE, surname_forms
 from .variants import merge_variants
@@ -150,7 +151,8 @@ def _display_name(key: str, tally: _Tally, registry: ActorRegistry) -> str:
 
 
 def _assign_slugs(chosen: list[tuple[str, Entry | None, str]]) -> dict[str, str]:
-    """Unique slugs: fixed ones first, then configured, built-in, discovered; "-2" on a clash."""
+    """Unique slugs: fixed ones first, then configured, built-in, discovered; "-2" on a clash
+    (two keys are two actors, however alike their names transliterate)."""
     def rank(item: tuple[str, Entry | None, str]) -> tuple:
         key, entry, name = item
         if entry is not None and entry.slug:
@@ -160,10 +162,8 @@ def _assign_slugs(chosen: list[tuple[str, Entry | None, str]]) -> dict[str, str]
     taken: set[str] = set()
     slugs: dict[str, str] = {}
     for key, entry, name in sorted(chosen, key=rank):
-        base = (entry.slug if entry is not None and entry.slug else None) or slugify(name)
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
+        base = (entry.slug if entry is not None and entry.slug else None) or slugify(name, "actor")
+        slug = unique_slug(base, taken)
         taken.add(slug)
         slugs[key] = slug
     return slugs

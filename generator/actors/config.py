@@ -21,18 +21,17 @@ Every error names the file and the line of the offending entry.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import yaml
 
 from .. import yamlload
 from ..errors import ContentError
+from ..slugs import slugify
 from .entries import KINDS
 from .fold import fold_key
 
 FIELDS = ("name", "kind", "aliases", "description", "member_of", "slug")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIKELY_TYPOS = {"alias": "aliases", "type": "kind", "members_of": "member_of",
                  "memberof": "member_of", "member": "member_of", "parent": "member_of",
                  "desc": "description", "title": "name"}
@@ -174,8 +173,11 @@ class _Parser:
         if kind is not None and kind not in KINDS:
             raise self.fail(fields["kind"], f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
         slug = self.scalar(fields["slug"], "slug") if "slug" in fields else None
-        if slug is not None and not SLUG.match(slug):
-            raise self.fail(fields["slug"], f"slug {slug!r} must be lower-case ASCII letters, digits and hyphens")
+        if slug:
+            # Any script: "слуг" is written as its transliteration, the address the page gets.
+            slug = slugify(slug)
+            if not slug:
+                raise self.fail(fields["slug"], "slug must contain letters or digits")
         return ConfigActor(
             name=name,
             kind=kind or None,

@@ -1,4 +1,4 @@
-"""Case- and diacritic-insensitive text: folding, lookup keys and ASCII slugs.
+"""Case- and diacritic-insensitive text: folding and lookup keys (slugs: generator.slugs).
 
 ``fold`` maps every character to exactly one character, so an offset into the folded text
 is the same offset into the original: the matcher searches folded text and reports spans
@@ -21,7 +21,7 @@ _SPECIAL = {
     "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
 }
 _SPACES = re.compile(r"\s+")
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_NOT_KEY = re.compile(r"[\W_]+")  # any script's letters and digits stay in a key
 
 
 @lru_cache(maxsize=4096)
@@ -78,10 +78,15 @@ def fold_key(name: str) -> str:
     return _SPACES.sub(" ", fold(name).strip()).lower()
 
 
-def slugify(name: str) -> str:
-    """An ASCII slug: "Recep Tayyip Erdoğan" -> "recep-tayyip-erdogan"."""
-    slug = _SLUG_JUNK.sub("-", fold(name).lower().replace("'", "")).strip("-")
-    return slug or "actor"
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """The identity of a name inside registry keys: folded and lower case in its own script,
+    its words joined by "-" ("Recep Tayyip Erdoğan" -> "recep-tayyip-erdogan", "Хамас" ->
+    "хамас"). Unlike a slug it transliterates nothing, so two names share a key only when
+    they differ in case, accents or punctuation alone, never when they only sound alike."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", fold(name)) if not unicodedata.combining(c))
+    key = _NOT_KEY.sub("-", plain.lower().replace("'", "")).strip("-")
+    return key or fold_key(name)  # a name of punctuation alone is its own key
 
 
 def lower_same_length(folded: str) -> str | None:

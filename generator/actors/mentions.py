@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..model import Mention
 from . import context
 from .entries import CANDIDATE_PREFIX, PERSON_PREFIX, ROLE_CAPITAL, ROLE_DEMONYM, SURNAME_PREFIX, AliasInfo
-from .fold import fold, fold_key, lower_same_length, slugify
+from .fold import fold, fold_key, lower_same_length, name_key
 from .names import is_first_name
 from .people import (NAME_WORD, PARTICLE, Found, clean_name, name_span, person_key, reporting_surnames,
                      surname_forms, surname_pattern, titled_people)
@@ -234,7 +234,7 @@ def _capitalised_names(text: str, folded: str, taken: list[Found], registry: Act
         if person is not None and key is not None and len(folded[person[0]:person[1]].split()) >= 2:
             found.append(Found(person[0], person[1], key, source="named"))
         else:
-            found.append(Found(span[0], span[1], CANDIDATE_PREFIX + slugify(name), source="candidate"))
+            found.append(Found(span[0], span[1], CANDIDATE_PREFIX + name_key(name), source="candidate"))
     return found
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .entries import PERSON_PREFIX, SURNAME_PREFIX
-from .fold import fold_key, slugify
+from .fold import fold_key, name_key
 from .names import leading_roles, person_name_problem
 from .registry import ActorRegistry
 from .trie import trie_pattern
@@ -95,7 +95,7 @@ def person_key(name: str, registry: ActorRegistry) -> str | None:
     info = registry.names.get(folded)
     if info is not None:
         return info.key if registry.entries[info.key].kind == "person" else None
-    return PERSON_PREFIX + slugify(name)
+    return PERSON_PREFIX + name_key(name)
 
 
 def name_span(folded: str, start: int, end: int, registry: ActorRegistry, titled: bool) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ import pycountry
 import yaml
 
 from .entries import KINDS, PERSON_PREFIX, Entry
-from .fold import fold_key, slugify
+from .fold import fold_key, name_key
 from .context import UseWords, load_use_words
 from .names import NameWords, load_name_words
 
@@ -124,7 +124,7 @@ def _listed_actors(file: str, default_kind: str, names_to_keys: dict[str, str]
             raise ValueError(f"generator/data/{file}: unknown kind {kind!r}")
         name = item["name"]
         prefix = PERSON_PREFIX if kind == "person" else f"{kind}:"
-        key = prefix + slugify(name)
+        key = prefix + name_key(name)
         aliases = [name, *_as_list(item.get("aliases"))]
         guarded = _as_list(item.get("guarded"))
         capitals = _as_list(item.get("capitals"))

@@ -12,7 +12,8 @@ from typing import Mapping
 from ..model import Problem
 from .config import ActorConfig, ConfigActor
 from .entries import ROLE_NAME, AliasInfo, Entry
-from .fold import fold, fold_key, slugify
+from ..slugs import slugify
+from .fold import fold, fold_key, name_key
 from .context import UseWords
 from .names import NameWords
 from .reference import reference_data
@@ -101,7 +102,12 @@ class _Builder:
             base = self.entries[target]
             key, kind, aliases = target, actor.kind or base.kind, base.aliases
         else:
-            key = "actor:" + (actor.slug or slugify(actor.name))
+            # The key is the folded name, so "Хамас" and "Хезболла" stay two actors; names
+            # that fold alike but were both configured ("al-Sharaa", "al Sharaa") still do.
+            base = "actor:" + name_key(actor.name)
+            key, n = base, 2
+            while key in claimed.values():
+                key, n = f"{base}~{n}", n + 1
             kind, aliases = actor.kind or "organisation", ()
         for text in (actor.name, *actor.aliases):
             known = self.lookup(text)

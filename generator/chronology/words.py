@@ -18,6 +18,7 @@ from typing import Collection, Sequence
 import yaml
 
 from ..model import Event
+from ..slugs import slugify
 from ..timex.lexicon import english
 
 _LEXICON = english()  # month, weekday and season names, irregular verbs: the tagger's own
@@ -365,11 +366,12 @@ def name_words(*names: str) -> frozenset[str]:
 
 
 def id_words(text: str, limit: int = 3) -> list[str]:
-    """A few plain key words of a sentence for a readable, URL-safe event id."""
+    """A few plain key words of a sentence for a readable, URL-safe event id; words of
+    other scripts are transliterated ("перемирие" -> "peremirie"), as slugs are."""
     out: list[str] = []
     for match in WORD_RE.finditer(text):
         raw = strip_accents(match.group().lower()).replace("’", "'").split("'")[0]
-        word = re.sub(r"[^a-z0-9]+", "", raw)
+        word = slugify(raw).replace("-", "")
         if len(word) < 3 or word in STOP_WORDS or word in out:
             continue
         out.append(word)

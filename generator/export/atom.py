@@ -8,7 +8,6 @@ clock: an entry is "updated" on its event's date, the feed on the latest date it
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from html import escape
@@ -17,6 +16,7 @@ from .. import __version__
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent
 from ..render.urls import event_url
+from ..slugs import slugify
 from .common import (EPOCH, EventCache, Source, actor_path, article_path, articles_by_slug, clean_text,
                      date_label, find_actor, latest_date, fragment, media_url, safe_href,
                      sources_of, truncate)
@@ -28,7 +28,6 @@ TITLE_LIMIT = 140
 # tag: URIs (RFC 4151) identify feeds of sites with no absolute URL; the date is part of
 # the identifier, so it is fixed: ids must never change between builds.
 TAG_DATE = "2025"
-NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def atom_feed(timeline: Timeline, config: SiteConfig, actor: Actor | None = None,
@@ -163,7 +162,7 @@ def entry_id(config: SiteConfig, event_id: str) -> str:
 
 def site_key(config: SiteConfig) -> str:
     """A stable ASCII key for a site without a URL: its title, slugged."""
-    return NOT_SLUG.sub("-", config.title.lower()).strip("-") or "site"
+    return slugify(config.title, "site")
 
 
 def stamp(day: date) -> str:

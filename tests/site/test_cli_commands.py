@@ -51,6 +51,6 @@ def test_check_fails_on_broken_article_naming_it(tiny_site: Path):
 
 
 def test_help_for_every_command():
-    for command in ("build", "serve", "check", "tag", "actors", "export"):
+    for command in ("build", "serve", "check", "tag", "actors", "export", "new", "import"):
         result = annals(command, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout

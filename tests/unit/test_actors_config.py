@@ -44,7 +44,7 @@ def test_all_fields_and_ignore():
     ("actors:\n  - name: A\n    kind: planet\n", 3, "unknown kind"),
     ("actors:\n  - name: A\n  - name: B\n    alias: [C]\n", 4, "did you mean 'aliases'"),
     ("actors:\n  - kind: group\n", 2, "needs a `name:`"),
-    ("actors:\n  - name: A\n    slug: Not A Slug\n", 3, "slug"),
+    ("actors:\n  - name: A\n    slug: \"!!! ---\"\n", 3, "slug must contain letters or digits"),
     ("actors:\n  - name: A\n    aliases: [B]\n  - name: B\n", 4, "names both"),
     ("actors:\n  - name: A\n    slug: same\n  - name: B\n    slug: same\n", 4, "already used"),
     ("actors:\n  - name: A\nignore: [A]\n", 2, "both an actor and in `ignore:`"),

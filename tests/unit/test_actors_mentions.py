@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.actors import build_registry, find_mentions
-from generator.actors.fold import fold, slugify
+from generator.actors.fold import fold
+from generator.slugs import slugify
 
 
 @pytest.fixture(scope="module")
