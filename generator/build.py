@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, MutableMapping, Sequence
 
-from . import __version__, actors, chronology, export, render
+from . import __version__, actors, chronology, export, render, search
 from .analysis import AnalysisSettings, analyse_article
 from .cache import ArticleTable, BuildCache, cached_analyses, settings_fingerprint, store_analyses
 from .config import SiteConfig, load_config
@@ -336,8 +336,20 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
     files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging,
                          options=render.RenderOptions(review=options.review, preview=options.preview))
     lap("render")
+    if site.config.search:
+        # Into the staging folder before the swap: a failed index fails the whole build.
+        for name, data in search_index(timeline, site.config, options.site_dir, site.media).items():
+            (staging or files.__setitem__)(name, data)
+        lap("search")
     names = tuple(sorted(staging.names if staging is not None else files))
     return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed)
+
+
+def search_index(timeline: Timeline, config: SiteConfig, site_dir: Path, media: Media) -> dict[str, bytes]:
+    """The Pagefind bundle (``pagefind/...``) of the site's events, articles and actors."""
+    theme = render.find_theme(config.theme, site_dir)
+    documents = render.search_documents(timeline, config, theme, media=media)
+    return search.build_index(documents, config.language)
 
 
 def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article, ArticleAnalysis],

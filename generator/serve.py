@@ -44,7 +44,7 @@ from tornado.ioloop import PeriodicCallback
 
 from . import __version__, export, render
 from .build import (BuildOptions, analyse_all, analysis_settings, assemble, load_site, output_dir_for,
-                    run_pipeline)
+                    run_pipeline, search_index)
 from .config import CONFIG_FILE, SiteConfig, load_config
 from .content import ACTORS_FILES, ARTICLE_SUFFIXES, CORRECTIONS_FILES
 from .errors import AnnalsError, BuildErrors, ContentError
@@ -180,8 +180,8 @@ class Preview:
         old_pages = set(render.page_paths(last.timeline, site.config, SERVE_RENDER))
         new_pages = set(render.page_paths(timeline, site.config, SERVE_RENDER))
         exports = export.export_files(timeline, site.config, site.media)
-        # Besides pages and the theme's files, the last build holds exports and pictures:
-        # both are made afresh here.
+        # Besides pages and the theme's files, the last build holds exports, pictures and
+        # the search index: all made afresh here (the index has no way to drop a record).
         old_made = set(last.files) - old_pages - {n for n in last.files if n.startswith("static/")}
         files = {name: data for name, data in last.files.items()
                  if name not in old_made and (name in new_pages or name not in old_pages)}
@@ -191,6 +191,8 @@ class Preview:
         files.update(site.media.files)
         files.update(pages)
         files.update(exports)
+        if site.config.search:
+            files.update(search_index(timeline, site.config, self.site_dir, site.media))
         return Built(site.config, timeline, dict(sorted(files.items())), len(pages))
 
     def watch_roots(self) -> tuple[Path, ...]:

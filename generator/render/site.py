@@ -23,7 +23,9 @@ from ..config import SiteConfig
 from ..errors import ContentError
 from ..media import Image, Media, event_images
 from ..model import ArticleAnalysis, Timeline, TimelineEvent, TimeValue
+from ..search import SearchDocument
 from . import chrono, urls
+from . import search as search_records
 from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, render_body, shown_dateline
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
 from .paging import PERIODS_TITLE, Paging
@@ -147,6 +149,16 @@ def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
         if path in known:
             (emit or out.__setitem__)(path, renderer.render(path).encode("utf-8"))
     return out
+
+
+def search_documents(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
+                     media: Media | None = None) -> list[SearchDocument]:
+    """The search index's records (render/search.py), rendered with the theme's
+    ``_search_record.html``, each with the URL its result leads to."""
+    renderer = _Renderer(timeline, config, make_environment(theme_dir), theme_dir, {}, media or Media(),
+                         RenderOptions())
+    found = search_records.records(timeline, renderer.views, renderer.parts.event_url)
+    return search_records.documents(found, config, renderer.env)
 
 
 class _Renderer:
