@@ -5,8 +5,9 @@ is downloaded at build time. Annals runs it as a service process and hands it on
 document per search record (render/search.py makes them); it gets the index back in
 memory. A build writes those files into its staging folder before the swap, so a failed
 index fails the build and leaves ``output/`` as it was; ``annals serve`` keeps them with
-its other files. Documents go in a fixed order and Pagefind names its files by their
-content: the same site gives the same bytes.
+its other files. Documents go in a fixed order, Pagefind names its files by their content,
+and search_bundle puts the filter files (the one part Pagefind writes in a random order)
+in order: the same site gives the same bytes.
 
 The service speaks the protocol Pagefind's own Python and Node wrappers use: each message
 is base64-encoded JSON followed by a comma, one answer per request. It is spoken here
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import AnnalsError
+from .search_bundle import BundleFormatError, canonical
 
 BUNDLE = "pagefind"  # the index and its scripts, under the site root
 BINARY_VARIABLE = "PAGEFIND_BINARY_PATH"  # as Pagefind's own wrappers: a binary to use instead
@@ -73,7 +75,11 @@ def build_index(documents: Iterable[SearchDocument], language: str,
                              "file_contents": doc.html, "file_path": None})
         files = service.request({"type": "GetFiles", "index_id": index})["files"]
     bundle = {f"{BUNDLE}/{_bundle_path(f['path'])}": base64.b64decode(f["content"]) for f in files}
-    return dict(sorted(bundle.items()))
+    try:
+        return canonical(bundle, BUNDLE)  # Pagefind's filter files vary from run to run: see search_bundle
+    except (BundleFormatError, OSError, EOFError) as exc:  # gzip errors are OSError and EOFError
+        raise SearchError(f"Pagefind wrote an index Annals cannot read ({exc}); this Annals "
+                          "works with Pagefind 1.x as pinned in its dependencies") from None
 
 
 def _primary(language: str) -> str:
