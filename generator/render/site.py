@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .. import __version__
 from ..config import SiteConfig
@@ -26,10 +27,12 @@ from ..model import ArticleAnalysis, Timeline, TimelineEvent, TimeValue
 from ..search import SearchDocument
 from . import chrono, urls
 from . import search as search_records
-from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, render_body, shown_dateline
+from .body import (Highlight, hidden_spans, markdown_converter, marked_sentence, public_text, render_body,
+                   shown_dateline)
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
 from .paging import PERIODS_TITLE, Paging
 from .pictures import body_with_pictures
+from .structured import StructuredData, summary
 from .timelines import TimelineParts
 from .theme import make_environment, static_files
 from .views import MonthGroup, Views, YearGroup, html_datetime
@@ -65,6 +68,8 @@ class Page:
     oembed: str | None = None  # oEmbed discovery URL (absolute when possible)
     noindex: bool = False
     image: Image | None = None  # the picture for link previews (og:image)
+    description: str = ""  # for link previews and search engines (else the site's description)
+    structured: Markup | None = None  # JSON-LD (structured.py), already escaped for <script>
 
 
 # Page list -------------------------------------------------------------------------------
@@ -180,6 +185,7 @@ class _Renderer:
                                    self.window, options.preview)
         self.newest = config.order == "newest"
         self.markdown = markdown_converter()  # reused by every article page of this run
+        self.structured = StructuredData(config, self.views, self.parts.event_url)
 
     def render(self, path: str) -> str:
         template, page, context = self._page(path)
@@ -256,9 +262,11 @@ class _Renderer:
 
     def _home(self) -> tuple[str, Page, dict[str, Any]]:
         path = urls.HOME
-        page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
-                    self._oembed(path, "oembed.json"), image=self.parts.latest_image(self.timeline.events))
         shown = self._shown(None)
+        page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
+                    self._oembed(path, "oembed.json"), image=self.parts.latest_image(self.timeline.events),
+                    structured=self.structured.graph(self.structured.website(),
+                                                     self.structured.event_list(self.config.title, shown, path)))
         return "index.html", page, self.views.timeline_parts(shown, self.newest) | {
             "count": len(self.timeline.events),
             "filter_actors": self._filter_actors(shown),
@@ -297,7 +305,9 @@ class _Renderer:
         path = urls.actor_page(slug)
         events = chrono.events_for_actor(self.timeline, slug)
         page = Page(path, "actor", actor.name, self._canonical(path), f"actors/{slug}/feed.xml",
-                    self._oembed(path, f"actors/{slug}/oembed.json"), image=self.parts.latest_image(events))
+                    self._oembed(path, f"actors/{slug}/oembed.json"), image=self.parts.latest_image(events),
+                    description=actor.description, structured=self.structured.graph(
+                        self.structured.actor(actor), self.structured.event_list(actor.name, self._shown(slug), path, slug)))
         sources = [self.views.articles[s] for s in chrono.sources_for_actor(self.timeline, slug)
                    if s in self.views.articles]
         key_dates = chrono.key_dates_for_actor(self.timeline, slug, self.config.key_dates.per_actor)
@@ -390,7 +400,8 @@ class _Renderer:
         path = urls.year_page(key, slug)
         title = nav["year"].title if slug is None else f"{scope}: {nav['year'].title}"
         feed = "feed.xml" if slug is None else f"actors/{slug}/feed.xml"
-        page = Page(path, "year", title, self._canonical(path), feed)
+        page = Page(path, "year", title, self._canonical(path), feed,
+                    structured=self.structured.graph(self.structured.event_list(title, events, path, slug)))
         return "year.html", page, nav | {
             "scope": scope,
             "actor": self.views.actor(self.views.actors[slug]) if slug else None,
@@ -418,7 +429,10 @@ class _Renderer:
         article = analysis.article
         pictures = self.media.articles.get(slug)
         lead = pictures.lead if pictures is not None else None
-        page = Page(path, "article", article.title, self._canonical(path), "feed.xml", image=lead)
+        description = summary(public_text(analysis))
+        page = Page(path, "article", article.title, self._canonical(path), "feed.xml", image=lead,
+                    description=description, structured=self.structured.graph(
+                        self.structured.article(analysis, description, self.parts.og_image(lead))))
         to_timeline = self.views.article_events(analysis)
         highlights = self._highlights(path, analysis)
         body = render_body(article.body, analysis.text, highlights, self.markdown,
