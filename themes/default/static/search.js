@@ -141,16 +141,12 @@
 
     function search() {
       var query = input.value.trim();
-      var filters = chosenFilters();
       var mine = ++run;
-      if (!query && !Object.keys(filters).length) {
-        list.textContent = "";
-        status.textContent = "";
-        more.hidden = true;
-        return Promise.resolve();
-      }
       status.textContent = text(box, "searching");
+      // The filters are read once the index has loaded: it fills them (and may preselect one).
       return load().then(function (pagefind) {
+        var filters = chosenFilters();
+        if (!query && !Object.keys(filters).length) return { results: [] };
         // No words but a filter: everything the filters keep.
         return pagefind.search(query || null, { filters: filters });
       }).then(function (answer) {
@@ -161,7 +157,8 @@
         var n = found.length;
         return showMore().then(function () {
           if (mine !== run) return;
-          status.textContent = n === 0 ? text(box, "none") : text(box, n === 1 ? "one" : "many", n);
+          var asked = query || Object.keys(chosenFilters()).length;
+          status.textContent = !asked ? "" : n === 0 ? text(box, "none") : text(box, n === 1 ? "one" : "many", n);
           box.setAttribute("data-search-done", String(mine));
         });
       }, function () { /* load() has said why */ });
