@@ -345,11 +345,14 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
     return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed)
 
 
+def search_documents(timeline: Timeline, config: SiteConfig, site_dir: Path, media: Media) -> list[search.SearchDocument]:
+    """The search index's records of the site's events, articles and actors."""
+    return render.search_documents(timeline, config, render.find_theme(config.theme, site_dir), media=media)
+
+
 def search_index(timeline: Timeline, config: SiteConfig, site_dir: Path, media: Media) -> dict[str, bytes]:
     """The Pagefind bundle (``pagefind/...``) of the site's events, articles and actors."""
-    theme = render.find_theme(config.theme, site_dir)
-    documents = render.search_documents(timeline, config, theme, media=media)
-    return search.build_index(documents, config.language)
+    return search.build_index(search_documents(timeline, config, site_dir, media), config.language)
 
 
 def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article, ArticleAnalysis],

@@ -66,15 +66,26 @@ def build_index(documents: Iterable[SearchDocument], language: str,
                 binary: Path | None = None) -> dict[str, bytes]:
     """The Pagefind bundle for ``documents``, by output path ("pagefind/pagefind.js", ...).
 
-    One index for the whole site in the site's language (``force_language``): articles in
+    In memory, not written by Pagefind into the output: its service answers a request to
+    write files before its writes have finished, and a build must only swap in complete
+    files (output.py writes them). One index for the whole site in the site's language (``force_language``): articles in
     other languages are found from a page in the site's language too."""
     with PagefindService(binary or find_binary()) as service:
-        index = service.request({"type": "NewIndex", "config": {"force_language": _primary(language)}})["index_id"]
-        for doc in documents:
-            service.request({"type": "AddFile", "index_id": index, "url": "/" + doc.url,
-                             "file_contents": doc.html, "file_path": None})
+        index = _add_all(service, documents, language)
         files = service.request({"type": "GetFiles", "index_id": index})["files"]
     bundle = {f"{BUNDLE}/{_bundle_path(f['path'])}": base64.b64decode(f["content"]) for f in files}
+    return _ordered(bundle)
+
+
+def _add_all(service: "PagefindService", documents: Iterable[SearchDocument], language: str) -> int:
+    index = service.request({"type": "NewIndex", "config": {"force_language": _primary(language)}})["index_id"]
+    for doc in documents:
+        service.request({"type": "AddFile", "index_id": index, "url": "/" + doc.url,
+                         "file_contents": doc.html, "file_path": None})
+    return index
+
+
+def _ordered(bundle: dict[str, bytes]) -> dict[str, bytes]:
     try:
         return canonical(bundle, BUNDLE)  # Pagefind's filter files vary from run to run: see search_bundle
     except (BundleFormatError, OSError, EOFError) as exc:  # gzip errors are OSError and EOFError
@@ -139,12 +150,14 @@ class PagefindService:
     def _read_message(self) -> bytes:
         assert self.process is not None and self.process.stdout is not None
         fd = self.process.stdout.fileno()
-        while b"," not in self.buffer:  # base64 has no commas: one ends each message
+        end = self.buffer.find(b",")  # base64 has no commas: one ends each message
+        while end < 0:
             chunk = os.read(fd, 1 << 20)
             if not chunk:
                 raise OSError("no answer: the process ended")
+            at = chunk.find(b",")
+            end = len(self.buffer) + at if at >= 0 else -1
             self.buffer += chunk
-        end = self.buffer.index(b",")
         message = bytes(self.buffer[:end])
         del self.buffer[:end + 1]
         return message
