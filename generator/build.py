@@ -51,6 +51,7 @@ class BuildOptions:
     preview: bool = False  # pages for annals serve: hints for editors where public pages have none
     use_cache: bool = True  # SITE/.annals-cache: parsed articles and analyses of earlier builds
     dask: str | None = None  # analyse on a dask.distributed cluster: "local" or a scheduler address
+    search: bool = True  # the search index, when site.yaml has not turned it off (check and export need none)
 
 
 @dataclass(frozen=True)
@@ -336,7 +337,7 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
     files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging,
                          options=render.RenderOptions(review=options.review, preview=options.preview))
     lap("render")
-    if site.config.search:
+    if site.config.search and options.search:
         # Into the staging folder before the swap: a failed index fails the whole build.
         for name, data in search_index(timeline, site.config, options.site_dir, site.media).items():
             (staging or files.__setitem__)(name, data)
