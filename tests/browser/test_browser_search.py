@@ -167,3 +167,20 @@ def test_search_under_annals_serve_follows_edits(page, serving):
     finally:
         path.write_text(original, encoding="utf-8")
         Path(path).touch()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_results_and_filters_pass_axe(browser, site, axe_js, scheme):
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(site.url())
+        assert type_query(tab, "ceasefire")
+        tab.wait_for_selector("[data-search-filters]:not([hidden])")
+        tab.add_script_tag(path=str(axe_js))
+        result = tab.evaluate("() => axe.run('[data-annals-search]', {resultTypes: ['violations']})")
+        blocking = [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]])
+                    for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert not blocking
+    finally:
+        context.close()

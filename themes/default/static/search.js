@@ -78,8 +78,7 @@
               var name = select.getAttribute("data-filter");
               var wanted = name === "actor" ? box.getAttribute("data-actor") : null;
               var count = fillSelect(select, filters[name], wanted);
-              select.closest("form").querySelector('label[for="' + select.id + '"]').hidden = !count;
-              select.hidden = !count;
+              select.closest(".search-filter").hidden = !count;
               any += count;
             });
             filterBox.hidden = !any;
