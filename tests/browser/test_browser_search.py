@@ -6,9 +6,7 @@ JavaScript the box is not shown."""
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -150,23 +148,22 @@ def test_without_javascript_there_is_no_search_box(browser, site):
 def test_search_under_annals_serve_follows_edits(page, serving):
     page.goto(serving.url())
     assert [r for r in type_query(page, "ceasefire") if r["kind"] == "Event"]
-    articles = sorted((serving.site_dir / "content" / "articles").rglob("*.md"))
-    path = articles[0]
+    page.wait_for_function("() => window.LiveReload && window.LiveReload.connector"
+                           " && window.LiveReload.connector.protocol > 0")
+    page.evaluate("() => { window.beforeEdit = true; }")
+    path = sorted((serving.site_dir / "content" / "articles").rglob("*.md"))[0]
     original = path.read_text(encoding="utf-8")
     try:
         head, sep, body = original.partition("\n---\n")
         path.write_text(f"{head}{sep}Zarquelle inspected the depot.\n\n{body}", encoding="utf-8")
-        deadline = time.monotonic() + 20
-        found: list[dict] = []
-        while time.monotonic() < deadline and not found:
-            time.sleep(0.5)
-            page.goto(serving.url())
-            found = type_query(page, "Zarquelle")
+        # serve reloads the page once the rebuild, index included, is done
+        page.wait_for_function("() => window.beforeEdit === undefined", timeout=30_000)
+        page.wait_for_selector("[data-annals-search]:not([hidden])")
+        found = type_query(page, "Zarquelle")
         assert found and found[0]["kind"] == "Article", "the edit never reached the index"
         assert found[0]["href"].startswith("/story/articles/")
     finally:
         path.write_text(original, encoding="utf-8")
-        Path(path).touch()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
