@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, MutableMapping, Sequence
 
-from . import __version__, actors, chronology, export, render
+from . import __version__, actors, chronology, export, render, search
 from .analysis import AnalysisSettings, analyse_article
 from .cache import (ArticleTable, BuildCache, WindowTable, cached_analyses, settings_fingerprint,
                     store_analyses)
@@ -56,6 +56,7 @@ class BuildOptions:
     preview: bool = False  # pages for annals serve: hints for editors where public pages have none
     use_cache: bool = True  # SITE/.annals-cache: parsed articles and analyses of earlier builds
     dask: str | None = None  # analyse on a dask.distributed cluster: "local" or a scheduler address
+    search: bool = True  # the search index, when site.yaml has not turned it off (check and export need none)
 
 
 @dataclass(frozen=True)
@@ -389,6 +390,9 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
                                              render_options, BUILD_INFO, last)
         if state is not None:
             state.last = made
+        if site.config.search and options.search:  # made when a browser first searches
+            memory.later_group(f"{search.BUNDLE}/", lambda: search_index(timeline, site.config, options.site_dir,
+                                                                          site.media))
         lap("render")
         return BuildResult(site.config, timeline, {}, tuple(memory.names()), timings, site.skipped_drafts,
                            site.media, analysed, memory, len(fresh),
@@ -396,9 +400,24 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
     files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging,
                          options=render_options)
     lap("render")
+    if site.config.search and options.search:
+        # Into the staging folder before the swap: a failed index fails the whole build.
+        for name, data in search_index(timeline, site.config, options.site_dir, site.media).items():
+            (staging or files.__setitem__)(name, data)
+        lap("search")
     names = tuple(sorted(staging.names if staging is not None else files))
     return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed,
                        rendered=sum(1 for n in names if n.endswith(".html")))
+
+
+def search_documents(timeline: Timeline, config: SiteConfig, site_dir: Path, media: Media) -> list[search.SearchDocument]:
+    """The search index's records of the site's events, articles and actors."""
+    return render.search_documents(timeline, config, render.find_theme(config.theme, site_dir), media=media)
+
+
+def search_index(timeline: Timeline, config: SiteConfig, site_dir: Path, media: Media) -> dict[str, bytes]:
+    """The Pagefind bundle (``pagefind/...``) of the site's events, articles and actors."""
+    return search.build_index(search_documents(timeline, config, site_dir, media), config.language)
 
 
 def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article, ArticleAnalysis],

@@ -83,7 +83,7 @@ def check_command(site_dir: Path, drafts: bool, strict: bool) -> None:
     """Report content problems and unresolved dates (exit 1 on errors)."""
     _require_site(site_dir)
     with _reporting_errors():
-        result = run_pipeline(BuildOptions(site_dir, drafts=drafts))
+        result = run_pipeline(BuildOptions(site_dir, drafts=drafts, search=False))
     out = console()
     problems = content_problems(result.timeline)
     for problem in problems:
@@ -172,7 +172,7 @@ def export_command(site_dir: Path, fmt: str, actor: str | None, base_url: str | 
 
     _require_site(site_dir)
     with _reporting_errors():
-        result = run_pipeline(BuildOptions(site_dir, base_url=base_url, drafts=drafts))
+        result = run_pipeline(BuildOptions(site_dir, base_url=base_url, drafts=drafts, search=False))
         if actor and actor not in {a.slug for a in result.timeline.actors}:
             raise click.BadParameter(f"no actor with slug {actor!r} (see `annals actors`)",
                                      param_hint="--actor")

@@ -44,6 +44,7 @@ class SiteConfig:
     output_dir: str = "output"
     merge_events: bool = True
     order: str = "oldest"  # timelines list the oldest event first, or "newest"
+    search: bool = True  # a Pagefind index and a search box on timeline pages (generator/search.py)
     key_dates: KeyDateRule = field(default_factory=KeyDateRule)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -126,7 +127,7 @@ def config_from_mapping(data: dict[str, Any]) -> SiteConfig:
                 "content_dir", "output_dir"):
         if key in values and not isinstance(values[key], str):
             raise ContentError(CONFIG_FILE, f"`{key}` must be text, not {values[key]!r}")
-    for key in ("day_first", "merge_events"):
+    for key in ("day_first", "merge_events", "search"):
         if key in values and not isinstance(values[key], bool):
             raise ContentError(CONFIG_FILE, f"`{key}` must be true or false")
     if "theme" in values and not _plain_name(values["theme"]):

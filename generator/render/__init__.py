@@ -10,13 +10,14 @@
     editor  what only editors see: the review page's groups, the error page
     theme   finding a theme, its Jinja environment and static files (only regular files)
     site    the page list and page rendering
+    search  the search index's records (events, articles, actors) for generator/search.py
 """
 
-from .site import (PageMaker, RenderOptions, check_templates, page_paths, pages_for_article, render_error_page, render_pages,
-                   render_site, year_pages)
-from .theme import find_theme, make_environment, static_files, theme_refusals
+from .site import (PageMaker, RenderOptions, page_paths,
+                   render_error_page, render_pages, render_site, search_documents, year_pages)
+from .theme import check_templates, find_theme, make_environment, static_files, theme_refusals
 from .urls import embed_snippet, event_url
 
 __all__ = ["PageMaker", "RenderOptions", "check_templates", "embed_snippet", "event_url", "find_theme", "make_environment", "page_paths",
-           "pages_for_article", "render_error_page", "render_pages", "render_site",
-           "static_files", "theme_refusals", "year_pages"]
+           "render_error_page", "render_pages", "render_site",
+           "search_documents", "static_files", "theme_refusals", "year_pages"]

@@ -239,6 +239,20 @@ def hidden_spans(analysis: ArticleAnalysis) -> list[tuple[int, int]]:
     return spans
 
 
+def public_text(analysis: ArticleAnalysis) -> list[str]:
+    """The article body as its public page shows it, as plain paragraphs: the plain text
+    without what ``hidden_spans`` leaves out (for search records and link previews)."""
+    text = analysis.text.text
+    kept, at = [], 0
+    for start, end in sorted(hidden_spans(analysis)):
+        if start > at:
+            kept.append(text[at:start])
+        at = max(at, end)
+    kept.append(text[at:])
+    paragraphs = (" ".join(part.split()) for part in "".join(kept).split("\n\n"))
+    return [p for p in paragraphs if p]
+
+
 def shown_dateline(text: str) -> str:
     """The dateline as printed, on one line, without the dash that led into the story."""
     return re.sub(r"[\s:|–—-]+$", "", " ".join(text.split()))

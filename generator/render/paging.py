@@ -11,7 +11,6 @@ however many: a year is the finest split.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..config import SiteConfig
@@ -120,21 +119,4 @@ class Paging:
         pages = self.year_pages()
         for actor in self.timeline.actors:
             pages += self.year_pages(actor.slug)
-        return pages
-
-    def pages_citing(self, articles: Iterable[str], actors: Iterable[str]) -> set[str]:
-        """The year pages (home's, and those of the given actors) that show an event citing
-        one of ``articles``, with their neighbours (whose previous/next links may change)."""
-        wanted = set(articles)
-        pages: set[str] = set()
-        for actor in [None, *sorted(set(actors))]:
-            if not self.split(actor):
-                continue
-            years = self.years(actor)
-            keys = list(years)
-            for i, key in enumerate(keys):
-                if any(wanted.intersection(e.articles) for e in years[key]):
-                    for near in keys[max(i - 1, 0):i + 2]:
-                        pages.add(urls.year_page(near, actor))
-                        pages.add(urls.year_page(near, actor, embed=True))
         return pages

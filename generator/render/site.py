@@ -7,8 +7,6 @@ edit touches.
 
 from __future__ import annotations
 
-import re
-
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -17,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .. import __version__
 from ..config import SiteConfig
@@ -25,13 +24,17 @@ from ..i18n import dates as i18n_dates
 from ..i18n.catalogs import N_, Language, language as interface_language, text_direction
 from ..media import Image, Media, event_images
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
+from ..search import SearchDocument
 from . import chrono, urls
-from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, render_body, shown_dateline
+from . import search as search_records
+from .body import (Highlight, hidden_spans, markdown_converter, marked_sentence, public_text, render_body,
+                   shown_dateline)
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
 from .paging import PERIODS_TITLE, Paging
 from .pictures import body_with_pictures
+from .structured import StructuredData, summary
 from .timelines import TimelineParts
-from .theme import BUILTIN_THEMES, DEFAULT_THEME, make_environment, static_files
+from .theme import make_environment, static_files
 from .views import MonthGroup, Views, YearGroup, html_datetime
 
 EXPORT_LINKS = (  # written by the export module; linked from every page's footer (labels: N_)
@@ -65,6 +68,8 @@ class Page:
     oembed: str | None = None  # oEmbed discovery URL (absolute when possible)
     noindex: bool = False
     image: Image | None = None  # the picture for link previews (og:image)
+    description: str = ""  # for link previews and search engines (else the site's description)
+    structured: Markup | None = None  # JSON-LD (structured.py), already escaped for <script>
 
 
 # Page list -------------------------------------------------------------------------------
@@ -89,29 +94,6 @@ def year_pages(timeline: Timeline, config: SiteConfig | None = None, actor: str 
     that timeline fits one page. What ``annals serve`` re-renders along with the timeline's
     own page."""
     return Paging(timeline, config or SiteConfig()).year_pages(actor)
-
-
-def pages_for_article(timeline: Timeline, slug: str, config: SiteConfig | None = None,
-                      options: RenderOptions | None = None) -> set[str]:
-    """The pages an edit of one article can change (in this timeline; serve should take the
-    union with the same set from the timeline before the edit, for actors it lost). On
-    split timelines that includes the year pages showing the article's events, and their
-    neighbours (see ``Paging.pages_citing``)."""
-    actors: set[str] = set()
-    for event in timeline.events:
-        if slug in event.articles:
-            actors.update(event.actors)
-    for analysis in timeline.articles:
-        if analysis.article.slug == slug:
-            actors.update(m.actor for m in analysis.mentions)
-    known = {a.slug for a in timeline.actors}
-    pages = {urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.EMBED, urls.article_page(slug)}
-    if options is not None and options.review:
-        pages.add(urls.REVIEW)
-    for actor in sorted(actors & known):
-        pages.update({urls.actor_page(actor), urls.actor_embed_page(actor)})
-    pages |= Paging(timeline, config or SiteConfig()).pages_citing([slug], actors & known)
-    return pages
 
 
 # Rendering -------------------------------------------------------------------------------
@@ -147,20 +129,6 @@ def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
     return out
 
 
-def check_templates(theme_dir: Path) -> None:
-    """Compile every template the theme and the default theme have, so that a syntax error
-    is reported at once, naming the template and line, even for pages made later."""
-    env = make_environment(theme_dir)
-    names = sorted({p.name for folder in (theme_dir / "templates", BUILTIN_THEMES / DEFAULT_THEME / "templates")
-                    if folder.is_dir() for p in folder.glob("*.html")})
-    for name in names:
-        try:
-            env.get_template(name)
-        except jinja2.TemplateSyntaxError as exc:
-            raise ContentError(f"themes/{theme_dir.name}/templates/{exc.name or name}",
-                               exc.message or str(exc), exc.lineno) from None
-
-
 class PageMaker:
     """Makes any page of one timeline's URL layout, one at a time: what ``annals serve``
     calls when a browser first asks for a page."""
@@ -178,6 +146,17 @@ class PageMaker:
 
     def __call__(self, path: str) -> bytes:
         return self._renderer.render(path).encode("utf-8")
+
+
+def search_documents(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
+                     media: Media | None = None) -> list[SearchDocument]:
+    """The search index's records (render/search.py), rendered with the theme's
+    ``_search_record.html``, each with the URL its result leads to."""
+    renderer = _Renderer(timeline, config, make_environment(theme_dir, interface_language(config.language)),
+                         theme_dir, {}, media or Media(),
+                         RenderOptions())
+    found = search_records.records(timeline, renderer.views, renderer.parts.event_url)
+    return search_records.documents(found, config, renderer.env)
 
 
 class _Renderer:
@@ -200,6 +179,7 @@ class _Renderer:
                                    self.window, options.preview)
         self.newest = config.order == "newest"
         self.markdown = markdown_converter()  # reused by every article page of this run
+        self.structured = StructuredData(config, self.views, self.parts.event_url)
 
     def render(self, path: str) -> str:
         template, page, context = self._page(path)
@@ -277,9 +257,11 @@ class _Renderer:
 
     def _home(self) -> tuple[str, Page, dict[str, Any]]:
         path = urls.HOME
-        page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
-                    self._oembed(path, "oembed.json"), image=self.parts.latest_image(self.timeline.events))
         shown = self._shown(None)
+        page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
+                    self._oembed(path, "oembed.json"), image=self.parts.latest_image(self.timeline.events),
+                    structured=self.structured.graph(self.structured.website(),
+                                                     self.structured.event_list(self.config.title, shown, path)))
         return "index.html", page, self.views.timeline_parts(shown, self.newest) | {
             "count": len(self.timeline.events),
             "filter_actors": self._filter_actors(shown),
@@ -318,7 +300,9 @@ class _Renderer:
         path = urls.actor_page(slug)
         events = chrono.events_for_actor(self.timeline, slug)
         page = Page(path, "actor", actor.name, self._canonical(path), f"actors/{slug}/feed.xml",
-                    self._oembed(path, f"actors/{slug}/oembed.json"), image=self.parts.latest_image(events))
+                    self._oembed(path, f"actors/{slug}/oembed.json"), image=self.parts.latest_image(events),
+                    description=actor.description, structured=self.structured.graph(
+                        self.structured.actor(actor), self.structured.event_list(actor.name, self._shown(slug), path, slug)))
         sources = [self.views.articles[s] for s in chrono.sources_for_actor(self.timeline, slug)
                    if s in self.views.articles]
         key_dates = chrono.key_dates_for_actor(self.timeline, slug, self.config.key_dates.per_actor)
@@ -413,7 +397,8 @@ class _Renderer:
         path = urls.year_page(key, slug)
         title = nav["year"].title if slug is None else f"{scope}: {nav['year'].title}"
         feed = "feed.xml" if slug is None else f"actors/{slug}/feed.xml"
-        page = Page(path, "year", title, self._canonical(path), feed)
+        page = Page(path, "year", title, self._canonical(path), feed,
+                    structured=self.structured.graph(self.structured.event_list(title, events, path, slug)))
         return "year.html", page, nav | {
             "scope": scope,
             "actor": self.views.actor(self.views.actors[slug]) if slug else None,
@@ -441,7 +426,10 @@ class _Renderer:
         article = analysis.article
         pictures = self.media.articles.get(slug)
         lead = pictures.lead if pictures is not None else None
-        page = Page(path, "article", article.title, self._canonical(path), "feed.xml", image=lead)
+        description = summary(public_text(analysis))
+        page = Page(path, "article", article.title, self._canonical(path), "feed.xml", image=lead,
+                    description=description, structured=self.structured.graph(
+                        self.structured.article(analysis, description, self.parts.og_image(lead))))
         to_timeline = self.views.article_events(analysis)
         highlights = self._highlights(path, analysis)
         body = render_body(article.body, analysis.text, highlights, self.markdown,

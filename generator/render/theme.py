@@ -113,3 +113,17 @@ def static_files(theme_dir: Path) -> dict[str, bytes]:
 
 def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
+
+
+def check_templates(theme_dir: Path) -> None:
+    """Compile every template the theme and the default theme have, so that a syntax error
+    is reported at once, naming the template and line, even for pages made later."""
+    env = make_environment(theme_dir)
+    names = sorted({p.name for folder in (theme_dir / "templates", BUILTIN_THEMES / DEFAULT_THEME / "templates")
+                    if folder.is_dir() for p in folder.glob("*.html")})
+    for name in names:
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise ContentError(f"themes/{theme_dir.name}/templates/{exc.name or name}",
+                               exc.message or str(exc), exc.lineno) from None

@@ -29,9 +29,9 @@ class TimelineParts:
         self.preview = preview
 
     def og_image(self, image: Image | None) -> str | None:
-        """The absolute URL link previews need, or None (no picture, or no absolute base_url
-        for a local one)."""
-        if image is None:
+        """The absolute URL link previews need, or None (no picture, an SVG, which link
+        previews do not show, or no absolute base_url for a local one)."""
+        if image is None or not previewable(image):
             return None
         return urls.absolute(self.config, image.src) if image.local else image.src
 
@@ -103,8 +103,15 @@ class TimelineParts:
         return f"{urls.pretty(page)}#{event_id}"
 
     def latest_image(self, events: Iterable[TimelineEvent]) -> Image | None:
-        """The picture of the latest event that has one: a timeline page's link preview."""
+        """The picture of the latest event that has one link previews can show: a timeline
+        page's link preview."""
         for event in reversed(tuple(events)):
-            if event.id in self.images:
+            if event.id in self.images and previewable(self.images[event.id]):
                 return self.images[event.id]
         return None
+
+
+def previewable(image: Image) -> bool:
+    """Whether link previews can show it: Open Graph readers take raster pictures (JPEG,
+    PNG, GIF, WebP), not SVG."""
+    return image.mime != "image/svg+xml" and not image.src.lower().split("?")[0].endswith((".svg", ".svgz"))

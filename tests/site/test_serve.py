@@ -19,8 +19,8 @@ from tornado import httpclient, httpserver, netutil, websocket
 from generator import serve as serve_module
 from generator.build import BuildOptions, run_pipeline
 from generator.model import Article, ArticleAnalysis
-from generator.serve import (Preview, ReloadHub, RebuildOutcome, local_url, make_app, route,
-                             serve_build_options)
+from generator.preview_http import ReloadHub, make_app, route
+from generator.serve import Preview, RebuildOutcome, local_url, serve_build_options
 from generator.watch import FileWatcher
 
 REPO = Path(__file__).resolve().parents[2]

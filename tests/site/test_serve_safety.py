@@ -12,7 +12,8 @@ import pytest
 from tornado import httpclient, httpserver, netutil
 
 from generator.hostcheck import host_allowed
-from generator.serve import Preview, ReloadHub, make_app
+from generator.preview_http import ReloadHub, make_app
+from generator.serve import Preview
 from sitekit import write_tiny_site
 
 

@@ -23,7 +23,7 @@ from generator.config import SiteConfig, config_from_mapping  # noqa: E402
 from generator.errors import ContentError  # noqa: E402
 from generator.model import (Actor, Article, ArticleAnalysis, Dateline, Event, KeyDate,  # noqa: E402
                              TimeExpr, Timeline, TimelineEvent, TimeValue)
-from generator.render import (RenderOptions, page_paths, pages_for_article, render_pages, render_site,  # noqa: E402
+from generator.render import (RenderOptions, page_paths, render_pages, render_site,  # noqa: E402
                               year_pages)
 from generator.render.urls import event_url  # noqa: E402
 
@@ -317,32 +317,6 @@ def test_page_list_and_ids_on_split_pages(site, big):
         assert parsed(site, path).misnested == [], path
 
 
-# Incremental rendering -----------------------------------------------------------------------
-
-def test_pages_for_article_include_the_year_pages_of_its_events(site, big):
-    pages = pages_for_article(big, "report-007", CONFIG)
-    years = {p for p in pages if "years/" in p}
-    # its events are in 2023-2025: those pages and their neighbours (periods, before 2023)
-    assert years == {f"{folder}years/{k}/index.html" for k in ("periods", "2023", "2024", "2025")
-                     for folder in ("", "embed/", "actors/everyland/", "embed/actors/everyland/")}
-    subset = render_pages(big, CONFIG, THEME, sorted(pages))
-    assert set(subset) == pages
-    assert all(subset[p] == site[p] for p in pages)
-
-
-def test_pages_for_article_leave_out_years_it_has_no_events_in():
-    timeline = make_big_timeline()
-    # Only 2023 events: the neighbours periods and 2024, not 2025.
-    slug = "report-005"
-    early = [e for e in timeline.events if slug in e.articles and e.time.start.year == 2023]
-    only_early = Timeline(events=tuple(e for e in timeline.events if slug not in e.articles or e in early),
-                          actors=timeline.actors, articles=timeline.articles)
-    years = {p for p in pages_for_article(only_early, slug, CONFIG) if p.startswith("years/")}
-    assert years == {"years/periods/index.html", "years/2023/index.html", "years/2024/index.html"}
-
-
-# Small timelines and the setting -------------------------------------------------------------
-
 def test_a_small_timeline_is_unchanged():
     small = make_timeline()
     plain = render_site(small, SiteConfig(), THEME)
@@ -350,7 +324,6 @@ def test_a_small_timeline_is_unchanged():
     assert 'class="year-index"' not in plain["index.html"].decode("utf-8")
     assert event_url(small, SiteConfig(), "harbour-meeting") == "#harbour-meeting"
     assert event_url(small, SiteConfig(), "harbour-meeting", actor="vesta") == "actors/vesta/#harbour-meeting"
-    assert pages_for_article(small, "vesta-statement") == pages_for_article(small, "vesta-statement", SiteConfig())
 
 
 def test_a_low_page_events_splits_even_a_small_timeline():
