@@ -105,7 +105,10 @@ def write_annals_site(root: Path, corpus: Corpus, actors_yaml: str) -> Path:
                     f"source: {yaml_text(outlet_of(slug))}\nurl: https://example.org/{slug}")
         path.write_text(f"---\n{meta}\n---\n{body}", encoding="utf-8")
     (root / "content" / "actors.yaml").write_text(actors_yaml, encoding="utf-8")
-    (root / "site.yaml").write_text(f'title: "{SITE_TITLE}"\nbase_url: "{BASE_URL}"\n', encoding="utf-8")
+    # search: false, like the peers' sites, which build no search index (Annals' index is
+    # Pagefind's work: bench/README.md gives its time apart)
+    (root / "site.yaml").write_text(f'title: "{SITE_TITLE}"\nbase_url: "{BASE_URL}"\nsearch: false\n',
+                                    encoding="utf-8")
     return root
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +22,7 @@ def day_label(day: date, language: str = "en") -> str:
     return i18n_dates.day_label(day, interface_language(language))
 
 
+@functools.lru_cache(maxsize=65536)  # a big archive labels the same few thousand dates again and again
 def date_label(time: TimeValue, language: str = "en") -> str:
     """A human date at the value's true precision, in the interface language ``language``
     (its catalog, else English): never a made-up day. See i18n.dates.date_label."""

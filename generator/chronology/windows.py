@@ -382,6 +382,7 @@ def _join(items: Sequence[RawItem], settings: MergeSettings,
     groups: dict[int, list[int]] = {}
     for i in sorted(parent):
         groups.setdefault(root(i), []).append(i)
-    return sorted((sorted(g, key=lambda m: (items[m].order, m)) for g in groups.values()
-                   if not all(items[m].secondary for m in g)),
-                  key=lambda g: (items[g[0]].order, g[0]))
+    orders = {i: (items[i].order, i) for i in parent}
+    kept = [sorted(g, key=orders.__getitem__) if len(g) > 1 else g for g in groups.values()
+            if any(not items[m].secondary for m in g)]
+    return sorted(kept, key=lambda g: orders[g[0]])
