@@ -206,6 +206,9 @@ class _Renderer:
             "site": self.config,
             "page": page,
             "href": href,
+            # links to pages by what they are: the URL layout is urls.py's alone
+            "actor_href": lambda slug: href(urls.pretty(urls.actor_page(slug))),
+            "article_href": lambda slug: href(urls.pretty(urls.article_page(slug))),
             "nav": [(target, self.lang.gettext(label), kind) for target, label, kind in NAV],
             "exports": [(target, self.lang.gettext(label)) for target, label in EXPORT_LINKS],
             "dir": self.lang.direction,
