@@ -31,6 +31,7 @@ from .errors import BuildErrors, ContentError
 from .incremental import ParsedArticles, PipelineState, TwoLevelMemo, site_in_memory
 from .layout import is_site, no_articles
 from .media import Media, collect_media
+from .memo import IdentityMemo
 from .model import Article, ArticleAnalysis, Problem, Timeline
 from .output import StagingFolder, check_output_dir, write_file
 from .sink import MemorySite
@@ -257,28 +258,21 @@ def assemble(site: Site, analyses: Sequence[ArticleAnalysis],
     """Decide the cast of actors, give events their actors' slugs, order the chronology
     (reusing what ``memo`` kept of the last one, and leaving this one's there)."""
     cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
-    earlier = memo.slugged if memo is not None else {}
-    kept: dict = {}
-    cast_analyses = [_slugged(a, cast, earlier, kept) for a in analyses]
-    if memo is not None:
-        memo.slugged = kept
+    slugged = memo.slugged if memo is not None else IdentityMemo()
+    cast_analyses = [slugged.get((a,), _slugs_of(a, cast), lambda a=a: _with_slugs(a, cast)) for a in analyses]
+    slugged.next_run()
     timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config,
                                          corrections=site.corrections, applied=site.corrected, memo=memo)
     return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems)
                    + site.media.problems + site.correction_problems + site.problems)
 
 
-def _slugged(analysis: ArticleAnalysis, cast, earlier: dict, kept: dict) -> ArticleAnalysis:
-    """_with_slugs, or what an earlier run made of the same analysis and the same slugs."""
+def _slugs_of(analysis: ArticleAnalysis, cast) -> tuple[tuple[str, str], ...]:
+    """The cast's slug of every actor key the analysis uses: what _with_slugs reads of it."""
     keys = {m.actor for m in analysis.mentions}
     for event in analysis.events:
         keys.update(event.actors, event.places)
-    slugs = tuple(sorted((k, cast.slug_for(k) or "") for k in keys))
-    found = earlier.get(id(analysis))
-    if found is None or found[0] is not analysis or found[1] != slugs:
-        found = (analysis, slugs, _with_slugs(analysis, cast))
-    kept[id(analysis)] = found
-    return found[2]
+    return tuple(sorted((k, cast.slug_for(k) or "") for k in keys))
 
 
 def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:

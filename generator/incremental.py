@@ -123,7 +123,7 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
         site(name, data)
     for name, make in export.export_makers(timeline, config, media).items():
         site.later(name, make)
-    inputs = (_actor_inputs(timeline), _article_inputs(timeline))
+    inputs = (_actor_inputs(timeline, maker.paging), _article_inputs(timeline))
     fresh = set(maker.paths) if last is None or last.paging is None else dirty_pages(
         last, timeline, (set(maker.paths), maker.paging), inputs)
     for path in maker.paths:
@@ -167,19 +167,15 @@ def dirty_pages(last: LastSite, new: Timeline, new_pages: tuple[set[str], Paging
     return pages & new_paths
 
 
-def _actor_inputs(timeline: Timeline) -> dict[str, tuple]:
+def _actor_inputs(timeline: Timeline, paging: Paging) -> dict[str, tuple]:
     """Per actor: the actor, its events and the analyses of the articles citing them."""
-    events: dict[str, list[TimelineEvent]] = {a.slug: [] for a in timeline.actors}
-    for event in timeline.events:
-        for slug in dict.fromkeys(event.actors):
-            if slug in events:
-                events[slug].append(event)
     by_slug = {a.article.slug: a for a in timeline.articles}
     out = {}
     for actor in timeline.actors:
-        cited = {s for e in events[actor.slug] for s in e.articles}
+        events = paging.events(actor.slug)
+        cited = {s for e in events for s in e.articles}
         sources = tuple(by_slug[s] for s in sorted(cited) if s in by_slug)
-        out[actor.slug] = (actor, tuple(events[actor.slug]), sources)
+        out[actor.slug] = (actor, events, sources)
     return out
 
 

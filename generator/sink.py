@@ -8,11 +8,7 @@ the thousands nobody opens before the next save.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Protocol
-
-
-class Sink(Protocol):
-    def __call__(self, name: str, data: bytes) -> None: ...
+from typing import Callable, Iterable
 
 
 class MemorySite:

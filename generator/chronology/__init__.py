@@ -83,6 +83,7 @@ from ..model import Actor, ArticleAnalysis, Event, Timeline, TimelineEvent, Time
 from .keydates import (key_dates_for_actor, published_dates, rank_key_dates, shown_key_dates,
                        source_keys)
 from .merge import MergeSettings, SourceEvent, choose_time, similarity
+from ..memo import IdentityMemo
 from .windows import WindowResult, merge_windows, raw_items
 from .corrections import Applied, Corrections, correct_events
 from .story import is_background, split_background, story_window
@@ -110,27 +111,27 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     """The whole chronology of the site (see the module docstring for the rules), with the
     editor's `corrections` applied after merging (`applied`: what the article corrections,
     made before the analysis, did). ``memo`` keeps what an earlier chronology of the same
-    site worked out (each window's clusters, each sentence's words) for the next one."""
+    site worked out (each window's clusters, each article's merge items, each cluster's draft)
+    for the next one."""
     settings = settings or MergeSettings()
     windows: dict = {}
-    items_kept: dict = {}
+    memo = memo if memo is not None else ChronologyMemo()
     articles = sort_articles(analyses)
     sources = source_keys(articles)
     raw = raw_items(articles, sources,
                     {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
-                    settings, config.language, memo.articles if memo is not None else None, items_kept)
-    merged = merge_windows(raw, settings, memo.windows if memo is not None else None, windows,
-                           single=not config.merge_events)
-    if memo is not None:  # what this chronology used is what the next one may reuse
-        memo.windows, memo.articles = windows, items_kept
+                    settings, config.language, memo.articles)
+    merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events)
     items, clusters = merged.items, merged.clusters
-    drafted: dict = {}
-    drafts = sorted((_draft(items, members, settings, memo, drafted) for members in clusters),
-                    key=lambda pair: pair[0])
-    events = tuple(assign_ids(drafts, memo.named if memo is not None else None))
-    if memo is not None:
-        memo.drafts = drafted
-        memo.named = {(id(e0), e.id): (e0, e) for e0, e in zip((d for _, d in drafts), events)}
+    drafts = sorted((memo.drafts.get(tuple(items[m] for m in members), None,
+                                     lambda members=members: draft_event(items, members, settings))
+                     for members in clusters), key=lambda pair: pair[0])
+    events = tuple(assign_ids(drafts, memo.named))
+    # what this chronology used is what the next one may reuse
+    memo.windows = windows
+    memo.named = {(id(e0), e.id): (e0, e) for e0, e in zip((d for _, d in drafts), events)}
+    memo.articles.next_run()
+    memo.drafts.next_run()
     corrected: list[Applied] = list(applied)
     correction_problems: list = []
     if corrections is not None and corrections.events:
@@ -163,14 +164,15 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
 @dataclass
 class ChronologyMemo:
     """What one chronology leaves for the next: each window's clusters by its content key
-    (see windows.py) and each article's merge items, by the identity of its analysis. Any content may be dropped at any
+    (see windows.py); by identity (memo.py), each article's merge items, each cluster's draft
+    and final event, each analysis with its actors' slugs. Any content may be dropped at any
     time: it only makes the next chronology slower, never different."""
 
     windows: Mapping[tuple, WindowResult] = field(default_factory=dict)
-    articles: dict = field(default_factory=dict)  # each analysis' merge items (windows.ArticleItems)
-    drafts: dict = field(default_factory=dict)  # each cluster's draft event, by its source events
+    articles: IdentityMemo = field(default_factory=IdentityMemo)  # each analysis' merge items
+    drafts: IdentityMemo = field(default_factory=IdentityMemo)  # each cluster's draft, by its source events
     named: dict = field(default_factory=dict)  # each draft's final event, by draft and id
-    slugged: dict = field(default_factory=dict)  # each analysis with its actors' slugs (build.assemble)
+    slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
 
 
 def sort_articles(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:
@@ -181,19 +183,6 @@ def sort_articles(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:
 
 def sentence_text(event: Event) -> str:
     return SPACES_RE.sub(" ", event.sentence.text).strip()
-
-
-def _draft(items: Sequence[SourceEvent], members: Sequence[int], settings: MergeSettings,
-           memo: "ChronologyMemo | None", kept: dict) -> tuple[tuple, TimelineEvent]:
-    """draft_event, or the draft an earlier chronology made of the very same source events
-    (a merge window that did not change gives back its source events themselves)."""
-    cited = tuple(items[m] for m in members)
-    key = tuple(map(id, cited))
-    found = memo.drafts.get(key) if memo is not None else None
-    if found is None or any(a is not b for a, b in zip(found[0], cited)):
-        found = (cited, draft_event(items, members, settings))
-    kept[key] = found
-    return found[1]
 
 
 def draft_event(items: Sequence[SourceEvent], members: Sequence[int],

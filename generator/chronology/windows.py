@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import Iterable, Mapping, MutableMapping, NamedTuple, Sequence
 
 from ..model import ArticleAnalysis, Event, TimeExpr
+from ..memo import IdentityMemo
 from .merge import MergeSettings, SourceEvent, cluster_events, gap_days
 from .words import CONCEPTS, ONE_OFF, date_context
 
@@ -76,16 +77,13 @@ def with_key(item: RawItem, settings: MergeSettings) -> RawItem:
 
 def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
               actor_words: Mapping[str, frozenset[str]], settings: MergeSettings,
-              default_language: str, memo: Mapping[int, ArticleItems] | None = None,
-              keep: MutableMapping[int, ArticleItems] | None = None) -> list[RawItem]:
+              default_language: str, memo: IdentityMemo | None = None) -> list[RawItem]:
     """Raw items of every article (in the order given: source order): all their events,
     then one secondary item per other date of a sentence (no vaguer than a month) when
     ``settings.secondary_dates``. ``sources`` gives each article's independent source key,
     ``actor_words`` the words of each actor's names (left out of the content words).
-    ``memo`` holds an earlier chronology's items of the very same analyses; every article's
-    items go into ``keep``."""
-    memo = {} if memo is None else memo
-    keep = {} if keep is None else keep
+    ``memo`` gives back an earlier chronology's items of the very same analyses."""
+    memo = IdentityMemo() if memo is None else memo
     stems: dict[str, str | None] = {}
     out: list[RawItem] = []
     extra: list[RawItem] = []
@@ -93,24 +91,12 @@ def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
         slug = analysis.article.slug
         names = tuple(sorted({a: actor_words.get(a, frozenset())
                               for e in analysis.events for a in e.actors}.items()))
-        inputs = (sources[slug], analysis.article.lang or default_language, names)
-        found = memo.get(id(analysis))
-        if found is None or found.analysis is not analysis or found.inputs != inputs:
-            primary, secondary = article_items(analysis, inputs[0], dict(names), settings, inputs[1], stems)
-            found = ArticleItems(analysis, inputs, primary, secondary)
-        keep[id(analysis)] = found
-        out += found.primary
-        extra += found.secondary
+        source, language = sources[slug], analysis.article.lang or default_language
+        primary, secondary = memo.get((analysis,), (source, language, names), lambda: article_items(
+            analysis, source, dict(names), settings, language, stems))
+        out += primary
+        extra += secondary
     return out + extra
-
-
-class ArticleItems(NamedTuple):
-    """One article's raw items, and what they were made from."""
-
-    analysis: ArticleAnalysis
-    inputs: tuple  # source key, language, the words of its actors' names
-    primary: list[RawItem]
-    secondary: list[RawItem]
 
 
 def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[str, frozenset[str]],

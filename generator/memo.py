@@ -1,0 +1,37 @@
+"""Results kept from one run of the pipeline to the next, by the identity of what they were
+made from (chronology and build; see docs/architecture.md, "What a run keeps").
+
+In ``annals serve`` an unchanged article keeps the very same analysis object from save to
+save, so "is this the object I made the result from?" is a cheap and exact question where
+comparing contents would cost as much as making the result again. An entry holds the
+objects it was made from, so their ids cannot be reused by other objects while it lives.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Generic, Hashable, TypeVar
+
+Result = TypeVar("Result")
+
+
+class IdentityMemo(Generic[Result]):
+    """What the last run made, by the identity of its sources and the equality of its other
+    inputs; each run keeps only what it used."""
+
+    def __init__(self) -> None:
+        self.earlier: dict[tuple[int, ...], tuple[tuple, Hashable, Result]] = {}
+        self.kept: dict[tuple[int, ...], tuple[tuple, Hashable, Result]] = {}
+
+    def get(self, sources: tuple, inputs: Hashable, make: Callable[[], Result]) -> Result:
+        """The result made last run from these very ``sources`` and equal ``inputs``, else
+        ``make()``; kept for the next run either way."""
+        key = tuple(map(id, sources))
+        found = self.earlier.get(key)
+        if found is None or found[1] != inputs or any(a is not b for a, b in zip(found[0], sources)):
+            found = (sources, inputs, make())
+        self.kept[key] = found
+        return found[2]
+
+    def next_run(self) -> None:
+        """Forget what this run did not use."""
+        self.earlier, self.kept = self.kept, {}
