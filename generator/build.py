@@ -6,22 +6,17 @@
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import os
-import signal
 import sqlite3
-import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, MutableMapping, Sequence
 
-from . import __version__, actors, chronology, export, render, search
+from . import __version__, actors, chronology, emit, render, search
 from .analysis import AnalysisSettings, analyse_article
-from .cache import (ArticleTable, BuildCache, WindowTable, cached_analyses, settings_fingerprint,
+from .cache import (ArticleTable, BuildCache, PageTable, WindowTable, cached_analyses, settings_fingerprint,
                     store_analyses)
 from .config import SiteConfig, load_config
 from .chronology.corrections import Applied, Corrections, correct_articles, parse_corrections
@@ -33,8 +28,9 @@ from .layout import is_site, no_articles
 from .media import Media, collect_media
 from .memo import IdentityMemo
 from .model import Article, ArticleAnalysis, Problem, Timeline
-from .output import StagingFolder, check_output_dir, write_file
+from .output import StagingFolder, check_output_dir
 from .sink import MemorySite
+from .workers import worker_context, worker_pool
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BUILD_INFO = {"generator": f"Annals {__version__}"}  # what every page says made it
@@ -88,6 +84,7 @@ class BuildResult:
     analysed: int = 0  # articles analysed afresh (the others came from a cache)
     site: MemorySite | None = None  # run_pipeline(in_memory=True): the files, made on first read
     rendered: int = 0  # pages rendered (or, in memory, scheduled) afresh
+    reused: int = 0  # unchanged pages linked from the last output instead
     scheduled: frozenset[str] = frozenset()  # in memory: the pages and exports made afresh
 
     @property
@@ -169,61 +166,12 @@ def _analyse_in_workers(todo: list[Article], settings: AnalysisSettings, workers
     picklable); results come back in order, without the article, which the parent has.
     """
     chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    with worker_pool(workers, _worker_context(), _set_worker_settings, (settings,)) as pool:
+    with worker_pool(workers, worker_context(), _set_worker_settings, (settings,)) as pool:
         done = 0
         for chunk, results in zip(chunks, pool.map(_analyse_chunk, chunks)):
             cache.update((article, replace(result, article=article)) for article, result in zip(chunk, results))
             done += len(chunk)
             _report(progress, "analyse", done, len(todo))
-
-
-@contextmanager
-def worker_pool(workers: int, context, initializer: Callable[..., None], initargs: tuple) -> Iterator[ProcessPoolExecutor]:
-    """A process pool whose workers die with the build: each asks the kernel to kill it when
-    the build's process dies (even by SIGKILL), and leaving the block by an error or an
-    interruption kills them at once rather than waiting for their current task."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                               initargs=(os.getpid(), initializer, initargs))
-    try:
-        yield pool
-    except BaseException:
-        _kill_workers(pool)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
-
-
-def _start_worker(parent: int, initializer: Callable[..., None], initargs: tuple) -> None:
-    """In each worker, before its first task: die with the parent, leave Ctrl+C and SIGTERM
-    to the parent (which stops the pool), then the pool's own initializer."""
-    if sys.platform.startswith("linux"):  # where the pool forks: the build is the parent
-        with suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() != parent:  # the build died before the request above was in place
-            os._exit(1)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    initializer(*initargs)
-
-
-def _kill_workers(pool: ProcessPoolExecutor) -> None:
-    """Kill a pool's worker processes now. The executor has no public way before Python
-    3.14 (terminate_workers); its process table is the documented-by-use way until then."""
-    terminate = getattr(pool, "terminate_workers", None)
-    if terminate is not None:
-        terminate()
-        return
-    for process in list(getattr(pool, "_processes", {}).values()):
-        with suppress(Exception):
-            process.kill()
-
-
-def _worker_context():
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
 
 
 # Per worker process: what its tasks work on (the analysis settings; the timeline and config
@@ -285,62 +233,6 @@ def _with_slugs(analysis: ArticleAnalysis, cast) -> ArticleAnalysis:
     return replace(analysis, mentions=mentions, events=events)
 
 
-def render_files(timeline: Timeline, site: Site, site_dir: Path, *, jobs: int | None = None,
-                 staging: StagingFolder | None = None,
-                 options: render.RenderOptions | None = None) -> dict[str, bytes]:
-    """Pages, theme files and exports, in memory, or written into ``staging`` as they are
-    made (the dict returned is then empty). On big sites the exports (a third of this
-    stage) are made in a forked process while this one renders the pages."""
-    theme = render.find_theme(site.config.theme, site_dir)
-    build_info = BUILD_INFO
-    files: dict[str, bytes] = {}
-    emit = staging or files.__setitem__
-    options = options or render.RenderOptions()
-    for name, data in site.media.files.items():
-        emit(name, data)
-    if not _overlap_exports(timeline, jobs):
-        render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit,
-                           media=site.media, options=options)
-        for name, data in export.export_items(timeline, site.config, site.media):
-            emit(name, data)
-        return files
-    root = staging.root if staging is not None else None
-    with worker_pool(1, multiprocessing.get_context("fork"), _set_worker_exports,
-                     (timeline, site.config, site.media)) as pool:
-        exports = pool.submit(_export_in_worker, root)
-        render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit,
-                           media=site.media, options=options)
-        made = exports.result()
-    if isinstance(made, dict):
-        files.update(made)
-    else:  # the worker wrote them into the staging folder itself
-        staging.add_written(made)  # type: ignore[union-attr]
-    return files
-
-
-def _overlap_exports(timeline: Timeline, jobs: int | None) -> bool:
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    return (workers > 1 and len(timeline.articles) >= PARALLEL_MIN_ARTICLES
-            and "fork" in multiprocessing.get_all_start_methods())  # fork: the timeline is inherited, not pickled
-
-
-def _set_worker_exports(timeline: Timeline, config: SiteConfig, media: Media) -> None:
-    _WORKER_SETTINGS["exports"] = (timeline, config, media)
-
-
-def _export_in_worker(root: Path | None) -> dict[str, bytes] | list[str]:
-    """The exports, written into ``root`` when given (only their names go back), else
-    returned whole."""
-    timeline, config, media = _WORKER_SETTINGS["exports"]  # type: ignore[misc]
-    if root is None:
-        return export.export_files(timeline, config, media)
-    names = []
-    for name, data in export.export_items(timeline, config, media):
-        write_file(root, name, data)
-        names.append(name)
-    return names
-
-
 def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
                  state: PipelineState | None = None, staging: StagingFolder | None = None,
                  in_memory: bool = False) -> BuildResult:
@@ -370,29 +262,25 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         timeline = assemble(site, analyses, memo)
         if windows is not None:
             windows.store(memo.windows)
+        if state is not None:
+            state.keep_only(analyses)
+        lap("chronology")
+        render_options = render.RenderOptions(review=options.review, preview=options.preview)
+        if in_memory:
+            return _site_in_memory(options, state, site, timeline, render_options, timings, analysed)
+        theme = render.find_theme(site.config.theme, options.site_dir)
+        pages = PageTable(store) if store is not None and staging is not None else None
+        target = str(staging.target) if staging is not None else ""
+        files, stats, written = emit.render_files(
+            timeline, site.config, site.media, theme, build_info=BUILD_INFO, jobs=options.jobs,
+            staging=staging, options=render_options,
+            last=emit.WrittenPages(target, pages.last(target)) if pages is not None else None,
+            environment=emit.environment_digest(store.fingerprint if store else "", repr(site.config),
+                                                repr(render_options), repr(BUILD_INFO), theme=theme))
+        if pages is not None and written is not None:
+            pages.store(target, written.pages)
         if store is not None:
             store.forget_unused()
-    if state is not None:
-        state.keep_only(analyses)
-    lap("chronology")
-    render_options = render.RenderOptions(review=options.review, preview=options.preview)
-    if in_memory:
-        theme = render.find_theme(site.config.theme, options.site_dir)
-        last = state.last if state is not None and state.last is not None \
-            and state.last.config == site.config else None
-        memory, fresh, made = site_in_memory(timeline, site.config, theme, site.media,
-                                             render_options, BUILD_INFO, last)
-        if state is not None:
-            state.last = made
-        if site.config.search and options.search:  # made when a browser first searches
-            memory.later_group(f"{search.BUNDLE}/", lambda: search_index(timeline, site.config, options.site_dir,
-                                                                          site.media))
-        lap("render")
-        return BuildResult(site.config, timeline, {}, tuple(memory.names()), timings, site.skipped_drafts,
-                           site.media, analysed, memory, len(fresh),
-                           frozenset(fresh) | frozenset(n for n in memory.pending if not n.endswith(".html")))
-    files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging,
-                         options=render_options)
     lap("render")
     if site.config.search and options.search:
         # Into the staging folder before the swap: a failed index fails the whole build.
@@ -401,7 +289,28 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         lap("search")
     names = tuple(sorted(staging.names if staging is not None else files))
     return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed,
-                       rendered=sum(1 for n in names if n.endswith(".html")))
+                       rendered=stats.rendered, reused=stats.linked)
+
+
+def _site_in_memory(options: BuildOptions, state: PipelineState | None, site: Site, timeline: Timeline,
+                    render_options: render.RenderOptions, timings: dict[str, float], analysed: int) -> BuildResult:
+    """The in-memory end of the pipeline (annals serve): a MemorySite whose pages are made
+    when first read, only those whose inputs changed scheduled afresh."""
+    started = time.perf_counter()
+    theme = render.find_theme(site.config.theme, options.site_dir)
+    last = state.last if state is not None and state.last is not None \
+        and state.last.config == site.config else None
+    memory, fresh, made = site_in_memory(timeline, site.config, theme, site.media,
+                                         render_options, BUILD_INFO, last)
+    if state is not None:
+        state.last = made
+    if site.config.search and options.search:  # made when a browser first searches
+        memory.later_group(f"{search.BUNDLE}/", lambda: search_index(timeline, site.config, options.site_dir,
+                                                                      site.media))
+    timings["render"] = time.perf_counter() - started
+    return BuildResult(site.config, timeline, {}, tuple(memory.names()), timings, site.skipped_drafts,
+                       site.media, analysed, memory, len(fresh),
+                       frozenset(fresh) | frozenset(n for n in memory.pending if not n.endswith(".html")))
 
 
 def search_documents(timeline: Timeline, config: SiteConfig, site_dir: Path, media: Media) -> list[search.SearchDocument]:

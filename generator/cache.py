@@ -6,6 +6,8 @@ One SQLite file, ``SITE/.annals-cache/cache.sqlite`` (the standard library's sql
     articles(key, value)          a parsed Article, by the hash of its file's bytes and path
     analyses(key, value)          an article's analysis, by the hash of the whole Article
     windows(key, value)           a merge window's clusters, by the hash of its content key
+    pages(key, value)             per page path: the output folder, the digest of the page's
+                                  inputs and the signature of the file written (emit.py)
 
 Values are pickles of the frozen dataclasses of ``generator.model``, read back with an
 unpickler that builds only those classes (and dates and arrays), so a cache file that came
@@ -34,8 +36,8 @@ from .chronology.windows import WindowResult
 
 CACHE_DIR = ".annals-cache"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 2
-TABLES = ("articles", "analyses", "windows")
+SCHEMA = 3
+TABLES = ("articles", "analyses", "windows", "pages")
 BUSY_TIMEOUT_S = 30.0
 QUERY_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
 
@@ -45,7 +47,7 @@ def code_fingerprint() -> str:
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256(f"schema {SCHEMA}".encode())
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".txt", ".json") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".yaml", ".txt", ".json", ".po") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -162,6 +164,33 @@ class BuildCache:
         except sqlite3.DatabaseError:
             pass  # a cache that cannot be written is only slower
 
+    def get_all(self, table: str) -> dict[str, object]:
+        """Every readable entry of ``table`` (for small tables read whole)."""
+        assert self.connection is not None
+        found: dict[str, object] = {}
+        try:
+            for key, value in self.connection.execute(f"SELECT key, value FROM {table}"):
+                try:
+                    found[key] = loads(value)
+                except Exception:  # noqa: BLE001 - an unreadable entry is a miss
+                    continue
+        except sqlite3.DatabaseError:
+            return {}
+        self.used[table].update(found)
+        return found
+
+    def replace_all(self, table: str, items: Mapping[str, object]) -> None:
+        """Make ``items`` the whole content of ``table``, in one transaction."""
+        assert self.connection is not None
+        rows = [(key, dumps(value)) for key, value in items.items()]
+        self.used[table] = set(items)
+        try:
+            with self.connection:
+                self.connection.execute(f"DELETE FROM {table}")
+                self.connection.executemany(f"INSERT INTO {table} VALUES (?, ?)", rows)
+        except sqlite3.DatabaseError:
+            pass
+
     def forget_unused(self) -> None:
         """Drop the entries this build did not use (edited or deleted articles)."""
         assert self.connection is not None
@@ -250,3 +279,25 @@ class WindowTable:
 def _is_clusters(value: object) -> bool:
     return isinstance(value, tuple) and all(
         isinstance(c, tuple) and all(type(i) is int for i in c) for c in value)
+
+
+@dataclass(frozen=True)
+class PageTable:
+    """The `pages` table: what the last build wrote, per page (emit.WrittenPages)."""
+
+    cache: BuildCache
+
+    def last(self, target: str) -> dict[str, tuple[str, tuple[int, int, int]]]:
+        """The pages the last build into ``target`` wrote, each with its inputs' digest and
+        its file's signature (size, mtime_ns, inode); malformed rows are left out."""
+        out = {}
+        for path, value in self.cache.get_all("pages").items():
+            if (isinstance(value, tuple) and len(value) == 3 and value[0] == target
+                    and isinstance(value[1], str) and isinstance(value[2], tuple) and len(value[2]) == 3
+                    and all(type(n) is int for n in value[2])):
+                out[path] = (value[1], value[2])
+        return out
+
+    def store(self, target: str, pages: Mapping[str, tuple[str, tuple[int, int, int]]]) -> None:
+        self.cache.replace_all("pages", {path: (target, digest, signature)
+                                         for path, (digest, signature) in pages.items()})

@@ -71,8 +71,9 @@ def build_command(site_dir: Path, output_dir: Path | None, base_url: str | None,
             out.print(f"[yellow]warning[/] {escape(problem.location())}: {escape(problem.message)}")
     target = output_dir or site_dir / result.config.output_dir
     out.print(f"Built {len(result.timeline.articles)} articles, {len(result.timeline.events)} events, "
-              f"{len(result.timeline.actors)} actors, {result.pages} pages in "
-              f"{time.perf_counter() - started:.2f} s → {escape(str(target))}")
+              f"{len(result.timeline.actors)} actors, {result.pages} pages"
+              + (f" ({result.reused} unchanged)" if result.reused else "")
+              + f" in {time.perf_counter() - started:.2f} s → {escape(str(target))}")
 
 
 @cli.command("check")

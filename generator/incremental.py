@@ -16,15 +16,11 @@ from . import export, render
 from .chronology import ChronologyMemo
 from .config import SiteConfig
 from .media import Media
-from .model import Article, ArticleAnalysis, Timeline, TimelineEvent
-from .render import urls
-from .render.paging import Paging
+from .model import Article, ArticleAnalysis, Timeline
+from .render.inputs import PageInputs, page_inputs
+from .render.pages import PageRecord
 from .render.site import RenderOptions
 from .sink import MemorySite
-
-# Pages that show the whole chronology or its summaries: scheduled again on every edit.
-SITE_WIDE_PAGES = (urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.REVIEW, urls.EMBED)
-
 
 @dataclass
 class ParsedArticles:
@@ -79,9 +75,7 @@ class LastSite:
     timeline: Timeline
     files: MemorySite
     environment: object = None  # the theme's Jinja environment, its templates compiled
-    paths: tuple[str, ...] = ()  # its pages
-    paging: Paging | None = None  # its year split
-    inputs: tuple = ()  # what its actor and article pages were made of (see dirty_pages)
+    inputs: PageInputs | None = None  # what its pages were made of (render/inputs.py)
 
 
 @dataclass
@@ -123,65 +117,24 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
         site(name, data)
     for name, make in export.export_makers(timeline, config, media).items():
         site.later(name, make)
-    inputs = (_actor_inputs(timeline, maker.paging), _article_inputs(timeline))
-    fresh = set(maker.paths) if last is None or last.paging is None else dirty_pages(
-        last, timeline, (set(maker.paths), maker.paging), inputs)
-    for path in maker.paths:
-        made = last.files.ready.get(path) if last is not None and path not in fresh else None
+    records = tuple(maker.records.values())
+    inputs = page_inputs(timeline, maker.paging, records, media)
+    fresh = dirty_pages(last.inputs if last is not None else None, records, inputs)
+    for record in records:
+        made = last.files.ready.get(record.path) if last is not None and record.path not in fresh else None
         if made is not None:
-            site(path, made)
+            site(record.path, made)
         else:  # a page of the last site never asked for is bound to this maker, not that one
-            site.later(path, lambda path=path: maker(path))
-    made = LastSite(config, timeline, site, maker.environment, tuple(maker.paths), maker.paging, inputs)
-    return site, sorted(fresh & set(maker.paths)), made
+            site.later(record.path, lambda record=record: maker(record))
+    made = LastSite(config, timeline, site, maker.environment, inputs)
+    return site, sorted(fresh), made
 
 
-def dirty_pages(last: LastSite, new: Timeline, new_pages: tuple[set[str], Paging],
-                inputs: tuple[dict, dict]) -> set[str]:
-    """The pages of ``new`` that can differ from those rendered for the ``last`` site.
-
-    A page is a function of the data it shows; an actor page, of the actor, its events, the
-    articles citing them, the cast (co-actor names) and the key dates; an article page, of
-    its analysis and the timeline events citing it. Equal inputs, equal page. The home
-    timeline's year pages (big sites) go with the site-wide pages; when an edit splits the
-    home timeline into years or joins it again, every event link moves: all pages.
-    ``new_pages``: the new timeline's page paths and year split; ``inputs``: its actor and
-    article pages' inputs."""
-    old = last.timeline
-    old_paths, old_paging = set(last.paths), last.paging
-    new_paths, new_paging = new_pages
-    if old_paging is None or not last.inputs \
-            or bool(old_paging.year_pages()) != bool(new_paging.year_pages()):
-        return set(new_paths)
-    pages = set(SITE_WIDE_PAGES) | set(new_paging.year_pages())
-    pages |= new_paths - old_paths
-    (old_actors, old_articles), (new_actors, new_articles) = last.inputs, inputs
-    everyone = old.actors != new.actors or old.key_dates != new.key_dates
-    for actor in new.actors:
-        if everyone or old_actors.get(actor.slug) != new_actors.get(actor.slug):
-            pages |= {urls.actor_page(actor.slug), urls.actor_embed_page(actor.slug)}
-            pages |= set(new_paging.year_pages(actor.slug))
-    for slug, made_of in new_articles.items():
-        if old_articles.get(slug) != made_of:
-            pages.add(urls.article_page(slug))
-    return pages & new_paths
-
-
-def _actor_inputs(timeline: Timeline, paging: Paging) -> dict[str, tuple]:
-    """Per actor: the actor, its events and the analyses of the articles citing them."""
-    by_slug = {a.article.slug: a for a in timeline.articles}
-    out = {}
-    for actor in timeline.actors:
-        events = paging.events(actor.slug)
-        cited = {s for e in events for s in e.articles}
-        sources = tuple(by_slug[s] for s in sorted(cited) if s in by_slug)
-        out[actor.slug] = (actor, events, sources)
-    return out
-
-
-def _article_inputs(timeline: Timeline) -> dict[str, tuple[ArticleAnalysis, tuple[TimelineEvent, ...]]]:
-    citing: dict[str, list[TimelineEvent]] = {}
-    for event in timeline.events:
-        for slug in event.articles:
-            citing.setdefault(slug, []).append(event)
-    return {a.article.slug: (a, tuple(citing.get(a.article.slug, ()))) for a in timeline.articles}
+def dirty_pages(last: PageInputs | None, records: tuple[PageRecord, ...], inputs: PageInputs) -> set[str]:
+    """The pages whose inputs (render/inputs.py) differ from those of the ``last`` run's
+    pages, with the site-wide pages, which show the whole chronology: all of them when
+    what every page shows changed (or there is no last run)."""
+    if last is None or last.shared != inputs.shared:
+        return {r.path for r in records}
+    return {r.path for r in records
+            if r.site_wide or r.path not in last.pages or last.pages[r.path] != inputs.pages[r.path]}

@@ -96,6 +96,30 @@ class StagingFolder:
         write_file(self.root, name, data)
         self.names.append(name)
 
+    def link(self, name: str, source: Path) -> bool:
+        """Take ``source`` (a file of the last output) as ``name`` by a hard link: no bytes
+        copied, none changed. False when the file system will not link it (the caller
+        writes the file instead)."""
+        assert self.root is not None, "use StagingFolder in a with block"
+        path = self.root.joinpath(*safe_relative(name).parts)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, path, follow_symlinks=False)
+        except OSError:
+            return False
+        self.names.append(name)
+        return True
+
+    def signature(self, name: str) -> tuple[int, int, int] | None:
+        """(size, mtime_ns, inode) of a file now in the folder: after the swap, the same
+        file in the output folder."""
+        assert self.root is not None
+        try:
+            info = os.stat(self.root.joinpath(*safe_relative(name).parts), follow_symlinks=False)
+        except OSError:
+            return None
+        return (info.st_size, info.st_mtime_ns, info.st_ino)
+
     def add_written(self, names: list[str]) -> None:
         """Files another process wrote into ``root`` (with write_file)."""
         self.names.extend(names)

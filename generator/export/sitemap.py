@@ -13,9 +13,10 @@ from datetime import date
 
 from ..config import SiteConfig
 from ..model import Timeline
-from ..render import year_pages
-from .common import (actor_path, article_date, article_path, dateline_dates, events_for_actor,
-                     site_root)
+from ..render import urls
+from ..render.pages import page_records, sitemap_records
+from ..render.paging import Paging
+from .common import article_date, dateline_dates, events_for_actor, site_root
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 # An XML comment may not contain "--", so the note names the setting, not the CLI flag.
@@ -24,19 +25,19 @@ RELATIVE_NOTE = (" base_url is not an absolute URL: locations are rooted at the 
 
 
 def sitemap_pages(timeline: Timeline, config: SiteConfig | None = None) -> list[tuple[str, date | None]]:
-    """(site-relative path, last modified) of every page a reader should find."""
+    """(site-relative path, last modified) of every page a reader should find: the page
+    list's records of the kinds meant for readers (render/pages.py)."""
     latest = max(dateline_dates(timeline), default=None)
-    pages: list[tuple[str, date | None]] = [("", latest), ("actors/", latest)]
-    for actor in timeline.actors:
-        dates = dateline_dates(timeline, events_for_actor(timeline, actor.slug))
-        pages.append((actor_path(actor.slug), max(dates, default=None)))
-    for analysis in timeline.articles:
-        pages.append((article_path(analysis.article.slug), article_date(analysis)))
-    pages.append(("key-dates/", latest))
-    for page in year_pages(timeline, config) + [p for a in timeline.actors
-                                                for p in year_pages(timeline, config, a.slug)]:
-        if not page.startswith("embed/"):
-            pages.append((page.removesuffix("index.html"), latest))
+    articles = {a.article.slug: a for a in timeline.articles}
+    records = page_records(timeline, Paging(timeline, config or SiteConfig()))
+    pages: list[tuple[str, date | None]] = []
+    for record in sitemap_records(records):
+        modified = latest
+        if record.kind == "actor":
+            modified = max(dateline_dates(timeline, events_for_actor(timeline, str(record.actor))), default=None)
+        elif record.kind == "article":
+            modified = article_date(articles[str(record.article)])
+        pages.append((urls.pretty(record.path), modified))
     return pages
 
 

@@ -30,6 +30,7 @@ from . import search as search_records
 from .body import (Highlight, hidden_spans, markdown_converter, marked_sentence, public_text, render_body,
                    shown_dateline)
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
+from .pages import PageRecord, page_records, year_records
 from .paging import PERIODS_TITLE, Paging
 from .pictures import body_with_pictures
 from .structured import StructuredData, summary
@@ -76,24 +77,17 @@ class Page:
 
 def page_paths(timeline: Timeline, config: SiteConfig | None = None,
                options: RenderOptions | None = None, paging: Paging | None = None) -> list[str]:
-    """Every HTML page of the URL layout for this timeline, with the year pages of the
-    timelines ``config``'s ``page_events`` splits (the default setting when None); the
-    review page only when ``options`` ask for it."""
-    paths = [urls.HOME, urls.ACTORS_INDEX, urls.KEY_DATES, urls.EMBED, urls.NOT_FOUND]
-    if options is not None and options.review:
-        paths.insert(3, urls.REVIEW)
-    paths += [urls.actor_page(a.slug) for a in timeline.actors]
-    paths += [urls.actor_embed_page(a.slug) for a in timeline.actors]
-    paths += [urls.article_page(a.article.slug) for a in timeline.articles]
-    paths += (paging or Paging(timeline, config or SiteConfig())).all_year_pages()
-    return paths
+    """Every HTML page of the URL layout for this timeline (pages.page_records), with the
+    year pages of the timelines ``config``'s ``page_events`` splits (the default setting
+    when None); the review page only when ``options`` ask for it."""
+    paging = paging or Paging(timeline, config or SiteConfig())
+    return [r.path for r in page_records(timeline, paging, bool(options and options.review))]
 
 
 def year_pages(timeline: Timeline, config: SiteConfig | None = None, actor: str | None = None) -> list[str]:
     """The year pages (full and embed) of the home timeline, or of ``actor``'s: empty when
-    that timeline fits one page. What ``annals serve`` re-renders along with the timeline's
-    own page."""
-    return Paging(timeline, config or SiteConfig()).year_pages(actor)
+    that timeline fits one page."""
+    return [r.path for r in year_records(Paging(timeline, config or SiteConfig()), actor)]
 
 
 # Rendering -------------------------------------------------------------------------------
@@ -121,10 +115,9 @@ def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
     ``emit`` as it is made. Unknown paths (e.g. an actor that no longer exists) are skipped."""
     maker = PageMaker(timeline, config, theme_dir, build_info=build_info, media=media, options=options)
     wanted = maker.paths if paths is None else list(paths)
-    known = set(maker.paths)
     out: dict[str, bytes] = {}
     for path in wanted:
-        if path in known:
+        if path in maker.records:
             (emit or out.__setitem__)(path, maker(path))
     return out
 
@@ -142,10 +135,12 @@ class PageMaker:
         self._renderer = _Renderer(timeline, config, self.environment, theme_dir,
                                    dict(build_info or {}), media or Media(), options)
         self.paging = self._renderer.paging
-        self.paths = page_paths(timeline, config, options, self.paging)
+        self.records = {r.path: r for r in page_records(timeline, self.paging, options.review)}
+        self.paths = list(self.records)
 
-    def __call__(self, path: str) -> bytes:
-        return self._renderer.render(path).encode("utf-8")
+    def __call__(self, page: str | PageRecord) -> bytes:
+        record = page if isinstance(page, PageRecord) else self.records[page]
+        return self._renderer.render(record).encode("utf-8")
 
 
 def search_documents(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
@@ -181,8 +176,10 @@ class _Renderer:
         self.markdown = markdown_converter()  # reused by every article page of this run
         self.structured = StructuredData(config, self.views, self.parts.event_url)
 
-    def render(self, path: str) -> str:
-        template, page, context = self._page(path)
+    def render(self, record: PageRecord) -> str:
+        page, context = self._page(record)
+        template = record.template
+        path = record.path
         try:
             return self.env.get_template(template).render(self._common(page) | context)
         except jinja2.TemplateSyntaxError as exc:
@@ -220,35 +217,29 @@ class _Renderer:
             "og_image": self.parts.og_image(page.image),
         }
 
-    def _page(self, path: str) -> tuple[str, Page, dict[str, Any]]:
-        parts = path.split("/")
-        if path == urls.HOME:
+    def _page(self, record: PageRecord) -> tuple[Page, dict[str, Any]]:
+        kind, actor = record.kind, record.actor
+        if kind == "home":
             return self._home()
-        if path == urls.ACTORS_INDEX:
+        if kind == "actors":
             return self._actors_index()
-        if path == urls.KEY_DATES:
+        if kind == "key-dates":
             return self._key_dates()
-        if path == urls.REVIEW:
+        if kind == "review":
             return self._review()
-        if path == urls.EMBED:
-            return self._embed(None)
-        if path == urls.NOT_FOUND:
-            return "404.html", Page(path, "404", self.lang.gettext("Page not found"), noindex=True), {}
-        if parts[0] == "actors" and len(parts) == 3:
-            return self._actor(parts[1])
-        if parts[0] == "articles" and len(parts) == 3:
-            return self._article(parts[1])
-        if parts[:2] == ["embed", "actors"] and len(parts) == 4:
-            return self._embed(parts[2])
-        if parts[0] == "years" and len(parts) == 3:
-            return self._year(parts[1], None)
-        if parts[0] == "actors" and parts[2:3] == ["years"] and len(parts) == 5:
-            return self._year(parts[3], parts[1])
-        if parts[:2] == ["embed", "years"] and len(parts) == 4:
-            return self._embed_year(parts[2], None)
-        if parts[:2] == ["embed", "actors"] and parts[3:4] == ["years"] and len(parts) == 6:
-            return self._embed_year(parts[4], parts[2])
-        raise ValueError(f"not a page of the URL layout: {path}")
+        if kind == "404":
+            return Page(record.path, "404", self.lang.gettext("Page not found"), noindex=True), {}
+        if kind in ("embed", "actor-embed"):
+            return self._embed(actor)
+        if kind == "actor":
+            return self._actor(str(actor))
+        if kind == "article":
+            return self._article(str(record.article))
+        if kind == "year":
+            return self._year(str(record.year), actor)
+        if kind == "embed-year":
+            return self._embed_year(str(record.year), actor)
+        raise ValueError(f"not a page of the URL layout: {record}")
 
     def _canonical(self, path: str) -> str | None:
         return urls.absolute(self.config, urls.pretty(path))
@@ -258,14 +249,14 @@ class _Renderer:
 
     # Pages --------------------------------------------------------------------------------
 
-    def _home(self) -> tuple[str, Page, dict[str, Any]]:
+    def _home(self) -> tuple[Page, dict[str, Any]]:
         path = urls.HOME
         shown = self._shown(None)
         page = Page(path, "home", self.config.title, self._canonical(path), "feed.xml",
                     self._oembed(path, "oembed.json"), image=self.parts.latest_image(self.timeline.events),
                     structured=self.structured.graph(self.structured.website(),
                                                      self.structured.event_list(self.config.title, shown, path)))
-        return "index.html", page, self.views.timeline_parts(shown, self.newest) | {
+        return page, self.views.timeline_parts(shown, self.newest) | {
             "count": len(self.timeline.events),
             "filter_actors": self._filter_actors(shown),
             "embed": self.parts.snippets(urls.EMBED, self.config.title),
@@ -291,12 +282,12 @@ class _Renderer:
         actors = sorted(self.timeline.actors, key=lambda a: (a.name.casefold(), a.slug))
         return [(a.slug, a.name, counts[a.slug]) for a in actors if counts[a.slug]]
 
-    def _actors_index(self) -> tuple[str, Page, dict[str, Any]]:
+    def _actors_index(self) -> tuple[Page, dict[str, Any]]:
         path = urls.ACTORS_INDEX
         page = Page(path, "actors", self.lang.gettext("Actors"), self._canonical(path), "feed.xml")
-        return "actors.html", page, {"kinds": self.views.actors_by_kind()}
+        return page, {"kinds": self.views.actors_by_kind()}
 
-    def _actor(self, slug: str) -> tuple[str, Page, dict[str, Any]]:
+    def _actor(self, slug: str) -> tuple[Page, dict[str, Any]]:
         actor = self.views.actors.get(slug)
         if actor is None:
             raise ValueError(f"no actor {slug!r}")
@@ -311,7 +302,7 @@ class _Renderer:
         key_dates = chrono.key_dates_for_actor(self.timeline, slug, self.config.key_dates.per_actor)
         if len(key_dates) >= len(events):
             key_dates = ()  # they would only repeat the whole chronology below
-        return "actor.html", page, {
+        return page, {
             "actor": self.views.actor(actor),
             "key_dates": [self.views.key_date(k) for k in key_dates],
         } | self.views.timeline_parts(self._shown(slug), self.newest) | {
@@ -322,18 +313,18 @@ class _Renderer:
             "embed": self.parts.snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),
         } | self._year_index(slug) | self.parts.overview(slug, key_dates=key_dates)
 
-    def _key_dates(self) -> tuple[str, Page, dict[str, Any]]:
+    def _key_dates(self) -> tuple[Page, dict[str, Any]]:
         path = urls.KEY_DATES
         page = Page(path, "key-dates", self.lang.gettext("Key dates"), self._canonical(path), "feed.xml")
-        return "key_dates.html", page, {
+        return page, {
             "key_dates": [self.views.key_date(k) for k in chrono.shown_key_dates(
                 self.timeline, self.config.key_dates.min_sources, self.config.key_dates.limit)],
             "rule": self.config.key_dates,
         }
 
-    def _review(self) -> tuple[str, Page, dict[str, Any]]:
+    def _review(self) -> tuple[Page, dict[str, Any]]:
         page = Page(urls.REVIEW, "review", self.lang.gettext("Review"), noindex=True)
-        return "review.html", page, {
+        return page, {
             "problem_groups": problem_groups(self.timeline.problems, self.lang),
             "conflicts": [self.views.event(e) for e in self.timeline.events if e.conflicts],
             "discovered": [self.views.actor(a) for a in self.timeline.actors if a.origin != "config"],
@@ -343,13 +334,13 @@ class _Renderer:
             "build_items": sorted(self.build_info.items()),
         }
 
-    def _embed(self, slug: str | None) -> tuple[str, Page, dict[str, Any]]:
+    def _embed(self, slug: str | None) -> tuple[Page, dict[str, Any]]:
         title = self._scope_title(slug)
         path = urls.timeline_page(slug, embed=True)
         page = Page(path, "embed", title, noindex=False)
         marks = None if slug is None else chrono.key_dates_for_actor(
             self.timeline, slug, self.config.key_dates.per_actor)
-        return "embed.html", page, self.views.timeline_parts(self._shown(slug), self.newest) | {
+        return page, self.views.timeline_parts(self._shown(slug), self.newest) | {
             "count": len(self.paging.events(slug)),
             "full": urls.pretty(urls.timeline_page(slug)), "year": None,
             "story": self.window,
@@ -393,7 +384,7 @@ class _Renderer:
             "total": len(self.paging.events(slug)),
         }
 
-    def _year(self, key: str, slug: str | None) -> tuple[str, Page, dict[str, Any]]:
+    def _year(self, key: str, slug: str | None) -> tuple[Page, dict[str, Any]]:
         events = self._year_events(key, slug)
         scope = self._scope_title(slug)
         nav = self._year_nav(key, slug, embed=False)
@@ -402,7 +393,7 @@ class _Renderer:
         feed = "feed.xml" if slug is None else f"actors/{slug}/feed.xml"
         page = Page(path, "year", title, self._canonical(path), feed,
                     structured=self.structured.graph(self.structured.event_list(title, events, path, slug)))
-        return "year.html", page, nav | {
+        return page, nav | {
             "scope": scope,
             "actor": self.views.actor(self.views.actors[slug]) if slug else None,
             "groups": self._year_groups(key, events),
@@ -410,18 +401,18 @@ class _Renderer:
             "filter_actors": self._filter_actors(events) if slug is None else [],
         }
 
-    def _embed_year(self, key: str, slug: str | None) -> tuple[str, Page, dict[str, Any]]:
+    def _embed_year(self, key: str, slug: str | None) -> tuple[Page, dict[str, Any]]:
         events = self._year_events(key, slug)
         nav = self._year_nav(key, slug, embed=True)
         path = urls.year_page(key, slug, embed=True)
         page = Page(path, "embed", f"{self._scope_title(slug)}: {nav['year'].title}", noindex=False)
-        return "embed.html", page, nav | {
+        return page, nav | {
             "groups": self._year_groups(key, events), "count": len(events),
             "full": urls.pretty(urls.year_page(key, slug)), "years": [], "latest_count": 0,
             "story": self.window, "overview": None, "background": None,
         }
 
-    def _article(self, slug: str) -> tuple[str, Page, dict[str, Any]]:
+    def _article(self, slug: str) -> tuple[Page, dict[str, Any]]:
         analysis = self.views.articles.get(slug)
         if analysis is None:
             raise ValueError(f"no article {slug!r}")
@@ -448,7 +439,7 @@ class _Renderer:
             "sentence": marked_sentence(e),
             "timeline": to_timeline.get(e.id),
         } for e in analysis.events]
-        return "article.html", page, {
+        return page, {
             "article": article,
             "summary": _article_summary(analysis, self.lang),
             "body": body_html,

@@ -1,0 +1,114 @@
+"""What each page is made of: equal inputs, equal page.
+
+A page is a function of the data it shows and of what every page shows (the cast's names,
+the story window, the pictures, whether the home timeline is split). ``page_inputs`` names
+that data per page record as plain values: ``annals serve`` compares them with the last
+run's (unchanged events and analyses are the very same objects, so the comparison is cheap),
+and ``annals build`` turns them into digests (``InputDigests``) that its cache keeps beside
+the file each page was written to, so an unchanged page is linked from the last output
+instead of rendered again. Site-wide pages (home, indexes, key dates, embed, 404, review)
+show the whole chronology: they have no inputs here and are always made again.
+
+What a page reads and its inputs must agree: tests/site/test_incremental.py edits sites at
+random and compares incremental builds with clean ones, file by file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ..chronology.keydates import published_dates, source_keys
+from ..media import Media
+from ..model import ArticleAnalysis, Timeline, TimelineEvent
+from .pages import PageRecord
+from .paging import Paging
+
+
+@dataclass(frozen=True)
+class PageInputs:
+    shared: tuple  # what every page depends on
+    pages: Mapping[str, tuple]  # by path: what that page shows (site-wide pages are absent)
+
+
+def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, ...] | list[PageRecord],
+                media: Media) -> PageInputs:
+    articles = {a.article.slug: a for a in timeline.articles}
+    citing: dict[str, list[TimelineEvent]] = {}
+    for event in timeline.events:
+        for slug in event.articles:
+            citing.setdefault(slug, []).append(event)
+    # Actor pages rank their own key dates, which weigh every article's outlet and date.
+    datelines = repr((sorted(source_keys(timeline.articles).items()),
+                      sorted(published_dates(timeline.articles).items())))
+    sources_of: dict[tuple, tuple[ArticleAnalysis, ...]] = {}
+
+    def sources(key: tuple, events: tuple[TimelineEvent, ...]) -> tuple[ArticleAnalysis, ...]:
+        if key not in sources_of:
+            cited = {s for e in events for s in e.articles}
+            sources_of[key] = tuple(articles[s] for s in sorted(cited) if s in articles)
+        return sources_of[key]
+
+    pages: dict[str, tuple] = {}
+    for record in records:
+        kind, actor = record.kind, record.actor
+        if record.site_wide:
+            continue
+        if kind == "article":
+            slug = str(record.article)
+            pages[record.path] = (kind, articles[slug], tuple(citing.get(slug, ())))
+        elif kind in ("actor", "actor-embed"):
+            events = paging.events(actor)
+            pages[record.path] = (kind, actor, events, sources(("actor", actor), events), datelines)
+        else:  # a year page of a split timeline, full or embed
+            years = paging.years(actor)
+            events = years[str(record.year)]
+            index = tuple((k, len(v)) for k, v in years.items())  # the year links and neighbours
+            pages[record.path] = (kind, actor, record.year, events, index,
+                                  sources(("year", actor, record.year), events))
+    shared = (timeline.actors, timeline.story, paging.split(None), media.articles)
+    return PageInputs(shared, pages)
+
+
+class InputDigests:
+    """Stable digests of page inputs, the same in every process (never ``hash()``, which
+    is salted per process): reprs of the frozen model dataclasses, each event's and
+    analysis's computed once per run."""
+
+    def __init__(self, environment: str):
+        self.environment = environment  # what no input names: code, settings, theme, config
+        self._by_id: dict[int, tuple[object, bytes]] = {}
+
+    def pages(self, inputs: PageInputs) -> dict[str, str]:
+        shared = self._digest(self.environment.encode(), self.of(inputs.shared))
+        return {path: self._digest(shared, self.of(made_of)).hex() for path, made_of in inputs.pages.items()}
+
+    def of(self, value: Any) -> bytes:
+        if isinstance(value, (tuple, TimelineEvent, ArticleAnalysis)):
+            # Pages share their parts (an actor's events, the datelines): each once per run.
+            known = self._by_id.get(id(value))
+            if known is None or known[0] is not value:
+                known = self._by_id[id(value)] = (value, self._compound(value))
+            return known[1]
+        if isinstance(value, dict):
+            return self._digest(b"{", *(self._digest(self.of(k), self.of(v)) for k, v in value.items()))
+        return self._digest(repr(value).encode("utf-8", "surrogatepass"))
+
+    def _compound(self, value: tuple | TimelineEvent | ArticleAnalysis) -> bytes:
+        if isinstance(value, tuple):
+            return self._digest(b"(", *(self.of(v) for v in value))
+        if isinstance(value, TimelineEvent):
+            return self._digest(repr(value).encode("utf-8", "surrogatepass"))
+        # An analysis is a function of its article (and the settings, in the environment);
+        # the cast's slugs are what the timeline changed in it.
+        slugs = repr((value.mentions, tuple((e.actors, e.places) for e in value.events)))
+        return self._digest(repr(value.article).encode("utf-8", "surrogatepass"), slugs.encode("utf-8", "surrogatepass"))
+
+    @staticmethod
+    def _digest(*parts: bytes) -> bytes:
+        h = hashlib.blake2b(digest_size=20)
+        for part in parts:
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
+        return h.digest()

@@ -1,0 +1,85 @@
+"""The page list: one record per HTML page of the URL layout, made in one place.
+
+A ``PageRecord`` says what a page is (its kind, its template, the actor or article it is
+about, its year) as well as where it goes, so nothing downstream parses a path back into a
+kind: the renderer dispatches on the record, ``annals build`` fingerprints pages by record
+(render/inputs.py), ``annals serve`` schedules them by record, and the sitemap lists the
+records meant for readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Timeline
+from . import urls
+from .paging import Paging
+
+# kind -> template. "embed" is the home timeline's embed page; an actor's is "actor-embed".
+TEMPLATES = {
+    "home": "index.html",
+    "actors": "actors.html",
+    "key-dates": "key_dates.html",
+    "review": "review.html",
+    "embed": "embed.html",
+    "404": "404.html",
+    "actor": "actor.html",
+    "actor-embed": "embed.html",
+    "article": "article.html",
+    "year": "year.html",
+    "embed-year": "embed.html",
+}
+# Pages that show the whole chronology or its summaries: made again on every build.
+SITE_WIDE = frozenset({"home", "actors", "key-dates", "review", "embed", "404"})
+# What a reader (and a search engine) should find, in the sitemap's order.
+SITEMAP_KINDS = ("home", "actors", "actor", "article", "key-dates", "year")
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    path: str  # output path, e.g. "actors/turkiye/index.html"
+    kind: str  # a key of TEMPLATES
+    actor: str | None = None  # the actor whose page or timeline it is
+    article: str | None = None  # the article it shows
+    year: str | None = None  # the year key ("2025" or urls.PERIODS) of a year page
+
+    @property
+    def template(self) -> str:
+        return TEMPLATES[self.kind]
+
+    @property
+    def site_wide(self) -> bool:
+        return self.kind in SITE_WIDE
+
+
+def page_records(timeline: Timeline, paging: Paging, review: bool = False) -> tuple[PageRecord, ...]:
+    """Every HTML page of the layout for this timeline, in layout order: the site-wide
+    pages (review/ only when asked for), the actors', their embeds, the articles', then the
+    year pages of the timelines ``paging`` splits."""
+    records = [PageRecord(urls.HOME, "home"), PageRecord(urls.ACTORS_INDEX, "actors"),
+               PageRecord(urls.KEY_DATES, "key-dates")]
+    if review:
+        records.append(PageRecord(urls.REVIEW, "review"))
+    records += [PageRecord(urls.EMBED, "embed"), PageRecord(urls.NOT_FOUND, "404")]
+    records += [PageRecord(urls.actor_page(a.slug), "actor", a.slug) for a in timeline.actors]
+    records += [PageRecord(urls.actor_embed_page(a.slug), "actor-embed", a.slug) for a in timeline.actors]
+    records += [PageRecord(urls.article_page(a.article.slug), "article", article=a.article.slug)
+                for a in timeline.articles]
+    for scope in [None, *(a.slug for a in timeline.actors)]:
+        records += year_records(paging, scope)
+    return tuple(records)
+
+
+def year_records(paging: Paging, actor: str | None = None) -> list[PageRecord]:
+    """The year pages of one timeline (full ones, then embeds), none when it is unsplit."""
+    if not paging.split(actor):
+        return []
+    keys = list(paging.years(actor))
+    return ([PageRecord(urls.year_page(k, actor), "year", actor, year=k) for k in keys]
+            + [PageRecord(urls.year_page(k, actor, embed=True), "embed-year", actor, year=k) for k in keys])
+
+
+def sitemap_records(records: tuple[PageRecord, ...]) -> list[PageRecord]:
+    """The records a reader should find, in the sitemap's order (stable within a kind)."""
+    rank = {kind: n for n, kind in enumerate(SITEMAP_KINDS)}
+    return sorted((r for r in records if r.kind in rank), key=lambda r: rank[r.kind])

@@ -1,0 +1,135 @@
+"""`annals build` again: unchanged pages are linked from the last output, never trusted blindly.
+
+The build cache keeps, per page, the digest of its inputs and the signature of the file it
+wrote (emit.py). These tests build a small site, change one thing, build again, and look at
+the output folder: which files are the same inodes as before (linked), which were written
+afresh, and that the bytes always equal those of a clean build.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.build import BuildOptions, build
+from sitekit import REPO, tree_bytes, write_tiny_site
+
+CEASEFIRE = "articles/levant-ceasefire/index.html"
+HARVEST = "articles/harvest-report/index.html"  # a story of its own, months away from the others
+BORDER = "articles/border-ceasefire/index.html"
+BRIEFING = "articles/meridian-briefing/index.html"
+
+
+def with_harvest_report(root: Path) -> Path:
+    site = write_tiny_site(root)
+    (site / "content" / "articles" / "harvest-report.md").write_text(
+        "---\ntitle: Grain harvest ends early\ndate: 2024-03-08\nsource: Farm Gazette\n---\n"
+        "Farmers in the valley finished the wheat harvest on Tuesday, a fortnight ahead of the usual time.\n",
+        encoding="utf-8")
+    return site
+
+
+def inodes(root: Path) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.stat().st_ino for p in root.rglob("*.html")}
+
+
+def build_into(site: Path, out: Path, **options) -> object:
+    return build(BuildOptions(site, output_dir=out, **options))
+
+
+def clean(site: Path, out: Path) -> dict[str, bytes]:
+    build(BuildOptions(site, output_dir=out, use_cache=False, force=True))
+    return tree_bytes(out)
+
+
+def test_a_build_without_changes_links_every_page_but_the_site_wide_ones(tmp_path: Path):
+    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
+    first = build_into(site, out)
+    assert first.reused == 0
+    before = inodes(out)
+    again = build_into(site, out)
+    after = inodes(out)
+    kept = {p for p in after if after[p] == before.get(p)}
+    site_wide = {"index.html", "actors/index.html", "key-dates/index.html", "embed/index.html", "404.html"}
+    assert kept == set(after) - site_wide
+    assert again.reused == len(kept) and again.rendered == len(site_wide)
+    assert tree_bytes(out) == clean(site, tmp_path / "clean")
+
+
+def test_an_edit_renders_the_pages_it_touches_and_links_the_others(tmp_path: Path):
+    site, out = with_harvest_report(tmp_path / "site"), tmp_path / "out"
+    build_into(site, out)
+    before = inodes(out)
+    article = site / "content" / "articles" / "meridian-briefing.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("train Syrian troops", "train Syrian cadets"),
+                       encoding="utf-8")
+    build_into(site, out)
+    after = inodes(out)
+    assert after[BRIEFING] != before[BRIEFING]  # the edited article's page is new
+    assert after[HARVEST] == before[HARVEST]  # an article the edit does not touch is linked
+    assert "train Syrian cadets" in (out / BRIEFING).read_text(encoding="utf-8")
+    assert tree_bytes(out) == clean(site, tmp_path / "clean")
+
+
+def test_a_retitled_article_renews_the_pages_citing_it(tmp_path: Path):
+    """The actor pages list the article by title: their inputs include the articles they cite."""
+    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
+    build_into(site, out)
+    before = inodes(out)
+    article = site / "content" / "articles" / "border-ceasefire.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Envoy announces Sweida ceasefire",
+                                                                   "Envoy hails Sweida truce"), encoding="utf-8")
+    build_into(site, out)
+    barrack = "actors/tom-barrack/index.html"
+    assert inodes(out)[barrack] != before[barrack]
+    assert "Envoy hails Sweida truce" in (out / barrack).read_text(encoding="utf-8")
+    assert tree_bytes(out) == clean(site, tmp_path / "clean")
+
+
+def test_an_output_file_changed_by_hand_is_rendered_again(tmp_path: Path):
+    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
+    build_into(site, out)
+    page = out / CEASEFIRE
+    page.write_text("tampered", encoding="utf-8")
+    (out / BORDER).unlink()
+    build_into(site, out)
+    assert tree_bytes(out) == clean(site, tmp_path / "clean")
+
+
+def test_a_template_edit_renders_every_page(tmp_path: Path):
+    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
+    theme = site / "themes" / "default"
+    theme.parent.mkdir(parents=True)
+    subprocess.run(["cp", "-r", str(REPO / "themes" / "default"), str(theme)], check=True)
+    build_into(site, out)
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<p>edited theme</p></body>"),
+                    encoding="utf-8")
+    result = build_into(site, out)
+    assert result.reused == 0
+    assert "edited theme" in (out / CEASEFIRE).read_text(encoding="utf-8")
+
+
+def test_another_output_folder_and_no_cache_link_nothing(tmp_path: Path):
+    site = write_tiny_site(tmp_path / "site")
+    build_into(site, tmp_path / "out")
+    assert build_into(site, tmp_path / "elsewhere").reused == 0
+    assert build_into(site, tmp_path / "out", use_cache=False).reused == 0
+
+
+def test_page_digests_are_the_same_in_every_process(tmp_path: Path):
+    """Digests never come from hash(), which is salted per process: a second CLI run with
+    another hash seed still finds the pages unchanged."""
+    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
+
+    def run(seed: str) -> str:
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-m", "generator", "build", str(site), "-o", str(out)],
+                              capture_output=True, text=True, cwd=REPO, env=env, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return done.stdout + done.stderr
+
+    run("1")
+    assert "unchanged" in run("2")
