@@ -16,8 +16,8 @@ from typing import Callable, Iterator, MutableMapping, Sequence
 
 from . import __version__, actors, chronology, emit, render, search
 from .analysis import AnalysisSettings, analyse_article
-from .cache import (ArticleTable, BuildCache, PageTable, WindowTable, cached_analyses, settings_fingerprint,
-                    store_analyses)
+from .cache import (ArticleTable, BuildCache, ItemTable, PageTable, WindowTable, cached_analyses,
+                    settings_fingerprint, store_analyses)
 from .config import SiteConfig, load_config
 from .chronology.corrections import Applied, Corrections, correct_articles, parse_corrections
 from .content import load_articles, read_actors_file, read_corrections_file
@@ -258,7 +258,8 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
                                        store, progress)
         lap("analyse")
         windows = WindowTable(store) if store is not None and state is None else None
-        memo = state.chronology if state is not None else chronology.ChronologyMemo(windows=windows or {})
+        memo = state.chronology if state is not None else chronology.ChronologyMemo(
+            windows=windows or {}, stored_items=ItemTable(store) if store is not None else None)
         timeline = assemble(site, analyses, memo)
         if windows is not None:
             windows.store(memo.windows)

@@ -5,6 +5,7 @@ One SQLite file, ``SITE/.annals-cache/cache.sqlite`` (the standard library's sql
     meta(key, value)              the fingerprint of the code and settings it was made with
     articles(key, value)          a parsed Article, by the hash of its file's bytes and path
     analyses(key, value)          an article's analysis, by the hash of the whole Article
+    items(key, value)             an article's merge items as plain data (chronology/items.py)
     windows(key, value)           a merge window's clusters, by the hash of its content key
     pages(key, value)             per page path: the output folder, the digest of the page's
                                   inputs and the signature of the file written (emit.py)
@@ -37,7 +38,7 @@ from .chronology.windows import WindowResult
 CACHE_DIR = ".annals-cache"
 CACHE_FILE = "cache.sqlite"
 SCHEMA = 3
-TABLES = ("articles", "analyses", "windows", "pages")
+TABLES = ("articles", "analyses", "items", "windows", "pages")
 BUSY_TIMEOUT_S = 30.0
 QUERY_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
 
@@ -247,6 +248,19 @@ def cached_analyses(cache: BuildCache, articles: Iterable[model.Article]) -> dic
 def store_analyses(cache: BuildCache, analyses: Iterable[model.ArticleAnalysis]) -> None:
     """Keep analyses for the next build (without their article, which is the key)."""
     cache.put_many("analyses", {article_key(a.article): dataclasses.replace(a, article=None) for a in analyses})
+
+
+@dataclass(frozen=True)
+class ItemTable:
+    """The `items` table as the chronology's store of articles' merge items."""
+
+    cache: BuildCache
+
+    def get_many(self, keys):
+        return self.cache.get_many("items", keys)
+
+    def put_many(self, items) -> None:
+        self.cache.put_many("items", items)
 
 
 @dataclass

@@ -32,6 +32,11 @@ class IdentityMemo(Generic[Result]):
         self.kept[key] = found
         return found[2]
 
+    def has(self, sources: tuple, inputs: Hashable) -> bool:
+        """Whether ``get`` would give back the last run's result without making one."""
+        found = self.earlier.get(tuple(map(id, sources)))
+        return found is not None and found[1] == inputs and all(a is b for a, b in zip(found[0], sources))
+
     def next_run(self) -> None:
         """Forget what this run did not use."""
         self.earlier, self.kept = self.kept, {}

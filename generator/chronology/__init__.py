@@ -84,7 +84,8 @@ from .keydates import (key_dates_for_actor, published_dates, rank_key_dates, sho
                        source_keys)
 from .merge import MergeSettings, SourceEvent, choose_time, similarity
 from ..memo import IdentityMemo
-from .windows import WindowResult, merge_windows, raw_items
+from .items import ItemStore, raw_items
+from .windows import WindowResult, merge_windows
 from .corrections import Applied, Corrections, correct_events
 from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
@@ -120,7 +121,7 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     sources = source_keys(articles)
     raw = raw_items(articles, sources,
                     {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
-                    settings, config.language, memo.articles)
+                    settings, config.language, memo.articles, memo.stored_items)
     merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events)
     items, clusters = merged.items, merged.clusters
     drafts = sorted((memo.drafts.get(tuple(items[m] for m in members), None,
@@ -173,6 +174,7 @@ class ChronologyMemo:
     drafts: IdentityMemo = field(default_factory=IdentityMemo)  # each cluster's draft, by its source events
     named: dict = field(default_factory=dict)  # each draft's final event, by draft and id
     slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
+    stored_items: ItemStore | None = None  # articles' merge items kept by the build cache
 
 
 def sort_articles(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:

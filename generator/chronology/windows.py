@@ -18,16 +18,14 @@ cache for ``annals build``); a full build and any incremental one give the same 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterable, Mapping, MutableMapping, NamedTuple, Sequence
 
-from ..model import ArticleAnalysis, Event, TimeExpr
-from ..memo import IdentityMemo
+from .items import RawItem
 from .merge import MergeSettings, SourceEvent, cluster_events, gap_days
-from .words import CONCEPTS, ONE_OFF, date_context
+from .words import CONCEPTS, ONE_OFF
 
 Clusters = tuple[tuple[int, ...], ...]  # item positions of a window, each cluster in order
 
@@ -40,168 +38,7 @@ class WindowResult(NamedTuple):
     events: tuple[SourceEvent, ...] | None
 
 
-@dataclass(frozen=True)
-class RawItem:
-    """A source event as the merge reads it before any window's statistics."""
-
-    order: tuple  # (the article's place in source order, the event's place in the article)
-    event: Event
-    source: str  # independent source key
-    terms: dict[str, float] = field(compare=False)  # content words with their near boost
-    near: frozenset[str] = frozenset()
-    happenings: frozenset[str] = frozenset()
-    named: frozenset[str] = frozenset()  # the actors the sentence names itself
-    other_dates: tuple[tuple[date, date], ...] = ()
-    secondary: bool = False
-    key: tuple = field(default=(), compare=False)  # what its clustering depends on
-    window: tuple[str, int] = ("m", 0)  # its home window (see home_window)
-    start: date = field(init=False, compare=False)
-    end: date = field(init=False, compare=False)
-
-    def __post_init__(self) -> None:
-        time = self.event.timex.time
-        object.__setattr__(self, "start", time.start)
-        object.__setattr__(self, "end", time.end)
-
-
-def with_key(item: RawItem, settings: MergeSettings) -> RawItem:
-    """The item with its home window and its content key: everything clustering reads, nothing positional (an
-    edit above an event moves its offsets, not its clustering), sets as sorted tuples so the
-    key's repr is the same in every process."""
-    time = item.event.timex.time
-    key = (item.event.article, time.value, time.type, time.granularity, item.start, item.end,
-           tuple(sorted(item.terms.items())), tuple(sorted(item.near)), tuple(sorted(item.happenings)),
-           tuple(sorted(item.event.actors)), tuple(sorted(item.named)), item.other_dates, item.secondary)
-    return replace(item, key=key, window=home_window(item, settings))
-
-
-def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
-              actor_words: Mapping[str, frozenset[str]], settings: MergeSettings,
-              default_language: str, memo: IdentityMemo | None = None) -> list[RawItem]:
-    """Raw items of every article (in the order given: source order): all their events,
-    then one secondary item per other date of a sentence (no vaguer than a month) when
-    ``settings.secondary_dates``. ``sources`` gives each article's independent source key,
-    ``actor_words`` the words of each actor's names (left out of the content words).
-    ``memo`` gives back an earlier chronology's items of the very same analyses."""
-    memo = IdentityMemo() if memo is None else memo
-    stems: dict[str, str | None] = {}
-    out: list[RawItem] = []
-    extra: list[RawItem] = []
-    for analysis in articles:
-        slug = analysis.article.slug
-        names = tuple(sorted({a: actor_words.get(a, frozenset())
-                              for e in analysis.events for a in e.actors}.items()))
-        source, language = sources[slug], analysis.article.lang or default_language
-        primary, secondary = memo.get((analysis,), (source, language, names), lambda: article_items(
-            analysis, source, dict(names), settings, language, stems))
-        out += primary
-        extra += secondary
-    return out + extra
-
-
-def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[str, frozenset[str]],
-                  settings: MergeSettings, language: str,
-                  stems: dict[str, str | None]) -> tuple[list[RawItem], list[RawItem]]:
-    """The raw items of one article's anchored events, in their order in the article, and
-    the secondary items of its sentences' other dates."""
-    slug = analysis.article.slug
-    span_index = SpanIndex({slug: [(m.start, m.end) for m in analysis.mentions if m.end > m.start]})
-    mentions = [(m.start, m.end, m.actor) for m in analysis.mentions]
-    named_index = SpanIndex({slug: [(s, e) for s, e, _ in mentions]})
-    dates = [t for t in analysis.timexes if t.time.anchored]
-    date_index = SpanIndex({slug: [(t.start, t.end) for t in dates]})
-    article_order = (analysis.dateline.date is None, analysis.dateline.date or date.min, slug)
-
-    def item(k: int, event: Event, others: tuple[tuple[date, date], ...], secondary: bool) -> RawItem:
-        spans = span_index.overlapping(slug, event.sentence.start, event.sentence.end)
-        words = frozenset().union(*(actor_words.get(a, frozenset()) for a in event.actors))
-        terms, near, happenings = date_context(event, spans, words, happening_window=settings.happening_window,
-                                               stems=stems, language=language)
-        in_sentence = frozenset(mentions[i][2] for i in named_index.within(
-            slug, event.sentence.start, event.sentence.end))
-        return with_key(RawItem((article_order, k), event, source, terms, near, happenings, in_sentence,
-                                others, secondary), settings)
-
-    events = sorted((e for e in analysis.events if e.time.anchored),
-                    key=lambda e: (e.sentence.start, e.timex.start, e.timex.end, e.id))
-    primary, secondary = [], []
-    for k, event in enumerate(events):
-        others = other_dates(event, dates, date_index)
-        primary.append(item(k, event, tuple((t.time.start, t.time.end) for t in others), False))
-        if not settings.secondary_dates:
-            continue
-        for timex in others:
-            if (timex.time.end - timex.time.start).days >= settings.max_evidence_range_days:  # type: ignore[operator]
-                continue
-            rest = tuple((t.time.start, t.time.end) for t in others if t is not timex)
-            secondary.append(item(k, replace(event, timex=timex),
-                                  rest + ((event.time.start, event.time.end),), True))  # type: ignore[arg-type]
-    return primary, secondary
-
-
-def other_dates(event: Event, timexes: Sequence[TimeExpr], index: SpanIndex) -> list[TimeExpr]:
-    """The sentence's other anchored dates that do not overlap the event's own date (those
-    of the sentence found in ``index``, the article's dates by position: scanning all of
-    them for every event made one long article quadratic)."""
-    sentence, own = event.sentence, event.timex
-    inside = sorted(index.within(event.article, sentence.start, sentence.end))
-    return [t for t in (timexes[k] for k in inside)
-            if t.time.anchored
-            and (t.start, t.end) != (own.start, own.end)
-            and gap_days(t.time.start, t.time.end, own.time.start, own.time.end) > 0]  # type: ignore[arg-type]
-
-
-class SpanIndex:
-    """Each article's (start, end) spans sorted by start, to find those of one sentence by
-    bisection instead of scanning every mention of the article for every event."""
-
-    def __init__(self, spans: Mapping[str, Sequence[tuple[int, int]]]):
-        self.spans = spans
-        self.sorted: dict[str, tuple[list[int], list[int], int] | None] = {}
-
-    def _of(self, article: str) -> tuple[list[int], list[int], int] | None:
-        """(sorted starts, span positions in that order, longest span), or None when a
-        span ends before it starts (then scan: bisection assumes end >= start)."""
-        if article not in self.sorted:
-            given = self.spans.get(article, ())
-            if any(e < s for s, e in given):
-                self.sorted[article] = None
-            else:
-                order = sorted(range(len(given)), key=lambda k: (given[k][0], k))
-                longest = max((e - s for s, e in given), default=0)
-                self.sorted[article] = ([given[k][0] for k in order], order, longest)
-        return self.sorted[article]
-
-    def overlapping(self, article: str, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans s..e with s < end and start < e, in start order."""
-        given = self.spans.get(article, ())
-        found = self._of(article)
-        if found is None:
-            return [(s, e) for s, e in given if s < end and start < e]
-        starts, order, longest = found
-        window = order[bisect_right(starts, start - longest):bisect_left(starts, end)]
-        return [given[k] for k in window if start < given[k][1]]
-
-    def within(self, article: str, start: int, end: int) -> list[int]:
-        """Positions of the spans s..e with start <= s and e <= end."""
-        given = self.spans.get(article, ())
-        found = self._of(article)
-        if found is None:
-            return [k for k, (s, e) in enumerate(given) if start <= s and e <= end]
-        starts, order, _ = found
-        window = order[bisect_left(starts, start):bisect_right(starts, end)]
-        return [k for k in window if given[k][1] <= end]
-
-
-
 # Windows ---------------------------------------------------------------------------------
-
-def home_window(item: RawItem, settings: MergeSettings) -> tuple[str, int]:
-    """("m", month number) for dates no vaguer than a month, else ("y", year)."""
-    if (item.end - item.start).days >= settings.max_evidence_range_days:
-        return ("y", item.start.year)
-    return ("m", item.start.year * 12 + item.start.month - 1)
-
 
 def _month_bounds(month: int) -> tuple[date, date]:
     first = date(month // 12, month % 12 + 1, 1)

@@ -819,3 +819,25 @@ def test_an_edit_in_one_month_leaves_other_months_clusters_alone():
     july = [e for e in after.events if e.time.start.month == 7]
     assert [e.articles for e in july] == [e.articles for e in before.events if e.time.start.month == 7]
     assert build(*quiet, *busy) == after  # and equals a chronology made from nothing
+
+
+def test_merge_items_kept_by_the_build_cache_equal_those_made_afresh():
+    """An article's merge items go into the cache as plain data and come back equal: the
+    same events of the same analysis, the same words, the same content keys."""
+    from generator.chronology.items import article_items, decode, encode, item_key
+    from generator.chronology.keydates import source_keys
+
+    articles = ceasefire_articles()
+    settings = MergeSettings()
+    for one in articles:
+        source = source_keys([one])[one.article.slug]
+        made = article_items(one, source, {}, settings, "en", {})
+        stored = encode(one, made)
+        assert stored is not None and made[0]
+        back = decode(one, source, stored, settings)
+        assert back is not None
+        for fresh, again in zip(made[0] + made[1], back[0] + back[1]):
+            assert again == fresh and again.key == fresh.key and again.terms == fresh.terms
+            assert again.event is fresh.event or again.secondary  # primary items share the analysis' events
+    assert decode(articles[0], "x", ("not", "items"), settings) is None  # malformed: a miss, not an error
+    assert item_key(articles[0], ("a",), settings) != item_key(articles[0], ("b",), settings)

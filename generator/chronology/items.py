@@ -1,0 +1,291 @@
+"""Merge items: each dated sentence of an article as the merge reads it, before any window's
+statistics (its content words, happenings, named actors, other dates and home window).
+
+An article's items are a pure function of its analysis, source key, language, actor words
+and the merge settings: ``raw_items`` takes them from the identity memo (annals serve), the
+build cache or makes them (``article_items``). Making them is a third of a cached build's
+chronology, so the cache keeps them by a digest of those inputs, as plain data (no
+classes): each item's place in the article, which of the analysis's events and dates it is,
+and its words; the analysis is the one the build already holds, so nothing is duplicated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Mapping, MutableMapping, Protocol, Sequence
+
+from ..memo import IdentityMemo
+from ..model import ArticleAnalysis, Event, TimeExpr
+from .merge import MergeSettings, gap_days
+from .words import date_context
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """A source event as the merge reads it before any window's statistics."""
+
+    order: tuple  # (the article's place in source order, the event's place in the article)
+    event: Event
+    source: str  # independent source key
+    terms: dict[str, float] = field(compare=False)  # content words with their near boost
+    near: frozenset[str] = frozenset()
+    happenings: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()  # the actors the sentence names itself
+    other_dates: tuple[tuple[date, date], ...] = ()
+    secondary: bool = False
+    key: tuple = field(default=(), compare=False)  # what its clustering depends on
+    window: tuple[str, int] = ("m", 0)  # its home window (see home_window)
+    start: date = field(init=False, compare=False)
+    end: date = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        time = self.event.timex.time
+        object.__setattr__(self, "start", time.start)
+        object.__setattr__(self, "end", time.end)
+
+
+def with_key(item: RawItem, settings: MergeSettings) -> RawItem:
+    """The item with its home window and its content key: everything clustering reads, nothing positional (an
+    edit above an event moves its offsets, not its clustering), sets as sorted tuples so the
+    key's repr is the same in every process."""
+    time = item.event.timex.time
+    key = (item.event.article, time.value, time.type, time.granularity, item.start, item.end,
+           tuple(sorted(item.terms.items())), tuple(sorted(item.near)), tuple(sorted(item.happenings)),
+           tuple(sorted(item.event.actors)), tuple(sorted(item.named)), item.other_dates, item.secondary)
+    return replace(item, key=key, window=home_window(item, settings))
+
+
+def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
+              actor_words: Mapping[str, frozenset[str]], settings: MergeSettings,
+              default_language: str, memo: IdentityMemo | None = None,
+              store: ItemStore | None = None) -> list[RawItem]:
+    """Raw items of every article (in the order given: source order): all their events,
+    then one secondary item per other date of a sentence (no vaguer than a month) when
+    ``settings.secondary_dates``. ``sources`` gives each article's independent source key,
+    ``actor_words`` the words of each actor's names (left out of the content words).
+    ``memo`` gives back an earlier chronology's items of the very same analyses, ``store``
+    (the build cache, stored_items.py) those of an earlier build of equal ones."""
+    memo = IdentityMemo() if memo is None else memo
+    stems: dict[str, str | None] = {}
+    wanted = []
+    for analysis in articles:
+        slug = analysis.article.slug
+        names = tuple(sorted({a: actor_words.get(a, frozenset())
+                              for e in analysis.events for a in e.actors}.items()))
+        wanted.append((analysis, (sources[slug], analysis.article.lang or default_language, names)))
+    keys: dict[int, str] = {}
+    stored: dict = {}
+    if store is not None:
+        keys = {n: item_key(a, inputs, settings) for n, (a, inputs) in enumerate(wanted)
+                if not memo.has((a,), inputs)}
+        stored = load_stored(store, {keys[n]: (wanted[n][0], wanted[n][1][0]) for n in keys}, settings)
+    made: dict = {}
+
+    def make(n: int, analysis: ArticleAnalysis, source: str, language: str, names: tuple):
+        key = keys.get(n)
+        if key in stored:
+            return stored[key]
+        items = article_items(analysis, source, dict(names), settings, language, stems)
+        if key is not None:
+            made[key] = (analysis, items)
+        return items
+
+    out: list[RawItem] = []
+    extra: list[RawItem] = []
+    for n, (analysis, inputs) in enumerate(wanted):
+        primary, secondary = memo.get((analysis,), inputs, lambda n=n, a=analysis, i=inputs: make(n, a, *i))
+        out += primary
+        extra += secondary
+    if store is not None and made:
+        store_made(store, made)
+    return out + extra
+
+
+def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[str, frozenset[str]],
+                  settings: MergeSettings, language: str,
+                  stems: dict[str, str | None]) -> tuple[list[RawItem], list[RawItem]]:
+    """The raw items of one article's anchored events, in their order in the article, and
+    the secondary items of its sentences' other dates."""
+    slug = analysis.article.slug
+    span_index = SpanIndex({slug: [(m.start, m.end) for m in analysis.mentions if m.end > m.start]})
+    mentions = [(m.start, m.end, m.actor) for m in analysis.mentions]
+    named_index = SpanIndex({slug: [(s, e) for s, e, _ in mentions]})
+    dates = [t for t in analysis.timexes if t.time.anchored]
+    date_index = SpanIndex({slug: [(t.start, t.end) for t in dates]})
+    article_order = (analysis.dateline.date is None, analysis.dateline.date or date.min, slug)
+
+    def item(k: int, event: Event, others: tuple[tuple[date, date], ...], secondary: bool) -> RawItem:
+        spans = span_index.overlapping(slug, event.sentence.start, event.sentence.end)
+        words = frozenset().union(*(actor_words.get(a, frozenset()) for a in event.actors))
+        terms, near, happenings = date_context(event, spans, words, happening_window=settings.happening_window,
+                                               stems=stems, language=language)
+        in_sentence = frozenset(mentions[i][2] for i in named_index.within(
+            slug, event.sentence.start, event.sentence.end))
+        return with_key(RawItem((article_order, k), event, source, terms, near, happenings, in_sentence,
+                                others, secondary), settings)
+
+    events = sorted((e for e in analysis.events if e.time.anchored),
+                    key=lambda e: (e.sentence.start, e.timex.start, e.timex.end, e.id))
+    primary, secondary = [], []
+    for k, event in enumerate(events):
+        others = other_dates(event, dates, date_index)
+        primary.append(item(k, event, tuple((t.time.start, t.time.end) for t in others), False))
+        if not settings.secondary_dates:
+            continue
+        for timex in others:
+            if (timex.time.end - timex.time.start).days >= settings.max_evidence_range_days:  # type: ignore[operator]
+                continue
+            rest = tuple((t.time.start, t.time.end) for t in others if t is not timex)
+            secondary.append(item(k, replace(event, timex=timex),
+                                  rest + ((event.time.start, event.time.end),), True))  # type: ignore[arg-type]
+    return primary, secondary
+
+
+def other_dates(event: Event, timexes: Sequence[TimeExpr], index: SpanIndex) -> list[TimeExpr]:
+    """The sentence's other anchored dates that do not overlap the event's own date (those
+    of the sentence found in ``index``, the article's dates by position: scanning all of
+    them for every event made one long article quadratic)."""
+    sentence, own = event.sentence, event.timex
+    inside = sorted(index.within(event.article, sentence.start, sentence.end))
+    return [t for t in (timexes[k] for k in inside)
+            if t.time.anchored
+            and (t.start, t.end) != (own.start, own.end)
+            and gap_days(t.time.start, t.time.end, own.time.start, own.time.end) > 0]  # type: ignore[arg-type]
+
+
+class SpanIndex:
+    """Each article's (start, end) spans sorted by start, to find those of one sentence by
+    bisection instead of scanning every mention of the article for every event."""
+
+    def __init__(self, spans: Mapping[str, Sequence[tuple[int, int]]]):
+        self.spans = spans
+        self.sorted: dict[str, tuple[list[int], list[int], int] | None] = {}
+
+    def _of(self, article: str) -> tuple[list[int], list[int], int] | None:
+        """(sorted starts, span positions in that order, longest span), or None when a
+        span ends before it starts (then scan: bisection assumes end >= start)."""
+        if article not in self.sorted:
+            given = self.spans.get(article, ())
+            if any(e < s for s, e in given):
+                self.sorted[article] = None
+            else:
+                order = sorted(range(len(given)), key=lambda k: (given[k][0], k))
+                longest = max((e - s for s, e in given), default=0)
+                self.sorted[article] = ([given[k][0] for k in order], order, longest)
+        return self.sorted[article]
+
+    def overlapping(self, article: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans s..e with s < end and start < e, in start order."""
+        given = self.spans.get(article, ())
+        found = self._of(article)
+        if found is None:
+            return [(s, e) for s, e in given if s < end and start < e]
+        starts, order, longest = found
+        window = order[bisect_right(starts, start - longest):bisect_left(starts, end)]
+        return [given[k] for k in window if start < given[k][1]]
+
+    def within(self, article: str, start: int, end: int) -> list[int]:
+        """Positions of the spans s..e with start <= s and e <= end."""
+        given = self.spans.get(article, ())
+        found = self._of(article)
+        if found is None:
+            return [k for k, (s, e) in enumerate(given) if start <= s and e <= end]
+        starts, order, _ = found
+        window = order[bisect_left(starts, start):bisect_right(starts, end)]
+        return [k for k in window if given[k][1] <= end]
+
+
+def home_window(item: RawItem, settings: MergeSettings) -> tuple[str, int]:
+    """("m", month number) for dates no vaguer than a month, else ("y", year)."""
+    if (item.end - item.start).days >= settings.max_evidence_range_days:
+        return ("y", item.start.year)
+    return ("m", item.start.year * 12 + item.start.month - 1)
+
+
+# Items in the build cache ------------------------------------------------------------------
+
+Items = tuple[list[RawItem], list[RawItem]]  # an article's primary and secondary items
+
+
+class ItemStore(Protocol):
+    def get_many(self, keys: Sequence[str]) -> Mapping[str, object]: ...
+    def put_many(self, items: Mapping[str, object]) -> None: ...
+
+
+def item_key(analysis: ArticleAnalysis, inputs: tuple, settings: MergeSettings) -> str:
+    """What the items depend on: the article (its repr is deterministic), the other inputs
+    (source key, language, actor words as sorted tuples) and the settings."""
+    h = hashlib.sha256()
+    for part in (repr(analysis.article), repr(inputs), repr(settings)):
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little") + data)
+    return h.hexdigest()
+
+
+def encode(analysis: ArticleAnalysis, items: Items) -> tuple | None:
+    """The items as plain tuples naming the analysis's events and dates by position; None
+    when an item's event is not one of the analysis's own (nothing is stored then)."""
+    events = {id(e): n for n, e in enumerate(analysis.events)}
+    dates = {id(t): n for n, t in enumerate(analysis.timexes)}
+    by_sentence = {(e.id, e.sentence.start): n for n, e in enumerate(analysis.events)}
+    out = []
+    for group in items:
+        rows = []
+        for item in group:
+            if item.secondary:
+                base = by_sentence.get((item.event.id, item.event.sentence.start))
+                timex = dates.get(id(item.event.timex))
+                if base is None or timex is None:
+                    return None
+                where = (base, timex)
+            else:
+                if id(item.event) not in events:
+                    return None
+                where = (events[id(item.event)], -1)
+            rows.append((item.order[1], *where, tuple(item.terms.items()), tuple(sorted(item.near)),
+                         tuple(sorted(item.happenings)), tuple(sorted(item.named)), item.other_dates,
+                         item.secondary))
+        out.append(tuple(rows))
+    return tuple(out)
+
+
+def decode(analysis: ArticleAnalysis, source: str, value: object, settings: MergeSettings) -> Items | None:
+    """The items ``encode`` stored, rebuilt on this analysis; None for anything malformed."""
+    if not isinstance(value, tuple) or len(value) != 2:
+        return None
+    article_order = (analysis.dateline.date is None, analysis.dateline.date or date.min, analysis.article.slug)
+    try:
+        groups = []
+        for rows in value:
+            group = []
+            for k, event_at, timex_at, terms, near, happenings, named, others, secondary in rows:
+                event = analysis.events[event_at]
+                if timex_at >= 0:
+                    event = replace(event, timex=analysis.timexes[timex_at])
+                group.append(with_key(RawItem((article_order, k), event, source, dict(terms), frozenset(near),
+                                              frozenset(happenings), frozenset(named), tuple(others),
+                                              bool(secondary)), settings))
+            groups.append(group)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return groups[0], groups[1]
+
+
+def load_stored(store: ItemStore, wanted: Mapping[str, tuple[ArticleAnalysis, str]],
+                settings: MergeSettings) -> dict[str, Items]:
+    """The stored items of ``wanted`` (key -> (analysis, source key)) that can be rebuilt."""
+    found: dict[str, Items] = {}
+    for key, value in store.get_many(list(wanted)).items():
+        analysis, source = wanted[key]
+        items = decode(analysis, source, value, settings)
+        if items is not None:
+            found[key] = items
+    return found
+
+
+def store_made(store: ItemStore, made: MutableMapping[str, tuple[ArticleAnalysis, Items]]) -> None:
+    encoded = {key: encode(analysis, items) for key, (analysis, items) in made.items()}
+    store.put_many({k: v for k, v in encoded.items() if v is not None})
