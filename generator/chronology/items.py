@@ -217,12 +217,21 @@ class ItemStore(Protocol):
 
 def item_key(analysis: ArticleAnalysis, inputs: tuple, settings: MergeSettings) -> str:
     """What the items depend on: the article (its repr is deterministic), the other inputs
-    (source key, language, actor words as sorted tuples) and the settings."""
+    (source key, language, actor words) and the settings. Sets are written sorted: a set's
+    repr follows the per-process string hash, and the key must be the same in every build."""
     h = hashlib.sha256()
-    for part in (repr(analysis.article), repr(inputs), repr(settings)):
+    for part in (repr(analysis.article), repr(_sorted_sets(inputs)), repr(settings)):
         data = part.encode("utf-8", "surrogatepass")
         h.update(len(data).to_bytes(8, "little") + data)
     return h.hexdigest()
+
+
+def _sorted_sets(value: object) -> object:
+    if isinstance(value, (set, frozenset)):
+        return ("set", *sorted(value))
+    if isinstance(value, tuple):
+        return tuple(_sorted_sets(v) for v in value)
+    return value
 
 
 def encode(analysis: ArticleAnalysis, items: Items) -> tuple | None:

@@ -42,12 +42,13 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
     # Actor pages rank their own key dates, which weigh every article's outlet and date.
     datelines = repr((sorted(source_keys(timeline.articles).items()),
                       sorted(published_dates(timeline.articles).items())))
-    sources_of: dict[tuple, tuple[ArticleAnalysis, ...]] = {}
+    faces = {slug: article_face(a) for slug, a in articles.items()}
+    sources_of: dict[tuple, tuple[str, ...]] = {}
 
-    def sources(key: tuple, events: tuple[TimelineEvent, ...]) -> tuple[ArticleAnalysis, ...]:
+    def sources(key: tuple, events: tuple[TimelineEvent, ...]) -> tuple[str, ...]:
         if key not in sources_of:
             cited = {s for e in events for s in e.articles}
-            sources_of[key] = tuple(articles[s] for s in sorted(cited) if s in articles)
+            sources_of[key] = tuple(faces[s] for s in sorted(cited) if s in faces)
         return sources_of[key]
 
     pages: dict[str, tuple] = {}
@@ -69,6 +70,14 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
                                   sources(("year", actor, record.year), events))
     shared = (timeline.actors, timeline.story, paging.split(None), media.articles)
     return PageInputs(shared, pages)
+
+
+def article_face(analysis: ArticleAnalysis) -> str:
+    """What other pages show of an article (its citations, the sources lists): an edit of
+    its body changes its own page, and theirs only through the events they list."""
+    article, dateline = analysis.article, analysis.dateline
+    return repr((article.slug, article.title, article.source, article.author, article.url, article.lang,
+                 dateline.date, dateline.text, len(analysis.events)))
 
 
 class InputDigests:

@@ -175,6 +175,7 @@ class _Renderer:
         self.newest = config.order == "newest"
         self.markdown = markdown_converter()  # reused by every article page of this run
         self.structured = StructuredData(config, self.views, self.parts.event_url)
+        self._key_dates_of: dict[str, tuple] = {}
 
     def render(self, record: PageRecord) -> str:
         page, context = self._page(record)
@@ -299,7 +300,7 @@ class _Renderer:
                         self.structured.actor(actor), self.structured.event_list(actor.name, self._shown(slug), path, slug)))
         sources = [self.views.articles[s] for s in chrono.sources_for_actor(self.timeline, slug)
                    if s in self.views.articles]
-        key_dates = chrono.key_dates_for_actor(self.timeline, slug, self.config.key_dates.per_actor)
+        key_dates = self._actor_key_dates(slug)
         if len(key_dates) >= len(events):
             key_dates = ()  # they would only repeat the whole chronology below
         return page, {
@@ -338,13 +339,18 @@ class _Renderer:
         title = self._scope_title(slug)
         path = urls.timeline_page(slug, embed=True)
         page = Page(path, "embed", title, noindex=False)
-        marks = None if slug is None else chrono.key_dates_for_actor(
-            self.timeline, slug, self.config.key_dates.per_actor)
+        marks = None if slug is None else self._actor_key_dates(slug)
         return page, self.views.timeline_parts(self._shown(slug), self.newest) | {
             "count": len(self.paging.events(slug)),
             "full": urls.pretty(urls.timeline_page(slug)), "year": None,
             "story": self.window,
         } | self._year_index(slug, embed=True) | self.parts.overview(slug, True, marks)
+
+    def _actor_key_dates(self, slug: str):
+        """An actor's key dates, ranked once for its page and its embed page."""
+        if slug not in self._key_dates_of:
+            self._key_dates_of[slug] = chrono.key_dates_for_actor(self.timeline, slug, self.config.key_dates.per_actor)
+        return self._key_dates_of[slug]
 
     def _scope_title(self, slug: str | None) -> str:
         if slug is None:

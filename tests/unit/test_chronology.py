@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -841,3 +843,18 @@ def test_merge_items_kept_by_the_build_cache_equal_those_made_afresh():
             assert again.event is fresh.event or again.secondary  # primary items share the analysis' events
     assert decode(articles[0], "x", ("not", "items"), settings) is None  # malformed: a miss, not an error
     assert item_key(articles[0], ("a",), settings) != item_key(articles[0], ("b",), settings)
+
+
+def test_merge_item_keys_are_the_same_in_every_process():
+    """The cache key of an article's items holds actor words (sets): written sorted, it does
+    not follow the per-process string hash."""
+    import subprocess
+    import sys
+
+    code = ("from generator.chronology.items import item_key; from generator.chronology import MergeSettings;"
+            "from tests.unit.test_chronology import ceasefire_articles;"
+            "print(item_key(ceasefire_articles()[0], ('src', 'en', (('a', frozenset('qwertyuiop')),)), MergeSettings()))")
+    root = Path(__file__).resolve().parents[2]
+    keys = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(keys) == 1 and keys != {""}
