@@ -120,6 +120,15 @@ class Rule:
     needs: re.Pattern[str] | None                 # a window must contain this
     reject: tuple[NegativeContext, ...]
     examples: tuple[Example, ...]
+    source: str = ""                              # the expanded pattern, without the guard
+    at_word: bool = True                          # every match starts a word (the guard)
+
+
+# A rule's match starts where a word starts unless its record says `start: anywhere`. The
+# compiled pattern then begins with this guard: it changes no match, but it lets the regular
+# expression engine give up at once at the many positions inside words, where it would
+# otherwise try every optional prefix of the pattern (a fifth of the tagging time).
+WORD_START_GUARD = r"(?<!\w)(?=\w)"
 
 
 @dataclass(frozen=True)
@@ -263,10 +272,19 @@ def _rule(entry: dict, family: str, fragments: dict[str, str], lexicon: Lexicon,
     flags = 0
     for flag in entry.get("flags", ()):
         flags |= _FLAGS[flag]
+    start = entry.get("start", "word")
+    if start not in ("word", "anywhere"):
+        raise LexiconError(f"{where}: start must be word or anywhere, not {start!r}")
+    expanded = expand(source, fragments, where)
+    guarded = f"{WORD_START_GUARD}(?:{expanded})" if start == "word" else expanded
     try:
-        compiled = re.compile(expand(source, fragments, where), flags)
-    except re.error as exc:
-        raise LexiconError(f"{where}: bad pattern: {exc}") from None
+        compiled = re.compile(guarded, flags)
+    except re.error:
+        try:  # the error as in the rule's own pattern, without the guard's offsets
+            re.compile(expanded, flags)
+        except re.error as exc:
+            raise LexiconError(f"{where}: bad pattern: {exc}") from None
+        raise
     triggers = entry["triggers"]
     words = set(str(triggers.get("words", "")).split())
     words |= _trigger_words(lexicon, triggers.get("lexicon", []), where)
@@ -278,6 +296,7 @@ def _rule(entry: dict, family: str, fragments: dict[str, str], lexicon: Lexicon,
         forward=entry.get("forward"), needs=re.compile(needs) if needs else None,
         reject=tuple(_context(c, fragments, lexicon, where) for c in entry.get("reject", ())),
         examples=tuple(_example(name, e, where) for e in entry.get("examples", ())),
+        source=expanded, at_word=start == "word",
     )
 
 
