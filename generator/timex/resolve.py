@@ -49,4 +49,14 @@ def resolve(c: Candidate, ctx: Context) -> Pieces:
     for context in contexts:
         if context.holds(ctx.text, c.start, c.end, c.groups, c.group_spans, ctx.starts_sentence):
             return None
-    return V.unless_off_calendar(lambda: handler(c, ctx))
+    pieces = V.unless_off_calendar(lambda: handler(c, ctx))
+    outside = c.group_spans.get("outside")
+    if pieces and outside and outside[0] == c.start:
+        # a group named `outside` is read with the match but left out of the expression:
+        # TimeML keeps prepositions and focus words out ("within [two weeks]", "only [six
+        # months]", "just [a decade ago]")
+        start = outside[1]
+        while start < c.end and ctx.text[start].isspace():
+            start += 1
+        pieces = [(start if s == c.start else s, e, v) for s, e, v in pieces]
+    return pieces

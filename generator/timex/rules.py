@@ -216,6 +216,7 @@ def _lexicon_words(lexicon: Lexicon, source: str, where: str) -> list[str]:
         "units.forms": lambda: [f for forms in (lexicon.units or {}).values() for f in forms],
         "day_parts.parts": lambda: list(lexicon.day_parts or {}),
         "units.adverbs": lambda: list(lexicon.adverbs or {}),
+        "ordinals.words": lambda: list(lexicon.ordinals or {}),
         "cues.reporting_verbs": lambda: sorted(lexicon.reporting_forms()),
     }
     if source not in sources:

@@ -187,6 +187,13 @@ def day_in_apposition(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.day(value.start, "day_in_apposition"))  # type: ignore[arg-type]
 
 
+def running_day(c: Candidate, ctx: Context) -> Pieces:
+    """ "It is the third day of the strike": the day of the telling, the dateline's."""
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX-XX", "day", "running_day"))
+    return one(c, V.day(ctx.dct, "running_day"))
+
+
 def holiday(c: Candidate, ctx: Context) -> Pieces:
     key = re.sub(r"\s+", " ", (c.groups["word"] or "").lower()).replace("’", "'")
     if ctx.dct is None:
