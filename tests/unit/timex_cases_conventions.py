@@ -46,6 +46,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # a recurring time: "annually" is a SET, in a rate as well
     (W, "The regatta has been held annually since 1921.", "annually", "P1Y", "", "SET"),
     (F, "The change will save $3 million annually.", "annually", "P1Y", "", "SET"),
+    (W, "Parliament is elected every five years.", "every five years", "P5Y", "", "SET"),
+    (W, "Trams leave the depot every 12 minutes.", "every 12 minutes", "PT12M", "", "SET"),
+    # halves and quarters as codes: a half only with its year
+    (W, "Freight volumes fell in H2 2024.", "H2 2024", "2024-H2", r("2024-07-01", "2024-12-31"),
+     "DATE"),
+    (W, "The airline expects a profit in 1H 2026.", "1H 2026", "2026-H1",
+     r("2026-01-01", "2026-06-30"), "DATE"),
     # "then current": current at a time before the telling
     (F, "Holders may buy shares at half the then-current price.", "then-current", "PAST_REF", "",
      "DATE"),
@@ -65,4 +72,5 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "It was the fifth day of the march when the rain came.", "the fifth day"),
     (W, "She says it is the first day in office that counts.", "the first day"),
     (W, "Prices rose only marginally.", "only"),
+    (W, "The clinic saw an H1N1 case and an H2 patient.", "H2"),
 ]

@@ -148,6 +148,10 @@ def weekday_plural(c: Candidate, ctx: Context) -> Pieces:
 
 
 def every(c: Candidate, ctx: Context) -> Pieces:
+    if c.groups["units"]:  # "every four years": a SET with the length between its times
+        unit = _UNIT_OF[(c.groups["units"] or "").lower()]
+        return one(c, V.set_value(V.duration_value(number_value((c.groups["n"] or "").lower()),
+                                                   unit), "every_n"))
     what = (c.groups["what"] or "").lower()
     other = " other " in ctx.text[c.start:c.end].lower()
     if what in WEEKDAY_NUMBER:
