@@ -53,6 +53,24 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "DATE"),
     (W, "The airline expects a profit in 1H 2026.", "1H 2026", "2026-H1",
      r("2026-01-01", "2026-06-30"), "DATE"),
+    # a length used as a noun's modifier: the noun's "the" stays outside
+    (W, "The 72-hour curfew was lifted.", "72-hour", "PT72H", "", "DURATION"),
+    (W, "Crowds joined the three day march to the capital.", "three day", "P3D", "",
+     "DURATION"),
+    (W, "The three years of drought emptied the villages.", "The three years", "P3Y", "",
+     "DURATION"),
+    # a modal of obligation or possibility looks ahead, unless with "have"
+    (W, "The accord must be ratified by Friday.", "Friday", "2025-07-25", r("2025-07-25"),
+     "DATE"),
+    (W, "Flights may resume Monday, the airline said.", "Monday", "2025-07-28", r("2025-07-28"),
+     "DATE"),
+    (W, "The driver must have crossed the border on Sunday.", "Sunday", "2025-07-20",
+     r("2025-07-20"), "DATE"),
+    # holidays counted from Easter and from Thanksgiving
+    (W, "Pilgrims filled the old city on Good Friday.", "Good Friday", "2025-04-18",
+     r("2025-04-18"), "DATE"),
+    (W, "Queues formed outside the mall on Black Friday.", "Black Friday", "2024-11-29",
+     r("2024-11-29"), "DATE"),
     # "then current": current at a time before the telling
     (F, "Holders may buy shares at half the then-current price.", "then-current", "PAST_REF", "",
      "DATE"),
@@ -72,5 +90,7 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "It was the fifth day of the march when the rain came.", "the fifth day"),
     (W, "She says it is the first day in office that counts.", "the first day"),
     (W, "Prices rose only marginally.", "only"),
+    (W, "He fought in the Six-Day War as a young man.", "Six-Day"),
+    (W, "Historians still argue about the Thirty Years' War.", "Thirty Years"),
     (W, "The clinic saw an H1N1 case and an H2 patient.", "H2"),
 ]

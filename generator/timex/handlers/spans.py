@@ -60,7 +60,23 @@ def duration(c: Candidate, ctx: Context) -> Pieces:
         ahead = _in_units_ahead(c, ctx, amount, unit)
         if ahead is not None:
             return one(c, ahead)
-    return one(c, V.duration(V.duration_value(amount, unit), "duration"))
+    value = V.duration(V.duration_value(amount, unit), "duration")
+    if rel == "the" and _attributive(c, ctx):
+        # "the 24-hour strike", "the two day rally": the length is the noun's modifier and
+        # "the" the noun's own determiner, outside the expression (TimeML)
+        return [(span(c, "n")[0], c.end, value)]
+    return one(c, value)
+
+
+def _attributive(c: Candidate, ctx: Context) -> bool:
+    """ "24-hour" (joined by a hyphen) or "two day" (a singular unit after a number above one):
+    a length used as an adjective."""
+    between = ctx.text[span(c, "n")[1]:span(c, "unit")[0]]
+    if "-" in between:
+        return True
+    unit_word = (c.groups["unit"] or "").lower()
+    amount = number_value((c.groups["n"] or "").lower())
+    return amount is not None and amount > 1 and not unit_word.endswith("s")
 
 
 def _in_units_ahead(c: Candidate, ctx: Context, amount: float | None, unit: str):
