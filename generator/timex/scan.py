@@ -16,7 +16,6 @@ windows around its triggers. ``find_slow`` runs every rule over the whole text (
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -34,14 +33,19 @@ class Candidate:
     match: re.Match[str] | None = field(default=None, repr=False, compare=False)
     spans: dict[str, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
-    @functools.cached_property
+    @property
     def group_spans(self) -> dict[str, tuple[int, int]]:
         """Where each matched group is; made when first asked (most candidates never are)."""
-        if self.spans is not None:
-            return self.spans
-        m = self.match
-        assert m is not None
-        return {k: m.span(k) for k, v in self.groups.items() if v is not None}
+        spans = self.spans
+        if spans is None:
+            m = self.match
+            assert m is not None
+            spans = {k: m.span(k) for k, v in self.groups.items() if v is not None}
+            object.__setattr__(self, "spans", spans)  # a cache of what the match says
+        return spans
+
+    def spans_of(self) -> dict[str, tuple[int, int]]:
+        return self.group_spans
 
 
 @dataclass(frozen=True)
