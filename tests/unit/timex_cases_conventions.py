@@ -71,6 +71,18 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-04-18"), "DATE"),
     (W, "Queues formed outside the mall on Black Friday.", "Black Friday", "2024-11-29",
      r("2024-11-29"), "DATE"),
+    # a 24-hour time at the end of a sentence (a dot after it, not a decimal)
+    (W, "The first blast was heard at 11:30.", "11:30", "2025-07-23T11:30", r("2025-07-23"),
+     "TIME"),
+    # the weekday that ends a span comes after the day that opens it
+    (W, "The summit will run from Monday to Wednesday.", "Wednesday", "2025-07-30",
+     r("2025-07-30"), "DATE"),
+    (W, "The strike lasted from Thursday to Monday.", "Monday", "2025-07-21", r("2025-07-21"),
+     "DATE"),
+    (W, "Hearings are planned between Tuesday and Friday.", "Friday", "2025-08-01",
+     r("2025-08-01"), "DATE"),
+    (W, "Clashes on Tuesday and Sunday killed ten people.", "Sunday", "2025-07-20",
+     r("2025-07-20"), "DATE"),
     # "then current": current at a time before the telling
     (F, "Holders may buy shares at half the then-current price.", "then-current", "PAST_REF", "",
      "DATE"),
@@ -90,6 +102,7 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "It was the fifth day of the march when the rain came.", "the fifth day"),
     (W, "She says it is the first day in office that counts.", "the first day"),
     (W, "Prices rose only marginally.", "only"),
+    (W, "Her winning time was 12:07.45 over the course.", "12:07"),
     (W, "He fought in the Six-Day War as a young man.", "Six-Day"),
     (W, "Historians still argue about the Thirty Years' War.", "Thirty Years"),
     (W, "The clinic saw an H1N1 case and an H2 patient.", "H2"),
