@@ -245,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dateparser-docs", type=int, default=60,
                     help="documents given to search_dates (it is slow); extrapolated per char")
     args = ap.parse_args(argv)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"load average {load:.1f} on {os.cpu_count()} CPUs: on a busy machine the wall times "
+          "wait for a CPU, and the CPU times are the figures to compare")
     synthetic = [(dct, text) for _, dct, text in make_corpus(args.articles, args.seed)]
     report("synthetic corpus (bench/corpus.py)", synthetic, args.dateparser_docs, args.runs)
     tbaq = load_tbaq()
