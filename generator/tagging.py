@@ -11,16 +11,21 @@ import re
 from datetime import date
 from typing import Any, Iterable, Iterator
 
-from .content import FRONT_MATTER, parse_front_matter_date
-from .dateline import find_dateline
 from .timex import tag
+
+# The front-matter reader (`.content`) and the dateline reader (`.dateline`) are imported
+# only for a text that needs them: `annals tag --jsonl` with dates given starts without them.
 
 
 def tag_document(text: str, dct: date | None = None, *, lang: str = "en",
                  day_first: bool = False) -> dict[str, Any]:
     body_start, front_date = _front_matter(text)
-    if dct is None:
-        dct = front_date or find_dateline(text[body_start:]).date
+    if dct is None and front_date is None:
+        from .dateline import find_dateline
+
+        dct = find_dateline(text[body_start:]).date
+    elif dct is None:
+        dct = front_date
     timexes = [t for t in tag(text, dct, lang=lang, day_first=day_first) if t.start >= body_start]
     return {"dct": dct.isoformat() if dct else None, "timexes": [t.as_json() for t in timexes]}
 
@@ -92,6 +97,10 @@ def _is_unicode(text: str) -> bool:
 
 
 def _front_matter(text: str) -> tuple[int, date | None]:
+    if not text.startswith(("---", "\ufeff---")):  # what FRONT_MATTER needs to match at all
+        return 0, None
+    from .content import FRONT_MATTER, parse_front_matter_date
+
     match = FRONT_MATTER.match(text)
     if not match:
         return 0, None

@@ -177,6 +177,8 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
             out.append("past")  # "had been due to expire": a plan whose time has passed
         elif low in cues.future:
             out.append("future")
+        elif low in cues.modal_future and word[0].islower():
+            out.append("past" if nxt == "have" else "future")
         elif timetable and low in cues.schedule_present and prev not in _NOT_BEFORE_SCHEDULE \
                 and not prev.endswith(("'s", "’s")):
             out.append("future")  # "the leaders meet Monday": the timetable present

@@ -53,6 +53,7 @@ class Verb:
 @dataclass(frozen=True)
 class TenseCues:
     future: frozenset[str]
+    modal_future: frozenset[str]      # a future unless "have" follows ("must have left")
     past: frozenset[str]              # past markers that are not verbs from verbs.yaml
     before_to: frozenset[str]
     schedule_present: frozenset[str]

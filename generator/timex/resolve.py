@@ -37,7 +37,7 @@ _RULES: dict[str, tuple[Handler, tuple[NegativeContext, ...]]] = {
 def rejected(c: Candidate, ctx: Context) -> NegativeContext | None:
     """The first negative context of the candidate's rule that it is in, if any."""
     for context in _RULES[c.rule][1]:
-        if context.holds(ctx.text, c.start, c.end, c.groups, c.group_spans, ctx.starts_sentence):
+        if context.holds(ctx.text, c.start, c.end, c.groups, c.spans_of, ctx.starts_sentence):
             return context
     return None
 
@@ -47,6 +47,16 @@ def resolve(c: Candidate, ctx: Context) -> Pieces:
     name a day outside the calendar: see values.unless_off_calendar)."""
     handler, contexts = _RULES[c.rule]
     for context in contexts:
-        if context.holds(ctx.text, c.start, c.end, c.groups, c.group_spans, ctx.starts_sentence):
+        if context.holds(ctx.text, c.start, c.end, c.groups, c.spans_of, ctx.starts_sentence):
             return None
-    return V.unless_off_calendar(lambda: handler(c, ctx))
+    pieces = V.unless_off_calendar(lambda: handler(c, ctx))
+    outside = c.group_spans.get("outside") if c.groups.get("outside") else None
+    if pieces and outside and outside[0] == c.start:
+        # a group named `outside` is read with the match but left out of the expression:
+        # TimeML keeps prepositions and focus words out ("within [two weeks]", "only [six
+        # months]", "just [a decade ago]")
+        start = outside[1]
+        while start < c.end and ctx.text[start].isspace():
+            start += 1
+        pieces = [(start if s == c.start else s, e, v) for s, e, v in pieces]
+    return pieces

@@ -17,7 +17,7 @@ windows around its triggers. ``find_slow`` runs every rule over the whole text (
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.timex.rules import Grammar, grammar
 
@@ -30,7 +30,22 @@ class Candidate:
     end: int
     rule: str
     groups: dict[str, str | None]
-    group_spans: dict[str, tuple[int, int]]
+    match: re.Match[str] | None = field(default=None, repr=False, compare=False)
+    spans: dict[str, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def group_spans(self) -> dict[str, tuple[int, int]]:
+        """Where each matched group is; made when first asked (most candidates never are)."""
+        spans = self.spans
+        if spans is None:
+            m = self.match
+            assert m is not None
+            spans = {k: m.span(k) for k, v in self.groups.items() if v is not None}
+            object.__setattr__(self, "spans", spans)  # a cache of what the match says
+        return spans
+
+    def spans_of(self) -> dict[str, tuple[int, int]]:
+        return self.group_spans
 
 
 @dataclass(frozen=True)
@@ -164,10 +179,18 @@ def find(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     windows = _trigger_windows(text)
     n = len(text)
+    # rules with the same triggers share windows, and several share a `needs` ("\d"):
+    # each window is searched for it once
+    needed: dict[tuple[re.Pattern[str], int, int], bool] = {}
     for name, pattern, needs in _SCANNER.rules:
         for lo, hi in windows.get(name, ()):
-            if needs is not None and not needs.search(text, lo, hi):
-                continue
+            if needs is not None:
+                key = (needs, lo, hi)
+                present = needed.get(key)
+                if present is None:
+                    present = needed[key] = needs.search(text, lo, hi) is not None
+                if not present:
+                    continue
             for m in pattern.finditer(text, lo, hi):
                 if m.end() + _SAFE_MARGIN > hi and hi < n:
                     # the window end may have cut the match or its look-ahead: redo in full
@@ -194,8 +217,7 @@ def find_slow(text: str) -> list[Candidate]:
 
 
 def _candidate(name: str, m: re.Match[str]) -> Candidate:
-    groups = m.groupdict()
-    return Candidate(m.start(), m.end(), name, groups, {k: m.span(k) for k, v in groups.items() if v is not None})
+    return Candidate(m.start(), m.end(), name, m.groupdict(), m)
 
 
 def _in_order(found: list[Candidate]) -> list[Candidate]:

@@ -12,6 +12,8 @@ import datetime
 import pytest
 
 from generator.timex import tag
+from timex_cases_conventions import CASES as CONVENTION_CASES
+from timex_cases_conventions import NONE as CONVENTION_NONE
 from timex_cases_news import CASES as NEWS_CASES
 from timex_cases_news import NONE as NEWS_NONE
 
@@ -842,8 +844,9 @@ def _date(s: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(s) if s else None
 
 
-ALL_CASES = CASES + NEWS_CASES  # timex_cases_news.py: the error kinds of issue 15
-ALL_NONE = NONE + NEWS_NONE
+# timex_cases_news.py: the error kinds of issue 15; timex_cases_conventions.py: TimeML's
+ALL_CASES = CASES + NEWS_CASES + CONVENTION_CASES
+ALL_NONE = NONE + NEWS_NONE + CONVENTION_NONE
 
 
 @pytest.mark.parametrize("dct,sentence,expr,value,range_,type_", ALL_CASES,

@@ -83,3 +83,19 @@ def test_past_weekday_is_within_the_week_before_the_dateline(dct, weekday):
     assert 0 <= (dct - t.time.start).days <= 6
     last = tag(f"It rained last {weekday} in the hills.", dct)[0]
     assert 1 <= (dct - last.time.start).days <= 7
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts)
+def test_word_start_guard_changes_no_match(text):
+    """Rules compiled with the word-start guard (rules.WORD_START_GUARD) find what their own
+    patterns find without it, on any text."""
+    import re
+
+    from generator.timex.rules import grammar
+
+    for rule in grammar().rules:
+        if rule.at_word:
+            bare = re.compile(rule.source, rule.pattern.flags)
+            assert [m.span() for m in rule.pattern.finditer(text)] == \
+                [m.span() for m in bare.finditer(text)], rule.name

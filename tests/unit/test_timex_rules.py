@@ -61,3 +61,53 @@ def test_rules_have_distinct_names_and_a_handler():
     names = [r.name for r in RULES]
     assert len(names) == len(set(names))
     assert all("." in r.handler for r in RULES)
+
+
+def _guard_texts() -> list[str]:
+    """Texts full of date phrases and of numbers that are none: every rule's examples, the
+    table cases and a synthetic news corpus."""
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root))
+    from bench.corpus import make_corpus
+    from test_timex_cases import ALL_CASES, ALL_NONE
+
+    texts = [e.text for e in EXAMPLES] + [c[1] for c in ALL_CASES] + [c[1] for c in ALL_NONE]
+    return texts + [text for _, _, text in make_corpus(150, seed=3)]
+
+
+GUARDED = [r for r in RULES if r.at_word]
+
+
+def test_most_rules_start_at_a_word():
+    assert len(GUARDED) >= len(RULES) - 2
+    unguarded = [r for r in RULES if not r.at_word]
+    assert all(r.pattern.pattern == r.source for r in unguarded)
+    assert all(r.pattern.pattern != r.source for r in GUARDED)
+
+
+def test_the_word_start_guard_changes_no_match():
+    """Each guarded rule finds exactly what its own pattern finds without the guard, so a
+    rule whose matches may start inside a word must say `start: anywhere`."""
+    import re
+
+    texts = _guard_texts()
+    for rule in GUARDED:
+        bare = re.compile(rule.source, rule.pattern.flags)
+        for text in texts:
+            assert [m.span() for m in rule.pattern.finditer(text)] == \
+                [m.span() for m in bare.finditer(text)], (rule.name, text[:200])
+
+
+def test_a_rule_that_starts_inside_words_must_say_so():
+    """'quarter' may start at the space before a bare "period"; guarded, it would not."""
+    import re
+
+    quarter = grammar().by_name["quarter"]
+    assert not quarter.at_word
+    text = "Sales held up well, Ames said, but not for the whole period."
+    guarded = re.compile(r"(?<!\w)(?=\w)(?:" + quarter.source + ")", quarter.pattern.flags)
+    assert [m.span() for m in guarded.finditer(text)] != \
+        [m.span() for m in quarter.pattern.finditer(text)]

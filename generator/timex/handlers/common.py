@@ -19,6 +19,7 @@ MONTH_NUMBER = LEX.month_numbers
 WEEKDAY_NUMBER = LEX.weekday_numbers
 POD = LEX.day_parts or {}
 _PREV_WORD = re.compile(r"([A-Za-z.'’]+)\W*$")
+_SPACES = re.compile(r"\s+")
 
 
 def span(c: Candidate, group: str) -> tuple[int, int]:
@@ -40,7 +41,7 @@ def next_text(ctx: Context, pos: int, n: int = 25) -> str:
 
 def norm(text: str | None) -> str:
     """A group's words, lower case, spaces collapsed ("The  past" -> "the past")."""
-    return re.sub(r"\s+", " ", (text or "").lower())
+    return _SPACES.sub(" ", (text or "").lower())
 
 
 def month_of(g: dict[str, str | None], key: str = "mon") -> int:

@@ -47,7 +47,7 @@ def date_at(ctx: Context, pos: int) -> tuple[int, TimeValue] | None:
             break
         spans = {k: (a + pos, b + pos) for k, (a, b) in cand.group_spans.items()}
         pieces = resolve(Candidate(cand.start + pos, cand.end + pos, cand.rule, cand.groups,
-                                   spans), ctx)
+                                   spans=spans), ctx)
         if pieces and pieces[0][0] == pos and pieces[0][2].type == "DATE":
             return pieces[0][1], pieces[0][2]
     return None
@@ -65,7 +65,7 @@ def _dates_from(ctx: Context, lo: int, hi: int) -> list[tuple[int, int, TimeValu
             continue
         spans = {k: (a + lo, b + lo) for k, (a, b) in cand.group_spans.items()}
         pieces = resolve(Candidate(cand.start + lo, cand.end + lo, cand.rule, cand.groups,
-                                   spans), ctx)
+                                   spans=spans), ctx)
         if pieces:
             out.extend(p for p in pieces if p[2].type == "DATE")
             taken = cand.end

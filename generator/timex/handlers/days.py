@@ -30,6 +30,9 @@ _NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]*\s+$")
 _POSSESSIVE = re.compile(r"['’]s")
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s+((?:[a-z]+[-\s]+){0,2}[a-z]+)\b")
 _PLANNED_NOUNS = LEX.words("planned_nouns")
+_SPAN_LINK = LEX.pattern("weekday_span_link")
+_SPAN_AND = LEX.pattern("weekday_span_and")
+_BETWEEN = LEX.pattern("between_before")
 
 
 def resolve_weekday(ctx: Context, wd: int, rel: str, pos: int, end: int) -> date | None:
@@ -65,13 +68,31 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
         # "Wednesday's ruling" names what was done that day: the latest such day
         d: date | None = weekday_on_or_before(ctx.dct, wd)
     else:
-        d = resolve_weekday(ctx, wd, rel, c.start, c.end)
+        opened = _span_opened_on(ctx, c.start) if not rel else None
+        d = weekday_on_or_after(opened, wd, strict=True) if opened \
+            else resolve_weekday(ctx, wd, rel, c.start, c.end)
     if d is None:
         return one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
     if g["pod"]:
         # TimeML: a part of a day is a TIME ("Friday afternoon" = ...TAF), like "this morning"
         return one(c, V.part_of_day(d, POD[g["pod"].lower()], "weekday_pod"))
     return one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
+
+
+def _span_opened_on(ctx: Context, pos: int) -> date | None:
+    """The day a span opened when the weekday at ``pos`` ends it: "from Monday to
+    Wednesday", "Tuesday through Friday", "between Monday and Thursday". The end is the first
+    such weekday after that day, whatever the tense says of the weekday alone."""
+    if not ctx.refs:
+        return None
+    p, value = ctx.refs[-1]
+    if value.granularity != "day" or value.start is None or not 0 < pos - p <= 40:
+        return None
+    between = ctx.text[p:pos]
+    if _SPAN_LINK.match(between) or (_SPAN_AND.match(between)
+                                     and _BETWEEN.search(ctx.text, max(0, p - 10), p)):
+        return value.start
+    return None
 
 
 def _done_on(ctx: Context, end: int) -> bool:
@@ -185,6 +206,13 @@ def day_in_apposition(c: Candidate, ctx: Context) -> Pieces:
             or re.search(r"[;()]", ctx.text[pos:c.start]):
         return None
     return one(c, V.day(value.start, "day_in_apposition"))  # type: ignore[arg-type]
+
+
+def running_day(c: Candidate, ctx: Context) -> Pieces:
+    """ "It is the third day of the strike": the day of the telling, the dateline's."""
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX-XX", "day", "running_day"))
+    return one(c, V.day(ctx.dct, "running_day"))
 
 
 def holiday(c: Candidate, ctx: Context) -> Pieces:

@@ -128,6 +128,8 @@ def quarter_phrase(c: Candidate, ctx: Context) -> Pieces:
 
 def quarter_code(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
+    if g["h"]:  # "H1 2025", "2H 2026"
+        return one(c, V.half(int(g["hy"] or 0), int(re.sub(r"\D", "", g["h"])), "half_code"))
     q = int(re.sub(r"\D", "", g["q"] or ""))
     if g["y"]:
         return one(c, V.quarter(int(g["y"]), q, "quarter"))

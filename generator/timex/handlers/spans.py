@@ -12,6 +12,7 @@ from generator.timex import values as V
 from generator.timex.context import Context
 from generator.timex.handlers.common import (LEX, POD, WEEKDAY_NUMBER, MONTH_NUMBER, Pieces,
                                              next_text, norm, one, prev_word, span)
+from generator.timex.handlers.counted import shift
 from generator.timex.handlers.relative import calendar_neighbour
 from generator.timex.numbers import number_value, unit_name
 from generator.timex.scan import Candidate
@@ -27,6 +28,11 @@ _ONE_DAY_LENGTH = re.compile(r"\s+(?:of|after|before|later|earlier|ago|long|in\s
                              r"|trip|strike|event|conference|summit|meeting)\b")
 _SOON_CONNECTIVE = re.compile(r"\s*(?:after|afterwards?|thereafter|enough|as)\b")
 _PLURAL_SPAN_AFTER = re.compile(r"\s+(?:of|since|that|when|before|after|to\s+come|ahead)\b")
+_TIME_AHEAD = LEX.pattern("time_ahead")
+_OR_SO = LEX.pattern("or_so")
+_SOME_PERIOD = LEX.pattern("some_period")
+_UP_TO_NOW = LEX.words("up_to_now_words")
+_AHEAD_UNITS = ("day", "week", "month", "quarter", "year", "decade")
 
 
 def duration(c: Candidate, ctx: Context) -> Pieces:
@@ -50,7 +56,48 @@ def duration(c: Candidate, ctx: Context) -> Pieces:
                 and not _ONE_DAY_LENGTH.match(next_text(ctx, c.end, 30)):
             tense = ctx.tense(c.start, c.end)
             return one(c, V.vague("PAST_REF" if tense == "past" else "FUTURE_REF", "one_day"))
-    return one(c, V.duration(V.duration_value(amount, unit), "duration"))
+    if not (rel or g["approx"] or g["adj"] or g["outside"]):
+        ahead = _in_units_ahead(c, ctx, amount, unit)
+        if ahead is not None:
+            return one(c, ahead)
+    value = V.duration(V.duration_value(amount, unit), "duration")
+    if rel == "the" and _attributive(c, ctx):
+        # "the 24-hour strike", "the two day rally": the length is the noun's modifier and
+        # "the" the noun's own determiner, outside the expression (TimeML)
+        return [(span(c, "n")[0], c.end, value)]
+    return one(c, value)
+
+
+def _attributive(c: Candidate, ctx: Context) -> bool:
+    """ "24-hour" (joined by a hyphen) or "two day" (a singular unit after a number above one):
+    a length used as an adjective."""
+    between = ctx.text[span(c, "n")[1]:span(c, "unit")[0]]
+    if "-" in between:
+        return True
+    unit_word = (c.groups["unit"] or "").lower()
+    amount = number_value((c.groups["n"] or "").lower())
+    return amount is not None and amount > 1 and not unit_word.endswith("s")
+
+
+def _in_units_ahead(c: Candidate, ctx: Context, amount: float | None, unit: str):
+    """ "will vote in two weeks", "in five years' time": TimeML's date that far after the
+    dateline, at the unit's precision; "left in two weeks" (within), "the first time in five
+    years" (up to now) stay lengths, and "in a year or two" is FUTURE_REF."""
+    before = ctx.text[max(0, c.start - 40):c.start].lower().split()
+    if not before or before[-1] != "in" or unit not in _AHEAD_UNITS:
+        return None
+    if any(w in _UP_TO_NOW for w in before[-4:-1]):
+        return None  # "the highest rate in a decade"
+    following = next_text(ctx, c.end, 20)
+    if _SOME_PERIOD.match(following):
+        return None
+    if not _TIME_AHEAD.match(following) and ctx.tense(c.start, c.end, timetable=True) != "future":
+        return None
+    if _OR_SO.match(following) or amount is None or amount != int(amount):
+        return V.vague("FUTURE_REF", "in_units_ahead")
+    if ctx.dct is None:
+        return None
+    return shift(ctx.dct, amount, unit, "in_units_ahead")
 
 
 def duration_the(c: Candidate, ctx: Context) -> Pieces:
@@ -117,6 +164,10 @@ def weekday_plural(c: Candidate, ctx: Context) -> Pieces:
 
 
 def every(c: Candidate, ctx: Context) -> Pieces:
+    if c.groups["units"]:  # "every four years": a SET with the length between its times
+        unit = _UNIT_OF[(c.groups["units"] or "").lower()]
+        return one(c, V.set_value(V.duration_value(number_value((c.groups["n"] or "").lower()),
+                                                   unit), "every_n"))
     what = (c.groups["what"] or "").lower()
     other = " other " in ctx.text[c.start:c.end].lower()
     if what in WEEKDAY_NUMBER:
