@@ -6,15 +6,11 @@
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
 import sqlite3
-import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, MutableMapping, Sequence
@@ -26,7 +22,8 @@ from .cache import (ArticleTable, BuildCache, WindowTable, cached_analyses, sett
 from .config import SiteConfig, load_config
 from .chronology.corrections import Applied, Corrections, correct_articles, parse_corrections
 from .content import load_articles, read_actors_file, read_corrections_file
-from .distributed import RemoteSettings, analyse_with_dask
+from .chronology.windows import MergeReport, WindowMapper
+from .distributed import DaskMapper, DaskSession, RemoteSettings, analyse_with_dask
 from .errors import BuildErrors, ContentError
 from .incremental import ParsedArticles, PipelineState, TwoLevelMemo, site_in_memory
 from .layout import is_site, no_articles
@@ -35,6 +32,7 @@ from .memo import IdentityMemo
 from .model import Article, ArticleAnalysis, Problem, Timeline
 from .output import StagingFolder, check_output_dir, write_file
 from .sink import MemorySite
+from .workers import PARALLEL_MIN_WINDOW_ITEMS, PoolMapper, default_workers, worker_context, worker_pool
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BUILD_INFO = {"generator": f"Annals {__version__}"}  # what every page says made it
@@ -58,6 +56,7 @@ class BuildOptions:
     use_cache: bool = True  # SITE/.annals-cache: parsed articles and analyses of earlier builds
     dask: str | None = None  # analyse on a dask.distributed cluster: "local" or a scheduler address
     search: bool = True  # the search index, when site.yaml has not turned it off (check and export need none)
+    pool_min_window_items: int = PARALLEL_MIN_WINDOW_ITEMS  # merge windows in worker processes from this many items
 
 
 @dataclass(frozen=True)
@@ -89,6 +88,7 @@ class BuildResult:
     site: MemorySite | None = None  # run_pipeline(in_memory=True): the files, made on first read
     rendered: int = 0  # pages rendered (or, in memory, scheduled) afresh
     scheduled: frozenset[str] = frozenset()  # in memory: the pages and exports made afresh
+    merge: MergeReport = field(default_factory=MergeReport)  # the merge windows: reused, clustered where
 
     @property
     def pages(self) -> int:
@@ -169,61 +169,12 @@ def _analyse_in_workers(todo: list[Article], settings: AnalysisSettings, workers
     picklable); results come back in order, without the article, which the parent has.
     """
     chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    with worker_pool(workers, _worker_context(), _set_worker_settings, (settings,)) as pool:
+    with worker_pool(workers, worker_context(), _set_worker_settings, (settings,)) as pool:
         done = 0
         for chunk, results in zip(chunks, pool.map(_analyse_chunk, chunks)):
             cache.update((article, replace(result, article=article)) for article, result in zip(chunk, results))
             done += len(chunk)
             _report(progress, "analyse", done, len(todo))
-
-
-@contextmanager
-def worker_pool(workers: int, context, initializer: Callable[..., None], initargs: tuple) -> Iterator[ProcessPoolExecutor]:
-    """A process pool whose workers die with the build: each asks the kernel to kill it when
-    the build's process dies (even by SIGKILL), and leaving the block by an error or an
-    interruption kills them at once rather than waiting for their current task."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                               initargs=(os.getpid(), initializer, initargs))
-    try:
-        yield pool
-    except BaseException:
-        _kill_workers(pool)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
-
-
-def _start_worker(parent: int, initializer: Callable[..., None], initargs: tuple) -> None:
-    """In each worker, before its first task: die with the parent, leave Ctrl+C and SIGTERM
-    to the parent (which stops the pool), then the pool's own initializer."""
-    if sys.platform.startswith("linux"):  # where the pool forks: the build is the parent
-        with suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() != parent:  # the build died before the request above was in place
-            os._exit(1)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    initializer(*initargs)
-
-
-def _kill_workers(pool: ProcessPoolExecutor) -> None:
-    """Kill a pool's worker processes now. The executor has no public way before Python
-    3.14 (terminate_workers); its process table is the documented-by-use way until then."""
-    terminate = getattr(pool, "terminate_workers", None)
-    if terminate is not None:
-        terminate()
-        return
-    for process in list(getattr(pool, "_processes", {}).values()):
-        with suppress(Exception):
-            process.kill()
-
-
-def _worker_context():
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
 
 
 # Per worker process: what its tasks work on (the analysis settings; the timeline and config
@@ -254,15 +205,18 @@ def analyse_one(article: Article, settings: AnalysisSettings) -> ArticleAnalysis
 
 
 def assemble(site: Site, analyses: Sequence[ArticleAnalysis],
-             memo: chronology.ChronologyMemo | None = None) -> Timeline:
+             memo: chronology.ChronologyMemo | None = None, mapper: WindowMapper | None = None,
+             report: MergeReport | None = None) -> Timeline:
     """Decide the cast of actors, give events their actors' slugs, order the chronology
-    (reusing what ``memo`` kept of the last one, and leaving this one's there)."""
+    (reusing what ``memo`` kept of the last one, and leaving this one's there; the merge
+    windows it lacks clustered by ``mapper``, and told to ``report``)."""
     cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
     slugged = memo.slugged if memo is not None else IdentityMemo()
     cast_analyses = [slugged.get((a,), _slugs_of(a, cast), lambda a=a: _with_slugs(a, cast)) for a in analyses]
     slugged.next_run()
     timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config,
-                                         corrections=site.corrections, applied=site.corrected, memo=memo)
+                                         corrections=site.corrections, applied=site.corrected, memo=memo,
+                                         mapper=mapper, report=report)
     return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems)
                    + site.media.problems + site.correction_problems + site.problems)
 
@@ -359,22 +313,25 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         timings[stage] = now - clock
         clock = now
 
-    with open_cache(options) as store:
+    report = MergeReport()
+    with open_cache(options) as store, DaskSession(options.dask) as remote:
         site = load_site(options, store, state.parsed if state is not None else None)
         lap("load")
         analyses, analysed = _analyses(site, options, state.analyses if state is not None else {},
-                                       store, progress)
+                                       store, progress, remote)
         lap("analyse")
         windows = WindowTable(store) if store is not None and state is None else None
         memo = state.chronology if state is not None else chronology.ChronologyMemo(windows=windows or {})
-        timeline = assemble(site, analyses, memo)
+        timeline = assemble(site, analyses, memo, window_mapper(options, remote), report)
         if windows is not None:
             windows.store(memo.windows)
         if store is not None:
             store.forget_unused()
     if state is not None:
         state.keep_only(analyses)
+    timings["merge"] = report.seconds  # inside the chronology stage, shown apart
     lap("chronology")
+    timings["chronology"] -= report.seconds
     render_options = render.RenderOptions(review=options.review, preview=options.preview)
     if in_memory:
         theme = render.find_theme(site.config.theme, options.site_dir)
@@ -390,7 +347,8 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         lap("render")
         return BuildResult(site.config, timeline, {}, tuple(memory.names()), timings, site.skipped_drafts,
                            site.media, analysed, memory, len(fresh),
-                           frozenset(fresh) | frozenset(n for n in memory.pending if not n.endswith(".html")))
+                           frozenset(fresh) | frozenset(n for n in memory.pending if not n.endswith(".html")),
+                           report)
     files = render_files(timeline, site, options.site_dir, jobs=options.jobs, staging=staging,
                          options=render_options)
     lap("render")
@@ -401,7 +359,7 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         lap("search")
     names = tuple(sorted(staging.names if staging is not None else files))
     return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed,
-                       rendered=sum(1 for n in names if n.endswith(".html")))
+                       rendered=sum(1 for n in names if n.endswith(".html")), merge=report)
 
 
 def search_documents(timeline: Timeline, config: SiteConfig, site_dir: Path, media: Media) -> list[search.SearchDocument]:
@@ -415,7 +373,8 @@ def search_index(timeline: Timeline, config: SiteConfig, site_dir: Path, media: 
 
 
 def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article, ArticleAnalysis],
-              store: BuildCache | None, progress: Progress | None) -> tuple[list[ArticleAnalysis], int]:
+              store: BuildCache | None, progress: Progress | None,
+              remote: DaskSession) -> tuple[list[ArticleAnalysis], int]:
     """Every article's analysis (from memory, the persistent cache, Dask or here) and how
     many were made afresh."""
     settings = analysis_settings(site)
@@ -424,7 +383,7 @@ def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article,
     known = set(memory)
     if options.dask:
         todo = [a for a in site.articles if a not in memory]
-        memory.update(zip(todo, analyse_with_dask(todo, remote_settings(site), options.dask)))
+        memory.update(zip(todo, analyse_with_dask(todo, remote_settings(site), remote)))
     analyses = analyse_all(site.articles, settings, cache=memory, jobs=options.jobs, progress=progress)
     fresh = [a for a in analyses if a.article not in known]
     if store is not None:
@@ -461,6 +420,13 @@ def _writable(folder: Path) -> bool:
         return os.access(folder, os.W_OK) and bool(folder.stat().st_mode & 0o222)
     except OSError:
         return False
+
+
+def window_mapper(options: BuildOptions, remote: DaskSession) -> WindowMapper:
+    """Where the merge windows the memo lacks are clustered: on the build's Dask cluster
+    with --dask, else in worker processes when there are many (else here)."""
+    return DaskMapper(remote) if options.dask else PoolMapper(default_workers(options.jobs),
+                                                              options.pool_min_window_items)
 
 
 def remote_settings(site: Site) -> RemoteSettings:

@@ -18,14 +18,15 @@ cache for ``annals build``); a full build and any incremental one give the same 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Iterable, Mapping, MutableMapping, NamedTuple, Sequence
+from typing import Callable, Iterable, Mapping, MutableMapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from ..model import ArticleAnalysis, Event, TimeExpr
 from ..memo import IdentityMemo
+from .spans import SpanIndex
 from .merge import MergeSettings, SourceEvent, cluster_events, gap_days
 from .words import CONCEPTS, ONE_OFF, date_context
 
@@ -151,49 +152,6 @@ def other_dates(event: Event, timexes: Sequence[TimeExpr], index: SpanIndex) -> 
             and gap_days(t.time.start, t.time.end, own.time.start, own.time.end) > 0]  # type: ignore[arg-type]
 
 
-class SpanIndex:
-    """Each article's (start, end) spans sorted by start, to find those of one sentence by
-    bisection instead of scanning every mention of the article for every event."""
-
-    def __init__(self, spans: Mapping[str, Sequence[tuple[int, int]]]):
-        self.spans = spans
-        self.sorted: dict[str, tuple[list[int], list[int], int] | None] = {}
-
-    def _of(self, article: str) -> tuple[list[int], list[int], int] | None:
-        """(sorted starts, span positions in that order, longest span), or None when a
-        span ends before it starts (then scan: bisection assumes end >= start)."""
-        if article not in self.sorted:
-            given = self.spans.get(article, ())
-            if any(e < s for s, e in given):
-                self.sorted[article] = None
-            else:
-                order = sorted(range(len(given)), key=lambda k: (given[k][0], k))
-                longest = max((e - s for s, e in given), default=0)
-                self.sorted[article] = ([given[k][0] for k in order], order, longest)
-        return self.sorted[article]
-
-    def overlapping(self, article: str, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans s..e with s < end and start < e, in start order."""
-        given = self.spans.get(article, ())
-        found = self._of(article)
-        if found is None:
-            return [(s, e) for s, e in given if s < end and start < e]
-        starts, order, longest = found
-        window = order[bisect_right(starts, start - longest):bisect_left(starts, end)]
-        return [given[k] for k in window if start < given[k][1]]
-
-    def within(self, article: str, start: int, end: int) -> list[int]:
-        """Positions of the spans s..e with start <= s and e <= end."""
-        given = self.spans.get(article, ())
-        found = self._of(article)
-        if found is None:
-            return [k for k, (s, e) in enumerate(given) if start <= s and e <= end]
-        starts, order, _ = found
-        window = order[bisect_left(starts, start):bisect_right(starts, end)]
-        return [k for k in window if given[k][1] <= end]
-
-
-
 # Windows ---------------------------------------------------------------------------------
 
 def home_window(item: RawItem, settings: MergeSettings) -> tuple[str, int]:
@@ -279,43 +237,149 @@ class Merged:
 
 
 def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
-                  memo: Mapping[tuple, WindowResult] | None = None,
+                  memo: "Mapping[tuple, WindowResult] | BatchMemo | None" = None,
                   keep: MutableMapping[tuple, WindowResult] | None = None,
-                  single: bool = False) -> Merged:
+                  single: bool = False, mapper: "WindowMapper | None" = None,
+                  report: "MergeReport | None" = None) -> Merged:
     """Cluster every window (taking its result from ``memo`` when it holds the window's
     key; every window's result goes into ``keep``), then join the windows' clusters through
-    their shared halo events. ``single``: no merging, one event per primary item."""
+    their shared halo events. The windows ``memo`` lacks are clustered by ``mapper`` (here,
+    by default; worker processes or a Dask cluster: mapping.py, distributed.py), which is
+    never sent a window the memo has. ``report`` learns how many windows there were, where
+    they were clustered and how long it took. ``single``: no merging, one event per primary
+    item."""
+    started = time.perf_counter()
     memo = {} if memo is None else memo
     keep = {} if keep is None else keep
+    report = MergeReport() if report is None else report
+    parts = windows(items, settings)
     weighed: dict[int, SourceEvent] = {}
-    found: list[tuple[tuple[str, int], list[int], Clusters]] = []
-    reused = 0
-    for window, members in windows(items, settings).items():
-        key = (settings, window, tuple((items[i].window == window, items[i].key) for i in members))
-        result = None if single else memo.get(key)
-        if result is None:
-            events = weigh([items[i] for i in members], settings)
-            home = tuple(e for i, e in zip(members, events) if items[i].window == window)
-            clusters = () if single else tuple(tuple(c) for c in cluster_events(events, settings))
-            result = WindowResult(clusters, home)
-        else:
-            reused += 1
-        if not single:
-            keep[key] = result
-            found.append((window, members, result.clusters))
-        home_members = [i for i in members if items[i].window == window]
-        if result.events is None:  # from the persistent cache: weigh again, for the drafts
-            events = weigh([items[i] for i in members], settings)
-            result = WindowResult(result.clusters, tuple(e for i, e in zip(members, events)
-                                                         if items[i].window == window))
-            keep[key] = result
-        for i, event in zip(home_members, result.events):  # type: ignore[arg-type]
-            weighed[i] = _current(event, items[i])
     if single:
-        joined = [[i] for i, item in enumerate(items) if not item.secondary]
-    else:
-        joined = _join(items, settings, found)
-    return Merged(joined, [weighed[i] for i in range(len(items))], reused, len(found))
+        for window, members in parts.items():
+            events = weigh([items[i] for i in members], settings)
+            weighed.update((i, e) for i, e in zip(members, events) if items[i].window == window)
+        report.seconds += time.perf_counter() - started
+        return Merged([[i] for i, item in enumerate(items) if not item.secondary],
+                      [weighed[i] for i in range(len(items))])
+    keys = {window: (settings, window, tuple((items[i].window == window, items[i].key) for i in members))
+            for window, members in parts.items()}
+    known = recall(memo, list(keys.values()))
+    missing = [window for window, key in keys.items() if key not in known]
+    fresh: dict[tuple[str, int], WindowResult] = {}
+    if missing:
+        where, results = (mapper or map_here)(
+            [WindowTask(w, tuple(items[i] for i in parts[w]), settings) for w in missing])
+        fresh = dict(zip(missing, results))
+        report.clustered[where] = report.clustered.get(where, 0) + len(missing)
+    found: list[tuple[tuple[str, int], list[int], Clusters]] = []
+    for window, members in parts.items():
+        key = keys[window]
+        result = known.get(key) or fresh[window]
+        home_members = [i for i in members if items[i].window == window]
+        events = result.events
+        if events is None:  # from the persistent cache: weigh again, for the drafts
+            events = [e for i, e in zip(members, weigh([items[i] for i in members], settings))
+                      if items[i].window == window]
+        # the events as this run's items have them (a worker's come without their Event),
+        # kept so that the next run finds the very same objects (the drafts' identity memo)
+        current = tuple(_current(e, items[i]) for i, e in zip(home_members, events))
+        same = result.events is not None and all(a is b for a, b in zip(current, result.events))
+        keep[key] = result if same else WindowResult(result.clusters, current)
+        weighed.update(zip(home_members, current))
+        found.append((window, members, result.clusters))
+    report.windows += len(parts)
+    report.reused += len(parts) - len(missing)
+    report.seconds += time.perf_counter() - started
+    return Merged(_join(items, settings, found), [weighed[i] for i in range(len(items))],
+                  len(parts) - len(missing), len(found))
+
+
+class WindowTask(NamedTuple):
+    """One window to cluster: all a worker needs, picklable (frozen dataclasses, tuples,
+    dicts in insertion order; no identity or set order reaches the result)."""
+
+    window: tuple[str, int]
+    items: tuple[RawItem, ...]  # its own items, then its halo (windows())
+    settings: MergeSettings
+
+
+# Clusters windows and gives their results in the order given, with where it ran them
+# ("here", "pool", "dask": for MergeReport). Whatever runs them, the results are the same.
+WindowMapper = Callable[[Sequence[WindowTask]], "tuple[str, list[WindowResult]]"]
+
+
+def cluster_window(task: WindowTask) -> WindowResult:
+    """A window's clusters and its own items' source events, weighed among the window's."""
+    events = weigh(task.items, task.settings)
+    home = tuple(e for item, e in zip(task.items, events) if item.window == task.window)
+    return WindowResult(tuple(tuple(c) for c in cluster_events(events, task.settings)), home)
+
+
+def map_here(tasks: Sequence[WindowTask]) -> tuple[str, list[WindowResult]]:
+    """The default mapper: every window in this process, one after the other."""
+    return "here", [cluster_window(task) for task in tasks]
+
+
+def detached(result: WindowResult) -> WindowResult:
+    """A result to send back from another process: its events without their Event and
+    order, which the receiving side has (merge_windows puts its own back: _current). About
+    half of what would travel otherwise."""
+    events = result.events or ()
+    return WindowResult(result.clusters, tuple(replace(e, event=None, order=()) for e in events))  # type: ignore[arg-type]
+
+
+def balanced_chunks(tasks: Sequence[WindowTask], parts: int) -> list[list[int]]:
+    """Positions of ``tasks`` in ``parts`` or fewer runs of consecutive windows holding
+    about the same number of items each (a window's work grows with its items; a busy month
+    holds many more than a quiet one)."""
+    total = sum(len(t.items) for t in tasks)
+    target = max(1, -(-total // max(parts, 1)))
+    chunks: list[list[int]] = [[]]
+    filled = 0
+    for k, task in enumerate(tasks):
+        if filled >= target:
+            chunks.append([])
+            filled = 0
+        chunks[-1].append(k)
+        filled += len(task.items)
+    return [c for c in chunks if c]
+
+
+@dataclass
+class MergeReport:
+    """What one merge did: windows in all, found in the memo, clustered (by where), and
+    the seconds merge_windows took (the "merge" figure of --timings)."""
+
+    windows: int = 0
+    reused: int = 0
+    clustered: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        where = ", ".join(f"{n} {PLACES.get(w, w)}" for w, n in sorted(self.clustered.items()))
+        return f"merge windows: {self.windows}, {self.reused} from the cache" + (f", {where}" if where else "")
+
+
+PLACES = {"here": "clustered here", "pool": "in worker processes", "dask": "on Dask"}
+
+
+@runtime_checkable
+class BatchMemo(Protocol):
+    """A window memo read in one go (the build cache's table: one query, not one a window)."""
+
+    def get_many(self, keys: Sequence[tuple]) -> dict[tuple, WindowResult]: ...
+
+
+def recall(memo: "Mapping[tuple, WindowResult] | BatchMemo", keys: Sequence[tuple]) -> dict[tuple, WindowResult]:
+    """The memo's results for those of ``keys`` it holds."""
+    if isinstance(memo, BatchMemo):
+        return memo.get_many(keys)
+    found = {}
+    for key in keys:
+        result = memo.get(key)
+        if result is not None:
+            found[key] = result
+    return found
 
 
 def _current(event: SourceEvent, item: RawItem) -> SourceEvent:
