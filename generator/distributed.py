@@ -17,9 +17,9 @@ from __future__ import annotations
 import functools
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
-from .chronology.windows import WindowResult, WindowTask, balanced_chunks, cluster_window, detached
+from .chronology.windows import WindowResult, WindowTask, balanced_chunks, window_clusters
 from .errors import AnnalsError
 from .model import Article, ArticleAnalysis
 
@@ -86,13 +86,14 @@ class DaskMapper:
 
     session: DaskSession
 
-    def __call__(self, tasks: Sequence[WindowTask]) -> tuple[str, list[WindowResult]]:
+    def __call__(self, tasks: Sequence[WindowTask], meanwhile: Callable[[], None]) -> tuple[str, list[WindowResult]]:
         if not tasks:
             return "dask", []
         client = self.session.client()
         workers = max(1, len(client.scheduler_info().get("workers", {})))  # type: ignore[attr-defined]
         runs = [[_shipped(tasks[k]) for k in run] for run in balanced_chunks(tasks, workers * RUNS_PER_WORKER)]
         futures = client.map(cluster_windows, runs, pure=False)  # type: ignore[attr-defined]
+        meanwhile()  # the events are weighed here while the cluster works
         results: list[WindowResult] = []
         for part in client.gather(futures):  # type: ignore[attr-defined]
             results += part
@@ -106,9 +107,8 @@ def _shipped(task: WindowTask) -> WindowTask:
 
 
 def cluster_windows(tasks: list[WindowTask]) -> list[WindowResult]:
-    """Run on a worker: cluster a run of windows (their events go back without the Event,
-    which the build has)."""
-    return [detached(cluster_window(task)) for task in tasks]
+    """Run on a worker: cluster a run of windows (only the clusters go back)."""
+    return [window_clusters(task) for task in tasks]
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
-from .chronology.windows import WindowResult, WindowTask, balanced_chunks, cluster_window, detached, map_here
+from .chronology.windows import WindowResult, WindowTask, balanced_chunks, map_here, window_clusters
 
 # Measured on 2 cores (bench sites of bench/sites.py, cold merges, two workers against one
 # process): see PoolMapper. Below this many items in the windows to cluster, forking the
@@ -87,7 +87,7 @@ def _set_window_tasks(tasks: Sequence[WindowTask]) -> None:
 
 def _cluster_run(positions: list[int]) -> list[WindowResult]:
     tasks = _WINDOW_TASKS["tasks"]
-    return [detached(cluster_window(tasks[k])) for k in positions]
+    return [window_clusters(tasks[k]) for k in positions]
 
 
 @dataclass
@@ -98,14 +98,16 @@ class PoolMapper:
     workers: int
     min_items: int = PARALLEL_MIN_WINDOW_ITEMS
 
-    def __call__(self, tasks: Sequence[WindowTask]) -> tuple[str, list[WindowResult]]:
+    def __call__(self, tasks: Sequence[WindowTask], meanwhile: Callable[[], None]) -> tuple[str, list[WindowResult]]:
         runs = balanced_chunks(tasks, self.workers * CHUNKS_PER_WORKER)
         if (self.workers < 2 or len(runs) < 2 or sum(len(t.items) for t in tasks) < self.min_items
                 or "fork" not in multiprocessing.get_all_start_methods()):
             return map_here(tasks)
         results: list[WindowResult] = []
         with worker_pool(min(self.workers, len(runs)), worker_context(), _set_window_tasks, (tasks,)) as pool:
-            for part in pool.map(_cluster_run, runs):
+            parts = pool.map(_cluster_run, runs)  # every run is submitted here
+            meanwhile()
+            for part in parts:
                 results += part
         return "pool", results
 

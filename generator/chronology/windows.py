@@ -187,10 +187,12 @@ def windows(items: Sequence[RawItem], settings: MergeSettings) -> dict[tuple[str
     return out
 
 
-def weigh(items: Sequence[RawItem], settings: MergeSettings) -> list[SourceEvent]:
+def weigh(items: Sequence[RawItem], settings: MergeSettings,
+          home: tuple[str, int] | None = None) -> list[SourceEvent]:
     """Source events weighted by the rarity of their words and actors among ``items`` (a
     window's primary events): in an archive about one story its countries are everywhere
-    and say nothing, a named envoy does."""
+    and say nothing, a named envoy does. With ``home``, only the events of the items whose
+    home window it is (the halo's count in the statistics all the same)."""
     df: Counter[str] = Counter()
     actor_df: Counter[str] = Counter()
     primary = [item for item in items if not item.secondary]
@@ -206,9 +208,14 @@ def weigh(items: Sequence[RawItem], settings: MergeSettings) -> list[SourceEvent
     rare_df = max(settings.salient_min_df, settings.rare_word_share * total)
     salient_df = max(settings.salient_min_df, settings.salient_actor_share * total)
     concept_heads = frozenset(CONCEPTS.values())
+    # each word's factor once per window, not once per sentence using it (the same float)
+    idf = {w: math.log((mass + 1) / (n + 1)) + 1.0 for w, n in df.items()}
+    unseen = math.log((mass + 1) / 1) + 1.0  # a secondary item's word no primary one uses
     out = []
     for item in items:
-        weighted = {w: b * (math.log((mass + 1) / (df[w] + 1)) + 1.0) for w, b in item.terms.items()}
+        if home is not None and item.window != home:
+            continue
+        weighted = {w: b * idf.get(w, unseen) for w, b in item.terms.items()}
         salient = tuple(sorted(
             (a, math.log((mass + 1) / max(actor_df[a], 1))
              * (1.0 if a in item.named else settings.unnamed_actor_factor))
@@ -256,8 +263,8 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     weighed: dict[int, SourceEvent] = {}
     if single:
         for window, members in parts.items():
-            events = weigh([items[i] for i in members], settings)
-            weighed.update((i, e) for i, e in zip(members, events) if items[i].window == window)
+            home = [i for i in members if items[i].window == window]
+            weighed.update(zip(home, weigh([items[i] for i in members], settings, home=window)))
         report.seconds += time.perf_counter() - started
         return Merged([[i] for i, item in enumerate(items) if not item.secondary],
                       [weighed[i] for i in range(len(items))])
@@ -265,10 +272,24 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
             for window, members in parts.items()}
     known = recall(memo, list(keys.values()))
     missing = [window for window, key in keys.items() if key not in known]
+
+    def home_events(window: tuple[str, int]) -> list[SourceEvent]:
+        return weigh([items[i] for i in parts[window]], settings, home=window)
+
+    weighed_here: dict[tuple[str, int], list[SourceEvent]] = {}
+
+    def meanwhile() -> None:
+        """While a mapper's workers cluster: weigh here every window whose result will
+        come without its events (the workers send back only clusters)."""
+        for window, key in keys.items():
+            result = known.get(key)
+            if window not in weighed_here and (result is None or result.events is None):
+                weighed_here[window] = home_events(window)
+
     fresh: dict[tuple[str, int], WindowResult] = {}
     if missing:
         where, results = (mapper or map_here)(
-            [WindowTask(w, tuple(items[i] for i in parts[w]), settings) for w in missing])
+            [WindowTask(w, tuple(items[i] for i in parts[w]), settings) for w in missing], meanwhile)
         fresh = dict(zip(missing, results))
         report.clustered[where] = report.clustered.get(where, 0) + len(missing)
     found: list[tuple[tuple[str, int], list[int], Clusters]] = []
@@ -277,11 +298,10 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
         result = known.get(key) or fresh[window]
         home_members = [i for i in members if items[i].window == window]
         events = result.events
-        if events is None:  # from the persistent cache: weigh again, for the drafts
-            events = [e for i, e in zip(members, weigh([items[i] for i in members], settings))
-                      if items[i].window == window]
-        # the events as this run's items have them (a worker's come without their Event),
-        # kept so that the next run finds the very same objects (the drafts' identity memo)
+        if events is None:  # from the persistent cache or a worker: weighed here, for the drafts
+            events = weighed_here[window] if window in weighed_here else home_events(window)
+        # the events as this run's items have them, kept so that the next run finds the
+        # very same objects (the drafts' identity memo)
         current = tuple(_current(e, items[i]) for i, e in zip(home_members, events))
         same = result.events is not None and all(a is b for a, b in zip(current, result.events))
         keep[key] = result if same else WindowResult(result.clusters, current)
@@ -305,7 +325,9 @@ class WindowTask(NamedTuple):
 
 # Clusters windows and gives their results in the order given, with where it ran them
 # ("here", "pool", "dask": for MergeReport). Whatever runs them, the results are the same.
-WindowMapper = Callable[[Sequence[WindowTask]], "tuple[str, list[WindowResult]]"]
+# A mapper that clusters elsewhere calls the second argument once its tasks are away: this
+# process then weighs the windows' events itself, so that only clusters need come back.
+WindowMapper = Callable[[Sequence[WindowTask], Callable[[], None]], "tuple[str, list[WindowResult]]"]
 
 
 def cluster_window(task: WindowTask) -> WindowResult:
@@ -315,17 +337,16 @@ def cluster_window(task: WindowTask) -> WindowResult:
     return WindowResult(tuple(tuple(c) for c in cluster_events(events, task.settings)), home)
 
 
-def map_here(tasks: Sequence[WindowTask]) -> tuple[str, list[WindowResult]]:
-    """The default mapper: every window in this process, one after the other."""
+def window_clusters(task: WindowTask) -> WindowResult:
+    """Run in a worker: only the window's clusters (its events are weighed where they are
+    needed: as many bytes as a few integers a cluster, instead of every event's weights)."""
+    return WindowResult(cluster_window(task).clusters, None)
+
+
+def map_here(tasks: Sequence[WindowTask], meanwhile: Callable[[], None] | None = None) -> tuple[str, list[WindowResult]]:
+    """The default mapper: every window in this process, one after the other (with its
+    events: nothing is weighed twice)."""
     return "here", [cluster_window(task) for task in tasks]
-
-
-def detached(result: WindowResult) -> WindowResult:
-    """A result to send back from another process: its events without their Event and
-    order, which the receiving side has (merge_windows puts its own back: _current). About
-    half of what would travel otherwise."""
-    events = result.events or ()
-    return WindowResult(result.clusters, tuple(replace(e, event=None, order=()) for e in events))  # type: ignore[arg-type]
 
 
 def balanced_chunks(tasks: Sequence[WindowTask], parts: int) -> list[list[int]]:

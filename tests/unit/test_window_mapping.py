@@ -55,7 +55,7 @@ def test_worker_processes_give_the_merge_made_here(items):
     assert pool.clustered == {"pool": here.windows}
     assert forked.clusters == serial.clusters
     assert forked.items == serial.items
-    # the workers send the events back without their Event: the build's own are put back
+    # the events are weighed here, from the build's own items
     assert all(a.event is b for a, b in zip(forked.items, (i.event for i in items)))
 
 
@@ -73,9 +73,9 @@ def test_a_window_in_the_memo_is_never_sent(items):
     merge_windows(items, SETTINGS, keep=kept, mapper=PoolMapper(2, min_items=0))
     sent: list[WindowTask] = []
 
-    def recording(tasks):  # clusters here, and remembers what it was given
+    def recording(tasks, meanwhile):  # clusters here, and remembers what it was given
         sent.extend(tasks)
-        return map_here(tasks)
+        return map_here(tasks, meanwhile)
 
     # one event's words changed: only the windows holding it (its month, a neighbour's halo) change
     moved = 5
