@@ -71,7 +71,8 @@ def analyse_with_dask(articles: Sequence[Article], settings: RemoteSettings, ses
         return []
     client = session.client()
     remote = client.scatter(settings, broadcast=True)  # type: ignore[attr-defined]
-    futures = client.map(analyse_chunk, [remote] * len(chunks), chunks, pure=False)  # type: ignore[attr-defined]
+    data = client.scatter(chunks, hash=False)  # type: ignore[attr-defined]  # as DaskMapper does
+    futures = client.map(analyse_chunk, [remote] * len(chunks), data, pure=False)  # type: ignore[attr-defined]
     results = client.gather(futures)  # type: ignore[attr-defined]
     out: list[ArticleAnalysis] = []
     for chunk_articles, analyses in zip(chunks, results):
@@ -92,7 +93,10 @@ class DaskMapper:
         client = self.session.client()
         workers = max(1, len(client.scheduler_info().get("workers", {})))  # type: ignore[attr-defined]
         runs = [[_shipped(tasks[k]) for k in run] for run in balanced_chunks(tasks, workers * RUNS_PER_WORKER)]
-        futures = client.map(cluster_windows, runs, pure=False)  # type: ignore[attr-defined]
+        # scattered first: straight to the workers, not through the scheduler's task graph
+        # (hash=False: keys by counter, not by hashing megabytes of items)
+        data = client.scatter(runs, hash=False)  # type: ignore[attr-defined]
+        futures = client.map(cluster_windows, data, pure=False)  # type: ignore[attr-defined]
         meanwhile()  # the events are weighed here while the cluster works
         results: list[WindowResult] = []
         for part in client.gather(futures):  # type: ignore[attr-defined]
