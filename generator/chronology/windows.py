@@ -250,11 +250,11 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
                   report: "MergeReport | None" = None) -> Merged:
     """Cluster every window (taking its result from ``memo`` when it holds the window's
     key; every window's result goes into ``keep``), then join the windows' clusters through
-    their shared halo events. The windows ``memo`` lacks are clustered by ``mapper`` (here,
-    by default; worker processes or a Dask cluster: mapping.py, distributed.py), which is
-    never sent a window the memo has. ``report`` learns how many windows there were, where
-    they were clustered and how long it took. ``single``: no merging, one event per primary
-    item."""
+    their shared halo events. The windows ``memo`` lacks are clustered by ``mapper`` (here
+    by default; worker processes or a Dask cluster: workers.PoolMapper,
+    distributed.DaskMapper), which is never sent a window the memo has. ``report`` learns
+    how many windows there were, where they were clustered and how long it took.
+    ``single``: no merging, one event per primary item."""
     started = time.perf_counter()
     memo = {} if memo is None else memo
     keep = {} if keep is None else keep
@@ -270,8 +270,8 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
                       [weighed[i] for i in range(len(items))])
     keys = {window: (settings, window, tuple((items[i].window == window, items[i].key) for i in members))
             for window, members in parts.items()}
-    known = recall(memo, list(keys.values()))
-    missing = [window for window, key in keys.items() if key not in known]
+    known = dict(zip(keys, recall(memo, list(keys.values()))))  # by window (hashing a key is not cheap)
+    missing = [window for window, result in known.items() if result is None]
 
     def home_events(window: tuple[str, int]) -> list[SourceEvent]:
         return weigh([items[i] for i in parts[window]], settings, home=window)
@@ -281,8 +281,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     def meanwhile() -> None:
         """While a mapper's workers cluster: weigh here every window whose result will
         come without its events (the workers send back only clusters)."""
-        for window, key in keys.items():
-            result = known.get(key)
+        for window, result in known.items():
             if window not in weighed_here and (result is None or result.events is None):
                 weighed_here[window] = home_events(window)
 
@@ -295,7 +294,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     found: list[tuple[tuple[str, int], list[int], Clusters]] = []
     for window, members in parts.items():
         key = keys[window]
-        result = known.get(key) or fresh[window]
+        result = known[window] or fresh[window]
         home_members = [i for i in members if items[i].window == window]
         events = result.events
         if events is None:  # from the persistent cache or a worker: weighed here, for the drafts
@@ -391,16 +390,12 @@ class BatchMemo(Protocol):
     def get_many(self, keys: Sequence[tuple]) -> dict[tuple, WindowResult]: ...
 
 
-def recall(memo: "Mapping[tuple, WindowResult] | BatchMemo", keys: Sequence[tuple]) -> dict[tuple, WindowResult]:
-    """The memo's results for those of ``keys`` it holds."""
+def recall(memo: "Mapping[tuple, WindowResult] | BatchMemo", keys: Sequence[tuple]) -> list[WindowResult | None]:
+    """The memo's result for each of ``keys``, None where it has none."""
     if isinstance(memo, BatchMemo):
-        return memo.get_many(keys)
-    found = {}
-    for key in keys:
-        result = memo.get(key)
-        if result is not None:
-            found[key] = result
-    return found
+        found = memo.get_many(keys)
+        return [found.get(key) for key in keys]
+    return [memo.get(key) for key in keys]
 
 
 def _current(event: SourceEvent, item: RawItem) -> SourceEvent:
