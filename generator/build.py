@@ -21,7 +21,8 @@ from .cache import (ArticleTable, BuildCache, ItemTable, PageTable, WindowTable,
 from .config import SiteConfig, load_config
 from .chronology.corrections import Applied, Corrections, correct_articles, parse_corrections
 from .content import load_articles, read_actors_file, read_corrections_file
-from .distributed import RemoteSettings, analyse_with_dask
+from .chronology.windows import MergeReport, WindowMapper
+from .distributed import DaskMapper, DaskSession, RemoteSettings, analyse_with_dask
 from .errors import BuildErrors, ContentError
 from .incremental import ParsedArticles, PipelineState, TwoLevelMemo, site_in_memory
 from .layout import is_site, no_articles
@@ -30,7 +31,7 @@ from .memo import IdentityMemo
 from .model import Article, ArticleAnalysis, Problem, Timeline
 from .output import StagingFolder, check_output_dir
 from .sink import MemorySite
-from .workers import worker_context, worker_pool
+from .workers import PARALLEL_MIN_WINDOW_ITEMS, PoolMapper, default_workers, worker_context, worker_pool
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BUILD_INFO = {"generator": f"Annals {__version__}"}  # what every page says made it
@@ -54,6 +55,7 @@ class BuildOptions:
     use_cache: bool = True  # SITE/.annals-cache: parsed articles and analyses of earlier builds
     dask: str | None = None  # analyse on a dask.distributed cluster: "local" or a scheduler address
     search: bool = True  # the search index, when site.yaml has not turned it off (check and export need none)
+    pool_min_window_items: int = PARALLEL_MIN_WINDOW_ITEMS  # merge windows in worker processes from this many items
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class BuildResult:
     rendered: int = 0  # pages rendered (or, in memory, scheduled) afresh
     reused: int = 0  # unchanged pages linked from the last output instead
     scheduled: frozenset[str] = frozenset()  # in memory: the pages and exports made afresh
+    merge: MergeReport = field(default_factory=MergeReport)  # the merge windows: reused, clustered where
 
     @property
     def pages(self) -> int:
@@ -202,15 +205,18 @@ def analyse_one(article: Article, settings: AnalysisSettings) -> ArticleAnalysis
 
 
 def assemble(site: Site, analyses: Sequence[ArticleAnalysis],
-             memo: chronology.ChronologyMemo | None = None) -> Timeline:
+             memo: chronology.ChronologyMemo | None = None, mapper: WindowMapper | None = None,
+             report: MergeReport | None = None) -> Timeline:
     """Decide the cast of actors, give events their actors' slugs, order the chronology
-    (reusing what ``memo`` kept of the last one, and leaving this one's there)."""
+    (reusing what ``memo`` kept of the last one, and leaving this one's there; the merge
+    windows it lacks clustered by ``mapper``, and told to ``report``)."""
     cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
     slugged = memo.slugged if memo is not None else IdentityMemo()
     cast_analyses = [slugged.get((a,), _slugs_of(a, cast), lambda a=a: _with_slugs(a, cast)) for a in analyses]
     slugged.next_run()
     timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config,
-                                         corrections=site.corrections, applied=site.corrected, memo=memo)
+                                         corrections=site.corrections, applied=site.corrected, memo=memo,
+                                         mapper=mapper, report=report)
     return replace(timeline, problems=tuple(timeline.problems) + tuple(site.registry.problems)
                    + site.media.problems + site.correction_problems + site.problems)
 
@@ -251,24 +257,27 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         timings[stage] = now - clock
         clock = now
 
-    with open_cache(options) as store:
+    report = MergeReport()
+    with open_cache(options) as store, DaskSession(options.dask) as remote:
         site = load_site(options, store, state.parsed if state is not None else None)
         lap("load")
         analyses, analysed = _analyses(site, options, state.analyses if state is not None else {},
-                                       store, progress)
+                                       store, progress, remote)
         lap("analyse")
         windows = WindowTable(store) if store is not None and state is None else None
         memo = state.chronology if state is not None else chronology.ChronologyMemo(
             windows=windows or {}, stored_items=ItemTable(store) if store is not None else None)
-        timeline = assemble(site, analyses, memo)
+        timeline = assemble(site, analyses, memo, window_mapper(options, remote), report)
         if windows is not None:
             windows.store(memo.windows)
         if state is not None:
             state.keep_only(analyses)
+        timings["merge"] = report.seconds  # inside the chronology stage, shown apart
         lap("chronology")
+        timings["chronology"] -= report.seconds
         render_options = render.RenderOptions(review=options.review, preview=options.preview)
         if in_memory:
-            return _site_in_memory(options, state, site, timeline, render_options, timings, analysed)
+            return _site_in_memory(options, state, site, timeline, render_options, timings, analysed, report)
         theme = render.find_theme(site.config.theme, options.site_dir)
         pages = PageTable(store) if store is not None and staging is not None else None
         target = str(staging.target) if staging is not None else ""
@@ -290,11 +299,12 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         lap("search")
     names = tuple(sorted(staging.names if staging is not None else files))
     return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed,
-                       rendered=stats.rendered, reused=stats.linked)
+                       rendered=stats.rendered, reused=stats.linked, merge=report)
 
 
 def _site_in_memory(options: BuildOptions, state: PipelineState | None, site: Site, timeline: Timeline,
-                    render_options: render.RenderOptions, timings: dict[str, float], analysed: int) -> BuildResult:
+                    render_options: render.RenderOptions, timings: dict[str, float], analysed: int,
+                    report: MergeReport) -> BuildResult:
     """The in-memory end of the pipeline (annals serve): a MemorySite whose pages are made
     when first read, only those whose inputs changed scheduled afresh."""
     started = time.perf_counter()
@@ -311,7 +321,7 @@ def _site_in_memory(options: BuildOptions, state: PipelineState | None, site: Si
     timings["render"] = time.perf_counter() - started
     return BuildResult(site.config, timeline, {}, tuple(memory.names()), timings, site.skipped_drafts,
                        site.media, analysed, memory, len(fresh),
-                       frozenset(fresh) | frozenset(n for n in memory.pending if not n.endswith(".html")))
+                       frozenset(fresh) | frozenset(n for n in memory.pending if not n.endswith(".html")), report)
 
 
 def search_documents(timeline: Timeline, config: SiteConfig, site_dir: Path, media: Media) -> list[search.SearchDocument]:
@@ -325,7 +335,8 @@ def search_index(timeline: Timeline, config: SiteConfig, site_dir: Path, media: 
 
 
 def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article, ArticleAnalysis],
-              store: BuildCache | None, progress: Progress | None) -> tuple[list[ArticleAnalysis], int]:
+              store: BuildCache | None, progress: Progress | None,
+              remote: DaskSession) -> tuple[list[ArticleAnalysis], int]:
     """Every article's analysis (from memory, the persistent cache, Dask or here) and how
     many were made afresh."""
     settings = analysis_settings(site)
@@ -334,7 +345,7 @@ def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article,
     known = set(memory)
     if options.dask:
         todo = [a for a in site.articles if a not in memory]
-        memory.update(zip(todo, analyse_with_dask(todo, remote_settings(site), options.dask)))
+        memory.update(zip(todo, analyse_with_dask(todo, remote_settings(site), remote)))
     analyses = analyse_all(site.articles, settings, cache=memory, jobs=options.jobs, progress=progress)
     fresh = [a for a in analyses if a.article not in known]
     if store is not None:
@@ -371,6 +382,13 @@ def _writable(folder: Path) -> bool:
         return os.access(folder, os.W_OK) and bool(folder.stat().st_mode & 0o222)
     except OSError:
         return False
+
+
+def window_mapper(options: BuildOptions, remote: DaskSession) -> WindowMapper:
+    """Where the merge windows the memo lacks are clustered: on the build's Dask cluster
+    with --dask, else in worker processes when there are many (else here)."""
+    return DaskMapper(remote) if options.dask else PoolMapper(default_workers(options.jobs),
+                                                              options.pool_min_window_items)
 
 
 def remote_settings(site: Site) -> RemoteSettings:

@@ -30,7 +30,7 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from . import model
 from .chronology.windows import WindowResult
@@ -267,22 +267,32 @@ class ItemTable:
 class WindowTable:
     """The `windows` table as the chronology's window memo (chronology.windows): a window's
     clusters (tuples of item positions) by the digest of its content key. Reads what the
-    last build left; `store` keeps what this one used."""
+    last build left, every window of a chronology in one go (`get_many`); `store` keeps
+    what this one used."""
 
     cache: BuildCache
     found: set[str] = field(default_factory=set)
+    names: dict[tuple, str] = field(default_factory=dict, repr=False)  # digests made so far
 
-    @staticmethod
-    def key_digest(key: tuple) -> str:
-        return digest(repr(key))  # a key is tuples of str, numbers and dates: a stable repr
+    def key_digest(self, key: tuple) -> str:
+        name = self.names.get(key)
+        if name is None:  # a key is tuples of str, numbers and dates: a stable repr
+            name = self.names[key] = digest(repr(key))
+        return name
+
+    def get_many(self, keys: Sequence[tuple]) -> dict[tuple, WindowResult]:
+        """The results of those of ``keys`` an earlier build kept (clusters only: the
+        events are weighed again where they are needed)."""
+        named = {self.key_digest(k): k for k in keys}
+        out = {}
+        for name, value in self.cache.get_many("windows", named).items():
+            if _is_clusters(value):
+                self.found.add(name)
+                out[named[name]] = WindowResult(value, None)  # type: ignore[arg-type]
+        return out
 
     def get(self, key: tuple, default=None):
-        name = self.key_digest(key)
-        value = self.cache.get_many("windows", [name]).get(name)
-        if not _is_clusters(value):
-            return default
-        self.found.add(name)
-        return WindowResult(value, None)  # type: ignore[arg-type]
+        return self.get_many([key]).get(key, default)
 
     def store(self, used: Mapping[tuple, object]) -> None:
         named = {self.key_digest(k): v.clusters for k, v in used.items()}  # type: ignore[attr-defined]

@@ -58,7 +58,7 @@ def cli() -> None:
 @click.option("--review", is_flag=True, help="Also build the editors' review/ page (never linked from the site).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write SITE_DIR/.annals-cache.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
-              help="Analyse on a dask.distributed cluster: a scheduler address, or 'local'.")
+              help="Analyse and merge on a dask.distributed cluster: a scheduler address, or 'local'.")
 @click.option("--timings", is_flag=True, help="Print the seconds each stage took.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def build_command(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool,
@@ -76,6 +76,7 @@ def build_command(site_dir: Path, output_dir: Path | None, base_url: str | None,
     out = console()
     if timings:
         out.print("  ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))
+        out.print(result.merge.describe())
     if quiet:
         return
     for problem in content_problems(result.timeline):

@@ -85,7 +85,7 @@ from .keydates import (key_dates_for_actor, published_dates, rank_key_dates, sho
 from .merge import MergeSettings, SourceEvent, choose_time, similarity
 from ..memo import IdentityMemo
 from .items import ItemStore, raw_items
-from .windows import WindowResult, merge_windows
+from .windows import MergeReport, WindowMapper, WindowResult, merge_windows
 from .corrections import Applied, Corrections, correct_events
 from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
@@ -108,12 +108,14 @@ NOT_ID_RE = re.compile(r"[^a-z0-9]+")
 def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
                    config: SiteConfig, settings: MergeSettings | None = None,
                    corrections: Corrections | None = None,
-                   applied: Sequence[Applied] = (), memo: "ChronologyMemo | None" = None) -> Timeline:
+                   applied: Sequence[Applied] = (), memo: "ChronologyMemo | None" = None,
+                   mapper: WindowMapper | None = None, report: MergeReport | None = None) -> Timeline:
     """The whole chronology of the site (see the module docstring for the rules), with the
     editor's `corrections` applied after merging (`applied`: what the article corrections,
     made before the analysis, did). ``memo`` keeps what an earlier chronology of the same
     site worked out (each window's clusters, each article's merge items, each cluster's draft)
-    for the next one."""
+    for the next one. ``mapper`` clusters the windows the memo lacks (here by default: see
+    windows.merge_windows), ``report`` learns what the merge did."""
     settings = settings or MergeSettings()
     windows: dict = {}
     memo = memo if memo is not None else ChronologyMemo()
@@ -122,7 +124,8 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     raw = raw_items(articles, sources,
                     {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
                     settings, config.language, memo.articles, memo.stored_items)
-    merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events)
+    merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events,
+                           mapper=mapper, report=report)
     items, clusters = merged.items, merged.clusters
     drafts = sorted((memo.drafts.get(tuple(items[m] for m in members), None,
                                      lambda members=members: draft_event(items, members, settings))

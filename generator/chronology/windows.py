@@ -18,10 +18,11 @@ cache for ``annals build``); a full build and any incremental one give the same 
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Iterable, Mapping, MutableMapping, NamedTuple, Sequence
+from typing import Callable, Iterable, Mapping, MutableMapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from .items import RawItem
 from .merge import MergeSettings, SourceEvent, cluster_events, gap_days
@@ -66,10 +67,12 @@ def windows(items: Sequence[RawItem], settings: MergeSettings) -> dict[tuple[str
     return out
 
 
-def weigh(items: Sequence[RawItem], settings: MergeSettings) -> list[SourceEvent]:
+def weigh(items: Sequence[RawItem], settings: MergeSettings,
+          home: tuple[str, int] | None = None) -> list[SourceEvent]:
     """Source events weighted by the rarity of their words and actors among ``items`` (a
     window's primary events): in an archive about one story its countries are everywhere
-    and say nothing, a named envoy does."""
+    and say nothing, a named envoy does. With ``home``, only the events of the items whose
+    home window it is (the halo's count in the statistics all the same)."""
     df: Counter[str] = Counter()
     actor_df: Counter[str] = Counter()
     primary = [item for item in items if not item.secondary]
@@ -85,9 +88,14 @@ def weigh(items: Sequence[RawItem], settings: MergeSettings) -> list[SourceEvent
     rare_df = max(settings.salient_min_df, settings.rare_word_share * total)
     salient_df = max(settings.salient_min_df, settings.salient_actor_share * total)
     concept_heads = frozenset(CONCEPTS.values())
+    # each word's factor once per window, not once per sentence using it (the same float)
+    idf = {w: math.log((mass + 1) / (n + 1)) + 1.0 for w, n in df.items()}
+    unseen = math.log((mass + 1) / 1) + 1.0  # a secondary item's word no primary one uses
     out = []
     for item in items:
-        weighted = {w: b * (math.log((mass + 1) / (df[w] + 1)) + 1.0) for w, b in item.terms.items()}
+        if home is not None and item.window != home:
+            continue
+        weighted = {w: b * idf.get(w, unseen) for w, b in item.terms.items()}
         salient = tuple(sorted(
             (a, math.log((mass + 1) / max(actor_df[a], 1))
              * (1.0 if a in item.named else settings.unnamed_actor_factor))
@@ -116,43 +124,158 @@ class Merged:
 
 
 def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
-                  memo: Mapping[tuple, WindowResult] | None = None,
+                  memo: "Mapping[tuple, WindowResult] | BatchMemo | None" = None,
                   keep: MutableMapping[tuple, WindowResult] | None = None,
-                  single: bool = False) -> Merged:
+                  single: bool = False, mapper: "WindowMapper | None" = None,
+                  report: "MergeReport | None" = None) -> Merged:
     """Cluster every window (taking its result from ``memo`` when it holds the window's
     key; every window's result goes into ``keep``), then join the windows' clusters through
-    their shared halo events. ``single``: no merging, one event per primary item."""
+    their shared halo events. The windows ``memo`` lacks are clustered by ``mapper`` (here
+    by default; worker processes or a Dask cluster: workers.PoolMapper,
+    distributed.DaskMapper), which is never sent a window the memo has. ``report`` learns
+    how many windows there were, where they were clustered and how long it took.
+    ``single``: no merging, one event per primary item."""
+    started = time.perf_counter()
     memo = {} if memo is None else memo
     keep = {} if keep is None else keep
+    report = MergeReport() if report is None else report
+    parts = windows(items, settings)
     weighed: dict[int, SourceEvent] = {}
-    found: list[tuple[tuple[str, int], list[int], Clusters]] = []
-    reused = 0
-    for window, members in windows(items, settings).items():
-        key = (settings, window, tuple((items[i].window == window, items[i].key) for i in members))
-        result = None if single else memo.get(key)
-        if result is None:
-            events = weigh([items[i] for i in members], settings)
-            home = tuple(e for i, e in zip(members, events) if items[i].window == window)
-            clusters = () if single else tuple(tuple(c) for c in cluster_events(events, settings))
-            result = WindowResult(clusters, home)
-        else:
-            reused += 1
-        if not single:
-            keep[key] = result
-            found.append((window, members, result.clusters))
-        home_members = [i for i in members if items[i].window == window]
-        if result.events is None:  # from the persistent cache: weigh again, for the drafts
-            events = weigh([items[i] for i in members], settings)
-            result = WindowResult(result.clusters, tuple(e for i, e in zip(members, events)
-                                                         if items[i].window == window))
-            keep[key] = result
-        for i, event in zip(home_members, result.events):  # type: ignore[arg-type]
-            weighed[i] = _current(event, items[i])
     if single:
-        joined = [[i] for i, item in enumerate(items) if not item.secondary]
-    else:
-        joined = _join(items, settings, found)
-    return Merged(joined, [weighed[i] for i in range(len(items))], reused, len(found))
+        for window, members in parts.items():
+            home = [i for i in members if items[i].window == window]
+            weighed.update(zip(home, weigh([items[i] for i in members], settings, home=window)))
+        report.seconds += time.perf_counter() - started
+        return Merged([[i] for i, item in enumerate(items) if not item.secondary],
+                      [weighed[i] for i in range(len(items))])
+    keys = {window: (settings, window, tuple((items[i].window == window, items[i].key) for i in members))
+            for window, members in parts.items()}
+    known = dict(zip(keys, recall(memo, list(keys.values()))))  # by window (hashing a key is not cheap)
+    missing = [window for window, result in known.items() if result is None]
+
+    def home_events(window: tuple[str, int]) -> list[SourceEvent]:
+        return weigh([items[i] for i in parts[window]], settings, home=window)
+
+    weighed_here: dict[tuple[str, int], list[SourceEvent]] = {}
+
+    def meanwhile() -> None:
+        """While a mapper's workers cluster: weigh here every window whose result will
+        come without its events (the workers send back only clusters)."""
+        for window, result in known.items():
+            if window not in weighed_here and (result is None or result.events is None):
+                weighed_here[window] = home_events(window)
+
+    fresh: dict[tuple[str, int], WindowResult] = {}
+    if missing:
+        where, results = (mapper or map_here)(
+            [WindowTask(w, tuple(items[i] for i in parts[w]), settings) for w in missing], meanwhile)
+        fresh = dict(zip(missing, results))
+        report.clustered[where] = report.clustered.get(where, 0) + len(missing)
+    found: list[tuple[tuple[str, int], list[int], Clusters]] = []
+    for window, members in parts.items():
+        key = keys[window]
+        result = known[window] or fresh[window]
+        home_members = [i for i in members if items[i].window == window]
+        events = result.events
+        if events is None:  # from the persistent cache or a worker: weighed here, for the drafts
+            events = weighed_here[window] if window in weighed_here else home_events(window)
+        # the events as this run's items have them, kept so that the next run finds the
+        # very same objects (the drafts' identity memo)
+        current = tuple(_current(e, items[i]) for i, e in zip(home_members, events))
+        same = result.events is not None and all(a is b for a, b in zip(current, result.events))
+        keep[key] = result if same else WindowResult(result.clusters, current)
+        weighed.update(zip(home_members, current))
+        found.append((window, members, result.clusters))
+    report.windows += len(parts)
+    report.reused += len(parts) - len(missing)
+    report.seconds += time.perf_counter() - started
+    return Merged(_join(items, settings, found), [weighed[i] for i in range(len(items))],
+                  len(parts) - len(missing), len(found))
+
+
+class WindowTask(NamedTuple):
+    """One window to cluster: all a worker needs, picklable (frozen dataclasses, tuples,
+    dicts in insertion order; no identity or set order reaches the result)."""
+
+    window: tuple[str, int]
+    items: tuple[RawItem, ...]  # its own items, then its halo (windows())
+    settings: MergeSettings
+
+
+# Clusters windows and gives their results in the order given, with where it ran them
+# ("here", "pool", "dask": for MergeReport). Whatever runs them, the results are the same.
+# A mapper that clusters elsewhere calls the second argument once its tasks are away: this
+# process then weighs the windows' events itself, so that only clusters need come back.
+WindowMapper = Callable[[Sequence[WindowTask], Callable[[], None]], "tuple[str, list[WindowResult]]"]
+
+
+def cluster_window(task: WindowTask) -> WindowResult:
+    """A window's clusters and its own items' source events, weighed among the window's."""
+    events = weigh(task.items, task.settings)
+    home = tuple(e for item, e in zip(task.items, events) if item.window == task.window)
+    return WindowResult(tuple(tuple(c) for c in cluster_events(events, task.settings)), home)
+
+
+def window_clusters(task: WindowTask) -> WindowResult:
+    """Run in a worker: only the window's clusters (its events are weighed where they are
+    needed: as many bytes as a few integers a cluster, instead of every event's weights)."""
+    return WindowResult(cluster_window(task).clusters, None)
+
+
+def map_here(tasks: Sequence[WindowTask], meanwhile: Callable[[], None] | None = None) -> tuple[str, list[WindowResult]]:
+    """The default mapper: every window in this process, one after the other (with its
+    events: nothing is weighed twice)."""
+    return "here", [cluster_window(task) for task in tasks]
+
+
+def balanced_chunks(tasks: Sequence[WindowTask], parts: int) -> list[list[int]]:
+    """Positions of ``tasks`` in ``parts`` or fewer runs of consecutive windows holding
+    about the same number of items each (a window's work grows with its items; a busy month
+    holds many more than a quiet one)."""
+    total = sum(len(t.items) for t in tasks)
+    target = max(1, -(-total // max(parts, 1)))
+    chunks: list[list[int]] = [[]]
+    filled = 0
+    for k, task in enumerate(tasks):
+        if filled >= target:
+            chunks.append([])
+            filled = 0
+        chunks[-1].append(k)
+        filled += len(task.items)
+    return [c for c in chunks if c]
+
+
+@dataclass
+class MergeReport:
+    """What one merge did: windows in all, found in the memo, clustered (by where), and
+    the seconds merge_windows took (the "merge" figure of --timings)."""
+
+    windows: int = 0
+    reused: int = 0
+    clustered: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        where = ", ".join(f"{n} {PLACES.get(w, w)}" for w, n in sorted(self.clustered.items()))
+        return f"merge windows: {self.windows}, {self.reused} from the cache" + (f", {where}" if where else "")
+
+
+PLACES = {"here": "clustered here", "pool": "in worker processes", "dask": "on Dask"}
+
+
+@runtime_checkable
+class BatchMemo(Protocol):
+    """A window memo read in one go (the build cache's table: one query, not one a window)."""
+
+    def get_many(self, keys: Sequence[tuple]) -> dict[tuple, WindowResult]: ...
+
+
+def recall(memo: "Mapping[tuple, WindowResult] | BatchMemo", keys: Sequence[tuple]) -> list[WindowResult | None]:
+    """The memo's result for each of ``keys``, None where it has none."""
+    if isinstance(memo, BatchMemo):
+        found = memo.get_many(keys)
+        return [found.get(key) for key in keys]
+    return [memo.get(key) for key in keys]
 
 
 def _current(event: SourceEvent, item: RawItem) -> SourceEvent:

@@ -74,3 +74,13 @@ def read_json(path: Path) -> dict:
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def write_bench_site(root: Path, articles: int, seed: int = 3) -> Path:
+    """A site of the benchmark's generated news corpus (bench/sites.py), as it builds it."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from bench import sites
+
+    source = sites.make_corpus(articles, seed)
+    return sites.write_annals_site(root, source.corpus, source.actors_yaml)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import REPO
+from generator.build import BuildOptions, run_pipeline
+from sitekit import REPO, write_bench_site
 from test_large_build import make_corpus_site
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
@@ -112,3 +114,50 @@ def test_kill_minus_nine_never_loses_the_output(tmp_path: Path):
     assert final.wait(timeout=300) == 0, final.stderr.read().decode()
     assert digest(site / "output") == sites["Kill test A"]
     assert leftovers(site) == [], f"kills at {killed_at}"
+
+
+MERGE_ARTICLES = 400  # merge items well above workers.PARALLEL_MIN_WINDOW_ITEMS
+
+
+@pytest.fixture(scope="module")
+def analysed_site(tmp_path_factory) -> Path:
+    """A site built once with every analysis left in the cache and no merge window
+    (merge_events: false): the next build with merging starts workers for the merge first."""
+    site = write_bench_site(tmp_path_factory.mktemp("merge-kill") / "site", MERGE_ARTICLES)
+    config = (site / "site.yaml").read_text(encoding="utf-8")
+    (site / "site.yaml").write_text(config + "merge_events: false\n", encoding="utf-8")
+    first = start_build(site)
+    assert first.wait(timeout=300) == 0, first.stderr.read().decode()
+    (site / "site.yaml").write_text(config, encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
+def test_ctrl_c_or_a_kill_during_the_merge_leaves_no_worker(analysed_site: Path, tmp_path: Path,
+                                                             how: signal.Signals):
+    """The merge windows' worker processes die with the build, as the analysis' do: on
+    Ctrl+C the build stops them and exits 130, on kill -9 the kernel kills them."""
+    site = tmp_path / "site"
+    shutil.copytree(analysed_site, site, symlinks=True)
+    before = digest(site / "output")
+    build = start_build(site)
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while not workers and build.poll() is None and time.monotonic() < deadline:
+        workers = children(build.pid)
+        time.sleep(0.01)
+    assert workers, "the build ended before its merge started workers"
+    build.send_signal(how)
+    code = build.wait(timeout=60)
+    assert code == (128 + signal.SIGINT if how == signal.SIGINT else -signal.SIGKILL), build.stderr.read().decode()
+    deadline = time.monotonic() + 5
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if running(pid)], "merge workers outlived the build"
+    assert digest(site / "output") == before
+    if how == signal.SIGINT:
+        assert leftovers(site) == []
+    # the next build finishes, and its merge is the one that ran in workers (nothing of it
+    # was kept): the workers caught above were the merge's, the first this build starts
+    final = run_pipeline(BuildOptions(site, jobs=2), in_memory=True)
+    assert set(final.merge.clustered) == {"pool"} and final.analysed == 0
