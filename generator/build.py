@@ -320,8 +320,8 @@ def _site_in_memory(options: BuildOptions, state: PipelineState | None, site: Si
                                                                       site.media))
     timings["render"] = time.perf_counter() - started
     return BuildResult(site.config, timeline, {}, tuple(memory.names()), timings, site.skipped_drafts,
-                       site.media, analysed, memory, len(fresh),
-                       frozenset(fresh) | frozenset(n for n in memory.pending if not n.endswith(".html")), report)
+                       site.media, analysed, memory, rendered=len(fresh), merge=report,
+                       scheduled=frozenset(fresh) | frozenset(n for n in memory.pending if not n.endswith(".html")))
 
 
 def search_documents(timeline: Timeline, config: SiteConfig, site_dir: Path, media: Media) -> list[search.SearchDocument]:

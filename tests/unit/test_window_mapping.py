@@ -18,8 +18,9 @@ from generator.cache import BuildCache, WindowTable  # noqa: E402
 from generator.chronology import sort_articles  # noqa: E402
 from generator.chronology.keydates import source_keys  # noqa: E402
 from generator.chronology.merge import MergeSettings  # noqa: E402
-from generator.chronology.windows import (MergeReport, RawItem, WindowResult, WindowTask,  # noqa: E402
-                                          balanced_chunks, map_here, merge_windows, raw_items, with_key)
+from generator.chronology.items import RawItem, raw_items, with_key  # noqa: E402
+from generator.chronology.windows import (MergeReport, WindowResult, WindowTask, balanced_chunks,  # noqa: E402
+                                          map_here, merge_windows)
 from generator.distributed import DaskSession  # noqa: E402
 from generator.workers import PoolMapper  # noqa: E402
 
