@@ -335,8 +335,8 @@ def _export_in_worker(root: Path | None) -> dict[str, bytes] | list[str]:
     if root is None:
         return export.export_files(timeline, config, media)
     names = []
-    for name, data in export.export_items(timeline, config, media):
-        write_file(root, name, data)
+    for name, stream in export.export_streams(timeline, config, media).items():
+        write_file(root, name, stream())  # in pieces: a 30 MB export is never held whole
         names.append(name)
     return names
 
@@ -374,6 +374,7 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
             store.forget_unused()
     if state is not None:
         state.keep_only(analyses)
+    del analyses, memo  # without a state, the chronology's working set goes: pages need only the timeline
     lap("chronology")
     render_options = render.RenderOptions(review=options.review, preview=options.preview)
     if in_memory:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
 from typing import Any, Iterator, Sequence
 
@@ -272,7 +271,7 @@ class ArticleAnalysis:
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEvent:
     """One happening on the timeline, cited by one or more source events."""
 
@@ -284,17 +283,25 @@ class TimelineEvent:
     conflicts: tuple[TimeValue, ...] = ()  # other, incompatible dates given by sources
     corrections: tuple[str, ...] = ()  # what the editor corrected (chronology.corrections)
     scheduled: bool = False  # every source tells it as planned or due, not as happened
-
     # Cached: an event told by hundreds of sources is asked for its articles by every page and
-    # ranking that shows it (the value lives beside the fields, outside ==, hash and repr).
-    @cached_property
-    def articles(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.article for c in self.citations))
+    # ranking that shows it. The values live beside the fields, outside ==, hash and repr,
+    # in slots (functools.cached_property would need an instance dict, twice the memory).
+    _articles: tuple[str, ...] | None = field(default=None, init=False, compare=False, repr=False)
+    _places: tuple[str, ...] | None = field(default=None, init=False, compare=False, repr=False)
 
-    @cached_property
+    @property
+    def articles(self) -> tuple[str, ...]:
+        if self._articles is None:
+            object.__setattr__(self, "_articles", tuple(dict.fromkeys(c.article for c in self.citations)))
+        return self._articles  # type: ignore[return-value]
+
+    @property
     def places(self) -> tuple[str, ...]:
         """Where its sources say it happened (actor slugs), none of them its actors."""
-        return tuple(p for p in dict.fromkeys(p for c in self.citations for p in c.places) if p not in self.actors)
+        if self._places is None:
+            object.__setattr__(self, "_places", tuple(
+                p for p in dict.fromkeys(p for c in self.citations for p in c.places) if p not in self.actors))
+        return self._places  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
