@@ -300,16 +300,16 @@ def render_files(timeline: Timeline, site: Site, site_dir: Path, *, jobs: int | 
         emit(name, data)
     if not _overlap_exports(timeline, jobs):
         render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit,
-                           media=site.media, options=options)
-        for name, data in export.export_items(timeline, site.config, site.media):
-            emit(name, data)
+                           media=site.media, options=options, pieces=staging is not None)
+        for name, stream in export.export_streams(timeline, site.config, site.media).items():
+            emit(name, stream() if staging is not None else b"".join(stream()))  # in pieces to disk
         return files
     root = staging.root if staging is not None else None
     with worker_pool(1, multiprocessing.get_context("fork"), _set_worker_exports,
                      (timeline, site.config, site.media)) as pool:
         exports = pool.submit(_export_in_worker, root)
         render.render_site(timeline, site.config, theme, build_info=build_info, emit=emit,
-                           media=site.media, options=options)
+                           media=site.media, options=options, pieces=staging is not None)
         made = exports.result()
     if isinstance(made, dict):
         files.update(made)
@@ -366,7 +366,7 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
                                        store, progress)
         lap("analyse")
         windows = WindowTable(store) if store is not None and state is None else None
-        memo = state.chronology if state is not None else chronology.ChronologyMemo(windows=windows or {})
+        memo = state.chronology if state is not None else chronology.ChronologyMemo.one_run(windows)
         timeline = assemble(site, analyses, memo)
         if windows is not None:
             windows.store(memo.windows)
