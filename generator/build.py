@@ -265,13 +265,14 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
                                        store, progress, remote)
         lap("analyse")
         windows = WindowTable(store) if store is not None and state is None else None
-        memo = state.chronology if state is not None else chronology.ChronologyMemo(
-            windows=windows or {}, stored_items=ItemTable(store) if store is not None else None)
+        stored = ItemTable(store) if store is not None else None
+        memo = state.chronology if state is not None else chronology.ChronologyMemo.one_run(windows, stored)
         timeline = assemble(site, analyses, memo, window_mapper(options, remote), report)
         if windows is not None:
             windows.store(memo.windows)
         if state is not None:
             state.keep_only(analyses)
+        del analyses, memo  # without a state, the chronology's working set goes: pages need only the timeline
         timings["merge"] = report.seconds  # inside the chronology stage, shown apart
         lap("chronology")
         timings["chronology"] -= report.seconds

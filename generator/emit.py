@@ -77,8 +77,8 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
 
     if not _overlap_exports(timeline, jobs):
         written = pages()
-        for name, data in export.export_items(timeline, config, media):
-            emit(name, data)
+        for name, stream in export.export_streams(timeline, config, media).items():
+            emit(name, stream() if staging is not None else b"".join(stream()))  # in pieces to disk
         return files, stats, written
     root = staging.root if staging is not None else None
     with worker_pool(1, multiprocessing.get_context("fork"), _set_worker_exports,
@@ -109,7 +109,8 @@ def _pages(timeline: Timeline, config: SiteConfig, media: Media, theme: Path,
         if source is not None and staging is not None and staging.link(record.path, source):
             stats.linked += 1
         else:
-            emit(record.path, maker(record))
+            # to disk in pieces as the template makes them: a big year page is 10 MB
+            emit(record.path, maker.pieces(record) if staging is not None else maker(record))
             stats.rendered += 1
         if digest and staging is not None:
             signature = staging.signature(record.path)
@@ -160,7 +161,7 @@ def _export_in_worker(root: Path | None) -> dict[str, bytes] | list[str]:
     if root is None:
         return export.export_files(timeline, config, media)
     names = []
-    for name, data in export.export_items(timeline, config, media):
-        write_file(root, name, data)
+    for name, stream in export.export_streams(timeline, config, media).items():
+        write_file(root, name, stream())  # in pieces: a 30 MB export is never held whole
         names.append(name)
     return names

@@ -18,9 +18,10 @@ class IdentityMemo(Generic[Result]):
     """What the last run made, by the identity of its sources and the equality of its other
     inputs; each run keeps only what it used."""
 
-    def __init__(self) -> None:
+    def __init__(self, keeps: bool = True) -> None:
         self.earlier: dict[tuple[int, ...], tuple[tuple, Hashable, Result]] = {}
         self.kept: dict[tuple[int, ...], tuple[tuple, Hashable, Result]] = {}
+        self.keeps = keeps  # False: no next run in this process, so keep nothing (annals build)
 
     def get(self, sources: tuple, inputs: Hashable, make: Callable[[], Result]) -> Result:
         """The result made last run from these very ``sources`` and equal ``inputs``, else
@@ -29,7 +30,8 @@ class IdentityMemo(Generic[Result]):
         found = self.earlier.get(key)
         if found is None or found[1] != inputs or any(a is not b for a, b in zip(found[0], sources)):
             found = (sources, inputs, make())
-        self.kept[key] = found
+        if self.keeps:
+            self.kept[key] = found
         return found[2]
 
     def has(self, sources: tuple, inputs: Hashable) -> bool:

@@ -10,10 +10,11 @@ here does I/O.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 # Granularities from finest to coarsest; the order is used for sorting.
 GRANULARITIES = ("time", "day", "week", "month", "season", "quarter", "half", "year",
@@ -21,7 +22,7 @@ GRANULARITIES = ("time", "day", "week", "month", "season", "quarter", "half", "y
 DATED_TYPES = ("DATE", "TIME")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeValue:
     """A resolved temporal expression: a TIMEX3 value plus the inclusive day range it covers.
 
@@ -57,7 +58,7 @@ class TimeValue:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeExpr:
     """One date expression found in a text: its span and what it resolves to."""
 
@@ -76,7 +77,7 @@ class TimeExpr:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A diagnostic about the content: shown by `annals check`, the build and review/."""
 
@@ -90,7 +91,7 @@ class Problem:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """An article as loaded from content/articles: front matter and Markdown body."""
 
@@ -122,7 +123,7 @@ class Article:
         return self.body_line + self.body.count("\n", 0, body_offset)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """The publication date of an article (the document creation time, DCT)."""
 
@@ -135,16 +136,61 @@ class Dateline:
     year_from: str = ""  # how a year-less dateline got its year: "" or "neighbours"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, eq=False)
+class OffsetMap:
+    """Source offsets of a plain text, one per character, kept as runs: most characters
+    follow the previous one's source offset by one, and markup removed or replaced breaks
+    the run (about one break in a hundred characters of news text, so runs take a few
+    hundred bytes an article where one 4-byte int a character took kilobytes).
+
+    Run ``k`` starts at plain offset ``starts[k]`` with source offset ``sources[k]`` and
+    then goes up by ``steps[k]`` (1: copied text; 0: a replacement, every character of
+    which points at the start of what it replaces). Reads as the sequence of offsets.
+    """
+
+    starts: array  # "I": increasing, the first 0
+    sources: array  # "I"
+    steps: array  # "B": 0 or 1
+    length: int
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, offset: int) -> int:
+        if offset < 0:
+            offset += self.length
+        if not 0 <= offset < self.length:
+            raise IndexError("offset out of range")
+        k = bisect_right(self.starts, offset) - 1
+        return self.sources[k] + (offset - self.starts[k]) * self.steps[k]
+
+    def __iter__(self) -> Iterator[int]:
+        bounds = list(self.starts[1:]) + [self.length]
+        for start, end, source, step in zip(self.starts, bounds, self.sources, self.steps):
+            yield from (range(source, source + end - start) if step else [source] * (end - start))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap) and (self.starts, self.sources, self.steps) == (
+                other.starts, other.sources, other.steps):
+            return self.length == other.length
+        if isinstance(other, (OffsetMap, Sequence, array)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment] - compares by value, like the arrays it holds
+
+
+@dataclass(frozen=True, slots=True)
 class PlainText:
     """Markdown rendered to plain text, with a map back to the Markdown source.
 
     ``source_index[i]`` is the offset in the Markdown body of ``text[i]``; it has one more
     entry than ``text`` (the end position). Paragraphs are separated by "\\n\\n".
 
-    text.plain_text stores it as an ``array.array`` of 4-byte ints (a tuple of Python ints
-    costs eight times the memory); so a PlainText, and an ArticleAnalysis holding one,
-    compares by value but is not hashable: key caches by the Article.
+    text.plain_text stores it as an ``OffsetMap`` (runs of offsets: a tuple of Python ints
+    costs eight times the memory of 4-byte ints, which cost forty times that of runs); so a
+    PlainText, and an ArticleAnalysis holding one, compares by value but is not hashable:
+    key caches by the Article.
     """
 
     text: str
@@ -160,7 +206,7 @@ class PlainText:
         return self.source_index[start], self.source_index[end - 1] + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
@@ -169,7 +215,7 @@ class Sentence:
     cruft: bool = False  # page cruft (newsletter sign-up, legal notice...): never an event
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An actor named in the text. ``actor`` is a registry key, final slug after casting."""
 
@@ -182,7 +228,7 @@ class Mention:
     use: str = "actor"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     slug: str  # ASCII, stable, unique
     name: str
@@ -194,7 +240,7 @@ class Actor:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated sentence of one article."""
 
@@ -211,7 +257,7 @@ class Event:
         return self.timex.time
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything learnt from one article. A pure function of its text and the config."""
 
@@ -225,7 +271,7 @@ class ArticleAnalysis:
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEvent:
     """One happening on the timeline, cited by one or more source events."""
 
@@ -237,20 +283,28 @@ class TimelineEvent:
     conflicts: tuple[TimeValue, ...] = ()  # other, incompatible dates given by sources
     corrections: tuple[str, ...] = ()  # what the editor corrected (chronology.corrections)
     scheduled: bool = False  # every source tells it as planned or due, not as happened
-
     # Cached: an event told by hundreds of sources is asked for its articles by every page and
-    # ranking that shows it (the value lives beside the fields, outside ==, hash and repr).
-    @cached_property
-    def articles(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.article for c in self.citations))
+    # ranking that shows it. The values live beside the fields, outside ==, hash and repr,
+    # in slots (functools.cached_property would need an instance dict, twice the memory).
+    _articles: tuple[str, ...] | None = field(default=None, init=False, compare=False, repr=False)
+    _places: tuple[str, ...] | None = field(default=None, init=False, compare=False, repr=False)
 
-    @cached_property
+    @property
+    def articles(self) -> tuple[str, ...]:
+        if self._articles is None:
+            object.__setattr__(self, "_articles", tuple(dict.fromkeys(c.article for c in self.citations)))
+        return self._articles  # type: ignore[return-value]
+
+    @property
     def places(self) -> tuple[str, ...]:
         """Where its sources say it happened (actor slugs), none of them its actors."""
-        return tuple(p for p in dict.fromkeys(p for c in self.citations for p in c.places) if p not in self.actors)
+        if self._places is None:
+            object.__setattr__(self, "_places", tuple(
+                p for p in dict.fromkeys(p for c in self.citations for p in c.places) if p not in self.actors))
+        return self._places  # type: ignore[return-value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyDate:
     """A highlighted date: events on it, ranked by independent sources."""
 
@@ -260,7 +314,7 @@ class KeyDate:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryWindow:
     """Where the reporting concentrates (chronology.story): earlier events are background."""
 

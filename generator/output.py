@@ -20,7 +20,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .errors import OutputError
 
@@ -91,7 +91,7 @@ class StagingFolder:
         (self.root / MARKER).write_bytes(MARKER_TEXT)
         return self
 
-    def __call__(self, name: str, data: bytes) -> None:
+    def __call__(self, name: str, data: "bytes | Iterable[bytes]") -> None:
         assert self.root is not None, "use StagingFolder in a with block"
         write_file(self.root, name, data)
         self.names.append(name)
@@ -143,10 +143,16 @@ def write_site(files: Mapping[str, bytes], output_dir: Path) -> None:
         staging.commit()
 
 
-def write_file(root: Path, name: str, data: bytes) -> None:
+def write_file(root: Path, name: str, data: bytes | Iterable[bytes]) -> None:
+    """Write one file: its bytes, or its pieces as they are made (a big export)."""
     path = root.joinpath(*safe_relative(name).parts)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+        return
+    with open(path, "wb") as handle:
+        for piece in data:
+            handle.write(piece)
 
 
 # Swapping the new site in -------------------------------------------------------------------

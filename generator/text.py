@@ -12,7 +12,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 
-from .model import PlainText, Sentence
+from .model import OffsetMap, PlainText, Sentence
 from .timex.lexicon import english
 
 _LEXICON = english()
@@ -54,31 +54,43 @@ LOWER_OPENER = re.compile(r"(?:al|el|ad|as|ash|at|an|abu|bin|ibn|von|van|de|der|
 HEADLINE_MAX = 100
 
 
-# Source offsets as 4-byte unsigned ints: a tuple of Python ints costs ~33 bytes a character
-# (400 MB for 10,000 articles), an array 4. Markdown files stay far below 4 GiB.
+# Source offsets as runs (model.OffsetMap) of 4-byte unsigned ints: a tuple of Python ints
+# costs ~33 bytes a character (400 MB for 10,000 articles), an array of them 4, the runs a
+# few hundred bytes an article. Markdown files stay far below 4 GiB.
 INDEX_TYPECODE = "I"
 
 
 @dataclass
 class _TextBuilder:
-    """Accumulates plain text in pieces and, for each character, its source offset."""
+    """Accumulates plain text in pieces and the runs of their source offsets."""
 
     chars: list[str] = field(default_factory=list)  # pieces, never empty ones
-    index: array = field(default_factory=lambda: array(INDEX_TYPECODE))
+    length: int = 0
+    starts: array = field(default_factory=lambda: array(INDEX_TYPECODE))
+    sources: array = field(default_factory=lambda: array(INDEX_TYPECODE))
+    steps: array = field(default_factory=lambda: array("B"))
 
     def add(self, text: str, source_start: int, one_to_one: bool = True) -> None:
         if not text:
             return
         self.chars.append(text)
-        if one_to_one:
-            self.index.extend(range(source_start, source_start + len(text)))
-        else:
-            self.index.extend(array(INDEX_TYPECODE, (source_start,)) * len(text))
+        self._run(len(text), source_start, 1 if one_to_one else 0)
+
+    def _run(self, size: int, source: int, step: int) -> None:
+        if self.starts:  # the same run goes on: one piece of text right after the last
+            last_size = self.length - self.starts[-1]
+            if self.steps[-1] == step and self.sources[-1] + last_size * step == source:
+                self.length += size
+                return
+        self.starts.append(self.length)
+        self.sources.append(source)
+        self.steps.append(step)
+        self.length += size
 
     def build(self, end: int) -> PlainText:
         text = "".join(self.chars)
-        self.index.append(end)
-        return PlainText(text, self.index)
+        self._run(1, end, 1)  # the end position: one more offset than characters
+        return PlainText(text, OffsetMap(self.starts, self.sources, self.steps, self.length))
 
 
 def plain_text(markdown: str) -> PlainText:

@@ -126,14 +126,18 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
                     settings, config.language, memo.articles, memo.stored_items)
     merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events,
                            mapper=mapper, report=report)
+    del raw  # the merge's items are the memo's to keep, if anyone's: the largest part of the merge's memory
     items, clusters = merged.items, merged.clusters
+    counts = {"source_events": sum(not i.secondary for i in items), "merged_events": sum(len(c) > 1 for c in clusters)}
     drafts = sorted((memo.drafts.get(tuple(items[m] for m in members), None,
                                      lambda members=members: draft_event(items, members, settings))
                      for members in clusters), key=lambda pair: pair[0])
+    del merged, items, clusters
     events = tuple(assign_ids(drafts, memo.named))
     # what this chronology used is what the next one may reuse
-    memo.windows = windows
-    memo.named = {(id(e0), e.id): (e0, e) for e0, e in zip((d for _, d in drafts), events)}
+    memo.windows = windows if memo.keeps else {k: WindowResult(r.clusters, None) for k, r in windows.items()}
+    memo.named = {(id(e0), e.id): (e0, e) for e0, e in zip((d for _, d in drafts), events)} if memo.keeps else {}
+    del windows, drafts
     memo.articles.next_run()
     memo.drafts.next_run()
     corrected: list[Applied] = list(applied)
@@ -160,8 +164,7 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
                                  published_dates(articles)),
         problems=sort_problems(problems),
         story=story_window(config, articles, events),
-        extra={"source_events": sum(not i.secondary for i in items), "merged_events": sum(len(c) > 1 for c in clusters),
-               "conflicts": sum(bool(e.conflicts) for e in events), "corrections": corrected},
+        extra={**counts, "conflicts": sum(bool(e.conflicts) for e in events), "corrections": corrected},
     )
 
 
@@ -178,6 +181,17 @@ class ChronologyMemo:
     named: dict = field(default_factory=dict)  # each draft's final event, by draft and id
     slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
     stored_items: ItemStore | None = None  # articles' merge items kept by the build cache
+    keeps: bool = True  # False: only the windows' clusters are kept (see one_run)
+
+    @classmethod
+    def one_run(cls, windows: Mapping[tuple, WindowResult] | None = None,
+                stored_items: ItemStore | None = None) -> "ChronologyMemo":
+        """For a chronology no other follows in this process (annals build): it keeps only
+        each window's clusters (for the persistent cache, ``windows``), so the merge's items,
+        source events and drafts go as soon as they are used."""
+        return cls(windows=windows if windows is not None else {}, articles=IdentityMemo(keeps=False),
+                   drafts=IdentityMemo(keeps=False), slugged=IdentityMemo(keeps=False), keeps=False,
+                   stored_items=stored_items)
 
 
 def sort_articles(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:

@@ -23,7 +23,7 @@ from .spans import SpanIndex
 from .words import date_context
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawItem:
     """A source event as the merge reads it before any window's statistics."""
 
@@ -36,7 +36,7 @@ class RawItem:
     named: frozenset[str] = frozenset()  # the actors the sentence names itself
     other_dates: tuple[tuple[date, date], ...] = ()
     secondary: bool = False
-    key: tuple = field(default=(), compare=False)  # what its clustering depends on
+    key: bytes = field(default=b"", compare=False)  # a digest of what its clustering depends on
     window: tuple[str, int] = ("m", 0)  # its home window (see home_window)
     start: date = field(init=False, compare=False)
     end: date = field(init=False, compare=False)
@@ -50,12 +50,18 @@ class RawItem:
 def with_key(item: RawItem, settings: MergeSettings) -> RawItem:
     """The item with its home window and its content key: everything clustering reads, nothing positional (an
     edit above an event moves its offsets, not its clustering), sets as sorted tuples so the
-    key's repr is the same in every process."""
+    key's repr is the same in every process. The key is kept as a digest of that repr: the
+    tuple repeated every term of every event (a sixth of the merge's memory)."""
     time = item.event.timex.time
     key = (item.event.article, time.value, time.type, time.granularity, item.start, item.end,
            tuple(sorted(item.terms.items())), tuple(sorted(item.near)), tuple(sorted(item.happenings)),
            tuple(sorted(item.event.actors)), tuple(sorted(item.named)), item.other_dates, item.secondary)
-    return replace(item, key=key, window=home_window(item, settings))
+    return replace(item, key=key_digest(key), window=home_window(item, settings))
+
+
+def key_digest(key: tuple) -> bytes:
+    """16 bytes of BLAKE2b over a key's repr: equal keys, equal digests, in every process."""
+    return hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
@@ -70,6 +76,7 @@ def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
     (the build cache, stored_items.py) those of an earlier build of equal ones."""
     memo = IdentityMemo() if memo is None else memo
     stems: dict[str, str | None] = {}
+    shared: dict[frozenset[str], frozenset[str]] = {}
     wanted = []
     for analysis in articles:
         slug = analysis.article.slug
@@ -88,7 +95,7 @@ def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
         key = keys.get(n)
         if key in stored:
             return stored[key]
-        items = article_items(analysis, source, dict(names), settings, language, stems)
+        items = article_items(analysis, source, dict(names), settings, language, stems, shared)
         if key is not None:
             made[key] = (analysis, items)
         return items
@@ -106,9 +113,13 @@ def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
 
 def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[str, frozenset[str]],
                   settings: MergeSettings, language: str,
-                  stems: dict[str, str | None]) -> tuple[list[RawItem], list[RawItem]]:
+                  stems: dict[str, str | None], shared: dict[frozenset[str], frozenset[str]] | None = None,
+                  ) -> tuple[list[RawItem], list[RawItem]]:
     """The raw items of one article's anchored events, in their order in the article, and
-    the secondary items of its sentences' other dates."""
+    the secondary items of its sentences' other dates. ``shared``: one object for each
+    distinct word set, for the items of one build (a set costs 216 bytes, however small,
+    and most are one of a few: no happening, the same two actors)."""
+    one = (lambda value: value) if shared is None else (lambda value: shared.setdefault(value, value))
     slug = analysis.article.slug
     span_index = SpanIndex({slug: [(m.start, m.end) for m in analysis.mentions if m.end > m.start]})
     mentions = [(m.start, m.end, m.actor) for m in analysis.mentions]
@@ -124,8 +135,8 @@ def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[s
                                                stems=stems, language=language)
         in_sentence = frozenset(mentions[i][2] for i in named_index.within(
             slug, event.sentence.start, event.sentence.end))
-        return with_key(RawItem((article_order, k), event, source, terms, near, happenings, in_sentence,
-                                others, secondary), settings)
+        return with_key(RawItem((article_order, k), event, source, terms, one(near), one(happenings),
+                                one(in_sentence), others, secondary), settings)
 
     events = sorted((e for e in analysis.events if e.time.anchored),
                     key=lambda e: (e.sentence.start, e.timex.start, e.timex.end, e.id))

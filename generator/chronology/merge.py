@@ -66,7 +66,7 @@ class MergeSettings:
     max_compared: int = 8  # members of a cluster an event is compared with (the first ones)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceEvent:
     """An event with what the merge needs precomputed."""
 

@@ -88,6 +88,8 @@ def weigh(items: Sequence[RawItem], settings: MergeSettings,
     rare_df = max(settings.salient_min_df, settings.rare_word_share * total)
     salient_df = max(settings.salient_min_df, settings.salient_actor_share * total)
     concept_heads = frozenset(CONCEPTS.values())
+    shared: dict[frozenset[str], frozenset[str]] = {}  # one object per distinct set (see items.article_items)
+    one = lambda value: shared.setdefault(value, value)  # noqa: E731
     # each word's factor once per window, not once per sentence using it (the same float)
     idf = {w: math.log((mass + 1) / (n + 1)) + 1.0 for w, n in df.items()}
     unseen = math.log((mass + 1) / 1) + 1.0  # a secondary item's word no primary one uses
@@ -104,10 +106,10 @@ def weigh(items: Sequence[RawItem], settings: MergeSettings,
         rare.update("@" + h for h in item.happenings if df["@" + h] <= rare_df)
         out.append(SourceEvent(
             order=item.order, event=item.event, source=item.source, start=item.start, end=item.end,
-            terms=weighted, words=frozenset(weighted), weight=math.fsum(weighted.values()),
+            terms=weighted, words=one(frozenset(weighted)), weight=math.fsum(weighted.values()),
             near=item.near, near_weight=math.fsum(weighted[w] for w in item.near),
-            one_off=item.near & ONE_OFF, actors=frozenset(item.event.actors),
-            happenings=item.happenings, rare=frozenset(rare), salient=salient,
+            one_off=one(item.near & ONE_OFF), actors=one(frozenset(item.event.actors)),
+            happenings=item.happenings, rare=one(frozenset(rare)), salient=salient,
             other_dates=item.other_dates, secondary=item.secondary))
     return out
 

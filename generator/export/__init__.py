@@ -7,7 +7,7 @@ byte (no clock, sorted output), UTF-8.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..config import SiteConfig
 from ..errors import UsageError
@@ -15,15 +15,15 @@ from ..media import Media, event_images
 from ..model import Timeline
 from .atom import atom_feed
 from .common import EventCache, actor_path, find_actor, restrict_to_actor
-from .csv_table import timeline_csv
-from .ics import timeline_ics
+from .csv_table import timeline_csv, timeline_csv_chunks
+from .ics import timeline_ics, timeline_ics_chunks
 from .oembed import oembed_json
 from .sitemap import robots_txt, sitemap_xml
-from .timeline_json import timeline_document, timeline_json
-from .timelinejs import timelinejs_document, timelinejs_json
+from .timeline_json import timeline_document, timeline_json, timeline_json_chunks
+from .timelinejs import timelinejs_chunks, timelinejs_document, timelinejs_json
 
-__all__ = ["FORMATS", "export_files", "export_format", "export_items", "export_makers", "timeline_document",
-           "timelinejs_document"]
+__all__ = ["FORMATS", "export_files", "export_format", "export_items", "export_makers", "export_streams",
+           "timeline_document", "timelinejs_document"]
 
 FORMATS = ("json", "timelinejs", "csv", "ics", "atom")
 
@@ -46,17 +46,26 @@ def export_makers(timeline: Timeline, config: SiteConfig,
                   media: Media | None = None) -> dict[str, Callable[[], bytes]]:
     """Each file of ``export_files`` as a function that makes it, by path in layout order:
     for `annals serve`, which makes a file only when it is asked for."""
+    return {path: (lambda stream=stream: b"".join(stream()))
+            for path, stream in export_streams(timeline, config, media).items()}
+
+
+def export_streams(timeline: Timeline, config: SiteConfig,
+                   media: Media | None = None) -> dict[str, Callable[[], Iterable[bytes]]]:
+    """Each file of ``export_files`` as a function giving its bytes in pieces, by path in
+    layout order: the big data exports come an event at a time, so a writer holds neither
+    a whole file nor its document."""
     # The actors' files cite the same events as the site's; the pictures are looked up once.
     cache = EventCache(images=event_images(timeline, media))
-    texts: dict[str, Callable[[], str]] = {
-        "timeline.json": lambda: timeline_json(timeline, config),
-        "timelinejs.json": lambda: timelinejs_json(timeline, config, cache=cache),
-        "timeline.csv": lambda: timeline_csv(timeline, config),
-        "timeline.ics": lambda: timeline_ics(timeline, config),
-        "feed.xml": lambda: atom_feed(timeline, config, cache=cache),
-        "oembed.json": lambda: oembed_json(config),
-        "sitemap.xml": lambda: sitemap_xml(timeline, config),
-        "robots.txt": lambda: robots_txt(config),
+    streams: dict[str, Callable[[], Iterable[bytes]]] = {
+        "timeline.json": lambda: timeline_json_chunks(timeline, config),
+        "timelinejs.json": lambda: timelinejs_chunks(timeline, config, cache=cache),
+        "timeline.csv": lambda: timeline_csv_chunks(timeline, config),
+        "timeline.ics": lambda: timeline_ics_chunks(timeline, config),
+        "feed.xml": _whole(lambda: atom_feed(timeline, config, cache=cache)),
+        "oembed.json": _whole(lambda: oembed_json(config)),
+        "sitemap.xml": _whole(lambda: sitemap_xml(timeline, config)),
+        "robots.txt": _whole(lambda: robots_txt(config)),
     }
     parts: dict[str, Timeline] = {}
 
@@ -67,10 +76,15 @@ def export_makers(timeline: Timeline, config: SiteConfig,
 
     for actor in timeline.actors:
         folder = actor_path(actor.slug)
-        texts[folder + "feed.xml"] = lambda a=actor: atom_feed(part(a.slug), config, a, cache)
-        texts[folder + "timelinejs.json"] = lambda a=actor: timelinejs_json(part(a.slug), config, a, cache)
-        texts[folder + "oembed.json"] = lambda a=actor: oembed_json(config, a)
-    return {path: (lambda make=make: make().encode("utf-8")) for path, make in texts.items()}
+        streams[folder + "feed.xml"] = _whole(lambda a=actor: atom_feed(part(a.slug), config, a, cache))
+        streams[folder + "timelinejs.json"] = lambda a=actor: timelinejs_chunks(part(a.slug), config, a, cache)
+        streams[folder + "oembed.json"] = _whole(lambda a=actor: oembed_json(config, a))
+    return streams
+
+
+def _whole(make: Callable[[], str]) -> Callable[[], Iterable[bytes]]:
+    """A small file made at once, as a stream of one piece."""
+    return lambda: (make().encode("utf-8"),)
 
 
 def export_format(timeline: Timeline, config: SiteConfig, fmt: str,

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
@@ -92,7 +92,7 @@ class EventCache:
     """
 
     sources: dict[str, list[Source]] = field(default_factory=dict)
-    slides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    slides: dict[str, bytes] = field(default_factory=dict)  # TimelineJS slides, encoded (json_item)
     images: dict[str, Image] = field(default_factory=dict)  # event id -> its picture (media.event_images)
 
 
@@ -211,6 +211,38 @@ def dump_json(data: Any) -> str:
     "</" is written "<\\/" (same JSON value) so a file pasted into a <script> element cannot
     close it, and U+2028/U+2029 are escaped because older JavaScript rejects them raw.
     """
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return text + "\n"
+    return _script_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+
+
+def _script_safe(text: str) -> str:
+    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+_JSON = json.JSONEncoder(indent=2, ensure_ascii=False)  # what dump_json writes with
+ITEM_INDENT = "\n    "  # a member's array item of a top-level object: two levels deep
+
+
+def json_item(value: Any) -> bytes:
+    """One array item of a top-level member, as ``dump_json`` writes it there, in UTF-8.
+
+    Encoded alone and indented two levels deeper: JSON text has no raw newline but those of
+    the indentation, and "<", U+2028 and U+2029 only inside strings, which are never cut."""
+    return _script_safe(_JSON.encode(value)).replace("\n", ITEM_INDENT).encode("utf-8")
+
+
+def json_chunks(members: dict[str, Any]) -> Iterator[bytes]:
+    """``dump_json`` of an object, in UTF-8 pieces, the same bytes: a member given as an
+    iterator is an array of items already encoded by ``json_item``, taken one at a time,
+    so that a 30 MB export is never held whole (nor its document, nor its text)."""
+    yield b"{"
+    for n, (key, value) in enumerate(members.items()):
+        yield ("\n  " if n == 0 else ",\n  ").encode() + _script_safe(_JSON.encode(key)).encode("utf-8") + b": "
+        if not isinstance(value, Iterator):
+            yield _script_safe(_JSON.encode(value)).replace("\n", "\n  ").encode("utf-8")
+            continue
+        empty = True
+        for item in value:
+            yield (b"[" if empty else b",") + ITEM_INDENT.encode() + item
+            empty = False
+        yield b"[]" if empty else b"\n  ]"
+    yield b"\n}\n" if members else b"}\n"

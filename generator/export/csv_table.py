@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Iterator
 
 from ..config import SiteConfig
 from ..model import Timeline
@@ -21,9 +22,22 @@ ACTOR_SEPARATOR = ";"
 
 
 def timeline_csv(timeline: Timeline, config: SiteConfig) -> str:
+    return b"".join(timeline_csv_chunks(timeline, config)).decode("utf-8")
+
+
+def timeline_csv_chunks(timeline: Timeline, config: SiteConfig) -> Iterator[bytes]:
+    """The table in UTF-8 pieces: the header, then each event's rows."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def taken() -> bytes:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text.encode("utf-8")
+
     writer.writerow(COLUMNS)
+    yield taken()
     articles = articles_by_slug(timeline)
     for event in timeline.events:
         time = event.time
@@ -40,7 +54,7 @@ def timeline_csv(timeline: Timeline, config: SiteConfig) -> str:
         sources: list[Source | None] = list(sources_of(event, articles)) or [None]
         for source in sources:
             writer.writerow([neutralise(cell) for cell in shared + source_columns(source)])
-    return buffer.getvalue()
+        yield taken()
 
 
 # A spreadsheet opening the file runs a cell that starts like a formula: "=HYPERLINK(...)" in a

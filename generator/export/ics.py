@@ -9,6 +9,7 @@ gives the same file.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Iterator
 from urllib.parse import urlsplit
 
 from ..config import SiteConfig
@@ -24,6 +25,11 @@ CRLF = "\r\n"
 
 def timeline_ics(timeline: Timeline, config: SiteConfig, name: str | None = None) -> str:
     """The calendar; ``name`` overrides the calendar name (e.g. an actor's)."""
+    return b"".join(timeline_ics_chunks(timeline, config, name)).decode("utf-8")
+
+
+def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None = None) -> Iterator[bytes]:
+    """``timeline_ics`` in UTF-8 pieces: the calendar's head, then each event."""
     articles = articles_by_slug(timeline)
     lines = [
         "BEGIN:VCALENDAR",
@@ -35,11 +41,15 @@ def timeline_ics(timeline: Timeline, config: SiteConfig, name: str | None = None
     ]
     if config.description and not name:
         lines.append("X-WR-CALDESC:" + escape_text(config.description))
+    yield _folded(lines)
     for event in timeline.events:
         if event.time.anchored:
-            lines += vevent(event, timeline, articles, config)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + CRLF for line in lines)
+            yield _folded(vevent(event, timeline, articles, config))
+    yield _folded(["END:VCALENDAR"])
+
+
+def _folded(lines: list[str]) -> bytes:
+    return "".join(fold(line) + CRLF for line in lines).encode("utf-8")
 
 
 def vevent(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleAnalysis],

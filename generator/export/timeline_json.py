@@ -9,22 +9,28 @@ out: "label" (the date at its precision, as the site shows it) and "conflicts" o
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, KeyDate, Timeline, TimelineEvent
 from .common import (GENERATOR, Source, article_date, articles_by_slug, date_label,
-                     dump_json, events_for_actor, sources_of)
+                     events_for_actor, json_chunks, json_item, sources_of)
 
 
 def timeline_document(timeline: Timeline, config: SiteConfig) -> dict[str, Any]:
     """The contract as plain data, events in timeline order."""
+    return {key: list(value) if isinstance(value, Iterator) else value
+            for key, value in _members(timeline, config, lambda block: block).items()}
+
+
+def _members(timeline: Timeline, config: SiteConfig, item: Callable[[Any], Any]) -> dict[str, Any]:
+    """The document's members, the long arrays as iterators of ``item`` of each block."""
     articles = articles_by_slug(timeline)
     return {
         "site": site_block(config),
-        "events": [event_block(event, articles, config) for event in timeline.events],
-        "actors": [actor_block(actor, timeline) for actor in timeline.actors],
-        "articles": [article_block(analysis) for analysis in timeline.articles],
+        "events": (item(event_block(event, articles, config)) for event in timeline.events),
+        "actors": (item(actor_block(actor, timeline)) for actor in timeline.actors),
+        "articles": (item(article_block(analysis)) for analysis in timeline.articles),
         "key_dates": [key_date_block(rank, key) for rank, key in
                       enumerate(timeline.key_dates[:config.key_dates.export], start=1)],
         "story": story_block(timeline),
@@ -40,7 +46,12 @@ def story_block(timeline: Timeline) -> dict[str, Any] | None:
 
 
 def timeline_json(timeline: Timeline, config: SiteConfig) -> str:
-    return dump_json(timeline_document(timeline, config))
+    return b"".join(timeline_json_chunks(timeline, config)).decode("utf-8")
+
+
+def timeline_json_chunks(timeline: Timeline, config: SiteConfig) -> Iterator[bytes]:
+    """``dump_json(timeline_document(...))`` in UTF-8 pieces, a block at a time."""
+    return json_chunks(_members(timeline, config, json_item))
 
 
 def site_block(config: SiteConfig) -> dict[str, Any]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import escape
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent, TimeValue
-from .common import (EventCache, Source, actor_names, articles_by_slug, date_label, dump_json,
-                     article_path, fragment, media_url, safe_href, site_root, sources_of, truncate)
+from .common import (EventCache, Source, actor_names, articles_by_slug, date_label, json_chunks,
+                     json_item, article_path, fragment, media_url, safe_href, site_root, sources_of,
+                     truncate)
 
 HEADLINE_LIMIT = 110
 CLOCK_TIME = re.compile(r"T(\d{2}):(\d{2})")
@@ -28,33 +29,48 @@ PRECISION = {"time": "time", "day": "day", "week": "day", "month": "month",
 
 def timelinejs_document(timeline: Timeline, config: SiteConfig,
                         actor: Actor | None = None, cache: EventCache | None = None) -> dict[str, Any]:
-    """The whole timeline, or (with ``actor``) an actor's already restricted timeline.
+    """The whole timeline, or (with ``actor``) an actor's already restricted timeline."""
+    members = _members(timeline, config, actor, lambda event, articles: slide(event, timeline, articles, config, cache))
+    return {key: list(value) if isinstance(value, Iterator) else value for key, value in members.items()}
 
-    ``cache`` shares the slides between the documents of one export run (a slide is the
-    same in the whole timeline and in an actor's restriction of it)."""
+
+def timelinejs_json(timeline: Timeline, config: SiteConfig, actor: Actor | None = None,
+                    cache: EventCache | None = None) -> str:
+    return b"".join(timelinejs_chunks(timeline, config, actor, cache)).decode("utf-8")
+
+
+def timelinejs_chunks(timeline: Timeline, config: SiteConfig, actor: Actor | None = None,
+                      cache: EventCache | None = None) -> Iterator[bytes]:
+    """``timelinejs_json`` in UTF-8 pieces, a slide at a time. ``cache`` shares the encoded
+    slides between the documents of one export run (a slide is the same in the whole
+    timeline and in an actor's restriction of it)."""
+    return json_chunks(_members(timeline, config, actor, lambda event, articles: cached_slide(
+        event, timeline, articles, config, cache)))
+
+
+def _members(timeline: Timeline, config: SiteConfig, actor: Actor | None,
+             item: Callable[[TimelineEvent, dict[str, ArticleAnalysis]], Any]) -> dict[str, Any]:
     articles = articles_by_slug(timeline)
     headline = actor.name if actor else config.title
     description = (actor.description if actor else config.description) or ""
     return {
         "title": {"text": {"headline": escape(headline),
                            "text": f"<p>{escape(description)}</p>" if description else ""}},
-        "events": [cached_slide(event, timeline, articles, config, cache)
-                   for event in timeline.events if event.time.anchored],
+        "events": (item(event, articles) for event in timeline.events if event.time.anchored),
     }
 
 
-def timelinejs_json(timeline: Timeline, config: SiteConfig, actor: Actor | None = None,
-                    cache: EventCache | None = None) -> str:
-    return dump_json(timelinejs_document(timeline, config, actor, cache))
-
-
 def cached_slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleAnalysis],
-                 config: SiteConfig, cache: EventCache | None) -> dict[str, Any]:
+                 config: SiteConfig, cache: EventCache | None) -> bytes:
+    """The slide as an encoded array item (common.json_item), made once per export run.
+    Kept only for events with actors: no actor's file shows the others again."""
     if cache is None:
-        return slide(event, timeline, articles, config)
+        return json_item(slide(event, timeline, articles, config))
     found = cache.slides.get(event.id)
     if found is None:
-        found = cache.slides[event.id] = slide(event, timeline, articles, config, cache)
+        found = json_item(slide(event, timeline, articles, config, cache))
+        if event.actors:
+            cache.slides[event.id] = found
     return found
 
 
@@ -67,7 +83,7 @@ def slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleA
         out["end_date"] = end_date
     out["display_date"] = escape(label)
     out["text"] = {"headline": escape(truncate(event.text, HEADLINE_LIMIT)),
-                   "text": slide_html(event, sources_of(event, articles, cache), config)}
+                   "text": slide_html(event, sources_of(event, articles), config)}  # made once: no cache
     image = cache.images.get(event.id) if cache is not None else None
     if image is not None:
         media = {"url": media_url(config, image), "alt": image.alt or ""}

@@ -7,9 +7,8 @@ edit touches.
 
 from __future__ import annotations
 
-import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from .paging import PERIODS_TITLE, Paging
 from .pictures import body_with_pictures
 from .structured import StructuredData, summary
 from .timelines import TimelineParts
-from .theme import make_environment, static_files
+from .theme import make_environment, static_files, template_frame, utf8_pieces
 from .views import MonthGroup, Views, YearGroup, html_datetime
 
 EXPORT_LINKS = (  # written by the export module; linked from every page's footer (labels: N_)
@@ -94,13 +93,14 @@ def year_pages(timeline: Timeline, config: SiteConfig | None = None, actor: str 
 
 def render_site(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
                 build_info: Mapping[str, str] | None = None,
-                emit: Callable[[str, bytes], None] | None = None, media: Media | None = None,
-                options: RenderOptions | None = None) -> dict[str, bytes]:
+                emit: Callable[[str, Any], None] | None = None, media: Media | None = None,
+                options: RenderOptions | None = None, pieces: bool = False) -> dict[str, bytes]:
     """Every page of the URL layout plus the theme's static files, by output path; handed
-    to ``emit`` one by one instead when it is given (the returned dict is then empty).
-    The pictures' own files (``media.files``) are the caller's to write."""
+    to ``emit`` one by one instead when it is given (the returned dict is then empty), each
+    page in UTF-8 pieces as it is made with ``pieces``. The pictures' own files
+    (``media.files``) are the caller's to write."""
     files = render_pages(timeline, config, theme_dir, None, build_info=build_info, emit=emit,
-                         media=media, options=options)
+                         media=media, options=options, pieces=pieces)
     for name, data in static_files(theme_dir).items():
         (emit or files.__setitem__)(name, data)
     return files
@@ -109,16 +109,18 @@ def render_site(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
 def render_pages(timeline: Timeline, config: SiteConfig, theme_dir: Path,
                  paths: Iterable[str] | None = None, *,
                  build_info: Mapping[str, str] | None = None,
-                 emit: Callable[[str, bytes], None] | None = None, media: Media | None = None,
-                 options: RenderOptions | None = None) -> dict[str, bytes]:
+                 emit: Callable[[str, Any], None] | None = None, media: Media | None = None,
+                 options: RenderOptions | None = None, pieces: bool = False) -> dict[str, bytes]:
     """The given pages (all of ``page_paths`` when None), by output path, or each handed to
-    ``emit`` as it is made. Unknown paths (e.g. an actor that no longer exists) are skipped."""
+    ``emit`` as it is made (in UTF-8 pieces with ``pieces``: a year page of a big archive
+    is 10 MB, held whole five times over while it is joined). Unknown paths (e.g. an actor
+    that no longer exists) are skipped."""
     maker = PageMaker(timeline, config, theme_dir, build_info=build_info, media=media, options=options)
     wanted = maker.paths if paths is None else list(paths)
     out: dict[str, bytes] = {}
     for path in wanted:
         if path in maker.records:
-            (emit or out.__setitem__)(path, maker(path))
+            (emit or out.__setitem__)(path, maker.pieces(path) if pieces and emit else maker(path))
     return out
 
 
@@ -141,6 +143,11 @@ class PageMaker:
     def __call__(self, page: str | PageRecord) -> bytes:
         record = page if isinstance(page, PageRecord) else self.records[page]
         return self._renderer.render(record).encode("utf-8")
+
+    def pieces(self, page: str | PageRecord) -> Iterator[bytes]:
+        """The page's bytes in pieces, made as they are read: the same bytes as a call."""
+        record = page if isinstance(page, PageRecord) else self.records[page]
+        return utf8_pieces(self._renderer.render_chunks(record))
 
 
 def search_documents(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
@@ -178,16 +185,18 @@ class _Renderer:
         self._key_dates_of: dict[str, tuple] = {}
 
     def render(self, record: PageRecord) -> str:
+        return "".join(self.render_chunks(record))
+
+    def render_chunks(self, record: PageRecord) -> Iterator[str]:
         page, context = self._page(record)
-        template = record.template
-        path = record.path
+        template, path = record.template, record.path
         try:
-            return self.env.get_template(template).render(self._common(page) | context)
+            yield from self.env.get_template(template).generate(self._common(page) | context)
         except jinja2.TemplateSyntaxError as exc:
             raise ContentError(self._template_path(exc.name or template), exc.message or str(exc),
                                exc.lineno) from None
         except jinja2.TemplateError as exc:
-            name, line = _template_frame(exc, template)
+            name, line = template_frame(exc, template)
             raise ContentError(self._template_path(name), f"while rendering {path}: {exc}",
                                line) from None
 
@@ -488,12 +497,3 @@ def _article_summary(analysis: ArticleAnalysis, lang: Language) -> dict[str, Any
         "dateline": shown_dateline(dateline.text),
         "events": len(analysis.events),
     }
-
-
-def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
-    """The template and line a runtime template error happened at (Jinja puts template
-    frames into the traceback)."""
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith(".html") and "templates" in frame.filename:
-            return Path(frame.filename).name, frame.lineno
-    return fallback, None

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -127,3 +128,29 @@ def check_templates(theme_dir: Path) -> None:
         except jinja2.TemplateSyntaxError as exc:
             raise ContentError(f"themes/{theme_dir.name}/templates/{exc.name or name}",
                                exc.message or str(exc), exc.lineno) from None
+
+
+def template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
+    """The template and line a runtime template error happened at (Jinja puts template
+    frames into the traceback)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".html") and "templates" in frame.filename:
+            return Path(frame.filename).name, frame.lineno
+    return fallback, None
+
+
+PIECE_CHARS = 1 << 16  # what a page's pieces are gathered into before encoding
+
+
+def utf8_pieces(chunks: Iterable[str]) -> Iterator[bytes]:
+    """A template's output (many short strings) in UTF-8 pieces of about PIECE_CHARS."""
+    gathered: list[str] = []
+    size = 0
+    for chunk in chunks:
+        gathered.append(chunk)
+        size += len(chunk)
+        if size >= PIECE_CHARS:
+            yield "".join(gathered).encode("utf-8")
+            gathered, size = [], 0
+    if gathered:
+        yield "".join(gathered).encode("utf-8")

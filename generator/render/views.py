@@ -28,7 +28,7 @@ HTML_DATETIME_GRANULARITIES = ("time", "day", "week", "month", "year")
 HTML_DATETIME = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?|-W\d{2})?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     article: str
     title: str
@@ -39,7 +39,7 @@ class Citation:
     lang: str | None = None  # the article's language, when not the site's (a lang attribute)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventView:
     id: str
     datetime: str
@@ -186,6 +186,7 @@ class Views:
         headline_from = self._headline_article(event)
         lang = self.other_language(headline_from) if headline_from else None
         direction = text_direction(lang) if lang else None
+        citations = tuple(self._citation(c) for c in event.citations)
         return EventView(
             id=event.id,
             datetime=html_datetime(time),
@@ -193,9 +194,9 @@ class Views:
             granularity=time.granularity or "",
             start=time.start.isoformat() if time.start else "",
             end=time.end.isoformat() if time.end else "",
-            text=self._headline(event),
+            text=self._headline(event, citations),
             actors=tuple((slug, self.actor_name(slug)) for slug in event.actors if slug in self.actors),
-            citations=tuple(self._citation(c) for c in event.citations),
+            citations=citations,
             conflicts=conflicts,
             gutter=i18n_dates.gutter(time, self.lang),
             sources=len({self._source_key(c.article) for c in event.citations}),
@@ -218,11 +219,12 @@ class Views:
                 return citation.article
         return None
 
-    def _headline(self, event: TimelineEvent) -> Markup:
-        # The headline is one of the citations' sentences: mark the date phrase in it.
-        for citation in event.citations:
+    def _headline(self, event: TimelineEvent, citations: tuple[Citation, ...]) -> Markup:
+        # The headline is one of the citations' sentences: mark the date phrase in it (the
+        # very markup of that citation's view, which the page cache holds once).
+        for citation, view in zip(event.citations, citations):
             if citation.sentence.text.strip() == event.text.strip():
-                return marked_sentence(citation, citation.sentence.text)
+                return view.sentence
         if event.citations:
             return marked_sentence(event.citations[0], event.text)
         return Markup.escape(event.text)

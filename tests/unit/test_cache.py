@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
 import os
 import pickle
 import sqlite3
@@ -11,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from generator import cache as cache_module
 from generator.build import BuildOptions, build
 from generator.cache import CACHE_DIR, CACHE_FILE, BuildCache, dumps, loads
+from generator.model import ArticleAnalysis
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES = {
@@ -129,3 +133,48 @@ def test_concurrent_builds_share_the_cache_safely(tmp_path):
         assert command.wait(timeout=120) == 0, command.stderr.read().decode()
     assert tree(tmp_path / "out0") == tree(tmp_path / "out1") == tree(tmp_path / "out2")
     assert run(site, tmp_path / "after").analysed == 0
+
+
+class DictLayout:
+    """Pickles a model object as schema 2 did, before the classes had slots: its class,
+    then its fields (and theirs, all the way down) in an instance dict."""
+
+    def __init__(self, value):
+        self.value = value
+
+    @property
+    def __class__(self):  # pickle checks that __newobj__ makes an object of the class it saves
+        return type(self.value)
+
+    def __reduce_ex__(self, protocol):
+        value = self.value
+        return (copyreg.__newobj__, (type(value),),
+                {f.name: dict_layout(getattr(value, f.name)) for f in dataclasses.fields(value)})
+
+
+def dict_layout(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return DictLayout(value)
+    if isinstance(value, tuple):
+        return tuple(dict_layout(v) for v in value)
+    return value
+
+
+def test_a_cache_of_the_previous_schema_is_rebuilt_not_read(tmp_path, monkeypatch):
+    site = make_site(tmp_path / "site")
+    monkeypatch.setattr(cache_module, "SCHEMA", cache_module.SCHEMA - 1)
+    run(site, tmp_path / "old")  # the cache as the previous schema stamps it...
+    database = sqlite3.connect(site / CACHE_DIR / CACHE_FILE)
+    rows = database.execute("SELECT key, value FROM analyses").fetchall()
+    old_rows = [(pickle.dumps(DictLayout(loads(value)), protocol=5), key) for key, value in rows]
+    with database:  # ...holding its analyses in that schema's layout
+        database.executemany("UPDATE analyses SET value = ? WHERE key = ?", old_rows)
+    database.close()
+    # Read into today's classes, such a row is nonsense (field names for values), not an error:
+    # only the schema in the fingerprint keeps a build from using it.
+    misread = loads(old_rows[0][0])
+    assert isinstance(misread, ArticleAnalysis) and misread.dateline == "dateline"
+    monkeypatch.undo()
+    result = run(site, tmp_path / "new")
+    assert result.analysed == len(ARTICLES)
+    assert tree(tmp_path / "new") == tree(run_clean(site, tmp_path / "clean"))
