@@ -16,6 +16,7 @@ from generator import chronology
 from generator.build import BuildOptions, _analyses, assemble, load_site
 from generator.chronology.merge import MergeSettings
 from generator.chronology.items import raw_items
+from generator.distributed import DaskSession
 from generator.config import SiteConfig
 from generator.export import timeline_document, timelinejs_document
 from generator.export.common import EventCache, dump_json
@@ -151,7 +152,7 @@ def site(tmp_path_factory) -> Path:
 def chronology_of(root: Path, memo: chronology.ChronologyMemo) -> Timeline:
     options = BuildOptions(root, use_cache=False)
     loaded = load_site(options)
-    analyses, _ = _analyses(loaded, options, {}, None, None)
+    analyses, _ = _analyses(loaded, options, {}, None, None, DaskSession(None))
     return assemble(loaded, analyses, memo)
 
 
@@ -172,7 +173,7 @@ def test_a_chronology_of_one_run_keeps_only_the_windows_clusters(site):
 def test_merge_items_share_one_object_per_distinct_word_set(site):
     options = BuildOptions(site, use_cache=False)
     loaded = load_site(options)
-    analyses, _ = _analyses(loaded, options, {}, None, None)
+    analyses, _ = _analyses(loaded, options, {}, None, None, DaskSession(None))
     articles = chronology.sort_articles(analyses)
     items = raw_items(articles, {a.article.slug: a.article.slug for a in articles}, {}, MergeSettings(), "en")
     assert len(items) >= 6
