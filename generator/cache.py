@@ -34,7 +34,7 @@ from .chronology.windows import WindowResult
 
 CACHE_DIR = ".annals-cache"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 3  # 3: slotted model classes (their pickles hold no instance dict), digests as window item keys
+SCHEMA = 4  # 4: slotted model classes (their pickles hold no instance dict), digests as window item keys
 TABLES = ("articles", "analyses", "windows")
 BUSY_TIMEOUT_S = 30.0
 QUERY_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
