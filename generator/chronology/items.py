@@ -88,7 +88,7 @@ def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
     if store is not None:
         keys = {n: item_key(a, inputs, settings) for n, (a, inputs) in enumerate(wanted)
                 if not memo.has((a,), inputs)}
-        stored = load_stored(store, {keys[n]: (wanted[n][0], wanted[n][1][0]) for n in keys}, settings)
+        stored = load_stored(store, {keys[n]: (wanted[n][0], wanted[n][1][0]) for n in keys}, settings, shared)
     made: dict = {}
 
     def make(n: int, analysis: ArticleAnalysis, source: str, language: str, names: tuple):
@@ -230,8 +230,11 @@ def encode(analysis: ArticleAnalysis, items: Items) -> tuple | None:
     return tuple(out)
 
 
-def decode(analysis: ArticleAnalysis, source: str, value: object, settings: MergeSettings) -> Items | None:
-    """The items ``encode`` stored, rebuilt on this analysis; None for anything malformed."""
+def decode(analysis: ArticleAnalysis, source: str, value: object, settings: MergeSettings,
+           shared: dict[frozenset[str], frozenset[str]] | None = None) -> Items | None:
+    """The items ``encode`` stored, rebuilt on this analysis; None for anything malformed.
+    ``shared``: one object per distinct word set, as in article_items."""
+    one = (lambda value: value) if shared is None else (lambda value: shared.setdefault(value, value))
     if not isinstance(value, tuple) or len(value) != 2:
         return None
     article_order = (analysis.dateline.date is None, analysis.dateline.date or date.min, analysis.article.slug)
@@ -243,8 +246,8 @@ def decode(analysis: ArticleAnalysis, source: str, value: object, settings: Merg
                 event = analysis.events[event_at]
                 if timex_at >= 0:
                     event = replace(event, timex=analysis.timexes[timex_at])
-                group.append(with_key(RawItem((article_order, k), event, source, dict(terms), frozenset(near),
-                                              frozenset(happenings), frozenset(named), tuple(others),
+                group.append(with_key(RawItem((article_order, k), event, source, dict(terms), one(frozenset(near)),
+                                              one(frozenset(happenings)), one(frozenset(named)), tuple(others),
                                               bool(secondary)), settings))
             groups.append(group)
     except (TypeError, ValueError, IndexError):
@@ -252,15 +255,21 @@ def decode(analysis: ArticleAnalysis, source: str, value: object, settings: Merg
     return groups[0], groups[1]
 
 
+LOAD_CHUNK = 500  # stored rows read and decoded at a time: the plain tuples of all of them at once cost ~80 MB at 5,000 articles
+
+
 def load_stored(store: ItemStore, wanted: Mapping[str, tuple[ArticleAnalysis, str]],
-                settings: MergeSettings) -> dict[str, Items]:
+                settings: MergeSettings, shared: dict[frozenset[str], frozenset[str]] | None = None,
+                ) -> dict[str, Items]:
     """The stored items of ``wanted`` (key -> (analysis, source key)) that can be rebuilt."""
     found: dict[str, Items] = {}
-    for key, value in store.get_many(list(wanted)).items():
-        analysis, source = wanted[key]
-        items = decode(analysis, source, value, settings)
-        if items is not None:
-            found[key] = items
+    keys = list(wanted)
+    for start in range(0, len(keys), LOAD_CHUNK):
+        for key, value in store.get_many(keys[start:start + LOAD_CHUNK]).items():
+            analysis, source = wanted[key]
+            items = decode(analysis, source, value, settings, shared)
+            if items is not None:
+                found[key] = items
     return found
 
 
