@@ -30,7 +30,7 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from . import model
 from .chronology.windows import WindowResult
@@ -143,12 +143,8 @@ class BuildCache:
             for i in range(0, len(wanted), QUERY_CHUNK):
                 chunk = wanted[i:i + QUERY_CHUNK]
                 marks = ",".join("?" * len(chunk))
-                for key, value in self.connection.execute(
-                        f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk):
-                    try:
-                        found[key] = loads(value)
-                    except Exception:  # noqa: BLE001 - an unreadable entry is a miss
-                        continue
+                found.update(_readable(self.connection.execute(
+                    f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk)))
         except sqlite3.DatabaseError:
             return {}
         return found
@@ -168,13 +164,8 @@ class BuildCache:
     def get_all(self, table: str) -> dict[str, object]:
         """Every readable entry of ``table`` (for small tables read whole)."""
         assert self.connection is not None
-        found: dict[str, object] = {}
         try:
-            for key, value in self.connection.execute(f"SELECT key, value FROM {table}"):
-                try:
-                    found[key] = loads(value)
-                except Exception:  # noqa: BLE001 - an unreadable entry is a miss
-                    continue
+            found = dict(_readable(self.connection.execute(f"SELECT key, value FROM {table}")))
         except sqlite3.DatabaseError:
             return {}
         self.used[table].update(found)
@@ -217,6 +208,15 @@ class BuildCache:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _readable(rows: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, object]]:
+    """The rows whose value unpickles: an unreadable entry is a miss, not an error."""
+    for key, value in rows:
+        try:
+            yield key, loads(value)
+        except Exception:  # noqa: BLE001
+            continue
 
 
 def settings_fingerprint(*parts: str) -> str:

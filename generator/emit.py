@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
@@ -21,7 +20,7 @@ from . import __version__, export, render
 from .config import SiteConfig
 from .media import Media
 from .model import Timeline
-from .output import StagingFolder, write_file
+from .output import StagingFolder, file_signature, write_file
 from .render.inputs import InputDigests, page_inputs
 from .workers import worker_pool
 
@@ -43,7 +42,7 @@ class WrittenPages:
         if known is None or known[0] != digest:
             return None
         file = Path(self.target, path)
-        signature = _signature(file)
+        signature = file_signature(file)
         return file if signature is not None and signature == known[1] else None
 
 
@@ -128,16 +127,6 @@ def environment_digest(*parts: str, theme: Path) -> str:
     for file in sorted(p for p in theme.rglob("*") if p.is_file()):
         h.update(file.relative_to(theme).as_posix().encode() + b"\0" + file.read_bytes())
     return h.hexdigest()
-
-
-def _signature(file: Path) -> Signature | None:
-    try:
-        info = os.stat(file, follow_symlinks=False)
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def _overlap_exports(timeline: Timeline, jobs: int | None) -> bool:

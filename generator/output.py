@@ -17,6 +17,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -114,11 +115,7 @@ class StagingFolder:
         """(size, mtime_ns, inode) of a file now in the folder: after the swap, the same
         file in the output folder."""
         assert self.root is not None
-        try:
-            info = os.stat(self.root.joinpath(*safe_relative(name).parts), follow_symlinks=False)
-        except OSError:
-            return None
-        return (info.st_size, info.st_mtime_ns, info.st_ino)
+        return file_signature(self.root.joinpath(*safe_relative(name).parts))
 
     def add_written(self, names: list[str]) -> None:
         """Files another process wrote into ``root`` (with write_file)."""
@@ -133,6 +130,18 @@ class StagingFolder:
         if self.root is not None:
             remove_owned(self.root)
             self.root = None
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """(size, mtime_ns, inode) of a regular file (not followed through a link), else None:
+    what changes when anything rewrites, replaces or touches it."""
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def write_site(files: Mapping[str, bytes], output_dir: Path) -> None:
