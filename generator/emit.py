@@ -24,8 +24,8 @@ from .output import StagingFolder, file_signature, write_file
 from .render.inputs import InputDigests, page_inputs
 from .workers import worker_pool
 
-# Measured on 2 cores: below ~200 articles the forked exporter's start-up eats its gain.
-OVERLAP_MIN_ARTICLES = 200
+# Measured on 2 cores: below ~200 articles forking the workers costs more than it gains.
+PARALLEL_MIN_ARTICLES = 200
 Signature = tuple[int, int, int]  # (size, mtime_ns, inode) of a written file
 
 
@@ -59,7 +59,7 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
                  ) -> tuple[dict[str, bytes], EmitStats, WrittenPages | None]:
     """Pages, theme files and exports, in memory, or written into ``staging`` as they are
     made (the dict returned is then empty), with what was written for the next build (None
-    in memory). On big sites the exports are made in a forked process meanwhile.
+    in memory). On big sites forked workers render the pages and make the exports.
     ``environment``: a digest of what no page input names (code, settings, theme)."""
     files: dict[str, bytes] = {}
     emit = staging or files.__setitem__
@@ -67,55 +67,84 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
         emit(name, data)
     stats = EmitStats()
 
-    def pages() -> WrittenPages | None:
+    workers = _workers(timeline, jobs)
+    if staging is None or workers < 2:
         written = _pages(timeline, config, media, theme, build_info, options or render.RenderOptions(),
-                         staging, emit, last, environment, stats)
-        for name, data in render.static_files(theme).items():
-            emit(name, data)
-        return written
-
-    if not _overlap_exports(timeline, jobs):
-        written = pages()
+                         staging, emit, last, environment, stats, None)
+        _static(theme, emit)
         for name, stream in export.export_streams(timeline, config, media).items():
             emit(name, stream() if staging is not None else b"".join(stream()))  # in pieces to disk
         return files, stats, written
-    root = staging.root if staging is not None else None
-    with worker_pool(1, multiprocessing.get_context("fork"), _set_worker_exports,
-                     (timeline, config, media)) as pool:
-        exports = pool.submit(_export_in_worker, root)
-        written = pages()
-        made = exports.result()
-    if isinstance(made, dict):
-        files.update(made)
-    else:  # the worker wrote them into the staging folder itself
-        staging.add_written(made)  # type: ignore[union-attr]
+    # Pages and exports in forked workers writing straight into the staging folder: the
+    # timeline and the page maker are inherited, only record positions and names travel.
+    maker = render.PageMaker(timeline, config, theme, build_info=build_info, media=media,
+                             options=options or render.RenderOptions())
+    assert staging.root is not None
+    with worker_pool(workers, multiprocessing.get_context("fork"), _set_worker_state,
+                     (timeline, config, media, maker, staging.root)) as pool:
+        exports = pool.submit(_export_in_worker)  # first: the longest single task
+        written = _pages(timeline, config, media, theme, build_info, options or render.RenderOptions(),
+                         staging, emit, last, environment, stats, pool, maker)
+        staging.add_written(exports.result())
+    _static(theme, emit)
     return files, stats, written
+
+
+def _static(theme: Path, emit: Callable[[str, bytes], None]) -> None:
+    for name, data in render.static_files(theme).items():
+        emit(name, data)
 
 
 def _pages(timeline: Timeline, config: SiteConfig, media: Media, theme: Path,
            build_info: Mapping[str, str], options: render.RenderOptions, staging: StagingFolder | None,
            emit: Callable[[str, bytes], None], last: WrittenPages | None, environment: str,
-           stats: EmitStats) -> WrittenPages | None:
-    maker = render.PageMaker(timeline, config, theme, build_info=build_info, media=media, options=options)
+           stats: EmitStats, pool=None, maker: "render.PageMaker | None" = None) -> WrittenPages | None:
+    maker = maker or render.PageMaker(timeline, config, theme, build_info=build_info, media=media,
+                                      options=options)
     records = tuple(maker.records.values())
     digests: dict[str, str] = {}
     if staging is not None:
         digests = InputDigests(environment).pages(page_inputs(timeline, maker.paging, records, media))
-    written: dict[str, tuple[str, Signature]] = {}
-    for record in records:
+    todo: list[int] = []
+    for position, record in enumerate(records):
         digest = digests.get(record.path)
         source = last.reusable(record.path, digest) if last is not None and digest else None
         if source is not None and staging is not None and staging.link(record.path, source):
             stats.linked += 1
         else:
+            todo.append(position)
+    stats.rendered += len(todo)
+    if pool is not None and staging is not None:
+        for names in pool.map(_render_in_worker, _page_runs(records, todo)):
+            staging.add_written(names)
+    else:
+        for position in todo:
+            record = records[position]
             # to disk in pieces as the template makes them: a big year page is 10 MB
             emit(record.path, maker.pieces(record) if staging is not None else maker(record))
-            stats.rendered += 1
-        if digest and staging is not None:
-            signature = staging.signature(record.path)
-            if signature is not None:
-                written[record.path] = (digest, signature)
-    return WrittenPages(str(staging.target), written) if staging is not None else None
+    if staging is None:
+        return None
+    written: dict[str, tuple[str, Signature]] = {}
+    for record in records:
+        digest = digests.get(record.path)
+        signature = staging.signature(record.path) if digest else None
+        if signature is not None:
+            written[record.path] = (digest, signature)
+    return WrittenPages(str(staging.target), written)
+
+
+# Pages a run of the pool renders: a page of many events alone, up to this many others together
+# (few tasks to hand out, yet small enough that the workers finish together).
+PAGES_PER_RUN = 64
+BIG_PAGE_KINDS = frozenset({"home", "embed", "actor", "actor-embed", "year", "embed-year", "key-dates"})
+
+
+def _page_runs(records: tuple[render.PageRecord, ...], todo: list[int]) -> list[list[int]]:
+    """The pages to render in runs for the pool's workers: the big ones (whole timelines
+    and years) first, one a run, so that the last run handed out is a short one."""
+    big = [[p] for p in todo if records[p].kind in BIG_PAGE_KINDS]
+    small = [p for p in todo if records[p].kind not in BIG_PAGE_KINDS]
+    return big + [small[i:i + PAGES_PER_RUN] for i in range(0, len(small), PAGES_PER_RUN)]
 
 
 def environment_digest(*parts: str, theme: Path) -> str:
@@ -129,28 +158,43 @@ def environment_digest(*parts: str, theme: Path) -> str:
     return h.hexdigest()
 
 
-def _overlap_exports(timeline: Timeline, jobs: int | None) -> bool:
+def _workers(timeline: Timeline, jobs: int | None) -> int:
+    """Worker processes for the pages and exports: none below PARALLEL_MIN_ARTICLES or
+    without fork (the timeline is inherited, never pickled)."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    return (workers > 1 and len(timeline.articles) >= OVERLAP_MIN_ARTICLES
-            and "fork" in multiprocessing.get_all_start_methods())  # fork: the timeline is inherited, not pickled
+    if len(timeline.articles) < PARALLEL_MIN_ARTICLES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return workers
 
 
-# In the forked exporter: what it exports, set by the pool's initializer (never read in the parent).
-_EXPORTS: dict[str, tuple[Timeline, SiteConfig, Media]] = {}
+# In each forked worker: what it renders and where it writes, set by the pool's initializer
+# (never read in the parent).
+_WORKER: dict[str, tuple] = {}
 
 
-def _set_worker_exports(timeline: Timeline, config: SiteConfig, media: Media) -> None:
-    _EXPORTS["exports"] = (timeline, config, media)
+def _set_worker_state(timeline: Timeline, config: SiteConfig, media: Media, maker: render.PageMaker,
+                      root: Path) -> None:
+    _WORKER["state"] = (timeline, config, media, maker, root)
 
 
-def _export_in_worker(root: Path | None) -> dict[str, bytes] | list[str]:
-    """The exports, written into ``root`` when given (only their names go back), else
-    returned whole."""
-    timeline, config, media = _EXPORTS["exports"]
-    if root is None:
-        return export.export_files(timeline, config, media)
+def _export_in_worker() -> list[str]:
+    """The exports, written into the staging folder in pieces (a 30 MB export is never held
+    whole); only their names go back."""
+    timeline, config, media, _, root = _WORKER["state"]
     names = []
     for name, stream in export.export_streams(timeline, config, media).items():
-        write_file(root, name, stream())  # in pieces: a 30 MB export is never held whole
+        write_file(root, name, stream())
         names.append(name)
+    return names
+
+
+def _render_in_worker(positions: list[int]) -> list[str]:
+    """Render the pages at ``positions`` of the maker's records into the staging folder."""
+    _, _, _, maker, root = _WORKER["state"]
+    records = tuple(maker.records.values())
+    names = []
+    for position in positions:
+        record = records[position]
+        write_file(root, record.path, maker.pieces(record))
+        names.append(record.path)
     return names

@@ -22,6 +22,9 @@ class ContentError(AnnalsError):
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
 
+    def __reduce__(self):  # raised in a worker process, it comes back whole
+        return (type(self), (self.path, self.message, self.line))
+
 
 class BuildErrors(AnnalsError):
     """Several content errors found in one build (one bad article never hides the rest)."""
@@ -29,6 +32,9 @@ class BuildErrors(AnnalsError):
     def __init__(self, errors: list[ContentError]):
         self.errors = errors
         super().__init__("\n".join(e.describe() for e in errors))
+
+    def __reduce__(self):
+        return (type(self), (self.errors,))
 
 
 class OutputError(AnnalsError):

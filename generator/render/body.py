@@ -200,17 +200,17 @@ def _replace_markers(html: str, by_index: dict[int, Highlight]) -> tuple[str, se
 
 def _tags(h: Highlight, inside_link: bool) -> tuple[str, str]:
     """Opening and closing tags for a phrase: <mark>, wrapped in a link to its event when
-    it dates one (a <span> carries the ids instead when the phrase is already inside a link)."""
-    mark = Markup('<mark class="timex" id="t-{0}" data-value="{1}" title="{2}">').format(
-        h.index, h.value, h.label)
+    it dates one (a <span> carries the ids instead when the phrase is already inside a link).
+    Plain escaped f-strings: Markup.format costs ten times as much, and an archive has
+    100,000 phrases."""
+    mark = f'<mark class="timex" id="t-{h.index}" data-value="{escape(h.value)}" title="{escape(h.label)}">'
     if not (h.anchor_id or h.href):
-        return str(mark), "</mark>"
-    ids = Markup(' id="{0}"').format(h.anchor_id) if h.anchor_id else Markup("")
-    data = Markup(' data-event="{0}"').format(h.event_id) if h.event_id else Markup("")
+        return mark, "</mark>"
+    ids = f' id="{escape(h.anchor_id)}"' if h.anchor_id else ""
+    data = f' data-event="{escape(h.event_id)}"' if h.event_id else ""
     if inside_link or not h.href:
-        return str(Markup('<span class="timex-anchor"{0}{1}>').format(ids, data) + mark), "</mark></span>"
-    opening = Markup('<a class="timex-link" href="{0}"{1}{2}>').format(h.href, ids, data) + mark
-    return str(opening), "</mark></a>"
+        return f'<span class="timex-anchor"{ids}{data}>' + mark, "</mark></span>"
+    return f'<a class="timex-link" href="{escape(h.href)}"{ids}{data}>' + mark, "</mark></a>"
 
 
 def _link_change(tag: str) -> int:

@@ -19,15 +19,13 @@ from markupsafe import Markup
 from .. import __version__
 from ..config import SiteConfig
 from ..errors import ContentError
-from ..i18n import dates as i18n_dates
-from ..i18n.catalogs import N_, Language, language as interface_language, text_direction
+from ..i18n.catalogs import N_, language as interface_language, text_direction
 from ..media import Image, Media, event_images
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
 from ..search import SearchDocument
 from . import chrono, urls
 from . import search as search_records
-from .body import (Highlight, hidden_spans, markdown_converter, marked_sentence, public_text, render_body,
-                   shown_dateline)
+from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, public_text, render_body
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
 from .pages import PageRecord, page_records, year_records
 from .paging import PERIODS_TITLE, Paging
@@ -319,7 +317,7 @@ class _Renderer:
             "count": len(events),
             "co_actors": [(s, self.views.actor_name(s), n)
                           for s, n in chrono.co_actors(self.timeline, slug) if s in self.views.actors],
-            "sources": [_article_summary(a, self.lang) for a in sources],
+            "sources": [self.views.summary(a) for a in sources],
             "embed": self.parts.snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),
         } | self._year_index(slug) | self.parts.overview(slug, key_dates=key_dates)
 
@@ -456,7 +454,7 @@ class _Renderer:
         } for e in analysis.events]
         return page, {
             "article": article,
-            "summary": _article_summary(analysis, self.lang),
+            "summary": self.views.summary(analysis),
             "body": body_html,
             # The article's own language (front matter lang:) on the article and what is
             # quoted from it; the interface around it stays in the site's language.
@@ -482,18 +480,3 @@ class _Renderer:
                 anchor_id=citation, event_id=timeline_id,
                 href=urls.link(path, self.parts.event_url(timeline_id)) if timeline_id else None))
         return out
-
-
-def _article_summary(analysis: ArticleAnalysis, lang: Language) -> dict[str, Any]:
-    article, dateline = analysis.article, analysis.dateline
-    return {
-        "slug": article.slug,
-        "title": article.title,
-        "source": article.source,
-        "author": article.author,
-        "url": article.url,
-        "date": dateline.date.isoformat() if dateline.date else None,
-        "date_label": i18n_dates.day_label(dateline.date, lang) if dateline.date else None,
-        "dateline": shown_dateline(dateline.text),
-        "events": len(analysis.events),
-    }

@@ -16,7 +16,7 @@ from ..i18n.catalogs import N_, language as interface_language, text_direction
 from ..media import Image
 from ..model import Actor, ArticleAnalysis, Event, KeyDate, Timeline, TimelineEvent, TimeValue
 from . import chrono
-from .body import marked_sentence
+from .body import marked_sentence, shown_dateline
 
 KIND_ORDER = ("country", "person", "organisation", "group", "place")
 KIND_TITLES = {"country": N_("Countries"), "person": N_("People"), "organisation": N_("Organisations"),
@@ -141,6 +141,8 @@ class Views:
         self.articles = {a.article.slug: a for a in timeline.articles}
         self.events = {e.id: e for e in timeline.events}
         self._event_views: dict[str, EventView] = {}
+        self._labels: dict[TimeValue, str] = {}
+        self._summaries: dict[str, tuple[ArticleAnalysis, dict]] = {}  # an actor page lists thousands of articles  # a few hundred distinct dates label 100,000 phrases
         # (article, date phrase start) -> the timeline event citing that phrase. A sentence's
         # second date may be cited by another happening than its first, so the phrase, not
         # the sentence's event id, says which timeline event a citation belongs to.
@@ -150,7 +152,18 @@ class Views:
                 self.timeline_event_at.setdefault((citation.article, citation.timex.start), event.id)
 
     def label(self, time: TimeValue) -> str:
-        return i18n_dates.date_label(time, self.lang)
+        label = self._labels.get(time)
+        if label is None:
+            label = self._labels[time] = i18n_dates.date_label(time, self.lang)
+        return label
+
+    def summary(self, analysis: ArticleAnalysis) -> dict:
+        """What pages show of an article in a list (the same dict on every page: read-only)."""
+        slug = analysis.article.slug
+        found = self._summaries.get(slug)
+        if found is None or found[0] is not analysis:  # an edited article's analysis is another
+            found = self._summaries[slug] = (analysis, _summary(analysis, self.lang))
+        return found[1]
 
     def other_language(self, slug: str) -> str | None:
         """The article's language when it is not the site's: text quoted from it needs a
@@ -320,3 +333,18 @@ def html_datetime(time: TimeValue) -> str:
 
 def _valid_html_datetime(value: str) -> bool:
     return bool(HTML_DATETIME.fullmatch(value))
+
+
+def _summary(analysis: ArticleAnalysis, lang) -> dict:
+    article, dateline = analysis.article, analysis.dateline
+    return {
+        "slug": article.slug,
+        "title": article.title,
+        "source": article.source,
+        "author": article.author,
+        "url": article.url,
+        "date": dateline.date.isoformat() if dateline.date else None,
+        "date_label": i18n_dates.day_label(dateline.date, lang) if dateline.date else None,
+        "dateline": shown_dateline(dateline.text),
+        "events": len(analysis.events),
+    }

@@ -1,0 +1,69 @@
+"""Pages and exports rendered by forked workers give the same bytes as one process.
+
+A big site's pages are rendered by a pool of forked workers writing into the staging folder
+(emit.py). The tests lower the size from which that happens so that the tiny site takes the
+same path a 5,000-article archive does: real forked processes, real files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import emit
+from generator.build import BuildOptions, build
+from generator.errors import AnnalsError
+from sitekit import tree_bytes, write_tiny_site
+
+CEASEFIRE = "articles/levant-ceasefire/index.html"
+
+
+@pytest.fixture
+def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(emit, "PARALLEL_MIN_ARTICLES", 1)
+
+
+def test_workers_write_the_bytes_one_process_writes(tmp_path: Path, parallel: None):
+    site = write_tiny_site(tmp_path / "site")
+    pooled = build(BuildOptions(site, output_dir=tmp_path / "pooled", jobs=2, use_cache=False))
+    build(BuildOptions(site, output_dir=tmp_path / "serial", jobs=1, use_cache=False))
+    assert pooled.rendered > 0
+    assert set(pooled.names) | {".annals-output"} == set(tree_bytes(tmp_path / "pooled"))  # every file named
+    assert tree_bytes(tmp_path / "pooled") == tree_bytes(tmp_path / "serial")
+
+
+def inodes(root: Path) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.stat().st_ino for p in root.rglob("*.html")}
+
+
+def test_an_edit_renders_only_its_pages_in_the_workers_too(tmp_path: Path, parallel: None):
+    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
+    build(BuildOptions(site, output_dir=out, jobs=2))
+    before = inodes(out)
+    article = next((site / "content" / "articles").glob("levant-ceasefire.*"))
+    article.write_text(article.read_text(encoding="utf-8").replace(".", ", observers said.", 1), encoding="utf-8")
+    again = build(BuildOptions(site, output_dir=out, jobs=2))
+    after = inodes(out)
+    kept = {p for p in after if after[p] == before.get(p)}
+    assert again.reused == len(kept) > 0 and again.rendered == len(after) - len(kept)
+    assert CEASEFIRE not in kept and "observers said" in (out / CEASEFIRE).read_text(encoding="utf-8")
+    build(BuildOptions(site, output_dir=tmp_path / "clean", jobs=1, use_cache=False))
+    assert tree_bytes(out) == tree_bytes(tmp_path / "clean")
+
+
+def test_a_template_error_in_a_worker_names_the_template_and_keeps_the_output(tmp_path: Path, parallel: None):
+    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
+    build(BuildOptions(site, output_dir=out, jobs=2))
+    before = tree_bytes(out)
+    templates = site / "themes" / "broken" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "article.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{{ page.no_such_field.deeper }}\n{% endblock %}\n',
+        encoding="utf-8")
+    with (site / "site.yaml").open("a", encoding="utf-8") as config:
+        config.write("\ntheme: broken\n")
+    with pytest.raises(AnnalsError) as raised:
+        build(BuildOptions(site, output_dir=out, jobs=2))
+    assert "themes/broken/templates/article.html" in str(raised.value)
+    assert tree_bytes(out) == before
