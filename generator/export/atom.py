@@ -15,7 +15,7 @@ from html import escape
 from .. import __version__
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent
-from ..render.urls import event_url
+from ..render.paging import Paging
 from ..slugs import slugify
 from .common import (EPOCH, EventCache, Source, actor_path, article_path, articles_by_slug, clean_text,
                      date_label, find_actor, latest_date, fragment, media_url, safe_href,
@@ -51,9 +51,10 @@ def atom_feed(timeline: Timeline, config: SiteConfig, actor: Actor | None = None
     author = add(feed, "author")
     add(author, "name", config.title)
     add(feed, "generator", "Annals", version=__version__)
+    paging = Paging(timeline, config)
     for event in chosen:
-        feed.append(entry(event, timeline, articles, config, page, depth, cache,
-                          actor.slug if actor else None))
+        target = paging.event_url(event, actor.slug if actor else None)
+        feed.append(entry(event, timeline, articles, config, page, depth, target, cache))
     ET.indent(feed, space="  ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -67,15 +68,16 @@ def latest_events(events: tuple[TimelineEvent, ...]) -> list[TimelineEvent]:
 
 
 def entry(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleAnalysis],
-          config: SiteConfig, page: str, depth: int, cache: EventCache | None = None,
-          actor: str | None = None) -> ET.Element:
+          config: SiteConfig, page: str, depth: int, target: str,
+          cache: EventCache | None = None) -> ET.Element:
+    """One feed entry; ``target``: the root-relative URL of the event on the site."""
     element = ET.Element("entry")
     label = date_label(event.time, config.language)
     add(element, "id", entry_id(config, event.id))
     add(element, "title", f"{label}: {truncate(event.text, TITLE_LIMIT)}")
     add(element, "updated", stamp(event.time.start or EPOCH))
     add(element, "link", rel="alternate", type="text/html",
-        href=event_link(config, page, event_url(timeline, config, event, actor=actor)))
+        href=event_link(config, page, target))
     image = cache.images.get(event.id) if cache is not None else None
     if image is not None:
         # An enclosure for feed readers that show a picture with the entry.

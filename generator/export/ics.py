@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ..config import SiteConfig
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
-from ..render.urls import event_url
+from ..render.paging import Paging
 from .common import (GENERATOR, Source, actor_names, articles_by_slug, clean_text, date_label,
                      event_stamp, safe_href, sources_of, truncate)
 
@@ -42,9 +42,10 @@ def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None
     if config.description and not name:
         lines.append("X-WR-CALDESC:" + escape_text(config.description))
     yield _folded(lines)
+    paging = Paging(timeline, config)  # which page holds each event, worked out once
     for event in timeline.events:
         if event.time.anchored:
-            yield _folded(vevent(event, timeline, articles, config))
+            yield _folded(vevent(event, timeline, articles, config, paging))
     yield _folded(["END:VCALENDAR"])
 
 
@@ -53,7 +54,7 @@ def _folded(lines: list[str]) -> bytes:
 
 
 def vevent(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleAnalysis],
-           config: SiteConfig) -> list[str]:
+           config: SiteConfig, paging: Paging) -> list[str]:
     assert event.time.start is not None and event.time.end is not None
     sources = sources_of(event, articles)
     lines = [
@@ -66,7 +67,7 @@ def vevent(event: TimelineEvent, timeline: Timeline, articles: dict[str, Article
         "DESCRIPTION:" + escape_text(description(event, sources, config)),
     ]
     if config.absolute_base:
-        lines.append(f"URL:{config.absolute_base}{event_url(timeline, config, event)}")
+        lines.append(f"URL:{config.absolute_base}{paging.event_url(event)}")
     names = actor_names(timeline, event.actors)
     if names:
         lines.append("CATEGORIES:" + ",".join(escape_text(n) for n in names))

@@ -62,13 +62,23 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
         elif kind in ("actor", "actor-embed"):
             events = paging.events(actor)
             pages[record.path] = (kind, actor, events, sources(("actor", actor), events), datelines)
-        else:  # a year page of a split timeline, full or embed
+        elif kind in ("year", "embed-year"):  # a year page of a split timeline, full or embed
+            key = str(record.year)
             years = paging.years(actor)
-            events = years[str(record.year)]
+            events = paging.year_own(key, actor)
             index = tuple((k, len(v)) for k, v in years.items())  # the year links and neighbours
-            pages[record.path] = (kind, actor, record.year, events, index,
-                                  sources(("year", actor, record.year), events))
-    shared = (timeline.actors, timeline.story, paging.split(None), media.articles)
+            months = tuple((k, len(v)) for k, v in paging.months(key, actor).items())
+            pages[record.path] = (kind, actor, key, events, index, months,
+                                  sources(("year", actor, key), events))
+        else:  # a month page of a year split by month, full or embed
+            month = str(record.year)
+            events = paging.months(month[:4], actor)[month]
+            months = tuple((k, len(v)) for k, v in paging.months(month[:4], actor).items())
+            total = len(paging.events(actor))
+            pages[record.path] = (kind, actor, month, events, months, total,
+                                  sources(("month", actor, month), events))
+    # every page links events on the home timeline: to its year and month pages
+    shared = (timeline.actors, timeline.story, paging.split(None), paging.split_years(None), media.articles)
     return PageInputs(shared, pages)
 
 

@@ -28,11 +28,13 @@ TEMPLATES = {
     "article": "article.html",
     "year": "year.html",
     "embed-year": "embed.html",
+    "month": "year.html",
+    "embed-month": "embed.html",
 }
 # Pages that show the whole chronology or its summaries: made again on every build.
 SITE_WIDE = frozenset({"home", "actors", "key-dates", "review", "embed", "404"})
 # What a reader (and a search engine) should find, in the sitemap's order.
-SITEMAP_KINDS = ("home", "actors", "actor", "article", "key-dates", "year")
+SITEMAP_KINDS = ("home", "actors", "actor", "article", "key-dates", "year", "month")
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class PageRecord:
     kind: str  # a key of TEMPLATES
     actor: str | None = None  # the actor whose page or timeline it is
     article: str | None = None  # the article it shows
-    year: str | None = None  # the year key ("2025" or urls.PERIODS) of a year page
+    year: str | None = None  # the year key ("2025" or urls.PERIODS) of a year page, "2025-03" of a month page
 
     @property
     def template(self) -> str:
@@ -71,12 +73,16 @@ def page_records(timeline: Timeline, paging: Paging, review: bool = False) -> tu
 
 
 def year_records(paging: Paging, actor: str | None = None) -> list[PageRecord]:
-    """The year pages of one timeline (full ones, then embeds), none when it is unsplit."""
+    """The year and month pages of one timeline (full ones, then embeds), none when it is
+    unsplit: paging.year_pages' paths, as records."""
     if not paging.split(actor):
         return []
     keys = list(paging.years(actor))
+    months = [m for k in keys for m in paging.months(k, actor)]
     return ([PageRecord(urls.year_page(k, actor), "year", actor, year=k) for k in keys]
-            + [PageRecord(urls.year_page(k, actor, embed=True), "embed-year", actor, year=k) for k in keys])
+            + [PageRecord(urls.month_page(m, actor), "month", actor, year=m) for m in months]
+            + [PageRecord(urls.year_page(k, actor, embed=True), "embed-year", actor, year=k) for k in keys]
+            + [PageRecord(urls.month_page(m, actor, embed=True), "embed-month", actor, year=m) for m in months])
 
 
 def sitemap_records(records: tuple[PageRecord, ...]) -> list[PageRecord]:

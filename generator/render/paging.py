@@ -5,16 +5,24 @@ A timeline (the home page, an actor's page, and the embed pages of both) with mo
 than ``page_events`` (site.yaml, default 1000) keeps its page, which then shows a year index
 and the latest events, and gets a page per year: "years/2025/", "actors/<slug>/years/2025/",
 "embed/years/2025/", "embed/actors/<slug>/years/2025/". Events vaguer than a year (decades,
-centuries) share one page, "years/periods/". A year page holds exactly that year's events,
-however many: a year is the finest split.
+centuries) share one page, "years/periods/".
+
+A year of more than ``page_events`` events is split again, by month: its page shows a month
+index and the events dated to the half-year or the year as a whole, and each month gets a
+page, "years/2025/03/" (the months of chronology.group_by_year_month: a week or a season
+goes by the month it starts in). A month page holds exactly that month's events, however
+many: a month is the finest split. Nobody reads a 10 MB page of 9,000 events, and an edit
+then remakes one month's page instead of the year's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..config import SiteConfig
 from ..i18n.catalogs import N_, language as interface_language
+from ..i18n.dates import month_label
 from ..model import Timeline, TimelineEvent
 from . import urls
 
@@ -48,6 +56,7 @@ class Paging:
                     by_actor[slug].append(event)
         self._by_actor = {slug: tuple(events) for slug, events in by_actor.items()}
         self._years: dict[str | None, dict[str, tuple[TimelineEvent, ...]]] = {}
+        self._months: dict[tuple[str | None, str], tuple[tuple[TimelineEvent, ...], dict[str, tuple[TimelineEvent, ...]]]] = {}
 
     # Scopes: None is the whole timeline, a slug an actor's ----------------------------------
 
@@ -70,6 +79,55 @@ class Paging:
             order = sorted(buckets, key=lambda k: (k != urls.PERIODS, k))
             self._years[actor] = {k: tuple(buckets[k]) for k in order}
         return self._years[actor]
+
+    def split_year(self, key: str, actor: str | None = None) -> bool:
+        """Whether the year page ``key`` of a split timeline is split again by month."""
+        if key == urls.PERIODS or not self.split(actor):
+            return False
+        return len(self.years(actor).get(key, ())) > self.limit
+
+    def split_years(self, actor: str | None = None) -> tuple[str, ...]:
+        """The years of a timeline that are split by month (what every link into it depends on)."""
+        return tuple(k for k in self.years(actor) if self.split_year(k, actor)) if self.split(actor) else ()
+
+    def _month_split(self, key: str, actor: str | None) -> tuple[tuple[TimelineEvent, ...], dict[str, tuple[TimelineEvent, ...]]]:
+        if (actor, key) not in self._months:
+            whole: list[TimelineEvent] = []
+            buckets: dict[str, list[TimelineEvent]] = {}
+            for event in self.years(actor)[key]:
+                month = urls.month_key(event)
+                if month is None:
+                    whole.append(event)
+                else:
+                    buckets.setdefault(month, []).append(event)
+            self._months[(actor, key)] = (tuple(whole), {m: tuple(buckets[m]) for m in sorted(buckets)})
+        return self._months[(actor, key)]
+
+    def year_own(self, key: str, actor: str | None = None) -> tuple[TimelineEvent, ...]:
+        """The events a year page lists itself: all the year's, or, when it is split by
+        month, those dated to the half-year or the year as a whole."""
+        return self._month_split(key, actor)[0] if self.split_year(key, actor) else self.years(actor)[key]
+
+    def months(self, key: str, actor: str | None = None) -> dict[str, tuple[TimelineEvent, ...]]:
+        """Month key ("2025-03") -> its events in timeline order, for a year split by month
+        (empty for any other year)."""
+        return self._month_split(key, actor)[1] if self.split_year(key, actor) else {}
+
+    def month_links(self, key: str, actor: str | None = None, embed: bool = False) -> list[YearLink]:
+        """The month index of a year split by month, in calendar order."""
+        out = []
+        for month, events in self.months(key, actor).items():
+            year, number = (int(part) for part in month.split("-"))
+            last = (date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)).isoformat()
+            out.append(YearLink(month, month_label(year, number, self.lang), len(events),
+                                urls.pretty(urls.month_page(month, actor, embed)), f"{month}-01", last))
+        return out
+
+    def month_neighbours(self, month: str, actor: str | None = None) -> tuple[str | None, str | None]:
+        """The month pages before and after ``month`` in its year's index."""
+        keys = list(self.months(month[:4], actor))
+        i = keys.index(month)
+        return (keys[i - 1] if i > 0 else None, keys[i + 1] if i + 1 < len(keys) else None)
 
     def year_links(self, actor: str | None = None, embed: bool = False) -> list[YearLink]:
         out = []
@@ -102,18 +160,26 @@ class Paging:
     def event_url(self, event: TimelineEvent, actor: str | None = None) -> str:
         """Root-relative URL of the page holding ``event`` on the scope's timeline."""
         home = urls.pretty(urls.timeline_page(actor))
+        return f"{urls.pretty(self.page_of(event, actor) or home)}#{event.id}"
+
+    def page_of(self, event: TimelineEvent, actor: str | None = None, embed: bool = False) -> str | None:
+        """The year or month page listing ``event`` on the scope's timeline, None when the
+        timeline is not split (or the event is on no year page)."""
         key = urls.year_key(event) if self.split(actor) else None
         if key is None:
-            return f"{home}#{event.id}"
-        return f"{urls.pretty(urls.year_page(key, actor))}#{event.id}"
+            return None
+        month = urls.month_key(event) if self.split_year(key, actor) else None
+        return urls.month_page(month, actor, embed) if month else urls.year_page(key, actor, embed)
 
     def year_pages(self, actor: str | None = None) -> list[str]:
         """Every year page of a scope (the full and the embed one), none when unsplit."""
         if not self.split(actor):
             return []
         keys = list(self.years(actor))
-        return ([urls.year_page(k, actor) for k in keys]
-                + [urls.year_page(k, actor, embed=True) for k in keys])
+        months = [m for k in keys for m in self.months(k, actor)]
+        return ([urls.year_page(k, actor) for k in keys] + [urls.month_page(m, actor) for m in months]
+                + [urls.year_page(k, actor, embed=True) for k in keys]
+                + [urls.month_page(m, actor, embed=True) for m in months])
 
     def all_year_pages(self) -> list[str]:
         pages = self.year_pages()

@@ -33,7 +33,8 @@ from .pictures import body_with_pictures
 from .structured import StructuredData, summary
 from .timelines import TimelineParts
 from .theme import make_environment, static_files, template_frame, utf8_pieces
-from .views import MonthGroup, Views, YearGroup, html_datetime
+from .views import Views, html_datetime
+from .yearpages import YearPages
 
 EXPORT_LINKS = (  # written by the export module; linked from every page's footer (labels: N_)
     ("feed.xml", N_("Atom feed")),
@@ -159,7 +160,7 @@ def search_documents(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
     return search_records.documents(found, config, renderer.env)
 
 
-class _Renderer:
+class _Renderer(YearPages):
     def __init__(self, timeline: Timeline, config: SiteConfig, env: jinja2.Environment,
                  theme_dir: Path, build_info: dict[str, str], media: Media, options: RenderOptions):
         self.timeline = timeline
@@ -247,6 +248,10 @@ class _Renderer:
             return self._year(str(record.year), actor)
         if kind == "embed-year":
             return self._embed_year(str(record.year), actor)
+        if kind == "month":
+            return self._month(str(record.year), actor)
+        if kind == "embed-month":
+            return self._embed_month(str(record.year), actor)
         raise ValueError(f"not a page of the URL layout: {record}")
 
     def _canonical(self, path: str) -> str | None:
@@ -366,64 +371,6 @@ class _Renderer:
         if actor is None:
             raise ValueError(f"no actor {slug!r}")
         return actor.name
-
-    # Year pages of split timelines ----------------------------------------------------------
-
-    def _year_events(self, key: str, slug: str | None) -> tuple[TimelineEvent, ...]:
-        self._scope_title(slug)  # an unknown actor is no page
-        years = self.paging.years(slug) if self.paging.split(slug) else {}
-        if key not in years:
-            raise ValueError(f"no year page {key!r} for {slug or 'the home timeline'}")
-        return years[key]
-
-    def _year_groups(self, key: str, events: tuple[TimelineEvent, ...]) -> list[YearGroup]:
-        if key != urls.PERIODS:
-            return self.views.groups(events, self.newest)
-        # Decades and centuries: one list in timeline order, no made-up year headings.
-        views = tuple(self.views.event(e) for e in events)
-        title = self.lang.gettext(PERIODS_TITLE)
-        return [YearGroup(urls.PERIODS, title, (MonthGroup(
-            f"{urls.PERIODS}-all", self.lang.gettext("%(title)s, oldest first", title=title), views, True),))]
-
-    def _year_nav(self, key: str, slug: str | None, embed: bool) -> dict[str, Any]:
-        """The year page's place in its timeline: the year, the way back, previous/next."""
-        links = {y.key: y for y in self.paging.year_links(slug, embed)}
-        before, after = self.paging.neighbours(key, slug)
-        return {
-            "year": links[key],
-            "index": urls.pretty(urls.timeline_page(slug, embed)),
-            "previous": links[before] if before else None,
-            "next": links[after] if after else None,
-            "total": len(self.paging.events(slug)),
-        }
-
-    def _year(self, key: str, slug: str | None) -> tuple[Page, dict[str, Any]]:
-        events = self._year_events(key, slug)
-        scope = self._scope_title(slug)
-        nav = self._year_nav(key, slug, embed=False)
-        path = urls.year_page(key, slug)
-        title = nav["year"].title if slug is None else f"{scope}: {nav['year'].title}"
-        feed = "feed.xml" if slug is None else f"actors/{slug}/feed.xml"
-        page = Page(path, "year", title, self._canonical(path), feed,
-                    structured=self.structured.graph(self.structured.event_list(title, events, path, slug)))
-        return page, nav | {
-            "scope": scope,
-            "actor": self.views.actor(self.views.actors[slug]) if slug else None,
-            "groups": self._year_groups(key, events),
-            "count": len(events),
-            "filter_actors": self._filter_actors(events) if slug is None else [],
-        }
-
-    def _embed_year(self, key: str, slug: str | None) -> tuple[Page, dict[str, Any]]:
-        events = self._year_events(key, slug)
-        nav = self._year_nav(key, slug, embed=True)
-        path = urls.year_page(key, slug, embed=True)
-        page = Page(path, "embed", f"{self._scope_title(slug)}: {nav['year'].title}", noindex=False)
-        return page, nav | {
-            "groups": self._year_groups(key, events), "count": len(events),
-            "full": urls.pretty(urls.year_page(key, slug)), "years": [], "latest_count": 0,
-            "story": self.window, "overview": None, "background": None,
-        }
 
     def _article(self, slug: str) -> tuple[Page, dict[str, Any]]:
         analysis = self.views.articles.get(slug)

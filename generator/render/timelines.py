@@ -80,15 +80,13 @@ class TimelineParts:
 
     def group_url(self, event: TimelineEvent, actor: str | None, embed: bool) -> str:
         """Root-relative URL of the month (or year) group listing ``event``."""
-        page = urls.timeline_page(actor, embed)
-        key = urls.year_key(event) if self.paging.split(actor) else None
-        if key is not None:
-            page = urls.year_page(key, actor, embed)
+        found = self.paging.page_of(event, actor, embed)
+        page = found or urls.timeline_page(actor, embed)
         start = event.time.start
         assert start is not None
         whole_year = event.time.granularity in chrono.YEAR_LEVEL
         fragment = f"year-{start.year}" if whole_year else f"month-{start.year:04d}-{start.month:02d}"
-        if key is None and chrono.is_background(event, self.timeline.story):
+        if found is None and chrono.is_background(event, self.timeline.story):
             fragment = "background-" + fragment  # listed in the Background section (views.groups)
         return f"{urls.pretty(page)}#{fragment}"
 
@@ -96,11 +94,8 @@ class TimelineParts:
         if not embed:
             return self.event_url(event_id, actor)
         event = self.views.events.get(event_id)
-        page = urls.timeline_page(actor, embed=True)
-        key = urls.year_key(event) if event is not None and self.paging.split(actor) else None
-        if key is not None:
-            page = urls.year_page(key, actor, embed=True)
-        return f"{urls.pretty(page)}#{event_id}"
+        found = self.paging.page_of(event, actor, embed=True) if event is not None else None
+        return f"{urls.pretty(found or urls.timeline_page(actor, embed=True))}#{event_id}"
 
     def latest_image(self, events: Iterable[TimelineEvent]) -> Image | None:
         """The picture of the latest event that has one link previews can show: a timeline

@@ -9,6 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..config import SiteConfig
+from ..chronology.views import YEAR_LEVEL
 from ..errors import ContentError
 from ..model import Timeline, TimelineEvent
 
@@ -147,26 +148,39 @@ def year_page(key: str, actor: str | None = None, embed: bool = False) -> str:
     return f"{folder}years/{key}/index.html"
 
 
+def month_key(event: TimelineEvent) -> str | None:
+    """The month page an event goes on when its year is split by month ("2025-03"), None
+    for an event dated to the half-year or the year as a whole: those stay on the year page
+    (the months are those of chronology.group_by_year_month)."""
+    start = event.time.start
+    if start is None or event.time.granularity in YEAR_LEVEL or event.time.granularity in PERIOD_GRANULARITIES:
+        return None
+    return f"{start.year:04d}-{start.month:02d}"
+
+
+def month_page(key: str, actor: str | None = None, embed: bool = False) -> str:
+    """The page of one month ("2025-03") of a year split by month: "years/2025/03/"."""
+    year, month = key.split("-")
+    return f"{pretty(timeline_page(actor, embed))}years/{year}/{month}/index.html"
+
+
 def event_url(timeline: Timeline, config: SiteConfig, event: str | TimelineEvent, *,
               actor: str | None = None) -> str:
     """Where an event is on the home timeline (or on ``actor``'s page), root-relative:
-    "#<id>" on a timeline that fits one page, "years/2025/#<id>" on a split one.
+    "#<id>" on a timeline that fits one page, "years/2025/#<id>" on a split one,
+    "years/2025/03/#<id>" in a year split by month.
 
-    Pass the TimelineEvent when you have it: an id costs a scan of the events when the
-    timeline is split (fine for one link; for thousands, pass the events).
+    For one link: it counts the timeline's events (for thousands of links, one
+    paging.Paging answers them all).
     """
+    from .paging import Paging  # paging builds on this module
+
     event_id = event if isinstance(event, str) else event.id
-    events = timeline.events if actor is None else tuple(
-        e for e in timeline.events if actor in e.actors)
-    home = pretty(timeline_page(actor))
-    if not is_split(len(events), config):
-        return f"{home}#{event_id}"
     if isinstance(event, str):
-        event = next((e for e in events if e.id == event_id), None)  # type: ignore[assignment]
-    key = year_key(event) if event is not None else None  # type: ignore[arg-type]
-    if key is None:
-        return f"{home}#{event_id}"  # on no page; the timeline's own page is the best guess
-    return f"{pretty(year_page(key, actor))}#{event_id}"
+        event = next((e for e in timeline.events if e.id == event_id), None)  # type: ignore[assignment]
+    if event is None:
+        return f"{pretty(timeline_page(actor))}#{event_id}"  # on no page; the timeline's own is the best guess
+    return Paging(timeline, config).event_url(event, actor)  # type: ignore[arg-type]
 
 
 def link(from_page: str, target: str) -> str:

@@ -329,12 +329,14 @@ def test_a_small_timeline_is_unchanged():
 def test_a_low_page_events_splits_even_a_small_timeline():
     small = make_timeline()
     files = render_site(small, config_from_mapping({"page_events": 2}), THEME)
-    assert event_ids(files, "years/2025/index.html") == [
-        "treaty-draft", "talks-stall", "harbour-meeting", "more-talks"]
-    assert event_ids(files, "actors/vesta/years/2025/index.html") == [
-        "talks-stall", "harbour-meeting", "more-talks"]
+    # four events in 2025, more than 2: the year is split by month too
+    assert event_ids(files, "years/2025/index.html") == []
+    assert event_ids(files, "years/2025/06/index.html") == ["treaty-draft"]
+    assert event_ids(files, "years/2025/07/index.html") == ["talks-stall", "harbour-meeting"]
+    assert event_ids(files, "years/2025/08/index.html") == ["more-talks"]
+    assert event_ids(files, "actors/vesta/years/2025/07/index.html") == ["talks-stall", "harbour-meeting"]
     assert "actors/harbour-authority/years/2025/index.html" not in files  # 1 event: not split
-    assert ('<a class="timex-link" href="../../years/2025/#harbour-meeting"'
+    assert ('<a class="timex-link" href="../../years/2025/07/#harbour-meeting"'
             in files["articles/harbour-talks/index.html"].decode("utf-8"))
     assert check_links(files) == []
 
@@ -348,3 +350,75 @@ def test_page_events_must_be_a_whole_number(value):
 def test_split_rendering_is_deterministic(site):
     again = render_site(make_big_timeline(), CONFIG, THEME, options=RenderOptions(review=True))
     assert list(again) == list(site) and again == site
+
+
+# Years split by month ------------------------------------------------------------------------
+
+MONTHLY = SiteConfig(title="Big story", extra={"page_events": 500})
+
+
+def year_value(year: int) -> TimeValue:
+    return TimeValue(str(year), "DATE", "year", date(year, 1, 1), date(year, 12, 31))
+
+
+@pytest.fixture(scope="module")
+def monthly_timeline(big):
+    """The big timeline with one event dated to 2024 as a whole (about 830 a year: more
+    than 500, so every year is split by month)."""
+    source = big.events[0].citations[0]
+    whole = TimelineEvent("e-2024-whole", year_value(2024), "The whole year's review.", ("everyland",), (source,))
+    events = sorted(big.events + (whole,), key=lambda e: (e.time.start, e.time.precision_rank, e.id))
+    return Timeline(events=tuple(events), actors=big.actors, articles=big.articles, key_dates=big.key_dates)
+
+
+@pytest.fixture(scope="module")
+def monthly(monthly_timeline):
+    return render_site(monthly_timeline, MONTHLY, THEME)
+
+
+def expected_months(events, year: int) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for event in events:
+        if event.time.start.year == year and event.time.granularity == "day":
+            out.setdefault(f"{year}/{event.time.start.month:02d}", []).append(event.id)
+    return out
+
+
+def test_a_year_of_more_than_page_events_lists_its_months(monthly, monthly_timeline):
+    months = expected_months(monthly_timeline.events, 2024)
+    assert len(months) == 12
+    assert year_index(monthly, "years/2024/index.html") == [
+        (f"../../years/{key}/", f"{MONTHS[int(key[-2:]) - 1]} {key[:4]}", len(ids)) for key, ids in months.items()]
+    # the events of no month stay on the year page, the others are on their month's
+    assert event_ids(monthly, "years/2024/index.html") == ["e-2024-whole"]
+    text = monthly["years/2024/index.html"].decode("utf-8")
+    assert f"{sum(map(len, months.values())) + 1} of the {len(monthly_timeline.events)} events" in text
+
+
+def test_each_month_page_holds_exactly_its_events_full_and_embed(monthly, monthly_timeline):
+    for year in (2023, 2024, 2025):
+        for key, ids in expected_months(monthly_timeline.events, year).items():
+            assert event_ids(monthly, f"years/{key}/index.html") == ids, key
+            assert event_ids(monthly, f"embed/years/{key}/index.html") == ids, key
+            assert event_ids(monthly, f"actors/everyland/years/{key}/index.html") == ids, key
+
+
+def test_month_pages_link_to_their_neighbours_and_back_to_the_month_index(monthly):
+    page = parsed(monthly, "years/2024/03/index.html")
+    links = {(a.get("rel"), a["href"]) for a in page.all("a") if "href" in a}
+    assert ("prev", "../../../years/2024/02/") in links and ("next", "../../../years/2024/04/") in links
+    assert (None, "../../../years/2024/#months") in links
+    assert "<h1>March 2024</h1>" in monthly["years/2024/03/index.html"].decode("utf-8")
+    january = parsed(monthly, "years/2024/01/index.html")
+    assert not [a for a in january.all("a") if a.get("rel") == "prev"]  # months of one year
+
+
+def test_links_to_events_of_a_split_year_land_on_their_month_page(monthly, monthly_timeline):
+    event = next(e for e in monthly_timeline.events if e.time.start == date(2024, 3, 10) or
+                 (e.time.start.year == 2024 and e.time.start.month == 3))
+    url = event_url(monthly_timeline, MONTHLY, event)
+    assert url == f"years/2024/03/#{event.id}"
+    assert event_url(monthly_timeline, MONTHLY, "e-2024-whole") == "years/2024/#e-2024-whole"
+    target, fragment = page_holding(monthly, url)
+    assert fragment in event_ids(monthly, target)
+    assert check_links(monthly, EXPORTS | ACTOR_EXPORTS) == []

@@ -64,9 +64,9 @@ def test_articles_and_actors_are_records_too():
     assert kinds == ["event"] * 4 + ["article"] * 3 + ["actor"] * 3  # a fixed order
 
 
-def test_split_timelines_lead_to_the_year_page():
-    found = fixture_records(SiteConfig(extra={"page_events": 2}))
-    assert "years/2025/#harbour-meeting" in found
+def test_years_split_by_month_lead_to_the_month_page():
+    found = fixture_records(SiteConfig(extra={"page_events": 2}))  # 4 events in 2025: by month
+    assert "years/2025/07/#harbour-meeting" in found
 
 
 def test_record_documents_escape_their_text_and_carry_filters():
