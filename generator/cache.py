@@ -37,7 +37,7 @@ from .chronology.windows import WindowResult
 
 CACHE_DIR = ".annals-cache"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 4  # 4: slotted model classes (their pickles hold no instance dict), digests as merge item keys, items, pages
+SCHEMA = 5  # 5: articles keyed by Article.digest; 4: slotted model classes (their pickles hold no instance dict), digests as merge item keys, items, pages
 TABLES = ("articles", "analyses", "items", "windows", "pages")
 BUSY_TIMEOUT_S = 30.0
 QUERY_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
@@ -64,8 +64,8 @@ def digest(*parts: bytes | str) -> str:
 
 
 def article_key(article: model.Article) -> str:
-    """Everything an analysis depends on in the article (its repr is deterministic)."""
-    return digest(repr(article))
+    """Everything an analysis depends on in the article."""
+    return article.digest
 
 
 _ALLOWED = {("datetime", "date"): datetime.date, ("array", "array"): array.array,

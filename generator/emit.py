@@ -82,10 +82,13 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
     assert staging.root is not None
     with worker_pool(workers, multiprocessing.get_context("fork"), _set_worker_state,
                      (timeline, config, media, maker, staging.root)) as pool:
-        exports = pool.submit(_export_in_worker)  # first: the longest single task
+        # first: the longest tasks (each big export is a second or two on a big archive)
+        exports = [pool.submit(_export_in_worker, names)
+                   for names in export_groups(list(export.export_streams(timeline, config, media)))]
         written = _pages(timeline, config, media, theme, build_info, options or render.RenderOptions(),
                          staging, emit, last, environment, stats, pool, maker)
-        staging.add_written(exports.result())
+        for made in exports:
+            staging.add_written(made.result())
     _static(theme, emit)
     return files, stats, written
 
@@ -104,7 +107,8 @@ def _pages(timeline: Timeline, config: SiteConfig, media: Media, theme: Path,
     records = tuple(maker.records.values())
     digests: dict[str, str] = {}
     if staging is not None:
-        digests = InputDigests(environment).pages(page_inputs(timeline, maker.paging, records, media))
+        articles = {a.article.slug: a.article for a in timeline.articles}
+        digests = InputDigests(environment, articles).pages(page_inputs(timeline, maker.paging, records, media))
     todo: list[int] = []
     for position, record in enumerate(records):
         digest = digests.get(record.path)
@@ -177,14 +181,22 @@ def _set_worker_state(timeline: Timeline, config: SiteConfig, media: Media, make
     _WORKER["state"] = (timeline, config, media, maker, root)
 
 
-def _export_in_worker() -> list[str]:
-    """The exports, written into the staging folder in pieces (a 30 MB export is never held
-    whole); only their names go back."""
+def export_groups(names: list[str]) -> list[list[str]]:
+    """The exports in tasks for the pool: each big data file alone, the TimelineJS files
+    together (the actors' reuse the site's slides), the small files together."""
+    alone = [[n] for n in ("timeline.json", "timeline.ics", "timeline.csv") if n in names]
+    slides = [n for n in names if n.endswith("timelinejs.json")]
+    rest = [n for n in names if [n] not in alone and n not in slides]
+    return [g for g in alone + [slides, rest] if g]
+
+
+def _export_in_worker(names: list[str]) -> list[str]:
+    """Those exports, written into the staging folder in pieces (a 30 MB export is never
+    held whole); only their names go back."""
     timeline, config, media, _, root = _WORKER["state"]
-    names = []
-    for name, stream in export.export_streams(timeline, config, media).items():
-        write_file(root, name, stream())
-        names.append(name)
+    streams = export.export_streams(timeline, config, media)
+    for name in names:
+        write_file(root, name, streams[name]())
     return names
 
 

@@ -10,6 +10,7 @@ here does I/O.
 
 from __future__ import annotations
 
+import hashlib
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -117,6 +118,17 @@ class Article:
     image_alt: str | None = None
     image_caption: str | None = None
     image_credit: str | None = None
+    # Made once per object, beside the fields (outside ==, hash and repr): the article cache,
+    # the merge items' keys and the page fingerprints all name an article by it.
+    _digest: str | None = field(default=None, init=False, compare=False, repr=False)
+
+    @property
+    def digest(self) -> str:
+        """A digest of everything in the article (its repr is deterministic)."""
+        if self._digest is None:
+            data = repr(self).encode("utf-8", "surrogatepass")
+            object.__setattr__(self, "_digest", hashlib.blake2b(data, digest_size=20).hexdigest())
+        return self._digest  # type: ignore[return-value]
 
     def line_of(self, body_offset: int) -> int:
         """The file line of an offset into ``body``."""

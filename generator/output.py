@@ -82,6 +82,7 @@ class StagingFolder:
         self.target = output_dir.resolve()
         self.root: Path | None = None
         self.names: list[str] = []
+        self._folders: set[Path] = set()  # made already: a mkdir per linked file cost seconds
 
     def __enter__(self) -> "StagingFolder":
         self.target.parent.mkdir(parents=True, exist_ok=True)
@@ -104,7 +105,9 @@ class StagingFolder:
         assert self.root is not None, "use StagingFolder in a with block"
         path = self.root.joinpath(*safe_relative(name).parts)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
             os.link(source, path, follow_symlinks=False)
         except OSError:
             return False

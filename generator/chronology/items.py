@@ -185,11 +185,11 @@ class ItemStore(Protocol):
 
 
 def item_key(analysis: ArticleAnalysis, inputs: tuple, settings: MergeSettings) -> str:
-    """What the items depend on: the article (its repr is deterministic), the other inputs
+    """What the items depend on: the article (its digest), the other inputs
     (source key, language, actor words) and the settings. Sets are written sorted: a set's
     repr follows the per-process string hash, and the key must be the same in every build."""
     h = hashlib.sha256()
-    for part in (repr(analysis.article), repr(_sorted_sets(inputs)), repr(settings)):
+    for part in (analysis.article.digest, repr(_sorted_sets(inputs)), repr(settings)):
         data = part.encode("utf-8", "surrogatepass")
         h.update(len(data).to_bytes(8, "little") + data)
     return h.hexdigest()

@@ -21,7 +21,7 @@ from typing import Any, Mapping
 
 from ..chronology.keydates import published_dates, source_keys
 from ..media import Media
-from ..model import ArticleAnalysis, Timeline, TimelineEvent
+from ..model import ArticleAnalysis, Event, Timeline, TimelineEvent
 from .pages import PageRecord
 from .paging import Paging
 
@@ -92,11 +92,17 @@ def article_face(analysis: ArticleAnalysis) -> str:
 
 class InputDigests:
     """Stable digests of page inputs, the same in every process (never ``hash()``, which
-    is salted per process): reprs of the frozen model dataclasses, each event's and
-    analysis's computed once per run."""
+    is salted per process), each event's and analysis's computed once per run.
 
-    def __init__(self, environment: str):
+    An analysis is a function of its article (whose digest the article cache made already)
+    and of the settings (in ``environment``); the cast's slugs are what the timeline changed
+    in it. So a source event is named by its article's digest, its id and what the
+    timeline set in it (actors, places) or may correct (its date), never by the repr of its
+    sentence: an archive's events would be 50 MB of reprs on every build."""
+
+    def __init__(self, environment: str, articles: Mapping[str, Any] | None = None):
         self.environment = environment  # what no input names: code, settings, theme, config
+        self.articles = articles or {}  # slug -> Article, whose digest names its events
         self._by_id: dict[int, tuple[object, bytes]] = {}
 
     def pages(self, inputs: PageInputs) -> dict[str, str]:
@@ -118,11 +124,18 @@ class InputDigests:
         if isinstance(value, tuple):
             return self._digest(b"(", *(self.of(v) for v in value))
         if isinstance(value, TimelineEvent):
-            return self._digest(repr(value).encode("utf-8", "surrogatepass"))
-        # An analysis is a function of its article (and the settings, in the environment);
-        # the cast's slugs are what the timeline changed in it.
+            own = repr((value.id, value.time, value.text, value.actors, value.conflicts, value.corrections,
+                        value.scheduled))
+            return self._digest(own.encode("utf-8", "surrogatepass"), *(self._source(c) for c in value.citations))
         slugs = repr((value.mentions, tuple((e.actors, e.places) for e in value.events)))
-        return self._digest(repr(value.article).encode("utf-8", "surrogatepass"), slugs.encode("utf-8", "surrogatepass"))
+        return self._digest(value.article.digest.encode(), slugs.encode("utf-8", "surrogatepass"))
+
+    def _source(self, event: Event) -> bytes:
+        article = self.articles.get(event.article)
+        if article is None:  # not an article of this timeline: by its whole repr
+            return self._digest(repr(event).encode("utf-8", "surrogatepass"))
+        told = repr((event.id, event.actors, event.places, event.scheduled, event.timex))
+        return self._digest(article.digest.encode(), told.encode("utf-8", "surrogatepass"))
 
     @staticmethod
     def _digest(*parts: bytes) -> bytes:
