@@ -68,11 +68,12 @@ def windows(items: Sequence[RawItem], settings: MergeSettings) -> dict[tuple[str
 
 
 def weigh(items: Sequence[RawItem], settings: MergeSettings,
-          home: tuple[str, int] | None = None) -> list[SourceEvent]:
+          home: tuple[str, int] | None = None, only: set[int] | None = None) -> list[SourceEvent]:
     """Source events weighted by the rarity of their words and actors among ``items`` (a
     window's primary events): in an archive about one story its countries are everywhere
     and say nothing, a named envoy does. With ``home``, only the events of the items whose
-    home window it is (the halo's count in the statistics all the same)."""
+    home window it is (the halo's count in the statistics all the same). With ``only``
+    (positions in ``items``), the others come unweighed (``unweighed``)."""
     df: Counter[str] = Counter()
     actor_df: Counter[str] = Counter()
     primary = [item for item in items if not item.secondary]
@@ -94,8 +95,11 @@ def weigh(items: Sequence[RawItem], settings: MergeSettings,
     idf = {w: math.log((mass + 1) / (n + 1)) + 1.0 for w, n in df.items()}
     unseen = math.log((mass + 1) / 1) + 1.0  # a secondary item's word no primary one uses
     out = []
-    for item in items:
+    for k, item in enumerate(items):
         if home is not None and item.window != home:
+            continue
+        if only is not None and k not in only:
+            out.append(unweighed(item))
             continue
         weighted = {w: b * idf.get(w, unseen) for w, b in item.terms.items()}
         salient = tuple(sorted(
@@ -112,6 +116,14 @@ def weigh(items: Sequence[RawItem], settings: MergeSettings,
             happenings=item.happenings, rare=one(frozenset(rare)), salient=salient,
             other_dates=item.other_dates, secondary=item.secondary))
     return out
+
+
+def unweighed(item: RawItem) -> SourceEvent:
+    """The source event of an item that is an event on its own: drafting it reads only its
+    event, date, order and whether it is secondary, never a weight (see merge_windows)."""
+    return SourceEvent(order=item.order, event=item.event, source=item.source, start=item.start, end=item.end,
+                       terms={}, actors=frozenset(item.event.actors), happenings=item.happenings,
+                       other_dates=item.other_dates, secondary=item.secondary)
 
 
 @dataclass
@@ -155,16 +167,18 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     known = dict(zip(keys, recall(memo, list(keys.values()))))  # by window (hashing a key is not cheap)
     missing = [window for window, result in known.items() if result is None]
 
-    def home_events(window: tuple[str, int]) -> list[SourceEvent]:
-        return weigh([items[i] for i in parts[window]], settings, home=window)
+    def home_events(window: tuple[str, int], wanted: set[int] | None = None) -> list[SourceEvent]:
+        members = parts[window]
+        only = None if wanted is None else {k for k, i in enumerate(members) if i in wanted}
+        return weigh([items[i] for i in members], settings, home=window, only=only)
 
     weighed_here: dict[tuple[str, int], list[SourceEvent]] = {}
 
     def meanwhile() -> None:
-        """While a mapper's workers cluster: weigh here every window whose result will
-        come without its events (the workers send back only clusters)."""
+        """While a mapper's workers cluster: weigh here the windows they cluster (they send
+        back only clusters)."""
         for window, result in known.items():
-            if window not in weighed_here and (result is None or result.events is None):
+            if window not in weighed_here and result is None:
                 weighed_here[window] = home_events(window)
 
     fresh: dict[tuple[str, int], WindowResult] = {}
@@ -173,26 +187,32 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
             [WindowTask(w, tuple(items[i] for i in parts[w]), settings) for w in missing], meanwhile)
         fresh = dict(zip(missing, results))
         report.clustered[where] = report.clustered.get(where, 0) + len(missing)
-    found: list[tuple[tuple[str, int], list[int], Clusters]] = []
+    results = {window: known[window] or fresh[window] for window in parts}
+    found = [(window, members, results[window].clusters) for window, members in parts.items()]
+    clusters = _join(items, settings, found)
+    # Drafting weighs the tellings of an event told more than once; an event told once needs
+    # no weights, and most are (a window read back from the cache is weighed for the others).
+    told_again = {i for cluster in clusters if len(cluster) > 1 for i in cluster}
     for window, members in parts.items():
-        key = keys[window]
-        result = known[window] or fresh[window]
+        key, result = keys[window], results[window]
         home_members = [i for i in members if items[i].window == window]
-        events = result.events
+        events, whole = result.events, True
         if events is None:  # from the persistent cache or a worker: weighed here, for the drafts
-            events = weighed_here[window] if window in weighed_here else home_events(window)
+            if window in weighed_here:
+                events = weighed_here[window]
+            else:
+                events = home_events(window, told_again)
+                whole = False
         # the events as this run's items have them, kept so that the next run finds the
         # very same objects (the drafts' identity memo)
         current = tuple(_current(e, items[i]) for i, e in zip(home_members, events))
         same = result.events is not None and all(a is b for a, b in zip(current, result.events))
-        keep[key] = result if same else WindowResult(result.clusters, current)
+        keep[key] = result if same else WindowResult(result.clusters, current if whole else None)
         weighed.update(zip(home_members, current))
-        found.append((window, members, result.clusters))
     report.windows += len(parts)
     report.reused += len(parts) - len(missing)
     report.seconds += time.perf_counter() - started
-    return Merged(_join(items, settings, found), [weighed[i] for i in range(len(items))],
-                  len(parts) - len(missing), len(found))
+    return Merged(clusters, [weighed[i] for i in range(len(items))], len(parts) - len(missing), len(found))
 
 
 class WindowTask(NamedTuple):
