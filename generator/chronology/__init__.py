@@ -86,6 +86,8 @@ from .merge import MergeSettings, SourceEvent, choose_time, similarity
 from ..memo import IdentityMemo
 from .items import ItemStore, raw_items
 from .windows import MergeReport, WindowMapper, WindowResult, merge_windows
+from .ordering import DraftOrder, ordered_drafts
+from .segments import MergeState
 from .corrections import Applied, Corrections, correct_events
 from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
@@ -124,22 +126,26 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     raw = raw_items(articles, sources,
                     {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
                     settings, config.language, memo.articles, memo.stored_items)
+    source_events = sum(not i.secondary for i in raw)
+    # the last merge and its drafts go together; they are taken out while this run uses
+    # them, so that a failure half way leaves none of them half made
+    last_merge, last_order = (memo.merge, memo.order) if memo.merge is not None and memo.order is not None \
+        and memo.merge.settings == settings and config.merge_events else (None, None)
+    memo.merge = memo.order = None
     merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events,
-                           mapper=mapper, report=report)
-    del raw  # the merge's items are the memo's to keep, if anyone's: the largest part of the merge's memory
-    items, clusters = merged.items, merged.clusters
-    counts = {"source_events": sum(not i.secondary for i in items), "merged_events": sum(len(c) > 1 for c in clusters)}
-    drafts = sorted((memo.drafts.get(tuple(items[m] for m in members), None,
-                                     lambda members=members: draft_event(items, members, settings))
-                     for members in clusters), key=lambda pair: pair[0])
-    del merged, items, clusters
+                           mapper=mapper, report=report, last=last_merge)
+    del raw, last_merge  # the merge's items are the memo's to keep, if anyone's: the largest part of the merge's memory
+    drafts, order = ordered_drafts(merged.made, merged.gone, lambda cited: draft_event(cited, settings),
+                                   None if merged.complete else last_order)
+    counts = {"source_events": source_events, "merged_events": sum(len(d[1].citations) > 1 for d in drafts)}
     events = tuple(assign_ids(drafts, memo.named))
     # what this chronology used is what the next one may reuse
     memo.windows = windows if memo.keeps else {k: WindowResult(r.clusters, None) for k, r in windows.items()}
     memo.named = {(id(e0), e.id): (e0, e) for e0, e in zip((d for _, d in drafts), events)} if memo.keeps else {}
-    del windows, drafts
+    if memo.keeps:
+        memo.merge, memo.order = merged.state, order
+    del windows, drafts, merged, order, last_order
     memo.articles.next_run()
-    memo.drafts.next_run()
     corrected: list[Applied] = list(applied)
     correction_problems: list = []
     if corrections is not None and corrections.events:
@@ -177,7 +183,8 @@ class ChronologyMemo:
 
     windows: Mapping[tuple, WindowResult] = field(default_factory=dict)
     articles: IdentityMemo = field(default_factory=IdentityMemo)  # each analysis' merge items
-    drafts: IdentityMemo = field(default_factory=IdentityMemo)  # each cluster's draft, by its source events
+    merge: MergeState | None = None  # the last merge's windows and segments (segments.py)
+    order: DraftOrder | None = None  # the last chronology's drafts in order (ordering.py)
     named: dict = field(default_factory=dict)  # each draft's final event, by draft and id
     slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
     stored_items: ItemStore | None = None  # articles' merge items kept by the build cache
@@ -190,7 +197,7 @@ class ChronologyMemo:
         each window's clusters (for the persistent cache, ``windows``), so the merge's items,
         source events and drafts go as soon as they are used."""
         return cls(windows=windows if windows is not None else {}, articles=IdentityMemo(keeps=False),
-                   drafts=IdentityMemo(keeps=False), slugged=IdentityMemo(keeps=False), keeps=False,
+                   slugged=IdentityMemo(keeps=False), keeps=False,
                    stored_items=stored_items)
 
 
@@ -204,11 +211,9 @@ def sentence_text(event: Event) -> str:
     return SPACES_RE.sub(" ", event.sentence.text).strip()
 
 
-def draft_event(items: Sequence[SourceEvent], members: Sequence[int],
-                settings: MergeSettings) -> tuple[tuple, TimelineEvent]:
-    """(sort key, timeline event with its id base, which assign_ids makes unique) from
-    cluster members given in source order."""
-    cited = [items[m] for m in members]
+def draft_event(cited: Sequence[SourceEvent], settings: MergeSettings) -> tuple[tuple, TimelineEvent]:
+    """(sort key, timeline event with its id base, which assign_ids makes unique) from a
+    cluster's source events given in source order."""
     if len(cited) == 1:
         time, conflicts = cited[0].time, ()
     else:

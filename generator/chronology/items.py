@@ -38,6 +38,9 @@ class RawItem:
     secondary: bool = False
     key: bytes = field(default=b"", compare=False)  # a digest of what its clustering depends on
     window: tuple[str, int] = ("m", 0)  # its home window (see home_window)
+    # its place among its article's secondary items (0 for a primary one): with ``order``,
+    # where it stands among all items, whatever other articles there are
+    rank: int = field(default=0, compare=False)
     start: date = field(init=False, compare=False)
     end: date = field(init=False, compare=False)
 
@@ -128,7 +131,7 @@ def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[s
     date_index = SpanIndex({slug: [(t.start, t.end) for t in dates]})
     article_order = (analysis.dateline.date is None, analysis.dateline.date or date.min, slug)
 
-    def item(k: int, event: Event, others: tuple[tuple[date, date], ...], secondary: bool) -> RawItem:
+    def item(k: int, event: Event, others: tuple[tuple[date, date], ...], secondary: bool, rank: int = 0) -> RawItem:
         spans = span_index.overlapping(slug, event.sentence.start, event.sentence.end)
         words = frozenset().union(*(actor_words.get(a, frozenset()) for a in event.actors))
         terms, near, happenings = date_context(event, spans, words, happening_window=settings.happening_window,
@@ -136,7 +139,7 @@ def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[s
         in_sentence = frozenset(mentions[i][2] for i in named_index.within(
             slug, event.sentence.start, event.sentence.end))
         return with_key(RawItem((article_order, k), event, source, terms, one(near), one(happenings),
-                                one(in_sentence), others, secondary), settings)
+                                one(in_sentence), others, secondary, rank=rank), settings)
 
     events = sorted((e for e in analysis.events if e.time.anchored),
                     key=lambda e: (e.sentence.start, e.timex.start, e.timex.end, e.id))
@@ -151,7 +154,8 @@ def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[s
                 continue
             rest = tuple((t.time.start, t.time.end) for t in others if t is not timex)
             secondary.append(item(k, replace(event, timex=timex),
-                                  rest + ((event.time.start, event.time.end),), True))  # type: ignore[arg-type]
+                                  rest + ((event.time.start, event.time.end),), True,  # type: ignore[arg-type]
+                                  len(secondary)))
     return primary, secondary
 
 
@@ -248,7 +252,7 @@ def decode(analysis: ArticleAnalysis, source: str, value: object, settings: Merg
                     event = replace(event, timex=analysis.timexes[timex_at])
                 group.append(with_key(RawItem((article_order, k), event, source, dict(terms), one(frozenset(near)),
                                               one(frozenset(happenings)), one(frozenset(named)), tuple(others),
-                                              bool(secondary)), settings))
+                                              bool(secondary), rank=len(group) if secondary else 0), settings))
             groups.append(group)
     except (TypeError, ValueError, IndexError):
         return None
