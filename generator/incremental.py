@@ -87,10 +87,12 @@ class PipelineState:
     parsed: ParsedArticles = field(default_factory=ParsedArticles)
     chronology: ChronologyMemo = field(default_factory=ChronologyMemo)
     last: LastSite | None = None  # None: make every page again
+    registries: dict = field(default_factory=dict)  # actors.yaml's (path, text) -> its registry (build.load_site)
 
     def forget_analyses(self) -> None:
         """Settings that change analyses (language, actors.yaml...) changed."""
         self.analyses.clear()
+        self.registries.clear()
         self.chronology = ChronologyMemo()
         self.last = None
 

@@ -80,16 +80,17 @@ from typing import Mapping, Sequence
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Event, Timeline, TimelineEvent, TimeValue
-from .keydates import (key_dates_for_actor, published_dates, rank_key_dates, shown_key_dates,
-                       source_keys)
+from .keydates import (KeyDateMemo, key_dates_for_actor, published_dates, rank_key_dates,
+                       shown_key_dates, source_keys)
 from .merge import MergeSettings, SourceEvent, choose_time, similarity
 from ..memo import IdentityMemo
+from ..actors.cast import CastMemo
 from .items import ItemStore, raw_items
 from .windows import MergeReport, WindowMapper, WindowResult, merge_windows
 from .ordering import DraftOrder, ordered_drafts
-from .segments import MergeState
+from .segments import MergeState, same
 from .corrections import Applied, Corrections, correct_events
-from .story import is_background, split_background, story_window
+from .story import configured_window, is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
                      unresolved_dates)
 from .views import (MonthGroup, YearGroup, co_actors, date_label, events_for_actor,
@@ -155,10 +156,9 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         events = tuple(fixed)
         corrected += done
     by_slug = {a.article.slug: a for a in articles}
-    problems = [p for a in articles for p in a.problems]
-    for analysis in articles:
-        problems += no_dateline(analysis) + unresolved_dates(analysis)
-    problems += [p for p in (conflict(e, by_slug) for e in events) if p is not None]
+    conflicted = [e for e in events if e.conflicts]
+    problems = article_problems(articles, memo.problems if memo.keeps else None)
+    problems += conflict_problems(conflicted, by_slug, memo.conflicts if memo.keeps else None)
     problems += low_confidence_actors(actors, articles, config.content_dir)
     problems += correction_problems
     rule = config.key_dates
@@ -167,10 +167,10 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         actors=tuple(sorted({a.slug: a for a in actors}.values(), key=lambda a: a.slug)),
         articles=tuple(articles),
         key_dates=rank_key_dates(events, sources, 1, max(rule.export, rule.limit),
-                                 published_dates(articles)),
+                                 published_dates(articles), memo=memo.key_dates if memo.keeps else None),
         problems=sort_problems(problems),
-        story=story_window(config, articles, events),
-        extra={**counts, "conflicts": sum(bool(e.conflicts) for e in events), "corrections": corrected},
+        story=remembered_story(config, articles, events, memo),
+        extra={**counts, "conflicts": len(conflicted), "corrections": corrected},
     )
 
 
@@ -185,8 +185,13 @@ class ChronologyMemo:
     articles: IdentityMemo = field(default_factory=IdentityMemo)  # each analysis' merge items
     merge: MergeState | None = None  # the last merge's windows and segments (segments.py)
     order: DraftOrder | None = None  # the last chronology's drafts in order (ordering.py)
+    key_dates: KeyDateMemo = field(default_factory=KeyDateMemo)  # each date's evidence (keydates.py)
+    problems: dict = field(default_factory=dict)  # id(analysis) -> (it, its problems): article_problems
+    conflicts: dict = field(default_factory=dict)  # id(event) -> its conflict problem: conflict_problems
+    story: tuple | None = None  # (articles, events, config's window, the story window): story_window
     named: dict = field(default_factory=dict)  # each draft's final event, by draft and id
     slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
+    cast: CastMemo = field(default_factory=CastMemo)  # the last cast (build.assemble)
     stored_items: ItemStore | None = None  # articles' merge items kept by the build cache
     keeps: bool = True  # False: only the windows' clusters are kept (see one_run)
 
@@ -199,6 +204,57 @@ class ChronologyMemo:
         return cls(windows=windows if windows is not None else {}, articles=IdentityMemo(keeps=False),
                    slugged=IdentityMemo(keeps=False), keeps=False,
                    stored_items=stored_items)
+
+
+def article_problems(articles: Sequence[ArticleAnalysis], memo: dict | None) -> list:
+    """What each article's analysis found wrong, with its missing dateline and the dates it
+    could not place; ``memo`` (id -> (analysis, problems)) keeps them for the next run."""
+    out: list = []
+    kept = {}
+    for analysis in articles:
+        known = memo.get(id(analysis)) if memo is not None else None
+        if known is None or known[0] is not analysis:
+            known = (analysis, [*analysis.problems, *no_dateline(analysis), *unresolved_dates(analysis)])
+        kept[id(analysis)] = known
+        out += known[1]
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
+    return out
+
+
+def conflict_problems(events: Sequence[TimelineEvent], by_slug: Mapping[str, ArticleAnalysis],
+                      memo: dict | None) -> list:
+    """review.conflict of each event; ``memo`` (id -> (event, the analyses it read, problem))
+    keeps them for the next run."""
+    out = []
+    kept = {}
+    for event in events:
+        known = memo.get(id(event)) if memo is not None else None
+        if known is None or known[0] is not event or any(by_slug.get(c.article) is not a
+                                                          for c, a in zip(event.citations, known[1])):
+            known = (event, tuple(by_slug.get(c.article) for c in event.citations), conflict(event, by_slug))
+        kept[id(event)] = known
+        if known[2] is not None:
+            out.append(known[2])
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
+    return out
+
+
+def remembered_story(config: SiteConfig, articles: Sequence[ArticleAnalysis], events: Sequence[TimelineEvent],
+                     memo: "ChronologyMemo"):
+    """story_window, kept for the next run when nothing it reads is another object."""
+    configured = configured_window(config)
+    known = memo.story
+    if known is not None and known[2] == configured and same(known[0], articles) and same(known[1], events):
+        return known[3]
+    memo.story = None
+    window = story_window(config, articles, events)
+    if memo.keeps:
+        memo.story = (tuple(articles), tuple(events), configured, window)
+    return window
 
 
 def sort_articles(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:
