@@ -130,22 +130,23 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     source_events = sum(not i.secondary for i in raw)
     # the last merge and its drafts go together; they are taken out while this run uses
     # them, so that a failure half way leaves none of them half made
-    last_merge, last_order = (memo.merge, memo.order) if memo.merge is not None and memo.order is not None \
-        and memo.merge.settings == settings and config.merge_events else (None, None)
+    last_order = memo.order if memo.order is not None and memo.order.settings == settings else None
+    last_merge = memo.merge if last_order is not None and memo.merge is not None and config.merge_events else None
     memo.merge = memo.order = None
     merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events,
                            mapper=mapper, report=report, last=last_merge)
     del raw, last_merge  # the merge's items are the memo's to keep, if anyone's: the largest part of the merge's memory
-    drafts, order = ordered_drafts(merged.made, merged.gone, lambda cited: draft_event(cited, settings),
-                                   None if merged.complete else last_order)
-    counts = {"source_events": source_events, "merged_events": sum(len(d[1].citations) > 1 for d in drafts)}
-    events = tuple(assign_ids(drafts, memo.named))
+    # a merge made from nothing replaces every cluster of the last one (whose drafts may serve again)
+    gone = [c for c, _ in last_order.drafts_of.values()] if merged.complete and last_order is not None else merged.gone
+    order = ordered_drafts(merged.made, gone, lambda cited: draft_event(cited, settings), assign_ids, last_order)
+    order.settings = settings
+    counts = {"source_events": source_events, "merged_events": order.merged}
+    events = tuple(order.events)
     # what this chronology used is what the next one may reuse
     memo.windows = windows if memo.keeps else {k: WindowResult(r.clusters, None) for k, r in windows.items()}
-    memo.named = {(id(e0), e.id): (e0, e) for e0, e in zip((d for _, d in drafts), events)} if memo.keeps else {}
     if memo.keeps:
         memo.merge, memo.order = merged.state, order
-    del windows, drafts, merged, order, last_order
+    del windows, merged, order, last_order, gone
     memo.articles.next_run()
     corrected: list[Applied] = list(applied)
     correction_problems: list = []
@@ -189,7 +190,6 @@ class ChronologyMemo:
     problems: dict = field(default_factory=dict)  # id(analysis) -> (it, its problems): article_problems
     conflicts: dict = field(default_factory=dict)  # id(event) -> its conflict problem: conflict_problems
     story: tuple | None = None  # (articles, events, config's window, the story window): story_window
-    named: dict = field(default_factory=dict)  # each draft's final event, by draft and id
     slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
     cast: CastMemo = field(default_factory=CastMemo)  # the last cast (build.assemble)
     stored_items: ItemStore | None = None  # articles' merge items kept by the build cache
