@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import is_
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .items import RawItem
 from .merge import MergeSettings, SourceEvent, gap_days
@@ -88,19 +88,54 @@ class WindowState:
     events: Mapping[int, SourceEvent]  # id of an own item -> its source event
     joins: tuple[tuple[tuple[RawItem, ...], tuple[RawItem, ...]], ...]  # (own items, halo items) per cluster
     node_of: Mapping[int, int]  # id of an own item -> its place in joins
+    join_at: tuple[int, ...]  # each member's place in joins (-1: in a cluster of halo items only)
 
 
 def window_state(window: Window, members_: tuple[RawItem, ...], key: tuple, result,
                  current: Sequence[SourceEvent]) -> WindowState:
     home = [i for i in members_ if i.window == window]
     joins = []
+    join_at = [-1] * len(members_)
     for cluster in result.clusters:
         cited = [members_[k] for k in cluster]
         own = tuple(i for i in cited if i.window == window)
         if own:
+            for k in cluster:
+                join_at[k] = len(joins)
             joins.append((own, tuple(i for i in cited if i.window != window)))
     return WindowState(window, members_, key, result, {id(i): e for i, e in zip(home, current)},
-                       tuple(joins), {id(i): k for k, (own, _) in enumerate(joins) for i in own})
+                       tuple(joins), {id(i): k for k, (own, _) in enumerate(joins) for i in own}, tuple(join_at))
+
+
+def patched_state(state: WindowState, members_: tuple[RawItem, ...], current: Callable[[SourceEvent, RawItem], SourceEvent],
+                  ) -> tuple[WindowState, set[int]]:
+    """The state of a window whose members are ``state``'s but for some items replaced by
+    equal ones (the same content keys at the same places: an article analysed again), and
+    the places in joins of the clusters holding them. Its clusters are the same; only the
+    replaced items' source events and the joins holding them are made again."""
+    window = state.window
+    events = dict(state.events)
+    node_of = dict(state.node_of)
+    joins = list(state.joins)
+    touched: set[int] = set()
+    for k, (new, old) in enumerate(zip(members_, state.members)):
+        if new is old:
+            continue
+        if new.window == window:
+            events[id(new)] = current(events.pop(id(old)), new)
+        at = state.join_at[k]
+        if at >= 0:
+            touched.add(at)
+            if new.window == window:
+                del node_of[id(old)]
+                node_of[id(new)] = at
+    for at in touched:
+        cluster = next(c for c in state.result.clusters if state.join_at[c[0]] == at)
+        cited = [members_[k] for k in cluster]
+        joins[at] = (tuple(i for i in cited if i.window == window), tuple(i for i in cited if i.window != window))
+    home = [i for i in members_ if i.window == window]
+    result = type(state.result)(state.result.clusters, tuple(events[id(i)] for i in home))
+    return WindowState(window, members_, state.key, result, events, tuple(joins), node_of, state.join_at), touched
 
 
 @dataclass
@@ -213,35 +248,36 @@ def node_keys(state: WindowState) -> list[tuple[Window, int]]:
     return [(state.window, k) for k in range(len(state.joins))]
 
 
-def joined(states: Mapping[Window, WindowState], redone: Iterable[Window], last: MergeState,
-           ) -> tuple[dict[tuple[Window, int], Component], list[Component], list[Component]]:
+def joined(states: Mapping[Window, WindowState], redone: Iterable[Window], patched: Mapping[Window, set[int]],
+           last: MergeState) -> tuple[dict[tuple[Window, int], Component], list[Component], list[Component]]:
     """Every node's component, the components joined now and last run's that they replace.
     Without last run's components, all are joined now; else only those holding a node of
-    a window made again (``redone``, with windows gone) or reached from one."""
+    a window made again (``redone``, with windows gone), a node ``patched`` (window -> its
+    places in joins made again: patched_state), or a node reached from one of those."""
     if not last.components:
         every = join_nodes([n for w in sorted(states) for n in node_keys(states[w])], states)
         return {n: c for c in every for n in c.nodes}, every, []
     redone = set(redone)
     components = dict(last.components)
     gone: dict[int, Component] = {}
+    changed = [(w, k) for w, places in patched.items() for k in places]
     for window in redone:
         if window in last.windows:
-            for node in node_keys(last.windows[window]):
-                component = components[node]
-                gone[id(component)] = component
+            changed += node_keys(last.windows[window])
+    for node in changed:
+        component = components[node]
+        gone[id(component)] = component
     region = {n for w in redone if w in states for n in node_keys(states[w])}
-    for window in redone:  # links from a window made again into the others' clusters
-        if window not in states:
-            continue
-        for own, halo in states[window].joins:
-            for item in halo:
-                there = states.get(item.window)
-                if item.window in redone or there is None:
-                    continue
-                k = there.node_of.get(id(item))
-                if k is not None:
-                    component = components[(item.window, k)]
-                    gone[id(component)] = component
+    region.update(n for w, places in patched.items() for n in ((w, k) for k in places))
+    for window, k in list(region):  # links from the nodes made again into the others' clusters
+        for item in states[window].joins[k][1]:
+            there = states.get(item.window)
+            if item.window in redone or there is None:
+                continue
+            at = there.node_of.get(id(item))
+            if at is not None and (item.window, at) not in region:
+                component = components[(item.window, at)]
+                gone[id(component)] = component
     for component in gone.values():
         for node in component.nodes:
             del components[node]

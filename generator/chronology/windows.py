@@ -25,7 +25,8 @@ from typing import Callable, Iterable, Mapping, MutableMapping, NamedTuple, Prot
 
 from .items import RawItem
 from .merge import MergeSettings, SourceEvent, cluster_events
-from .segments import Component, MergeState, WindowState, joined, members, own_items, unchanged_windows, window_state
+from .segments import (Component, MergeState, WindowState, joined, members, own_items, patched_state,
+                       unchanged_windows, window_state)
 from .words import CONCEPTS, ONE_OFF
 
 Clusters = tuple[tuple[int, ...], ...]  # item positions of a window, each cluster in order
@@ -150,9 +151,11 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     states, parts = unchanged_windows(own, last, settings)
     keys = {window: (settings, window, tuple((i.window == window, i.key) for i in found))
             for window, found in parts.items()}
-    earlier = {w: last.windows[w].result for w in parts if w in last.windows and last.windows[w].key == keys[w]}
-    asked = [w for w in parts if w not in earlier]
-    known = {**dict(zip(asked, recall(memo, [keys[w] for w in asked]))), **earlier}
+    # windows of the same content as last run's, some items replaced by equal ones: patched
+    patched: dict[tuple[str, int], set[int]] = {}
+    for window in [w for w in parts if w in last.windows and last.windows[w].key == keys[w]]:
+        states[window], patched[window] = patched_state(last.windows[window], parts.pop(window), _current)
+    known = dict(zip(parts, recall(memo, [keys[w] for w in parts])))
     missing = [window for window in parts if known[window] is None]
 
     def home_events(window: tuple[str, int]) -> list[SourceEvent]:
@@ -190,7 +193,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     for state in ordered:
         keep[state.key] = state.result
     every = {s.window: s for s in ordered}
-    components, made, gone = joined(every, [*parts, *(w for w in last.windows if w not in every)], last)
+    components, made, gone = joined(every, [*parts, *(w for w in last.windows if w not in every)], patched, last)
     report.windows += len(ordered)
     report.reused += len(ordered) - len(missing)
     report.seconds += time.perf_counter() - started
@@ -284,8 +287,10 @@ def recall(memo: "Mapping[tuple, WindowResult] | BatchMemo", keys: Sequence[tupl
 
 
 def _current(event: SourceEvent, item: RawItem) -> SourceEvent:
-    """A memoised source event with the item's own event and order (an edit elsewhere in the
-    article moves its offsets, another article its order, and neither its weights)."""
-    if event.event is item.event and event.order == item.order:
+    """A memoised source event with the item's own event, order and source key (an edit
+    elsewhere in the article moves its offsets, another article its order, a new outlet its
+    source key, and none of them its weights; the source key is no part of a window's
+    content key, but choosing a merged event's date counts sources)."""
+    if event.event is item.event and event.order == item.order and event.source == item.source:
         return event
-    return replace(event, event=item.event, order=item.order)
+    return replace(event, event=item.event, order=item.order, source=item.source)
