@@ -124,9 +124,12 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     memo = memo if memo is not None else ChronologyMemo()
     articles = sort_articles(analyses)
     sources = source_keys(articles)
-    raw = raw_items(articles, sources,
-                    {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
-                    settings, config.language, memo.articles, memo.stored_items)
+    words = {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors}
+    # the items of an analysis the memo has are a function of these (and of the analysis)
+    trusted = memo.words == (words, config.language, settings)
+    memo.words = (words, config.language, settings) if memo.keeps else None
+    raw = raw_items(articles, sources, words, settings, config.language, memo.articles, memo.stored_items,
+                    trusted=trusted)
     source_events = sum(not i.secondary for i in raw)
     # the last merge and its drafts go together; they are taken out while this run uses
     # them, so that a failure half way leaves none of them half made
@@ -192,6 +195,7 @@ class ChronologyMemo:
     story: tuple | None = None  # (articles, events, config's window, the story window): story_window
     slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
     cast: CastMemo = field(default_factory=CastMemo)  # the last cast (build.assemble)
+    words: tuple | None = None  # (actor words, language, settings) of the last merge items (raw_items)
     stored_items: ItemStore | None = None  # articles' merge items kept by the build cache
     keeps: bool = True  # False: only the windows' clusters are kept (see one_run)
 

@@ -70,18 +70,28 @@ def key_digest(key: tuple) -> bytes:
 def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
               actor_words: Mapping[str, frozenset[str]], settings: MergeSettings,
               default_language: str, memo: IdentityMemo | None = None,
-              store: ItemStore | None = None) -> list[RawItem]:
+              store: ItemStore | None = None, trusted: bool = False) -> list[RawItem]:
     """Raw items of every article (in the order given: source order): all their events,
     then one secondary item per other date of a sentence (no vaguer than a month) when
     ``settings.secondary_dates``. ``sources`` gives each article's independent source key,
     ``actor_words`` the words of each actor's names (left out of the content words).
     ``memo`` gives back an earlier chronology's items of the very same analyses, ``store``
-    (the build cache, stored_items.py) those of an earlier build of equal ones."""
+    (the build cache, stored_items.py) those of an earlier build of equal ones; ``trusted``:
+    the actor words, settings and language are those of the chronology ``memo`` kept, so
+    an analysis it has gives back its items without its inputs being worked out again."""
     memo = IdentityMemo() if memo is None else memo
+    reused: dict[int, Items] = {}
+    if trusted:
+        for analysis in articles:
+            found = memo.reuse((analysis,))
+            if found is not None:
+                reused[id(analysis)] = found
     stems: dict[str, str | None] = {}
     shared: dict[frozenset[str], frozenset[str]] = {}
     wanted = []
     for analysis in articles:
+        if id(analysis) in reused:
+            continue
         slug = analysis.article.slug
         names = tuple(sorted({a: actor_words.get(a, frozenset())
                               for e in analysis.events for a in e.actors}.items()))
@@ -103,10 +113,12 @@ def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
             made[key] = (analysis, items)
         return items
 
+    for n, (analysis, inputs) in enumerate(wanted):
+        reused[id(analysis)] = memo.get((analysis,), inputs, lambda n=n, a=analysis, i=inputs: make(n, a, *i))
     out: list[RawItem] = []
     extra: list[RawItem] = []
-    for n, (analysis, inputs) in enumerate(wanted):
-        primary, secondary = memo.get((analysis,), inputs, lambda n=n, a=analysis, i=inputs: make(n, a, *i))
+    for analysis in articles:
+        primary, secondary = reused[id(analysis)]
         out += primary
         extra += secondary
     if store is not None and made:
