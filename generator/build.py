@@ -96,9 +96,10 @@ class BuildResult:
 
 
 def load_site(options: BuildOptions, store: BuildCache | None = None,
-              parsed: ParsedArticles | None = None) -> Site:
+              parsed: ParsedArticles | None = None, registries: dict | None = None) -> Site:
     """Read site.yaml, actors.yaml and the articles; all content errors at once. Articles
-    whose files ``parsed`` (in memory) or ``store`` (on disk) have seen are not parsed again."""
+    whose files ``parsed`` (in memory) or ``store`` (on disk) have seen are not parsed again,
+    nor is an actors.yaml of the text ``registries`` (text -> registry) has seen."""
     config = load_config(options.site_dir, base_url=options.base_url)
     memo = ArticleTable(store) if store is not None else None
     if parsed is not None:
@@ -109,9 +110,15 @@ def load_site(options: BuildOptions, store: BuildCache | None = None,
     errors = list(loaded.errors)
     registry = None
     source, skipped_actors = read_actors_file(options.site_dir, config.content_dir)
+    known = (source.path, source.text) if source else None
+    registry = registries.get(known) if registries is not None else None
     try:
-        actor_config = actors.parse_actors_yaml(source.text, source.path) if source else None
-        registry = actors.build_registry(actor_config)
+        if registry is None:
+            actor_config = actors.parse_actors_yaml(source.text, source.path) if source else None
+            registry = actors.build_registry(actor_config)
+            if registries is not None:  # a pure function of the file (and of Annals' own data)
+                registries.clear()
+                registries[known] = registry
     except ContentError as exc:
         errors.append(exc)
     media = Media()
@@ -210,9 +217,16 @@ def assemble(site: Site, analyses: Sequence[ArticleAnalysis],
     """Decide the cast of actors, give events their actors' slugs, order the chronology
     (reusing what ``memo`` kept of the last one, and leaving this one's there; the merge
     windows it lacks clustered by ``mapper``, and told to ``report``)."""
-    cast = actors.cast_actors([(a.article.slug, a.mentions) for a in analyses], site.registry)
+    mentions = [(a.article.slug, a.mentions) for a in analyses]
+    last_cast = memo.cast.cast if memo is not None and memo.keeps else None
+    cast = memo.cast.get(mentions, site.registry, site.actors_source) if memo is not None and memo.keeps \
+        else actors.cast_actors(mentions, site.registry)
     slugged = memo.slugged if memo is not None else IdentityMemo()
-    cast_analyses = [slugged.get((a,), _slugs_of(a, cast), lambda a=a: _with_slugs(a, cast)) for a in analyses]
+    if cast is last_cast:  # the same cast: an analysis seen last run has the same slugs
+        cast_analyses = [slugged.reuse((a,)) or slugged.get((a,), _slugs_of(a, cast), lambda a=a: _with_slugs(a, cast))
+                         for a in analyses]
+    else:
+        cast_analyses = [slugged.get((a,), _slugs_of(a, cast), lambda a=a: _with_slugs(a, cast)) for a in analyses]
     slugged.next_run()
     timeline = chronology.build_timeline(cast_analyses, cast.actors, site.config,
                                          corrections=site.corrections, applied=site.corrected, memo=memo,
@@ -259,7 +273,8 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
 
     report = MergeReport()
     with open_cache(options) as store, DaskSession(options.dask) as remote:
-        site = load_site(options, store, state.parsed if state is not None else None)
+        site = load_site(options, store, state.parsed if state is not None else None,
+                         state.registries if state is not None else None)
         lap("load")
         analyses, analysed = _analyses(site, options, state.analyses if state is not None else {},
                                        store, progress, remote)

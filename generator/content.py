@@ -113,9 +113,12 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
     earlier = dict(seen) if seen is not None else {}
     now: dict[tuple[str, str], tuple[tuple, str]] = {}
     files: list[tuple[str, Path, bytes | ContentError | None, str]] = []
+    prefix = str(site_dir) + os.sep
     for path in listing.files:
-        rel = path.relative_to(site_dir).as_posix()
-        status = _status(path)
+        text = str(path)
+        # as text: pathlib's relative_to cost more than the rest of the loop on a big archive
+        rel = text[len(prefix):].replace(os.sep, "/") if text.startswith(prefix) else path.relative_to(site_dir).as_posix()
+        status = _status(text)
         known_file = earlier.get((rel, settings))
         if status is not None and known_file is not None and known_file[0] == status:
             files.append((rel, path, None, known_file[1]))  # unchanged: read only if the memo lost it
@@ -153,7 +156,7 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
     return LoadResult(tuple(unique_slugs(complete_years(articles))), tuple(errors), skipped, listing.skipped)
 
 
-def _status(path: Path) -> tuple | None:
+def _status(path: Path | str) -> tuple | None:
     """What changes when a file is written, renamed over or touched: size, times, inode."""
     try:
         st = os.lstat(path)

@@ -17,7 +17,7 @@ from .chronology import ChronologyMemo
 from .config import SiteConfig
 from .media import Media
 from .model import Article, ArticleAnalysis, Timeline
-from .render.inputs import PageInputs, page_inputs
+from .render.inputs import InputsMemo, PageInputs, page_inputs
 from .render.pages import PageRecord
 from .render.site import RenderOptions
 from .sink import MemorySite
@@ -76,6 +76,7 @@ class LastSite:
     files: MemorySite
     environment: object = None  # the theme's Jinja environment, its templates compiled
     inputs: PageInputs | None = None  # what its pages were made of (render/inputs.py)
+    inputs_memo: InputsMemo = field(default_factory=InputsMemo)  # what page_inputs worked out for them
 
 
 @dataclass
@@ -87,10 +88,12 @@ class PipelineState:
     parsed: ParsedArticles = field(default_factory=ParsedArticles)
     chronology: ChronologyMemo = field(default_factory=ChronologyMemo)
     last: LastSite | None = None  # None: make every page again
+    registries: dict = field(default_factory=dict)  # actors.yaml's (path, text) -> its registry (build.load_site)
 
     def forget_analyses(self) -> None:
         """Settings that change analyses (language, actors.yaml...) changed."""
         self.analyses.clear()
+        self.registries.clear()
         self.chronology = ChronologyMemo()
         self.last = None
 
@@ -118,7 +121,8 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
     for name, make in export.export_makers(timeline, config, media).items():
         site.later(name, make)
     records = tuple(maker.records.values())
-    inputs = page_inputs(timeline, maker.paging, records, media)
+    memo = last.inputs_memo if last is not None else InputsMemo()
+    inputs = page_inputs(timeline, maker.paging, records, media, memo)
     fresh = dirty_pages(last.inputs if last is not None else None, records, inputs)
     for record in records:
         made = last.files.ready.get(record.path) if last is not None and record.path not in fresh else None
@@ -126,7 +130,7 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
             site(record.path, made)
         else:  # a page of the last site never asked for is bound to this maker, not that one
             site.later(record.path, lambda record=record: maker(record))
-    made = LastSite(config, timeline, site, maker.environment, inputs)
+    made = LastSite(config, timeline, site, maker.environment, inputs, memo)
     return site, sorted(fresh), made
 
 

@@ -275,3 +275,33 @@ def actor_rows(cast: Cast, event_counts: Mapping[str, int]) -> list[dict]:
             "origin": actor.origin,
         })
     return sorted(rows, key=lambda r: (-r["events"], -r["mentions"], r["slug"]))
+
+
+class CastMemo:
+    """The last cast and what it was decided from. The cast reads of each article only its
+    slug and its mentions' keys and spellings, in order: an edit that leaves those as they
+    were (most edits) leaves the cast as it was, the very same object. Empty: cast again."""
+
+    def __init__(self) -> None:
+        self.registry: object = None  # what the registry was built from (actors.yaml)
+        self.articles: list[tuple[str, Sequence[Mention], tuple]] = []  # (slug, mentions, what the cast read)
+        self.cast: Cast | None = None
+
+    def get(self, mentions_by_article: Sequence[tuple[str, Sequence[Mention]]], registry: ActorRegistry,
+            source: object) -> Cast:
+        """The cast of these mentions by ``registry``, built from ``source``."""
+        last = self.articles
+        same = self.cast is not None and source == self.registry and len(last) == len(mentions_by_article)
+        now = []
+        for n, (slug, mentions) in enumerate(mentions_by_article):
+            if same and last[n][1] is mentions and last[n][0] == slug:
+                now.append(last[n])
+                continue
+            read = tuple((m.actor, m.text) for m in mentions)
+            same = same and last[n][0] == slug and last[n][2] == read
+            now.append((slug, mentions, read))
+        if not same or self.cast is None:
+            self.cast = None  # (a failure below leaves no stale cast)
+            self.cast = cast_actors(mentions_by_article, registry)
+        self.registry, self.articles = source, now
+        return self.cast

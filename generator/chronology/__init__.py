@@ -80,14 +80,17 @@ from typing import Mapping, Sequence
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Event, Timeline, TimelineEvent, TimeValue
-from .keydates import (key_dates_for_actor, published_dates, rank_key_dates, shown_key_dates,
-                       source_keys)
+from .keydates import (KeyDateMemo, key_dates_for_actor, published_dates, rank_key_dates,
+                       shown_key_dates, source_keys)
 from .merge import MergeSettings, SourceEvent, choose_time, similarity
 from ..memo import IdentityMemo
+from ..actors.cast import CastMemo
 from .items import ItemStore, raw_items
 from .windows import MergeReport, WindowMapper, WindowResult, merge_windows
+from .ordering import DraftOrder, ordered_drafts
+from .segments import MergeState, same
 from .corrections import Applied, Corrections, correct_events
-from .story import is_background, split_background, story_window
+from .story import configured_window, is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
                      unresolved_dates)
 from .views import (MonthGroup, YearGroup, co_actors, date_label, events_for_actor,
@@ -121,25 +124,33 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     memo = memo if memo is not None else ChronologyMemo()
     articles = sort_articles(analyses)
     sources = source_keys(articles)
-    raw = raw_items(articles, sources,
-                    {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors},
-                    settings, config.language, memo.articles, memo.stored_items)
+    words = {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors}
+    # the items of an analysis the memo has are a function of these (and of the analysis)
+    trusted = memo.words == (words, config.language, settings)
+    memo.words = (words, config.language, settings) if memo.keeps else None
+    raw = raw_items(articles, sources, words, settings, config.language, memo.articles, memo.stored_items,
+                    trusted=trusted)
+    source_events = sum(not i.secondary for i in raw)
+    # the last merge and its drafts go together; they are taken out while this run uses
+    # them, so that a failure half way leaves none of them half made
+    last_order = memo.order if memo.order is not None and memo.order.settings == settings else None
+    last_merge = memo.merge if last_order is not None and memo.merge is not None and config.merge_events else None
+    memo.merge = memo.order = None
     merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events,
-                           mapper=mapper, report=report)
-    del raw  # the merge's items are the memo's to keep, if anyone's: the largest part of the merge's memory
-    items, clusters = merged.items, merged.clusters
-    counts = {"source_events": sum(not i.secondary for i in items), "merged_events": sum(len(c) > 1 for c in clusters)}
-    drafts = sorted((memo.drafts.get(tuple(items[m] for m in members), None,
-                                     lambda members=members: draft_event(items, members, settings))
-                     for members in clusters), key=lambda pair: pair[0])
-    del merged, items, clusters
-    events = tuple(assign_ids(drafts, memo.named))
+                           mapper=mapper, report=report, last=last_merge)
+    del raw, last_merge  # the merge's items are the memo's to keep, if anyone's: the largest part of the merge's memory
+    # a merge made from nothing replaces every cluster of the last one (whose drafts may serve again)
+    gone = [c for c, _ in last_order.drafts_of.values()] if merged.complete and last_order is not None else merged.gone
+    order = ordered_drafts(merged.made, gone, lambda cited: draft_event(cited, settings), assign_ids, last_order)
+    order.settings = settings
+    counts = {"source_events": source_events, "merged_events": order.merged}
+    events = tuple(order.events)
     # what this chronology used is what the next one may reuse
     memo.windows = windows if memo.keeps else {k: WindowResult(r.clusters, None) for k, r in windows.items()}
-    memo.named = {(id(e0), e.id): (e0, e) for e0, e in zip((d for _, d in drafts), events)} if memo.keeps else {}
-    del windows, drafts
+    if memo.keeps:
+        memo.merge, memo.order = merged.state, order
+    del windows, merged, order, last_order, gone
     memo.articles.next_run()
-    memo.drafts.next_run()
     corrected: list[Applied] = list(applied)
     correction_problems: list = []
     if corrections is not None and corrections.events:
@@ -149,10 +160,9 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         events = tuple(fixed)
         corrected += done
     by_slug = {a.article.slug: a for a in articles}
-    problems = [p for a in articles for p in a.problems]
-    for analysis in articles:
-        problems += no_dateline(analysis) + unresolved_dates(analysis)
-    problems += [p for p in (conflict(e, by_slug) for e in events) if p is not None]
+    conflicted = [e for e in events if e.conflicts]
+    problems = article_problems(articles, memo.problems if memo.keeps else None)
+    problems += conflict_problems(conflicted, by_slug, memo.conflicts if memo.keeps else None)
     problems += low_confidence_actors(actors, articles, config.content_dir)
     problems += correction_problems
     rule = config.key_dates
@@ -161,10 +171,10 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         actors=tuple(sorted({a.slug: a for a in actors}.values(), key=lambda a: a.slug)),
         articles=tuple(articles),
         key_dates=rank_key_dates(events, sources, 1, max(rule.export, rule.limit),
-                                 published_dates(articles)),
+                                 published_dates(articles), memo=memo.key_dates if memo.keeps else None),
         problems=sort_problems(problems),
-        story=story_window(config, articles, events),
-        extra={**counts, "conflicts": sum(bool(e.conflicts) for e in events), "corrections": corrected},
+        story=remembered_story(config, articles, events, memo),
+        extra={**counts, "conflicts": len(conflicted), "corrections": corrected},
     )
 
 
@@ -177,9 +187,15 @@ class ChronologyMemo:
 
     windows: Mapping[tuple, WindowResult] = field(default_factory=dict)
     articles: IdentityMemo = field(default_factory=IdentityMemo)  # each analysis' merge items
-    drafts: IdentityMemo = field(default_factory=IdentityMemo)  # each cluster's draft, by its source events
-    named: dict = field(default_factory=dict)  # each draft's final event, by draft and id
+    merge: MergeState | None = None  # the last merge's windows and segments (segments.py)
+    order: DraftOrder | None = None  # the last chronology's drafts in order (ordering.py)
+    key_dates: KeyDateMemo = field(default_factory=KeyDateMemo)  # each date's evidence (keydates.py)
+    problems: dict = field(default_factory=dict)  # id(analysis) -> (it, its problems): article_problems
+    conflicts: dict = field(default_factory=dict)  # id(event) -> its conflict problem: conflict_problems
+    story: tuple | None = None  # (articles, events, config's window, the story window): story_window
     slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
+    cast: CastMemo = field(default_factory=CastMemo)  # the last cast (build.assemble)
+    words: tuple | None = None  # (actor words, language, settings) of the last merge items (raw_items)
     stored_items: ItemStore | None = None  # articles' merge items kept by the build cache
     keeps: bool = True  # False: only the windows' clusters are kept (see one_run)
 
@@ -190,8 +206,59 @@ class ChronologyMemo:
         each window's clusters (for the persistent cache, ``windows``), so the merge's items,
         source events and drafts go as soon as they are used."""
         return cls(windows=windows if windows is not None else {}, articles=IdentityMemo(keeps=False),
-                   drafts=IdentityMemo(keeps=False), slugged=IdentityMemo(keeps=False), keeps=False,
+                   slugged=IdentityMemo(keeps=False), keeps=False,
                    stored_items=stored_items)
+
+
+def article_problems(articles: Sequence[ArticleAnalysis], memo: dict | None) -> list:
+    """What each article's analysis found wrong, with its missing dateline and the dates it
+    could not place; ``memo`` (id -> (analysis, problems)) keeps them for the next run."""
+    out: list = []
+    kept = {}
+    for analysis in articles:
+        known = memo.get(id(analysis)) if memo is not None else None
+        if known is None or known[0] is not analysis:
+            known = (analysis, [*analysis.problems, *no_dateline(analysis), *unresolved_dates(analysis)])
+        kept[id(analysis)] = known
+        out += known[1]
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
+    return out
+
+
+def conflict_problems(events: Sequence[TimelineEvent], by_slug: Mapping[str, ArticleAnalysis],
+                      memo: dict | None) -> list:
+    """review.conflict of each event; ``memo`` (id -> (event, the analyses it read, problem))
+    keeps them for the next run."""
+    out = []
+    kept = {}
+    for event in events:
+        known = memo.get(id(event)) if memo is not None else None
+        if known is None or known[0] is not event or any(by_slug.get(c.article) is not a
+                                                          for c, a in zip(event.citations, known[1])):
+            known = (event, tuple(by_slug.get(c.article) for c in event.citations), conflict(event, by_slug))
+        kept[id(event)] = known
+        if known[2] is not None:
+            out.append(known[2])
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
+    return out
+
+
+def remembered_story(config: SiteConfig, articles: Sequence[ArticleAnalysis], events: Sequence[TimelineEvent],
+                     memo: "ChronologyMemo"):
+    """story_window, kept for the next run when nothing it reads is another object."""
+    configured = configured_window(config)
+    known = memo.story
+    if known is not None and known[2] == configured and same(known[0], articles) and same(known[1], events):
+        return known[3]
+    memo.story = None
+    window = story_window(config, articles, events)
+    if memo.keeps:
+        memo.story = (tuple(articles), tuple(events), configured, window)
+    return window
 
 
 def sort_articles(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:
@@ -204,11 +271,9 @@ def sentence_text(event: Event) -> str:
     return SPACES_RE.sub(" ", event.sentence.text).strip()
 
 
-def draft_event(items: Sequence[SourceEvent], members: Sequence[int],
-                settings: MergeSettings) -> tuple[tuple, TimelineEvent]:
-    """(sort key, timeline event with its id base, which assign_ids makes unique) from
-    cluster members given in source order."""
-    cited = [items[m] for m in members]
+def draft_event(cited: Sequence[SourceEvent], settings: MergeSettings) -> tuple[tuple, TimelineEvent]:
+    """(sort key, timeline event with its id base, which assign_ids makes unique) from a
+    cluster's source events given in source order."""
     if len(cited) == 1:
         time, conflicts = cited[0].time, ()
     else:

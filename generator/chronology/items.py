@@ -38,6 +38,9 @@ class RawItem:
     secondary: bool = False
     key: bytes = field(default=b"", compare=False)  # a digest of what its clustering depends on
     window: tuple[str, int] = ("m", 0)  # its home window (see home_window)
+    # its place among its article's secondary items (0 for a primary one): with ``order``,
+    # where it stands among all items, whatever other articles there are
+    rank: int = field(default=0, compare=False)
     start: date = field(init=False, compare=False)
     end: date = field(init=False, compare=False)
 
@@ -67,18 +70,28 @@ def key_digest(key: tuple) -> bytes:
 def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
               actor_words: Mapping[str, frozenset[str]], settings: MergeSettings,
               default_language: str, memo: IdentityMemo | None = None,
-              store: ItemStore | None = None) -> list[RawItem]:
+              store: ItemStore | None = None, trusted: bool = False) -> list[RawItem]:
     """Raw items of every article (in the order given: source order): all their events,
     then one secondary item per other date of a sentence (no vaguer than a month) when
     ``settings.secondary_dates``. ``sources`` gives each article's independent source key,
     ``actor_words`` the words of each actor's names (left out of the content words).
     ``memo`` gives back an earlier chronology's items of the very same analyses, ``store``
-    (the build cache, stored_items.py) those of an earlier build of equal ones."""
+    (the build cache, stored_items.py) those of an earlier build of equal ones; ``trusted``:
+    the actor words, settings and language are those of the chronology ``memo`` kept, so
+    an analysis it has gives back its items without its inputs being worked out again."""
     memo = IdentityMemo() if memo is None else memo
+    reused: dict[int, Items] = {}
+    if trusted:
+        for analysis in articles:
+            found = memo.reuse((analysis,))
+            if found is not None:
+                reused[id(analysis)] = found
     stems: dict[str, str | None] = {}
     shared: dict[frozenset[str], frozenset[str]] = {}
     wanted = []
     for analysis in articles:
+        if id(analysis) in reused:
+            continue
         slug = analysis.article.slug
         names = tuple(sorted({a: actor_words.get(a, frozenset())
                               for e in analysis.events for a in e.actors}.items()))
@@ -100,10 +113,12 @@ def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
             made[key] = (analysis, items)
         return items
 
+    for n, (analysis, inputs) in enumerate(wanted):
+        reused[id(analysis)] = memo.get((analysis,), inputs, lambda n=n, a=analysis, i=inputs: make(n, a, *i))
     out: list[RawItem] = []
     extra: list[RawItem] = []
-    for n, (analysis, inputs) in enumerate(wanted):
-        primary, secondary = memo.get((analysis,), inputs, lambda n=n, a=analysis, i=inputs: make(n, a, *i))
+    for analysis in articles:
+        primary, secondary = reused[id(analysis)]
         out += primary
         extra += secondary
     if store is not None and made:
@@ -128,7 +143,7 @@ def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[s
     date_index = SpanIndex({slug: [(t.start, t.end) for t in dates]})
     article_order = (analysis.dateline.date is None, analysis.dateline.date or date.min, slug)
 
-    def item(k: int, event: Event, others: tuple[tuple[date, date], ...], secondary: bool) -> RawItem:
+    def item(k: int, event: Event, others: tuple[tuple[date, date], ...], secondary: bool, rank: int = 0) -> RawItem:
         spans = span_index.overlapping(slug, event.sentence.start, event.sentence.end)
         words = frozenset().union(*(actor_words.get(a, frozenset()) for a in event.actors))
         terms, near, happenings = date_context(event, spans, words, happening_window=settings.happening_window,
@@ -136,7 +151,7 @@ def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[s
         in_sentence = frozenset(mentions[i][2] for i in named_index.within(
             slug, event.sentence.start, event.sentence.end))
         return with_key(RawItem((article_order, k), event, source, terms, one(near), one(happenings),
-                                one(in_sentence), others, secondary), settings)
+                                one(in_sentence), others, secondary, rank=rank), settings)
 
     events = sorted((e for e in analysis.events if e.time.anchored),
                     key=lambda e: (e.sentence.start, e.timex.start, e.timex.end, e.id))
@@ -151,7 +166,8 @@ def article_items(analysis: ArticleAnalysis, source: str, actor_words: Mapping[s
                 continue
             rest = tuple((t.time.start, t.time.end) for t in others if t is not timex)
             secondary.append(item(k, replace(event, timex=timex),
-                                  rest + ((event.time.start, event.time.end),), True))  # type: ignore[arg-type]
+                                  rest + ((event.time.start, event.time.end),), True,  # type: ignore[arg-type]
+                                  len(secondary)))
     return primary, secondary
 
 
@@ -248,7 +264,7 @@ def decode(analysis: ArticleAnalysis, source: str, value: object, settings: Merg
                     event = replace(event, timex=analysis.timexes[timex_at])
                 group.append(with_key(RawItem((article_order, k), event, source, dict(terms), one(frozenset(near)),
                                               one(frozenset(happenings)), one(frozenset(named)), tuple(others),
-                                              bool(secondary)), settings))
+                                              bool(secondary), rank=len(group) if secondary else 0), settings))
             groups.append(group)
     except (TypeError, ValueError, IndexError):
         return None

@@ -10,7 +10,8 @@ the days they were published.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import is_
 from datetime import date, timedelta
 from typing import Mapping, Sequence
 
@@ -55,6 +56,10 @@ def several_outlets(sources: Mapping[str, str]) -> bool:
     return len({key for key in sources.values() if key.startswith("source:")}) >= 2
 
 
+def same(a: Sequence, b: Sequence) -> bool:
+    return len(a) == len(b) and all(map(is_, a, b))
+
+
 def date_of(time: TimeValue) -> TimeValue | None:
     """The date an event counts for: its calendar day, or its own value when coarser."""
     if not time.anchored or time.granularity in TOO_VAGUE:
@@ -83,7 +88,7 @@ class DateEvidence:
 def rank_key_dates(events: Sequence[TimelineEvent], sources: Mapping[str, str],
                    min_sources: int, limit: int | None,
                    published: Mapping[str, date | None] | None = None,
-                   weights: KeyDateWeights | None = None) -> tuple[KeyDate, ...]:
+                   weights: KeyDateWeights | None = None, memo: "KeyDateMemo | None" = None) -> tuple[KeyDate, ...]:
     """Dates ranked by their score (then independent sources, then events, then date),
     those with at least `min_sources` independent sources; at most `limit`.
 
@@ -98,57 +103,130 @@ def rank_key_dates(events: Sequence[TimelineEvent], sources: Mapping[str, str],
     articles; L those published at least two days after the date (reports that refer back
     to it); B the articles on the date over the mean per day of the 7 days each side (a
     burst); C the mean tellings of its events (citations, plus named actors / 4); and the
-    precision factor 1 for a day, 0.5 a week, 0.35 a month, 0.15 a year.
+    precision factor 1 for a day, 0.5 a week, 0.35 a month, 0.15 a year. ``memo`` keeps
+    each date's evidence for the next ranking (annals serve), see KeyDateMemo.
     """
-    return tuple(k for k in (_key_date(e) for e in evidence(events, sources, published, weights))
-                 if k.sources >= max(min_sources, 1))[:limit]
+    out = []
+    for found in evidence(events, sources, published, weights, memo):
+        if found.independent >= max(min_sources, 1):
+            if limit is not None and len(out) >= limit:
+                break
+            out.append(memo.key_date(found) if memo is not None else _key_date(found))
+    return tuple(out)
+
+
+@dataclass
+class KeyDateMemo:
+    """Each date's evidence as the last ranking found it, by the very events on the date:
+    a save changes a few dates' events, and the others keep their counts (as long as the
+    articles' outlets and dates are those of the last ranking). May be emptied at any time."""
+
+    inputs: tuple | None = None  # (sources, published, weights) of the last ranking
+    dates: dict = field(default_factory=dict)  # date key -> (events on it, its burst, DateEvidence)
+    keys: dict = field(default_factory=dict)  # id(DateEvidence) -> (it, its KeyDate), this ranking's
+    earlier: dict = field(default_factory=dict)  # the same, the last ranking's
+    counted: dict = field(default_factory=dict)  # id(event) -> (it, the date it counts for, that date's key)
+
+    def key_date(self, found: DateEvidence) -> KeyDate:
+        known = self.earlier.get(id(found))
+        if known is None or known[0] is not found:
+            known = (found, _key_date(found))
+        self.keys[id(found)] = known
+        return known[1]
 
 
 def evidence(events: Sequence[TimelineEvent], sources: Mapping[str, str],
              published: Mapping[str, date | None] | None = None,
-             weights: KeyDateWeights | None = None) -> list[DateEvidence]:
+             weights: KeyDateWeights | None = None, memo: KeyDateMemo | None = None) -> list[DateEvidence]:
     """Every date with events, with its evidence, best first."""
     weights = weights or KeyDateWeights()
     published = published or {}
     by_outlet = several_outlets(sources)
     dates: dict[tuple, TimeValue] = {}
     members: dict[tuple, list[TimelineEvent]] = {}
+    counted = memo.counted if memo is not None else {}
+    kept: dict[int, tuple] = {}
     for event in events:
-        time = date_of(event.time)
-        if time is None:
+        known = counted.get(id(event))
+        if known is None or known[0] is not event:
+            time = date_of(event.time)
+            known = (event, time, (time.start, time.end, time.value) if time is not None else None)
+        kept[id(event)] = known
+        if known[1] is None:
             continue
-        key = (time.start, time.end, time.value)
-        dates.setdefault(key, time)
-        members.setdefault(key, []).append(event)
+        key = known[2]
+        if key not in members:
+            dates[key] = known[1]
+            members[key] = [event]
+        else:
+            members[key].append(event)
+    if memo is not None:
+        memo.counted = kept
+    last: dict = {}
+    if memo is not None:
+        inputs = (dict(sources), dict(published), weights)
+        if memo.inputs == inputs:
+            last = memo.dates
+        memo.inputs, memo.dates = inputs, {}
+        memo.earlier, memo.keys = (memo.keys if last else {}), {}
     # articles reporting each single day, for the burst against its neighbours
     per_day: dict[date, int] = {}
+    earlier: dict[tuple, tuple[float, DateEvidence]] = {}
+    moved: list[date] = []  # the days whose count may differ from the last ranking's
     for key, on_date in members.items():
-        if key[0] == key[1]:
+        known = last.get(key)
+        if known is not None and same(known[0], on_date):
+            earlier[key] = known[1:]
+            if key[0] == key[1]:
+                per_day[key[0]] = known[2].articles
+        elif key[0] == key[1]:
             per_day[key[0]] = len({a for e in on_date for a in e.articles})
+            moved.append(key[0])
+    moved += [key[0] for key in last if key[0] == key[1] and key not in members]
+    width = weights.neighbour_days
+    near = {day + timedelta(days=d) for day in moved for d in range(-width, width + 1)}
     found = []
     for key, on_date in members.items():
         time = dates[key]
-        articles = sorted({a for e in on_date for a in e.articles})
-        if by_outlet:
-            independent = len({sources.get(a, f"article:{a}") for a in articles})
+        known = earlier.get(key)
+        if known is not None and (key[0] != key[1] or key[0] not in near):
+            made, burst = known[1], known[0]  # nor did its neighbours' counts change: its burst
         else:
-            independent = len(articles)
-        days = {published.get(a) for a in articles} - {None}
-        gap = time.end + timedelta(days=weights.later_gap_days)  # type: ignore[operator]
-        later = sum(1 for a in articles if (published.get(a) or date.min) >= gap)
-        burst = _burst(time, len(articles), per_day, weights.neighbour_days)
-        central = sum(len(e.articles) + len(e.actors) / 4 for e in on_date) / len(on_date)
-        factor = PRECISION_FACTOR.get(time.granularity or "day", 0.15)
-        score = factor * (weights.independent * math.log1p(independent)
-                          + weights.days * math.log1p(len(days))
-                          + weights.later * math.log1p(later)
-                          + weights.burst * math.log1p(burst)
-                          + weights.central * math.log1p(central))
-        found.append(DateEvidence(time, tuple(on_date), independent, len(articles), len(days),
-                                  later, round(burst, 4), round(central, 4), round(score, 4)))
+            # the only part of a date's evidence that its neighbours' events change
+            burst = _burst(time, known[1].articles, per_day, width) if known is not None else None
+            if known is not None and known[0] == burst:
+                made = known[1]
+            else:
+                made, burst = _evidence(time, on_date, sources, published, weights, by_outlet, per_day)
+        if memo is not None:
+            memo.dates[key] = (on_date, burst, made)
+        found.append(made)
     found.sort(key=lambda d: (-d.score, -d.independent, -len(d.events), d.time.start,
                               d.time.precision_rank, d.time.value))
     return found
+
+
+def _evidence(time: TimeValue, on_date: Sequence[TimelineEvent], sources: Mapping[str, str],
+              published: Mapping[str, date | None], weights: KeyDateWeights, by_outlet: bool,
+              per_day: Mapping[date, int]) -> tuple[DateEvidence, float]:
+    articles = sorted({a for e in on_date for a in e.articles})
+    if by_outlet:
+        independent = len({sources.get(a, f"article:{a}") for a in articles})
+    else:
+        independent = len(articles)
+    days = {published.get(a) for a in articles} - {None}
+    gap = time.end + timedelta(days=weights.later_gap_days)  # type: ignore[operator]
+    later = sum(1 for a in articles if (published.get(a) or date.min) >= gap)
+    burst = _burst(time, len(articles), per_day, weights.neighbour_days)
+    central = sum(len(e.articles) + len(e.actors) / 4 for e in on_date) / len(on_date)
+    factor = PRECISION_FACTOR.get(time.granularity or "day", 0.15)
+    score = factor * (weights.independent * math.log1p(independent)
+                      + weights.days * math.log1p(len(days))
+                      + weights.later * math.log1p(later)
+                      + weights.burst * math.log1p(burst)
+                      + weights.central * math.log1p(central))
+    return DateEvidence(time, tuple(on_date), independent, len(articles), len(days),
+                        later, round(burst, 4), round(central, 4), round(score, 4)), burst
 
 
 def _burst(time: TimeValue, articles: int, per_day: Mapping[date, int], width: int) -> float:

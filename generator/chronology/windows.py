@@ -21,11 +21,12 @@ import math
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
 from typing import Callable, Iterable, Mapping, MutableMapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from .items import RawItem
-from .merge import MergeSettings, SourceEvent, cluster_events, gap_days
+from .merge import MergeSettings, SourceEvent, cluster_events
+from .segments import (Component, MergeState, WindowState, joined, members, own_items, patched_state,
+                       unchanged_windows, window_state)
 from .words import CONCEPTS, ONE_OFF
 
 Clusters = tuple[tuple[int, ...], ...]  # item positions of a window, each cluster in order
@@ -41,39 +42,19 @@ class WindowResult(NamedTuple):
 
 # Windows ---------------------------------------------------------------------------------
 
-def _month_bounds(month: int) -> tuple[date, date]:
-    first = date(month // 12, month % 12 + 1, 1)
-    following = date((month + 1) // 12, (month + 1) % 12 + 1, 1)
-    return first, following - timedelta(days=1)
-
-
-def windows(items: Sequence[RawItem], settings: MergeSettings) -> dict[tuple[str, int], list[int]]:
-    """Each window's items (positions in ``items``, in order): its own, then its halo
-    (primary events of the neighbouring months within ``conflict_window_days``)."""
-    halo = timedelta(days=settings.conflict_window_days)
-    own: dict[tuple[str, int], list[int]] = {}
-    for i, item in enumerate(items):
-        own.setdefault(item.window, []).append(i)
-    out = {}
-    for window in sorted(own):
-        members = own[window]
-        if window[0] == "m":
-            first, last = _month_bounds(window[1])
-            for neighbour in (("m", window[1] - 1), ("m", window[1] + 1)):
-                members = members + [i for i in own.get(neighbour, ())
-                                     if not items[i].secondary
-                                     and gap_days(items[i].start, items[i].end, first, last) <= halo.days]
-        out[window] = sorted(members, key=lambda i: (items[i].secondary, items[i].order, i))
-    return out
+def windows(items: Sequence[RawItem], settings: MergeSettings) -> dict[tuple[str, int], tuple[RawItem, ...]]:
+    """Each window's items, in order: its own, then its halo (primary events of the
+    neighbouring months within ``conflict_window_days``)."""
+    own = own_items(items)
+    return {window: members(own, window, settings) for window in sorted(own)}
 
 
 def weigh(items: Sequence[RawItem], settings: MergeSettings,
-          home: tuple[str, int] | None = None, only: set[int] | None = None) -> list[SourceEvent]:
+          home: tuple[str, int] | None = None) -> list[SourceEvent]:
     """Source events weighted by the rarity of their words and actors among ``items`` (a
     window's primary events): in an archive about one story its countries are everywhere
     and say nothing, a named envoy does. With ``home``, only the events of the items whose
-    home window it is (the halo's count in the statistics all the same). With ``only``
-    (positions in ``items``), the others come unweighed (``unweighed``)."""
+    home window it is (the halo's count in the statistics all the same)."""
     df: Counter[str] = Counter()
     actor_df: Counter[str] = Counter()
     primary = [item for item in items if not item.secondary]
@@ -95,11 +76,8 @@ def weigh(items: Sequence[RawItem], settings: MergeSettings,
     idf = {w: math.log((mass + 1) / (n + 1)) + 1.0 for w, n in df.items()}
     unseen = math.log((mass + 1) / 1) + 1.0  # a secondary item's word no primary one uses
     out = []
-    for k, item in enumerate(items):
+    for item in items:
         if home is not None and item.window != home:
-            continue
-        if only is not None and k not in only:
-            out.append(unweighed(item))
             continue
         weighted = {w: b * idf.get(w, unseen) for w, b in item.terms.items()}
         salient = tuple(sorted(
@@ -118,34 +96,41 @@ def weigh(items: Sequence[RawItem], settings: MergeSettings,
     return out
 
 
-def unweighed(item: RawItem) -> SourceEvent:
-    """The source event of an item that is an event on its own: drafting it reads only its
-    event, date, order and whether it is secondary, never a weight (see merge_windows)."""
-    return SourceEvent(order=item.order, event=item.event, source=item.source, start=item.start, end=item.end,
-                       terms={}, actors=frozenset(item.event.actors), happenings=item.happenings,
-                       other_dates=item.other_dates, secondary=item.secondary)
-
-
 @dataclass
 class Merged:
-    """The clusters of a whole chronology and the source events that describe each item
-    (as weighed in its home window)."""
+    """The clusters of a whole chronology, by segment (segments.py): each cluster the source
+    events of its items (as weighed in their home windows) in chronology order."""
 
-    clusters: list[list[int]]
-    items: list[SourceEvent]
+    state: MergeState  # what the next merge may start from (its components: every cluster)
+    made: list[Component]  # the components joined in this merge (all of them without a last one)
+    gone: list[Component]  # the last merge's components they replace
     reused: int = 0  # windows whose clusters came from the memo
     windows: int = 0
+    complete: bool = True  # ``made`` holds every component
+
+    @property
+    def clusters(self) -> list[tuple[SourceEvent, ...]]:
+        """Every cluster, in the order of its first item."""
+        every = [c for s in {id(c): c for c in self.state.components.values()}.values() for c in s.clusters]
+        every.sort(key=lambda c: (c[0][0].order, *c[1]))
+        return [events for events, _ in every]
+
+    @property
+    def events(self) -> dict[int, SourceEvent]:
+        """The source event of each item, by the item's id."""
+        return {k: e for state in self.state.windows.values() for k, e in state.events.items()}
 
 
 def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
                   memo: "Mapping[tuple, WindowResult] | BatchMemo | None" = None,
                   keep: MutableMapping[tuple, WindowResult] | None = None,
                   single: bool = False, mapper: "WindowMapper | None" = None,
-                  report: "MergeReport | None" = None) -> Merged:
-    """Cluster every window (taking its result from ``memo`` when it holds the window's
-    key; every window's result goes into ``keep``), then join the windows' clusters through
-    their shared halo events. The windows ``memo`` lacks are clustered by ``mapper`` (here
-    by default; worker processes or a Dask cluster: workers.PoolMapper,
+                  report: "MergeReport | None" = None, last: MergeState | None = None) -> Merged:
+    """Cluster every window (taking its result from ``last``, the state of the last merge,
+    when its members are the very same items, or from ``memo`` when it holds the window's
+    content key; every window's result goes into ``keep``), then join the windows' clusters
+    through their shared halo events. The windows neither has are clustered by ``mapper``
+    (here by default; worker processes or a Dask cluster: workers.PoolMapper,
     distributed.DaskMapper), which is never sent a window the memo has. ``report`` learns
     how many windows there were, where they were clustered and how long it took.
     ``single``: no merging, one event per primary item."""
@@ -153,66 +138,67 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     memo = {} if memo is None else memo
     keep = {} if keep is None else keep
     report = MergeReport() if report is None else report
-    parts = windows(items, settings)
-    weighed: dict[int, SourceEvent] = {}
+    last = MergeState() if last is None else last
+    own = own_items(items)
     if single:
-        for window, members in parts.items():
-            home = [i for i in members if items[i].window == window]
-            weighed.update(zip(home, weigh([items[i] for i in members], settings, home=window)))
+        weighed: dict[int, SourceEvent] = {}
+        for window in sorted(own):
+            found = members(own, window, settings)
+            weighed.update(zip(map(id, own[window]), weigh(found, settings, home=window)))
+        every = [Component((), tuple(((weighed[id(i)],), (False, 0)) for i in items if not i.secondary))]
         report.seconds += time.perf_counter() - started
-        return Merged([[i] for i, item in enumerate(items) if not item.secondary],
-                      [weighed[i] for i in range(len(items))])
-    keys = {window: (settings, window, tuple((items[i].window == window, items[i].key) for i in members))
-            for window, members in parts.items()}
-    known = dict(zip(keys, recall(memo, list(keys.values()))))  # by window (hashing a key is not cheap)
-    missing = [window for window, result in known.items() if result is None]
+        return Merged(MergeState(components={((), 0): every[0]}), every, [])
+    states, parts = unchanged_windows(own, last, settings)
+    keys = {window: (settings, window, tuple((i.window == window, i.key) for i in found))
+            for window, found in parts.items()}
+    # windows of the same content as last run's, some items replaced by equal ones: patched
+    patched: dict[tuple[str, int], set[int]] = {}
+    for window in [w for w in parts if w in last.windows and last.windows[w].key == keys[w]]:
+        states[window], patched[window] = patched_state(last.windows[window], parts.pop(window), _current)
+    known = dict(zip(parts, recall(memo, [keys[w] for w in parts])))
+    missing = [window for window in parts if known[window] is None]
 
-    def home_events(window: tuple[str, int], wanted: set[int] | None = None) -> list[SourceEvent]:
-        members = parts[window]
-        only = None if wanted is None else {k for k, i in enumerate(members) if i in wanted}
-        return weigh([items[i] for i in members], settings, home=window, only=only)
+    def home_events(window: tuple[str, int]) -> list[SourceEvent]:
+        return weigh(parts[window], settings, home=window)
 
     weighed_here: dict[tuple[str, int], list[SourceEvent]] = {}
 
     def meanwhile() -> None:
-        """While a mapper's workers cluster: weigh here the windows they cluster (they send
-        back only clusters)."""
-        for window, result in known.items():
-            if window not in weighed_here and result is None:
+        """While a mapper's workers cluster: weigh here every window whose result will
+        come without its events (the workers send back only clusters)."""
+        for window in parts:
+            result = known[window]
+            if window not in weighed_here and (result is None or result.events is None):
                 weighed_here[window] = home_events(window)
 
     fresh: dict[tuple[str, int], WindowResult] = {}
     if missing:
         where, results = (mapper or map_here)(
-            [WindowTask(w, tuple(items[i] for i in parts[w]), settings) for w in missing], meanwhile)
+            [WindowTask(w, parts[w], settings) for w in missing], meanwhile)
         fresh = dict(zip(missing, results))
         report.clustered[where] = report.clustered.get(where, 0) + len(missing)
-    results = {window: known[window] or fresh[window] for window in parts}
-    found = [(window, members, results[window].clusters) for window, members in parts.items()]
-    clusters = _join(items, settings, found)
-    # Drafting weighs the tellings of an event told more than once; an event told once needs
-    # no weights, and most are (a window read back from the cache is weighed for the others).
-    told_again = {i for cluster in clusters if len(cluster) > 1 for i in cluster}
-    for window, members in parts.items():
-        key, result = keys[window], results[window]
-        home_members = [i for i in members if items[i].window == window]
-        events, whole = result.events, True
+    for window, found in parts.items():
+        result = known[window] or fresh[window]
+        events = result.events
         if events is None:  # from the persistent cache or a worker: weighed here, for the drafts
-            if window in weighed_here:
-                events = weighed_here[window]
-            else:
-                events = home_events(window, told_again)
-                whole = False
+            events = weighed_here[window] if window in weighed_here else home_events(window)
         # the events as this run's items have them, kept so that the next run finds the
         # very same objects (the drafts' identity memo)
-        current = tuple(_current(e, items[i]) for i, e in zip(home_members, events))
-        same = result.events is not None and all(a is b for a, b in zip(current, result.events))
-        keep[key] = result if same else WindowResult(result.clusters, current if whole else None)
-        weighed.update(zip(home_members, current))
-    report.windows += len(parts)
-    report.reused += len(parts) - len(missing)
+        home = [i for i in found if i.window == window]
+        current = tuple(_current(e, i) for i, e in zip(home, events))
+        same_events = result.events is not None and all(a is b for a, b in zip(current, result.events))
+        states[window] = window_state(window, found, keys[window],
+                                      result if same_events else WindowResult(result.clusters, current), current)
+    ordered = [states[w] for w in sorted(states)]
+    for state in ordered:
+        keep[state.key] = state.result
+    every = {s.window: s for s in ordered}
+    components, made, gone = joined(every, [*parts, *(w for w in last.windows if w not in every)], patched, last)
+    report.windows += len(ordered)
+    report.reused += len(ordered) - len(missing)
     report.seconds += time.perf_counter() - started
-    return Merged(clusters, [weighed[i] for i in range(len(items))], len(parts) - len(missing), len(found))
+    return Merged(MergeState(settings, own, every, components), made, gone, len(ordered) - len(missing), len(ordered),
+                  complete=not last.components)
 
 
 class WindowTask(NamedTuple):
@@ -301,56 +287,10 @@ def recall(memo: "Mapping[tuple, WindowResult] | BatchMemo", keys: Sequence[tupl
 
 
 def _current(event: SourceEvent, item: RawItem) -> SourceEvent:
-    """A memoised source event with the item's own event and order (an edit elsewhere in the
-    article moves its offsets, another article its order, and neither its weights)."""
-    if event.event is item.event and event.order == item.order:
+    """A memoised source event with the item's own event, order and source key (an edit
+    elsewhere in the article moves its offsets, another article its order, a new outlet its
+    source key, and none of them its weights; the source key is no part of a window's
+    content key, but choosing a merged event's date counts sources)."""
+    if event.event is item.event and event.order == item.order and event.source == item.source:
         return event
-    return replace(event, event=item.event, order=item.order)
-
-
-def _join(items: Sequence[RawItem], settings: MergeSettings,
-          found: Iterable[tuple[tuple[str, int], list[int], Clusters]]) -> list[list[int]]:
-    """Clusters over all items: each window's clusters of its own items, then joined
-    through the halo items they contain, in window order, unless that would put two events
-    of one article together. Secondary items that joined nothing are left out."""
-    parent: dict[int, int] = {}
-    articles: dict[int, set[str]] = {}
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def unite(a: int, b: int) -> None:
-        ra, rb = root(a), root(b)
-        if ra == rb or articles[ra] & articles[rb]:
-            return
-        if rb < ra:
-            ra, rb = rb, ra
-        parent[rb] = ra
-        articles[ra] |= articles.pop(rb)
-
-    links: list[tuple[int, int]] = []  # (a window's cluster, a halo item it holds)
-    for window, members, clusters in found:
-        for cluster in clusters:
-            ids = [members[k] for k in cluster]
-            own = [i for i in ids if items[i].window == window]
-            if not own:
-                continue
-            # a window's own items are in one cluster each, of distinct articles: no checks
-            for i in own:
-                parent[i] = own[0]
-            articles[own[0]] = {items[i].event.article for i in own}
-            if len(own) < len(ids):
-                links += [(own[0], i) for i in ids if items[i].window != window]
-    for head, halo in links:
-        if halo in parent:
-            unite(head, halo)
-    groups: dict[int, list[int]] = {}
-    for i in sorted(parent):
-        groups.setdefault(root(i), []).append(i)
-    orders = {i: (items[i].order, i) for i in parent}
-    kept = [sorted(g, key=orders.__getitem__) if len(g) > 1 else g for g in groups.values()
-            if any(not items[m].secondary for m in g)]
-    return sorted(kept, key=lambda g: orders[g[0]])
+    return replace(event, event=item.event, order=item.order, source=item.source)

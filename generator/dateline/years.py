@@ -23,7 +23,7 @@ def complete_years(articles: Sequence[Article]) -> list[Article]:
     """The articles, with year-less datelines dated from their neighbours where one year fits."""
     by_folder: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
-        by_folder.setdefault(str(PurePosixPath(article.path).parent), []).append(index)
+        by_folder.setdefault(_folder(article.path), []).append(index)
     out = list(articles)
     for indexes in by_folder.values():
         ordered = sorted(indexes, key=lambda i: articles[i].path)
@@ -37,6 +37,14 @@ def complete_years(articles: Sequence[Article]) -> list[Article]:
                 out[index] = replace(articles[index], dateline=replace(
                     dateline, date=day, origin="dateline", year_from="neighbours"))
     return out
+
+
+def _folder(path: str) -> str:
+    """PurePosixPath(path).parent as text, without building a path for every article."""
+    if "//" in path or "/./" in path or path.startswith("./") or path.endswith("/"):
+        return str(PurePosixPath(path).parent)
+    head, _, _ = path.rpartition("/")
+    return head or ("/" if path.startswith("/") else ".")
 
 
 def _dated_neighbours(articles: Sequence[Article], ordered: list[int], position: int) -> list[date]:

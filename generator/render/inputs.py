@@ -16,6 +16,7 @@ random and compares incremental builds with clean ones, file by file.
 from __future__ import annotations
 
 import hashlib
+from operator import is_
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -32,24 +33,52 @@ class PageInputs:
     pages: Mapping[str, tuple]  # by path: what that page shows (site-wide pages are absent)
 
 
+class InputsMemo:
+    """What page_inputs worked out last run, by the identity of what it was made from: each
+    article's face, the datelines' text and each scope's list of sources. Empty: work it
+    out again (the same values)."""
+
+    def __init__(self) -> None:
+        self.faces: dict[int, tuple[ArticleAnalysis, str]] = {}
+        self.by_slug: dict[str, str] = {}  # each article's face
+        self.datelines: tuple | None = None  # (source keys, publication dates, their text)
+        self.sources: dict[tuple, tuple] = {}  # scope -> (its events, the articles they cite, its sources)
+
+
 def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, ...] | list[PageRecord],
-                media: Media) -> PageInputs:
+                media: Media, memo: InputsMemo | None = None) -> PageInputs:
     articles = {a.article.slug: a for a in timeline.articles}
     citing: dict[str, list[TimelineEvent]] = {}
     for event in timeline.events:
         for slug in event.articles:
             citing.setdefault(slug, []).append(event)
+    memo = memo if memo is not None else InputsMemo()
     # Actor pages rank their own key dates, which weigh every article's outlet and date.
-    datelines = repr((sorted(source_keys(timeline.articles).items()),
-                      sorted(published_dates(timeline.articles).items())))
-    faces = {slug: article_face(a) for slug, a in articles.items()}
-    sources_of: dict[tuple, tuple[str, ...]] = {}
+    keys, days = source_keys(timeline.articles), published_dates(timeline.articles)
+    if memo.datelines is None or memo.datelines[0] != keys or memo.datelines[1] != days:
+        memo.datelines = (keys, days, repr((sorted(keys.items()), sorted(days.items()))))
+    datelines = memo.datelines[2]
+    faces: dict[str, str] = {}
+    known_faces = {}
+    for slug, analysis in articles.items():
+        known = memo.faces.get(id(analysis))
+        if known is None or known[0] is not analysis:
+            known = (analysis, article_face(analysis))
+        known_faces[id(analysis)] = known
+        faces[slug] = known[1]
+    # the articles whose face may differ from last run's (a face made again counts)
+    moved = {s for s, f in faces.items() if memo.by_slug.get(s) is not f} | (memo.by_slug.keys() - faces.keys())
+    memo.faces, memo.by_slug = known_faces, faces
+    sources_of: dict[tuple, tuple] = {}
 
     def sources(key: tuple, events: tuple[TimelineEvent, ...]) -> tuple[str, ...]:
         if key not in sources_of:
-            cited = {s for e in events for s in e.articles}
-            sources_of[key] = tuple(faces[s] for s in sorted(cited) if s in faces)
-        return sources_of[key]
+            known = memo.sources.get(key)
+            if known is None or not same(known[0], events) or not moved.isdisjoint(known[1]):
+                cited = frozenset(s for e in events for s in e.articles)
+                known = (events, cited, tuple(faces[s] for s in sorted(cited) if s in faces))
+            sources_of[key] = known
+        return sources_of[key][2]
 
     pages: dict[str, tuple] = {}
     for record in records:
@@ -77,9 +106,14 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
             total = len(paging.events(actor))
             pages[record.path] = (kind, actor, month, events, months, total,
                                   sources(("month", actor, month), events))
+    memo.sources = sources_of
     # every page links events on the home timeline: to its year and month pages
     shared = (timeline.actors, timeline.story, paging.split(None), paging.split_years(None), media.articles)
     return PageInputs(shared, pages)
+
+
+def same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(map(is_, a, b))
 
 
 def article_face(analysis: ArticleAnalysis) -> str:

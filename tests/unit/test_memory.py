@@ -163,11 +163,11 @@ def test_a_chronology_of_one_run_keeps_only_the_windows_clusters(site):
     assert any(len(e.citations) > 1 for e in timeline.events)  # something was merged
     # what a next run would reuse: all of it for serve, only the clusters for a build
     assert kept.windows and all(r.events for r in kept.windows.values())
-    assert kept.articles.earlier and kept.drafts.earlier and kept.named and kept.slugged.earlier
+    assert kept.articles.earlier and kept.merge and kept.order and kept.slugged.earlier
     assert once.windows.keys() == kept.windows.keys()
     assert [r.clusters for r in once.windows.values()] == [r.clusters for r in kept.windows.values()]
     assert all(r.events is None for r in once.windows.values())
-    assert not (once.articles.earlier or once.drafts.earlier or once.named or once.slugged.earlier)
+    assert not (once.articles.earlier or once.merge or once.order or once.slugged.earlier)
 
 
 def test_merge_items_share_one_object_per_distinct_word_set(site):
