@@ -21,6 +21,8 @@ from generator.timex.handlers.common import (LEX, POD, WEEKDAY_NUMBER, Pieces, n
 from generator.timex.scan import Candidate
 
 _DEADLINE_UNTIL = LEX.pattern("deadline_until")
+_COPULA = LEX.pattern("copula_before_weekday")
+_ANY_WEEKDAY = LEX.pattern("any_weekday_before")
 _GENERIC_AFTER_TODAY = LEX.pattern("generic_after_today")
 _HOLIDAYS = {re.sub(r"\s+", " ", name.lower()).replace("’", "'"): h
              for h in LEX.holidays for name in h.names}
@@ -53,7 +55,8 @@ def resolve_weekday(ctx: Context, wd: int, rel: str, pos: int, end: int) -> date
         base = ctx.ref_day(pos) or dct
         return weekday_on_or_before(base, wd, strict=True)
     tense = ctx.tense(pos, end, timetable=True)
-    if tense == "future" or _DEADLINE_UNTIL.search(ctx.text, max(0, pos - 80), pos):
+    if tense == "future" or _DEADLINE_UNTIL.search(ctx.text, max(0, pos - 80), pos) \
+            or _COPULA.search(ctx.text, max(0, pos - 20), pos):
         return weekday_on_or_after(dct, wd)
     return weekday_on_or_before(dct, wd)
 
@@ -64,6 +67,12 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
     rel = norm(g["rel"])
     if rel in ("early", "late", "earlier", "later"):
         rel = ""
+    if not rel and _ANY_WEEKDAY.search(ctx.text, max(0, c.start - 12), c.start):
+        # "falls on a Monday this year": a weekday, not a day of the calendar
+        if g["pod"]:
+            return one(c, TimeValue(f"XXXX-WXX-{wd + 1}T{POD[g['pod'].lower()]}", "TIME",
+                                    "time", None, None, "weekday_any"))
+        return one(c, V.unresolved(f"XXXX-WXX-{wd + 1}", "day", "weekday_any"))
     if not rel and ctx.dct is not None and _done_on(ctx, c.end):
         # "Wednesday's ruling" names what was done that day: the latest such day
         d: date | None = weekday_on_or_before(ctx.dct, wd)
