@@ -31,6 +31,20 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "The raid came on a Thursday night.", "Thursday night", "XXXX-WXX-4TNI", "", "TIME"),
     (W, "Hundreds attended a Sunday evening vigil.", "Sunday evening", "2025-07-20TEV",
      r("2025-07-20"), "TIME"),
+    # an anniversary: the day, week or month that many years back
+    (W, "Thirty years ago today, the first ferry crossed.", "Thirty years ago today",
+     "1995-07-23", r("1995-07-23"), "DATE"),
+    (W, "A decade ago this week, floods swept the valley.", "A decade ago this week",
+     "2015-W30", r("2015-07-20", "2015-07-26"), "DATE"),
+    (S, "The band formed 50 years ago this month.", "50 years ago this month", "1975-03",
+     r("1975-03-01", "1975-03-31"), "DATE"),
+    (W, "A year ago yesterday, the dam gave way.", "A year ago yesterday", "2024-07-22",
+     r("2024-07-22"), "DATE"),
+    (W, "Four weeks ago today the strike began.", "Four weeks ago today", "2025-06-25",
+     r("2025-06-25"), "DATE"),
+    # a count smaller than the anniversary's unit is no anniversary: the count alone
+    (W, "Three days ago this week the pumps failed.", "Three days ago", "2025-07-20",
+     r("2025-07-20"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

@@ -247,8 +247,48 @@ def _unit_beside_date(c: Candidate, ctx: Context, unit: str, direction: str,
     return [(c.start, end, V.year(base.year + step, rule))]
 
 
+_ANNIVERSARY_DAY = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_UNIT_YEARS = {"year": 1, "decade": 10, "century": 100}
+
+
 def ago(c: Candidate, ctx: Context) -> Pieces:
-    """ "two years ago", "a week later", "an hour after the vote"."""
+    """ "two years ago", "a week later", "an hour after the vote", "ten years ago today"."""
+    word = norm(c.groups["anniv"])
+    if not word:
+        return _counted_phrase(c, ctx)
+    amount = number_value(c.groups["n"] or "")
+    if ctx.dct is not None and amount is not None and amount == int(amount):
+        value = _anniversary(ctx.dct, word, int(amount), unit_name(c.groups["unit"] or ""))
+        if value is not None:
+            return one(c, value)
+    # "two days ago this week" is no anniversary: the count alone
+    dir_end = span(c, "dir")[1]
+    return [(s, min(e, dir_end), v) for s, e, v in _counted_phrase(c, ctx) or []] or None
+
+
+def _anniversary(dct: date, word: str, amount: int, unit: str) -> TimeValue | None:
+    """The day ("ten years ago today"), week or month ("this week", "this month") that many
+    units before the dateline; a week or month back is only a day ("a month ago today")."""
+    day = dct + timedelta(days=_ANNIVERSARY_DAY.get(word, 0))
+    if unit == "week" and word in _ANNIVERSARY_DAY:
+        return V.day(day - timedelta(weeks=amount), "anniversary")
+    if unit in _UNIT_YEARS:
+        months = 12 * amount * _UNIT_YEARS[unit]
+    elif unit == "month" and word in _ANNIVERSARY_DAY:
+        months = amount
+    else:
+        return None
+    if not V.valid_year(day.year - months // 12 - 1):
+        return None
+    back = V.add_months(day, -months)
+    if word == "this week":
+        return V.week_of(back, "anniversary")
+    if word == "this month":
+        return V.month(back.year, back.month, "anniversary")
+    return V.day(back, "anniversary")
+
+
+def _counted_phrase(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     amount = number_value(g["n"] or "")
     unit = unit_name(g["unit"] or "")
