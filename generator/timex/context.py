@@ -37,6 +37,11 @@ _LEAD_PREP_RE = re.compile(r"[\s\"“‘(\[]*(?:(?:" + "|".join(_CUES.clause_ope
 
 # Rules whose values span several quarters ("the first nine months", "the first half").
 _MULTI_MONTH_RULES = frozenset(("half", "the_year_ended", "the_year"))
+_FRAME_RULES = _LEX.words("year_frame_rules")
+_FRAME_BREAKERS = _LEX.words("year_frame_breakers")
+_FRAME_FORWARD = _LEX.words("year_frame_forward")
+_FRAME_PUNCTUATION = frozenset(';:()"“”')
+FRAME_REACH = 100  # characters between the dated phrase and a date that continues its year
 TENSE_WINDOW = 250  # characters around an expression searched for tense markers
 REF_LOOKBACK = 40  # how many earlier dates "the previous day" may look back through
 
@@ -51,6 +56,7 @@ class Context:
     sentence_starts: list[int] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)
     refs: list[tuple[int, TimeValue]] = field(default_factory=list)  # (position, value)
+    ref_ends: dict[int, int] = field(default_factory=dict)  # a reference's start -> its end
     last_quarter: tuple[int, int] | None = None
     # Earnings text compares a reporting period with "a year earlier": the period last
     # named decides whether that is a quarter or a year ("the nine months ... a year earlier").
@@ -81,9 +87,10 @@ class Context:
         return not self.text[start:pos].strip(" \t\n\"“‘'(")
 
     # references for chaining ("the previous day")
-    def note(self, pos: int, value: TimeValue) -> None:
+    def note(self, pos: int, value: TimeValue, end: int | None = None) -> None:
         if value.anchored:
             self.refs.append((pos, value))
+            self.ref_ends[pos] = pos if end is None else end
         if value.rule in ("quarter", "context_quarter") and value.start is not None \
                 and (self.dct is None or value.start <= self.dct):  # a quarter to come is no report
             self.last_quarter = (value.start.year, V.quarter_of(value.start))
@@ -114,6 +121,36 @@ class Context:
             if not fine or v.granularity in ("time", "day"):
                 return v
         return None
+
+    def year_frame(self, pos: int, month_no: int, day_no: int = 1) -> int | None:
+        """The year a month (or month-day) without one continues: that of the date just
+        before it in its sentence when that date names a year other than the dateline's
+        ("arrested on March 12, 2019, and charged on March 14"; "elected in November 2020
+        and sworn in in January" is the January after). A bare year frames only as the
+        sentence's opener ("In 2019, the firm ... in March"). Not across a clause that may
+        be an aside: a relative word, a comma before the earlier date ("The firm, founded in
+        1998, ... in June"), other punctuation, or a long gap."""
+        if self.dct is None or not self.refs:
+            return None
+        s_start = self.sentence_bounds(pos)[0]
+        p, v = self.refs[-1]
+        if p < s_start or v.start is None or v.start.year == self.dct.year:
+            return None
+        if v.rule not in _FRAME_RULES and not (v.rule == "year"
+                                               and _LEAD_PREP_RE.fullmatch(self.text, s_start, p)):
+            return None
+        between = self.text[self.ref_ends.get(p, p):pos]
+        if len(between) > FRAME_REACH or _FRAME_PUNCTUATION.intersection(between) \
+                or "," in between[1:] or ("," in between and "," in self.text[s_start:p]):
+            return None
+        words = {w.lower() for w in _WORD_RE.findall(between)}
+        if words & _FRAME_BREAKERS:
+            return None
+        r = v.start
+        earlier = (month_no, day_no) < (r.month, r.day if v.granularity == "day" else 1)
+        if v.granularity in ("day", "month") and earlier and words & _FRAME_FORWARD:
+            return r.year + 1
+        return r.year
 
     def ref_day(self, pos: int) -> date | None:
         v = self.ref(pos, fine=True)

@@ -1,6 +1,8 @@
 """Table cases for the accuracy step after the rule/lexicon split (issue 15, session 6): what
 frame a date is read in. A weekday right after "is" is a timetable; "on a Monday" is some
-Monday; an anniversary ("ten years ago today") is one day, week or month.
+Monday; an anniversary ("ten years ago today") is one day, week or month; a month without a
+year carries on the year of the date before it in its sentence ("on March 12, 2019, and
+charged on March 14").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -45,6 +47,37 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # a count smaller than the anniversary's unit is no anniversary: the count alone
     (W, "Three days ago this week the pumps failed.", "Three days ago", "2025-07-20",
      r("2025-07-20"), "DATE"),
+    # a month-day or month without a year carries on the year of the date just before it in
+    # its sentence, when that names another year than the dateline's
+    (W, "The ship ran aground on 4 May 2018 and was refloated on 9 May.", "9 May",
+     "2018-05-09", r("2018-05-09"), "DATE"),
+    (W, "She was detained on Oct. 2, 2021, and released on Nov. 30.", "Nov. 30", "2021-11-30",
+     r("2021-11-30"), "DATE"),
+    (W, "The mine flooded in August 2016 and reopened in December.", "December", "2016-12",
+     r("2016-12-01", "2016-12-31"), "DATE"),
+    (W, "In 2017, the club was sold and its stadium closed in May.", "May", "2017-05",
+     r("2017-05-01", "2017-05-31"), "DATE"),
+    # a month before the first date's, told forward with "and": the next year
+    (W, "He won the vote in November 2016 and took office in January.", "January", "2017-01",
+     r("2017-01-01", "2017-01-31"), "DATE"),
+    # ... but looking back, the same year
+    (W, "The singer died on 8 March 2019, having fallen ill in January.", "January", "2019-01",
+     r("2019-01-01", "2019-01-31"), "DATE"),
+    # no frame: an aside (commas around the dated phrase, a relative clause), a plan, or the
+    # dateline's own year
+    (W, "The bank, founded in June 1999, cut rates in May.", "May", "2025-05",
+     r("2025-05-01", "2025-05-31"), "DATE"),
+    (W, "Inflation, which peaked in October 2022, eased in June.", "June", "2025-06",
+     r("2025-06-01", "2025-06-30"), "DATE"),
+    (W, "The pact signed in May 2023 will expire on Aug. 4.", "Aug. 4", "2025-08-04",
+     r("2025-08-04"), "DATE"),
+    (W, "Rents rose in March 2025 and fell in June.", "June", "2025-06",
+     r("2025-06-01", "2025-06-30"), "DATE"),
+    # a bare year frames only as the opener of its sentence
+    (W, "The team moved to Leeds in 2019 and won the cup in May.", "May", "2025-05",
+     r("2025-05-01", "2025-05-31"), "DATE"),
+    (W, "In 2019, the firm moved. In March, it hired 40 people.", "March", "2025-03",
+     r("2025-03-01", "2025-03-31"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

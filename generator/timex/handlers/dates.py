@@ -1,6 +1,8 @@
 """Calendar dates: a day or a month, with or without a year (rules/dates.yaml).
 
-A month-day without a year takes the year its clause's tense implies, else the nearest;
+A month-day without a year takes the year of a date of another year just before it in its
+sentence ("arrested on March 12, 2019, and charged on March 14": Context.year_frame), else
+the year its clause's tense implies, else the nearest;
 "the Oct. 23 killing" (a month used as an adjective) names something already done, "the
 March elections" something still to come.
 """
@@ -64,7 +66,13 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
         if not 1 <= d <= 31:
             return None
         return (start, end, V.unresolved(f"XXXX-{m:02d}-{d:02d}", "day", c.rule))
-    if prev_word(ctx, c.start) == "ended":
+    framed = ctx.year_frame(start, m, d) if tense != "future" else None
+    if framed is not None:
+        try:
+            day: date | None = date(framed, m, d)
+        except ValueError:
+            return None
+    elif prev_word(ctx, c.start) == "ended":
         # "the fiscal year ended Jan. 31": a period already closed, however long ago
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
     else:
@@ -173,7 +181,9 @@ def month(c: Candidate, ctx: Context) -> Pieces:
         else:
             y = dct.year if m <= dct.month else dct.year - 1
     else:
-        y = pick_year_for_month(dct, m, _month_tense(c, ctx))
+        tense = _month_tense(c, ctx)
+        framed = ctx.year_frame(c.start, m) if tense != "future" else None
+        y = framed if framed is not None else pick_year_for_month(dct, m, tense)
     return one(c, V.month(y, m, c.rule))
 
 
