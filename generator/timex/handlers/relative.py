@@ -4,6 +4,7 @@ years ago", "a week later", "this year than last"."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 
@@ -353,6 +354,12 @@ def _counted_phrase(c: Candidate, ctx: Context) -> Pieces:
             # "a week later" after a day: a day, not a calendar week
             return one(c, V.day(base + timedelta(weeks=sign * int(amount)), "offset"))
     return one(c, shift(base, sign * amount, unit, "ago" if from_dct else "offset"))
+
+
+def until_then(c: Candidate, ctx: Context) -> Pieces:
+    """ "until then", "by then": the date last mentioned nearby, else nothing to tag."""
+    ref = ctx.ref(c.start, near=True)
+    return None if ref is None else one(c, dataclasses.replace(ref, rule="until_then"))
 
 
 def elliptic_last(c: Candidate, ctx: Context) -> Pieces:
