@@ -61,6 +61,10 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str, ord_: str) 
         q = _QUARTER_ORD.get(ord_)
         return one(c, V.unresolved(f"XXXX-Q{q}" if q else "XXXX-QX", "quarter", rule))
     dct = ctx.dct
+    if g["yrel"]:  # "the first quarter of next year"
+        q = _QUARTER_ORD.get(ord_, 4 if ord_ in ("final", "last") or the == "last" else 0)
+        step = {"last": -1, "next": 1}.get(norm(g["yrel"]), 0)
+        return one(c, V.quarter(dct.year + step, q, rule)) if q else None
     cur_q = V.quarter_of(dct)
     if any(word in mods for word in _COMPARED):
         q = _QUARTER_ORD.get(ord_)
