@@ -84,7 +84,8 @@ def year_end(c: Candidate, ctx: Context) -> Pieces:
 
 
 def decade(c: Candidate, ctx: Context) -> Pieces:
-    """ "the 1990s"; "the '80s" in the century that makes it past (the '10s: this one)."""
+    """ "the 1990s"; "the '80s" in the century that makes it past (the '10s: this one);
+    "the 1800s" is the nineteenth century."""
     dec = c.groups["dec"] or ""
     if dec[0] in "'’":
         tens = int(dec[1])
@@ -96,6 +97,9 @@ def decade(c: Candidate, ctx: Context) -> Pieces:
         first = century + tens * 10
     else:
         first = int(dec)
+        if first % 100 == 0 and first < 2000:
+            # "the 1800s", "the early 1900s": a century in English ("the 2000s" is a decade)
+            return one(c, V.century(first // 100 + 1, "hundreds"))
     return one(c, V.decade(first, "decade"))
 
 
