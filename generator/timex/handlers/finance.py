@@ -83,6 +83,8 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str, ord_: str) 
             tense = ctx.tense(c.start, c.end)
             if tense == "future" and q < cur_q - 1:
                 y += 1
+            elif tense == "past" and q > cur_q and "fiscal" not in mods:
+                y -= 1  # "reported a loss for the fourth quarter" in January: last year's
             # "after a flat second quarter", "will result in a fourth-quarter charge": a
             # quarter named in passing is not the period the article reports on
             if tense == "future" or _IN_PASSING.search(ctx.text[max(0, c.start - 20):c.start]):
