@@ -27,6 +27,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "The count was on Monday.", "Monday", "2025-07-21", r("2025-07-21"), "DATE"),
     (W, "The driver, who is 61, was questioned Monday.", "Monday", "2025-07-21", r("2025-07-21"),
      "DATE"),
+    # the timetable present of ending and closing: the day is still to come
+    (W, "Voting ends at 8 p.m. on Thursday.", "8 p.m. on Thursday", "2025-07-24T20:00",
+     r("2025-07-24"), "TIME"),
+    (W, "The tender offer expires Friday.", "Friday", "2025-07-25", r("2025-07-25"), "DATE"),
+    (W, "The festival kicks off Saturday in Bonn.", "Saturday", "2025-07-26", r("2025-07-26"),
+     "DATE"),
+    (W, "Shares closed Monday at a record.", "Monday", "2025-07-21", r("2025-07-21"), "DATE"),
     # "on a Monday": a weekday, no day of the calendar (and so no event date)
     (W, "The fire started on a Saturday, when the mill was empty.", "Saturday", "XXXX-WXX-6",
      "", "DATE"),
