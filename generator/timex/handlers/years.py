@@ -140,6 +140,9 @@ def season(c: Candidate, ctx: Context) -> Pieces:
     if g.get("yw"):
         y = year_from_words(g["yw"] or "")
         return None if y is None else [(first, c.end, V.season(y, code, "season_year"))]
+    bare = not (rel or g["mod"] or g["mod2"])
+    if bare and prev_word(ctx, c.start) in ("in", "during") and ctx.tense(c.start, c.end) is None:
+        return None  # "in summer the town fills with tourists": any summer
     if ctx.dct is None:
         return [(first, c.end, V.unresolved(f"XXXX-{code}", "season", "season"))]
     cur_year, cur_code = V.season_of(ctx.dct)
