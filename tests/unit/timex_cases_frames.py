@@ -54,6 +54,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # a count smaller than the anniversary's unit is no anniversary: the count alone
     (W, "Three days ago this week the pumps failed.", "Three days ago", "2025-07-20",
      r("2025-07-20"), "DATE"),
+    # a month naming something scheduled, in a past clause: back only as far as a near tie
+    (W, "The bill passed days before the August recess.", "August", "2025-08",
+     r("2025-08-01", "2025-08-31"), "DATE"),
+    (W, "The March primaries were won by outsiders.", "March", "2025-03",
+     r("2025-03-01", "2025-03-31"), "DATE"),
+    (W, "The May accord was signed in Doha.", "May", "2025-05", r("2025-05-01", "2025-05-31"),
+     "DATE"),
     # a month-day or month without a year carries on the year of the date just before it in
     # its sentence, when that names another year than the dateline's
     (W, "The ship ran aground on 4 May 2018 and was refloated on 9 May.", "9 May",

@@ -178,6 +178,10 @@ def month(c: Candidate, ctx: Context) -> Pieces:
         # unless the clause is past
         if _planned_event_ahead(c, ctx):
             y = dct.year if m >= dct.month else dct.year + 1
+        elif _planned_noun_after(c, ctx):
+            # "came a week before the August recess": a past clause leans back only as far
+            # as a near tie; next month's recess is still next month's
+            y = pick_year_for_month(dct, m, "past")
         else:
             y = dct.year if m <= dct.month else dct.year - 1
     else:
