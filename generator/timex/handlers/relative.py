@@ -363,14 +363,19 @@ def until_then(c: Candidate, ctx: Context) -> Pieces:
 
 
 def elliptic_last(c: Candidate, ctx: Context) -> Pieces:
-    """ "twice as high a dividend this year as last": the unit named before in the sentence."""
+    """ "twice as high a dividend this year as last", "this year and next": the unit named
+    before in the sentence (right before it after "and"/"or")."""
     this = list(_THIS_UNIT.finditer(ctx.text, ctx.sentence_bounds(c.start)[0], c.start))
     if not this or ctx.dct is None:
         return None
+    if prev_word(ctx, c.start) in ("and", "or") and this[-1].end() < c.start - 5:
+        return None  # "This year the fair moved, and next, ...": no unit to carry on
     unit = this[-1].group(1).lower()
+    rel = (c.groups["word"] or "").lower()
     if unit == "quarter":
-        return one(c, shift_quarter(ctx.dct.year, V.quarter_of(ctx.dct), -1, "elliptic_last"))
-    return one(c, relative_to(ctx, ctx.dct, "last", unit, "elliptic_last", c))
+        return one(c, shift_quarter(ctx.dct.year, V.quarter_of(ctx.dct),
+                                    1 if rel == "next" else -1, "elliptic_last"))
+    return one(c, relative_to(ctx, ctx.dct, rel, unit, "elliptic_last", c))
 
 
 __all__ = ["Piece", "reltime", "chain", "ago", "elliptic_last", "calendar_neighbour"]
