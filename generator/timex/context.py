@@ -232,6 +232,8 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
             continue  # "will be held", "is expected": a participle, not a past tense
         elif low.endswith("ed") and (low.startswith("un") or prev in cues.determiners):
             continue  # "an unspecified date", "the revised plan": adjectives
+        elif low in _PAST and prev in cues.base_form_before:
+            continue  # "the shop will shut", "agreed to cut": a base form like its past
         elif low in _PAST:
             out.append("past")
         elif low.endswith("ed") and len(low) >= 4 and low not in cues.not_past_ed \

@@ -62,6 +62,7 @@ class TenseCues:
     not_before_schedule: frozenset[str]
     as_planned: frozenset[str]
     not_past_ed: frozenset[str]
+    base_form_before: frozenset[str]  # "will shut", "to cut": a base form, not a past
     clause_openers: tuple[str, ...]
 
 

@@ -34,6 +34,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "The festival kicks off Saturday in Bonn.", "Saturday", "2025-07-26", r("2025-07-26"),
      "DATE"),
     (W, "Shares closed Monday at a record.", "Monday", "2025-07-21", r("2025-07-21"), "DATE"),
+    # a verb spelt like its past after "will", "may", "to" is a base form: no past tense
+    (W, "The shop will shut at the weekend.", "the weekend", "2025-W30-WE",
+     r("2025-07-26", "2025-07-27"), "DATE"),
+    (W, "The firm will cut jobs on Monday.", "Monday", "2025-07-28", r("2025-07-28"), "DATE"),
+    (W, "The firm cut jobs on Monday.", "Monday", "2025-07-21", r("2025-07-21"), "DATE"),
     # "on a Monday": a weekday, no day of the calendar (and so no event date)
     (W, "The fire started on a Saturday, when the mill was empty.", "Saturday", "XXXX-WXX-6",
      "", "DATE"),
