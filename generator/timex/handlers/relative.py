@@ -12,8 +12,8 @@ from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.calendar import shift_quarter, weekday_on_or_after, weekday_on_or_before
 from generator.timex.context import Context
-from generator.timex.handlers.common import (LEX, Piece, Pieces, next_text, norm, one,
-                                             prev_word, span)
+from generator.timex.handlers.common import (LEX, WEEKDAY_NUMBER, Piece, Pieces, next_text,
+                                             norm, one, prev_word, span)
 from generator.timex.handlers.counted import (COMPARISON, FROM_EVENT, GOVERNED_WORD, counted_from_date,
                                               counted_from_phrase, date_at, shift)
 from generator.timex.numbers import number_value, unit_name
@@ -254,6 +254,8 @@ _UNIT_YEARS = {"year": 1, "decade": 10, "century": 100}
 
 def ago(c: Candidate, ctx: Context) -> Pieces:
     """ "two years ago", "a week later", "an hour after the vote", "ten years ago today"."""
+    if c.groups["fromday"]:
+        return _from_day(c, ctx)
     word = norm(c.groups["anniv"])
     if not word:
         return _counted_phrase(c, ctx)
@@ -265,6 +267,25 @@ def ago(c: Candidate, ctx: Context) -> Pieces:
     # "two days ago this week" is no anniversary: the count alone
     dir_end = span(c, "dir")[1]
     return [(s, min(e, dir_end), v) for s, e, v in _counted_phrase(c, ctx) or []] or None
+
+
+def _from_day(c: Candidate, ctx: Context) -> Pieces:
+    """ "a week from today", "two weeks from Friday" (the coming one): a day ahead."""
+    amount = number_value(c.groups["n"] or "")
+    unit = unit_name(c.groups["unit"] or "")
+    day_word = norm(c.groups["fromday"])
+    if ctx.dct is None or amount is None or amount != int(amount) \
+            or unit not in ("day", "week", "month", "year"):
+        unit_end = span(c, "unit")[1]
+        return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "duration"))]
+    if day_word in WEEKDAY_NUMBER:
+        base = weekday_on_or_after(ctx.dct, WEEKDAY_NUMBER[day_word])
+    else:
+        base = ctx.dct + timedelta(days=1 if day_word == "tomorrow" else 0)
+    n = int(amount)
+    if unit in ("day", "week"):
+        return one(c, V.day(base + timedelta(days=n * (7 if unit == "week" else 1)), "from_day"))
+    return one(c, V.day(V.add_months(base, n * (12 if unit == "year" else 1)), "from_day"))
 
 
 def _anniversary(dct: date, word: str, amount: int, unit: str) -> TimeValue | None:
