@@ -122,6 +122,19 @@ class Context:
                 return v
         return None
 
+    def ref_of(self, pos: int, granularity: str) -> TimeValue | None:
+        """The date of that granularity last mentioned in this paragraph or the one before
+        ("that quarter")."""
+        para = self.paragraph_start(pos)
+        if para:
+            para = self.paragraph_start(para - 1)
+        for p, v in reversed(self.refs[-REF_LOOKBACK:]):
+            if p < para:
+                break
+            if v.granularity == granularity:
+                return v
+        return None
+
     def year_frame(self, pos: int, month_no: int, day_no: int = 1) -> int | None:
         """The year a month (or month-day) without one continues: that of the date just
         before it in its sentence when that date names a year other than the dateline's

@@ -40,11 +40,13 @@ def quarter(c: Candidate, ctx: Context) -> Pieces:
     the = (g["the"] or "").lower()
     mods = (g["mods"] or "").lower()
     ord_ = (g["ord"] or "").lower()
-    if the == "a":  # "a third quarter": the quarter without its article
+    if the == "a" or (the == "that" and ord_):
+        # "a third quarter", "said that third-quarter profit": the quarter without the word
         pieces = _quarter_pieces(c, ctx, "", mods, ord_)
         if not pieces:
             return None
-        return [(span(c, "ord")[0], c.end, pieces[0][2])]
+        start = span(c, "mods")[0] if g["mods"] else span(c, "ord")[0]
+        return [(start, c.end, pieces[0][2])]
     return _quarter_pieces(c, ctx, the, mods, ord_)
 
 
@@ -61,6 +63,10 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str, ord_: str) 
         q = _QUARTER_ORD.get(ord_)
         return one(c, V.unresolved(f"XXXX-Q{q}" if q else "XXXX-QX", "quarter", rule))
     dct = ctx.dct
+    if the == "that" and not ord_:  # "that quarter": the one last named
+        named = ctx.ref_of(c.start, "quarter")
+        return one(c, V.quarter(named.start.year, V.quarter_of(named.start), "that_quarter")) \
+            if named is not None and named.start is not None else None
     if g["yrel"]:  # "the first quarter of next year"
         q = _QUARTER_ORD.get(ord_, 4 if ord_ in ("final", "last") or the == "last" else 0)
         step = {"last": -1, "next": 1}.get(norm(g["yrel"]), 0)
