@@ -177,6 +177,16 @@ def relative_to(ctx: Context, base: date, rel: str, unit: str, rule: str,
 def chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
                start: int | None = None) -> Pieces:
     """One unit on from (or back from, or the same as) the date last mentioned."""
+    same_as = _SAME_AS.match(ctx.text, c.end) if rel.endswith("same") else None
+    if same_as:
+        # "the same day as Monday's vote": that date; "the same day as the election": the
+        # day of a happening the text does not date
+        dated = date_at(ctx, same_as.end())
+        if dated is None or dated[1].start is None or unit != "day" \
+                or dated[1].granularity not in ("day", "time"):
+            return None
+        return [(c.start if start is None else start, dated[0],
+                 V.day(dated[1].start, "same_day_as"))]
     step = _CHAIN_STEP[rel]
     fine = unit in ("day",) + _PARTS_OF_DAY
     ref = ctx.ref(c.start, fine=fine)
@@ -206,6 +216,9 @@ def chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
     if unit == "decade":
         return [(s, c.end, V.decade(base.year + 10 * step, rule))]
     return None
+
+
+_SAME_AS = re.compile(r"\s+as\s+")
 
 
 def chain(c: Candidate, ctx: Context) -> Pieces:
