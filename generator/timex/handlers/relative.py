@@ -33,6 +33,7 @@ _STEP = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "the 
          "next": 1, "the coming": 1, "coming": 1, "the": 0}
 _CHAIN_STEP = {"that": 0, "that same": 0, "the same": 0, "the previous": -1, "the preceding": -1,
                "the prior": -1, "the following": 1, "the next": 1, "before": -1, "after": 1}
+_SAME_AS = re.compile(r"\s+as\s+")  # "the same day as ..."
 
 
 def reltime(c: Candidate, ctx: Context) -> Pieces:
@@ -216,9 +217,6 @@ def chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
     if unit == "decade":
         return [(s, c.end, V.decade(base.year + 10 * step, rule))]
     return None
-
-
-_SAME_AS = re.compile(r"\s+as\s+")
 
 
 def chain(c: Candidate, ctx: Context) -> Pieces:
