@@ -62,6 +62,18 @@ def year(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.year(y, "fiscal_year" if g["fiscal"] else "year"))
 
 
+SHORT_YEAR_AHEAD = 5  # "until '27" said in 2025 is ahead; "in '98" is of the last century
+
+
+def short_year(c: Candidate, ctx: Context) -> Pieces:
+    """ "in '98": the year of this century up to a few years ahead, else of the last."""
+    yy = int(c.groups["yy"] or 0)
+    now = ctx.dct.year if ctx.dct else 2000 + SHORT_YEAR_AHEAD * 6
+    century = now // 100 * 100
+    y = century + yy if yy <= now % 100 + SHORT_YEAR_AHEAD else century - 100 + yy
+    return one(c, V.year(y, "short_year"))
+
+
 def year_range(c: Candidate, ctx: Context) -> Pieces:
     """ "1990-95": two years."""
     g = c.groups
