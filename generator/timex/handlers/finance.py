@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from generator.timex import values as V
-from generator.timex.calendar import shift_quarter
+from generator.timex.calendar import shift_quarter, two_digit_year
 from generator.timex.context import Context
 from generator.timex.handlers.common import LEX, Pieces, norm, one, span
 from generator.timex.scan import Candidate
@@ -140,14 +140,24 @@ def quarter_phrase(c: Candidate, ctx: Context) -> Pieces:
 
 def quarter_code(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
-    if g["h"]:  # "H1 2025", "2H 2026"
-        return one(c, V.half(int(g["hy"] or 0), int(re.sub(r"\D", "", g["h"])), "half_code"))
+    if g["h"]:  # "H1 2025", "2H 2026", "1H25"
+        y = int(g["hy"]) if g["hy"] else two_digit_year(int(g["hyy"] or 0), ctx.dct)
+        return one(c, V.half(y, int(re.sub(r"\D", "", g["h"])), "half_code"))
     q = int(re.sub(r"\D", "", g["q"] or ""))
-    if g["y"]:
-        return one(c, V.quarter(int(g["y"]), q, "quarter"))
+    if g["y"] or g["yy"]:  # "Q2 2024", "Q3 FY24"
+        y = int(g["y"]) if g["y"] else two_digit_year(int(g["yy"] or 0), ctx.dct)
+        return one(c, V.quarter(y, q, "quarter"))
     if ctx.dct is None:
         return one(c, V.unresolved(f"XXXX-Q{q}", "quarter", "quarter"))
-    return one(c, V.quarter(ctx.dct.year, q, "quarter"))
+    y = ctx.dct.year
+    if q > V.quarter_of(ctx.dct) and ctx.tense(c.start, c.end) == "past":
+        y -= 1  # "lost money in Q4", said in January: the quarter just ended
+    return one(c, V.quarter(y, q, "quarter"))
+
+
+def fiscal_short(c: Candidate, ctx: Context) -> Pieces:
+    """ "FY25": fiscal 2025."""
+    return one(c, V.year(two_digit_year(int(c.groups["yy"] or 0), ctx.dct), "fiscal_year"))
 
 
 def half(c: Candidate, ctx: Context) -> Pieces:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from generator.timex import values as V
+from generator.timex.calendar import two_digit_year
 from generator.timex.context import Context
 from generator.timex.handlers.common import LEX, Pieces, norm, one, prev_word, span
 from generator.timex.numbers import year_from_words
@@ -62,16 +63,9 @@ def year(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.year(y, "fiscal_year" if g["fiscal"] else "year"))
 
 
-SHORT_YEAR_AHEAD = 5  # "until '27" said in 2025 is ahead; "in '98" is of the last century
-
-
 def short_year(c: Candidate, ctx: Context) -> Pieces:
     """ "in '98": the year of this century up to a few years ahead, else of the last."""
-    yy = int(c.groups["yy"] or 0)
-    now = ctx.dct.year if ctx.dct else 2000 + SHORT_YEAR_AHEAD * 6
-    century = now // 100 * 100
-    y = century + yy if yy <= now % 100 + SHORT_YEAR_AHEAD else century - 100 + yy
-    return one(c, V.year(y, "short_year"))
+    return one(c, V.year(two_digit_year(int(c.groups["yy"] or 0), ctx.dct), "short_year"))
 
 
 def year_range(c: Candidate, ctx: Context) -> Pieces:
