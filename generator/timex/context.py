@@ -24,6 +24,7 @@ _CUES = _LEX.tense
 assert _CUES is not None
 _PAST = _LEX.past_tenses
 _NOT_BEFORE_SCHEDULE = _CUES.determiners | _CUES.not_before_schedule
+_PRESENT_COPULA = frozenset(("is", "are", "am", "'s", "’s", "be"))
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 # closing quotes include the typewriter '' and `` of wire copy
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=(?:[\"“‘(\[]|``)?[A-Z0-9])|\n")
@@ -241,6 +242,10 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
             out.append("future")
         elif low == "as" and nxt == "recently":
             out.append("past")
+        elif low in cues.set_for and nxt == "for" and prev in cues.passive_aux:
+            out.append("future")  # "a hearing is set for Thursday"
+        elif low in cues.due and prev in _PRESENT_COPULA and nxt != "to":
+            out.append("future")  # "he is due in court on Thursday"
         elif i and words[i - 1].lower() in cues.passive_aux and low not in ("was", "were", "had"):
             continue  # "will be held", "is expected": a participle, not a past tense
         elif low.endswith("ed") and (low.startswith("un") or prev in cues.determiners):

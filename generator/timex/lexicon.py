@@ -63,6 +63,8 @@ class TenseCues:
     as_planned: frozenset[str]
     not_past_ed: frozenset[str]
     base_form_before: frozenset[str]  # "will shut", "to cut": a base form, not a past
+    set_for: frozenset[str]           # "is set for Thursday": a plan
+    due: frozenset[str]               # "is due in court Thursday": a plan
     clause_openers: tuple[str, ...]
 
 

@@ -34,6 +34,12 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "The festival kicks off Saturday in Bonn.", "Saturday", "2025-07-26", r("2025-07-26"),
      "DATE"),
     (W, "Shares closed Monday at a record.", "Monday", "2025-07-21", r("2025-07-21"), "DATE"),
+    # "is due", "is set for": a plan; "was due", "was set for" may have had their time
+    (W, "The pilot is due in court on Thursday.", "Thursday", "2025-07-24", r("2025-07-24"),
+     "DATE"),
+    (W, "A ruling is set for Friday.", "Friday", "2025-07-25", r("2025-07-25"), "DATE"),
+    (W, "The pilot was due in court on Thursday but fled.", "Thursday", "2025-07-17",
+     r("2025-07-17"), "DATE"),
     # a verb spelt like its past after "will", "may", "to" is a base form: no past tense
     (W, "The shop will shut at the weekend.", "the weekend", "2025-W30-WE",
      r("2025-07-26", "2025-07-27"), "DATE"),
