@@ -226,9 +226,14 @@ def running_day(c: Candidate, ctx: Context) -> Pieces:
 
 def holiday(c: Candidate, ctx: Context) -> Pieces:
     key = re.sub(r"\s+", " ", (c.groups["word"] or "").lower()).replace("’", "'")
+    entry = _HOLIDAYS[key]
+    if c.groups["y"]:  # "Good Friday 1998", "Easter week of 2020"
+        y = int(c.groups["y"])
+        if entry.easter_week:
+            return one(c, V.week_of(easter(y), "holiday_week"))
+        return one(c, V.day(holiday_day(entry, y), "holiday_year"))
     if ctx.dct is None:
         return one(c, V.unresolved("XXXX-XX-XX", "day", "holiday"))
-    entry = _HOLIDAYS[key]
     tense = ctx.tense(c.start, c.end)
     if entry.easter_week:
         # the week of Easter Sunday; the nearest one when it is this week or next, else by tense
