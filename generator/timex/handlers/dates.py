@@ -22,6 +22,8 @@ from generator.timex.numbers import year_from_words
 from generator.timex.scan import Candidate
 
 _PLANNED_NOUNS = LEX.words("planned_nouns")
+_ORDINALS = LEX.ordinals or {}
+MONTH_NUMBER = LEX.month_numbers
 _NOT_EVENT_NOUNS = LEX.words("not_event_nouns")
 _ATTRIBUTIVE_DETERMINERS = LEX.words("attributive_determiners")
 _SPAN_END = LEX.words("span_end_prepositions")
@@ -102,6 +104,18 @@ def month_day(c: Candidate, ctx: Context) -> Pieces:
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
         return None if day is None else [(c.start, c.end, V.day(day, c.rule))]
     piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
+    return None if piece is None else [piece]
+
+
+def month_day_words(c: Candidate, ctx: Context) -> Pieces:
+    """ "March eighth", "the twenty-first of June", "June first, 1998"."""
+    g = c.groups
+    m = MONTH_NUMBER[(g["mon"] or g["mon2"] or "").lower()]
+    d = _ORDINALS[norm(g["dw"] or g["dw2"]).replace(" ", "-")]
+    if g["y"]:
+        return day_piece(c, int(g["y"]), m, d, c.rule)
+    piece = _month_day(ctx, c, m, d, c.start, c.end,
+                       ctx.tense(c.start, c.end) if ctx.dct else None)
     return None if piece is None else [piece]
 
 
