@@ -45,6 +45,18 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-07-26", "2025-07-27"), "DATE"),
     (W, "The firm will cut jobs on Monday.", "Monday", "2025-07-28", r("2025-07-28"), "DATE"),
     (W, "The firm cut jobs on Monday.", "Monday", "2025-07-21", r("2025-07-21"), "DATE"),
+    # "starting Monday", "until Sunday" in a clause with no past: the coming day
+    (W, "Starting Monday, trams will run all night.", "Monday", "2025-07-28", r("2025-07-28"),
+     "DATE"),
+    (W, "Until Sunday, the museum stays shut.", "Sunday", "2025-07-27", r("2025-07-27"),
+     "DATE"),
+    (W, "Effective Friday, the curfew is lifted.", "Friday", "2025-07-25", r("2025-07-25"),
+     "DATE"),
+    (W, "The museum stayed shut until Sunday.", "Sunday", "2025-07-20", r("2025-07-20"),
+     "DATE"),
+    # "stays shut", "remain closed": a participle after a linking verb is no past tense
+    (W, "The schools remain closed until Monday.", "Monday", "2025-07-28", r("2025-07-28"),
+     "DATE"),
     # "on a Monday": a weekday, no day of the calendar (and so no event date)
     (W, "The fire started on a Saturday, when the mill was empty.", "Saturday", "XXXX-WXX-6",
      "", "DATE"),
