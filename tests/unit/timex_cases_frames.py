@@ -57,6 +57,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # "stays shut", "remain closed": a participle after a linking verb is no past tense
     (W, "The schools remain closed until Monday.", "Monday", "2025-07-28", r("2025-07-28"),
      "DATE"),
+    # a month a span runs to, in a present clause: ahead (a past clause leaves it to nearness)
+    (W, "The pass stays closed until March.", "March", "2026-03", r("2026-03-01", "2026-03-31"),
+     "DATE"),
+    (W, "The pass stayed closed until March.", "March", "2025-03", r("2025-03-01", "2025-03-31"),
+     "DATE"),
     # "on a Monday": a weekday, no day of the calendar (and so no event date)
     (W, "The fire started on a Saturday, when the mill was empty.", "Saturday", "XXXX-WXX-6",
      "", "DATE"),

@@ -207,10 +207,13 @@ def month(c: Candidate, ctx: Context) -> Pieces:
 
 def _month_tense(c: Candidate, ctx: Context) -> str | None:
     """The clause tense, except for the end of a span ("loans extended through January"):
-    the verb dates the extending, not the month the span runs to."""
+    the verb dates the extending, not the month the span runs to; with no past or future
+    ("the border stays shut until March") the span runs ahead."""
+    tense = ctx.tense(c.start, c.end)
     if prev_word(ctx, c.start) in _SPAN_END:
-        return None
-    return ctx.tense(c.start, c.end)
+        # ... but a present clause runs up to a month still to come ("stays shut until March")
+        return "future" if tense is None else None
+    return tense
 
 
 def _attributive_month(c: Candidate, ctx: Context) -> bool:
