@@ -13,11 +13,11 @@ from datetime import date, timedelta
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import (easter, holiday_day, weekday_on_or_after,
-                                      weekday_on_or_before)
+from generator.timex.calendar import (easter, holiday_day, nth_weekday, pick_year_for_month,
+                                      weekday_on_or_after, weekday_on_or_before)
 from generator.timex.context import Context
-from generator.timex.handlers.common import (LEX, POD, WEEKDAY_NUMBER, Pieces, next_text, norm,
-                                             one, prev_word, span)
+from generator.timex.handlers.common import (LEX, MONTH_NUMBER, POD, WEEKDAY_NUMBER, Pieces,
+                                             next_text, norm, one, prev_word, span)
 from generator.timex.scan import Candidate
 
 _DEADLINE_UNTIL = LEX.pattern("deadline_until")
@@ -89,6 +89,50 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
         # TimeML: a part of a day is a TIME ("Friday afternoon" = ...TAF), like "this morning"
         return one(c, V.part_of_day(d, POD[g["pod"].lower()], "weekday_pod"))
     return one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
+
+
+_WEEK_STEP = {"last": -1, "the previous": -1, "this": 0, "that": 0, "the same": 0, "next": 1,
+              "the following": 1}
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def weekday_of_week(c: Candidate, ctx: Context) -> Pieces:
+    """ "Tuesday of last week", "Friday of that week": that day of that calendar week."""
+    g = c.groups
+    rel = norm(g["rel"])
+    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
+    chained = rel in ("that", "the same", "the following", "the previous")
+    base = ctx.ref_day(c.start) if chained else ctx.dct
+    if base is None:
+        return one(c, V.unresolved("XXXX-WXX-" + str(wd + 1), "day", "weekday_of_week"))
+    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=_WEEK_STEP[rel])
+    return one(c, V.day(monday + timedelta(days=wd), "weekday_of_week"))
+
+
+def nth_weekday_of_month(c: Candidate, ctx: Context) -> Pieces:
+    """ "the first Monday of August": the month's year by the clause, as a month's is."""
+    g = c.groups
+    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
+    n = _NTH[(g["nth"] or "").lower()]
+    if g["rel"]:
+        if ctx.dct is None:
+            return None
+        first = V.add_months(ctx.dct.replace(day=1), {"last": -1, "next": 1}.get(norm(g["rel"]), 0))
+        y, m = first.year, first.month
+    else:
+        m = MONTH_NUMBER[(g["mon"] or "").lower()]
+        if g["y"]:
+            y = int(g["y"])
+        elif ctx.dct is None:
+            return None
+        else:
+            tense = ctx.tense(c.start, c.end)
+            framed = ctx.year_frame(c.start, m) if tense != "future" else None
+            y = framed if framed is not None else pick_year_for_month(ctx.dct, m, tense)
+    try:
+        return one(c, V.day(nth_weekday(y, m, wd, n), "nth_weekday"))
+    except ValueError:
+        return None  # "the fifth Monday" of a month with four
 
 
 def _span_opened_on(ctx: Context, pos: int) -> date | None:
