@@ -242,6 +242,13 @@ def _unit_beside_date(c: Candidate, ctx: Context, unit: str, direction: str,
                 or ctx.dct is None:
             return None
         base, step, end = ctx.dct, 2 * step, follow.end()  # "the year before last"
+        if unit == "weekend":
+            # from a weekday the coming weekend is "this weekend": the one after next is a week
+            # on, the one before last two weeks back
+            return [(c.start, end, V.weekend_of(base + timedelta(weeks=-2 if step < 0 else 1),
+                                                "beside_weekend"))]
+    elif unit == "weekend":
+        return None  # "the weekend before the vote": which weekend the text leaves open
     else:
         end, value = dated
         base = value.start if step < 0 else value.end  # type: ignore[assignment]
