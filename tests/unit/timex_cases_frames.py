@@ -79,6 +79,12 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2024-07-22"), "DATE"),
     (W, "Four weeks ago today the strike began.", "Four weeks ago today", "2025-06-25",
      r("2025-06-25"), "DATE"),
+    # "a week ago Saturday": that many weeks before the latest such day
+    (W, "The ferry sank two weeks ago on Friday.", "two weeks ago on Friday", "2025-07-04",
+     r("2025-07-04"), "DATE"),
+    # a history column's "on this day in 1969": the dateline's day in that year
+    (W, "On this day in 1947, the ship was launched.", "this day in 1947", "1947-07-23",
+     r("1947-07-23"), "DATE"),
     # a count smaller than the anniversary's unit is no anniversary: the count alone
     (W, "Three days ago this week the pumps failed.", "Three days ago", "2025-07-20",
      r("2025-07-20"), "DATE"),

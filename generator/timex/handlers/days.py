@@ -96,6 +96,16 @@ _WEEK_STEP = {"last": -1, "the previous": -1, "this": 0, "that": 0, "the same": 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 
 
+def this_day_in(c: Candidate, ctx: Context) -> Pieces:
+    """ "on this day in 1969": the dateline's day of the year, in that year."""
+    if ctx.dct is None:
+        return None
+    try:
+        return one(c, V.day(ctx.dct.replace(year=int(c.groups["y"] or 0)), "this_day_in"))
+    except ValueError:
+        return None  # 29 February in a common year
+
+
 def weekday_of_week(c: Candidate, ctx: Context) -> Pieces:
     """ "Tuesday of last week", "Friday of that week": that day of that calendar week."""
     g = c.groups

@@ -275,14 +275,20 @@ def ago(c: Candidate, ctx: Context) -> Pieces:
     if c.groups["fromday"]:
         return _from_day(c, ctx)
     word = norm(c.groups["anniv"])
-    if not word:
+    weekday = norm(c.groups["agowd"])
+    if not word and not weekday:
         return _counted_phrase(c, ctx)
     amount = number_value(c.groups["n"] or "")
+    unit = unit_name(c.groups["unit"] or "")
     if ctx.dct is not None and amount is not None and amount == int(amount):
-        value = _anniversary(ctx.dct, word, int(amount), unit_name(c.groups["unit"] or ""))
+        if weekday and unit == "week":
+            # "a week ago Saturday": a week before the latest Saturday ("Saturday a week ago")
+            latest = weekday_on_or_before(ctx.dct, WEEKDAY_NUMBER[weekday])
+            return one(c, V.day(latest - timedelta(weeks=int(amount)), "ago_weekday"))
+        value = _anniversary(ctx.dct, word, int(amount), unit) if word else None
         if value is not None:
             return one(c, value)
-    # "two days ago this week" is no anniversary: the count alone
+    # "two days ago this week" is no anniversary, "a year ago Sunday" no weekday: the count alone
     dir_end = span(c, "dir")[1]
     return [(s, min(e, dir_end), v) for s, e, v in _counted_phrase(c, ctx) or []] or None
 
