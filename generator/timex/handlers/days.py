@@ -2,8 +2,10 @@
 (rules/days.yaml).
 
 News convention: a bare weekday in a past-tense clause is the latest such day on or before
-the dateline (the dateline itself included); in a future clause, or after "postponed
-until", the next one on or after it.
+the dateline (the dateline itself included); in a future clause, after "postponed until",
+right after "is" ("the vote is Friday") or after "until"/"starting" in a present clause, the
+next one on or after it. "On a Monday" is no day of the calendar; "Tuesday of last week",
+"the first Monday of August" and holidays are read from their week, month or year.
 """
 
 from __future__ import annotations
