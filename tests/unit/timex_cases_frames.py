@@ -129,4 +129,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
+    # things, places and days of history named after a date word
+    (W, "Lights went up on the Christmas tree in the square.", "Christmas"),
+    (W, "The crash recalled Black Monday.", "Monday"),
+    (W, "Fans tuned in to Monday Night Football.", "Monday Night"),
+    # a season with no tense is any such season; a happening the text does not date
+    (W, "In winter the ferry runs twice a day.", "winter"),
+    (W, "The runoff falls on the same day as the census.", "the same day"),
+    # a quote mark before a number opens a quotation unless a preposition makes it a year
+    (W, "He shouted '25 to go' at the crowd.", "'25"),
 ]
