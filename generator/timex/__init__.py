@@ -53,7 +53,7 @@ def _tag_english(text: str, dct: datetime.date | None, day_first: bool) -> list[
             if start < taken_until or end <= start:
                 continue
             out.append(TimeExpr(start, end, text[start:end], value))
-            ctx.note(start, value)
+            ctx.note(start, value, end)
             taken_until = end
         taken_until = max(taken_until, cand.end)
     return out

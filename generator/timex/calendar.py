@@ -18,6 +18,17 @@ TENSE_TIE_DAYS = 120
 TENSE_TIE_MONTHS = 8
 
 
+SHORT_YEAR_AHEAD = 5  # "until '27" said in 2025 is ahead; "in '98" is of the last century
+
+
+def two_digit_year(yy: int, dct: date | None) -> int:
+    """The year "'98", "FY25" name: of the dateline's century up to a few years ahead of it,
+    else of the century before."""
+    now = dct.year if dct else 2030
+    century = now // 100 * 100
+    return century + yy if yy <= now % 100 + SHORT_YEAR_AHEAD else century - 100 + yy
+
+
 def months_between(a: date, b: date) -> int:
     return (b.year - a.year) * 12 + b.month - a.month
 

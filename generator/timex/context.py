@@ -24,6 +24,7 @@ _CUES = _LEX.tense
 assert _CUES is not None
 _PAST = _LEX.past_tenses
 _NOT_BEFORE_SCHEDULE = _CUES.determiners | _CUES.not_before_schedule
+_PRESENT_COPULA = frozenset(("is", "are", "am", "'s", "’s", "be"))
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 # closing quotes include the typewriter '' and `` of wire copy
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=(?:[\"“‘(\[]|``)?[A-Z0-9])|\n")
@@ -37,6 +38,11 @@ _LEAD_PREP_RE = re.compile(r"[\s\"“‘(\[]*(?:(?:" + "|".join(_CUES.clause_ope
 
 # Rules whose values span several quarters ("the first nine months", "the first half").
 _MULTI_MONTH_RULES = frozenset(("half", "the_year_ended", "the_year"))
+_FRAME_RULES = _LEX.words("year_frame_rules")
+_FRAME_BREAKERS = _LEX.words("year_frame_breakers")
+_FRAME_FORWARD = _LEX.words("year_frame_forward")
+_FRAME_PUNCTUATION = frozenset(';:()"“”')
+FRAME_REACH = 100  # characters between the dated phrase and a date that continues its year
 TENSE_WINDOW = 250  # characters around an expression searched for tense markers
 REF_LOOKBACK = 40  # how many earlier dates "the previous day" may look back through
 
@@ -51,6 +57,7 @@ class Context:
     sentence_starts: list[int] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)
     refs: list[tuple[int, TimeValue]] = field(default_factory=list)  # (position, value)
+    ref_ends: dict[int, int] = field(default_factory=dict)  # a reference's start -> its end
     last_quarter: tuple[int, int] | None = None
     # Earnings text compares a reporting period with "a year earlier": the period last
     # named decides whether that is a quarter or a year ("the nine months ... a year earlier").
@@ -81,9 +88,10 @@ class Context:
         return not self.text[start:pos].strip(" \t\n\"“‘'(")
 
     # references for chaining ("the previous day")
-    def note(self, pos: int, value: TimeValue) -> None:
+    def note(self, pos: int, value: TimeValue, end: int | None = None) -> None:
         if value.anchored:
             self.refs.append((pos, value))
+            self.ref_ends[pos] = pos if end is None else end
         if value.rule in ("quarter", "context_quarter") and value.start is not None \
                 and (self.dct is None or value.start <= self.dct):  # a quarter to come is no report
             self.last_quarter = (value.start.year, V.quarter_of(value.start))
@@ -114,6 +122,49 @@ class Context:
             if not fine or v.granularity in ("time", "day"):
                 return v
         return None
+
+    def ref_of(self, pos: int, granularity: str) -> TimeValue | None:
+        """The date of that granularity last mentioned in this paragraph or the one before
+        ("that quarter")."""
+        para = self.paragraph_start(pos)
+        if para:
+            para = self.paragraph_start(para - 1)
+        for p, v in reversed(self.refs[-REF_LOOKBACK:]):
+            if p < para:
+                break
+            if v.granularity == granularity:
+                return v
+        return None
+
+    def year_frame(self, pos: int, month_no: int, day_no: int = 1) -> int | None:
+        """The year a month (or month-day) without one continues: that of the date just
+        before it in its sentence when that date names a year other than the dateline's
+        ("arrested on March 12, 2019, and charged on March 14"; "elected in November 2020
+        and sworn in in January" is the January after). A bare year frames only as the
+        sentence's opener ("In 2019, the firm ... in March"). Not across a clause that may
+        be an aside: a relative word, a comma before the earlier date ("The firm, founded in
+        1998, ... in June"), other punctuation, or a long gap."""
+        if self.dct is None or not self.refs:
+            return None
+        s_start = self.sentence_bounds(pos)[0]
+        p, v = self.refs[-1]
+        if p < s_start or v.start is None or v.start.year == self.dct.year:
+            return None
+        if v.rule not in _FRAME_RULES and not (v.rule == "year"
+                                               and _LEAD_PREP_RE.fullmatch(self.text, s_start, p)):
+            return None
+        between = self.text[self.ref_ends.get(p, p):pos]
+        if len(between) > FRAME_REACH or _FRAME_PUNCTUATION.intersection(between) \
+                or "," in between[1:] or ("," in between and "," in self.text[s_start:p]):
+            return None
+        words = {w.lower() for w in _WORD_RE.findall(between)}
+        if words & _FRAME_BREAKERS:
+            return None
+        r = v.start
+        earlier = (month_no, day_no) < (r.month, r.day if v.granularity == "day" else 1)
+        if v.granularity in ("day", "month") and earlier and words & _FRAME_FORWARD:
+            return r.year + 1
+        return r.year
 
     def ref_day(self, pos: int) -> date | None:
         v = self.ref(pos, fine=True)
@@ -191,10 +242,16 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
             out.append("future")
         elif low == "as" and nxt == "recently":
             out.append("past")
+        elif low in cues.set_for and nxt == "for" and prev in cues.passive_aux:
+            out.append("future")  # "a hearing is set for Thursday"
+        elif low in cues.due and prev in _PRESENT_COPULA and nxt != "to":
+            out.append("future")  # "he is due in court on Thursday"
         elif i and words[i - 1].lower() in cues.passive_aux and low not in ("was", "were", "had"):
             continue  # "will be held", "is expected": a participle, not a past tense
         elif low.endswith("ed") and (low.startswith("un") or prev in cues.determiners):
             continue  # "an unspecified date", "the revised plan": adjectives
+        elif low in _PAST and prev in cues.base_form_before:
+            continue  # "the shop will shut", "agreed to cut": a base form like its past
         elif low in _PAST:
             out.append("past")
         elif low.endswith("ed") and len(low) >= 4 and low not in cues.not_past_ed \

@@ -62,6 +62,9 @@ class TenseCues:
     not_before_schedule: frozenset[str]
     as_planned: frozenset[str]
     not_past_ed: frozenset[str]
+    base_form_before: frozenset[str]  # "will shut", "to cut": a base form, not a past
+    set_for: frozenset[str]           # "is set for Thursday": a plan
+    due: frozenset[str]               # "is due in court Thursday": a plan
     clause_openers: tuple[str, ...]
 
 

@@ -234,8 +234,11 @@ def _lexicon_words(lexicon: Lexicon, source: str, where: str) -> list[str]:
         "ordinals.words": lambda: list(lexicon.ordinals or {}),
         "cues.reporting_verbs": lambda: sorted(lexicon.reporting_forms()),
     }
+    if source not in sources and source.startswith("cues."):
+        return sorted(lexicon.words(source[len("cues."):]))  # any named list of cues.yaml
     if source not in sources:
-        raise LexiconError(f"{where}: unknown word source {source!r} (one of {sorted(sources)})")
+        raise LexiconError(f"{where}: unknown word source {source!r} (one of {sorted(sources)}"
+                           " or cues.LIST)")
     return sources[source]()
 
 

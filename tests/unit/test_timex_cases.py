@@ -14,6 +14,8 @@ import pytest
 from generator.timex import tag
 from timex_cases_conventions import CASES as CONVENTION_CASES
 from timex_cases_conventions import NONE as CONVENTION_NONE
+from timex_cases_frames import CASES as FRAME_CASES
+from timex_cases_frames import NONE as FRAME_NONE
 from timex_cases_news import CASES as NEWS_CASES
 from timex_cases_news import NONE as NEWS_NONE
 
@@ -845,8 +847,9 @@ def _date(s: str | None) -> datetime.date | None:
 
 
 # timex_cases_news.py: the error kinds of issue 15; timex_cases_conventions.py: TimeML's
-ALL_CASES = CASES + NEWS_CASES + CONVENTION_CASES
-ALL_NONE = NONE + NEWS_NONE + CONVENTION_NONE
+# conventions; timex_cases_frames.py: the frame a date is read in (timetable, anniversary)
+ALL_CASES = CASES + NEWS_CASES + CONVENTION_CASES + FRAME_CASES
+ALL_NONE = NONE + NEWS_NONE + CONVENTION_NONE + FRAME_NONE
 
 
 @pytest.mark.parametrize("dct,sentence,expr,value,range_,type_", ALL_CASES,

@@ -55,8 +55,9 @@ def clock(c: Candidate, ctx: Context) -> Pieces:
     h = int(g["h"] or 0)
     if (g["ampm"] or "").lower().startswith(("a", "p")) and not 1 <= h <= 12:
         return None  # "15 p.m." is no time
-    day = _clock_day(ctx, c, g.get("day") or g.get("pday"), g.get("mon") or g.get("mon2"),
-                     g.get("d") or g.get("d2"))
+    day = _clock_day(ctx, c, g.get("day") or g.get("pday"),
+                     g.get("mon") or g.get("mon2") or g.get("mon3"),
+                     g.get("d") or g.get("d2") or g.get("d3"))
     part = (g["podword"] or g["podonly"] or "").lower()
     if part and not (g["ampm"] or "").lower().startswith(("a", "p")):
         # "4 in the morning" is a.m.; the afternoon, evening and night are p.m. ("11 at night")
@@ -73,7 +74,7 @@ def clock(c: Candidate, ctx: Context) -> Pieces:
 
 def clock24(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
-    day = _clock_day(ctx, c, g["day"], None, None)
+    day = _clock_day(ctx, c, g["day"], g["mon"] or g["mon0"], g["d"] or g["d0"])
     h, mi = int(g["h"] or g["h4"] or 0), int(g["mi"] or g["mi4"] or 0)
     if day is None:
         return one(c, _unanchored(h, mi, "clock24"))

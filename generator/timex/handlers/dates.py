@@ -1,6 +1,8 @@
 """Calendar dates: a day or a month, with or without a year (rules/dates.yaml).
 
-A month-day without a year takes the year its clause's tense implies, else the nearest;
+A month-day without a year takes the year of a date of another year just before it in its
+sentence ("arrested on March 12, 2019, and charged on March 14": Context.year_frame), else
+the year its clause's tense implies, else the nearest;
 "the Oct. 23 killing" (a month used as an adjective) names something already done, "the
 March elections" something still to come.
 """
@@ -20,6 +22,8 @@ from generator.timex.numbers import year_from_words
 from generator.timex.scan import Candidate
 
 _PLANNED_NOUNS = LEX.words("planned_nouns")
+_ORDINALS = LEX.ordinals or {}
+MONTH_NUMBER = LEX.month_numbers
 _NOT_EVENT_NOUNS = LEX.words("not_event_nouns")
 _ATTRIBUTIVE_DETERMINERS = LEX.words("attributive_determiners")
 _SPAN_END = LEX.words("span_end_prepositions")
@@ -64,7 +68,13 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
         if not 1 <= d <= 31:
             return None
         return (start, end, V.unresolved(f"XXXX-{m:02d}-{d:02d}", "day", c.rule))
-    if prev_word(ctx, c.start) == "ended":
+    framed = ctx.year_frame(start, m, d) if tense != "future" else None
+    if framed is not None:
+        try:
+            day: date | None = date(framed, m, d)
+        except ValueError:
+            return None
+    elif prev_word(ctx, c.start) == "ended":
         # "the fiscal year ended Jan. 31": a period already closed, however long ago
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
     else:
@@ -94,6 +104,18 @@ def month_day(c: Candidate, ctx: Context) -> Pieces:
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
         return None if day is None else [(c.start, c.end, V.day(day, c.rule))]
     piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
+    return None if piece is None else [piece]
+
+
+def month_day_words(c: Candidate, ctx: Context) -> Pieces:
+    """ "March eighth", "the twenty-first of June", "June first, 1998"."""
+    g = c.groups
+    m = MONTH_NUMBER[(g["mon"] or g["mon2"] or "").lower()]
+    d = _ORDINALS[norm(g["dw"] or g["dw2"]).replace(" ", "-")]
+    if g["y"]:
+        return day_piece(c, int(g["y"]), m, d, c.rule)
+    piece = _month_day(ctx, c, m, d, c.start, c.end,
+                       ctx.tense(c.start, c.end) if ctx.dct else None)
     return None if piece is None else [piece]
 
 
@@ -170,19 +192,28 @@ def month(c: Candidate, ctx: Context) -> Pieces:
         # unless the clause is past
         if _planned_event_ahead(c, ctx):
             y = dct.year if m >= dct.month else dct.year + 1
+        elif _planned_noun_after(c, ctx):
+            # "came a week before the August recess": a past clause leans back only as far
+            # as a near tie; next month's recess is still next month's
+            y = pick_year_for_month(dct, m, "past")
         else:
             y = dct.year if m <= dct.month else dct.year - 1
     else:
-        y = pick_year_for_month(dct, m, _month_tense(c, ctx))
+        tense = _month_tense(c, ctx)
+        framed = ctx.year_frame(c.start, m) if tense != "future" else None
+        y = framed if framed is not None else pick_year_for_month(dct, m, tense)
     return one(c, V.month(y, m, c.rule))
 
 
 def _month_tense(c: Candidate, ctx: Context) -> str | None:
     """The clause tense, except for the end of a span ("loans extended through January"):
-    the verb dates the extending, not the month the span runs to."""
+    the verb dates the extending, not the month the span runs to; with no past or future
+    ("the border stays shut until March") the span runs ahead."""
+    tense = ctx.tense(c.start, c.end)
     if prev_word(ctx, c.start) in _SPAN_END:
-        return None
-    return ctx.tense(c.start, c.end)
+        # ... but a present clause runs up to a month still to come ("stays shut until March")
+        return "future" if tense is None else None
+    return tense
 
 
 def _attributive_month(c: Candidate, ctx: Context) -> bool:

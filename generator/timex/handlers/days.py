@@ -2,8 +2,10 @@
 (rules/days.yaml).
 
 News convention: a bare weekday in a past-tense clause is the latest such day on or before
-the dateline (the dateline itself included); in a future clause, or after "postponed
-until", the next one on or after it.
+the dateline (the dateline itself included); in a future clause, after "postponed until",
+right after "is" ("the vote is Friday") or after "until"/"starting" in a present clause, the
+next one on or after it. "On a Monday" is no day of the calendar; "Tuesday of last week",
+"the first Monday of August" and holidays are read from their week, month or year.
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ from datetime import date, timedelta
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import (easter, holiday_day, weekday_on_or_after,
-                                      weekday_on_or_before)
+from generator.timex.calendar import (easter, holiday_day, nth_weekday, pick_year_for_month,
+                                      weekday_on_or_after, weekday_on_or_before)
 from generator.timex.context import Context
-from generator.timex.handlers.common import (LEX, POD, WEEKDAY_NUMBER, Pieces, next_text, norm,
-                                             one, prev_word, span)
+from generator.timex.handlers.common import (LEX, MONTH_NUMBER, POD, WEEKDAY_NUMBER, Pieces,
+                                             next_text, norm, one, prev_word, span)
 from generator.timex.scan import Candidate
 
 _DEADLINE_UNTIL = LEX.pattern("deadline_until")
+_COPULA = LEX.pattern("copula_before_weekday")
+_ANY_WEEKDAY = LEX.pattern("any_weekday_before")
+_RUNS_UNTIL = LEX.words("runs_until_weekday")
 _GENERIC_AFTER_TODAY = LEX.pattern("generic_after_today")
 _HOLIDAYS = {re.sub(r"\s+", " ", name.lower()).replace("’", "'"): h
              for h in LEX.holidays for name in h.names}
@@ -53,7 +58,10 @@ def resolve_weekday(ctx: Context, wd: int, rel: str, pos: int, end: int) -> date
         base = ctx.ref_day(pos) or dct
         return weekday_on_or_before(base, wd, strict=True)
     tense = ctx.tense(pos, end, timetable=True)
-    if tense == "future" or _DEADLINE_UNTIL.search(ctx.text, max(0, pos - 80), pos):
+    if tense == "future" or _DEADLINE_UNTIL.search(ctx.text, max(0, pos - 80), pos) \
+            or _COPULA.search(ctx.text, max(0, pos - 20), pos) \
+            or (tense is None and prev_word(ctx, pos) in _RUNS_UNTIL):
+        # "until Sunday, the border stays shut": a present clause runs up to the coming day
         return weekday_on_or_after(dct, wd)
     return weekday_on_or_before(dct, wd)
 
@@ -64,6 +72,12 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
     rel = norm(g["rel"])
     if rel in ("early", "late", "earlier", "later"):
         rel = ""
+    if not rel and _ANY_WEEKDAY.search(ctx.text, max(0, c.start - 12), c.start):
+        # "falls on a Monday this year": a weekday, not a day of the calendar
+        if g["pod"]:
+            return one(c, TimeValue(f"XXXX-WXX-{wd + 1}T{POD[g['pod'].lower()]}", "TIME",
+                                    "time", None, None, "weekday_any"))
+        return one(c, V.unresolved(f"XXXX-WXX-{wd + 1}", "day", "weekday_any"))
     if not rel and ctx.dct is not None and _done_on(ctx, c.end):
         # "Wednesday's ruling" names what was done that day: the latest such day
         d: date | None = weekday_on_or_before(ctx.dct, wd)
@@ -77,6 +91,60 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
         # TimeML: a part of a day is a TIME ("Friday afternoon" = ...TAF), like "this morning"
         return one(c, V.part_of_day(d, POD[g["pod"].lower()], "weekday_pod"))
     return one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
+
+
+_WEEK_STEP = {"last": -1, "the previous": -1, "this": 0, "that": 0, "the same": 0, "next": 1,
+              "the following": 1}
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def this_day_in(c: Candidate, ctx: Context) -> Pieces:
+    """ "on this day in 1969": the dateline's day of the year, in that year."""
+    if ctx.dct is None:
+        return None
+    try:
+        return one(c, V.day(ctx.dct.replace(year=int(c.groups["y"] or 0)), "this_day_in"))
+    except ValueError:
+        return None  # 29 February in a common year
+
+
+def weekday_of_week(c: Candidate, ctx: Context) -> Pieces:
+    """ "Tuesday of last week", "Friday of that week": that day of that calendar week."""
+    g = c.groups
+    rel = norm(g["rel"])
+    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
+    chained = rel in ("that", "the same", "the following", "the previous")
+    base = ctx.ref_day(c.start) if chained else ctx.dct
+    if base is None:
+        return one(c, V.unresolved("XXXX-WXX-" + str(wd + 1), "day", "weekday_of_week"))
+    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=_WEEK_STEP[rel])
+    return one(c, V.day(monday + timedelta(days=wd), "weekday_of_week"))
+
+
+def nth_weekday_of_month(c: Candidate, ctx: Context) -> Pieces:
+    """ "the first Monday of August": the month's year by the clause, as a month's is."""
+    g = c.groups
+    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
+    n = _NTH[(g["nth"] or "").lower()]
+    if g["rel"]:
+        if ctx.dct is None:
+            return None
+        first = V.add_months(ctx.dct.replace(day=1), {"last": -1, "next": 1}.get(norm(g["rel"]), 0))
+        y, m = first.year, first.month
+    else:
+        m = MONTH_NUMBER[(g["mon"] or "").lower()]
+        if g["y"]:
+            y = int(g["y"])
+        elif ctx.dct is None:
+            return None
+        else:
+            tense = ctx.tense(c.start, c.end)
+            framed = ctx.year_frame(c.start, m) if tense != "future" else None
+            y = framed if framed is not None else pick_year_for_month(ctx.dct, m, tense)
+    try:
+        return one(c, V.day(nth_weekday(y, m, wd, n), "nth_weekday"))
+    except ValueError:
+        return None  # "the fifth Monday" of a month with four
 
 
 def _span_opened_on(ctx: Context, pos: int) -> date | None:
@@ -217,9 +285,14 @@ def running_day(c: Candidate, ctx: Context) -> Pieces:
 
 def holiday(c: Candidate, ctx: Context) -> Pieces:
     key = re.sub(r"\s+", " ", (c.groups["word"] or "").lower()).replace("’", "'")
+    entry = _HOLIDAYS[key]
+    if c.groups["y"]:  # "Good Friday 1998", "Easter week of 2020"
+        y = int(c.groups["y"])
+        if entry.easter_week:
+            return one(c, V.week_of(easter(y), "holiday_week"))
+        return one(c, V.day(holiday_day(entry, y), "holiday_year"))
     if ctx.dct is None:
         return one(c, V.unresolved("XXXX-XX-XX", "day", "holiday"))
-    entry = _HOLIDAYS[key]
     tense = ctx.tense(c.start, c.end)
     if entry.easter_week:
         # the week of Easter Sunday; the nearest one when it is this week or next, else by tense

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from generator.timex import values as V
-from generator.timex.calendar import shift_quarter
+from generator.timex.calendar import shift_quarter, two_digit_year
 from generator.timex.context import Context
 from generator.timex.handlers.common import LEX, Pieces, norm, one, span
 from generator.timex.scan import Candidate
@@ -40,11 +40,13 @@ def quarter(c: Candidate, ctx: Context) -> Pieces:
     the = (g["the"] or "").lower()
     mods = (g["mods"] or "").lower()
     ord_ = (g["ord"] or "").lower()
-    if the == "a":  # "a third quarter": the quarter without its article
+    if the == "a" or (the == "that" and ord_):
+        # "a third quarter", "said that third-quarter profit": the quarter without the word
         pieces = _quarter_pieces(c, ctx, "", mods, ord_)
         if not pieces:
             return None
-        return [(span(c, "ord")[0], c.end, pieces[0][2])]
+        start = span(c, "mods")[0] if g["mods"] else span(c, "ord")[0]
+        return [(start, c.end, pieces[0][2])]
     return _quarter_pieces(c, ctx, the, mods, ord_)
 
 
@@ -61,6 +63,14 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str, ord_: str) 
         q = _QUARTER_ORD.get(ord_)
         return one(c, V.unresolved(f"XXXX-Q{q}" if q else "XXXX-QX", "quarter", rule))
     dct = ctx.dct
+    if the == "that" and not ord_:  # "that quarter": the one last named
+        named = ctx.ref_of(c.start, "quarter")
+        return one(c, V.quarter(named.start.year, V.quarter_of(named.start), "that_quarter")) \
+            if named is not None and named.start is not None else None
+    if g["yrel"]:  # "the first quarter of next year"
+        q = _QUARTER_ORD.get(ord_, 4 if ord_ in ("final", "last") or the == "last" else 0)
+        step = {"last": -1, "next": 1}.get(norm(g["yrel"]), 0)
+        return one(c, V.quarter(dct.year + step, q, rule)) if q else None
     cur_q = V.quarter_of(dct)
     if any(word in mods for word in _COMPARED):
         q = _QUARTER_ORD.get(ord_)
@@ -79,6 +89,8 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str, ord_: str) 
             tense = ctx.tense(c.start, c.end)
             if tense == "future" and q < cur_q - 1:
                 y += 1
+            elif tense == "past" and q > cur_q and "fiscal" not in mods:
+                y -= 1  # "reported a loss for the fourth quarter" in January: last year's
             # "after a flat second quarter", "will result in a fourth-quarter charge": a
             # quarter named in passing is not the period the article reports on
             if tense == "future" or _IN_PASSING.search(ctx.text[max(0, c.start - 20):c.start]):
@@ -128,14 +140,24 @@ def quarter_phrase(c: Candidate, ctx: Context) -> Pieces:
 
 def quarter_code(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
-    if g["h"]:  # "H1 2025", "2H 2026"
-        return one(c, V.half(int(g["hy"] or 0), int(re.sub(r"\D", "", g["h"])), "half_code"))
+    if g["h"]:  # "H1 2025", "2H 2026", "1H25"
+        y = int(g["hy"]) if g["hy"] else two_digit_year(int(g["hyy"] or 0), ctx.dct)
+        return one(c, V.half(y, int(re.sub(r"\D", "", g["h"])), "half_code"))
     q = int(re.sub(r"\D", "", g["q"] or ""))
-    if g["y"]:
-        return one(c, V.quarter(int(g["y"]), q, "quarter"))
+    if g["y"] or g["yy"]:  # "Q2 2024", "Q3 FY24"
+        y = int(g["y"]) if g["y"] else two_digit_year(int(g["yy"] or 0), ctx.dct)
+        return one(c, V.quarter(y, q, "quarter"))
     if ctx.dct is None:
         return one(c, V.unresolved(f"XXXX-Q{q}", "quarter", "quarter"))
-    return one(c, V.quarter(ctx.dct.year, q, "quarter"))
+    y = ctx.dct.year
+    if q > V.quarter_of(ctx.dct) and ctx.tense(c.start, c.end) == "past":
+        y -= 1  # "lost money in Q4", said in January: the quarter just ended
+    return one(c, V.quarter(y, q, "quarter"))
+
+
+def fiscal_short(c: Candidate, ctx: Context) -> Pieces:
+    """ "FY25": fiscal 2025."""
+    return one(c, V.year(two_digit_year(int(c.groups["yy"] or 0), ctx.dct), "fiscal_year"))
 
 
 def half(c: Candidate, ctx: Context) -> Pieces:

@@ -4,6 +4,7 @@ years ago", "a week later", "this year than last"."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 
@@ -11,8 +12,8 @@ from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.calendar import shift_quarter, weekday_on_or_after, weekday_on_or_before
 from generator.timex.context import Context
-from generator.timex.handlers.common import (LEX, Piece, Pieces, next_text, norm, one,
-                                             prev_word, span)
+from generator.timex.handlers.common import (LEX, WEEKDAY_NUMBER, Piece, Pieces, next_text,
+                                             norm, one, prev_word, span)
 from generator.timex.handlers.counted import (COMPARISON, FROM_EVENT, GOVERNED_WORD, counted_from_date,
                                               counted_from_phrase, date_at, shift)
 from generator.timex.numbers import number_value, unit_name
@@ -32,6 +33,7 @@ _STEP = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "the 
          "next": 1, "the coming": 1, "coming": 1, "the": 0}
 _CHAIN_STEP = {"that": 0, "that same": 0, "the same": 0, "the previous": -1, "the preceding": -1,
                "the prior": -1, "the following": 1, "the next": 1, "before": -1, "after": 1}
+_SAME_AS = re.compile(r"\s+as\s+")  # "the same day as ..."
 
 
 def reltime(c: Candidate, ctx: Context) -> Pieces:
@@ -176,6 +178,16 @@ def relative_to(ctx: Context, base: date, rel: str, unit: str, rule: str,
 def chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
                start: int | None = None) -> Pieces:
     """One unit on from (or back from, or the same as) the date last mentioned."""
+    same_as = _SAME_AS.match(ctx.text, c.end) if rel.endswith("same") else None
+    if same_as:
+        # "the same day as Monday's vote": that date; "the same day as the election": the
+        # day of a happening the text does not date
+        dated = date_at(ctx, same_as.end())
+        if dated is None or dated[1].start is None or unit != "day" \
+                or dated[1].granularity not in ("day", "time"):
+            return None
+        return [(c.start if start is None else start, dated[0],
+                 V.day(dated[1].start, "same_day_as"))]
     step = _CHAIN_STEP[rel]
     fine = unit in ("day",) + _PARTS_OF_DAY
     ref = ctx.ref(c.start, fine=fine)
@@ -230,6 +242,13 @@ def _unit_beside_date(c: Candidate, ctx: Context, unit: str, direction: str,
                 or ctx.dct is None:
             return None
         base, step, end = ctx.dct, 2 * step, follow.end()  # "the year before last"
+        if unit == "weekend":
+            # from a weekday the coming weekend is "this weekend": the one after next is a week
+            # on, the one before last two weeks back
+            return [(c.start, end, V.weekend_of(base + timedelta(weeks=-2 if step < 0 else 1),
+                                                "beside_weekend"))]
+    elif unit == "weekend":
+        return None  # "the weekend before the vote": which weekend the text leaves open
     else:
         end, value = dated
         base = value.start if step < 0 else value.end  # type: ignore[assignment]
@@ -247,8 +266,75 @@ def _unit_beside_date(c: Candidate, ctx: Context, unit: str, direction: str,
     return [(c.start, end, V.year(base.year + step, rule))]
 
 
+_ANNIVERSARY_DAY = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_UNIT_YEARS = {"year": 1, "decade": 10, "century": 100}
+
+
 def ago(c: Candidate, ctx: Context) -> Pieces:
-    """ "two years ago", "a week later", "an hour after the vote"."""
+    """ "two years ago", "a week later", "an hour after the vote", "ten years ago today"."""
+    if c.groups["fromday"]:
+        return _from_day(c, ctx)
+    word = norm(c.groups["anniv"])
+    weekday = norm(c.groups["agowd"])
+    if not word and not weekday:
+        return _counted_phrase(c, ctx)
+    amount = number_value(c.groups["n"] or "")
+    unit = unit_name(c.groups["unit"] or "")
+    if ctx.dct is not None and amount is not None and amount == int(amount):
+        if weekday and unit == "week":
+            # "a week ago Saturday": a week before the latest Saturday ("Saturday a week ago")
+            latest = weekday_on_or_before(ctx.dct, WEEKDAY_NUMBER[weekday])
+            return one(c, V.day(latest - timedelta(weeks=int(amount)), "ago_weekday"))
+        value = _anniversary(ctx.dct, word, int(amount), unit) if word else None
+        if value is not None:
+            return one(c, value)
+    # "two days ago this week" is no anniversary, "a year ago Sunday" no weekday: the count alone
+    dir_end = span(c, "dir")[1]
+    return [(s, min(e, dir_end), v) for s, e, v in _counted_phrase(c, ctx) or []] or None
+
+
+def _from_day(c: Candidate, ctx: Context) -> Pieces:
+    """ "a week from today", "two weeks from Friday" (the coming one): a day ahead."""
+    amount = number_value(c.groups["n"] or "")
+    unit = unit_name(c.groups["unit"] or "")
+    day_word = norm(c.groups["fromday"])
+    if ctx.dct is None or amount is None or amount != int(amount) \
+            or unit not in ("day", "week", "month", "year"):
+        unit_end = span(c, "unit")[1]
+        return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "duration"))]
+    if day_word in WEEKDAY_NUMBER:
+        base = weekday_on_or_after(ctx.dct, WEEKDAY_NUMBER[day_word])
+    else:
+        base = ctx.dct + timedelta(days=1 if day_word == "tomorrow" else 0)
+    n = int(amount)
+    if unit in ("day", "week"):
+        return one(c, V.day(base + timedelta(days=n * (7 if unit == "week" else 1)), "from_day"))
+    return one(c, V.day(V.add_months(base, n * (12 if unit == "year" else 1)), "from_day"))
+
+
+def _anniversary(dct: date, word: str, amount: int, unit: str) -> TimeValue | None:
+    """The day ("ten years ago today"), week or month ("this week", "this month") that many
+    units before the dateline; a week or month back is only a day ("a month ago today")."""
+    day = dct + timedelta(days=_ANNIVERSARY_DAY.get(word, 0))
+    if unit == "week" and word in _ANNIVERSARY_DAY:
+        return V.day(day - timedelta(weeks=amount), "anniversary")
+    if unit in _UNIT_YEARS:
+        months = 12 * amount * _UNIT_YEARS[unit]
+    elif unit == "month" and word in _ANNIVERSARY_DAY:
+        months = amount
+    else:
+        return None
+    if not V.valid_year(day.year - months // 12 - 1):
+        return None
+    back = V.add_months(day, -months)
+    if word == "this week":
+        return V.week_of(back, "anniversary")
+    if word == "this month":
+        return V.month(back.year, back.month, "anniversary")
+    return V.day(back, "anniversary")
+
+
+def _counted_phrase(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     amount = number_value(g["n"] or "")
     unit = unit_name(g["unit"] or "")
@@ -315,15 +401,26 @@ def ago(c: Candidate, ctx: Context) -> Pieces:
     return one(c, shift(base, sign * amount, unit, "ago" if from_dct else "offset"))
 
 
+def until_then(c: Candidate, ctx: Context) -> Pieces:
+    """ "until then", "by then": the date last mentioned nearby, else nothing to tag."""
+    ref = ctx.ref(c.start, near=True)
+    return None if ref is None else one(c, dataclasses.replace(ref, rule="until_then"))
+
+
 def elliptic_last(c: Candidate, ctx: Context) -> Pieces:
-    """ "twice as high a dividend this year as last": the unit named before in the sentence."""
+    """ "twice as high a dividend this year as last", "this year and next": the unit named
+    before in the sentence (right before it after "and"/"or")."""
     this = list(_THIS_UNIT.finditer(ctx.text, ctx.sentence_bounds(c.start)[0], c.start))
     if not this or ctx.dct is None:
         return None
+    if prev_word(ctx, c.start) in ("and", "or") and this[-1].end() < c.start - 5:
+        return None  # "This year the fair moved, and next, ...": no unit to carry on
     unit = this[-1].group(1).lower()
+    rel = (c.groups["word"] or "").lower()
     if unit == "quarter":
-        return one(c, shift_quarter(ctx.dct.year, V.quarter_of(ctx.dct), -1, "elliptic_last"))
-    return one(c, relative_to(ctx, ctx.dct, "last", unit, "elliptic_last", c))
+        return one(c, shift_quarter(ctx.dct.year, V.quarter_of(ctx.dct),
+                                    1 if rel == "next" else -1, "elliptic_last"))
+    return one(c, relative_to(ctx, ctx.dct, rel, unit, "elliptic_last", c))
 
 
 __all__ = ["Piece", "reltime", "chain", "ago", "elliptic_last", "calendar_neighbour"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from generator.timex import values as V
+from generator.timex.calendar import two_digit_year
 from generator.timex.context import Context
 from generator.timex.handlers.common import LEX, Pieces, norm, one, prev_word, span
 from generator.timex.numbers import year_from_words
@@ -62,6 +63,11 @@ def year(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.year(y, "fiscal_year" if g["fiscal"] else "year"))
 
 
+def short_year(c: Candidate, ctx: Context) -> Pieces:
+    """ "in '98": the year of this century up to a few years ahead, else of the last."""
+    return one(c, V.year(two_digit_year(int(c.groups["yy"] or 0), ctx.dct), "short_year"))
+
+
 def year_range(c: Candidate, ctx: Context) -> Pieces:
     """ "1990-95": two years."""
     g = c.groups
@@ -84,7 +90,8 @@ def year_end(c: Candidate, ctx: Context) -> Pieces:
 
 
 def decade(c: Candidate, ctx: Context) -> Pieces:
-    """ "the 1990s"; "the '80s" in the century that makes it past (the '10s: this one)."""
+    """ "the 1990s"; "the '80s" in the century that makes it past (the '10s: this one);
+    "the 1800s" is the nineteenth century."""
     dec = c.groups["dec"] or ""
     if dec[0] in "'’":
         tens = int(dec[1])
@@ -96,6 +103,9 @@ def decade(c: Candidate, ctx: Context) -> Pieces:
         first = century + tens * 10
     else:
         first = int(dec)
+        if first % 100 == 0 and first < 2000:
+            # "the 1800s", "the early 1900s": a century in English ("the 2000s" is a decade)
+            return one(c, V.century(first // 100 + 1, "hundreds"))
     return one(c, V.decade(first, "decade"))
 
 
@@ -136,6 +146,9 @@ def season(c: Candidate, ctx: Context) -> Pieces:
     if g.get("yw"):
         y = year_from_words(g["yw"] or "")
         return None if y is None else [(first, c.end, V.season(y, code, "season_year"))]
+    bare = not (rel or g["mod"] or g["mod2"])
+    if bare and prev_word(ctx, c.start) in ("in", "during") and ctx.tense(c.start, c.end) is None:
+        return None  # "in summer the town fills with tourists": any summer
     if ctx.dct is None:
         return [(first, c.end, V.unresolved(f"XXXX-{code}", "season", "season"))]
     cur_year, cur_code = V.season_of(ctx.dct)
