@@ -42,7 +42,7 @@ class InputsMemo:
         self.faces: dict[int, tuple[ArticleAnalysis, str]] = {}
         self.by_slug: dict[str, str] = {}  # each article's face
         self.datelines: tuple | None = None  # (source keys, publication dates, their text)
-        self.sources: dict[tuple, tuple] = {}  # scope -> (its events, the articles they cite, its sources)
+        self.sources: dict[tuple, tuple] = {}  # scope -> (its events, how many of them cite each article, its sources)
 
 
 def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, ...] | list[PageRecord],
@@ -67,16 +67,40 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
         known_faces[id(analysis)] = known
         faces[slug] = known[1]
     # the articles whose face may differ from last run's (a face made again counts)
-    moved = {s for s, f in faces.items() if memo.by_slug.get(s) is not f} | (memo.by_slug.keys() - faces.keys())
+    moved = {s for s, f in faces.items() if memo.by_slug.get(s) is not f and memo.by_slug.get(s) != f} \
+        | (memo.by_slug.keys() - faces.keys())
     memo.faces, memo.by_slug = known_faces, faces
     sources_of: dict[tuple, tuple] = {}
 
     def sources(key: tuple, events: tuple[TimelineEvent, ...]) -> tuple[str, ...]:
         if key not in sources_of:
             known = memo.sources.get(key)
-            if known is None or not same(known[0], events) or not moved.isdisjoint(known[1]):
-                cited = frozenset(s for e in events for s in e.articles)
+            if known is None:
+                cited: dict[str, int] = {}  # article -> the scope's events citing it
+                for event in events:
+                    for slug in event.articles:
+                        cited[slug] = cited.get(slug, 0) + 1
                 known = (events, cited, tuple(faces[s] for s in sorted(cited) if s in faces))
+            elif not same(known[0], events) or not moved.isdisjoint(known[1]):
+                # the events that came and went change the counts; the list only when one
+                # article comes or goes, or its face changed
+                now, before = set(map(id, events)), set(map(id, known[0]))
+                cited = dict(known[1])
+                changed = not moved.isdisjoint(cited)
+                for event in known[0]:
+                    if id(event) not in now:
+                        for slug in event.articles:
+                            cited[slug] -= 1
+                            if not cited[slug]:
+                                del cited[slug]
+                                changed = True
+                for event in events:
+                    if id(event) not in before:
+                        for slug in event.articles:
+                            changed |= slug not in cited
+                            cited[slug] = cited.get(slug, 0) + 1
+                changed |= not moved.isdisjoint(cited)
+                known = (events, cited, tuple(faces[s] for s in sorted(cited) if s in faces) if changed else known[2])
             sources_of[key] = known
         return sources_of[key][2]
 

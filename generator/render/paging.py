@@ -12,6 +12,7 @@ however many: a year is the finest split.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import is_
 
 from ..config import SiteConfig
 from ..i18n.catalogs import N_, language as interface_language
@@ -37,8 +38,11 @@ class YearLink:
 class Paging:
     """The year split of one Timeline under one SiteConfig (computed once per render)."""
 
-    def __init__(self, timeline: Timeline, config: SiteConfig):
+    def __init__(self, timeline: Timeline, config: SiteConfig, last: "Paging | None" = None):
         self.timeline = timeline
+        self._last = last  # the paging of the last run (annals serve): scopes of the same events keep their years
+        if last is not None:
+            last._last = None  # no chain of every earlier run's paging
         self.limit = urls.page_events(config)
         self.lang = interface_language(config.language)
         by_actor: dict[str, list[TimelineEvent]] = {a.slug: [] for a in timeline.actors}
@@ -61,6 +65,10 @@ class Paging:
     def years(self, actor: str | None = None) -> dict[str, tuple[TimelineEvent, ...]]:
         """Year key -> its events in timeline order; periods first (they start earliest
         within their span and read as background), then years in order."""
+        last = self._last
+        if actor not in self._years and last is not None and actor in last._years and last.limit == self.limit:
+            if _same(last.events(actor), self.events(actor)):
+                self._years[actor] = last._years[actor]
         if actor not in self._years:
             buckets: dict[str, list[TimelineEvent]] = {}
             for event in self.events(actor):
@@ -120,3 +128,7 @@ class Paging:
         for actor in self.timeline.actors:
             pages += self.year_pages(actor.slug)
         return pages
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(map(is_, a, b))
