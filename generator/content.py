@@ -62,12 +62,21 @@ def article_files(site_dir: Path, content_dir: str = "content") -> Listing:
     links among them (sitefiles: only regular files inside the site are read). Names
     starting with "." or "_" are left out, and so is an output folder Annals made there."""
     root = site_dir / content_dir / "articles"
+    top = str(root)
 
-    def hidden(rel: Path) -> bool:
-        return any(part.startswith((".", "_")) for part in rel.parts)
+    def hidden(rel: str) -> bool:
+        return any(part.startswith((".", "_")) for part in rel.split("/"))
 
-    return regular_files(site_dir, root, lambda rel: rel.suffix.lower() in ARTICLE_SUFFIXES and not hidden(rel),
-                         lambda rel: hidden(rel) or (root / rel / OUTPUT_MARKER).exists())
+    return regular_files(site_dir, root, lambda rel: _suffix(rel).lower() in ARTICLE_SUFFIXES and not hidden(rel),
+                         lambda rel: hidden(rel) or os.path.exists(os.path.join(top, rel, OUTPUT_MARKER)),
+                         as_text=True)
+
+
+def _suffix(rel: str) -> str:
+    """PurePosixPath(rel).suffix of a "/"-separated relative path, as text."""
+    name = rel.rpartition("/")[2]
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def read_source(path: Path, site_dir: Path) -> SourceFile:

@@ -125,6 +125,7 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
     records = tuple(maker.records.values())
     memo = last.inputs_memo if last is not None else InputsMemo()
     inputs = page_inputs(timeline, maker.paging, records, media, memo)
+    maker.know_citing(inputs.citing)
     fresh = dirty_pages(last.inputs if last is not None else None, records, inputs)
     for record in records:
         made = last.files.ready.get(record.path) if last is not None and record.path not in fresh else None

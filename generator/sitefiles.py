@@ -77,12 +77,13 @@ class Listing:
 
 
 def regular_files(root: Path, folder: Path, wanted: Callable[[Path], bool],
-                  skip_folder: Callable[[Path], bool] = lambda path: False) -> Listing:
+                  skip_folder: Callable[[Path], bool] = lambda path: False, as_text: bool = False) -> Listing:
     """The regular files below ``folder`` (inside ``root``) that ``wanted`` accepts, by their
     relative path, and the links (and devices, pipes) among what it would have accepted.
     A link to a folder is always reported: what is behind it could be anything.
 
-    ``wanted`` and ``skip_folder`` get paths relative to ``folder``."""
+    ``wanted`` and ``skip_folder`` get paths relative to ``folder`` (``as_text``: as
+    "/"-separated text, which spares a path object for every entry of a big archive)."""
     if not folder.is_dir():
         return Listing((), ())
     why = refusal(root, folder)
@@ -103,7 +104,7 @@ def regular_files(root: Path, folder: Path, wanted: Callable[[Path], bool],
             continue
         for entry in entries:
             rel_text = entry.path[len(base):].replace(os.sep, "/")
-            rel = PurePosixPath(rel_text)
+            rel = rel_text if as_text else PurePosixPath(rel_text)
             if entry.is_symlink():
                 if (entry.is_dir() and not skip_folder(rel)) or wanted(rel):
                     skipped.append(Skipped(_below(entry.path, top), "is a symbolic link"))

@@ -90,7 +90,7 @@ from .windows import MergeReport, WindowMapper, WindowResult, merge_windows
 from .ordering import DraftOrder, ordered_drafts
 from .segments import MergeState, same
 from .corrections import Applied, Corrections, correct_events
-from .story import configured_window, is_background, split_background, story_window
+from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
                      unresolved_dates)
 from .views import (MonthGroup, YearGroup, co_actors, date_label, events_for_actor,
@@ -192,7 +192,7 @@ class ChronologyMemo:
     key_dates: KeyDateMemo = field(default_factory=KeyDateMemo)  # each date's evidence (keydates.py)
     problems: dict = field(default_factory=dict)  # id(analysis) -> (it, its problems): article_problems
     conflicts: dict = field(default_factory=dict)  # id(event) -> its conflict problem: conflict_problems
-    story: tuple | None = None  # (articles, events, config's window, the story window): story_window
+    story: dict = field(default_factory=dict)  # what story.detect_window keeps for the next run
     slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
     cast: CastMemo = field(default_factory=CastMemo)  # the last cast (build.assemble)
     words: tuple | None = None  # (actor words, language, settings) of the last merge items (raw_items)
@@ -249,15 +249,12 @@ def conflict_problems(events: Sequence[TimelineEvent], by_slug: Mapping[str, Art
 
 def remembered_story(config: SiteConfig, articles: Sequence[ArticleAnalysis], events: Sequence[TimelineEvent],
                      memo: "ChronologyMemo"):
-    """story_window, kept for the next run when nothing it reads is another object."""
-    configured = configured_window(config)
-    known = memo.story
-    if known is not None and known[2] == configured and same(known[0], articles) and same(known[1], events):
-        return known[3]
-    memo.story = None
-    window = story_window(config, articles, events)
-    if memo.keeps:
-        memo.story = (tuple(articles), tuple(events), configured, window)
+    """story_window, with what the last run worked out of it (story.detect_window's memo)."""
+    if not memo.keeps:
+        return story_window(config, articles, events)
+    memo.story, kept = {}, memo.story  # (a failure half way leaves nothing half made)
+    window = story_window(config, articles, events, kept)
+    memo.story = kept
     return window
 
 

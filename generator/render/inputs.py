@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from operator import is_
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..chronology.keydates import published_dates, source_keys
@@ -31,6 +31,7 @@ from .paging import Paging
 class PageInputs:
     shared: tuple  # what every page depends on
     pages: Mapping[str, tuple]  # by path: what that page shows (site-wide pages are absent)
+    citing: Mapping[str, list] = field(default_factory=dict, compare=False)  # article -> events citing it, in order
 
 
 class InputsMemo:
@@ -123,7 +124,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
                                   sources(("year", actor, record.year), events))
     memo.sources = sources_of
     shared = (timeline.actors, timeline.story, paging.split(None), media.articles)
-    return PageInputs(shared, pages)
+    return PageInputs(shared, pages, citing)
 
 
 def same(a: tuple, b: tuple) -> bool:

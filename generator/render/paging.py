@@ -41,8 +41,13 @@ class Paging:
     def __init__(self, timeline: Timeline, config: SiteConfig, last: "Paging | None" = None):
         self.timeline = timeline
         self._last = last  # the paging of the last run (annals serve): scopes of the same events keep their years
+        # each event's year key, id -> (event, key), from earlier runs too (while they hold
+        # no more than twice the events there are: keys of events gone go then)
+        self._keys: dict[int, tuple[TimelineEvent, str | None]] = {}
         if last is not None:
             last._last = None  # no chain of every earlier run's paging
+            if len(last._keys) <= 2 * len(timeline.events):
+                self._keys = dict(last._keys)
         self.limit = urls.page_events(config)
         self.lang = interface_language(config.language)
         by_actor: dict[str, list[TimelineEvent]] = {a.slug: [] for a in timeline.actors}
@@ -72,12 +77,18 @@ class Paging:
         if actor not in self._years:
             buckets: dict[str, list[TimelineEvent]] = {}
             for event in self.events(actor):
-                key = urls.year_key(event)
+                key = self._year_key(event)
                 if key is not None:
                     buckets.setdefault(key, []).append(event)
             order = sorted(buckets, key=lambda k: (k != urls.PERIODS, k))
             self._years[actor] = {k: tuple(buckets[k]) for k in order}
         return self._years[actor]
+
+    def _year_key(self, event: TimelineEvent) -> str | None:
+        known = self._keys.get(id(event))
+        if known is None or known[0] is not event:
+            known = self._keys[id(event)] = (event, urls.year_key(event))
+        return known[1]
 
     def year_links(self, actor: str | None = None, embed: bool = False) -> list[YearLink]:
         out = []

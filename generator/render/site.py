@@ -141,6 +141,10 @@ class PageMaker:
         self.records = {r.path: r for r in page_records(timeline, self.paging, options.review)}
         self.paths = list(self.records)
 
+    def know_citing(self, citing) -> None:
+        """The events citing each article, in timeline order (render.inputs counted them)."""
+        self._renderer.views.timeline_event_at.know_citing(citing)
+
     def __call__(self, page: str | PageRecord) -> bytes:
         record = page if isinstance(page, PageRecord) else self.records[page]
         return self._renderer.render(record).encode("utf-8")

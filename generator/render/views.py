@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -314,8 +315,12 @@ class PhraseEvents:
 
     def __init__(self, events: tuple[TimelineEvent, ...]):
         self.events = events
-        self._citing: dict[str, list[TimelineEvent]] | None = None
+        self._citing: Mapping[str, Sequence[TimelineEvent]] | None = None
         self._of: dict[str, dict[int, str]] = {}
+
+    def know_citing(self, citing: Mapping[str, Sequence[TimelineEvent]]) -> None:
+        """The events citing each article, in timeline order, as someone already counted them."""
+        self._citing = citing
 
     def _article(self, slug: str) -> dict[int, str]:
         found = self._of.get(slug)
