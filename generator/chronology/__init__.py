@@ -81,7 +81,7 @@ from typing import Mapping, Sequence
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Event, Timeline, TimelineEvent, TimeValue
 from .keydates import (KeyDateMemo, key_dates_for_actor, published_dates, rank_key_dates,
-                       shown_key_dates, source_keys)
+                       shown_key_dates, source_key)
 from .merge import MergeSettings, SourceEvent, choose_time, similarity
 from ..memo import IdentityMemo
 from ..actors.cast import CastMemo
@@ -123,7 +123,15 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     windows: dict = {}
     memo = memo if memo is not None else ChronologyMemo()
     articles = sort_articles(analyses)
-    sources = source_keys(articles)
+    sources = {}
+    keyed = {}
+    for analysis in articles:  # (an outlet's key normalises its name: each once)
+        known = memo.sources.get(id(analysis))
+        if known is None or known[0] is not analysis:
+            known = (analysis, source_key(analysis))
+        keyed[id(analysis)] = known
+        sources[analysis.article.slug] = known[1]
+    memo.sources = keyed if memo.keeps else {}
     words = {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors}
     # the items of an analysis the memo has are a function of these (and of the analysis)
     trusted = memo.words == (words, config.language, settings)
@@ -196,6 +204,7 @@ class ChronologyMemo:
     slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
     cast: CastMemo = field(default_factory=CastMemo)  # the last cast (build.assemble)
     words: tuple | None = None  # (actor words, language, settings) of the last merge items (raw_items)
+    sources: dict = field(default_factory=dict)  # id(analysis) -> (it, its source key)
     stored_items: ItemStore | None = None  # articles' merge items kept by the build cache
     keeps: bool = True  # False: only the windows' clusters are kept (see one_run)
 

@@ -20,7 +20,7 @@ from operator import is_
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ..chronology.keydates import published_dates, source_keys
+from ..chronology.keydates import published_dates, source_key
 from ..media import Media
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
 from .pages import PageRecord
@@ -40,7 +40,7 @@ class InputsMemo:
     out again (the same values)."""
 
     def __init__(self) -> None:
-        self.faces: dict[int, tuple[ArticleAnalysis, str]] = {}
+        self.faces: dict[int, tuple[ArticleAnalysis, str, str]] = {}  # id -> (analysis, face, source key)
         self.by_slug: dict[str, str] = {}  # each article's face
         self.datelines: tuple | None = None  # (source keys, publication dates, their text)
         self.sources: dict[tuple, tuple] = {}  # scope -> (its events, how many of them cite each article, its sources)
@@ -54,19 +54,21 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
         for slug in event.articles:
             citing.setdefault(slug, []).append(event)
     memo = memo if memo is not None else InputsMemo()
-    # Actor pages rank their own key dates, which weigh every article's outlet and date.
-    keys, days = source_keys(timeline.articles), published_dates(timeline.articles)
-    if memo.datelines is None or memo.datelines[0] != keys or memo.datelines[1] != days:
-        memo.datelines = (keys, days, repr((sorted(keys.items()), sorted(days.items()))))
-    datelines = memo.datelines[2]
     faces: dict[str, str] = {}
+    keys: dict[str, str] = {}
     known_faces = {}
     for slug, analysis in articles.items():
         known = memo.faces.get(id(analysis))
         if known is None or known[0] is not analysis:
-            known = (analysis, article_face(analysis))
+            known = (analysis, article_face(analysis), source_key(analysis))
         known_faces[id(analysis)] = known
         faces[slug] = known[1]
+        keys[slug] = known[2]
+    # Actor pages rank their own key dates, which weigh every article's outlet and date.
+    days = published_dates(timeline.articles)
+    if memo.datelines is None or memo.datelines[0] != keys or memo.datelines[1] != days:
+        memo.datelines = (keys, days, repr((sorted(keys.items()), sorted(days.items()))))
+    datelines = memo.datelines[2]
     # the articles whose face may differ from last run's (a face made again counts)
     moved = {s for s, f in faces.items() if memo.by_slug.get(s) is not f and memo.by_slug.get(s) != f} \
         | (memo.by_slug.keys() - faces.keys())
