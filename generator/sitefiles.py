@@ -72,8 +72,12 @@ def open_regular(root: Path, path: Path) -> bytes:
 
 @dataclass(frozen=True)
 class Listing:
-    files: tuple[Path, ...]  # sorted by their path below the folder listed
+    paths: tuple[str, ...]  # the files' full paths as text, sorted by their path below the folder listed
     skipped: tuple[Skipped, ...]
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return tuple(Path(p) for p in self.paths)
 
 
 def regular_files(root: Path, folder: Path, wanted: Callable[[Path], bool],
@@ -116,7 +120,7 @@ def regular_files(root: Path, folder: Path, wanted: Callable[[Path], bool],
                     files.append((rel_text, entry.path))
                 else:
                     skipped.append(Skipped(_below(entry.path, top), "is not a regular file"))
-    return Listing(tuple(Path(full) for _, full in sorted(files)),
+    return Listing(tuple(full for _, full in sorted(files)),
                    tuple(sorted(skipped, key=lambda s: s.path)))
 
 
