@@ -62,12 +62,21 @@ def article_files(site_dir: Path, content_dir: str = "content") -> Listing:
     links among them (sitefiles: only regular files inside the site are read). Names
     starting with "." or "_" are left out, and so is an output folder Annals made there."""
     root = site_dir / content_dir / "articles"
+    top = str(root)
 
-    def hidden(rel: Path) -> bool:
-        return any(part.startswith((".", "_")) for part in rel.parts)
+    def hidden(rel: str) -> bool:
+        return any(part.startswith((".", "_")) for part in rel.split("/"))
 
-    return regular_files(site_dir, root, lambda rel: rel.suffix.lower() in ARTICLE_SUFFIXES and not hidden(rel),
-                         lambda rel: hidden(rel) or (root / rel / OUTPUT_MARKER).exists())
+    return regular_files(site_dir, root, lambda rel: _suffix(rel).lower() in ARTICLE_SUFFIXES and not hidden(rel),
+                         lambda rel: hidden(rel) or os.path.exists(os.path.join(top, rel, OUTPUT_MARKER)),
+                         as_text=True)
+
+
+def _suffix(rel: str) -> str:
+    """PurePosixPath(rel).suffix of a "/"-separated relative path, as text."""
+    name = rel.rpartition("/")[2]
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def read_source(path: Path, site_dir: Path) -> SourceFile:
@@ -112,19 +121,20 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
     settings = f"{timezone}|{language}|{day_first}"
     earlier = dict(seen) if seen is not None else {}
     now: dict[tuple[str, str], tuple[tuple, str]] = {}
-    files: list[tuple[str, Path, bytes | ContentError | None, str]] = []
+    files: list[tuple[str, str, bytes | ContentError | None, str]] = []
     prefix = str(site_dir) + os.sep
-    for path in listing.files:
-        text = str(path)
-        # as text: pathlib's relative_to cost more than the rest of the loop on a big archive
-        rel = text[len(prefix):].replace(os.sep, "/") if text.startswith(prefix) else path.relative_to(site_dir).as_posix()
+    for text in listing.paths:
+        # as text (a path object made only to read the file): pathlib's parsing and
+        # relative_to cost more than the rest of the loop on a big archive
+        path = text
+        rel = text[len(prefix):].replace(os.sep, "/") if text.startswith(prefix) else Path(text).relative_to(site_dir).as_posix()
         status = _status(text)
         known_file = earlier.get((rel, settings))
         if status is not None and known_file is not None and known_file[0] == status:
             files.append((rel, path, None, known_file[1]))  # unchanged: read only if the memo lost it
             now[(rel, settings)] = known_file
             continue
-        raw = _read(site_dir, path, rel)
+        raw = _read(site_dir, Path(path), rel)
         key = "" if isinstance(raw, ContentError) else file_digest(rel, raw, settings)
         files.append((rel, path, raw, key))
         if key and status is not None:
@@ -134,7 +144,7 @@ def load_articles(site_dir: Path, content_dir: str = "content", *, drafts: bool 
     for rel, path, raw, key in files:
         try:
             if raw is None and key not in known:
-                raw = _read(site_dir, path, rel)
+                raw = _read(site_dir, Path(path), rel)
                 key = "" if isinstance(raw, ContentError) else file_digest(rel, raw, settings)
             if isinstance(raw, ContentError):
                 raise raw

@@ -77,6 +77,7 @@ class LastSite:
     environment: object = None  # the theme's Jinja environment, its templates compiled
     inputs: PageInputs | None = None  # what its pages were made of (render/inputs.py)
     inputs_memo: InputsMemo = field(default_factory=InputsMemo)  # what page_inputs worked out for them
+    paging: object = None  # its render.paging.Paging: scopes of the same events keep their year pages
 
 
 @dataclass
@@ -112,7 +113,8 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
     scheduled afresh, and what the next run needs of this one. Pages whose inputs are those
     of ``last`` keep the bytes made there; the others are made again from this timeline."""
     maker = render.PageMaker(timeline, config, theme_dir, build_info=build_info, media=media,
-                             options=options, environment=last.environment if last else None)
+                             options=options, environment=last.environment if last else None,
+                             last_paging=last.paging if last else None)
     site = MemorySite()
     for name, data in media.files.items():
         site(name, data)
@@ -123,6 +125,7 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
     records = tuple(maker.records.values())
     memo = last.inputs_memo if last is not None else InputsMemo()
     inputs = page_inputs(timeline, maker.paging, records, media, memo)
+    maker.know_citing(inputs.citing)
     fresh = dirty_pages(last.inputs if last is not None else None, records, inputs)
     for record in records:
         made = last.files.ready.get(record.path) if last is not None and record.path not in fresh else None
@@ -130,7 +133,7 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
             site(record.path, made)
         else:  # a page of the last site never asked for is bound to this maker, not that one
             site.later(record.path, lambda record=record: maker(record))
-    made = LastSite(config, timeline, site, maker.environment, inputs, memo)
+    made = LastSite(config, timeline, site, maker.environment, inputs, memo, maker.paging)
     return site, sorted(fresh), made
 
 

@@ -72,17 +72,22 @@ def open_regular(root: Path, path: Path) -> bytes:
 
 @dataclass(frozen=True)
 class Listing:
-    files: tuple[Path, ...]  # sorted by their path below the folder listed
+    paths: tuple[str, ...]  # the files' full paths as text, sorted by their path below the folder listed
     skipped: tuple[Skipped, ...]
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return tuple(Path(p) for p in self.paths)
 
 
 def regular_files(root: Path, folder: Path, wanted: Callable[[Path], bool],
-                  skip_folder: Callable[[Path], bool] = lambda path: False) -> Listing:
+                  skip_folder: Callable[[Path], bool] = lambda path: False, as_text: bool = False) -> Listing:
     """The regular files below ``folder`` (inside ``root``) that ``wanted`` accepts, by their
     relative path, and the links (and devices, pipes) among what it would have accepted.
     A link to a folder is always reported: what is behind it could be anything.
 
-    ``wanted`` and ``skip_folder`` get paths relative to ``folder``."""
+    ``wanted`` and ``skip_folder`` get paths relative to ``folder`` (``as_text``: as
+    "/"-separated text, which spares a path object for every entry of a big archive)."""
     if not folder.is_dir():
         return Listing((), ())
     why = refusal(root, folder)
@@ -103,7 +108,7 @@ def regular_files(root: Path, folder: Path, wanted: Callable[[Path], bool],
             continue
         for entry in entries:
             rel_text = entry.path[len(base):].replace(os.sep, "/")
-            rel = PurePosixPath(rel_text)
+            rel = rel_text if as_text else PurePosixPath(rel_text)
             if entry.is_symlink():
                 if (entry.is_dir() and not skip_folder(rel)) or wanted(rel):
                     skipped.append(Skipped(_below(entry.path, top), "is a symbolic link"))
@@ -115,7 +120,7 @@ def regular_files(root: Path, folder: Path, wanted: Callable[[Path], bool],
                     files.append((rel_text, entry.path))
                 else:
                     skipped.append(Skipped(_below(entry.path, top), "is not a regular file"))
-    return Listing(tuple(Path(full) for _, full in sorted(files)),
+    return Listing(tuple(full for _, full in sorted(files)),
                    tuple(sorted(skipped, key=lambda s: s.path)))
 
 

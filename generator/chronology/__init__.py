@@ -81,7 +81,7 @@ from typing import Mapping, Sequence
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Event, Timeline, TimelineEvent, TimeValue
 from .keydates import (KeyDateMemo, key_dates_for_actor, published_dates, rank_key_dates,
-                       shown_key_dates, source_keys)
+                       shown_key_dates, source_key)
 from .merge import MergeSettings, SourceEvent, choose_time, similarity
 from ..memo import IdentityMemo
 from ..actors.cast import CastMemo
@@ -90,7 +90,7 @@ from .windows import MergeReport, WindowMapper, WindowResult, merge_windows
 from .ordering import DraftOrder, ordered_drafts
 from .segments import MergeState, same
 from .corrections import Applied, Corrections, correct_events
-from .story import configured_window, is_background, split_background, story_window
+from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
                      unresolved_dates)
 from .views import (MonthGroup, YearGroup, co_actors, date_label, events_for_actor,
@@ -123,7 +123,15 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     windows: dict = {}
     memo = memo if memo is not None else ChronologyMemo()
     articles = sort_articles(analyses)
-    sources = source_keys(articles)
+    sources = {}
+    keyed = {}
+    for analysis in articles:  # (an outlet's key normalises its name: each once)
+        known = memo.sources.get(id(analysis))
+        if known is None or known[0] is not analysis:
+            known = (analysis, source_key(analysis))
+        keyed[id(analysis)] = known
+        sources[analysis.article.slug] = known[1]
+    memo.sources = keyed if memo.keeps else {}
     words = {a.slug: name_words(a.name, a.slug.replace("-", " "), *a.aliases) for a in actors}
     # the items of an analysis the memo has are a function of these (and of the analysis)
     trusted = memo.words == (words, config.language, settings)
@@ -192,10 +200,11 @@ class ChronologyMemo:
     key_dates: KeyDateMemo = field(default_factory=KeyDateMemo)  # each date's evidence (keydates.py)
     problems: dict = field(default_factory=dict)  # id(analysis) -> (it, its problems): article_problems
     conflicts: dict = field(default_factory=dict)  # id(event) -> its conflict problem: conflict_problems
-    story: tuple | None = None  # (articles, events, config's window, the story window): story_window
+    story: dict = field(default_factory=dict)  # what story.detect_window keeps for the next run
     slugged: IdentityMemo = field(default_factory=IdentityMemo)  # analyses with their actors' slugs
     cast: CastMemo = field(default_factory=CastMemo)  # the last cast (build.assemble)
     words: tuple | None = None  # (actor words, language, settings) of the last merge items (raw_items)
+    sources: dict = field(default_factory=dict)  # id(analysis) -> (it, its source key)
     stored_items: ItemStore | None = None  # articles' merge items kept by the build cache
     keeps: bool = True  # False: only the windows' clusters are kept (see one_run)
 
@@ -249,15 +258,12 @@ def conflict_problems(events: Sequence[TimelineEvent], by_slug: Mapping[str, Art
 
 def remembered_story(config: SiteConfig, articles: Sequence[ArticleAnalysis], events: Sequence[TimelineEvent],
                      memo: "ChronologyMemo"):
-    """story_window, kept for the next run when nothing it reads is another object."""
-    configured = configured_window(config)
-    known = memo.story
-    if known is not None and known[2] == configured and same(known[0], articles) and same(known[1], events):
-        return known[3]
-    memo.story = None
-    window = story_window(config, articles, events)
-    if memo.keeps:
-        memo.story = (tuple(articles), tuple(events), configured, window)
+    """story_window, with what the last run worked out of it (story.detect_window's memo)."""
+    if not memo.keeps:
+        return story_window(config, articles, events)
+    memo.story, kept = {}, memo.story  # (a failure half way leaves nothing half made)
+    window = story_window(config, articles, events, kept)
+    memo.story = kept
     return window
 
 

@@ -39,14 +39,28 @@ def configured_window(config: SiteConfig) -> StoryWindow | None:
 
 
 def detect_window(analyses: Sequence[ArticleAnalysis],
-                  events: Sequence[TimelineEvent]) -> StoryWindow | None:
-    """The span where the reporting concentrates (see the module docstring)."""
+                  events: Sequence[TimelineEvent], memo: dict | None = None) -> StoryWindow | None:
+    """The span where the reporting concentrates (see the module docstring). ``memo``
+    keeps the run of reporting days and the latest event end for the next call."""
+    memo = {} if memo is None else memo
     days = sorted(a.dateline.date for a in analyses if a.dateline.date is not None)
     if not days:
         days = sorted(e.time.start for e in events if e.time.start is not None
                       and e.time.precision_rank <= FINE_RANK)
     if not days:
         return None
+    known = memo.get("days")
+    if known is not None and known[0] == days:
+        best = known[1]
+    else:
+        best = _best_run(days)
+        memo["days"] = (days, best)
+    latest = _latest_end(events, memo)
+    return StoryWindow(best[0].replace(day=1), month_end(max(best[-1], latest if latest is not None else best[-1])),
+                       "detected")
+
+
+def _best_run(days: list[date]) -> list[date]:
     gaps = sorted((b - a).days for a, b in zip(days, days[1:]))
     limit = max(GAP_DAYS, GAP_MEDIANS * gaps[len(gaps) // 2]) if gaps else GAP_DAYS
     runs: list[list[date]] = [[days[0]]]
@@ -54,10 +68,29 @@ def detect_window(analyses: Sequence[ArticleAnalysis],
         if (day - runs[-1][-1]).days > limit:
             runs.append([])
         runs[-1].append(day)
-    best = max(runs, key=lambda run: (len(run), run[0]))
-    latest = max((e.time.end for e in events if e.time.end is not None
-                  and e.time.precision_rank <= FINE_RANK), default=best[-1])
-    return StoryWindow(best[0].replace(day=1), month_end(max(best[-1], latest)), "detected")
+    return max(runs, key=lambda run: (len(run), run[0]))
+
+
+def _placing(event: TimelineEvent) -> bool:
+    return event.time.end is not None and event.time.precision_rank <= FINE_RANK
+
+
+def _latest_end(events: Sequence[TimelineEvent], memo: dict) -> date | None:
+    """The latest end of an event no vaguer than a week; from the last call's by the events
+    that came and went when ``memo`` has it."""
+    known = memo.get("latest")
+    if known is not None:
+        before, latest = known
+        now, then = set(map(id, events)), set(map(id, before))
+        gone = [e for e in before if id(e) not in now]
+        if latest is None or not any(_placing(e) and e.time.end == latest for e in gone):
+            ends = [e.time.end for e in events if id(e) not in then and _placing(e)]
+            latest = max([d for d in (latest, *ends) if d is not None], default=None)
+            memo["latest"] = (tuple(events), latest)
+            return latest
+    latest = max((e.time.end for e in events if _placing(e)), default=None)
+    memo["latest"] = (tuple(events), latest)
+    return latest
 
 
 def month_end(day: date) -> date:
@@ -67,8 +100,8 @@ def month_end(day: date) -> date:
 
 
 def story_window(config: SiteConfig, analyses: Sequence[ArticleAnalysis],
-                 events: Sequence[TimelineEvent]) -> StoryWindow | None:
-    return configured_window(config) or detect_window(analyses, events)
+                 events: Sequence[TimelineEvent], memo: dict | None = None) -> StoryWindow | None:
+    return configured_window(config) or detect_window(analyses, events, memo)
 
 
 def is_background(event: TimelineEvent, window: StoryWindow | None) -> bool:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import hashlib
 from operator import is_
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ..chronology.keydates import published_dates, source_keys
+from ..chronology.keydates import published_dates, source_key
 from ..media import Media
 from ..model import ArticleAnalysis, Event, Timeline, TimelineEvent
 from .pages import PageRecord
@@ -31,6 +31,7 @@ from .paging import Paging
 class PageInputs:
     shared: tuple  # what every page depends on
     pages: Mapping[str, tuple]  # by path: what that page shows (site-wide pages are absent)
+    citing: Mapping[str, list] = field(default_factory=dict, compare=False)  # article -> events citing it, in order
 
 
 class InputsMemo:
@@ -39,10 +40,10 @@ class InputsMemo:
     out again (the same values)."""
 
     def __init__(self) -> None:
-        self.faces: dict[int, tuple[ArticleAnalysis, str]] = {}
+        self.faces: dict[int, tuple[ArticleAnalysis, str, str]] = {}  # id -> (analysis, face, source key)
         self.by_slug: dict[str, str] = {}  # each article's face
         self.datelines: tuple | None = None  # (source keys, publication dates, their text)
-        self.sources: dict[tuple, tuple] = {}  # scope -> (its events, the articles they cite, its sources)
+        self.sources: dict[tuple, tuple] = {}  # scope -> (its events, how many of them cite each article, its sources)
 
 
 def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, ...] | list[PageRecord],
@@ -53,30 +54,56 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
         for slug in event.articles:
             citing.setdefault(slug, []).append(event)
     memo = memo if memo is not None else InputsMemo()
-    # Actor pages rank their own key dates, which weigh every article's outlet and date.
-    keys, days = source_keys(timeline.articles), published_dates(timeline.articles)
-    if memo.datelines is None or memo.datelines[0] != keys or memo.datelines[1] != days:
-        memo.datelines = (keys, days, repr((sorted(keys.items()), sorted(days.items()))))
-    datelines = memo.datelines[2]
     faces: dict[str, str] = {}
+    keys: dict[str, str] = {}
     known_faces = {}
     for slug, analysis in articles.items():
         known = memo.faces.get(id(analysis))
         if known is None or known[0] is not analysis:
-            known = (analysis, article_face(analysis))
+            known = (analysis, article_face(analysis), source_key(analysis))
         known_faces[id(analysis)] = known
         faces[slug] = known[1]
+        keys[slug] = known[2]
+    # Actor pages rank their own key dates, which weigh every article's outlet and date.
+    days = published_dates(timeline.articles)
+    if memo.datelines is None or memo.datelines[0] != keys or memo.datelines[1] != days:
+        memo.datelines = (keys, days, repr((sorted(keys.items()), sorted(days.items()))))
+    datelines = memo.datelines[2]
     # the articles whose face may differ from last run's (a face made again counts)
-    moved = {s for s, f in faces.items() if memo.by_slug.get(s) is not f} | (memo.by_slug.keys() - faces.keys())
+    moved = {s for s, f in faces.items() if memo.by_slug.get(s) is not f and memo.by_slug.get(s) != f} \
+        | (memo.by_slug.keys() - faces.keys())
     memo.faces, memo.by_slug = known_faces, faces
     sources_of: dict[tuple, tuple] = {}
 
     def sources(key: tuple, events: tuple[TimelineEvent, ...]) -> tuple[str, ...]:
         if key not in sources_of:
             known = memo.sources.get(key)
-            if known is None or not same(known[0], events) or not moved.isdisjoint(known[1]):
-                cited = frozenset(s for e in events for s in e.articles)
+            if known is None:
+                cited: dict[str, int] = {}  # article -> the scope's events citing it
+                for event in events:
+                    for slug in event.articles:
+                        cited[slug] = cited.get(slug, 0) + 1
                 known = (events, cited, tuple(faces[s] for s in sorted(cited) if s in faces))
+            elif not same(known[0], events) or not moved.isdisjoint(known[1]):
+                # the events that came and went change the counts; the list only when one
+                # article comes or goes, or its face changed
+                now, before = set(map(id, events)), set(map(id, known[0]))
+                cited = dict(known[1])
+                changed = not moved.isdisjoint(cited)
+                for event in known[0]:
+                    if id(event) not in now:
+                        for slug in event.articles:
+                            cited[slug] -= 1
+                            if not cited[slug]:
+                                del cited[slug]
+                                changed = True
+                for event in events:
+                    if id(event) not in before:
+                        for slug in event.articles:
+                            changed |= slug not in cited
+                            cited[slug] = cited.get(slug, 0) + 1
+                changed |= not moved.isdisjoint(cited)
+                known = (events, cited, tuple(faces[s] for s in sorted(cited) if s in faces) if changed else known[2])
             sources_of[key] = known
         return sources_of[key][2]
 
@@ -109,7 +136,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
     memo.sources = sources_of
     # every page links events on the home timeline: to its year and month pages
     shared = (timeline.actors, timeline.story, paging.split(None), paging.split_years(None), media.articles)
-    return PageInputs(shared, pages)
+    return PageInputs(shared, pages, citing)
 
 
 def same(a: tuple, b: tuple) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import is_
 
 from ..config import SiteConfig
 from ..i18n.catalogs import N_, language as interface_language
@@ -45,8 +46,16 @@ class YearLink:
 class Paging:
     """The year split of one Timeline under one SiteConfig (computed once per render)."""
 
-    def __init__(self, timeline: Timeline, config: SiteConfig):
+    def __init__(self, timeline: Timeline, config: SiteConfig, last: "Paging | None" = None):
         self.timeline = timeline
+        self._last = last  # the paging of the last run (annals serve): scopes of the same events keep their years
+        # each event's year key, id -> (event, key), from earlier runs too (while they hold
+        # no more than twice the events there are: keys of events gone go then)
+        self._keys: dict[int, tuple[TimelineEvent, str | None]] = {}
+        if last is not None:
+            last._last = None  # no chain of every earlier run's paging
+            if len(last._keys) <= 2 * len(timeline.events):
+                self._keys = dict(last._keys)
         self.limit = urls.page_events(config)
         self.lang = interface_language(config.language)
         by_actor: dict[str, list[TimelineEvent]] = {a.slug: [] for a in timeline.actors}
@@ -70,10 +79,14 @@ class Paging:
     def years(self, actor: str | None = None) -> dict[str, tuple[TimelineEvent, ...]]:
         """Year key -> its events in timeline order; periods first (they start earliest
         within their span and read as background), then years in order."""
+        last = self._last
+        if actor not in self._years and last is not None and actor in last._years and last.limit == self.limit:
+            if _same(last.events(actor), self.events(actor)):
+                self._years[actor] = last._years[actor]
         if actor not in self._years:
             buckets: dict[str, list[TimelineEvent]] = {}
             for event in self.events(actor):
-                key = urls.year_key(event)
+                key = self._year_key(event)
                 if key is not None:
                     buckets.setdefault(key, []).append(event)
             order = sorted(buckets, key=lambda k: (k != urls.PERIODS, k))
@@ -128,6 +141,11 @@ class Paging:
         keys = list(self.months(month[:4], actor))
         i = keys.index(month)
         return (keys[i - 1] if i > 0 else None, keys[i + 1] if i + 1 < len(keys) else None)
+    def _year_key(self, event: TimelineEvent) -> str | None:
+        known = self._keys.get(id(event))
+        if known is None or known[0] is not event:
+            known = self._keys[id(event)] = (event, urls.year_key(event))
+        return known[1]
 
     def year_links(self, actor: str | None = None, embed: bool = False) -> list[YearLink]:
         out = []
@@ -186,3 +204,7 @@ class Paging:
         for actor in self.timeline.actors:
             pages += self.year_pages(actor.slug)
         return pages
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(map(is_, a, b))

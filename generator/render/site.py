@@ -129,15 +129,20 @@ class PageMaker:
 
     def __init__(self, timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
                  build_info: Mapping[str, str] | None = None, media: Media | None = None,
-                 options: RenderOptions | None = None, environment: jinja2.Environment | None = None):
+                 options: RenderOptions | None = None, environment: jinja2.Environment | None = None,
+                 last_paging: Paging | None = None):
         options = options or RenderOptions()
         # compiled templates in the site's language; reusable while the theme and settings stay
         self.environment = environment or make_environment(theme_dir, interface_language(config.language))
         self._renderer = _Renderer(timeline, config, self.environment, theme_dir,
-                                   dict(build_info or {}), media or Media(), options)
+                                   dict(build_info or {}), media or Media(), options, last_paging)
         self.paging = self._renderer.paging
         self.records = {r.path: r for r in page_records(timeline, self.paging, options.review)}
         self.paths = list(self.records)
+
+    def know_citing(self, citing) -> None:
+        """The events citing each article, in timeline order (render.inputs counted them)."""
+        self._renderer.views.timeline_event_at.know_citing(citing)
 
     def __call__(self, page: str | PageRecord) -> bytes:
         record = page if isinstance(page, PageRecord) else self.records[page]
@@ -162,7 +167,8 @@ def search_documents(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
 
 class _Renderer(YearPages):
     def __init__(self, timeline: Timeline, config: SiteConfig, env: jinja2.Environment,
-                 theme_dir: Path, build_info: dict[str, str], media: Media, options: RenderOptions):
+                 theme_dir: Path, build_info: dict[str, str], media: Media, options: RenderOptions,
+                 last_paging: Paging | None = None):
         self.timeline = timeline
         self.config = config
         self.env = env
@@ -175,7 +181,7 @@ class _Renderer(YearPages):
         self.images = event_images(timeline, media)
         self.lang = interface_language(config.language)
         self.views = Views(timeline, config.language, self.images)
-        self.paging = Paging(timeline, config)
+        self.paging = Paging(timeline, config, last_paging)
         self.parts = TimelineParts(timeline, config, self.views, self.paging, self.images,
                                    self.window, options.preview)
         self.newest = config.order == "newest"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -146,10 +147,7 @@ class Views:
         # (article, date phrase start) -> the timeline event citing that phrase. A sentence's
         # second date may be cited by another happening than its first, so the phrase, not
         # the sentence's event id, says which timeline event a citation belongs to.
-        self.timeline_event_at: dict[tuple[str, int], str] = {}
-        for event in timeline.events:
-            for citation in event.citations:
-                self.timeline_event_at.setdefault((citation.article, citation.timex.start), event.id)
+        self.timeline_event_at = PhraseEvents(timeline.events)
 
     def label(self, time: TimeValue) -> str:
         label = self._labels.get(time)
@@ -321,6 +319,45 @@ class Views:
         slug = analysis.article.slug
         return {e.id: self.timeline_event_at[(slug, e.timex.start)] for e in analysis.events
                 if (slug, e.timex.start) in self.timeline_event_at}
+
+
+class PhraseEvents:
+    """(article, date phrase start) -> the id of the first timeline event citing that
+    phrase, worked out for an article when it is first asked about (a save shows a page or
+    two: working it out for every citation cost more than making them)."""
+
+    def __init__(self, events: tuple[TimelineEvent, ...]):
+        self.events = events
+        self._citing: Mapping[str, Sequence[TimelineEvent]] | None = None
+        self._of: dict[str, dict[int, str]] = {}
+
+    def know_citing(self, citing: Mapping[str, Sequence[TimelineEvent]]) -> None:
+        """The events citing each article, in timeline order, as someone already counted them."""
+        self._citing = citing
+
+    def _article(self, slug: str) -> dict[int, str]:
+        found = self._of.get(slug)
+        if found is None:
+            if self._citing is None:
+                self._citing = {}
+                for event in self.events:
+                    for article in event.articles:
+                        self._citing.setdefault(article, []).append(event)
+            found = self._of[slug] = {}
+            for event in self._citing.get(slug, ()):
+                for citation in event.citations:
+                    if citation.article == slug:
+                        found.setdefault(citation.timex.start, event.id)
+        return found
+
+    def get(self, key: tuple[str, int], default: str | None = None) -> str | None:
+        return self._article(key[0]).get(key[1], default)
+
+    def __contains__(self, key: tuple[str, int]) -> bool:
+        return key[1] in self._article(key[0])
+
+    def __getitem__(self, key: tuple[str, int]) -> str:
+        return self._article(key[0])[key[1]]
 
 
 def html_datetime(time: TimeValue) -> str:
