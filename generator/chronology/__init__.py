@@ -88,7 +88,7 @@ from ..actors.cast import CastMemo
 from .items import ItemStore, raw_items
 from .windows import MergeReport, WindowMapper, WindowResult, merge_windows
 from .ordering import DraftOrder, ordered_drafts
-from .segments import MergeState, same
+from .segments import MergeState
 from .corrections import Applied, Corrections, correct_events
 from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,

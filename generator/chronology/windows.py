@@ -21,11 +21,11 @@ import math
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Mapping, MutableMapping, NamedTuple, Protocol, Sequence, runtime_checkable
+from typing import Callable, Mapping, MutableMapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from .items import RawItem
 from .merge import MergeSettings, SourceEvent, cluster_events
-from .segments import (Component, MergeState, WindowState, joined, members, own_items, patched_state,
+from .segments import (Component, MergeState, joined, members, own_items, patched_state,
                        unchanged_windows, window_state)
 from .words import CONCEPTS, ONE_OFF
 

@@ -28,7 +28,7 @@ from . import search as search_records
 from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, public_text, render_body
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
 from .pages import PageRecord, page_records, year_records
-from .paging import PERIODS_TITLE, Paging
+from .paging import Paging
 from .pictures import body_with_pictures
 from .structured import StructuredData, summary
 from .timelines import TimelineParts

@@ -83,7 +83,7 @@ def test_windows_in_the_cache_are_never_sent(bench_site: Path, scheduler: str, t
     edited = build(BuildOptions(site, out, dask=scheduler))
     sent = edited.merge.clustered.get("dask", 0)
     assert edited.analysed == 1 and 1 <= sent <= 3 and sent + edited.merge.reused == edited.merge.windows
-    clean = build(BuildOptions(site, tmp_path / "clean", use_cache=False, jobs=1))
+    build(BuildOptions(site, tmp_path / "clean", use_cache=False, jobs=1))
     assert tree_bytes(out) == tree_bytes(tmp_path / "clean")
 
 

@@ -8,7 +8,6 @@ page and "old or new" is a real check. One generated site is reused throughout."
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import shutil
 import signal

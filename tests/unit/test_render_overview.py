@@ -14,8 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from render_fixture import day, make_timeline, month  # noqa: E402
 
-from generator.config import SiteConfig, config_from_mapping  # noqa: E402
-from generator.errors import ContentError  # noqa: E402
+from generator.config import SiteConfig  # noqa: E402
 from generator.model import KeyDate, TimelineEvent, TimeValue  # noqa: E402
 from generator.render.overview import (build_overview, choose_unit, overview_svg,  # noqa: E402
                                        ticks)

@@ -17,7 +17,7 @@ from generator.timex import values as V
 from generator.timex.calendar import pick_day, pick_year_for_month
 from generator.timex.context import Context
 from generator.timex.handlers.common import (LEX, Piece, Pieces, day_number, day_piece,
-                                             month_of, next_text, norm, one, prev_word, span)
+                                             month_of, norm, one, prev_word, span)
 from generator.timex.numbers import year_from_words
 from generator.timex.scan import Candidate
 
