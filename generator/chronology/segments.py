@@ -92,7 +92,7 @@ class WindowState:
 
 
 def window_state(window: Window, members_: tuple[RawItem, ...], key: tuple, result,
-                 current: Sequence[SourceEvent]) -> WindowState:
+                 current: Sequence[SourceEvent] | Mapping[int, SourceEvent]) -> WindowState:
     home = [i for i in members_ if i.window == window]
     joins = []
     join_at = [-1] * len(members_)
@@ -103,7 +103,8 @@ def window_state(window: Window, members_: tuple[RawItem, ...], key: tuple, resu
             for k in cluster:
                 join_at[k] = len(joins)
             joins.append((own, tuple(i for i in cited if i.window != window)))
-    return WindowState(window, members_, key, result, {id(i): e for i, e in zip(home, current)},
+    events = current if isinstance(current, Mapping) else {id(i): e for i, e in zip(home, current)}
+    return WindowState(window, members_, key, result, events,
                        tuple(joins), {id(i): k for k, (own, _) in enumerate(joins) for i in own}, tuple(join_at))
 
 
@@ -190,14 +191,9 @@ def join_nodes(nodes: Sequence[tuple[Window, int]], states: Mapping[Window, Wind
     head_of: dict[int, int] = {}  # an own item's id -> the id of its cluster's first own item
     own_of: dict[int, tuple[RawItem, ...]] = {}
     node_of: dict[int, tuple[Window, int]] = {}
-    events: dict[int, SourceEvent] = {}
     links: list[tuple[int, int]] = []
-    seen: set[Window] = set()
     for node in nodes:
         state = states[node[0]]
-        if node[0] not in seen:
-            seen.add(node[0])
-            events.update(state.events)
         own, halo = state.joins[node[1]]
         head = id(own[0])
         node_of[head], own_of[head] = node, own
@@ -239,9 +235,16 @@ def join_nodes(nodes: Sequence[tuple[Window, int]], states: Mapping[Window, Wind
     out = []
     for found, kept in parts.values():
         kept.sort(key=lambda g: rank(g[0]))
-        out.append(Component(tuple(found), tuple((tuple(events[id(i)] for i in g), (g[0].secondary, g[0].rank))
-                                                 for g in kept)))
+        out.append(Component(tuple(found), tuple((tuple(_event(i, states, len(g) == 1) for i in g),
+                                                  (g[0].secondary, g[0].rank)) for g in kept)))
     return out
+
+
+def _event(item: RawItem, states: Mapping[Window, WindowState], alone: bool) -> SourceEvent:
+    """An item's source event, from its home window (unweighed when it is an event alone and
+    the window has not been weighed: windows.LazyEvents)."""
+    events = states[item.window].events
+    return events.alone(id(item)) if alone and hasattr(events, "alone") else events[id(item)]
 
 
 def node_keys(state: WindowState) -> list[tuple[Window, int]]:

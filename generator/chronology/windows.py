@@ -164,11 +164,10 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     weighed_here: dict[tuple[str, int], list[SourceEvent]] = {}
 
     def meanwhile() -> None:
-        """While a mapper's workers cluster: weigh here every window whose result will
-        come without its events (the workers send back only clusters)."""
+        """While a mapper's workers cluster: weigh here the windows they cluster (they send
+        back only clusters; windows read back from the cache are weighed if the join asks)."""
         for window in parts:
-            result = known[window]
-            if window not in weighed_here and (result is None or result.events is None):
+            if window not in weighed_here and known[window] is None:
                 weighed_here[window] = home_events(window)
 
     fresh: dict[tuple[str, int], WindowResult] = {}
@@ -180,11 +179,16 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     for window, found in parts.items():
         result = known[window] or fresh[window]
         events = result.events
-        if events is None:  # from the persistent cache or a worker: weighed here, for the drafts
-            events = weighed_here[window] if window in weighed_here else home_events(window)
+        home = [i for i in found if i.window == window]
+        if events is None and window not in weighed_here:
+            # read back from the persistent cache: weighed only if the join asks (LazyEvents)
+            lazy = LazyEvents(window, found, settings)
+            states[window] = window_state(window, found, keys[window], WindowResult(result.clusters, None), lazy)
+            continue
+        if events is None:  # from a worker: weighed here meanwhile, for the drafts
+            events = weighed_here[window]
         # the events as this run's items have them, kept so that the next run finds the
         # very same objects (the drafts' identity memo)
-        home = [i for i in found if i.window == window]
         current = tuple(_current(e, i) for i, e in zip(home, events))
         same_events = result.events is not None and all(a is b for a, b in zip(current, result.events))
         states[window] = window_state(window, found, keys[window],
@@ -199,6 +203,40 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     report.seconds += time.perf_counter() - started
     return Merged(MergeState(settings, own, every, components), made, gone, len(ordered) - len(missing), len(ordered),
                   complete=not last.components)
+
+
+class LazyEvents(Mapping):
+    """A window's own source events (by item id), weighed among the window's members only
+    when one is asked for whole: drafting weighs the tellings of an event told more than
+    once, and an event told once (most of a news archive's) is drafted from its event,
+    date and order alone (``alone``). So a build after an edit does not weigh again every
+    window it reads back from the cache."""
+
+    def __init__(self, window: tuple[str, int], found: tuple[RawItem, ...], settings: MergeSettings):
+        self.window, self.found, self.settings = window, found, settings
+        self.own = {id(i): i for i in found if i.window == window}
+        self.weighed: dict[int, SourceEvent] | None = None
+
+    def __getitem__(self, key: int) -> SourceEvent:
+        if self.weighed is None:
+            home = [i for i in self.found if i.window == self.window]
+            self.weighed = {id(i): e for i, e in zip(home, weigh(self.found, self.settings, home=self.window))}
+        return self.weighed[key]
+
+    def alone(self, key: int) -> SourceEvent:
+        """The source event of an item that is an event on its own (no weights needed)."""
+        if self.weighed is not None:
+            return self.weighed[key]
+        item = self.own[key]
+        return SourceEvent(order=item.order, event=item.event, source=item.source, start=item.start,
+                           end=item.end, terms={}, actors=frozenset(item.event.actors),
+                           happenings=item.happenings, other_dates=item.other_dates, secondary=item.secondary)
+
+    def __iter__(self):
+        return iter(self.own)
+
+    def __len__(self) -> int:
+        return len(self.own)
 
 
 class WindowTask(NamedTuple):
