@@ -55,45 +55,53 @@ def weigh(items: Sequence[RawItem], settings: MergeSettings,
     window's primary events): in an archive about one story its countries are everywhere
     and say nothing, a named envoy does. With ``home``, only the events of the items whose
     home window it is (the halo's count in the statistics all the same)."""
-    df: Counter[str] = Counter()
-    actor_df: Counter[str] = Counter()
-    primary = [item for item in items if not item.secondary]
-    for item in primary:
-        df.update(item.terms.keys())
-        df.update("@" + h for h in item.happenings)  # happenings told of a date, apart from words
-        actor_df.update(frozenset(item.event.actors))
-    total = len(primary)
-    # A quiet month says little about which words are rare: below `min_window_events` the
-    # missing events count as a background that uses none of them, so every word weighs
-    # nearly the same instead of by the chance counts of a handful of sentences.
-    mass = max(total, settings.min_window_events)
-    rare_df = max(settings.salient_min_df, settings.rare_word_share * total)
-    salient_df = max(settings.salient_min_df, settings.salient_actor_share * total)
-    concept_heads = frozenset(CONCEPTS.values())
-    shared: dict[frozenset[str], frozenset[str]] = {}  # one object per distinct set (see items.article_items)
-    one = lambda value: shared.setdefault(value, value)  # noqa: E731
-    # each word's factor once per window, not once per sentence using it (the same float)
-    idf = {w: math.log((mass + 1) / (n + 1)) + 1.0 for w, n in df.items()}
-    unseen = math.log((mass + 1) / 1) + 1.0  # a secondary item's word no primary one uses
-    out = []
-    for item in items:
-        if home is not None and item.window != home:
-            continue
+    weights = WindowWeights(items, settings)
+    return [weights.event(item) for item in items if home is None or item.window == home]
+
+
+class WindowWeights:
+    """The rarity of words and actors among a window's primary events, and any of its items'
+    source events weighed by it (the same event whether weighed alone or with the window)."""
+
+    def __init__(self, items: Sequence[RawItem], settings: MergeSettings):
+        df: Counter[str] = Counter()
+        actor_df: Counter[str] = Counter()
+        primary = [item for item in items if not item.secondary]
+        for item in primary:
+            df.update(item.terms.keys())
+            df.update("@" + h for h in item.happenings)  # happenings told of a date, apart from words
+            actor_df.update(frozenset(item.event.actors))
+        total = len(primary)
+        # A quiet month says little about which words are rare: below `min_window_events` the
+        # missing events count as a background that uses none of them, so every word weighs
+        # nearly the same instead of by the chance counts of a handful of sentences.
+        self.mass = mass = max(total, settings.min_window_events)
+        self.rare_df = max(settings.salient_min_df, settings.rare_word_share * total)
+        self.salient_df = max(settings.salient_min_df, settings.salient_actor_share * total)
+        self.df, self.actor_df, self.settings = df, actor_df, settings
+        self.concept_heads = frozenset(CONCEPTS.values())
+        self.shared: dict[frozenset[str], frozenset[str]] = {}  # one object per distinct set (see items.article_items)
+        # each word's factor once per window, not once per sentence using it (the same float)
+        self.idf = {w: math.log((mass + 1) / (n + 1)) + 1.0 for w, n in df.items()}
+        self.unseen = math.log((mass + 1) / 1) + 1.0  # a secondary item's word no primary one uses
+
+    def event(self, item: RawItem) -> SourceEvent:
+        df, actor_df, idf, unseen, mass = self.df, self.actor_df, self.idf, self.unseen, self.mass
+        one = lambda value: self.shared.setdefault(value, value)  # noqa: E731
         weighted = {w: b * idf.get(w, unseen) for w, b in item.terms.items()}
         salient = tuple(sorted(
             (a, math.log((mass + 1) / max(actor_df[a], 1))
-             * (1.0 if a in item.named else settings.unnamed_actor_factor))
-            for a in frozenset(item.event.actors) if actor_df[a] <= salient_df))
-        rare = {w for w in item.terms if df[w] <= rare_df and w not in concept_heads}
-        rare.update("@" + h for h in item.happenings if df["@" + h] <= rare_df)
-        out.append(SourceEvent(
+             * (1.0 if a in item.named else self.settings.unnamed_actor_factor))
+            for a in frozenset(item.event.actors) if actor_df[a] <= self.salient_df))
+        rare = {w for w in item.terms if df[w] <= self.rare_df and w not in self.concept_heads}
+        rare.update("@" + h for h in item.happenings if df["@" + h] <= self.rare_df)
+        return SourceEvent(
             order=item.order, event=item.event, source=item.source, start=item.start, end=item.end,
             terms=weighted, words=one(frozenset(weighted)), weight=math.fsum(weighted.values()),
             near=item.near, near_weight=math.fsum(weighted[w] for w in item.near),
             one_off=one(item.near & ONE_OFF), actors=one(frozenset(item.event.actors)),
             happenings=item.happenings, rare=one(frozenset(rare)), salient=salient,
-            other_dates=item.other_dates, secondary=item.secondary))
-    return out
+            other_dates=item.other_dates, secondary=item.secondary)
 
 
 @dataclass
@@ -215,17 +223,20 @@ class LazyEvents(Mapping):
     def __init__(self, window: tuple[str, int], found: tuple[RawItem, ...], settings: MergeSettings):
         self.window, self.found, self.settings = window, found, settings
         self.own = {id(i): i for i in found if i.window == window}
-        self.weighed: dict[int, SourceEvent] | None = None
+        self.weights: WindowWeights | None = None  # counted when a first event is asked for
+        self.weighed: dict[int, SourceEvent] = {}
 
     def __getitem__(self, key: int) -> SourceEvent:
-        if self.weighed is None:
-            home = [i for i in self.found if i.window == self.window]
-            self.weighed = {id(i): e for i, e in zip(home, weigh(self.found, self.settings, home=self.window))}
-        return self.weighed[key]
+        found = self.weighed.get(key)
+        if found is None:
+            if self.weights is None:
+                self.weights = WindowWeights(self.found, self.settings)
+            found = self.weighed[key] = self.weights.event(self.own[key])
+        return found
 
     def alone(self, key: int) -> SourceEvent:
         """The source event of an item that is an event on its own (no weights needed)."""
-        if self.weighed is not None:
+        if key in self.weighed:
             return self.weighed[key]
         item = self.own[key]
         return SourceEvent(order=item.order, event=item.event, source=item.source, start=item.start,
