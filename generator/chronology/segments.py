@@ -92,7 +92,9 @@ class WindowState:
 
 
 def window_state(window: Window, members_: tuple[RawItem, ...], key: tuple, result,
-                 current: Sequence[SourceEvent]) -> WindowState:
+                 current: Sequence[SourceEvent], kept: bool = True) -> WindowState:
+    """``kept``: a next merge may start from it (else what only patching and a next join
+    read, the places of items in joins, is left out: a build holds every window at once)."""
     home = [i for i in members_ if i.window == window]
     joins = []
     join_at = [-1] * len(members_)
@@ -103,8 +105,9 @@ def window_state(window: Window, members_: tuple[RawItem, ...], key: tuple, resu
             for k in cluster:
                 join_at[k] = len(joins)
             joins.append((own, tuple(i for i in cited if i.window != window)))
+    node_of = {id(i): k for k, (own, _) in enumerate(joins) for i in own} if kept else {}
     return WindowState(window, members_, key, result, {id(i): e for i, e in zip(home, current)},
-                       tuple(joins), {id(i): k for k, (own, _) in enumerate(joins) for i in own}, tuple(join_at))
+                       tuple(joins), node_of, tuple(join_at) if kept else ())
 
 
 def patched_state(state: WindowState, members_: tuple[RawItem, ...], current: Callable[[SourceEvent, RawItem], SourceEvent],
