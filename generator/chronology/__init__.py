@@ -145,7 +145,7 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     last_merge = memo.merge if last_order is not None and memo.merge is not None and config.merge_events else None
     memo.merge = memo.order = None
     merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events,
-                           mapper=mapper, report=report, last=last_merge)
+                           mapper=mapper, report=report, last=last_merge, kept=memo.keeps)
     del raw, last_merge  # the merge's items are the memo's to keep, if anyone's: the largest part of the merge's memory
     # a merge made from nothing replaces every cluster of the last one (whose drafts may serve again)
     gone = [c for c, _ in last_order.drafts_of.values()] if merged.complete and last_order is not None else merged.gone

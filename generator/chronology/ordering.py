@@ -104,7 +104,9 @@ def ordered_drafts(made: Sequence[Component], gone: Sequence[Component], make: M
             touched.add(family)
             families[family] = list(families[family])
         members = families[family]
-        del members[bisect_left(members, draft[0], key=lambda d: d[0])]
+        at = bisect_left(members, draft[0], key=lambda d: d[0])
+        assert members[at] is draft
+        del members[at]
     for draft in added:
         at = bisect_left(keys, draft[0])
         keys.insert(at, draft[0])

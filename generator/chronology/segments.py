@@ -92,7 +92,10 @@ class WindowState:
 
 
 def window_state(window: Window, members_: tuple[RawItem, ...], key: tuple, result,
-                 current: Sequence[SourceEvent] | Mapping[int, SourceEvent]) -> WindowState:
+                 current: Sequence[SourceEvent] | Mapping[int, SourceEvent], kept: bool = True) -> WindowState:
+    """``kept``: a next merge may start from it (else what only patching and a next join
+    read, the places of items in joins, is left out: a build holds every window at once).
+    ``current``: the own items' source events in order, or by item id (windows.LazyEvents)."""
     home = [i for i in members_ if i.window == window]
     joins = []
     join_at = [-1] * len(members_)
@@ -104,8 +107,9 @@ def window_state(window: Window, members_: tuple[RawItem, ...], key: tuple, resu
                 join_at[k] = len(joins)
             joins.append((own, tuple(i for i in cited if i.window != window)))
     events = current if isinstance(current, Mapping) else {id(i): e for i, e in zip(home, current)}
+    node_of = {id(i): k for k, (own, _) in enumerate(joins) for i in own} if kept else {}
     return WindowState(window, members_, key, result, events,
-                       tuple(joins), {id(i): k for k, (own, _) in enumerate(joins) for i in own}, tuple(join_at))
+                       tuple(joins), node_of, tuple(join_at) if kept else ())
 
 
 def patched_state(state: WindowState, members_: tuple[RawItem, ...], current: Callable[[SourceEvent, RawItem], SourceEvent],

@@ -133,7 +133,8 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
                   memo: "Mapping[tuple, WindowResult] | BatchMemo | None" = None,
                   keep: MutableMapping[tuple, WindowResult] | None = None,
                   single: bool = False, mapper: "WindowMapper | None" = None,
-                  report: "MergeReport | None" = None, last: MergeState | None = None) -> Merged:
+                  report: "MergeReport | None" = None, last: MergeState | None = None,
+                  kept: bool = True) -> Merged:
     """Cluster every window (taking its result from ``last``, the state of the last merge,
     when its members are the very same items, or from ``memo`` when it holds the window's
     content key; every window's result goes into ``keep``), then join the windows' clusters
@@ -141,7 +142,8 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     (here by default; worker processes or a Dask cluster: workers.PoolMapper,
     distributed.DaskMapper), which is never sent a window the memo has. ``report`` learns
     how many windows there were, where they were clustered and how long it took.
-    ``single``: no merging, one event per primary item."""
+    ``single``: no merging, one event per primary item. ``kept``: the merge's state may
+    serve a next merge (else it holds only what this one needs)."""
     started = time.perf_counter()
     memo = {} if memo is None else memo
     keep = {} if keep is None else keep
@@ -191,7 +193,8 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
         if events is None and window not in weighed_here:
             # read back from the persistent cache: weighed only if the join asks (LazyEvents)
             lazy = LazyEvents(window, found, settings)
-            states[window] = window_state(window, found, keys[window], WindowResult(result.clusters, None), lazy)
+            states[window] = window_state(window, found, keys[window], WindowResult(result.clusters, None), lazy,
+                                          kept)
             continue
         if events is None:  # from a worker: weighed here meanwhile, for the drafts
             events = weighed_here[window]
@@ -200,7 +203,8 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
         current = tuple(_current(e, i) for i, e in zip(home, events))
         same_events = result.events is not None and all(a is b for a, b in zip(current, result.events))
         states[window] = window_state(window, found, keys[window],
-                                      result if same_events else WindowResult(result.clusters, current), current)
+                                      result if same_events else WindowResult(result.clusters, current), current,
+                                      kept)
     ordered = [states[w] for w in sorted(states)]
     for state in ordered:
         keep[state.key] = state.result

@@ -53,6 +53,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
     for event in timeline.events:
         for slug in event.articles:
             citing.setdefault(slug, []).append(event)
+    remember = memo is not None  # else no next run: keep no counts (a build holds all pages' inputs at once)
     memo = memo if memo is not None else InputsMemo()
     faces: dict[str, str] = {}
     keys: dict[str, str] = {}
@@ -78,7 +79,10 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
     def sources(key: tuple, events: tuple[TimelineEvent, ...]) -> tuple[str, ...]:
         if key not in sources_of:
             known = memo.sources.get(key)
-            if known is None:
+            if known is None and not remember:
+                found = {s for e in events for s in e.articles}
+                known = (events, None, tuple(faces[s] for s in sorted(found) if s in faces))
+            elif known is None:
                 cited: dict[str, int] = {}  # article -> the scope's events citing it
                 for event in events:
                     for slug in event.articles:
@@ -133,7 +137,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
             total = len(paging.events(actor))
             pages[record.path] = (kind, actor, month, events, months, total,
                                   sources(("month", actor, month), events))
-    memo.sources = sources_of
+    memo.sources = sources_of if remember else {}
     # every page links events on the home timeline: to its year and month pages
     shared = (timeline.actors, timeline.story, paging.split(None), paging.split_years(None), media.articles)
     return PageInputs(shared, pages, citing)

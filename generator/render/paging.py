@@ -52,6 +52,7 @@ class Paging:
         # each event's year key, id -> (event, key), from earlier runs too (while they hold
         # no more than twice the events there are: keys of events gone go then)
         self._keys: dict[int, tuple[TimelineEvent, str | None]] = {}
+        self._remember = last is not None  # no last run, so most likely no next one (a build): keep no keys
         if last is not None:
             last._last = None  # no chain of every earlier run's paging
             if len(last._keys) <= 2 * len(timeline.events):
@@ -142,6 +143,8 @@ class Paging:
         i = keys.index(month)
         return (keys[i - 1] if i > 0 else None, keys[i + 1] if i + 1 < len(keys) else None)
     def _year_key(self, event: TimelineEvent) -> str | None:
+        if not self._remember:
+            return urls.year_key(event)
         known = self._keys.get(id(event))
         if known is None or known[0] is not event:
             known = self._keys[id(event)] = (event, urls.year_key(event))
