@@ -193,14 +193,9 @@ def join_nodes(nodes: Sequence[tuple[Window, int]], states: Mapping[Window, Wind
     head_of: dict[int, int] = {}  # an own item's id -> the id of its cluster's first own item
     own_of: dict[int, tuple[RawItem, ...]] = {}
     node_of: dict[int, tuple[Window, int]] = {}
-    events: dict[int, SourceEvent] = {}
     links: list[tuple[int, int]] = []
-    seen: set[Window] = set()
     for node in nodes:
         state = states[node[0]]
-        if node[0] not in seen:
-            seen.add(node[0])
-            events.update(state.events)
         own, halo = state.joins[node[1]]
         head = id(own[0])
         node_of[head], own_of[head] = node, own
@@ -242,8 +237,9 @@ def join_nodes(nodes: Sequence[tuple[Window, int]], states: Mapping[Window, Wind
     out = []
     for found, kept in parts.values():
         kept.sort(key=lambda g: rank(g[0]))
-        out.append(Component(tuple(found), tuple((tuple(events[id(i)] for i in g), (g[0].secondary, g[0].rank))
-                                                 for g in kept)))
+        # each item's source event as its home window weighed it
+        out.append(Component(tuple(found), tuple((tuple(states[i.window].events[id(i)] for i in g),
+                                                  (g[0].secondary, g[0].rank)) for g in kept)))
     return out
 
 
