@@ -147,17 +147,26 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events,
                            mapper=mapper, report=report, last=last_merge, kept=memo.keeps)
     del raw, last_merge  # the merge's items are the memo's to keep, if anyone's: the largest part of the merge's memory
-    # a merge made from nothing replaces every cluster of the last one (whose drafts may serve again)
-    gone = [c for c, _ in last_order.drafts_of.values()] if merged.complete and last_order is not None else merged.gone
-    order = ordered_drafts(merged.made, gone, lambda cited: draft_event(cited, settings), assign_ids, last_order)
-    order.settings = settings
-    counts = {"source_events": source_events, "merged_events": order.merged}
-    events = tuple(order.events)
-    # what this chronology used is what the next one may reuse
-    memo.windows = windows if memo.keeps else {k: WindowResult(r.clusters, None) for k, r in windows.items()}
     if memo.keeps:
+        # a merge made from nothing replaces every cluster of the last one (whose drafts may serve again)
+        gone = [c for c, _ in last_order.drafts_of.values()] if merged.complete and last_order is not None else merged.gone
+        order = ordered_drafts(merged.made, gone, lambda cited: draft_event(cited, settings), assign_ids, last_order)
+        order.settings = settings
+        counts = {"source_events": source_events, "merged_events": order.merged}
+        events = tuple(order.events)
+        # what this chronology used is what the next one may reuse
+        memo.windows = windows
         memo.merge, memo.order = merged.state, order
-    del windows, merged, order, last_order, gone
+        del windows, merged, order, last_order, gone
+    else:  # no next run: the drafts in order, and the source events go before the ids are given
+        drafts = sorted((((order, tiebreak), event) for component in merged.made for cluster, tiebreak in component.clusters
+                         for order, event in (draft_event(cluster, settings),)), key=lambda d: d[0])
+        del merged
+        memo.windows = {k: WindowResult(r.clusters, None) for k, r in windows.items()}
+        del windows
+        counts = {"source_events": source_events, "merged_events": sum(len(d[1].citations) > 1 for d in drafts)}
+        events = tuple(assign_ids(drafts))
+        del drafts
     memo.articles.next_run()
     corrected: list[Applied] = list(applied)
     correction_problems: list = []

@@ -239,6 +239,7 @@ def join_nodes(nodes: Sequence[tuple[Window, int]], states: Mapping[Window, Wind
     out = []
     for found, kept in parts.values():
         kept.sort(key=lambda g: rank(g[0]))
+        # each item's source event as its home window weighed it (or unweighed: _event)
         out.append(Component(tuple(found), tuple((tuple(_event(i, states, len(g) == 1) for i in g),
                                                   (g[0].secondary, g[0].rank)) for g in kept)))
     return out

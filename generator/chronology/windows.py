@@ -119,7 +119,8 @@ class Merged:
     @property
     def clusters(self) -> list[tuple[SourceEvent, ...]]:
         """Every cluster, in the order of its first item."""
-        every = [c for s in {id(c): c for c in self.state.components.values()}.values() for c in s.clusters]
+        parts = self.made if self.complete else {id(c): c for c in self.state.components.values()}.values()
+        every = [c for s in parts for c in s.clusters]
         every.sort(key=lambda c: (c[0][0].order, *c[1]))
         return [events for events, _ in every]
 
@@ -213,8 +214,8 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     report.windows += len(ordered)
     report.reused += len(ordered) - len(missing)
     report.seconds += time.perf_counter() - started
-    return Merged(MergeState(settings, own, every, components), made, gone, len(ordered) - len(missing), len(ordered),
-                  complete=not last.components)
+    state = MergeState(settings, own, every, components) if kept else MergeState()  # (a build keeps no windows)
+    return Merged(state, made, gone, len(ordered) - len(missing), len(ordered), complete=not last.components)
 
 
 class LazyEvents(Mapping):
