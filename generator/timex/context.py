@@ -110,6 +110,14 @@ class Context:
         """The date last mentioned in this paragraph or the one before (day-or-finer when
         ``fine``): news paragraphs are short, and "The following month" often opens one.
         ``near``: only in this sentence or the one before."""
+        return self._last_ref(pos, lambda v: not fine or v.granularity in ("time", "day"), near)
+
+    def ref_of(self, pos: int, granularity: str) -> TimeValue | None:
+        """The date of that granularity last mentioned in this paragraph or the one before
+        ("that quarter")."""
+        return self._last_ref(pos, lambda v: v.granularity == granularity)
+
+    def _last_ref(self, pos: int, wanted, near: bool = False) -> TimeValue | None:
         if near:
             para = self.sentence_bounds(max(self.sentence_bounds(pos)[0] - 1, 0))[0]
         else:
@@ -119,20 +127,7 @@ class Context:
         for p, v in reversed(self.refs[-REF_LOOKBACK:]):
             if p < para:
                 break
-            if not fine or v.granularity in ("time", "day"):
-                return v
-        return None
-
-    def ref_of(self, pos: int, granularity: str) -> TimeValue | None:
-        """The date of that granularity last mentioned in this paragraph or the one before
-        ("that quarter")."""
-        para = self.paragraph_start(pos)
-        if para:
-            para = self.paragraph_start(para - 1)
-        for p, v in reversed(self.refs[-REF_LOOKBACK:]):
-            if p < para:
-                break
-            if v.granularity == granularity:
+            if wanted(v):
                 return v
         return None
 

@@ -28,6 +28,13 @@ def page_path(site, kind: str) -> str:
     }[kind]
 
 
+def blocking_violations(page, axe_js) -> list[dict]:
+    """axe-core's serious and critical violations on the page as it is now."""
+    page.add_script_tag(path=str(axe_js))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in result["violations"] if v["impact"] in BLOCKING]
+
+
 def describe(violations: list[dict]) -> str:
     lines = []
     for v in violations:
@@ -49,9 +56,7 @@ def test_no_serious_accessibility_violations(browser, site, axe_js, kind, scheme
         page.wait_for_load_state("load")
         dark = page.evaluate("getComputedStyle(document.documentElement).colorScheme")
         assert dark == scheme  # the scheme under test is the one the page shows
-        page.add_script_tag(path=str(axe_js))
-        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-        blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
+        blocking = blocking_violations(page, axe_js)
         assert not blocking, "\n" + describe(blocking)
     finally:
         context.close()
@@ -92,9 +97,7 @@ def test_year_and_month_pages_have_no_serious_accessibility_violations(browser, 
             assert page.locator("nav#months li a").count() >= 2  # the month index is there
         else:
             assert page.locator("li.event").count() >= 1
-        page.add_script_tag(path=str(axe_js))
-        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-        blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
+        blocking = blocking_violations(page, axe_js)
         assert not blocking, "\n" + describe(blocking)
     finally:
         context.close()
