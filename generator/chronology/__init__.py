@@ -94,14 +94,14 @@ from .story import is_background, split_background, story_window
 from .review import (conflict, low_confidence_actors, no_dateline, sort_problems,
                      unresolved_dates)
 from .views import (MonthGroup, YearGroup, co_actors, date_label, events_for_actor,
-                    events_per_month, group_by_year_month, sources_for_actor)
+                    events_per_month, group_by_year_month, sources_for_actor, sources_of)
 from .words import id_words, name_words, sentence_parts
 
 __all__ = [
     "ChronologyMemo", "MergeSettings", "MonthGroup", "YearGroup", "build_timeline", "co_actors", "date_label",
     "events_for_actor", "events_per_month", "group_by_year_month", "key_dates_for_actor",
     "shown_key_dates", "is_background", "split_background",
-    "sources_for_actor", "event_id_base",
+    "sources_for_actor", "sources_of", "event_id_base",
 ]
 
 SPACES_RE = re.compile(r"\s+")

@@ -44,7 +44,12 @@ def co_actors(timeline: Timeline, slug: str) -> list[tuple[str, int]]:
 
 def sources_for_actor(timeline: Timeline, slug: str) -> list[str]:
     """Slugs of the articles cited by the actor's events, in timeline article order."""
-    cited = {a for e in events_for_actor(timeline, slug) for a in e.articles}
+    return sources_of(timeline, events_for_actor(timeline, slug))
+
+
+def sources_of(timeline: Timeline, events: Iterable[TimelineEvent]) -> list[str]:
+    """Slugs of the articles cited by ``events``, in timeline article order."""
+    cited = {a for e in events for a in e.articles}
     return [a.article.slug for a in timeline.articles if a.article.slug in cited]
 
 

@@ -121,7 +121,8 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
             pages[record.path] = (kind, articles[slug], tuple(citing.get(slug, ())))
         elif kind in ("actor", "actor-embed"):
             events = paging.events(actor)
-            pages[record.path] = (kind, actor, events, sources(("actor", actor), events), datelines)
+            listed = paging.latest(actor) if paging.split(actor) else events  # whose sources it lists
+            pages[record.path] = (kind, actor, events, sources(("actor", actor), listed), datelines)
         elif kind in ("year", "embed-year"):  # a year page of a split timeline, full or embed
             key = str(record.year)
             years = paging.years(actor)

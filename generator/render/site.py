@@ -316,8 +316,12 @@ class _Renderer(YearPages):
                     self._oembed(path, f"actors/{slug}/oembed.json"), image=self.parts.latest_image(events),
                     description=actor.description, structured=self.structured.graph(
                         self.structured.actor(actor), self.structured.event_list(actor.name, self._shown(slug), path, slug)))
-        sources = [self.views.articles[s] for s in chrono.sources_for_actor(self.timeline, slug)
-                   if s in self.views.articles]
+        # A split timeline's page lists its latest events, and so the sources of those only:
+        # a busy actor of a big archive is cited by thousands of articles (a 1 MB page that
+        # changed with every edit), and each event on the year pages links its own sources.
+        cited = chrono.sources_for_actor(self.timeline, slug) if not self.paging.split(slug) \
+            else chrono.sources_of(self.timeline, self.paging.latest(slug))
+        sources = [self.views.articles[s] for s in cited if s in self.views.articles]
         key_dates = self._actor_key_dates(slug)
         if len(key_dates) >= len(events):
             key_dates = ()  # they would only repeat the whole chronology below
@@ -329,6 +333,7 @@ class _Renderer(YearPages):
             "co_actors": [(s, self.views.actor_name(s), n)
                           for s, n in chrono.co_actors(self.timeline, slug) if s in self.views.actors],
             "sources": [self.views.summary(a) for a in sources],
+            "sources_of_latest": self.paging.split(slug),
             "embed": self.parts.snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),
         } | self._year_index(slug) | self.parts.overview(slug, key_dates=key_dates)
 

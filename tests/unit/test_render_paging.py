@@ -283,6 +283,35 @@ def test_an_actor_with_few_events_keeps_one_page(site, big):
     assert 'class="year-index"' not in site["actors/envoy/index.html"].decode("utf-8")
 
 
+def source_links(files: dict[str, bytes], path: str) -> list[str]:
+    """The article slugs a page's "Sources" list links, in order."""
+    text = files[path].decode("utf-8")
+    listed = text[text.index('<ul class="source-list">'):]
+    listed = listed[:listed.index("</ul>")]
+    return re.findall(r'<a href="[./]*articles/([^/"]+)/">', listed)
+
+
+def cited_slugs(big, events) -> list[str]:
+    cited = {slug for e in events for slug in e.articles}
+    return [a.article.slug for a in big.articles if a.article.slug in cited]
+
+
+def test_a_split_actor_page_lists_the_sources_of_its_latest_events_only(site, big):
+    everyland = [e for e in big.events if "everyland" in e.actors]
+    latest = [e for e in everyland if e.time.granularity != "decade"][-50:]
+    listed = source_links(site, "actors/everyland/index.html")
+    assert listed == cited_slugs(big, latest)
+    assert len(listed) < len(cited_slugs(big, everyland))  # the whole list would be every article
+    text = site["actors/everyland/index.html"].decode("utf-8")
+    assert "Sources of the latest events" in text and "Each year's page names the sources" in text
+
+
+def test_an_unsplit_actor_page_lists_every_source(site, big):
+    envoy = [e for e in big.events if "envoy" in e.actors]
+    assert source_links(site, "actors/envoy/index.html") == cited_slugs(big, envoy)
+    assert "Sources of the latest events" not in site["actors/envoy/index.html"].decode("utf-8")
+
+
 def test_embed_year_links_stay_in_the_frame_and_keep_the_options(site):
     for path in ("embed/index.html", "embed/years/2024/index.html",
                  "embed/actors/everyland/index.html"):
