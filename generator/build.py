@@ -29,9 +29,10 @@ from .layout import is_site, no_articles
 from .media import Media, collect_media
 from .memo import IdentityMemo
 from .model import Article, ArticleAnalysis, Problem, Timeline
+from .options import BuildOptions
 from .output import StagingFolder, check_output_dir
 from .sink import MemorySite
-from .workers import PARALLEL_MIN_WINDOW_ITEMS, PoolMapper, default_workers, worker_context, worker_pool
+from .workers import PoolMapper, default_workers, worker_context, worker_pool
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BUILD_INFO = {"generator": f"Annals {__version__}"}  # what every page says made it
@@ -40,22 +41,6 @@ BUILD_INFO = {"generator": f"Annals {__version__}"}  # what every page says made
 # below ~200 the pool's start-up eats the gain.
 PARALLEL_MIN_ARTICLES = 200
 CHUNK = 50  # articles per task: small enough to balance the last tasks, large enough to batch IPC
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    site_dir: Path
-    output_dir: Path | None = None
-    base_url: str | None = None
-    drafts: bool = False
-    force: bool = False
-    jobs: int | None = None  # worker processes for analysis; None: as many as CPUs
-    review: bool = False  # also build the editors' review/ page (annals serve always does)
-    preview: bool = False  # pages for annals serve: hints for editors where public pages have none
-    use_cache: bool = True  # SITE/.annals-cache: parsed articles and analyses of earlier builds
-    dask: str | None = None  # analyse on a dask.distributed cluster: "local" or a scheduler address
-    search: bool = True  # the search index, when site.yaml has not turned it off (check and export need none)
-    pool_min_window_items: int = PARALLEL_MIN_WINDOW_ITEMS  # merge windows in worker processes from this many items
 
 
 @dataclass(frozen=True)
@@ -415,14 +400,19 @@ def output_dir_for(options: BuildOptions, config: SiteConfig) -> Path:
     return options.output_dir or options.site_dir / config.output_dir
 
 
-def build(options: BuildOptions, *, progress: Progress | None = None) -> BuildResult:
-    """Build the site and swap it into the output folder; nothing is written on failure."""
+def build(options: BuildOptions, *, progress: Progress | None = None, state: PipelineState | None = None,
+          before_commit: Callable[[], None] | None = None) -> BuildResult:
+    """Build the site and swap it into the output folder; nothing is written on failure.
+    ``state``: what the last build in this process kept (the build server's); ``before_commit``
+    may raise to keep the output as it was."""
     config = load_config(options.site_dir, base_url=options.base_url)
     target = output_dir_for(options, config)
     check_output_dir(target, options.site_dir, force=options.force, content_dir=config.content_dir)
     with StagingFolder(target) as staging:
-        result = run_pipeline(options, progress=progress, staging=staging)
+        result = run_pipeline(options, progress=progress, staging=staging, state=state)
         started = time.perf_counter()
+        if before_commit is not None:
+            before_commit()
         staging.commit()
     result.timings["write"] = time.perf_counter() - started  # the swap: files were written as made
     return result

@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from . import model
+from .fingerprint import CACHE_DIR, code_digest
 from .chronology.windows import WindowResult
 
-CACHE_DIR = ".annals-cache"
 CACHE_FILE = "cache.sqlite"
 SCHEMA = 5  # 5: articles keyed by Article.digest; 4: slotted model classes (their pickles hold no instance dict), digests as merge item keys, items, pages
 TABLES = ("articles", "analyses", "items", "windows", "pages")
@@ -44,14 +44,8 @@ QUERY_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
 
 
 def code_fingerprint() -> str:
-    """A digest of Annals' own code and data: a changed rule invalidates every entry."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"schema {SCHEMA}".encode())
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".txt", ".json", ".po") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """The code's digest with the cache's schema: a changed rule invalidates every entry."""
+    return hashlib.sha256(f"schema {SCHEMA} {code_digest()}".encode()).hexdigest()
 
 
 def digest(*parts: bytes | str) -> str:

@@ -59,34 +59,103 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write SITE_DIR/.annals-cache.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Analyse and merge on a dask.distributed cluster: a scheduler address, or 'local'.")
+@click.option("--daemon/--no-daemon", default=None,
+              help="Build through the site's build server, starting it if none runs (it keeps the "
+                   "state of the last build: an edit rebuilds in a fraction of the time); "
+                   "--no-daemon never uses one. Default: through a server already running.")
 @click.option("--timings", is_flag=True, help="Print the seconds each stage took.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def build_command(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool,
                   force: bool, jobs: int | None, review: bool, no_cache: bool, dask_address: str | None,
-                  timings: bool, quiet: bool) -> None:
+                  daemon: bool | None, timings: bool, quiet: bool) -> None:
     """Build the site in SITE_DIR into its output folder."""
-    from .build import BuildOptions, build, content_problems
+    from .options import BuildOptions
+    from .daemon import build_through_server
 
     _require_site(site_dir)
+    if daemon and dask_address:
+        raise click.UsageError("--daemon and --dask cannot be used together")
     options = BuildOptions(site_dir, output_dir, base_url, drafts, force, jobs, review=review,
                            use_cache=not no_cache, dask=dask_address)
     started = time.perf_counter()
     with _reporting_errors(), _progress(quiet) as progress:
-        result = build(options, progress=progress)
+        summary = None
+        if daemon is not False and not dask_address and not no_cache:
+            summary = build_through_server(options, start=bool(daemon), progress=progress)
+        if summary is None:
+            summary = _build_here(options, progress)
     out = console()
     if timings:
-        out.print("  ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))
-        out.print(result.merge.describe())
+        out.print("  ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.timings.items()))
+        out.print(summary.merge)
     if quiet:
         return
-    for problem in content_problems(result.timeline):
-        if problem.severity != "info" and problem.kind in ("no-dateline", "content"):
-            out.print(f"[yellow]warning[/] {escape(problem.location())}: {escape(problem.message)}")
-    target = output_dir or site_dir / result.config.output_dir
-    out.print(f"Built {len(result.timeline.articles)} articles, {len(result.timeline.events)} events, "
-              f"{len(result.timeline.actors)} actors, {result.pages} pages"
-              + (f" ({result.reused} unchanged)" if result.reused else "")
-              + f" in {time.perf_counter() - started:.2f} s → {escape(str(target))}")
+    for location, message in summary.warnings:
+        out.print(f"[yellow]warning[/] {escape(location)}: {escape(message)}")
+    out.print(f"Built {summary.articles} articles, {summary.events} events, "
+              f"{summary.actors} actors, {summary.pages} pages"
+              + (f" ({summary.reused} unchanged)" if summary.reused else "")
+              + f" in {time.perf_counter() - started:.2f} s"
+              + (" by the build server" if summary.server else "") + f" → {escape(summary.output)}")
+
+
+def _build_here(options, progress):
+    from .build import build, output_dir_for
+    from .daemon import summarize
+
+    result = build(options, progress=progress)
+    return summarize(result, options.output_dir or output_dir_for(options, result.config))
+
+
+@cli.group("daemon")
+def daemon_group() -> None:
+    """The site's build server: it keeps the last build's state, so that `annals build`
+    after an edit redoes only what the edit reaches. Stops by itself when idle."""
+
+
+@daemon_group.command("start")
+@SITE_DIR
+@click.option("--idle", type=click.IntRange(1, 7 * 24 * 3600), default=15 * 60, show_default=True,
+              help="Seconds without a build after which it stops.")
+def daemon_start(site_dir: Path, idle: int) -> None:
+    """Start the build server of SITE_DIR (if none runs)."""
+    from .daemon import server_status, start_server
+
+    _require_site(site_dir)
+    out = console()
+    running = server_status(site_dir)
+    if running is not None:
+        out.print(f"A build server already runs for {escape(str(site_dir))} (process {running.pid}).")
+        return
+    started = start_server(site_dir, idle)
+    if started is None:
+        out.print("[red]error[/] the build server did not start (annals build --no-daemon builds without it)")
+        sys.exit(1)
+    out.print(f"Build server of {escape(str(site_dir))} started (process {started.pid}, 127.0.0.1 only); "
+              f"it stops after {idle} s without a build.")
+
+
+@daemon_group.command("stop")
+@SITE_DIR
+def daemon_stop(site_dir: Path) -> None:
+    """Stop the build server of SITE_DIR."""
+    from .daemon import stop_server
+
+    stopped = stop_server(site_dir)
+    console().print("Build server stopped." if stopped else "No build server runs for this site.")
+
+
+@daemon_group.command("status")
+@SITE_DIR
+def daemon_status(site_dir: Path) -> None:
+    """Whether a build server runs for SITE_DIR (exit 1 if none)."""
+    from .daemon import server_status
+
+    running = server_status(site_dir)
+    if running is None:
+        console().print("No build server runs for this site.")
+        sys.exit(1)
+    console().print(f"A build server runs for this site: process {running.pid}, 127.0.0.1:{running.port}.")
 
 
 @cli.command("check")

@@ -19,14 +19,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 from .chronology.windows import WindowResult, WindowTask, balanced_chunks, map_here, window_clusters
+from .options import PARALLEL_MIN_WINDOW_ITEMS
 
-# Measured on 2 cores, the merge items of 1,000 articles of bench/sites.py (CPU seconds,
-# as the machine was never idle): 3,163 items cost 0.71 s in one process; with two workers
-# the longest path (the build's own part, the busier worker's around it) is 0.43 s; 10,571 items 2.2 s
-# against 1.3 s. Forking and stopping the pool add some 0.03 s, so it breaks even near
-# 1,000 items (0.1 s); 3,000 leaves a margin. When other processes already keep both cores
-# busy (a load of 3.5 here) the pool gains nothing at any size: it only adds its ~20% of CPU.
-PARALLEL_MIN_WINDOW_ITEMS = 3000
 CHUNKS_PER_WORKER = 4  # runs of windows per worker: enough to even out busy months
 
 
