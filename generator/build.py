@@ -282,12 +282,15 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         theme = render.find_theme(site.config.theme, options.site_dir)
         pages = PageTable(store) if store is not None and staging is not None else None
         target = str(staging.target) if staging is not None else ""
+        environment = emit.environment_digest(store.fingerprint if store else "", repr(site.config),
+                                              repr(render_options), repr(BUILD_INFO), theme=theme)
+        if state is not None:
+            state.emitted = state.emitted.fresh_for(environment)
         files, stats, written = emit.render_files(
             timeline, site.config, site.media, theme, build_info=BUILD_INFO, jobs=options.jobs,
             staging=staging, options=render_options,
             last=emit.WrittenPages(target, pages.last(target)) if pages is not None else None,
-            environment=emit.environment_digest(store.fingerprint if store else "", repr(site.config),
-                                                repr(render_options), repr(BUILD_INFO), theme=theme))
+            environment=environment, memo=state.emitted if state is not None else None)
         if pages is not None and written is not None:
             pages.store(target, written.pages)
         if store is not None:

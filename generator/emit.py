@@ -21,7 +21,7 @@ from .config import SiteConfig
 from .media import Media
 from .model import Timeline
 from .output import StagingFolder, file_signature, write_file
-from .render.inputs import InputDigests, page_inputs
+from .render.inputs import InputDigests, InputsMemo, page_inputs
 from .workers import worker_pool
 
 # Measured on 2 cores: below ~200 articles forking the workers costs more than it gains.
@@ -47,6 +47,24 @@ class WrittenPages:
 
 
 @dataclass
+class EmitMemo:
+    """What the last build in this process (the build server's) worked out for its pages
+    and exports, by the identity of what they were made from: the page inputs' parts, their
+    digests, the year pages' scopes, the compiled theme and the exports' event pieces. Valid
+    for one ``environment`` (code, settings, theme): another starts it afresh."""
+
+    environment: str = ""
+    inputs: InputsMemo = field(default_factory=InputsMemo)
+    digests: dict = field(default_factory=dict)  # InputDigests' memo
+    paging: object = None  # the last render.paging.Paging
+    theme: object = None  # the last jinja2 Environment
+    exports: export.ExportMemo = field(default_factory=export.ExportMemo)
+
+    def fresh_for(self, environment: str) -> "EmitMemo":
+        return self if environment == self.environment else EmitMemo(environment)
+
+
+@dataclass
 class EmitStats:
     rendered: int = 0  # pages rendered afresh
     linked: int = 0  # unchanged pages linked from the last output
@@ -55,38 +73,49 @@ class EmitStats:
 def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Path, *,
                  build_info: Mapping[str, str], jobs: int | None = None,
                  staging: StagingFolder | None = None, options: render.RenderOptions | None = None,
-                 last: WrittenPages | None = None, environment: str = "",
+                 last: WrittenPages | None = None, environment: str = "", memo: EmitMemo | None = None,
                  ) -> tuple[dict[str, bytes], EmitStats, WrittenPages | None]:
     """Pages, theme files and exports, in memory, or written into ``staging`` as they are
     made (the dict returned is then empty), with what was written for the next build (None
     in memory). On big sites forked workers render the pages and make the exports.
-    ``environment``: a digest of what no page input names (code, settings, theme)."""
+    ``environment``: a digest of what no page input names (code, settings, theme).
+    ``memo``: what the last build in this process worked out, and this one's for the next
+    (the exports are then made here, where their pieces are kept, while workers render)."""
     files: dict[str, bytes] = {}
     emit = staging or files.__setitem__
     for name, data in media.files.items():
         emit(name, data)
     stats = EmitStats()
+    options = options or render.RenderOptions()
+    maker = render.PageMaker(timeline, config, theme, build_info=build_info, media=media, options=options,
+                             environment=memo.theme if memo is not None else None,
+                             last_paging=memo.paging if memo is not None else None)
+    if memo is not None:
+        memo.paging, memo.theme = maker.paging, maker.environment
+    streams = export.export_streams(timeline, config, media, memo.exports if memo is not None else None)
+
+    def exports_here() -> None:
+        for name, stream in streams.items():
+            emit(name, stream() if staging is not None else b"".join(stream()))  # in pieces to disk
+        if memo is not None:
+            memo.exports.finish()
 
     workers = _workers(timeline, jobs)
     if staging is None or workers < 2:
-        written = _pages(timeline, config, media, theme, build_info, options or render.RenderOptions(),
-                         staging, emit, last, environment, stats, None)
+        written = _pages(timeline, media, staging, emit, last, environment, stats, maker, memo)
         _static(theme, emit)
-        for name, stream in export.export_streams(timeline, config, media).items():
-            emit(name, stream() if staging is not None else b"".join(stream()))  # in pieces to disk
+        exports_here()
         return files, stats, written
     # Pages and exports in forked workers writing straight into the staging folder: the
     # timeline and the page maker are inherited, only record positions and names travel.
-    maker = render.PageMaker(timeline, config, theme, build_info=build_info, media=media,
-                             options=options or render.RenderOptions())
     assert staging.root is not None
     with worker_pool(workers, multiprocessing.get_context("fork"), _set_worker_state,
                      (timeline, config, media, maker, staging.root)) as pool:
         # first: the longest tasks (each big export is a second or two on a big archive)
-        exports = [pool.submit(_export_in_worker, names)
-                   for names in export_groups(list(export.export_streams(timeline, config, media)))]
-        written = _pages(timeline, config, media, theme, build_info, options or render.RenderOptions(),
-                         staging, emit, last, environment, stats, pool, maker)
+        exports = [] if memo is not None else [pool.submit(_export_in_worker, names)
+                                               for names in export_groups(list(streams))]
+        written = _pages(timeline, media, staging, emit, last, environment, stats, maker, memo, pool,
+                         meanwhile=exports_here if memo is not None else None)
         for made in exports:
             staging.add_written(made.result())
     _static(theme, emit)
@@ -98,17 +127,21 @@ def _static(theme: Path, emit: Callable[[str, bytes], None]) -> None:
         emit(name, data)
 
 
-def _pages(timeline: Timeline, config: SiteConfig, media: Media, theme: Path,
-           build_info: Mapping[str, str], options: render.RenderOptions, staging: StagingFolder | None,
+def _pages(timeline: Timeline, media: Media, staging: StagingFolder | None,
            emit: Callable[[str, bytes], None], last: WrittenPages | None, environment: str,
-           stats: EmitStats, pool=None, maker: "render.PageMaker | None" = None) -> WrittenPages | None:
-    maker = maker or render.PageMaker(timeline, config, theme, build_info=build_info, media=media,
-                                      options=options)
+           stats: EmitStats, maker: render.PageMaker, memo: EmitMemo | None = None, pool=None,
+           meanwhile: Callable[[], None] | None = None) -> WrittenPages | None:
+    """The pages, those whose inputs changed rendered (by ``pool``'s workers while
+    ``meanwhile`` runs here), the others linked from the last output."""
     records = tuple(maker.records.values())
     digests: dict[str, str] = {}
     if staging is not None:
         articles = {a.article.slug: a.article for a in timeline.articles}
-        digests = InputDigests(environment, articles).pages(page_inputs(timeline, maker.paging, records, media))
+        inputs = page_inputs(timeline, maker.paging, records, media, memo.inputs if memo is not None else None)
+        digester = InputDigests(environment, articles, memo.digests if memo is not None else None)
+        digests = digester.pages(inputs)
+        if memo is not None:
+            memo.digests = digester.used()
     todo: list[int] = []
     for position, record in enumerate(records):
         digest = digests.get(record.path)
@@ -119,7 +152,10 @@ def _pages(timeline: Timeline, config: SiteConfig, media: Media, theme: Path,
             todo.append(position)
     stats.rendered += len(todo)
     if pool is not None and staging is not None:
-        for names in pool.map(_render_in_worker, _page_runs(records, todo)):
+        runs = pool.map(_render_in_worker, _page_runs(records, todo))  # handed out at once
+        if meanwhile is not None:
+            meanwhile()
+        for names in runs:
             staging.add_written(names)
     else:
         for position in todo:

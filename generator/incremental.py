@@ -14,6 +14,7 @@ from typing import Iterable, Mapping
 
 from . import export, render
 from .chronology import ChronologyMemo
+from .emit import EmitMemo
 from .config import SiteConfig
 from .media import Media
 from .model import Article, ArticleAnalysis, Timeline
@@ -90,6 +91,7 @@ class PipelineState:
     chronology: ChronologyMemo = field(default_factory=ChronologyMemo)
     last: LastSite | None = None  # None: make every page again
     registries: dict = field(default_factory=dict)  # actors.yaml's (path, text) -> its registry (build.load_site)
+    emitted: EmitMemo = field(default_factory=EmitMemo)  # what the last build into a folder made (the build server)
 
     def forget_analyses(self) -> None:
         """Settings that change analyses (language, actors.yaml...) changed."""
@@ -97,6 +99,7 @@ class PipelineState:
         self.registries.clear()
         self.chronology = ChronologyMemo()
         self.last = None
+        self.emitted = EmitMemo()
 
     def keep_only(self, current: Iterable[ArticleAnalysis]) -> None:
         """Drop the analyses of articles that are gone or were edited."""

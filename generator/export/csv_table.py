@@ -13,8 +13,8 @@ import io
 from typing import Iterator
 
 from ..config import SiteConfig
-from ..model import Timeline
-from .common import Source, articles_by_slug, date_label, sources_of
+from ..model import Timeline, TimelineEvent
+from .common import ExportMemo, Source, articles_by_slug, cited, date_label, sources_of
 
 COLUMNS = ("event_id", "date_value", "range_start", "range_end", "granularity", "date_label",
            "text", "actors", "article", "article_title", "source", "url", "quote", "timex")
@@ -25,8 +25,9 @@ def timeline_csv(timeline: Timeline, config: SiteConfig) -> str:
     return b"".join(timeline_csv_chunks(timeline, config)).decode("utf-8")
 
 
-def timeline_csv_chunks(timeline: Timeline, config: SiteConfig) -> Iterator[bytes]:
-    """The table in UTF-8 pieces: the header, then each event's rows."""
+def timeline_csv_chunks(timeline: Timeline, config: SiteConfig, memo: ExportMemo | None = None) -> Iterator[bytes]:
+    """The table in UTF-8 pieces: the header, then each event's rows (kept in ``memo`` for
+    the next run)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
 
@@ -36,10 +37,7 @@ def timeline_csv_chunks(timeline: Timeline, config: SiteConfig) -> Iterator[byte
         buffer.truncate()
         return text.encode("utf-8")
 
-    writer.writerow(COLUMNS)
-    yield taken()
-    articles = articles_by_slug(timeline)
-    for event in timeline.events:
+    def rows(event: TimelineEvent) -> bytes:
         time = event.time
         shared = [
             event.id,
@@ -54,7 +52,14 @@ def timeline_csv_chunks(timeline: Timeline, config: SiteConfig) -> Iterator[byte
         sources: list[Source | None] = list(sources_of(event, articles)) or [None]
         for source in sources:
             writer.writerow([neutralise(cell) for cell in shared + source_columns(source)])
-        yield taken()
+        return taken()
+
+    writer.writerow(COLUMNS)
+    yield taken()
+    articles = articles_by_slug(timeline)
+    for event in timeline.events:
+        yield rows(event) if memo is None else memo.piece("csv", event, cited(event, articles),
+                                                          lambda event=event: rows(event))
 
 
 # A spreadsheet opening the file runs a cell that starts like a formula: "=HYPERLINK(...)" in a

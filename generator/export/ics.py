@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from ..config import SiteConfig
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
 from ..render.paging import Paging
-from .common import (GENERATOR, Source, actor_names, articles_by_slug, clean_text, date_label,
-                     event_stamp, safe_href, sources_of, truncate)
+from .common import (GENERATOR, ExportMemo, Source, actor_names, articles_by_slug, cited, clean_text,
+                     date_label, event_stamp, safe_href, sources_of, truncate)
 
 LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
 SUMMARY_LIMIT = 120
@@ -28,8 +28,10 @@ def timeline_ics(timeline: Timeline, config: SiteConfig, name: str | None = None
     return b"".join(timeline_ics_chunks(timeline, config, name)).decode("utf-8")
 
 
-def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None = None) -> Iterator[bytes]:
-    """``timeline_ics`` in UTF-8 pieces: the calendar's head, then each event."""
+def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None = None,
+                        memo: ExportMemo | None = None) -> Iterator[bytes]:
+    """``timeline_ics`` in UTF-8 pieces: the calendar's head, then each event (kept in
+    ``memo`` for the next run, with the page it links)."""
     articles = articles_by_slug(timeline)
     lines = [
         "BEGIN:VCALENDAR",
@@ -44,8 +46,14 @@ def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None
     yield _folded(lines)
     paging = Paging(timeline, config)  # which page holds each event, worked out once
     for event in timeline.events:
-        if event.time.anchored:
+        if not event.time.anchored:
+            continue
+        if memo is None:
             yield _folded(vevent(event, timeline, articles, config, paging))
+        else:
+            page = paging.event_url(event) if config.absolute_base else None
+            yield memo.piece("ics", event, (cited(event, articles), page),
+                             lambda event=event: _folded(vevent(event, timeline, articles, config, paging)))
     yield _folded(["END:VCALENDAR"])
 
 

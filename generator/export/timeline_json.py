@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, KeyDate, Timeline, TimelineEvent
-from .common import (GENERATOR, Source, article_date, articles_by_slug, date_label,
+from .common import (GENERATOR, ExportMemo, Source, article_date, articles_by_slug, cited, date_label,
                      events_for_actor, json_chunks, json_item, sources_of)
 
 
@@ -23,14 +23,25 @@ def timeline_document(timeline: Timeline, config: SiteConfig) -> dict[str, Any]:
             for key, value in _members(timeline, config, lambda block: block).items()}
 
 
-def _members(timeline: Timeline, config: SiteConfig, item: Callable[[Any], Any]) -> dict[str, Any]:
-    """The document's members, the long arrays as iterators of ``item`` of each block."""
+def _members(timeline: Timeline, config: SiteConfig, item: Callable[[Any], Any],
+             memo: ExportMemo | None = None) -> dict[str, Any]:
+    """The document's members, the long arrays as iterators of ``item`` of each block
+    (encoded items kept in ``memo`` for the next run)."""
     articles = articles_by_slug(timeline)
+    if memo is None:
+        events = (item(event_block(event, articles, config)) for event in timeline.events)
+        analyses = (item(article_block(analysis)) for analysis in timeline.articles)
+    else:
+        events = (memo.piece("json-event", event, cited(event, articles),
+                             lambda event=event: item(event_block(event, articles, config)))
+                  for event in timeline.events)
+        analyses = (memo.piece("json-article", analysis, None, lambda analysis=analysis: item(article_block(analysis)))
+                    for analysis in timeline.articles)
     return {
         "site": site_block(config),
-        "events": (item(event_block(event, articles, config)) for event in timeline.events),
+        "events": events,
         "actors": (item(actor_block(actor, timeline)) for actor in timeline.actors),
-        "articles": (item(article_block(analysis)) for analysis in timeline.articles),
+        "articles": analyses,
         "key_dates": [key_date_block(rank, key) for rank, key in
                       enumerate(timeline.key_dates[:config.key_dates.export], start=1)],
         "story": story_block(timeline),
@@ -49,9 +60,9 @@ def timeline_json(timeline: Timeline, config: SiteConfig) -> str:
     return b"".join(timeline_json_chunks(timeline, config)).decode("utf-8")
 
 
-def timeline_json_chunks(timeline: Timeline, config: SiteConfig) -> Iterator[bytes]:
+def timeline_json_chunks(timeline: Timeline, config: SiteConfig, memo: ExportMemo | None = None) -> Iterator[bytes]:
     """``dump_json(timeline_document(...))`` in UTF-8 pieces, a block at a time."""
-    return json_chunks(_members(timeline, config, json_item))
+    return json_chunks(_members(timeline, config, json_item, memo))
 
 
 def site_block(config: SiteConfig) -> dict[str, Any]:

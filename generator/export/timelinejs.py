@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent, TimeValue
-from .common import (EventCache, Source, actor_names, articles_by_slug, date_label, json_chunks,
+from .common import (EventCache, Source, actor_names, articles_by_slug, cited, date_label, json_chunks,
                      json_item, article_path, fragment, media_url, safe_href, site_root, sources_of,
                      truncate)
 
@@ -68,7 +68,11 @@ def cached_slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, A
         return json_item(slide(event, timeline, articles, config))
     found = cache.slides.get(event.id)
     if found is None:
-        found = json_item(slide(event, timeline, articles, config, cache))
+        def make() -> bytes:
+            return json_item(slide(event, timeline, articles, config, cache))
+
+        found = make() if cache.memo is None else cache.memo.piece(
+            "slide", event, (cited(event, articles), cache.images.get(event.id)), make)
         if event.actors:
             cache.slides[event.id] = found
     return found

@@ -166,10 +166,16 @@ class InputDigests:
     timeline set in it (actors, places) or may correct (its date), never by the repr of its
     sentence: an archive's events would be 50 MB of reprs on every build."""
 
-    def __init__(self, environment: str, articles: Mapping[str, Any] | None = None):
+    def __init__(self, environment: str, articles: Mapping[str, Any] | None = None,
+                 memo: dict[int, tuple[object, bytes]] | None = None):
         self.environment = environment  # what no input names: code, settings, theme, config
         self.articles = articles or {}  # slug -> Article, whose digest names its events
+        self._last = memo or {}  # the digests of the last run's parts (the build server's)
         self._by_id: dict[int, tuple[object, bytes]] = {}
+
+    def used(self) -> dict[int, tuple[object, bytes]]:
+        """The digests of this run's parts, for the next run (made with the same environment)."""
+        return self._by_id
 
     def pages(self, inputs: PageInputs) -> dict[str, str]:
         shared = self._digest(self.environment.encode(), self.of(inputs.shared))
@@ -178,9 +184,10 @@ class InputDigests:
     def of(self, value: Any) -> bytes:
         if isinstance(value, (tuple, TimelineEvent, ArticleAnalysis)):
             # Pages share their parts (an actor's events, the datelines): each once per run.
-            known = self._by_id.get(id(value))
+            known = self._by_id.get(id(value)) or self._last.get(id(value))
             if known is None or known[0] is not value:
-                known = self._by_id[id(value)] = (value, self._compound(value))
+                known = (value, self._compound(value))
+            self._by_id[id(value)] = known
             return known[1]
         if isinstance(value, dict):
             return self._digest(b"{", *(self._digest(self.of(k), self.of(v)) for k, v in value.items()))

@@ -67,3 +67,31 @@ def test_a_template_error_in_a_worker_names_the_template_and_keeps_the_output(tm
         build(BuildOptions(site, output_dir=out, jobs=2))
     assert "themes/broken/templates/article.html" in str(raised.value)
     assert tree_bytes(out) == before
+
+
+def test_a_resident_state_with_workers_gives_the_bytes_of_clean_builds(tmp_path: Path, parallel: None):
+    """The build server's path: one PipelineState over several builds, pages in workers and
+    the exports made in the build's own process from the last build's event pieces."""
+    from generator.incremental import PipelineState
+
+    from sitekit import write_bench_site
+
+    site, out = write_bench_site(tmp_path / "site", 30), tmp_path / "out"
+    state = PipelineState()
+    build(BuildOptions(site, output_dir=out, jobs=2), state=state)
+    files = sorted((site / "content" / "articles").rglob("*.md"))
+    edits = [
+        lambda: files[2].write_text(files[2].read_text("utf-8").replace(".", ". The talks resumed on Monday.", 1),
+                                    encoding="utf-8"),
+        lambda: files[5].unlink(),
+        lambda: files[9].write_text(files[9].read_text("utf-8").replace("title:", "title: Revised", 1),
+                                    encoding="utf-8"),
+    ]
+    for n, edit in enumerate(edits):
+        edit()
+        again = build(BuildOptions(site, output_dir=out, jobs=2), state=state)
+        assert again.reused > 0
+        build(BuildOptions(site, output_dir=tmp_path / f"clean{n}", jobs=1, use_cache=False))
+        assert tree_bytes(out) == tree_bytes(tmp_path / f"clean{n}"), n
+    kept = state.emitted.exports._last
+    assert kept and all(value[0] is not None for value in kept.values())  # the pieces were kept
