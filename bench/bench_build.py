@@ -75,8 +75,48 @@ def annals_command(site: Path, out: Path, jobs: int | None, stages_file: Path | 
     """`python -m generator build SITE -o OUT --force -q`, through STAGE_DRIVER when stages_file."""
     head = [sys.executable, "-m", "generator"] if stages_file is None else \
         [sys.executable, "-c", STAGE_DRIVER, str(stages_file)]
-    command = head + ["build", str(site), "-o", str(out), "--force", "-q"]
+    command = head + ["build", str(site), "-o", str(out), "--force", "-q", "--no-daemon"]
     return command + (["--jobs", str(jobs)] if jobs else [])
+
+
+def bench_daemon(row: "Row", tool: "Tool", edit: sites.ArticleEdit, nonce: str, args: argparse.Namespace,
+                 children: Children) -> None:
+    """`annals build` through the site's build server: started and warmed by one
+    `annals build --daemon`, then --edits edits, each built by a plain `annals build`."""
+    from generator.daemon import Address
+
+    command = [sys.executable, "-m", "generator", "build", str(tool.site), "-o", str(tool.out), "--force", "-q"]
+    command += ["--jobs", str(args.jobs)] if args.jobs else []
+    try:
+        warm = run_measured(children, command + ["--daemon"], REPO, annals_env())
+        row.daemon_warm_s = warm.seconds if warm.ok else None
+        address = Address.read(tool.site)
+        if not warm.ok or address is None:
+            failed(warm, "annals build --daemon")
+            return
+        shows = True
+        for k in range(args.edits):
+            token = f"zqdaemon{nonce}n{k:02d}x"
+            edit.apply(token)
+            run = run_measured(children, command, REPO, annals_env())
+            row.daemon_samples.append(run.seconds)
+            shows = shows and run.ok and sites.page_shows(tool.page, token)
+        row.daemon_shows_edit = shows
+        row.daemon_peak_mb = peak_rss_mb(address.pid)
+    finally:
+        run_measured(children, [sys.executable, "-m", "generator", "daemon", "stop", str(tool.site)],
+                     REPO, annals_env())
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    """A running process's peak resident memory (VmHWM), in MB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def read_stages(stages_file: Path | None) -> tuple[dict[str, float], int]:
@@ -123,6 +163,10 @@ class Row:
     events: int = 0
     floor_s: float | None = None
     serve: dict[str, ServeResult] = field(default_factory=dict)
+    daemon_warm_s: float | None = None  # annals build --daemon: start the server, build through it
+    daemon_samples: list[float] = field(default_factory=list)  # then each edit's `annals build`
+    daemon_shows_edit: bool | None = None
+    daemon_peak_mb: float | None = None  # the server's peak RSS
 
 
 @dataclass
@@ -225,6 +269,11 @@ def bench_size(n: int, args: argparse.Namespace, work: Path, found: dict[str, pe
         elif not row.rebuild_shows_edit[tool.name]:
             say(f"  {tool.name} rebuild: {tool.page} does not show the edit")
     row.rebuild_stages = read_stages(stages_file)[0]
+    annals_tool = next((t for t in tools if t.name == "annals" and "annals" in current), None)
+    if annals_tool is not None and not args.no_daemon:
+        say(f"[{n} articles] builds after edits through the build server: annals…")
+        bench_daemon(row, annals_tool, edits["annals"], nonce, args, children)
+        current["annals"] = f"zqdaemon{nonce}n{args.edits - 1:02d}x"
 
     for tool in tools:
         if args.no_serve or tool.name not in ("annals", "hugo") or tool.name not in current:
@@ -300,6 +349,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo")
     parser.add_argument("--no-pelican", action="store_true", help="skip Pelican")
     parser.add_argument("--no-serve", action="store_true", help="skip the dev-server figures")
+    parser.add_argument("--no-daemon", action="store_true", help="skip the builds through the build server")
     parser.add_argument("--no-floor", action="store_true", help="skip the in-process Markdown floor")
     parser.add_argument("--no-stages", action="store_true",
                         help="run plain `python -m generator build` (no stage breakdown)")

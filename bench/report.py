@@ -86,6 +86,21 @@ def serve_table(rows: list["Row"]) -> None:
           header, lines)
 
 
+def daemon_table(rows: list["Row"]) -> None:
+    header = ["articles", "warm-up s", "median s", "min–max s", "÷Hugo rebuild", "shows edits", "server MB"]
+    lines = []
+    for row in rows:
+        samples = sorted(row.daemon_samples)
+        mine = samples[len(samples) // 2] if samples else None
+        lines.append([str(row.articles), seconds(row.daemon_warm_s), seconds(mine),
+                      f"{samples[0]:.2f}–{samples[-1]:.2f}" if samples else "-",
+                      ratio(mine, time_of(row.rebuild, "hugo")),
+                      "-" if row.daemon_shows_edit is None else "yes" if row.daemon_shows_edit else "NO",
+                      megabytes(row.daemon_peak_mb)])
+    table("Build after one edit through the build server (annals build --daemon once, then `annals build` "
+          "per edit; median of the edits)", header, lines)
+
+
 def detail_table(rows: list["Row"]) -> None:
     stages = list(dict.fromkeys(s for row in rows for s in (*row.stages, *row.rebuild_stages)))
     header = ["articles", "build", *stages, "events", "Annals pages", "Hugo pages", "Pelican pages",
@@ -116,6 +131,8 @@ def print_tables(rows: list["Row"], missing: dict[str, str]) -> None:
                 rows, "cold")
     build_table("Build again after one sentence of one article changed (same command, same site)",
                 rows, "rebuild")
+    if any(row.daemon_samples for row in rows):
+        daemon_table(rows)
     serve_table(rows)
     detail_table(rows)
     for name, why in missing.items():
