@@ -35,6 +35,7 @@ import socket
 import subprocess
 import sys
 import time
+import traceback
 from dataclasses import asdict, dataclass, field
 from hmac import compare_digest
 from pathlib import Path
@@ -44,6 +45,8 @@ from .errors import AnnalsError, BuildErrors, ContentError
 from .fingerprint import CACHE_DIR, code_digest
 
 ADDRESS_FILE = "daemon.json"
+LOG_FILE = "daemon.log"  # what the server did: a line a request, a crash's traceback
+LOG_LIMIT = 1 << 20  # started afresh past 1 MB
 IDLE_SECONDS = 15 * 60  # Gradle's daemon idles out after hours; a site's state is hundreds of MB
 START_TIMEOUT_S = 60.0  # for the server to import Annals and listen
 MAX_REQUEST = 64 * 1024
@@ -297,23 +300,48 @@ def run_server(site_dir: Path, idle: float) -> None:
     listener = socket.create_server(("127.0.0.1", 0))
     listener.settimeout(idle)
     address = Address(listener.getsockname()[1], secrets.token_hex(32), os.getpid(), _code())
+    log = ServerLog(site_dir / CACHE_DIR / LOG_FILE)
     address.write(site_dir)
+    log.say(f"started: process {address.pid}, 127.0.0.1:{address.port}, stops after {idle:g} idle seconds")
     resident = Resident()
     try:
         while True:
             try:
                 conn, _ = listener.accept()
             except socket.timeout:
+                log.say("idle: stopped")
                 return
             with conn:
-                if not _handle(conn, address, resident, site_dir):
+                if not _handle(conn, address, resident, site_dir, log):
+                    log.say("stopped")
                     return
     finally:
         listener.close()
         _forget(site_dir, address)
 
 
-def _handle(conn: socket.socket, address: Address, resident: Resident, site_dir: Path) -> bool:
+@dataclass
+class ServerLog:
+    """SITE/.annals-cache/daemon.log: the server has no terminal, so what it did is written here."""
+
+    path: Path
+
+    def __post_init__(self) -> None:
+        try:
+            if self.path.stat().st_size > LOG_LIMIT:
+                self.path.unlink()
+        except OSError:
+            pass
+
+    def say(self, line: str) -> None:
+        try:
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {line}\n")
+        except OSError:
+            pass  # a log that cannot be written loses lines, never a build
+
+
+def _handle(conn: socket.socket, address: Address, resident: Resident, site_dir: Path, log: ServerLog) -> bool:
     """Answer one request; False when the server is to stop."""
     conn.settimeout(10)
     try:
@@ -323,17 +351,23 @@ def _handle(conn: socket.socket, address: Address, resident: Resident, site_dir:
     except (OSError, ValueError):
         return True
     if not isinstance(request, dict) or not compare_digest(str(request.get("token", "")), address.token):
+        log.say("a request without the token: ignored")
         return True  # not from someone who can read the site's cache: no answer
     conn.settimeout(None)
     if request.get("code") != address.code or request.get("op") == "stop":
         _send(conn, {"stale": request.get("code") != address.code})
+        if request.get("code") != address.code:
+            log.say("a client of other code: stopping")
         return False
     if request.get("op") == "build":
-        _build(conn, request.get("options") or {}, resident, site_dir)
+        started = time.perf_counter()
+        outcome = _build(conn, request.get("options") or {}, resident, site_dir)
+        log.say(f"build: {outcome} in {time.perf_counter() - started:.2f} s")
     return True
 
 
-def _build(conn: socket.socket, fields: dict[str, Any], resident: Resident, site_dir: Path) -> None:
+def _build(conn: socket.socket, fields: dict[str, Any], resident: Resident, site_dir: Path) -> str:
+    """Run the build asked for and answer it; what happened, for the log."""
     from .build import BuildOptions, build, output_dir_for
 
     try:
@@ -346,19 +380,25 @@ def _build(conn: socket.socket, fields: dict[str, Any], resident: Resident, site
                        before_commit=lambda: _still_waiting(conn))
         summary = summarize(result, output_dir_for(options, result.config))
         _send(conn, {"done": asdict(summary)})
+        outcome = f"{summary.pages} pages, {summary.reused} unchanged"
     except BuildErrors as exc:
         resident.state = None
         _send(conn, {"errors": [[e.path, e.message, e.line] for e in exc.errors]})
+        outcome = f"{len(exc.errors)} content error(s)"
     except AnnalsError as exc:
         resident.state = None
         _send(conn, {"error": str(exc), "exit": exc.exit_code})
+        outcome = f"failed: {exc}"
     except Exception as exc:  # noqa: BLE001 - the client shows it; the server stays up, empty
         resident.state = None
-        _send(conn, {"error": f"the build server failed ({type(exc).__name__}: {exc}); "
-                              "please report it (annals build --no-daemon builds without it)", "exit": 1})
+        _send(conn, {"error": f"the build server failed ({type(exc).__name__}: {exc}); see "
+                              f"{CACHE_DIR}/{LOG_FILE} and please report it (annals build --no-daemon "
+                              "builds without it)", "exit": 1})
+        outcome = "crashed:\n" + traceback.format_exc()
     # What a build keeps is a few hundred MB of objects on a big archive: out of the cycle
     # collector's sight, as in annals serve (freed by reference counting all the same).
     gc.freeze()
+    return outcome
 
 
 def _send(conn: socket.socket, message: dict[str, Any]) -> None:

@@ -9,14 +9,16 @@ import json
 import os
 import signal
 import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from sitekit import annals, tree_bytes, write_bench_site, write_tiny_site
+from sitekit import REPO, annals, tree_bytes, write_bench_site, write_tiny_site
 
-from generator.daemon import ADDRESS_FILE, Address
+from generator.daemon import ADDRESS_FILE, LOG_FILE, Address
 from generator.fingerprint import CACHE_DIR
 
 
@@ -106,6 +108,20 @@ def test_no_daemon_and_a_stopped_server_build_here(tiny: Path):
     assert annals("daemon", "status", str(tiny)).returncode == 1
     assert not (tiny / CACHE_DIR / ADDRESS_FILE).exists()
     assert not by_server(build(tiny))
+    log = (tiny / CACHE_DIR / LOG_FILE).read_text(encoding="utf-8")
+    assert "started: process" in log and "build: " in log and log.rstrip().endswith("stopped")
+
+
+def test_two_builds_at_once_take_turns_and_both_succeed(tiny: Path, tmp_path: Path):
+    build(tiny, "--daemon")
+    article = next((tiny / "content" / "articles").glob("*.md"))
+    article.write_text(article.read_text("utf-8").replace(".", ", witnesses said.", 1), encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "build", str(tiny)]
+    both = [subprocess.Popen(command, cwd=REPO, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for process in both:
+        _, errors = process.communicate(timeout=300)
+        assert process.returncode == 0 and "by the build server" in " ".join(errors.split()), errors
+    assert tree_bytes(tiny / "output") == clean_build(tiny, tmp_path / "clean")
 
 
 def test_a_server_of_other_code_is_stopped_and_never_used(tiny: Path):
