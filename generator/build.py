@@ -404,10 +404,11 @@ def output_dir_for(options: BuildOptions, config: SiteConfig) -> Path:
 
 
 def build(options: BuildOptions, *, progress: Progress | None = None, state: PipelineState | None = None,
-          before_commit: Callable[[], None] | None = None) -> BuildResult:
+          before_commit: Callable[[], None] | None = None,
+          retire: Callable[[Path], None] | None = None) -> BuildResult:
     """Build the site and swap it into the output folder; nothing is written on failure.
     ``state``: what the last build in this process kept (the build server's); ``before_commit``
-    may raise to keep the output as it was."""
+    may raise to keep the output as it was; ``retire`` removes the old site (default: at once)."""
     config = load_config(options.site_dir, base_url=options.base_url)
     target = output_dir_for(options, config)
     check_output_dir(target, options.site_dir, force=options.force, content_dir=config.content_dir)
@@ -416,7 +417,7 @@ def build(options: BuildOptions, *, progress: Progress | None = None, state: Pip
         started = time.perf_counter()
         if before_commit is not None:
             before_commit()
-        staging.commit()
+        staging.commit(retire)
     result.timings["write"] = time.perf_counter() - started  # the swap: files were written as made
     return result
 

@@ -369,6 +369,7 @@ def _handle(conn: socket.socket, address: Address, resident: Resident, site_dir:
 def _build(conn: socket.socket, fields: dict[str, Any], resident: Resident, site_dir: Path) -> str:
     """Run the build asked for and answer it; what happened, for the log."""
     from .build import BuildOptions, build, output_dir_for
+    from .output import remove_owned
 
     try:
         options = BuildOptions(site_dir=site_dir, output_dir=Path(fields["output_dir"]) if fields.get("output_dir") else None,
@@ -376,10 +377,15 @@ def _build(conn: socket.socket, fields: dict[str, Any], resident: Resident, site
                                force=bool(fields.get("force")), jobs=fields.get("jobs"),
                                review=bool(fields.get("review")), use_cache=bool(fields.get("use_cache", True)))
         state = resident.for_build(options)
-        result = build(options, progress=lambda *p: _send(conn, {"progress": list(p)}), state=state,
-                       before_commit=lambda: _still_waiting(conn))
-        summary = summarize(result, output_dir_for(options, result.config))
-        _send(conn, {"done": asdict(summary)})
+        retired: list[Path] = []  # the old site, removed once the client has its answer
+        try:
+            result = build(options, progress=lambda *p: _send(conn, {"progress": list(p)}), state=state,
+                           before_commit=lambda: _still_waiting(conn), retire=retired.append)
+            summary = summarize(result, output_dir_for(options, result.config))
+            _send(conn, {"done": asdict(summary)})
+        finally:
+            for folder in retired:
+                remove_owned(folder)
         outcome = f"{summary.pages} pages, {summary.reused} unchanged"
     except BuildErrors as exc:
         resident.state = None

@@ -21,7 +21,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from .errors import OutputError
 
@@ -124,9 +124,11 @@ class StagingFolder:
         """Files another process wrote into ``root`` (with write_file)."""
         self.names.extend(names)
 
-    def commit(self) -> None:
+    def commit(self, retire: Callable[[Path], None] | None = None) -> None:
+        """Swap the new site in. ``retire`` removes the old one (default: at once; the
+        build server does it after answering)."""
         assert self.root is not None
-        _swap(self.root, self.target)
+        _swap(self.root, self.target, retire or remove_owned)
         self.root = None
 
     def __exit__(self, *exc: object) -> None:
@@ -173,7 +175,7 @@ AT_FDCWD = -100  # <fcntl.h>: paths relative to the working directory
 RENAME_EXCHANGE = 2  # <linux/fs.h>: swap the two paths, both must exist
 
 
-def _swap(staging: Path, target: Path) -> None:
+def _swap(staging: Path, target: Path, retire: Callable[[Path], None]) -> None:
     """Put ``staging`` in place of ``target``. On Linux both names are exchanged in one
     renameat2 call, so ``target`` is never missing, not even for a moment (a build killed
     at any point leaves the old site or the new one there, complete). Elsewhere, or on a
@@ -183,7 +185,7 @@ def _swap(staging: Path, target: Path) -> None:
         os.rename(staging, target)
         return
     if exchange(staging, target):
-        remove_owned(staging)  # the old site, now under the staging name
+        retire(staging)  # the old site, now under the staging name
         return
     retired = Path(tempfile.mkdtemp(prefix=_own_prefix(target, "old"), dir=target.parent))
     os.rmdir(retired)
@@ -193,7 +195,7 @@ def _swap(staging: Path, target: Path) -> None:
     except BaseException:
         os.replace(retired, target)
         raise
-    remove_owned(retired)
+    retire(retired)
 
 
 def exchange(first: Path, second: Path) -> bool:
