@@ -16,7 +16,7 @@ from typing import Callable, Iterator, MutableMapping, Sequence
 
 from . import __version__, actors, chronology, emit, render, search
 from .analysis import AnalysisSettings, analyse_article
-from .cache import (ArticleTable, BuildCache, ItemTable, PageTable, WindowTable, cached_analyses,
+from .cache import (ArticleTable, BuildCache, ExportTable, ItemTable, PageTable, WindowTable, cached_analyses,
                     settings_fingerprint, store_analyses)
 from .config import SiteConfig, load_config
 from .chronology.corrections import Applied, Corrections, correct_articles, parse_corrections
@@ -24,6 +24,7 @@ from .content import load_articles, read_actors_file, read_corrections_file
 from .chronology.windows import MergeReport, WindowMapper
 from .distributed import DaskMapper, DaskSession, RemoteSettings, analyse_with_dask
 from .errors import BuildErrors, ContentError
+from .export.splice import ExportIndex
 from .incremental import ParsedArticles, PipelineState, TwoLevelMemo, site_in_memory
 from .layout import is_site, no_articles
 from .media import Media, collect_media
@@ -72,6 +73,7 @@ class BuildResult:
     site: MemorySite | None = None  # run_pipeline(in_memory=True): the files, made on first read
     rendered: int = 0  # pages rendered (or, in memory, scheduled) afresh
     reused: int = 0  # unchanged pages linked from the last output instead
+    copied: int = 0  # the exports' event pieces copied from the last output's files
     scheduled: frozenset[str] = frozenset()  # in memory: the pages and exports made afresh
     merge: MergeReport = field(default_factory=MergeReport)  # the merge windows: reused, clustered where
 
@@ -289,10 +291,12 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         files, stats, written = emit.render_files(
             timeline, site.config, site.media, theme, build_info=BUILD_INFO, jobs=options.jobs,
             staging=staging, options=render_options,
-            last=emit.WrittenPages(target, pages.last(target)) if pages is not None else None,
+            last=emit.WrittenPages(target, pages.last(target), ExportIndex(ExportTable(store).last(target)))
+            if pages is not None and store is not None else None,
             environment=environment, memo=state.emitted if state is not None else None)
-        if pages is not None and written is not None:
+        if pages is not None and written is not None and store is not None:
             pages.store(target, written.pages)
+            ExportTable(store).store(target, written.exports.files)
         if store is not None:
             store.forget_unused()
     lap("render")
@@ -303,7 +307,7 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         lap("search")
     names = tuple(sorted(staging.names if staging is not None else files))
     return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed,
-                       rendered=stats.rendered, reused=stats.linked, merge=report)
+                       rendered=stats.rendered, reused=stats.linked, merge=report, copied=stats.copied)
 
 
 def _site_in_memory(options: BuildOptions, state: PipelineState | None, site: Site, timeline: Timeline,

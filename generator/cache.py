@@ -37,8 +37,8 @@ from .fingerprint import CACHE_DIR, code_digest
 from .chronology.windows import WindowResult
 
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 5  # 5: articles keyed by Article.digest; 4: slotted model classes (their pickles hold no instance dict), digests as merge item keys, items, pages
-TABLES = ("articles", "analyses", "items", "windows", "pages")
+SCHEMA = 6  # 6: the exports table; 5: articles keyed by Article.digest; 4: slotted model classes (their pickles hold no instance dict), digests as merge item keys, items, pages
+TABLES = ("articles", "analyses", "items", "windows", "pages", "exports")
 BUSY_TIMEOUT_S = 30.0
 QUERY_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
 
@@ -319,3 +319,27 @@ class PageTable:
     def store(self, target: str, pages: Mapping[str, tuple[str, tuple[int, int, int]]]) -> None:
         self.cache.replace_all("pages", {path: (target, digest, signature)
                                          for path, (digest, signature) in pages.items()})
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """The `exports` table: per export file the last build wrote, its signature and where
+    its event pieces lie (export/splice.py's ExportIndex)."""
+
+    cache: BuildCache
+
+    def last(self, target: str) -> dict[str, tuple[tuple[int, int, int], dict[bytes, tuple[int, int]]]]:
+        out = {}
+        for name, value in self.cache.get_all("exports").items():
+            if (isinstance(value, tuple) and len(value) == 3 and value[0] == target and _signature(value[1])
+                    and isinstance(value[2], dict)):
+                out[name] = (value[1], value[2])
+        return out
+
+    def store(self, target: str, files: Mapping[str, tuple[tuple[int, int, int], dict]]) -> None:
+        self.cache.replace_all("exports", {name: (target, signature, places)
+                                           for name, (signature, places) in files.items()})
+
+
+def _signature(value: object) -> bool:
+    return isinstance(value, tuple) and len(value) == 3 and all(type(n) is int for n in value)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -21,6 +21,7 @@ from .config import SiteConfig
 from .media import Media
 from .model import Timeline
 from .output import StagingFolder, file_signature, write_file
+from .export.splice import ExportIndex, Splicer, index_of
 from .render.inputs import InputDigests, InputsMemo, page_inputs
 from .workers import worker_pool
 
@@ -32,10 +33,11 @@ Signature = tuple[int, int, int]  # (size, mtime_ns, inode) of a written file
 @dataclass(frozen=True)
 class WrittenPages:
     """What the last build wrote into ``target``: per page path, its inputs' digest and
-    the signature of the file it wrote."""
+    the signature of the file it wrote; and where its exports' event pieces lie."""
 
     target: str
     pages: Mapping[str, tuple[str, Signature]] = field(default_factory=dict)
+    exports: ExportIndex = field(default_factory=ExportIndex)
 
     def reusable(self, path: str, digest: str) -> Path | None:
         known = self.pages.get(path)
@@ -48,17 +50,16 @@ class WrittenPages:
 
 @dataclass
 class EmitMemo:
-    """What the last build in this process (the build server's) worked out for its pages
-    and exports, by the identity of what they were made from: the page inputs' parts, their
-    digests, the year pages' scopes, the compiled theme and the exports' event pieces. Valid
-    for one ``environment`` (code, settings, theme): another starts it afresh."""
+    """What the last build in this process (the build server's) worked out for its pages,
+    by the identity of what they were made from: the page inputs' parts, their digests, the
+    year pages' scopes and the compiled theme. Valid for one ``environment`` (code,
+    settings, theme): another starts it afresh."""
 
     environment: str = ""
     inputs: InputsMemo = field(default_factory=InputsMemo)
     digests: dict = field(default_factory=dict)  # InputDigests' memo
     paging: object = None  # the last render.paging.Paging
     theme: object = None  # the last jinja2 Environment
-    exports: export.ExportMemo = field(default_factory=export.ExportMemo)
 
     def fresh_for(self, environment: str) -> "EmitMemo":
         return self if environment == self.environment else EmitMemo(environment)
@@ -68,6 +69,7 @@ class EmitMemo:
 class EmitStats:
     rendered: int = 0  # pages rendered afresh
     linked: int = 0  # unchanged pages linked from the last output
+    copied: int = 0  # export pieces copied from the last output's files
 
 
 def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Path, *,
@@ -79,47 +81,69 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
     made (the dict returned is then empty), with what was written for the next build (None
     in memory). On big sites forked workers render the pages and make the exports.
     ``environment``: a digest of what no page input names (code, settings, theme).
-    ``memo``: what the last build in this process worked out, and this one's for the next
-    (the exports are then made here, where their pieces are kept, while workers render)."""
+    ``memo``: what the last build in this process worked out, and this one's for the next."""
     files: dict[str, bytes] = {}
     emit = staging or files.__setitem__
     for name, data in media.files.items():
         emit(name, data)
     stats = EmitStats()
-    options = options or render.RenderOptions()
-    maker = render.PageMaker(timeline, config, theme, build_info=build_info, media=media, options=options,
+    maker = render.PageMaker(timeline, config, theme, build_info=build_info, media=media,
+                             options=options or render.RenderOptions(),
                              environment=memo.theme if memo is not None else None,
                              last_paging=memo.paging if memo is not None else None)
     if memo is not None:
         memo.paging, memo.theme = maker.paging, maker.environment
-    streams = export.export_streams(timeline, config, media, memo.exports if memo is not None else None)
-
-    def exports_here() -> None:
-        for name, stream in streams.items():
-            emit(name, stream() if staging is not None else b"".join(stream()))  # in pieces to disk
+    records = tuple(maker.records.values())
+    digests: dict[str, str] = {}
+    splicer = None
+    if staging is not None:  # worked out before the workers fork: they inherit the digests
+        articles = {a.article.slug: a.article for a in timeline.articles}
+        inputs = page_inputs(timeline, maker.paging, records, media, memo.inputs if memo is not None else None)
+        digester = InputDigests(environment, articles, memo.digests if memo is not None else None)
+        digests = digester.pages(inputs)
         if memo is not None:
-            memo.exports.finish()
+            memo.digests = digester.used()
+        splicer = Splicer(staging.target if last is not None else None, last.exports if last else ExportIndex(),
+                          digester.of, file_signature,
+                          salt=environment.encode() + digester.of(inputs.shared))
+    streams = export.export_streams(timeline, config, media, splicer)
 
     workers = _workers(timeline, jobs)
     if staging is None or workers < 2:
-        written = _pages(timeline, media, staging, emit, last, environment, stats, maker, memo)
+        written = _pages(records, digests, staging, emit, last, stats, maker)
         _static(theme, emit)
-        exports_here()
-        return files, stats, written
+        for name, stream in streams.items():
+            if staging is None:
+                emit(name, b"".join(stream()))
+            else:  # in pieces to disk, noting where the events' pieces lie
+                emit(name, splicer.written(name, stream()) if splicer is not None else stream())
+        return files, stats, _with_exports(written, splicer, staging, stats)
     # Pages and exports in forked workers writing straight into the staging folder: the
     # timeline and the page maker are inherited, only record positions and names travel.
     assert staging.root is not None
     with worker_pool(workers, multiprocessing.get_context("fork"), _set_worker_state,
-                     (timeline, config, media, maker, staging.root)) as pool:
+                     (timeline, config, media, maker, staging.root, splicer)) as pool:
         # first: the longest tasks (each big export is a second or two on a big archive)
-        exports = [] if memo is not None else [pool.submit(_export_in_worker, names)
-                                               for names in export_groups(list(streams))]
-        written = _pages(timeline, media, staging, emit, last, environment, stats, maker, memo, pool,
-                         meanwhile=exports_here if memo is not None else None)
+        exports = [pool.submit(_export_in_worker, names) for names in export_groups(list(streams))]
+        written = _pages(records, digests, staging, emit, last, stats, maker, pool)
         for made in exports:
-            staging.add_written(made.result())
+            names, placed, copied = made.result()
+            staging.add_written(names)
+            if splicer is not None:
+                splicer.placed.update(placed)
+                splicer.copied += copied
     _static(theme, emit)
-    return files, stats, written
+    return files, stats, _with_exports(written, splicer, staging, stats)
+
+
+def _with_exports(written: WrittenPages | None, splicer: Splicer | None, staging: StagingFolder | None,
+                  stats: EmitStats) -> WrittenPages | None:
+    """The pages written, with where this build's export pieces lie."""
+    if splicer is None or written is None or staging is None:
+        return written
+    splicer.close()
+    stats.copied = splicer.copied
+    return replace(written, exports=index_of(splicer.placed, staging.signature))
 
 
 def _static(theme: Path, emit: Callable[[str, bytes], None]) -> None:
@@ -127,21 +151,11 @@ def _static(theme: Path, emit: Callable[[str, bytes], None]) -> None:
         emit(name, data)
 
 
-def _pages(timeline: Timeline, media: Media, staging: StagingFolder | None,
-           emit: Callable[[str, bytes], None], last: WrittenPages | None, environment: str,
-           stats: EmitStats, maker: render.PageMaker, memo: EmitMemo | None = None, pool=None,
-           meanwhile: Callable[[], None] | None = None) -> WrittenPages | None:
-    """The pages, those whose inputs changed rendered (by ``pool``'s workers while
-    ``meanwhile`` runs here), the others linked from the last output."""
-    records = tuple(maker.records.values())
-    digests: dict[str, str] = {}
-    if staging is not None:
-        articles = {a.article.slug: a.article for a in timeline.articles}
-        inputs = page_inputs(timeline, maker.paging, records, media, memo.inputs if memo is not None else None)
-        digester = InputDigests(environment, articles, memo.digests if memo is not None else None)
-        digests = digester.pages(inputs)
-        if memo is not None:
-            memo.digests = digester.used()
+def _pages(records: tuple[render.PageRecord, ...], digests: dict[str, str], staging: StagingFolder | None,
+           emit: Callable[[str, bytes], None], last: WrittenPages | None, stats: EmitStats,
+           maker: render.PageMaker, pool=None) -> WrittenPages | None:
+    """The pages, those whose inputs changed rendered (by ``pool``'s workers), the others
+    linked from the last output."""
     todo: list[int] = []
     for position, record in enumerate(records):
         digest = digests.get(record.path)
@@ -152,10 +166,7 @@ def _pages(timeline: Timeline, media: Media, staging: StagingFolder | None,
             todo.append(position)
     stats.rendered += len(todo)
     if pool is not None and staging is not None:
-        runs = pool.map(_render_in_worker, _page_runs(records, todo))  # handed out at once
-        if meanwhile is not None:
-            meanwhile()
-        for names in runs:
+        for names in pool.map(_render_in_worker, _page_runs(records, todo)):
             staging.add_written(names)
     else:
         for position in todo:
@@ -213,8 +224,8 @@ _WORKER: dict[str, tuple] = {}
 
 
 def _set_worker_state(timeline: Timeline, config: SiteConfig, media: Media, maker: render.PageMaker,
-                      root: Path) -> None:
-    _WORKER["state"] = (timeline, config, media, maker, root)
+                      root: Path, splicer: Splicer | None) -> None:
+    _WORKER["state"] = (timeline, config, media, maker, root, splicer)
 
 
 def export_groups(names: list[str]) -> list[list[str]]:
@@ -226,19 +237,22 @@ def export_groups(names: list[str]) -> list[list[str]]:
     return [g for g in alone + [slides, rest] if g]
 
 
-def _export_in_worker(names: list[str]) -> list[str]:
+def _export_in_worker(names: list[str]) -> tuple[list[str], dict, int]:
     """Those exports, written into the staging folder in pieces (a 30 MB export is never
-    held whole); only their names go back."""
-    timeline, config, media, _, root = _WORKER["state"]
-    streams = export.export_streams(timeline, config, media)
+    held whole); their names, where their event pieces lie and how many were copied go back."""
+    timeline, config, media, _, root, splicer = _WORKER["state"]
+    streams = export.export_streams(timeline, config, media, splicer)
     for name in names:
-        write_file(root, name, streams[name]())
-    return names
+        write_file(root, name, splicer.written(name, streams[name]()) if splicer is not None else streams[name]())
+    if splicer is None:
+        return names, {}, 0
+    splicer.close()
+    return names, {n: splicer.placed[n] for n in names if n in splicer.placed}, splicer.copied
 
 
 def _render_in_worker(positions: list[int]) -> list[str]:
     """Render the pages at ``positions`` of the maker's records into the staging folder."""
-    _, _, _, maker, root = _WORKER["state"]
+    _, _, _, maker, root, _ = _WORKER["state"]
     records = tuple(maker.records.values())
     names = []
     for position in positions:

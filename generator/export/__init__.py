@@ -14,7 +14,7 @@ from ..errors import UsageError
 from ..media import Media, event_images
 from ..model import Timeline
 from .atom import atom_feed
-from .common import EventCache, ExportMemo, actor_path, find_actor, restrict_to_actor
+from .common import EventCache, Pieces, actor_path, find_actor, restrict_to_actor
 from .csv_table import timeline_csv, timeline_csv_chunks
 from .ics import timeline_ics, timeline_ics_chunks
 from .oembed import oembed_json
@@ -22,7 +22,7 @@ from .sitemap import robots_txt, sitemap_xml
 from .timeline_json import timeline_document, timeline_json, timeline_json_chunks
 from .timelinejs import timelinejs_chunks, timelinejs_document, timelinejs_json
 
-__all__ = ["FORMATS", "ExportMemo", "export_files", "export_format", "export_items", "export_makers", "export_streams",
+__all__ = ["FORMATS", "export_files", "export_format", "export_items", "export_makers", "export_streams",
            "timeline_document", "timelinejs_document"]
 
 FORMATS = ("json", "timelinejs", "csv", "ics", "atom")
@@ -51,21 +51,18 @@ def export_makers(timeline: Timeline, config: SiteConfig,
 
 
 def export_streams(timeline: Timeline, config: SiteConfig, media: Media | None = None,
-                   memo: ExportMemo | None = None) -> dict[str, Callable[[], Iterable[bytes]]]:
+                   pieces: Pieces | None = None) -> dict[str, Callable[[], Iterable[bytes]]]:
     """Each file of ``export_files`` as a function giving its bytes in pieces, by path in
     layout order: the big data exports come an event at a time, so a writer holds neither
-    a whole file nor its document. ``memo``: the events' pieces of the last run in this
-    process, and this one's for the next (``memo.finish()`` once every stream was read)."""
+    a whole file nor its document. ``pieces``: where the events' pieces come from (the last
+    build's files, export/splice.py) when not made here."""
     # The actors' files cite the same events as the site's; the pictures are looked up once.
-    images = event_images(timeline, media)
-    if memo is not None:
-        memo.start((config, timeline.actors, images))
-    cache = EventCache(images=images, memo=memo)
+    cache = EventCache(images=event_images(timeline, media), pieces=pieces)
     streams: dict[str, Callable[[], Iterable[bytes]]] = {
-        "timeline.json": lambda: timeline_json_chunks(timeline, config, memo),
+        "timeline.json": lambda: timeline_json_chunks(timeline, config, pieces),
         "timelinejs.json": lambda: timelinejs_chunks(timeline, config, cache=cache),
-        "timeline.csv": lambda: timeline_csv_chunks(timeline, config, memo),
-        "timeline.ics": lambda: timeline_ics_chunks(timeline, config, memo=memo),
+        "timeline.csv": lambda: timeline_csv_chunks(timeline, config, pieces),
+        "timeline.ics": lambda: timeline_ics_chunks(timeline, config, pieces=pieces),
         "feed.xml": _whole(lambda: atom_feed(timeline, config, cache=cache)),
         "oembed.json": _whole(lambda: oembed_json(config)),
         "sitemap.xml": _whole(lambda: sitemap_xml(timeline, config)),

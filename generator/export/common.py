@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Protocol
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
@@ -94,39 +94,14 @@ class EventCache:
     sources: dict[str, list[Source]] = field(default_factory=dict)
     slides: dict[str, bytes] = field(default_factory=dict)  # TimelineJS slides, encoded (json_item)
     images: dict[str, Image] = field(default_factory=dict)  # event id -> its picture (media.event_images)
-    memo: "ExportMemo | None" = None  # the slides of the last run in this process
+    pieces: "Pieces | None" = None  # the slides, from the last build's files where they lie
 
 
-class ExportMemo:
-    """The per-event pieces of the exports one process made last time (the build server's),
-    for its next build: a 100 MB of exports of a big archive is mostly events an edit left
-    alone. A piece is kept by the identity of what it was made from (an unchanged event is
-    the very same object from one run to the next) and what else it reads (``extra``: the
-    cited articles' analyses, the page holding it), and only while the ``context`` every
-    piece reads (the settings, the cast, the pictures) is equal."""
+class Pieces(Protocol):
+    """Where the exports' per-event pieces come from (export/splice.py: the last build's
+    files where the same piece lies there): ``make`` when nowhere."""
 
-    def __init__(self) -> None:
-        self._context: object = None
-        self._last: dict[tuple[str, int], tuple[object, object, bytes]] = {}
-        self._now: dict[tuple[str, int], tuple[object, object, bytes]] = {}
-
-    def start(self, context: object) -> None:
-        """A new run made in ``context``: the pieces made in another are forgotten."""
-        if context != self._context:
-            self._last, self._now = {}, {}
-        self._context = context
-
-    def piece(self, kind: str, value: object, extra: object, make: Callable[[], bytes]) -> bytes:
-        key = (kind, id(value))
-        known = self._now.get(key) or self._last.get(key)
-        if known is None or known[0] is not value or known[1] != extra:
-            known = (value, extra, make())
-        self._now[key] = known
-        return known[2]
-
-    def finish(self) -> None:
-        """The run is over: what it did not ask for goes (gone or edited events)."""
-        self._last, self._now = self._now, {}
+    def piece(self, kind: str, value: object, extra: object, make: Callable[[], bytes]) -> bytes: ...
 
 
 def cited(event: TimelineEvent, articles: dict[str, ArticleAnalysis]) -> tuple:
@@ -280,7 +255,8 @@ def json_chunks(members: dict[str, Any]) -> Iterator[bytes]:
             continue
         empty = True
         for item in value:
-            yield (b"[" if empty else b",") + ITEM_INDENT.encode() + item
+            yield (b"[" if empty else b",") + ITEM_INDENT.encode()
+            yield item  # a piece of its own: export/splice.py notes where it lies
             empty = False
         yield b"[]" if empty else b"\n  ]"
     yield b"\n}\n" if members else b"}\n"

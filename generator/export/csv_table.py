@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..config import SiteConfig
 from ..model import Timeline, TimelineEvent
-from .common import ExportMemo, Source, articles_by_slug, cited, date_label, sources_of
+from .common import Pieces, Source, articles_by_slug, cited, date_label, sources_of
 
 COLUMNS = ("event_id", "date_value", "range_start", "range_end", "granularity", "date_label",
            "text", "actors", "article", "article_title", "source", "url", "quote", "timex")
@@ -25,9 +25,9 @@ def timeline_csv(timeline: Timeline, config: SiteConfig) -> str:
     return b"".join(timeline_csv_chunks(timeline, config)).decode("utf-8")
 
 
-def timeline_csv_chunks(timeline: Timeline, config: SiteConfig, memo: ExportMemo | None = None) -> Iterator[bytes]:
-    """The table in UTF-8 pieces: the header, then each event's rows (kept in ``memo`` for
-    the next run)."""
+def timeline_csv_chunks(timeline: Timeline, config: SiteConfig, pieces: Pieces | None = None) -> Iterator[bytes]:
+    """The table in UTF-8 pieces: the header, then each event's rows (from ``pieces`` where
+    they lie in the last build's file)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
 
@@ -58,7 +58,7 @@ def timeline_csv_chunks(timeline: Timeline, config: SiteConfig, memo: ExportMemo
     yield taken()
     articles = articles_by_slug(timeline)
     for event in timeline.events:
-        yield rows(event) if memo is None else memo.piece("csv", event, cited(event, articles),
+        yield rows(event) if pieces is None else pieces.piece("csv", event, cited(event, articles),
                                                           lambda event=event: rows(event))
 
 

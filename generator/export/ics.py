@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..config import SiteConfig
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
 from ..render.paging import Paging
-from .common import (GENERATOR, ExportMemo, Source, actor_names, articles_by_slug, cited, clean_text,
+from .common import (GENERATOR, Pieces, Source, actor_names, articles_by_slug, cited, clean_text,
                      date_label, event_stamp, safe_href, sources_of, truncate)
 
 LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
@@ -29,9 +29,9 @@ def timeline_ics(timeline: Timeline, config: SiteConfig, name: str | None = None
 
 
 def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None = None,
-                        memo: ExportMemo | None = None) -> Iterator[bytes]:
+                        pieces: Pieces | None = None) -> Iterator[bytes]:
     """``timeline_ics`` in UTF-8 pieces: the calendar's head, then each event (kept in
-    ``memo`` for the next run, with the page it links)."""
+    ``pieces`` where they lie in the last build's file, with the page it links)."""
     articles = articles_by_slug(timeline)
     lines = [
         "BEGIN:VCALENDAR",
@@ -48,11 +48,11 @@ def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None
     for event in timeline.events:
         if not event.time.anchored:
             continue
-        if memo is None:
+        if pieces is None:
             yield _folded(vevent(event, timeline, articles, config, paging))
         else:
             page = paging.event_url(event) if config.absolute_base else None
-            yield memo.piece("ics", event, (cited(event, articles), page),
+            yield pieces.piece("ics", event, (cited(event, articles), page),
                              lambda event=event: _folded(vevent(event, timeline, articles, config, paging)))
     yield _folded(["END:VCALENDAR"])
 

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, KeyDate, Timeline, TimelineEvent
-from .common import (GENERATOR, ExportMemo, Source, article_date, articles_by_slug, cited, date_label,
+from .common import (GENERATOR, Pieces, Source, article_date, articles_by_slug, cited, date_label,
                      events_for_actor, json_chunks, json_item, sources_of)
 
 
@@ -24,18 +24,18 @@ def timeline_document(timeline: Timeline, config: SiteConfig) -> dict[str, Any]:
 
 
 def _members(timeline: Timeline, config: SiteConfig, item: Callable[[Any], Any],
-             memo: ExportMemo | None = None) -> dict[str, Any]:
+             pieces: Pieces | None = None) -> dict[str, Any]:
     """The document's members, the long arrays as iterators of ``item`` of each block
-    (encoded items kept in ``memo`` for the next run)."""
+    (encoded items from ``pieces`` where the last build's file holds them)."""
     articles = articles_by_slug(timeline)
-    if memo is None:
+    if pieces is None:
         events = (item(event_block(event, articles, config)) for event in timeline.events)
         analyses = (item(article_block(analysis)) for analysis in timeline.articles)
     else:
-        events = (memo.piece("json-event", event, cited(event, articles),
+        events = (pieces.piece("json-event", event, cited(event, articles),
                              lambda event=event: item(event_block(event, articles, config)))
                   for event in timeline.events)
-        analyses = (memo.piece("json-article", analysis, None, lambda analysis=analysis: item(article_block(analysis)))
+        analyses = (pieces.piece("json-article", analysis, None, lambda analysis=analysis: item(article_block(analysis)))
                     for analysis in timeline.articles)
     return {
         "site": site_block(config),
@@ -60,9 +60,9 @@ def timeline_json(timeline: Timeline, config: SiteConfig) -> str:
     return b"".join(timeline_json_chunks(timeline, config)).decode("utf-8")
 
 
-def timeline_json_chunks(timeline: Timeline, config: SiteConfig, memo: ExportMemo | None = None) -> Iterator[bytes]:
+def timeline_json_chunks(timeline: Timeline, config: SiteConfig, pieces: Pieces | None = None) -> Iterator[bytes]:
     """``dump_json(timeline_document(...))`` in UTF-8 pieces, a block at a time."""
-    return json_chunks(_members(timeline, config, json_item, memo))
+    return json_chunks(_members(timeline, config, json_item, pieces))
 
 
 def site_block(config: SiteConfig) -> dict[str, Any]:

@@ -71,7 +71,7 @@ def cached_slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, A
         def make() -> bytes:
             return json_item(slide(event, timeline, articles, config, cache))
 
-        found = make() if cache.memo is None else cache.memo.piece(
+        found = make() if cache.pieces is None else cache.pieces.piece(
             "slide", event, (cited(event, articles), cache.images.get(event.id)), make)
         if event.actors:
             cache.slides[event.id] = found
