@@ -99,9 +99,10 @@ class EventCache:
 
 class Pieces(Protocol):
     """Where the exports' per-event pieces come from (export/splice.py: the last build's
-    files where the same piece lies there): ``make`` when nowhere."""
+    files where the same piece lies there): ``make`` when nowhere. ``extra``: what else the
+    piece reads (the analyses it cites, the page holding it...), each part digested alone."""
 
-    def piece(self, kind: str, value: object, extra: object, make: Callable[[], bytes]) -> bytes: ...
+    def piece(self, kind: str, value: object, extra: tuple, make: Callable[[], bytes]) -> bytes: ...
 
 
 def cited(event: TimelineEvent, articles: dict[str, ArticleAnalysis]) -> tuple:

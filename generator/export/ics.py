@@ -52,7 +52,7 @@ def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None
             yield _folded(vevent(event, timeline, articles, config, paging))
         else:
             page = paging.event_url(event) if config.absolute_base else None
-            yield pieces.piece("ics", event, (cited(event, articles), page),
+            yield pieces.piece("ics", event, (*cited(event, articles), page),
                              lambda event=event: _folded(vevent(event, timeline, articles, config, paging)))
     yield _folded(["END:VCALENDAR"])
 

@@ -55,7 +55,7 @@ class Splicer:
         self.placed: dict[str, Places] = {}
         self.copied = 0  # pieces copied (the others were made)
 
-    def piece(self, kind: str, value: object, extra: object, make: Callable[[], bytes]) -> Piece:
+    def piece(self, kind: str, value: object, extra: tuple, make: Callable[[], bytes]) -> Piece:
         name = self._name(kind, value, extra)
         data = self._copy(name)
         if data is None:
@@ -83,11 +83,14 @@ class Splicer:
                 os.close(fd)
         self._open.clear()
 
-    def _name(self, kind: str, value: object, extra: object) -> bytes:
+    def _name(self, kind: str, value: object, extra: tuple) -> bytes:
+        # each part alone: an event's or analysis' digest is made once per build and kept,
+        # a tuple made for the call would be digested afresh each time
         h = hashlib.blake2b(kind.encode(), digest_size=20)
         h.update(self.salt)
         h.update(self.digest(value))
-        h.update(self.digest(extra))
+        for part in extra:
+            h.update(self.digest(part))
         return h.digest()
 
     def _copy(self, name: bytes) -> bytes | None:

@@ -35,7 +35,7 @@ def _members(timeline: Timeline, config: SiteConfig, item: Callable[[Any], Any],
         events = (pieces.piece("json-event", event, cited(event, articles),
                              lambda event=event: item(event_block(event, articles, config)))
                   for event in timeline.events)
-        analyses = (pieces.piece("json-article", analysis, None, lambda analysis=analysis: item(article_block(analysis)))
+        analyses = (pieces.piece("json-article", analysis, (), lambda analysis=analysis: item(article_block(analysis)))
                     for analysis in timeline.articles)
     return {
         "site": site_block(config),

@@ -72,7 +72,7 @@ def cached_slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, A
             return json_item(slide(event, timeline, articles, config, cache))
 
         found = make() if cache.pieces is None else cache.pieces.piece(
-            "slide", event, (cited(event, articles), cache.images.get(event.id)), make)
+            "slide", event, (*cited(event, articles), cache.images.get(event.id)), make)
         if event.actors:
             cache.slides[event.id] = found
     return found
