@@ -88,8 +88,10 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
     if d is None:
         return one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
     if g["pod"]:
-        # TimeML: a part of a day is a TIME ("Friday afternoon" = ...TAF), like "this morning"
-        return one(c, V.part_of_day(d, POD[g["pod"].lower()], "weekday_pod"))
+        # News annotation (TBAQ: 24 of 30) writes "Friday night" as a DATE with the day's
+        # value: the weekday names the day, the part only narrows it; "this morning" stays a
+        # TIME, as annotated
+        return one(c, V.day(d, "weekday_pod"))
     return one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
 
 
