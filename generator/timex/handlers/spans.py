@@ -41,6 +41,13 @@ def duration(c: Candidate, ctx: Context) -> Pieces:
     unit = unit_name(g["unit"] or "")
     rel = norm(g["rel"])
     amount = number_value(n_text)
+    if g["lo"]:
+        if prev_word(ctx, c.start) == "from":
+            # "raised from two to four years": the length is the second amount alone
+            start = span(c, "n")[0]
+            return [(start, c.end, V.duration(V.duration_value(amount, unit_name(g["unit"] or "")),
+                                              "duration"))]
+        amount = None  # "two to three weeks": some weeks, between the two bounds
     if unit == "fortnight":
         unit = "week"
         amount = amount * 2 if amount is not None else None
