@@ -18,6 +18,8 @@ from timex_cases_frames import CASES as FRAME_CASES
 from timex_cases_frames import NONE as FRAME_NONE
 from timex_cases_news import CASES as NEWS_CASES
 from timex_cases_news import NONE as NEWS_NONE
+from timex_cases_step7 import CASES as STEP7_CASES
+from timex_cases_step7 import NONE as STEP7_NONE
 
 W = "2025-07-23"  # Wednesday
 T = "2024-12-26"  # Thursday
@@ -849,8 +851,8 @@ def _date(s: str | None) -> datetime.date | None:
 
 # timex_cases_news.py: the error kinds of issue 15; timex_cases_conventions.py: TimeML's
 # conventions; timex_cases_frames.py: the frame a date is read in (timetable, anniversary)
-ALL_CASES = CASES + NEWS_CASES + CONVENTION_CASES + FRAME_CASES
-ALL_NONE = NONE + NEWS_NONE + CONVENTION_NONE + FRAME_NONE
+ALL_CASES = CASES + NEWS_CASES + CONVENTION_CASES + FRAME_CASES + STEP7_CASES
+ALL_NONE = NONE + NEWS_NONE + CONVENTION_NONE + FRAME_NONE + STEP7_NONE
 
 
 @pytest.mark.parametrize("dct,sentence,expr,value,range_,type_", ALL_CASES,

@@ -27,6 +27,11 @@ MONTH_NUMBER = LEX.month_numbers
 _NOT_EVENT_NOUNS = LEX.words("not_event_nouns")
 _ATTRIBUTIVE_DETERMINERS = LEX.words("attributive_determiners")
 _SPAN_END = LEX.words("span_end_prepositions")
+_PLAN_BEFORE_ON = LEX.words("plan_verbs_before_on")
+_PAST_FORMS = LEX.past_tenses
+_NOT_PAST_ED = LEX.tense.not_past_ed if LEX.tense else frozenset()
+# "was signed on", "died on", "were killed on": the verb, "on", then the date
+_VERB_ON = re.compile(r"\b([A-Za-z]+)\s+on\s+$")
 _NOUN_AFTER = re.compile(r"(['’]s\s+|\s+)([a-z][a-z-]+)")
 _FIRST_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
 _BACK_REL = ("last", "this past", "past", "previous")
@@ -79,7 +84,26 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
     else:
         day = pick_day(ctx.dct, m, d, tense)
+        if day is not None and tense == "past" and (day - ctx.dct).days > 1 \
+                and _done_on(ctx, start):
+            # "the treaty was signed on December 20" in a December 5 article: a thing done
+            # cannot be dated ahead of its report, so it is last year's (the timezone's day
+            # of slack aside)
+            day = pick_day(ctx.dct, m, d, "past", tie_days=366)
     return None if day is None else (start, end, V.day(day, c.rule))
+
+
+def _done_on(ctx: Context, start: int) -> bool:
+    """ "signed on", "died on": a past verb right before "on" and the date, and not one that
+    sets a time ("scheduled on")."""
+    m = _VERB_ON.search(ctx.text, max(0, start - 30), start)
+    if m is None:
+        return False
+    verb = m.group(1).lower()
+    if verb in _PLAN_BEFORE_ON:
+        return False
+    return verb in _PAST_FORMS or (verb.endswith("ed") and len(verb) >= 4
+                                   and verb not in _NOT_PAST_ED)
 
 
 def month_day(c: Candidate, ctx: Context) -> Pieces:

@@ -1,0 +1,51 @@
+"""Table cases for the accuracy step of issue 15, session 7: a weekday with a part of the
+day is a DATE of that day; ranges of amounts are one length; a thing done on a month-day
+ahead of the dateline is last year's.
+
+Every sentence is original. Same row format as test_timex_cases.py, which runs them.
+"""
+
+from __future__ import annotations
+
+
+W = "2025-07-23"  # Wednesday
+D = "2025-12-05"  # Friday
+
+
+def r(a: str, b: str | None = None) -> str:
+    return f"{a}..{b or a}"
+
+
+CASES: list[tuple[str | None, str, str, str, str, str]] = [
+    # a weekday and a part of the day: the day, as news annotation writes it
+    (W, "Looters broke into the depot Saturday night.", "Saturday night", "2025-07-19",
+     r("2025-07-19"), "DATE"),
+    (W, "The ferry will dock Friday morning.", "Friday morning", "2025-07-25", r("2025-07-25"),
+     "DATE"),
+    # a range of amounts: one length of an unknown number of units
+    (W, "Repairs to the pier may take two to three weeks.", "two to three weeks", "PXW", "",
+     "DURATION"),
+    (W, "The strike lasted four or five days.", "four or five days", "PXD", "", "DURATION"),
+    (W, "Licences will be reviewed over the next six to nine months.",
+     "the next six to nine months", "PXM", "", "DURATION"),
+    (W, "The climb takes 6-8 hours.", "6-8 hours", "PTXH", "", "DURATION"),
+    (W, "Terms were cut from ten to eight years.", "eight years", "P8Y", "", "DURATION"),
+    (W, "The well ran dry two or three years ago.", "three years ago", "2022",
+     r("2022-01-01", "2022-12-31"), "DATE"),
+    # a thing done on a month-day ahead of the dateline happened last year
+    (D, "The accord was signed on December 20 in Oslo.", "December 20", "2024-12-20",
+     r("2024-12-20"), "DATE"),
+    (D, "The poet died on Dec. 27 at home, his family said.", "Dec. 27", "2024-12-27",
+     r("2024-12-27"), "DATE"),
+    (D, "The accord will be signed on December 20.", "December 20", "2025-12-20",
+     r("2025-12-20"), "DATE"),
+    (D, "The hearing was scheduled on December 20.", "December 20", "2025-12-20",
+     r("2025-12-20"), "DATE"),
+    (D, "The accord was signed on December 2.", "December 2", "2025-12-02", r("2025-12-02"),
+     "DATE"),
+    (D, "The deadline was extended to December 20.", "December 20", "2025-12-20",
+     r("2025-12-20"), "DATE"),
+]
+
+NONE: list[tuple[str | None, str, str]] = [
+]
