@@ -45,6 +45,15 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "DATE"),
     (D, "The deadline was extended to December 20.", "December 20", "2025-12-20",
      r("2025-12-20"), "DATE"),
+    # a period across two years: a winter is that winter, a season of play its two years
+    (W, "Gas use peaked in the 2022-23 winter.", "2022-23 winter", "2022-WI",
+     r("2022-12-01", "2023-02-28"), "DATE"),
+    (W, "Ice closed the port in winter 2020/21.", "winter 2020/21", "2020-WI",
+     r("2020-12-01", "2021-02-28"), "DATE"),
+    (W, "The striker joined before the 2026/27 season.", "27", "2027",
+     r("2027-01-01", "2027-12-31"), "DATE"),
+    (W, "The striker joined before the 2026/27 season.", "2026", "2026",
+     r("2026-01-01", "2026-12-31"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
