@@ -54,6 +54,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2027-01-01", "2027-12-31"), "DATE"),
     (W, "The striker joined before the 2026/27 season.", "2026", "2026",
      r("2026-01-01", "2026-12-31"), "DATE"),
+    # the nth week of a month: the calendar week holding the middle of its seven days
+    (W, "Ballots go out in the second week of September.", "the second week of September",
+     "2025-W37", r("2025-09-08", "2025-09-14"), "DATE"),
+    (W, "The dam burst in the final week of May 2021.", "the final week of May 2021",
+     "2021-W21", r("2021-05-24", "2021-05-30"), "DATE"),
+    (W, "Crews arrived in the first week of this month.", "the first week of this month",
+     "2025-W27", r("2025-06-30", "2025-07-06"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

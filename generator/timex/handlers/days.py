@@ -149,6 +149,33 @@ def nth_weekday_of_month(c: Candidate, ctx: Context) -> Pieces:
         return None  # "the fifth Monday" of a month with four
 
 
+def nth_week_of_month(c: Candidate, ctx: Context) -> Pieces:
+    """ "the second week of June": the calendar week holding the 11th (the middle of the
+    month's days 8 to 14); "the last week" holds the month's last day but three."""
+    g = c.groups
+    nth = (g["nth"] or "").lower()
+    if g["rel"]:
+        if ctx.dct is None:
+            return None
+        first = V.add_months(ctx.dct.replace(day=1), {"last": -1, "next": 1}.get(norm(g["rel"]), 0))
+        y, m = first.year, first.month
+    else:
+        m = MONTH_NUMBER[(g["mon"] or "").lower()]
+        if g["y"]:
+            y = int(g["y"])
+        elif ctx.dct is None:
+            return one(c, V.unresolved(f"XXXX-{m:02d}", "week", "nth_week"))
+        else:
+            tense = ctx.tense(c.start, c.end)
+            framed = ctx.year_frame(c.start, m) if tense != "future" else None
+            y = framed if framed is not None else pick_year_for_month(ctx.dct, m, tense)
+    if nth in ("last", "final"):
+        middle = V.last_day(y, m) - timedelta(days=3)
+    else:
+        middle = date(y, m, 7 * _NTH[nth] - 3)
+    return one(c, V.week_of(middle, "nth_week"))
+
+
 def _span_opened_on(ctx: Context, pos: int) -> date | None:
     """The day a span opened when the weekday at ``pos`` ends it: "from Monday to
     Wednesday", "Tuesday through Friday", "between Monday and Thursday". The end is the first
