@@ -61,6 +61,10 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "2021-W21", r("2021-05-24", "2021-05-30"), "DATE"),
     (W, "Crews arrived in the first week of this month.", "the first week of this month",
      "2025-W27", r("2025-06-30", "2025-07-06"), "DATE"),
+    # weekdays joined to "every Monday" recur too
+    (W, "The library lends toys every Tuesday and Friday.", "Friday", "XXXX-WXX-5", "", "SET"),
+    (W, "Each Monday, Wednesday or Saturday a barge leaves.", "Wednesday", "XXXX-WXX-3", "",
+     "SET"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

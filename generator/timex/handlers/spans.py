@@ -6,6 +6,7 @@ SET. The exceptions are the calendar neighbours ("over the past year": last year
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from generator.timex import values as V
@@ -23,6 +24,7 @@ _EVERY = LEX.every or {}
 _ADVERBS = LEX.adverbs or {}
 _UNIT_OF = LEX.unit_of
 _OVER = re.compile(r"over\s+", re.I)
+_WEEKDAY_WORD = re.compile(r"[A-Za-z]+")
 # "one day of talks", "a one-day strike": a length, not "some day"
 _ONE_DAY_LENGTH = re.compile(r"\s+(?:of|after|before|later|earlier|ago|long|in\s+advance|visit"
                              r"|trip|strike|event|conference|summit|meeting)\b")
@@ -176,11 +178,22 @@ def every(c: Candidate, ctx: Context) -> Pieces:
         return one(c, V.set_value(V.duration_value(number_value((c.groups["n"] or "").lower()),
                                                    unit), "every_n"))
     what = (c.groups["what"] or "").lower()
+    if c.groups.get("more") and what not in WEEKDAY_NUMBER:
+        c = dataclasses.replace(c, end=span(c, "more")[0])  # only weekdays are joined
     other = " other " in ctx.text[c.start:c.end].lower()
     if what in WEEKDAY_NUMBER:
         pod = c.groups["pod"]
         suffix = f"T{POD[pod.lower()]}" if pod else ""
-        return one(c, V.set_value(f"XXXX-WXX-{WEEKDAY_NUMBER[what] + 1}{suffix}", "every"))
+        first = V.set_value(f"XXXX-WXX-{WEEKDAY_NUMBER[what] + 1}{suffix}", "every")
+        if not c.groups.get("more"):
+            return one(c, first)
+        more_start = span(c, "more")[0]
+        pieces = [(c.start, more_start, first)]
+        for m in _WEEKDAY_WORD.finditer(ctx.text, more_start, c.end):
+            wd = WEEKDAY_NUMBER.get(m.group().lower())
+            if wd is not None:
+                pieces.append((m.start(), m.end(), V.set_value(f"XXXX-WXX-{wd + 1}", "every")))
+        return pieces
     if what in MONTH_NUMBER:
         return one(c, V.set_value(f"XXXX-{MONTH_NUMBER[what]:02d}", "every"))
     value = _EVERY[what]
