@@ -65,6 +65,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "The library lends toys every Tuesday and Friday.", "Friday", "XXXX-WXX-5", "", "SET"),
     (W, "Each Monday, Wednesday or Saturday a barge leaves.", "Wednesday", "XXXX-WXX-3", "",
      "SET"),
+    # a fraction of a unit counted back is counted in the unit below
+    (W, "Half a century ago, the mill closed.", "Half a century ago", "1975",
+     r("1975-01-01", "1975-12-31"), "DATE"),
+    (W, "The quarry flooded two and a half years ago.", "two and a half years ago", "2023-01",
+     r("2023-01-01", "2023-01-31"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
