@@ -70,6 +70,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("1975-01-01", "1975-12-31"), "DATE"),
     (W, "The quarry flooded two and a half years ago.", "two and a half years ago", "2023-01",
      r("2023-01-01", "2023-01-31"), "DATE"),
+    # a day of a year named relative to the dateline
+    (W, "The ferry sank on 2 March last year.", "2 March last year", "2024-03-02",
+     r("2024-03-02"), "DATE"),
+    (W, "The new bridge opens on June 9 next year.", "June 9 next year", "2026-06-09",
+     r("2026-06-09"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

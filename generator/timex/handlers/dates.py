@@ -166,19 +166,35 @@ def month_year(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.month(int(g["y"]), month_of(g), "month_year"))  # type: ignore[arg-type]
 
 
-def month_relyear(c: Candidate, ctx: Context) -> Pieces:
-    """ "June last year", "March of the same year"."""
+def day_relyear(c: Candidate, ctx: Context) -> Pieces:
+    """ "1 April last year", "March 12 this year", "June 5 of that year"."""
     g = c.groups
-    rel = norm(g["rel"])
+    m = month_of(g, "mon" if g["mon"] else "mon1")
+    d = day_number(g["d"] or g["d1"])
+    y = _relative_year(c, ctx)
+    if y is None:
+        return one(c, V.unresolved(f"XXXX-{m:02d}-{d:02d}", "day", "day_relyear"))
+    return day_piece(c, y, m, d, "day_relyear")
+
+
+def _relative_year(c: Candidate, ctx: Context) -> int | None:
+    """The year "last year", "that year", "the following year" name from here."""
+    rel = norm(c.groups["rel"])
     step = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1}.get(rel, 0)
     if rel in ("that", "the same", "the previous", "the following"):
         ref = ctx.ref(c.start)
         base = ref.start.year if ref is not None and ref.start else None
     else:
         base = ctx.dct.year if ctx.dct else None
-    if base is None:
-        return one(c, V.unresolved(f"XXXX-{month_of(g):02d}", "month", "month_relyear"))
-    return one(c, V.month(base + step, month_of(g), "month_relyear"))
+    return None if base is None else base + step
+
+
+def month_relyear(c: Candidate, ctx: Context) -> Pieces:
+    """ "June last year", "March of the same year"."""
+    y = _relative_year(c, ctx)
+    if y is None:
+        return one(c, V.unresolved(f"XXXX-{month_of(c.groups):02d}", "month", "month_relyear"))
+    return one(c, V.month(y, month_of(c.groups), "month_relyear"))
 
 
 def month_wordyear(c: Candidate, ctx: Context) -> Pieces:
