@@ -75,6 +75,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2024-03-02"), "DATE"),
     (W, "The new bridge opens on June 9 next year.", "June 9 next year", "2026-06-09",
      r("2026-06-09"), "DATE"),
+    # the week or weekend of a day written day first
+    (W, "Talks are pencilled in for the week of 8 September.", "the week of 8 September",
+     "2025-W37", r("2025-09-08", "2025-09-14"), "DATE"),
+    (W, "Crowds are expected the weekend of 20-21 September.",
+     "the weekend of 20-21 September", "2025-W38-WE", r("2025-09-20", "2025-09-21"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

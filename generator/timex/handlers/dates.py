@@ -287,12 +287,15 @@ def _month_from_ref(ref: TimeValue, m: int, rel: str, rule: str) -> TimeValue:
 
 
 def week_of(c: Candidate, ctx: Context) -> Pieces:
-    """ "the week of March 6": the (ISO) week holding that day."""
+    """ "the week of March 6", "the weekend of 14-15 June": the (ISO) week holding that day."""
     g = c.groups
-    m, d = month_of(g), day_number(g["d"])
+    day_first = bool(g["d1"])
+    m = month_of(g, "mon1" if day_first else "mon")
+    d = day_number(g["d1"] if day_first else g["d"])
+    y_text = g["y1"] if day_first else g["y"]
     try:
-        if g["y"]:
-            day: date | None = date(int(g["y"]), m, d)
+        if y_text:
+            day: date | None = date(int(y_text), m, d)
         elif ctx.dct is None:
             return one(c, V.unresolved("XXXX-WXX", "week", "week_of"))
         else:
