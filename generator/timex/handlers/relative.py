@@ -424,3 +424,11 @@ def elliptic_last(c: Candidate, ctx: Context) -> Pieces:
 
 
 __all__ = ["Piece", "reltime", "chain", "ago", "elliptic_last", "calendar_neighbour"]
+
+
+def new_year(c: Candidate, ctx: Context) -> Pieces:
+    """ "in the new year": next year when said in the second half of the year, as it mostly
+    is (November, December); in January to June the year under way."""
+    if ctx.dct is None:
+        return None
+    return one(c, V.year(ctx.dct.year + (1 if ctx.dct.month >= 7 else 0), "new_year"))
