@@ -128,6 +128,26 @@ def nth_weekday_of_month(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
     n = _NTH[(g["nth"] or "").lower()]
+    every = norm(g["every"])
+    if every == "the" and ctx.dct is not None and ctx.tense(c.start, c.end) is not None:
+        # "he left on the last Friday of the month": the month being told, else the dateline's
+        told = ctx.ref(c.start)
+        month_day = told.start if told is not None and told.start is not None else ctx.dct
+        tense = ctx.tense(c.start, c.end)
+        try:
+            d = nth_weekday(month_day.year, month_day.month, wd, n)
+            if told is None and (d > ctx.dct if tense == "past" else d < ctx.dct):
+                # the dateline's month holds it only on the side the tense says: else the
+                # month before (a past) or after (a future)
+                other = V.add_months(month_day.replace(day=1), -1 if tense == "past" else 1)
+                d = nth_weekday(other.year, other.month, wd, n)
+            return one(c, V.day(d, "nth_weekday"))
+        except ValueError:
+            return None
+    if every:
+        # "the first Monday of every month", "is the last Friday of the month": TIMEX3 has no
+        # value for the nth weekday of each month; it is a Monday that recurs
+        return one(c, V.set_value(f"XXXX-WXX-{wd + 1}", "nth_weekday_set"))
     if g["rel"]:
         if ctx.dct is None:
             return None

@@ -202,6 +202,11 @@ def every(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.set_value(value, "every"))
 
 
+def weekends(c: Candidate, ctx: Context) -> Pieces:
+    """ "at weekends": every weekend; "at" stays outside the expression."""
+    return [(span(c, "w")[0], c.end, V.set_value(_EVERY["weekend"], "weekends"))]
+
+
 def adverb_set(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.set_value(_ADVERBS[(c.groups["adv"] or "").lower()], "adverb_set"))
 
