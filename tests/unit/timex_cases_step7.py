@@ -22,6 +22,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-07-19"), "DATE"),
     (W, "The ferry will dock Friday morning.", "Friday morning", "2025-07-25", r("2025-07-25"),
      "DATE"),
+    # a span opened on a past day and ending on a weekday still to come
+    (D, "The stoppage began on Monday night and will last until Thursday.", "Thursday",
+     "2025-12-11", r("2025-12-11"), "DATE"),
+    (D, "The stoppage, which began on Tuesday, will last until Thursday morning.",
+     "Thursday morning", "2025-12-11", r("2025-12-11"), "DATE"),
     # a range of amounts: one length of an unknown number of units
     (W, "Repairs to the pier may take two to three weeks.", "two to three weeks", "PXW", "",
      "DURATION"),
@@ -45,6 +50,8 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "DATE"),
     (D, "The deadline was extended to December 20.", "December 20", "2025-12-20",
      r("2025-12-20"), "DATE"),
+    (D, "Traders expect another cut on Dec. 18.", "Dec. 18", "2025-12-18", r("2025-12-18"),
+     "DATE"),
     # a period across two years: a winter is that winter, a season of play its two years
     (W, "Gas use peaked in the 2022-23 winter.", "2022-23 winter", "2022-WI",
      r("2022-12-01", "2023-02-28"), "DATE"),

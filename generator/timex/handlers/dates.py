@@ -28,7 +28,8 @@ _NOT_EVENT_NOUNS = LEX.words("not_event_nouns")
 _ATTRIBUTIVE_DETERMINERS = LEX.words("attributive_determiners")
 _SPAN_END = LEX.words("span_end_prepositions")
 _PLAN_BEFORE_ON = LEX.words("plan_verbs_before_on")
-_PAST_FORMS = LEX.past_tenses
+# a past form that is not also a base form: "cut", "put", "hit" may be nouns or presents
+_PAST_FORMS = LEX.past_tenses - {verb.base for verb in LEX.verbs}
 _NOT_PAST_ED = LEX.tense.not_past_ed if LEX.tense else frozenset()
 # "was signed on", "died on", "were killed on": the verb, "on", then the date
 _VERB_ON = re.compile(r"\b([A-Za-z]+)\s+on\s+$")

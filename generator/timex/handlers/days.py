@@ -83,8 +83,12 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
         d: date | None = weekday_on_or_before(ctx.dct, wd)
     else:
         opened = _span_opened_on(ctx, c.start) if not rel else None
-        d = weekday_on_or_after(opened, wd, strict=True) if opened \
-            else resolve_weekday(ctx, wd, rel, c.start, c.end)
+        d = weekday_on_or_after(opened, wd, strict=True) if opened else None
+        if d is None or (ctx.dct is not None and d < ctx.dct
+                         and ctx.tense(c.start, c.end) == "future"):
+            # "began on Monday, will last until Thursday" (written on Friday): a future end
+            # of the span is the coming Thursday, not the one after Monday
+            d = resolve_weekday(ctx, wd, rel, c.start, c.end)
     if d is None:
         return one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
     if g["pod"]:
