@@ -52,6 +52,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-12-20"), "DATE"),
     (D, "Traders expect another cut on Dec. 18.", "Dec. 18", "2025-12-18", r("2025-12-18"),
      "DATE"),
+    # "since" opens a span on the latest such month or day, however near the next one is
+    (D, "The index has climbed since January.", "January", "2025-01",
+     r("2025-01-01", "2025-01-31"), "DATE"),
+    (D, "The climber has been missing since 29 December.", "29 December", "2024-12-29",
+     r("2024-12-29"), "DATE"),
     # a period across two years: a winter is that winter, a season of play its two years
     (W, "Gas use peaked in the 2022-23 winter.", "2022-23 winter", "2022-WI",
      r("2022-12-01", "2023-02-28"), "DATE"),

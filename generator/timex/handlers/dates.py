@@ -80,8 +80,9 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
             day: date | None = date(framed, m, d)
         except ValueError:
             return None
-    elif prev_word(ctx, c.start) == "ended":
-        # "the fiscal year ended Jan. 31": a period already closed, however long ago
+    elif prev_word(ctx, c.start) in ("ended", "since"):
+        # "the fiscal year ended Jan. 31": a period already closed, however long ago; "missing
+        # since Dec. 28": a span opened on the latest such day
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
     else:
         day = pick_day(ctx.dct, m, d, tense)
@@ -242,7 +243,13 @@ def month(c: Candidate, ctx: Context) -> Pieces:
     else:
         tense = _month_tense(c, ctx)
         framed = ctx.year_frame(c.start, m) if tense != "future" else None
-        y = framed if framed is not None else pick_year_for_month(dct, m, tense)
+        if framed is not None:
+            y = framed
+        elif prev_word(ctx, c.start) == "since":
+            # "has doubled since January": a span opened in the latest such month
+            y = dct.year if m <= dct.month else dct.year - 1
+        else:
+            y = pick_year_for_month(dct, m, tense)
     return one(c, V.month(y, m, c.rule))
 
 
