@@ -22,6 +22,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-07-19"), "DATE"),
     (W, "The ferry will dock Friday morning.", "Friday morning", "2025-07-25", r("2025-07-25"),
      "DATE"),
+    # "the weekend" in a timetable present or after "ahead of" is the coming one
+    (W, "The squad flies out on Monday before playing at the weekend.", "the weekend",
+     "2025-W30-WE", r("2025-07-26", "2025-07-27"), "DATE"),
+    (W, "Shoppers stocked up ahead of the weekend.", "the weekend", "2025-W30-WE",
+     r("2025-07-26", "2025-07-27"), "DATE"),
     # a span opened on a past day and ending on a weekday still to come
     (D, "The stoppage began on Monday night and will last until Thursday.", "Thursday",
      "2025-12-11", r("2025-12-11"), "DATE"),
