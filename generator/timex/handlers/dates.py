@@ -112,7 +112,7 @@ def month_day(c: Candidate, ctx: Context) -> Pieces:
     """ "July 13", "July 13-15", "the Oct. 23 slaying"."""
     g = c.groups
     m, d = month_of(g), day_number(g["d"])
-    tense = ctx.tense(c.start, c.end) if ctx.dct else None
+    tense = ctx.tense(c.start, c.end, timetable=True) if ctx.dct else None
     if g["d2"]:
         first = _month_day(ctx, c, m, d, c.start, span(c, "d")[1], tense)
         s2, e2 = span(c, "d2")
@@ -149,7 +149,7 @@ def day_month(c: Candidate, ctx: Context) -> Pieces:
     """ "13 July", "13-15 July"."""
     g = c.groups
     m, d = month_of(g), day_number(g["d"])
-    tense = ctx.tense(c.start, c.end) if ctx.dct else None
+    tense = ctx.tense(c.start, c.end, timetable=True) if ctx.dct else None
     if g["d0"]:
         d2 = day_number(g["d0"])
         if d2 <= d:
