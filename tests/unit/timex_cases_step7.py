@@ -58,8 +58,8 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (D, "Traders expect another cut on Dec. 18.", "Dec. 18", "2025-12-18", r("2025-12-18"),
      "DATE"),
     # a month-day in a timetable present is still to come, as a weekday is
-    (D, "The fair opens on 2 June in the old market.", "2 June", "2026-06-02",
-     r("2026-06-02"), "DATE"),
+    (D, "The fair opens on 20 June in the old market.", "20 June", "2026-06-20",
+     r("2026-06-20"), "DATE"),
     # "since" opens a span on the latest such month or day, however near the next one is
     (D, "The index has climbed since January.", "January", "2025-01",
      r("2025-01-01", "2025-01-31"), "DATE"),
