@@ -90,6 +90,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("1975-01-01", "1975-12-31"), "DATE"),
     (W, "The quarry flooded two and a half years ago.", "two and a half years ago", "2023-01",
      r("2023-01-01", "2023-01-31"), "DATE"),
+    # "on" before a date is the date's preposition, not "N years on" (from then)
+    (W, "The driver was jailed for four years on Monday.", "four years", "P4Y", "",
+     "DURATION"),
+    (W, "The driver was jailed for four years on Monday.", "Monday", "2025-07-21",
+     r("2025-07-21"), "DATE"),
     # a day of a year named relative to the dateline
     (W, "The ferry sank on 2 March last year.", "2 March last year", "2024-03-02",
      r("2024-03-02"), "DATE"),

@@ -97,7 +97,8 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
 
 def _done_on(ctx: Context, start: int) -> bool:
     """ "signed on", "died on": a past verb right before "on" and the date, and not one that
-    sets a time ("scheduled on")."""
+    sets a time ("scheduled on"). Only so close: "subpoenaed him to testify on Feb. 10" and
+    "said it is calling for the redemption on Dec. 7" name days still to come."""
     m = _VERB_ON.search(ctx.text, max(0, start - 30), start)
     if m is None:
         return False
