@@ -74,6 +74,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2027-01-01", "2027-12-31"), "DATE"),
     (W, "The striker joined before the 2026/27 season.", "2026", "2026",
      r("2026-01-01", "2026-12-31"), "DATE"),
+    # "that spring", "the following winter": the season of the date last mentioned
+    (W, "The levee broke on 3 May 1993. That summer, the river rose again.", "That summer",
+     "1993-SU", r("1993-06-01", "1993-08-31"), "DATE"),
+    (W, "The mill shut in October 2008. The following spring it reopened.",
+     "The following spring", "2009-SP", r("2009-03-01", "2009-05-31"), "DATE"),
     # the nth week of a month: the calendar week holding the middle of its seven days
     (W, "Ballots go out in the second week of September.", "the second week of September",
      "2025-W37", r("2025-09-08", "2025-09-14"), "DATE"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.calendar import two_digit_year
 from generator.timex.context import Context
@@ -149,6 +150,26 @@ def century(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.century(n, "century")) if n else None
 
 
+def _season_of_story(c: Candidate, ctx: Context, code: str, rel: str) -> TimeValue | None:
+    """ "that spring", "the following winter": the season of (after, before) the date last
+    mentioned, not of the dateline ("The reactor exploded in April 1986. That spring...")."""
+    if rel not in ("that", "the following", "the next", "the previous", "the preceding"):
+        return None
+    ref = ctx.ref(c.start)
+    if ref is None or ref.start is None:
+        return None
+    ref_year, ref_code = V.season_of(ref.start)
+    here = V.season(ref_year if code != "WI" or ref.start.month > 2 else ref_year - 1, code,
+                    "season_chain")
+    if rel == "that":
+        return here
+    options = [V.season(y, code, "season_chain") for y in (ref_year - 1, ref_year, ref_year + 1)]
+    ref_season = V.season(ref_year, ref_code, "")
+    if rel in ("the following", "the next"):
+        return min((o for o in options if o.start > ref_season.start), key=lambda o: o.start)  # type: ignore[operator]
+    return max((o for o in options if o.start < ref_season.start), key=lambda o: o.start)  # type: ignore[operator]
+
+
 def season(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     code = _SEASONS[(g["season"] or "").lower()]
@@ -169,6 +190,9 @@ def season(c: Candidate, ctx: Context) -> Pieces:
         return None  # "in summer the town fills with tourists": any summer
     if ctx.dct is None:
         return [(first, c.end, V.unresolved(f"XXXX-{code}", "season", "season"))]
+    told = _season_of_story(c, ctx, code, rel)
+    if told is not None:
+        return [(first, c.end, told)]
     cur_year, cur_code = V.season_of(ctx.dct)
     cur_start = V.season(cur_year, cur_code, "").start
     options = [V.season(y, code, "season") for y in (cur_year - 1, cur_year, cur_year + 1)]
