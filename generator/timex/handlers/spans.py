@@ -119,8 +119,10 @@ def duration_the(c: Candidate, ctx: Context) -> Pieces:
     calendar = calendar_neighbour(c, ctx, rel.removeprefix("over "), unit, c.end)
     if calendar is not None:
         return [(start, c.end, calendar)]
-    if rel in ("the next", "the following", "the previous") and unit != "hour":
+    if rel in ("the next", "the following", "the previous") and unit not in ("hour", "fortnight"):
         return None  # "the next week": chained (reltime), not a length
+    if unit == "fortnight":
+        return [(start, c.end, V.duration(V.duration_value(2, "week"), "the_past_unit"))]
     return [(start, c.end, V.duration(V.duration_value(1, unit), "the_past_unit"))]
 
 
