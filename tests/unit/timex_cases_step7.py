@@ -32,6 +32,8 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "2025-12-11", r("2025-12-11"), "DATE"),
     (D, "The stoppage, which began on Tuesday, will last until Thursday morning.",
      "Thursday morning", "2025-12-11", r("2025-12-11"), "DATE"),
+    # "is a Sunday", "was a Tuesday": some such weekday, not one day of the calendar
+    (W, "Next Christmas Day is a Friday.", "Friday", "XXXX-WXX-5", "", "DATE"),
     # a range of amounts: one length of an unknown number of units
     (W, "Repairs to the pier may take two to three weeks.", "two to three weeks", "PXW", "",
      "DURATION"),
