@@ -62,6 +62,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # a month-day in a timetable present is still to come, as a weekday is
     (D, "The fair opens on 20 June in the old market.", "20 June", "2026-06-20",
      r("2026-06-20"), "DATE"),
+    # a thing done in a month ahead of the dateline's happened last year
+    (D, "The mayor was elected in January after a recount.", "January", "2025-01",
+     r("2025-01-01", "2025-01-31"), "DATE"),
+    (D, "The appeal is heard in January, a clerk said.", "January", "2026-01",
+     r("2026-01-01", "2026-01-31"), "DATE"),
     # "since" opens a span on the latest such month or day, however near the next one is
     (D, "The index has climbed since January.", "January", "2025-01",
      r("2025-01-01", "2025-01-31"), "DATE"),

@@ -32,7 +32,8 @@ _PLAN_BEFORE_ON = LEX.words("plan_verbs_before_on")
 _PAST_FORMS = LEX.past_tenses - {verb.base for verb in LEX.verbs}
 _NOT_PAST_ED = LEX.tense.not_past_ed if LEX.tense else frozenset()
 # "was signed on", "died on", "were killed on": the verb, "on", then the date
-_VERB_ON = re.compile(r"\b([A-Za-z]+)\s+on\s+$")
+_NOT_PAST_AUX = LEX.words("participle_before")
+_VERB_ON = re.compile(r"\b([A-Za-z]+)\s+(on|in)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"(['’]s\s+|\s+)([a-z][a-z-]+)")
 _FIRST_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
 _BACK_REL = ("last", "this past", "past", "previous")
@@ -95,16 +96,18 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
     return None if day is None else (start, end, V.day(day, c.rule))
 
 
-def _done_on(ctx: Context, start: int) -> bool:
+def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
     """ "signed on", "died on": a past verb right before "on" and the date, and not one that
     sets a time ("scheduled on"). Only so close: "subpoenaed him to testify on Feb. 10" and
     "said it is calling for the redemption on Dec. 7" name days still to come."""
     m = _VERB_ON.search(ctx.text, max(0, start - 30), start)
-    if m is None:
+    if m is None or m.group(2).lower() != preposition:
         return False
     verb = m.group(1).lower()
     if verb in _PLAN_BEFORE_ON:
         return False
+    if prev_word(ctx, m.start()) in _NOT_PAST_AUX:
+        return False  # "the case is heard in May", "to be published in November": a participle
     return verb in _PAST_FORMS or (verb.endswith("ed") and len(verb) >= 4
                                    and verb not in _NOT_PAST_ED)
 
@@ -251,6 +254,8 @@ def month(c: Candidate, ctx: Context) -> Pieces:
             y = dct.year if m <= dct.month else dct.year - 1
         else:
             y = pick_year_for_month(dct, m, tense)
+            if tense == "past" and (y, m) > (dct.year, dct.month) and _done_on(ctx, c.start, "in"):
+                y -= 1  # "was elected in January" in a December article: a thing done, last January
     return one(c, V.month(y, m, c.rule))
 
 
