@@ -43,13 +43,6 @@ def duration(c: Candidate, ctx: Context) -> Pieces:
     unit = unit_name(g["unit"] or "")
     rel = norm(g["rel"])
     amount = number_value(n_text)
-    if g["lo"]:
-        if prev_word(ctx, c.start) == "from":
-            # "raised from two to four years": the length is the second amount alone
-            start = span(c, "n")[0]
-            return [(start, c.end, V.duration(V.duration_value(amount, unit_name(g["unit"] or "")),
-                                              "duration"))]
-        amount = None  # "two to three weeks": some weeks, between the two bounds
     if unit == "fortnight":
         unit = "week"
         amount = amount * 2 if amount is not None else None
@@ -75,6 +68,24 @@ def duration(c: Candidate, ctx: Context) -> Pieces:
         # "the" the noun's own determiner, outside the expression (TimeML)
         return [(span(c, "n")[0], c.end, value)]
     return one(c, value)
+
+
+def duration_range(c: Candidate, ctx: Context) -> Pieces:
+    """ "two to three weeks": some weeks between the two bounds (PXW); "in two to three
+    weeks" ahead is FUTURE_REF; "from two to four years" is the second amount alone."""
+    g = c.groups
+    unit = unit_name(g["unit"] or "")
+    if unit in ("fortnight", "night"):
+        unit = "week" if unit == "fortnight" else "day"
+    if prev_word(ctx, c.start) == "from":
+        return [(span(c, "n")[0], c.end,
+                 V.duration(V.duration_value(number_value((g["n"] or "").lower()), unit),
+                            "duration"))]
+    if not g["rel"]:
+        ahead = _in_units_ahead(c, ctx, None, unit)  # "will vote in two to three weeks"
+        if ahead is not None:
+            return one(c, ahead)
+    return one(c, V.duration(V.duration_value(None, unit), "duration_range"))
 
 
 def _attributive(c: Candidate, ctx: Context) -> bool:
