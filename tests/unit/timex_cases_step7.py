@@ -27,6 +27,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "2025-W30-WE", r("2025-07-26", "2025-07-27"), "DATE"),
     (W, "Shoppers stocked up ahead of the weekend.", "the weekend", "2025-W30-WE",
      r("2025-07-26", "2025-07-27"), "DATE"),
+    # a verb of promise before "to": what follows is still to come
+    (W, "Strikers vowed to march again on Saturday.", "Saturday", "2025-07-26",
+     r("2025-07-26"), "DATE"),
+    (W, "Farmers promised to block the roads on Monday.", "Monday", "2025-07-28",
+     r("2025-07-28"), "DATE"),
     # a span opened on a past day and ending on a weekday still to come
     (D, "The stoppage began on Monday night and will last until Thursday.", "Thursday",
      "2025-12-11", r("2025-12-11"), "DATE"),
