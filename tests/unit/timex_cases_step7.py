@@ -22,6 +22,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-07-19"), "DATE"),
     (W, "The ferry will dock Friday morning.", "Friday morning", "2025-07-25", r("2025-07-25"),
      "DATE"),
+    # a timetable present: "enters its second week on Monday" is still to come
+    (W, "The inquiry enters its second week on Monday.", "Monday", "2025-07-28",
+     r("2025-07-28"), "DATE"),
     # "the weekend" in a timetable present or after "ahead of" is the coming one
     (W, "The squad flies out on Monday before playing at the weekend.", "the weekend",
      "2025-W30-WE", r("2025-07-26", "2025-07-27"), "DATE"),
