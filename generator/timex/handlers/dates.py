@@ -31,8 +31,8 @@ _PLAN_BEFORE_ON = LEX.words("plan_verbs_before_on")
 # a past form that is not also a base form: "cut", "put", "hit" may be nouns or presents
 _PAST_FORMS = LEX.past_tenses - {verb.base for verb in LEX.verbs}
 _NOT_PAST_ED = LEX.tense.not_past_ed if LEX.tense else frozenset()
-# "was signed on", "died on", "were killed on": the verb, "on", then the date
 _NOT_PAST_AUX = LEX.words("participle_before")
+# "was signed on", "died on", "was elected in": the verb, the preposition, then the date
 _VERB_ON = re.compile(r"\b([A-Za-z]+)\s+(on|in)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"(['’]s\s+|\s+)([a-z][a-z-]+)")
 _FIRST_WORD_AFTER = re.compile(r"\s+([a-z-]+)")

@@ -4,8 +4,10 @@
 News convention: a bare weekday in a past-tense clause is the latest such day on or before
 the dateline (the dateline itself included); in a future clause, after "postponed until",
 right after "is" ("the vote is Friday") or after "until"/"starting" in a present clause, the
-next one on or after it. "On a Monday" is no day of the calendar; "Tuesday of last week",
-"the first Monday of August" and holidays are read from their week, month or year.
+next one on or after it. "On a Monday" ("is a Sunday") is no day of the calendar; "Tuesday
+of last week", "the first Monday of August", "the second week of June" and holidays are
+read from their week, month or year; "the first Monday of every month" is a SET. A weekday
+with a part of the day ("Friday night") is a DATE of that day, as news annotation writes it.
 """
 
 from __future__ import annotations
