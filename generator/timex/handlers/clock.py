@@ -56,8 +56,8 @@ def clock(c: Candidate, ctx: Context) -> Pieces:
     if (g["ampm"] or "").lower().startswith(("a", "p")) and not 1 <= h <= 12:
         return None  # "15 p.m." is no time
     day = _clock_day(ctx, c, g.get("day") or g.get("pday"),
-                     g.get("mon") or g.get("mon2") or g.get("mon3"),
-                     g.get("d") or g.get("d2") or g.get("d3"))
+                     g.get("mon") or g.get("mon2") or g.get("mon3") or g.get("mon4"),
+                     g.get("d") or g.get("d2") or g.get("d3") or g.get("d4"))
     part = (g["podword"] or g["podonly"] or "").lower()
     if part and not (g["ampm"] or "").lower().startswith(("a", "p")):
         # "4 in the morning" is a.m.; the afternoon, evening and night are p.m. ("11 at night")

@@ -127,8 +127,17 @@ def _count(value: TimeValue, sign: int, amount: float, unit: str) -> TimeValue |
     return shift(base, sign * amount, unit, "counted_from")
 
 
+_FINER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12),
+          "quarter": ("month", 3), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24)}
+
+
 def shift(base: date, amount: float, unit: str, rule: str) -> TimeValue | None:
     """The date ``amount`` units from ``base``, at the precision of the unit."""
+    if amount != int(amount) and unit in _FINER:
+        # "half a century ago", "a year and a half later": counted in the unit below, which
+        # holds the fraction (50 years, 18 months), at that unit's precision
+        finer, times = _FINER[unit]
+        return shift(base, round(amount * times), finer, rule)
     n = int(amount)
     if unit in ("second", "minute", "hour"):
         return V.day(base, rule)

@@ -27,6 +27,13 @@ MONTH_NUMBER = LEX.month_numbers
 _NOT_EVENT_NOUNS = LEX.words("not_event_nouns")
 _ATTRIBUTIVE_DETERMINERS = LEX.words("attributive_determiners")
 _SPAN_END = LEX.words("span_end_prepositions")
+_PLAN_BEFORE_ON = LEX.words("plan_verbs_before_on")
+# a past form that is not also a base form: "cut", "put", "hit" may be nouns or presents
+_PAST_FORMS = LEX.past_tenses - {verb.base for verb in LEX.verbs}
+_NOT_PAST_ED = LEX.tense.not_past_ed if LEX.tense else frozenset()
+_NOT_PAST_AUX = LEX.words("participle_before")
+# "was signed on", "died on", "was elected in": the verb, the preposition, then the date
+_VERB_ON = re.compile(r"\b([A-Za-z]+)\s+(on|in)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"(['’]s\s+|\s+)([a-z][a-z-]+)")
 _FIRST_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
 _BACK_REL = ("last", "this past", "past", "previous")
@@ -74,19 +81,42 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
             day: date | None = date(framed, m, d)
         except ValueError:
             return None
-    elif prev_word(ctx, c.start) == "ended":
-        # "the fiscal year ended Jan. 31": a period already closed, however long ago
+    elif prev_word(ctx, c.start) in ("ended", "since"):
+        # "the fiscal year ended Jan. 31": a period already closed, however long ago; "missing
+        # since Dec. 28": a span opened on the latest such day
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
     else:
         day = pick_day(ctx.dct, m, d, tense)
+        if day is not None and tense == "past" and (day - ctx.dct).days > 1 \
+                and _done_on(ctx, start):
+            # "the treaty was signed on December 20" in a December 5 article: a thing done
+            # cannot be dated ahead of its report, so it is last year's (the timezone's day
+            # of slack aside)
+            day = pick_day(ctx.dct, m, d, "past", tie_days=366)
     return None if day is None else (start, end, V.day(day, c.rule))
+
+
+def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
+    """ "signed on", "died on": a past verb right before "on" and the date, and not one that
+    sets a time ("scheduled on"). Only so close: "subpoenaed him to testify on Feb. 10" and
+    "said it is calling for the redemption on Dec. 7" name days still to come."""
+    m = _VERB_ON.search(ctx.text, max(0, start - 30), start)
+    if m is None or m.group(2).lower() != preposition:
+        return False
+    verb = m.group(1).lower()
+    if verb in _PLAN_BEFORE_ON:
+        return False
+    if prev_word(ctx, m.start()) in _NOT_PAST_AUX:
+        return False  # "the case is heard in May", "to be published in November": a participle
+    return verb in _PAST_FORMS or (verb.endswith("ed") and len(verb) >= 4
+                                   and verb not in _NOT_PAST_ED)
 
 
 def month_day(c: Candidate, ctx: Context) -> Pieces:
     """ "July 13", "July 13-15", "the Oct. 23 slaying"."""
     g = c.groups
     m, d = month_of(g), day_number(g["d"])
-    tense = ctx.tense(c.start, c.end) if ctx.dct else None
+    tense = ctx.tense(c.start, c.end, timetable=True) if ctx.dct else None
     if g["d2"]:
         first = _month_day(ctx, c, m, d, c.start, span(c, "d")[1], tense)
         s2, e2 = span(c, "d2")
@@ -123,7 +153,7 @@ def day_month(c: Candidate, ctx: Context) -> Pieces:
     """ "13 July", "13-15 July"."""
     g = c.groups
     m, d = month_of(g), day_number(g["d"])
-    tense = ctx.tense(c.start, c.end) if ctx.dct else None
+    tense = ctx.tense(c.start, c.end, timetable=True) if ctx.dct else None
     if g["d0"]:
         d2 = day_number(g["d0"])
         if d2 <= d:
@@ -142,19 +172,35 @@ def month_year(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.month(int(g["y"]), month_of(g), "month_year"))  # type: ignore[arg-type]
 
 
-def month_relyear(c: Candidate, ctx: Context) -> Pieces:
-    """ "June last year", "March of the same year"."""
+def day_relyear(c: Candidate, ctx: Context) -> Pieces:
+    """ "1 April last year", "March 12 this year", "June 5 of that year"."""
     g = c.groups
-    rel = norm(g["rel"])
+    m = month_of(g, "mon" if g["mon"] else "mon1")
+    d = day_number(g["d"] or g["d1"])
+    y = _relative_year(c, ctx)
+    if y is None:
+        return one(c, V.unresolved(f"XXXX-{m:02d}-{d:02d}", "day", "day_relyear"))
+    return day_piece(c, y, m, d, "day_relyear")
+
+
+def _relative_year(c: Candidate, ctx: Context) -> int | None:
+    """The year "last year", "that year", "the following year" name from here."""
+    rel = norm(c.groups["rel"])
     step = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1}.get(rel, 0)
     if rel in ("that", "the same", "the previous", "the following"):
         ref = ctx.ref(c.start)
         base = ref.start.year if ref is not None and ref.start else None
     else:
         base = ctx.dct.year if ctx.dct else None
-    if base is None:
-        return one(c, V.unresolved(f"XXXX-{month_of(g):02d}", "month", "month_relyear"))
-    return one(c, V.month(base + step, month_of(g), "month_relyear"))
+    return None if base is None else base + step
+
+
+def month_relyear(c: Candidate, ctx: Context) -> Pieces:
+    """ "June last year", "March of the same year"."""
+    y = _relative_year(c, ctx)
+    if y is None:
+        return one(c, V.unresolved(f"XXXX-{month_of(c.groups):02d}", "month", "month_relyear"))
+    return one(c, V.month(y, month_of(c.groups), "month_relyear"))
 
 
 def month_wordyear(c: Candidate, ctx: Context) -> Pieces:
@@ -201,7 +247,15 @@ def month(c: Candidate, ctx: Context) -> Pieces:
     else:
         tense = _month_tense(c, ctx)
         framed = ctx.year_frame(c.start, m) if tense != "future" else None
-        y = framed if framed is not None else pick_year_for_month(dct, m, tense)
+        if framed is not None:
+            y = framed
+        elif prev_word(ctx, c.start) == "since":
+            # "has doubled since January": a span opened in the latest such month
+            y = dct.year if m <= dct.month else dct.year - 1
+        else:
+            y = pick_year_for_month(dct, m, tense)
+            if tense == "past" and (y, m) > (dct.year, dct.month) and _done_on(ctx, c.start, "in"):
+                y -= 1  # "was elected in January" in a December article: a thing done, last January
     return one(c, V.month(y, m, c.rule))
 
 
@@ -247,12 +301,15 @@ def _month_from_ref(ref: TimeValue, m: int, rel: str, rule: str) -> TimeValue:
 
 
 def week_of(c: Candidate, ctx: Context) -> Pieces:
-    """ "the week of March 6": the (ISO) week holding that day."""
+    """ "the week of March 6", "the weekend of 14-15 June": the (ISO) week holding that day."""
     g = c.groups
-    m, d = month_of(g), day_number(g["d"])
+    day_first = bool(g["d1"])
+    m = month_of(g, "mon1" if day_first else "mon")
+    d = day_number(g["d1"] if day_first else g["d"])
+    y_text = g["y1"] if day_first else g["y"]
     try:
-        if g["y"]:
-            day: date | None = date(int(g["y"]), m, d)
+        if y_text:
+            day: date | None = date(int(y_text), m, d)
         elif ctx.dct is None:
             return one(c, V.unresolved("XXXX-WXX", "week", "week_of"))
         else:

@@ -4,8 +4,10 @@
 News convention: a bare weekday in a past-tense clause is the latest such day on or before
 the dateline (the dateline itself included); in a future clause, after "postponed until",
 right after "is" ("the vote is Friday") or after "until"/"starting" in a present clause, the
-next one on or after it. "On a Monday" is no day of the calendar; "Tuesday of last week",
-"the first Monday of August" and holidays are read from their week, month or year.
+next one on or after it. "On a Monday" ("is a Sunday") is no day of the calendar; "Tuesday
+of last week", "the first Monday of August", "the second week of June" and holidays are
+read from their week, month or year; "the first Monday of every month" is a SET. A weekday
+with a part of the day ("Friday night") is a DATE of that day, as news annotation writes it.
 """
 
 from __future__ import annotations
@@ -83,13 +85,19 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
         d: date | None = weekday_on_or_before(ctx.dct, wd)
     else:
         opened = _span_opened_on(ctx, c.start) if not rel else None
-        d = weekday_on_or_after(opened, wd, strict=True) if opened \
-            else resolve_weekday(ctx, wd, rel, c.start, c.end)
+        d = weekday_on_or_after(opened, wd, strict=True) if opened else None
+        if d is None or (ctx.dct is not None and d < ctx.dct
+                         and ctx.tense(c.start, c.end) == "future"):
+            # "began on Monday, will last until Thursday" (written on Friday): a future end
+            # of the span is the coming Thursday, not the one after Monday
+            d = resolve_weekday(ctx, wd, rel, c.start, c.end)
     if d is None:
         return one(c, V.unresolved("XXXX-XX-XX", "day", "weekday"))
     if g["pod"]:
-        # TimeML: a part of a day is a TIME ("Friday afternoon" = ...TAF), like "this morning"
-        return one(c, V.part_of_day(d, POD[g["pod"].lower()], "weekday_pod"))
+        # News annotation (TBAQ: 24 of 30) writes "Friday night" as a DATE with the day's
+        # value: the weekday names the day, the part only narrows it; "this morning" stays a
+        # TIME, as annotated
+        return one(c, V.day(d, "weekday_pod"))
     return one(c, V.day(d, "weekday_" + (rel.replace(" ", "_") if rel else "tense")))
 
 
@@ -126,6 +134,26 @@ def nth_weekday_of_month(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
     n = _NTH[(g["nth"] or "").lower()]
+    every = norm(g["every"])
+    if every == "the" and ctx.dct is not None and ctx.tense(c.start, c.end) is not None:
+        # "he left on the last Friday of the month": the month being told, else the dateline's
+        told = ctx.ref(c.start)
+        month_day = told.start if told is not None and told.start is not None else ctx.dct
+        tense = ctx.tense(c.start, c.end)
+        try:
+            d = nth_weekday(month_day.year, month_day.month, wd, n)
+            if told is None and (d > ctx.dct if tense == "past" else d < ctx.dct):
+                # the dateline's month holds it only on the side the tense says: else the
+                # month before (a past) or after (a future)
+                other = V.add_months(month_day.replace(day=1), -1 if tense == "past" else 1)
+                d = nth_weekday(other.year, other.month, wd, n)
+            return one(c, V.day(d, "nth_weekday"))
+        except ValueError:
+            return None
+    if every:
+        # "the first Monday of every month", "is the last Friday of the month": TIMEX3 has no
+        # value for the nth weekday of each month; it is a Monday that recurs
+        return one(c, V.set_value(f"XXXX-WXX-{wd + 1}", "nth_weekday_set"))
     if g["rel"]:
         if ctx.dct is None:
             return None
@@ -145,6 +173,33 @@ def nth_weekday_of_month(c: Candidate, ctx: Context) -> Pieces:
         return one(c, V.day(nth_weekday(y, m, wd, n), "nth_weekday"))
     except ValueError:
         return None  # "the fifth Monday" of a month with four
+
+
+def nth_week_of_month(c: Candidate, ctx: Context) -> Pieces:
+    """ "the second week of June": the calendar week holding the 11th (the middle of the
+    month's days 8 to 14); "the last week" holds the month's last day but three."""
+    g = c.groups
+    nth = (g["nth"] or "").lower()
+    if g["rel"]:
+        if ctx.dct is None:
+            return None
+        first = V.add_months(ctx.dct.replace(day=1), {"last": -1, "next": 1}.get(norm(g["rel"]), 0))
+        y, m = first.year, first.month
+    else:
+        m = MONTH_NUMBER[(g["mon"] or "").lower()]
+        if g["y"]:
+            y = int(g["y"])
+        elif ctx.dct is None:
+            return one(c, V.unresolved(f"XXXX-{m:02d}", "week", "nth_week"))
+        else:
+            tense = ctx.tense(c.start, c.end)
+            framed = ctx.year_frame(c.start, m) if tense != "future" else None
+            y = framed if framed is not None else pick_year_for_month(ctx.dct, m, tense)
+    if nth in ("last", "final"):
+        middle = V.last_day(y, m) - timedelta(days=3)
+    else:
+        middle = date(y, m, 7 * _NTH[nth] - 3)
+    return one(c, V.week_of(middle, "nth_week"))
 
 
 def _span_opened_on(ctx: Context, pos: int) -> date | None:

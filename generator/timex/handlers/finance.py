@@ -70,7 +70,11 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str, ord_: str) 
     if g["yrel"]:  # "the first quarter of next year"
         q = _QUARTER_ORD.get(ord_, 4 if ord_ in ("final", "last") or the == "last" else 0)
         step = {"last": -1, "next": 1}.get(norm(g["yrel"]), 0)
-        return one(c, V.quarter(dct.year + step, q, rule)) if q else None
+        base = dct.year
+        if norm(g["yrel"]) == "the":  # "of the year": the year being told, else the dateline's
+            told = ctx.ref(c.start)
+            base = told.start.year if told is not None and told.start is not None else dct.year
+        return one(c, V.quarter(base + step, q, rule)) if q else None
     cur_q = V.quarter_of(dct)
     if any(word in mods for word in _COMPARED):
         q = _QUARTER_ORD.get(ord_)

@@ -34,6 +34,7 @@ _STEP = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "the 
 _CHAIN_STEP = {"that": 0, "that same": 0, "the same": 0, "the previous": -1, "the preceding": -1,
                "the prior": -1, "the following": 1, "the next": 1, "before": -1, "after": 1}
 _SAME_AS = re.compile(r"\s+as\s+")  # "the same day as ..."
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+time\s+for)\s+$", re.I)
 
 
 def reltime(c: Candidate, ctx: Context) -> Pieces:
@@ -153,7 +154,11 @@ def relative_to(ctx: Context, base: date, rel: str, unit: str, rule: str,
         return V.week_of(base + timedelta(weeks=step), rule)
     if unit == "weekend":
         if rel == "the":  # "over the weekend": the last one, unless the clause is future
-            tense = ctx.tense(c.start, c.end)
+            # (a timetable present too: "they travel on Tuesday before hosting United at the
+            # weekend"), or the weekend is what something comes before ("ahead of the weekend")
+            tense = ctx.tense(c.start, c.end, timetable=True)
+            if _AHEAD_OF.search(ctx.text, max(0, c.start - 12), c.start):
+                tense = "future"
             if tense != "future":
                 sat = weekday_on_or_before(base - timedelta(days=1), 5)
                 if base.weekday() in (5, 6):
@@ -424,3 +429,11 @@ def elliptic_last(c: Candidate, ctx: Context) -> Pieces:
 
 
 __all__ = ["Piece", "reltime", "chain", "ago", "elliptic_last", "calendar_neighbour"]
+
+
+def new_year(c: Candidate, ctx: Context) -> Pieces:
+    """ "in the new year": next year when said in the second half of the year, as it mostly
+    is (November, December); in January to June the year under way."""
+    if ctx.dct is None:
+        return None
+    return one(c, V.year(ctx.dct.year + (1 if ctx.dct.month >= 7 else 0), "new_year"))

@@ -6,6 +6,7 @@ SET. The exceptions are the calendar neighbours ("over the past year": last year
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from generator.timex import values as V
@@ -23,6 +24,7 @@ _EVERY = LEX.every or {}
 _ADVERBS = LEX.adverbs or {}
 _UNIT_OF = LEX.unit_of
 _OVER = re.compile(r"over\s+", re.I)
+_WEEKDAY_WORD = re.compile(r"[A-Za-z]+")
 # "one day of talks", "a one-day strike": a length, not "some day"
 _ONE_DAY_LENGTH = re.compile(r"\s+(?:of|after|before|later|earlier|ago|long|in\s+advance|visit"
                              r"|trip|strike|event|conference|summit|meeting)\b")
@@ -68,6 +70,24 @@ def duration(c: Candidate, ctx: Context) -> Pieces:
     return one(c, value)
 
 
+def duration_range(c: Candidate, ctx: Context) -> Pieces:
+    """ "two to three weeks": some weeks between the two bounds (PXW); "in two to three
+    weeks" ahead is FUTURE_REF; "from two to four years" is the second amount alone."""
+    g = c.groups
+    unit = unit_name(g["unit"] or "")
+    if unit in ("fortnight", "night"):
+        unit = "week" if unit == "fortnight" else "day"
+    if prev_word(ctx, c.start) == "from":
+        return [(span(c, "n")[0], c.end,
+                 V.duration(V.duration_value(number_value((g["n"] or "").lower()), unit),
+                            "duration"))]
+    if not g["rel"]:
+        ahead = _in_units_ahead(c, ctx, None, unit)  # "will vote in two to three weeks"
+        if ahead is not None:
+            return one(c, ahead)
+    return one(c, V.duration(V.duration_value(None, unit), "duration_range"))
+
+
 def _attributive(c: Candidate, ctx: Context) -> bool:
     """ "24-hour" (joined by a hyphen) or "two day" (a singular unit after a number above one):
     a length used as an adjective."""
@@ -110,8 +130,10 @@ def duration_the(c: Candidate, ctx: Context) -> Pieces:
     calendar = calendar_neighbour(c, ctx, rel.removeprefix("over "), unit, c.end)
     if calendar is not None:
         return [(start, c.end, calendar)]
-    if rel in ("the next", "the following", "the previous") and unit != "hour":
+    if rel in ("the next", "the following", "the previous") and unit not in ("hour", "fortnight"):
         return None  # "the next week": chained (reltime), not a length
+    if unit == "fortnight":
+        return [(start, c.end, V.duration(V.duration_value(2, "week"), "the_past_unit"))]
     return [(start, c.end, V.duration(V.duration_value(1, unit), "the_past_unit"))]
 
 
@@ -169,17 +191,33 @@ def every(c: Candidate, ctx: Context) -> Pieces:
         return one(c, V.set_value(V.duration_value(number_value((c.groups["n"] or "").lower()),
                                                    unit), "every_n"))
     what = (c.groups["what"] or "").lower()
+    if c.groups.get("more") and what not in WEEKDAY_NUMBER:
+        c = dataclasses.replace(c, end=span(c, "more")[0])  # only weekdays are joined
     other = " other " in ctx.text[c.start:c.end].lower()
     if what in WEEKDAY_NUMBER:
         pod = c.groups["pod"]
         suffix = f"T{POD[pod.lower()]}" if pod else ""
-        return one(c, V.set_value(f"XXXX-WXX-{WEEKDAY_NUMBER[what] + 1}{suffix}", "every"))
+        first = V.set_value(f"XXXX-WXX-{WEEKDAY_NUMBER[what] + 1}{suffix}", "every")
+        if not c.groups.get("more"):
+            return one(c, first)
+        more_start = span(c, "more")[0]
+        pieces = [(c.start, more_start, first)]
+        for m in _WEEKDAY_WORD.finditer(ctx.text, more_start, c.end):
+            wd = WEEKDAY_NUMBER.get(m.group().lower())
+            if wd is not None:
+                pieces.append((m.start(), m.end(), V.set_value(f"XXXX-WXX-{wd + 1}", "every")))
+        return pieces
     if what in MONTH_NUMBER:
         return one(c, V.set_value(f"XXXX-{MONTH_NUMBER[what]:02d}", "every"))
     value = _EVERY[what]
     if other and value.startswith("P"):
         value = value.replace("P1", "P2").replace("PT1", "PT2")
     return one(c, V.set_value(value, "every"))
+
+
+def weekends(c: Candidate, ctx: Context) -> Pieces:
+    """ "at weekends": every weekend; "at" stays outside the expression."""
+    return [(span(c, "w")[0], c.end, V.set_value(_EVERY["weekend"], "weekends"))]
 
 
 def adverb_set(c: Candidate, ctx: Context) -> Pieces:

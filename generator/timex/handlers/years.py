@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.calendar import two_digit_year
 from generator.timex.context import Context
@@ -80,6 +81,24 @@ def year_range(c: Candidate, ctx: Context) -> Pieces:
             (s2, e2, V.year(y2, "year_range"))]
 
 
+def split_year(c: Candidate, ctx: Context) -> Pieces:
+    """ "winter 2024-25": one winter; "the 2025/26 season": its two years."""
+    g = c.groups
+    y = int(g["y"])  # type: ignore[arg-type]
+    y2_text = g["y2"] or ""
+    y2 = int(y2_text) if len(y2_text) == 4 else (y // 100) * 100 + int(y2_text)
+    if y2 != y + 1:
+        return None  # "2019/21" or "2024-29": not one season; other rules read the years
+    season = _SEASONS.get((g["season"] or g["noun"] or "").lower())
+    if season == "WI":
+        return one(c, V.season(y, season, "split_year"))
+    # a season of play or an accounting year has no TIMEX3 value of its own: its two years,
+    # as for "1990-95"
+    s2, e2 = span(c, "y2")
+    return [(span(c, "y")[0], span(c, "y")[1], V.year(y, "split_year")),
+            (s2, e2, V.year(y2, "split_year"))]
+
+
 def year_end(c: Candidate, ctx: Context) -> Pieces:
     if ctx.dct is None:
         return one(c, V.unresolved("XXXX", "year", "year_end"))
@@ -131,6 +150,26 @@ def century(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.century(n, "century")) if n else None
 
 
+def _season_of_story(c: Candidate, ctx: Context, code: str, rel: str) -> TimeValue | None:
+    """ "that spring", "the following winter": the season of (after, before) the date last
+    mentioned, not of the dateline ("The reactor exploded in April 1986. That spring...")."""
+    if rel not in ("that", "the following", "the next", "the previous", "the preceding"):
+        return None
+    ref = ctx.ref(c.start)
+    if ref is None or ref.start is None:
+        return None
+    ref_year, ref_code = V.season_of(ref.start)
+    here = V.season(ref_year if code != "WI" or ref.start.month > 2 else ref_year - 1, code,
+                    "season_chain")
+    if rel == "that":
+        return here
+    options = [V.season(y, code, "season_chain") for y in (ref_year - 1, ref_year, ref_year + 1)]
+    ref_season = V.season(ref_year, ref_code, "")
+    if rel in ("the following", "the next"):
+        return min((o for o in options if o.start > ref_season.start), key=lambda o: o.start)  # type: ignore[operator]
+    return max((o for o in options if o.start < ref_season.start), key=lambda o: o.start)  # type: ignore[operator]
+
+
 def season(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     code = _SEASONS[(g["season"] or "").lower()]
@@ -151,6 +190,9 @@ def season(c: Candidate, ctx: Context) -> Pieces:
         return None  # "in summer the town fills with tourists": any summer
     if ctx.dct is None:
         return [(first, c.end, V.unresolved(f"XXXX-{code}", "season", "season"))]
+    told = _season_of_story(c, ctx, code, rel)
+    if told is not None:
+        return [(first, c.end, told)]
     cur_year, cur_code = V.season_of(ctx.dct)
     cur_start = V.season(cur_year, cur_code, "").start
     options = [V.season(y, code, "season") for y in (cur_year - 1, cur_year, cur_year + 1)]
