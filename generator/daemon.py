@@ -149,11 +149,7 @@ def stop_server(site_dir: Path) -> bool:
     address = _live_address(site_dir, check_code=False)
     if address is None:
         return False
-    try:
-        list(_exchange(address, {"op": "stop"}))
-    except (OSError, ValueError):
-        pass
-    _wait_gone(address.pid, 10.0)
+    _ask_to_stop(address)
     return True
 
 
@@ -193,13 +189,18 @@ def _live_address(site_dir: Path, check_code: bool = True) -> Address | None:
         _forget(site_dir, address)
         return None
     if check_code and address.code != _code():
-        try:
-            list(_exchange(address, {"op": "stop"}))
-        except (OSError, ValueError):
-            pass
-        _wait_gone(address.pid, 10.0)
+        _ask_to_stop(address)
         return None
     return address
+
+
+def _ask_to_stop(address: Address) -> None:
+    """Ask the server to stop, and give it a moment to do so."""
+    try:
+        list(_exchange(address, {"op": "stop"}))
+    except (OSError, ValueError):
+        pass
+    _wait_gone(address.pid, 10.0)
 
 
 def _exchange(address: Address, request: dict[str, Any]) -> Iterator[dict[str, Any]]:
