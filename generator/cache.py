@@ -328,11 +328,13 @@ class ExportTable:
 
     cache: BuildCache
 
-    def last(self, target: str) -> dict[str, tuple[tuple[int, int, int], dict[bytes, tuple[int, int]]]]:
+    def last(self, target: str) -> dict[str, tuple[tuple[int, int, int], dict[bytes, int]]]:
+        """The export files the last build into ``target`` wrote; malformed rows are left out."""
         out = {}
         for name, value in self.cache.get_all("exports").items():
             if (isinstance(value, tuple) and len(value) == 3 and value[0] == target and _signature(value[1])
-                    and isinstance(value[2], dict)):
+                    and isinstance(value[2], dict)
+                    and all(type(k) is bytes and type(v) is int for k, v in value[2].items())):
                 out[name] = (value[1], value[2])
         return out
 

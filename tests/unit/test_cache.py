@@ -178,3 +178,21 @@ def test_a_cache_of_the_previous_schema_is_rebuilt_not_read(tmp_path, monkeypatc
     result = run(site, tmp_path / "new")
     assert result.analysed == len(ARTICLES)
     assert tree(tmp_path / "new") == tree(run_clean(site, tmp_path / "clean"))
+
+
+def test_malformed_export_rows_are_left_out(tmp_path):
+    """The exports table says where the last build's event pieces lie: a row of the wrong
+    shape (another build's, a damaged one) is never used to copy bytes."""
+    from generator.cache import ExportTable
+
+    store = BuildCache.open(tmp_path, "print")
+    try:
+        table = ExportTable(store)
+        good = ((10, 20, 30), {b"k" * 20: 5 << 32 | 7})
+        table.store("/out", {"timeline.json": good})
+        store.put_many("exports", {"timeline.csv": ("/out", (1, 2, 3), {b"k": (5, 7)}),  # an older shape
+                                   "timeline.ics": ("/out", (1, 2), {}),  # no signature
+                                   "feed.xml": ("/elsewhere", (1, 2, 3), {})})  # another output folder
+        assert table.last("/out") == {"timeline.json": good}
+    finally:
+        store.close()
