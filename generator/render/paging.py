@@ -271,7 +271,7 @@ class EventChanges:
         self.added = [e for e in now if id(e) not in old]
         self.none = not self.gone and not self.added
         self._gone = set(map(id, self.gone))
-        self._now = now
+        self.before, self._now = before, now
         self._position: dict[int, int] | None = None
 
     def patch(self, events: tuple[TimelineEvent, ...], added: list[TimelineEvent]) -> tuple[TimelineEvent, ...]:
