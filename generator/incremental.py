@@ -14,12 +14,13 @@ from typing import Iterable, Mapping
 
 from . import export, render
 from .chronology import ChronologyMemo
+from .cache import CacheChecks
 from .config import SiteConfig
 from .content import SeenFiles
 from .media import Media
 from .model import Article, ArticleAnalysis, Timeline
 from .render.inputs import InputsMemo, PageInputs, page_inputs
-from .render.pages import PageRecord
+from .render.pages import PageRecord, RecordMemo
 from .render.site import RenderOptions
 from .sink import MemorySite
 
@@ -79,6 +80,7 @@ class LastSite:
     inputs: PageInputs | None = None  # what its pages were made of (render/inputs.py)
     inputs_memo: InputsMemo = field(default_factory=InputsMemo)  # what page_inputs worked out for them
     paging: object = None  # its render.paging.Paging: scopes of the same events keep their year pages
+    records: RecordMemo = field(default_factory=RecordMemo)  # its page records (render.pages)
 
 
 @dataclass
@@ -91,6 +93,7 @@ class PipelineState:
     chronology: ChronologyMemo = field(default_factory=ChronologyMemo)
     last: LastSite | None = None  # None: make every page again
     registries: dict = field(default_factory=dict)  # actors.yaml's (path, text) -> its registry (build.load_site)
+    cache_checks: CacheChecks = field(default_factory=CacheChecks)  # the code's fingerprint, caches found sound
 
     def forget_analyses(self) -> None:
         """Settings that change analyses (language, actors.yaml...) changed."""
@@ -115,9 +118,10 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
     """The site as a MemorySite whose pages and exports are made on first use, the pages
     scheduled afresh, and what the next run needs of this one. Pages whose inputs are those
     of ``last`` keep the bytes made there; the others are made again from this timeline."""
+    records_memo = last.records if last is not None else RecordMemo()
     maker = render.PageMaker(timeline, config, theme_dir, build_info=build_info, media=media,
                              options=options, environment=last.environment if last else None,
-                             last_paging=last.paging if last else None)
+                             last_paging=last.paging if last else None, records=records_memo)
     site = MemorySite()
     for name, data in media.files.items():
         site(name, data)
@@ -136,7 +140,7 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
             site(record.path, made)
         else:  # a page of the last site never asked for is bound to this maker, not that one
             site.later(record.path, lambda record=record: maker(record))
-    made = LastSite(config, timeline, site, maker.environment, inputs, memo, maker.paging)
+    made = LastSite(config, timeline, site, maker.environment, inputs, memo, maker.paging, records_memo)
     return site, sorted(fresh), made
 
 
