@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import is_
 
+from ..chronology.changes import EventChanges
 from ..config import SiteConfig
 from ..i18n.catalogs import N_, language as interface_language
 from ..i18n.dates import month_label
@@ -259,29 +260,3 @@ class Paging:
 def _same(a: tuple, b: tuple) -> bool:
     return len(a) == len(b) and all(map(is_, a, b))
 
-
-class EventChanges:
-    """The events of a timeline that were not in the last run's and those that are gone, by
-    identity (what is kept from run to run is the very event object), with each event's
-    place in the new timeline for putting lists back in order."""
-
-    def __init__(self, before: tuple[TimelineEvent, ...], now: tuple[TimelineEvent, ...]):
-        old, new = set(map(id, before)), set(map(id, now))
-        self.gone = [e for e in before if id(e) not in new]
-        self.added = [e for e in now if id(e) not in old]
-        self.none = not self.gone and not self.added
-        self._gone = set(map(id, self.gone))
-        self.before, self._now = before, now
-        self._position: dict[int, int] | None = None
-
-    def patch(self, events: tuple[TimelineEvent, ...], added: list[TimelineEvent]) -> tuple[TimelineEvent, ...]:
-        """A list of the last timeline's events (in its order) less those gone, with
-        ``added`` (new events that belong to it), in the new timeline's order: events that
-        stayed keep their order, as they keep their sort keys."""
-        kept = [e for e in events if id(e) not in self._gone]
-        if not added:
-            return tuple(kept)
-        if self._position is None:
-            self._position = {id(e): n for n, e in enumerate(self._now)}
-        position = self._position
-        return tuple(sorted(kept + added, key=lambda e: position[id(e)]))

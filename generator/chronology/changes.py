@@ -1,0 +1,47 @@
+"""What changed between two runs' timelines (annals serve), by identity: what a run keeps
+of the last one is the very event objects, so the events that came and went are those not
+found in the other run's list, and a list of last run's events is brought up to date by
+taking out those gone and bisecting in those added, instead of being made again.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Sequence
+
+from ..model import TimelineEvent
+
+
+class EventChanges:
+    """The events of a timeline that were not in the last run's and those that are gone, by
+    identity (what is kept from run to run is the very event object), with each event's
+    place in the new timeline for putting lists back in order."""
+
+    def __init__(self, before: Sequence[TimelineEvent], now: Sequence[TimelineEvent]):
+        old, new = set(map(id, before)), set(map(id, now))
+        self.gone = [e for e in before if id(e) not in new]
+        self.added = [e for e in now if id(e) not in old]
+        self.none = not self.gone and not self.added
+        self._gone = set(map(id, self.gone))
+        self.before, self._now = before, now
+        self._position: dict[int, int] | None = None
+
+    def patch(self, events: Sequence[TimelineEvent], added: Sequence[TimelineEvent]) -> tuple[TimelineEvent, ...]:
+        """A list of the last timeline's events (in its order) less those gone, with
+        ``added`` (new events that belong to it), in the new timeline's order: events that
+        stayed keep their order, as they keep their sort keys."""
+        gone = self._gone
+        kept = [e for e in events if id(e) not in gone] if gone else list(events)
+        if not added:
+            return tuple(kept)
+        position = self.position()
+        place = lambda e: position[id(e)]  # noqa: E731
+        for event in added:  # a few events into a long list: bisected, not sorted again
+            kept.insert(bisect_left(kept, position[id(event)], key=place), event)
+        return tuple(kept)
+
+    def position(self) -> dict[int, int]:
+        """Each event's place in the new timeline, by its id."""
+        if self._position is None:
+            self._position = {id(e): n for n, e in enumerate(self._now)}
+        return self._position
