@@ -37,7 +37,7 @@ from .chronology.windows import WindowResult
 
 CACHE_DIR = ".annals-cache"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 5  # 5: articles keyed by Article.digest; 4: slotted model classes (their pickles hold no instance dict), digests as merge item keys, items, pages
+SCHEMA = 6  # 6: an Article pickles its cached hash as None; 5: articles keyed by Article.digest; 4: slotted model classes (their pickles hold no instance dict), digests as merge item keys, items, pages
 TABLES = ("articles", "analyses", "items", "windows", "pages")
 BUSY_TIMEOUT_S = 30.0
 QUERY_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit

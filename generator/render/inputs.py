@@ -120,6 +120,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
 
     pages: dict[str, tuple] = {}
     last_pages = memo.pages if changes is not None else {}
+    indexes: dict[str | None, tuple] = {}  # scope -> its year index
     for record in records:
         kind, actor = record.kind, record.actor
         if record.site_wide:
@@ -138,7 +139,9 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
             key = str(record.year)
             years = paging.years(actor)
             events = paging.year_own(key, actor)
-            index = tuple((k, len(v)) for k, v in years.items())  # the year links and neighbours
+            index = indexes.get(actor)  # the year links and neighbours
+            if index is None:
+                index = indexes[actor] = tuple((k, len(v)) for k, v in years.items())
             months = tuple((k, len(v)) for k, v in paging.months(key, actor).items())
             pages[record.path] = (kind, actor, key, events, index, months,
                                   sources(("year", actor, key), events))
