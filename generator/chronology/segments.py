@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import count
 from operator import is_
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -55,6 +56,31 @@ def own_items(items: Iterable[RawItem]) -> dict[Window, list[RawItem]]:
     for item in items:
         own.setdefault(item.window, []).append(item)
     return own
+
+
+def patched_own(items: Sequence[RawItem], last: "MergeState") -> tuple[dict[Window, list[RawItem]], set[Window] | None]:
+    """own_items, and the windows whose own items are not last run's very list (None: not
+    known). With the last merge's items, only the windows of the items that came and went
+    are listed again (an unchanged article keeps its items, and its place among the others
+    in source order, so a window none of whose items came or went keeps its list)."""
+    if not last.items:
+        return own_items(items), None
+    before = dict(zip(map(id, last.items), last.items))
+    position = dict(zip(map(id, items), count()))
+    gone, came = before.keys() - position.keys(), position.keys() - before.keys()
+    if len(gone) + len(came) > len(items) // 4:
+        return own_items(items), None
+    added = [items[position[i]] for i in came]
+    moved = {before[i].window for i in gone} | {i.window for i in added}
+    own = dict(last.own)
+    for window in moved:
+        found = [i for i in last.own.get(window, ()) if id(i) not in gone] + [i for i in added if i.window == window]
+        found.sort(key=lambda i: position[id(i)])
+        if found:
+            own[window] = found
+        else:
+            own.pop(window, None)
+    return own, moved
 
 
 def members(own: Mapping[Window, Sequence[RawItem]], window: Window,
@@ -152,16 +178,19 @@ class MergeState:
     own: Mapping[Window, Sequence[RawItem]] = field(default_factory=dict)
     windows: Mapping[Window, WindowState] = field(default_factory=dict)
     components: Mapping[tuple[Window, int], Component] = field(default_factory=dict)
+    items: Sequence[RawItem] = ()  # every item, in source order (patched_own)
 
 
 def unchanged_windows(own: Mapping[Window, Sequence[RawItem]], last: MergeState,
-                      settings: MergeSettings) -> tuple[dict[Window, WindowState], dict[Window, tuple[RawItem, ...]]]:
+                      settings: MergeSettings, moved: set[Window] | None = None
+                      ) -> tuple[dict[Window, WindowState], dict[Window, tuple[RawItem, ...]]]:
     """The windows whose members are last run's very objects (their state as it was), and
-    the members of the others."""
+    the members of the others (``moved``: the windows whose own items changed, if known)."""
     if last.settings != settings or not last.windows:
         return {}, {window: members(own, window, settings) for window in sorted(own)}
-    moved = {w for w, items in own.items() if not same(items, last.own.get(w, ()))}
-    moved |= {w for w in last.own if w not in own}
+    if moved is None:
+        moved = {w for w, items in own.items() if not same(items, last.own.get(w, ()))}
+        moved |= {w for w in last.own if w not in own}
     kept, redo = {}, {}
     for window in sorted(own):
         state = last.windows.get(window)

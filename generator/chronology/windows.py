@@ -25,7 +25,7 @@ from typing import Callable, Mapping, MutableMapping, NamedTuple, Protocol, Sequ
 
 from .items import RawItem
 from .merge import MergeSettings, SourceEvent, cluster_events
-from .segments import (Component, MergeState, joined, members, own_items, patched_state,
+from .segments import (Component, MergeState, joined, members, own_items, patched_own, patched_state,
                        unchanged_windows, window_state)
 from .words import CONCEPTS, ONE_OFF
 
@@ -150,7 +150,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     keep = {} if keep is None else keep
     report = MergeReport() if report is None else report
     last = MergeState() if last is None else last
-    own = own_items(items)
+    own, moved = patched_own(items, last) if last.settings == settings else (own_items(items), None)
     if single:
         weighed: dict[int, SourceEvent] = {}
         for window in sorted(own):
@@ -159,7 +159,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
         every = [Component((), tuple(((weighed[id(i)],), (False, 0)) for i in items if not i.secondary))]
         report.seconds += time.perf_counter() - started
         return Merged(MergeState(components={((), 0): every[0]}), every, [])
-    states, parts = unchanged_windows(own, last, settings)
+    states, parts = unchanged_windows(own, last, settings, moved)
     keys = {window: (settings, window, tuple((i.window == window, i.key) for i in found))
             for window, found in parts.items()}
     # windows of the same content as last run's, some items replaced by equal ones: patched
@@ -214,7 +214,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     report.windows += len(ordered)
     report.reused += len(ordered) - len(missing)
     report.seconds += time.perf_counter() - started
-    state = MergeState(settings, own, every, components) if kept else MergeState()  # (a build keeps no windows)
+    state = MergeState(settings, own, every, components, tuple(items)) if kept else MergeState()  # (a build keeps no windows)
     return Merged(state, made, gone, len(ordered) - len(missing), len(ordered), complete=not last.components)
 
 
