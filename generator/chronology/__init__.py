@@ -85,7 +85,7 @@ from .keydates import (KeyDateMemo, key_dates_for_actor, published_dates, rank_k
 from .merge import MergeSettings, SourceEvent, choose_time, similarity
 from ..memo import IdentityMemo
 from ..actors.cast import CastMemo
-from .items import ItemStore, raw_items
+from .items import ItemChanges, ItemStore, raw_items
 from .windows import MergeReport, WindowMapper, WindowResult, merge_windows
 from .ordering import DraftOrder, ordered_drafts
 from .segments import MergeState
@@ -136,8 +136,9 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     # the items of an analysis the memo has are a function of these (and of the analysis)
     trusted = memo.words == (words, config.language, settings)
     memo.words = (words, config.language, settings) if memo.keeps else None
+    changes = ItemChanges() if memo.keeps else None
     raw = raw_items(articles, sources, words, settings, config.language, memo.articles, memo.stored_items,
-                    trusted=trusted)
+                    trusted=trusted, changes=changes)
     source_events = sum(not i.secondary for i in raw)
     # the last merge and its drafts go together; they are taken out while this run uses
     # them, so that a failure half way leaves none of them half made
@@ -145,7 +146,8 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     last_merge = memo.merge if last_order is not None and memo.merge is not None and config.merge_events else None
     memo.merge = memo.order = None
     merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events,
-                           mapper=mapper, report=report, last=last_merge, kept=memo.keeps)
+                           mapper=mapper, report=report, last=last_merge, kept=memo.keeps,
+                           changes=changes if trusted else None)
     del raw, last_merge  # the merge's items are the memo's to keep, if anyone's: the largest part of the merge's memory
     if memo.keeps:
         # a merge made from nothing replaces every cluster of the last one (whose drafts may serve again)

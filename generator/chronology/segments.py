@@ -17,11 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import count
 from operator import is_
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .items import RawItem
+from .items import ItemChanges, RawItem
 from .merge import MergeSettings, SourceEvent, gap_days
 
 Window = tuple[str, int]
@@ -58,28 +57,31 @@ def own_items(items: Iterable[RawItem]) -> dict[Window, list[RawItem]]:
     return own
 
 
-def patched_own(items: Sequence[RawItem], last: "MergeState") -> tuple[dict[Window, list[RawItem]], set[Window] | None]:
-    """own_items, and the windows whose own items are not last run's very list (None: not
-    known). With the last merge's items, only the windows of the items that came and went
-    are listed again (an unchanged article keeps its items, and its place among the others
-    in source order, so a window none of whose items came or went keeps its list)."""
-    if not last.items:
+def patched_own(last: "MergeState", changes: ItemChanges,
+                items: Sequence[RawItem]) -> tuple[dict[Window, list[RawItem]], set[Window] | None]:
+    """own_items from the last merge's, and the windows whose own items changed: only the
+    windows of the items that came and went (``changes``, raw_items) are listed again, in
+    raw_items' order (member_rank: an unchanged article keeps its place among the others).
+    Changes that do not add up to ``items`` (a memo emptied meanwhile) list them all."""
+    before = sum(map(len, last.own.values()))
+    if before - len(changes.gone) + len(changes.added) != len(items):
         return own_items(items), None
-    before = dict(zip(map(id, last.items), last.items))
-    position = dict(zip(map(id, items), count()))
-    gone, came = before.keys() - position.keys(), position.keys() - before.keys()
-    if len(gone) + len(came) > len(items) // 4:
-        return own_items(items), None
-    added = [items[position[i]] for i in came]
-    moved = {before[i].window for i in gone} | {i.window for i in added}
+    gone = set(map(id, changes.gone))
+    moved = {i.window for i in changes.gone} | {i.window for i in changes.added}
     own = dict(last.own)
+    removed = 0
     for window in moved:
-        found = [i for i in last.own.get(window, ()) if id(i) not in gone] + [i for i in added if i.window == window]
-        found.sort(key=lambda i: position[id(i)])
+        earlier = last.own.get(window, ())
+        kept = [i for i in earlier if id(i) not in gone]
+        removed += len(earlier) - len(kept)
+        found = kept + [i for i in changes.added if i.window == window]
+        found.sort(key=member_rank)
         if found:
             own[window] = found
         else:
             own.pop(window, None)
+    if removed != len(gone):  # items said gone that the last merge did not have
+        return own_items(items), None
     return own, moved
 
 
@@ -178,7 +180,6 @@ class MergeState:
     own: Mapping[Window, Sequence[RawItem]] = field(default_factory=dict)
     windows: Mapping[Window, WindowState] = field(default_factory=dict)
     components: Mapping[tuple[Window, int], Component] = field(default_factory=dict)
-    items: Sequence[RawItem] = ()  # every item, in source order (patched_own)
 
 
 def unchanged_windows(own: Mapping[Window, Sequence[RawItem]], last: MergeState,
