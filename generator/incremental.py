@@ -81,6 +81,7 @@ class LastSite:
     inputs_memo: InputsMemo = field(default_factory=InputsMemo)  # what page_inputs worked out for them
     paging: object = None  # its render.paging.Paging: scopes of the same events keep their year pages
     records: RecordMemo = field(default_factory=RecordMemo)  # its page records (render.pages)
+    chronology: ChronologyMemo | None = None  # the memo the next chronology leaves its changes in (serve)
 
 
 @dataclass
@@ -121,7 +122,8 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
     records_memo = last.records if last is not None else RecordMemo()
     maker = render.PageMaker(timeline, config, theme_dir, build_info=build_info, media=media,
                              options=options, environment=last.environment if last else None,
-                             last_paging=last.paging if last else None, records=records_memo)
+                             last_paging=last.paging if last else None, records=records_memo,
+                             changes=last.chronology.changes if last is not None and last.chronology is not None else None)
     site = MemorySite()
     for name, data in media.files.items():
         site(name, data)
@@ -140,7 +142,8 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
             site(record.path, made)
         else:  # a page of the last site never asked for is bound to this maker, not that one
             site.later(record.path, lambda record=record: maker(record))
-    made = LastSite(config, timeline, site, maker.environment, inputs, memo, maker.paging, records_memo)
+    made = LastSite(config, timeline, site, maker.environment, inputs, memo, maker.paging, records_memo,
+                    last.chronology if last is not None else None)
     return site, sorted(fresh), made
 
 

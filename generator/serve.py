@@ -191,7 +191,7 @@ class Preview:
             rendered = result.rendered
         self.inputs = inputs
         if self.state.last is not None:
-            self.state.last = replace(self.state.last, files=site)
+            self.state.last = replace(self.state.last, files=site, chronology=self.state.chronology)
         gone = [n for n in previous.names() if n not in site]
         return site, sorted(changed + gone), rendered
 

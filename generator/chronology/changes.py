@@ -18,17 +18,30 @@ class EventChanges:
     identity (what is kept from run to run is the very event object), with each event's
     place in the new timeline for putting lists back in order."""
 
-    def __init__(self, before: Sequence[TimelineEvent], now: Sequence[TimelineEvent]):
-        # (by dicts and set operations: a save's diff of 26,000 events, made in Python
-        # loops, cost more than what it spares)
-        old = dict(zip(map(id, before), before))
-        self._position: dict[int, int] | None = dict(zip(map(id, now), count()))
-        position = self._position
-        self._gone = old.keys() - position.keys()
-        self.gone = [old[i] for i in self._gone]  # (in no particular order: only taken out)
-        self.added = sorted((now[position[i]] for i in position.keys() - old.keys()), key=lambda e: position[id(e)])
-        self.none = not self.gone and not self.added
+    def __init__(self, before: Sequence[TimelineEvent], now: Sequence[TimelineEvent],
+                 known: tuple[Sequence[TimelineEvent], Sequence[TimelineEvent]] | None = None):
+        """``known``: (gone, added) as whoever made ``now`` from ``before`` knows them (the
+        chronology's patched draft order), else found here."""
         self.before, self._now = before, now
+        self._position: dict[int, int] | None = None
+        if known is not None:
+            self.gone = list(known[0])
+            self._gone = set(map(id, self.gone))
+            position = self.position() if known[1] else {}
+            self.added = sorted(known[1], key=lambda e: position[id(e)])
+        else:
+            # (by dicts and set operations: a diff of 26,000 events made in Python loops
+            # cost more than what it spares)
+            old = dict(zip(map(id, before), before))
+            self._position = position = dict(zip(map(id, now), count()))
+            self._gone = old.keys() - position.keys()
+            self.gone = [old[i] for i in self._gone]  # (in no particular order: only taken out)
+            self.added = sorted((now[position[i]] for i in position.keys() - old.keys()), key=lambda e: position[id(e)])
+        self.none = not self.gone and not self.added
+
+    def between(self, before: Sequence[TimelineEvent], now: Sequence[TimelineEvent]) -> bool:
+        """Whether these are the changes from ``before`` to ``now`` (the very lists)."""
+        return self.before is before and self._now is now
 
     def patch(self, events: Sequence[TimelineEvent], added: Sequence[TimelineEvent]) -> tuple[TimelineEvent, ...]:
         """A list of the last timeline's events (in its order) less those gone, with
@@ -47,5 +60,5 @@ class EventChanges:
     def position(self) -> dict[int, int]:
         """Each event's place in the new timeline, by its id."""
         if self._position is None:
-            self._position = {id(e): n for n, e in enumerate(self._now)}
+            self._position = dict(zip(map(id, self._now), count()))
         return self._position

@@ -89,7 +89,8 @@ class DateEvidence:
 def rank_key_dates(events: Sequence[TimelineEvent], sources: Mapping[str, str],
                    min_sources: int, limit: int | None,
                    published: Mapping[str, date | None] | None = None,
-                   weights: KeyDateWeights | None = None, memo: "KeyDateMemo | None" = None) -> tuple[KeyDate, ...]:
+                   weights: KeyDateWeights | None = None, memo: "KeyDateMemo | None" = None,
+                   changes: EventChanges | None = None) -> tuple[KeyDate, ...]:
     """Dates ranked by their score (then independent sources, then events, then date),
     those with at least `min_sources` independent sources; at most `limit`.
 
@@ -105,10 +106,11 @@ def rank_key_dates(events: Sequence[TimelineEvent], sources: Mapping[str, str],
     to it); B the articles on the date over the mean per day of the 7 days each side (a
     burst); C the mean tellings of its events (citations, plus named actors / 4); and the
     precision factor 1 for a day, 0.5 a week, 0.35 a month, 0.15 a year. ``memo`` keeps
-    each date's evidence for the next ranking (annals serve), see KeyDateMemo.
+    each date's evidence for the next ranking (annals serve), see KeyDateMemo; ``changes``
+    may say what events came and went since its ranking.
     """
     out = []
-    for found in evidence(events, sources, published, weights, memo):
+    for found in evidence(events, sources, published, weights, memo, changes):
         if found.independent >= max(min_sources, 1):
             if limit is not None and len(out) >= limit:
                 break
@@ -141,12 +143,13 @@ class KeyDateMemo:
 
 def evidence(events: Sequence[TimelineEvent], sources: Mapping[str, str],
              published: Mapping[str, date | None] | None = None,
-             weights: KeyDateWeights | None = None, memo: KeyDateMemo | None = None) -> list[DateEvidence]:
+             weights: KeyDateWeights | None = None, memo: KeyDateMemo | None = None,
+             changes: EventChanges | None = None) -> list[DateEvidence]:
     """Every date with events, with its evidence, best first."""
     weights = weights or KeyDateWeights()
     published = published or {}
     by_outlet = several_outlets(sources)
-    dates, members = _dates(events, memo)
+    dates, members = _dates(events, memo, changes)
     last: dict = {}
     if memo is not None:
         inputs = (dict(sources), dict(published), weights)
@@ -197,12 +200,14 @@ def _counted(event: TimelineEvent) -> tuple:
     return (event, time, (time.start, time.end, time.value) if time is not None else None)
 
 
-def _dates(events: Sequence[TimelineEvent], memo: "KeyDateMemo | None") -> tuple[dict, dict]:
+def _dates(events: Sequence[TimelineEvent], memo: "KeyDateMemo | None",
+           known: EventChanges | None = None) -> tuple[dict, dict]:
     """The dates events count for (date key -> the date, and -> its events in timeline
     order). With a memo of the last ranking, its lists are patched with the events that
     came and went (a date none of whose events did keeps its very list)."""
     if memo is not None and memo.events is not None and memo.members is not None:
-        changes = EventChanges(memo.events, events)
+        changes = known if known is not None and known.between(memo.events, events) \
+            else EventChanges(memo.events, events)
         if len(changes.gone) + len(changes.added) <= len(events) // 4:
             counted = dict(memo.counted)
             for event in changes.gone:

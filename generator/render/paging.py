@@ -47,7 +47,8 @@ class YearLink:
 class Paging:
     """The year split of one Timeline under one SiteConfig (computed once per render)."""
 
-    def __init__(self, timeline: Timeline, config: SiteConfig, last: "Paging | None" = None):
+    def __init__(self, timeline: Timeline, config: SiteConfig, last: "Paging | None" = None,
+                 changes: EventChanges | None = None):
         self.timeline = timeline
         self._last = last  # the paging of the last run (annals serve): scopes of the same events keep their years
         # each event's year key, id -> (event, key), from earlier runs too (while they hold
@@ -57,8 +58,11 @@ class Paging:
         self.limit = urls.page_events(config)
         self.lang = interface_language(config.language)
         # what changed since the last run's timeline, when its years can be patched
-        self.changes = EventChanges(last.timeline.events, timeline.events) \
-            if last is not None and last.limit == self.limit else None
+        # (``changes``: what the chronology knows of them, when made from those very lists)
+        self.changes = None
+        if last is not None and last.limit == self.limit:
+            self.changes = changes if changes is not None and changes.between(last.timeline.events, timeline.events) \
+                else EventChanges(last.timeline.events, timeline.events)
         if last is not None:
             last._last = None  # no chain of every earlier run's paging
             if len(last._keys) <= 2 * len(timeline.events):
