@@ -283,7 +283,9 @@ def remembered_story(config: SiteConfig, articles: Sequence[ArticleAnalysis], ev
     if not memo.keeps:
         return story_window(config, articles, events)
     memo.story, kept = {}, memo.story  # (a failure half way leaves nothing half made)
+    kept["changes"] = memo.changes  # (read by _latest_end, and only for the lists it was made from)
     window = story_window(config, articles, events, kept)
+    kept.pop("changes")
     memo.story = kept
     return window
 
