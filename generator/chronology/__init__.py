@@ -184,7 +184,8 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         known = None  # the draft order's changes are not those of the corrected events
     if memo.keeps:  # what came and went since the last timeline, for the key dates and the pages
         last_events, memo.timeline_events = memo.timeline_events, events if known is not None or not corrected else None
-        memo.changes = EventChanges(last_events, events, known) if last_events is not None and known is not None else None
+        memo.changes = EventChanges(last_events, events, known, memo.changes) \
+            if last_events is not None and known is not None else None
     by_slug = {a.article.slug: a for a in articles}
     conflicted = [e for e in events if e.conflicts]
     problems = article_problems(articles, memo.problems if memo.keeps else None)

@@ -19,11 +19,14 @@ class EventChanges:
     place in the new timeline for putting lists back in order."""
 
     def __init__(self, before: Sequence[TimelineEvent], now: Sequence[TimelineEvent],
-                 known: tuple[Sequence[TimelineEvent], Sequence[TimelineEvent]] | None = None):
+                 known: tuple[Sequence[TimelineEvent], Sequence[TimelineEvent]] | None = None,
+                 previous: "EventChanges | None" = None):
         """``known``: (gone, added) as whoever made ``now`` from ``before`` knows them (the
-        chronology's patched draft order), else found here."""
+        chronology's patched draft order), else found here. ``previous``: the changes that
+        made ``before``, whose places in it serve went_from."""
         self.before, self._now = before, now
         self._position: dict[int, int] | None = None
+        self._before_position = previous._position if previous is not None and previous._now is before else None
         if known is not None:
             self.gone = list(known[0])
             self._gone = set(map(id, self.gone))
@@ -62,3 +65,29 @@ class EventChanges:
         if self._position is None:
             self._position = dict(zip(map(id, self._now), count()))
         return self._position
+
+    def came_into(self, events: Sequence[TimelineEvent]) -> list[TimelineEvent] | None:
+        """The added events that are in ``events`` (a list in the new timeline's order),
+        found by bisection."""
+        position = self.position()
+        place = lambda e: position[id(e)]  # noqa: E731
+        out = []
+        for event in self.added:
+            at = bisect_left(events, position[id(event)], key=place)
+            if at < len(events) and events[at] is event:
+                out.append(event)
+        return out
+
+    def went_from(self, events: Sequence[TimelineEvent]) -> list[TimelineEvent] | None:
+        """The gone events that are in ``events`` (a list in the last timeline's order),
+        found by bisection; None when the last timeline's places are not known."""
+        position = self._before_position
+        if position is None:
+            return None
+        place = lambda e: position[id(e)]  # noqa: E731
+        out = []
+        for event in self.gone:
+            at = bisect_left(events, position[id(event)], key=place)
+            if at < len(events) and events[at] is event:
+                out.append(event)
+        return out

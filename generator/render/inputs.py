@@ -76,8 +76,6 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
         | (memo.by_slug.keys() - faces.keys())
     memo.faces, memo.by_slug = known_faces, faces
     sources_of: dict[tuple, tuple] = {}
-    gone_ids = set(map(id, changes.gone)) if changes is not None else set()
-    added_ids = set(map(id, changes.added)) if changes is not None else set()
 
     def sources(key: tuple, events: tuple[TimelineEvent, ...]) -> tuple[str, ...]:
         if key not in sources_of:
@@ -91,13 +89,14 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
                     for slug in event.articles:
                         cited[slug] = cited.get(slug, 0) + 1
                 known = (events, cited, tuple(faces[s] for s in sorted(cited) if s in faces))
-            elif not same(known[0], events) or not moved.isdisjoint(known[1]):
+            elif not same(known[0], events, changes) or not moved.isdisjoint(known[1]):
                 # the events that came and went change the counts; the list only when one
                 # article comes or goes, or its face changed
-                if changes is not None:  # what came and went is among what the timeline changed
-                    came = [e for e in events if id(e) in added_ids]
-                    went = [e for e in known[0] if id(e) in gone_ids]
-                else:
+                # what came and went is among what the timeline changed (a scope's rule for
+                # its events is the same as last run's: the year pages' keys say whether split)
+                came = changes.came_into(events) if changes is not None else None
+                went = changes.went_from(known[0]) if changes is not None else None
+                if came is None or went is None:
                     now, before = set(map(id, events)), set(map(id, known[0]))
                     came = [e for e in events if id(e) not in before]
                     went = [e for e in known[0] if id(e) not in now]
@@ -144,7 +143,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
                 index = indexes[actor] = tuple((k, len(v)) for k, v in years.items())
             months = tuple((k, len(v)) for k, v in paging.months(key, actor).items())
             pages[record.path] = (kind, actor, key, events, index, months,
-                                  sources(("year", actor, key), events))
+                                  sources(("year", actor, key, paging.split_year(key, actor)), events))
         else:  # a month page of a year split by month, full or embed
             month = str(record.year)
             events = paging.months(month[:4], actor)[month]
@@ -160,8 +159,14 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
     return PageInputs(shared, pages, citing)
 
 
-def same(a: tuple, b: tuple) -> bool:
-    return a is b or (len(a) == len(b) and all(map(is_, a, b)))
+def same(a: tuple, b: tuple, changes: EventChanges | None = None) -> bool:
+    """The same events in the same order (``changes``: a of the last timeline, b of this
+    one, under the same rule: the same when none of what came and went is in them)."""
+    if a is b:
+        return True
+    if changes is not None and changes.went_from(a) is not None:
+        return len(a) == len(b) and not changes.came_into(b) and not changes.went_from(a)
+    return len(a) == len(b) and all(map(is_, a, b))
 
 
 def citing_index(timeline: Timeline, changes: EventChanges | None,

@@ -87,11 +87,16 @@ def test_paging_records_and_inputs_patched_equal_those_made_from_nothing():
     paging, records_memo, inputs_memo = Paging(timeline, CONFIG), RecordMemo(), InputsMemo()
     records = page_records(timeline, paging, True, records_memo)
     page_inputs(timeline, paging, records, Media(), inputs_memo)
-    for _ in range(3):
-        timeline = moved_timeline(timeline, rng)
-        paging = Paging(timeline, CONFIG, paging)
+    changes = None
+    for turn in range(4):
+        before, timeline = timeline, moved_timeline(timeline, rng)
+        # as the chronology passes them on (from the second turn, with the last timeline's
+        # places: went_from bisects), or found by the paging itself
+        changes = EventChanges(before.events, timeline.events, previous=changes) if turn else None
+        paging = Paging(timeline, CONFIG, paging, changes)
         fresh = Paging(timeline, CONFIG)
         assert paging.changes is not None and not paging.changes.none
+        assert (paging.changes.went_from(before.events) is not None) == (turn > 1)
         for scope in [None, *(a.slug for a in timeline.actors)]:
             assert paging.events(scope) == fresh.events(scope)
             assert paging.years(scope) == fresh.years(scope)
