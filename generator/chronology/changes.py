@@ -66,7 +66,7 @@ class EventChanges:
             self._position = dict(zip(map(id, self._now), count()))
         return self._position
 
-    def came_into(self, events: Sequence[TimelineEvent]) -> list[TimelineEvent] | None:
+    def came_into(self, events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
         """The added events that are in ``events`` (a list in the new timeline's order),
         found by bisection."""
         position = self.position()
