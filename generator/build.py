@@ -16,7 +16,8 @@ from typing import Callable, Iterator, MutableMapping, Sequence
 
 from . import __version__, actors, chronology, emit, render, search
 from .analysis import AnalysisSettings, analyse_article
-from .cache import (ArticleTable, BuildCache, ExportTable, ItemTable, PageTable, WindowTable, cached_analyses,
+from .cache import (ArticleTable, BuildCache, CacheChecks, ExportTable, ItemTable, PageTable, WindowTable,
+                    cached_analyses,
                     settings_fingerprint, store_analyses)
 from .config import SiteConfig, load_config
 from .chronology.corrections import Applied, Corrections, correct_articles, parse_corrections
@@ -259,7 +260,8 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         clock = now
 
     report = MergeReport()
-    with open_cache(options) as store, DaskSession(options.dask) as remote:
+    with open_cache(options, state.cache_checks if state is not None else None) as store, \
+            DaskSession(options.dask) as remote:
         site = load_site(options, store, state.parsed if state is not None else None,
                          state.registries if state is not None else None)
         lap("load")
@@ -362,18 +364,19 @@ def _analyses(site: Site, options: BuildOptions, memory: MutableMapping[Article,
 
 
 @contextmanager
-def open_cache(options: BuildOptions) -> Iterator[BuildCache | None]:
+def open_cache(options: BuildOptions, checks: CacheChecks | None = None) -> Iterator[BuildCache | None]:
     """The site's persistent cache, or None (--no-cache, a folder Annals cannot write, or
-    one that is no site: `annals build` in the wrong folder leaves nothing behind)."""
+    one that is no site: `annals build` in the wrong folder leaves nothing behind); what a
+    process checked of it once (``checks``) it does not check again."""
     config = load_config(options.site_dir, base_url=options.base_url)
     if not options.use_cache or not _writable(options.site_dir) or not is_site(options.site_dir, config):
         yield None
         return
     source, _ = read_actors_file(options.site_dir, config.content_dir)
     fingerprint = settings_fingerprint(config.language, str(config.day_first), config.timezone,
-                                       source.text if source else "")
+                                       source.text if source else "", checks=checks)
     try:
-        store = BuildCache.open(options.site_dir, fingerprint)
+        store = BuildCache.open(options.site_dir, fingerprint, checks)
     except (OSError, sqlite3.Error):
         yield None  # a read-only site builds without a cache
         return

@@ -14,12 +14,14 @@ from typing import Iterable, Mapping
 
 from . import export, render
 from .chronology import ChronologyMemo
+from .cache import CacheChecks
 from .emit import EmitMemo
 from .config import SiteConfig
+from .content import SeenFiles
 from .media import Media
 from .model import Article, ArticleAnalysis, Timeline
 from .render.inputs import InputsMemo, PageInputs, page_inputs
-from .render.pages import PageRecord
+from .render.pages import PageRecord, RecordMemo
 from .render.site import RenderOptions
 from .sink import MemorySite
 
@@ -29,7 +31,7 @@ class ParsedArticles:
 
     articles: dict[str, Article] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
-    files: dict = field(default_factory=dict)  # each file's status and digest (content.load_articles)
+    files: SeenFiles = field(default_factory=SeenFiles)  # each file's status and digest (content.load_articles)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Article]:
         wanted = set(keys)
@@ -79,6 +81,8 @@ class LastSite:
     inputs: PageInputs | None = None  # what its pages were made of (render/inputs.py)
     inputs_memo: InputsMemo = field(default_factory=InputsMemo)  # what page_inputs worked out for them
     paging: object = None  # its render.paging.Paging: scopes of the same events keep their year pages
+    records: RecordMemo = field(default_factory=RecordMemo)  # its page records (render.pages)
+    chronology: ChronologyMemo | None = None  # the memo the next chronology leaves its changes in (serve)
 
 
 @dataclass
@@ -92,6 +96,7 @@ class PipelineState:
     last: LastSite | None = None  # None: make every page again
     registries: dict = field(default_factory=dict)  # actors.yaml's (path, text) -> its registry (build.load_site)
     emitted: EmitMemo = field(default_factory=EmitMemo)  # what the last build into a folder made (the build server)
+    cache_checks: CacheChecks = field(default_factory=CacheChecks)  # the code's fingerprint, caches found sound
 
     def forget_analyses(self) -> None:
         """Settings that change analyses (language, actors.yaml...) changed."""
@@ -103,8 +108,10 @@ class PipelineState:
 
     def keep_only(self, current: Iterable[ArticleAnalysis]) -> None:
         """Drop the analyses of articles that are gone or were edited."""
-        kept = {a.article for a in current}
-        for article in [a for a in self.analyses if a not in kept]:
+        # by identity: the analyses given are the very values kept here (build._analyses),
+        # and hashing 5,000 articles twice cost more than the rest of this
+        kept = set(map(id, current))
+        for article in [a for a, analysis in self.analyses.items() if id(analysis) not in kept]:
             del self.analyses[article]
         self.parsed.forget_unused()
 
@@ -115,9 +122,11 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
     """The site as a MemorySite whose pages and exports are made on first use, the pages
     scheduled afresh, and what the next run needs of this one. Pages whose inputs are those
     of ``last`` keep the bytes made there; the others are made again from this timeline."""
+    records_memo = last.records if last is not None else RecordMemo()
     maker = render.PageMaker(timeline, config, theme_dir, build_info=build_info, media=media,
                              options=options, environment=last.environment if last else None,
-                             last_paging=last.paging if last else None)
+                             last_paging=last.paging if last else None, records=records_memo,
+                             changes=last.chronology.changes if last is not None and last.chronology is not None else None)
     site = MemorySite()
     for name, data in media.files.items():
         site(name, data)
@@ -136,7 +145,8 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
             site(record.path, made)
         else:  # a page of the last site never asked for is bound to this maker, not that one
             site.later(record.path, lambda record=record: maker(record))
-    made = LastSite(config, timeline, site, maker.environment, inputs, memo, maker.paging)
+    made = LastSite(config, timeline, site, maker.environment, inputs, memo, maker.paging, records_memo,
+                    last.chronology if last is not None else None)
     return site, sorted(fresh), made
 
 

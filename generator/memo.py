@@ -39,7 +39,10 @@ class IdentityMemo(Generic[Result]):
         (for a caller that knows they are the same), kept for the next run; else None."""
         key = tuple(map(id, sources))
         found = self.earlier.get(key)
-        if found is None or any(a is not b for a, b in zip(found[0], sources)):
+        if found is None:
+            return None
+        kept = found[0]  # (one source is the common case: spare the generator)
+        if (kept[0] is not sources[0]) if len(sources) == 1 else any(a is not b for a, b in zip(kept, sources)):
             return None
         if self.keeps:
             self.kept[key] = found

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import errno
+import os
 import signal
 import socket
 import time
@@ -132,6 +133,11 @@ class Preview:
             if not (self._articles_only(tuple(sorted(unbuilt))) or self._styles_only(tuple(sorted(unbuilt)))):
                 self.state.last = None  # the templates or the settings: every page again
             reusing = self.state.last is not None
+            # Only articles changed: the watcher named every file written since the last
+            # load, so the others need no walk and no stat (content.SeenFiles).
+            self.state.parsed.files.changed = frozenset(
+                os.path.join(str(self.site_dir), path) for path in unbuilt) \
+                if changed_paths is not None and self._articles_only(tuple(sorted(unbuilt))) else None
             result = run_pipeline(serve_build_options(self.site_dir, self.drafts), state=self.state,
                                   in_memory=True)
             assert result.site is not None
@@ -185,7 +191,7 @@ class Preview:
             rendered = result.rendered
         self.inputs = inputs
         if self.state.last is not None:
-            self.state.last = replace(self.state.last, files=site)
+            self.state.last = replace(self.state.last, files=site, chronology=self.state.chronology)
         gone = [n for n in previous.names() if n not in site]
         return site, sorted(changed + gone), rendered
 

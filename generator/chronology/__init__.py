@@ -85,7 +85,8 @@ from .keydates import (KeyDateMemo, key_dates_for_actor, published_dates, rank_k
 from .merge import MergeSettings, SourceEvent, choose_time, similarity
 from ..memo import IdentityMemo
 from ..actors.cast import CastMemo
-from .items import ItemStore, raw_items
+from .changes import EventChanges
+from .items import ItemChanges, ItemStore, raw_items
 from .windows import MergeReport, WindowMapper, WindowResult, merge_windows
 from .ordering import DraftOrder, ordered_drafts
 from .segments import MergeState
@@ -136,8 +137,9 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     # the items of an analysis the memo has are a function of these (and of the analysis)
     trusted = memo.words == (words, config.language, settings)
     memo.words = (words, config.language, settings) if memo.keeps else None
+    changes = ItemChanges() if memo.keeps else None
     raw = raw_items(articles, sources, words, settings, config.language, memo.articles, memo.stored_items,
-                    trusted=trusted)
+                    trusted=trusted, changes=changes)
     source_events = sum(not i.secondary for i in raw)
     # the last merge and its drafts go together; they are taken out while this run uses
     # them, so that a failure half way leaves none of them half made
@@ -145,7 +147,8 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
     last_merge = memo.merge if last_order is not None and memo.merge is not None and config.merge_events else None
     memo.merge = memo.order = None
     merged = merge_windows(raw, settings, memo.windows, windows, single=not config.merge_events,
-                           mapper=mapper, report=report, last=last_merge, kept=memo.keeps)
+                           mapper=mapper, report=report, last=last_merge, kept=memo.keeps,
+                           changes=changes if trusted else None)
     del raw, last_merge  # the merge's items are the memo's to keep, if anyone's: the largest part of the merge's memory
     if memo.keeps:
         # a merge made from nothing replaces every cluster of the last one (whose drafts may serve again)
@@ -154,6 +157,7 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         order.settings = settings
         counts = {"source_events": source_events, "merged_events": order.merged}
         events = tuple(order.events)
+        known = order.changes
         # what this chronology used is what the next one may reuse
         memo.windows = windows
         memo.merge, memo.order = merged.state, order
@@ -167,6 +171,7 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         counts = {"source_events": source_events, "merged_events": sum(len(d[1].citations) > 1 for d in drafts)}
         events = tuple(assign_ids(drafts))
         del drafts
+        known = None
     memo.articles.next_run()
     corrected: list[Applied] = list(applied)
     correction_problems: list = []
@@ -176,6 +181,11 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
             events, corrections, lambda e: event_order(e.time, position[e.id]))
         events = tuple(fixed)
         corrected += done
+        known = None  # the draft order's changes are not those of the corrected events
+    if memo.keeps:  # what came and went since the last timeline, for the key dates and the pages
+        last_events, memo.timeline_events = memo.timeline_events, events if known is not None or not corrected else None
+        memo.changes = EventChanges(last_events, events, known, memo.changes) \
+            if last_events is not None and known is not None else None
     by_slug = {a.article.slug: a for a in articles}
     conflicted = [e for e in events if e.conflicts]
     problems = article_problems(articles, memo.problems if memo.keeps else None)
@@ -188,7 +198,8 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], actors: Sequence[Actor],
         actors=tuple(sorted({a.slug: a for a in actors}.values(), key=lambda a: a.slug)),
         articles=tuple(articles),
         key_dates=rank_key_dates(events, sources, 1, max(rule.export, rule.limit),
-                                 published_dates(articles), memo=memo.key_dates if memo.keeps else None),
+                                 published_dates(articles), memo=memo.key_dates if memo.keeps else None,
+                                 changes=memo.changes if memo.keeps else None),
         problems=sort_problems(problems),
         story=remembered_story(config, articles, events, memo),
         extra={**counts, "conflicts": len(conflicted), "corrections": corrected},
@@ -216,6 +227,8 @@ class ChronologyMemo:
     sources: dict = field(default_factory=dict)  # id(analysis) -> (it, its source key)
     stored_items: ItemStore | None = None  # articles' merge items kept by the build cache
     keeps: bool = True  # False: only the windows' clusters are kept (see one_run)
+    timeline_events: tuple | None = None  # the last timeline's events, when the draft order made them
+    changes: EventChanges | None = None  # the events that came and went since the last timeline (changes.py)
 
     @classmethod
     def one_run(cls, windows: Mapping[tuple, WindowResult] | None = None,
@@ -271,7 +284,9 @@ def remembered_story(config: SiteConfig, articles: Sequence[ArticleAnalysis], ev
     if not memo.keeps:
         return story_window(config, articles, events)
     memo.story, kept = {}, memo.story  # (a failure half way leaves nothing half made)
+    kept["changes"] = memo.changes  # (read by _latest_end, and only for the lists it was made from)
     window = story_window(config, articles, events, kept)
+    kept.pop("changes")
     memo.story = kept
     return window
 

@@ -50,6 +50,15 @@ class RawItem:
         object.__setattr__(self, "end", time.end)
 
 
+@dataclass
+class ItemChanges:
+    """The merge items of this run that the last run's memo did not have, and those it had
+    that are gone (raw_items), for the merge to list again only their windows."""
+
+    gone: list[RawItem] = field(default_factory=list)
+    added: list[RawItem] = field(default_factory=list)
+
+
 def with_key(item: RawItem, settings: MergeSettings) -> RawItem:
     """The item with its home window and its content key: everything clustering reads, nothing positional (an
     edit above an event moves its offsets, not its clustering), sets as sorted tuples so the
@@ -70,7 +79,8 @@ def key_digest(key: tuple) -> bytes:
 def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
               actor_words: Mapping[str, frozenset[str]], settings: MergeSettings,
               default_language: str, memo: IdentityMemo | None = None,
-              store: ItemStore | None = None, trusted: bool = False) -> list[RawItem]:
+              store: ItemStore | None = None, trusted: bool = False,
+              changes: "ItemChanges | None" = None) -> list[RawItem]:
     """Raw items of every article (in the order given: source order): all their events,
     then one secondary item per other date of a sentence (no vaguer than a month) when
     ``settings.secondary_dates``. ``sources`` gives each article's independent source key,
@@ -78,7 +88,9 @@ def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
     ``memo`` gives back an earlier chronology's items of the very same analyses, ``store``
     (the build cache, stored_items.py) those of an earlier build of equal ones; ``trusted``:
     the actor words, settings and language are those of the chronology ``memo`` kept, so
-    an analysis it has gives back its items without its inputs being worked out again."""
+    an analysis it has gives back its items without its inputs being worked out again.
+    ``changes`` learns the items that are not the last run's (of the memo) and those of the
+    last run that are gone."""
     memo = IdentityMemo() if memo is None else memo
     reused: dict[int, Items] = {}
     if trusted:
@@ -121,6 +133,11 @@ def raw_items(articles: Sequence[ArticleAnalysis], sources: Mapping[str, str],
         primary, secondary = reused[id(analysis)]
         out += primary
         extra += secondary
+    if changes is not None:  # by article: a few new ones among thousands kept
+        before = {id(found[2]): found[2] for found in memo.earlier.values()}
+        now = set(map(id, reused.values()))
+        changes.gone = [i for k, (p, s) in before.items() if k not in now for i in (*p, *s)]
+        changes.added = [i for v in reused.values() if id(v) not in before for i in (*v[0], *v[1])]
     if store is not None and made:
         store_made(store, made)
     return out + extra

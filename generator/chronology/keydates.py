@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Mapping, Sequence
 
 from ..dateline import outlet_key
+from .changes import EventChanges
 from ..model import ArticleAnalysis, KeyDate, Timeline, TimelineEvent, TimeValue
 
 # Vaguer than a year is background ("in the 1990s"), never a key date.
@@ -57,7 +58,7 @@ def several_outlets(sources: Mapping[str, str]) -> bool:
 
 
 def same(a: Sequence, b: Sequence) -> bool:
-    return len(a) == len(b) and all(map(is_, a, b))
+    return a is b or (len(a) == len(b) and all(map(is_, a, b)))
 
 
 def date_of(time: TimeValue) -> TimeValue | None:
@@ -88,7 +89,8 @@ class DateEvidence:
 def rank_key_dates(events: Sequence[TimelineEvent], sources: Mapping[str, str],
                    min_sources: int, limit: int | None,
                    published: Mapping[str, date | None] | None = None,
-                   weights: KeyDateWeights | None = None, memo: "KeyDateMemo | None" = None) -> tuple[KeyDate, ...]:
+                   weights: KeyDateWeights | None = None, memo: "KeyDateMemo | None" = None,
+                   changes: EventChanges | None = None) -> tuple[KeyDate, ...]:
     """Dates ranked by their score (then independent sources, then events, then date),
     those with at least `min_sources` independent sources; at most `limit`.
 
@@ -104,10 +106,11 @@ def rank_key_dates(events: Sequence[TimelineEvent], sources: Mapping[str, str],
     to it); B the articles on the date over the mean per day of the 7 days each side (a
     burst); C the mean tellings of its events (citations, plus named actors / 4); and the
     precision factor 1 for a day, 0.5 a week, 0.35 a month, 0.15 a year. ``memo`` keeps
-    each date's evidence for the next ranking (annals serve), see KeyDateMemo.
+    each date's evidence for the next ranking (annals serve), see KeyDateMemo; ``changes``
+    may say what events came and went since its ranking.
     """
     out = []
-    for found in evidence(events, sources, published, weights, memo):
+    for found in evidence(events, sources, published, weights, memo, changes):
         if found.independent >= max(min_sources, 1):
             if limit is not None and len(out) >= limit:
                 break
@@ -126,6 +129,9 @@ class KeyDateMemo:
     keys: dict = field(default_factory=dict)  # id(DateEvidence) -> (it, its KeyDate), this ranking's
     earlier: dict = field(default_factory=dict)  # the same, the last ranking's
     counted: dict = field(default_factory=dict)  # id(event) -> (it, the date it counts for, that date's key)
+    events: tuple | None = None  # the events of the last ranking, of which:
+    dates_of: dict | None = None  # date key -> the date
+    members: dict | None = None  # date key -> its events in order
 
     def key_date(self, found: DateEvidence) -> KeyDate:
         known = self.earlier.get(id(found))
@@ -137,31 +143,13 @@ class KeyDateMemo:
 
 def evidence(events: Sequence[TimelineEvent], sources: Mapping[str, str],
              published: Mapping[str, date | None] | None = None,
-             weights: KeyDateWeights | None = None, memo: KeyDateMemo | None = None) -> list[DateEvidence]:
+             weights: KeyDateWeights | None = None, memo: KeyDateMemo | None = None,
+             changes: EventChanges | None = None) -> list[DateEvidence]:
     """Every date with events, with its evidence, best first."""
     weights = weights or KeyDateWeights()
     published = published or {}
     by_outlet = several_outlets(sources)
-    dates: dict[tuple, TimeValue] = {}
-    members: dict[tuple, list[TimelineEvent]] = {}
-    counted = memo.counted if memo is not None else {}
-    kept: dict[int, tuple] = {}
-    for event in events:
-        known = counted.get(id(event))
-        if known is None or known[0] is not event:
-            time = date_of(event.time)
-            known = (event, time, (time.start, time.end, time.value) if time is not None else None)
-        kept[id(event)] = known
-        if known[1] is None:
-            continue
-        key = known[2]
-        if key not in members:
-            dates[key] = known[1]
-            members[key] = [event]
-        else:
-            members[key].append(event)
-    if memo is not None:
-        memo.counted = kept
+    dates, members = _dates(events, memo, changes)
     last: dict = {}
     if memo is not None:
         inputs = (dict(sources), dict(published), weights)
@@ -204,6 +192,66 @@ def evidence(events: Sequence[TimelineEvent], sources: Mapping[str, str],
     found.sort(key=lambda d: (-d.score, -d.independent, -len(d.events), d.time.start,
                               d.time.precision_rank, d.time.value))
     return found
+
+
+def _counted(event: TimelineEvent) -> tuple:
+    """(the event, the date it counts for, that date's key)."""
+    time = date_of(event.time)
+    return (event, time, (time.start, time.end, time.value) if time is not None else None)
+
+
+def _dates(events: Sequence[TimelineEvent], memo: "KeyDateMemo | None",
+           known: EventChanges | None = None) -> tuple[dict, dict]:
+    """The dates events count for (date key -> the date, and -> its events in timeline
+    order). With a memo of the last ranking, its lists are patched with the events that
+    came and went (a date none of whose events did keeps its very list)."""
+    if memo is not None and memo.events is not None and memo.members is not None:
+        changes = known if known is not None and known.between(memo.events, events) \
+            else EventChanges(memo.events, events)
+        if len(changes.gone) + len(changes.added) <= len(events) // 4:
+            counted = dict(memo.counted)
+            for event in changes.gone:
+                del counted[id(event)]
+            for event in changes.added:
+                counted[id(event)] = _counted(event)
+            dates, members = dict(memo.dates_of), dict(memo.members)
+            touched = {memo.counted[id(e)][2] for e in changes.gone} | {counted[id(e)][2] for e in changes.added}
+            touched.discard(None)
+            for key in touched:
+                on_date = changes.patch(members.get(key, ()), [e for e in changes.added if counted[id(e)][2] == key])
+                if on_date:
+                    members[key] = list(on_date)
+                    dates[key] = counted[id(on_date[0])][1]
+                else:
+                    members.pop(key, None)
+                    dates.pop(key, None)
+            # the dates in the order their first events come, as the full count finds them
+            if touched:
+                first = changes.position()
+                order = sorted(members, key=lambda k: first[id(members[k][0])])
+                dates, members = {k: dates[k] for k in order}, {k: members[k] for k in order}
+            memo.events, memo.counted, memo.dates_of, memo.members = tuple(events), counted, dates, members
+            return dates, members
+    dates = {}
+    members = {}
+    known_events = memo.counted if memo is not None else {}
+    kept: dict[int, tuple] = {}
+    for event in events:
+        known = known_events.get(id(event))
+        if known is None or known[0] is not event:
+            known = _counted(event)
+        kept[id(event)] = known
+        if known[1] is None:
+            continue
+        key = known[2]
+        if key not in members:
+            dates[key] = known[1]
+            members[key] = [event]
+        else:
+            members[key].append(event)
+    if memo is not None:
+        memo.events, memo.counted, memo.dates_of, memo.members = tuple(events), kept, dates, members
+    return dates, members
 
 
 def _evidence(time: TimeValue, on_date: Sequence[TimelineEvent], sources: Mapping[str, str],

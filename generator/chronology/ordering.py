@@ -36,6 +36,8 @@ class DraftOrder:
     families: dict[str, list[Draft]] = field(default_factory=dict)  # id_family -> its drafts in order
     merged: int = 0  # drafts citing more than one source event
     settings: object = None  # the merge settings the drafts were made with
+    # (events gone, events added) since the last run's list, when it was patched (else None)
+    changes: tuple[list[TimelineEvent], list[TimelineEvent]] | None = None
 
 
 def id_family(base: str) -> str:
@@ -95,9 +97,12 @@ def ordered_drafts(made: Sequence[Component], gone: Sequence[Component], make: M
     keys, drafts, events = last.keys, last.drafts, last.events
     families = dict(last.families)
     touched: set[str] = set()
+    gone_events: list[TimelineEvent] = []
+    added_events: list[TimelineEvent] = []
     for draft in removed:
         at = bisect_left(keys, draft[0])
         assert drafts[at] is draft
+        gone_events.append(events[at])
         del keys[at], drafts[at], events[at]
         family = id_family(draft[1].id)
         if family not in touched:
@@ -130,6 +135,11 @@ def ordered_drafts(made: Sequence[Component], gone: Sequence[Component], make: M
             if events[at] is not None:
                 named[(id(draft[1]), events[at].id)] = (draft[1], events[at])
         for draft, event in zip(members, assign(members, named)):
-            events[bisect_left(keys, draft[0])] = event
+            at = bisect_left(keys, draft[0])
+            if events[at] is not event:  # a new event, or one renamed: the old object goes
+                if events[at] is not None:
+                    gone_events.append(events[at])
+                added_events.append(event)
+            events[at] = event
     merged = last.merged + sum(len(d[1].citations) > 1 for d in added) - sum(len(d[1].citations) > 1 for d in removed)
-    return DraftOrder(drafts_of, keys, drafts, events, families, merged)
+    return DraftOrder(drafts_of, keys, drafts, events, families, merged, changes=(gone_events, added_events))

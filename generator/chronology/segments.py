@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from operator import is_
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .items import RawItem
+from .items import ItemChanges, RawItem
 from .merge import MergeSettings, SourceEvent, gap_days
 
 Window = tuple[str, int]
@@ -55,6 +55,34 @@ def own_items(items: Iterable[RawItem]) -> dict[Window, list[RawItem]]:
     for item in items:
         own.setdefault(item.window, []).append(item)
     return own
+
+
+def patched_own(last: "MergeState", changes: ItemChanges,
+                items: Sequence[RawItem]) -> tuple[dict[Window, list[RawItem]], set[Window] | None]:
+    """own_items from the last merge's, and the windows whose own items changed: only the
+    windows of the items that came and went (``changes``, raw_items) are listed again, in
+    raw_items' order (member_rank: an unchanged article keeps its place among the others).
+    Changes that do not add up to ``items`` (a memo emptied meanwhile) list them all."""
+    before = sum(map(len, last.own.values()))
+    if before - len(changes.gone) + len(changes.added) != len(items):
+        return own_items(items), None
+    gone = set(map(id, changes.gone))
+    moved = {i.window for i in changes.gone} | {i.window for i in changes.added}
+    own = dict(last.own)
+    removed = 0
+    for window in moved:
+        earlier = last.own.get(window, ())
+        kept = [i for i in earlier if id(i) not in gone]
+        removed += len(earlier) - len(kept)
+        found = kept + [i for i in changes.added if i.window == window]
+        found.sort(key=member_rank)
+        if found:
+            own[window] = found
+        else:
+            own.pop(window, None)
+    if removed != len(gone):  # items said gone that the last merge did not have
+        return own_items(items), None
+    return own, moved
 
 
 def members(own: Mapping[Window, Sequence[RawItem]], window: Window,
@@ -155,13 +183,15 @@ class MergeState:
 
 
 def unchanged_windows(own: Mapping[Window, Sequence[RawItem]], last: MergeState,
-                      settings: MergeSettings) -> tuple[dict[Window, WindowState], dict[Window, tuple[RawItem, ...]]]:
+                      settings: MergeSettings, moved: set[Window] | None = None
+                      ) -> tuple[dict[Window, WindowState], dict[Window, tuple[RawItem, ...]]]:
     """The windows whose members are last run's very objects (their state as it was), and
-    the members of the others."""
+    the members of the others (``moved``: the windows whose own items changed, if known)."""
     if last.settings != settings or not last.windows:
         return {}, {window: members(own, window, settings) for window in sorted(own)}
-    moved = {w for w, items in own.items() if not same(items, last.own.get(w, ()))}
-    moved |= {w for w in last.own if w not in own}
+    if moved is None:
+        moved = {w for w, items in own.items() if not same(items, last.own.get(w, ()))}
+        moved |= {w for w in last.own if w not in own}
     kept, redo = {}, {}
     for window in sorted(own):
         state = last.windows.get(window)

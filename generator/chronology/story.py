@@ -81,10 +81,15 @@ def _latest_end(events: Sequence[TimelineEvent], memo: dict) -> date | None:
     known = memo.get("latest")
     if known is not None:
         before, latest = known
-        now, then = set(map(id, events)), set(map(id, before))
-        gone = [e for e in before if id(e) not in now]
+        changes = memo.get("changes")  # what came and went, when the chronology knows it
+        if changes is not None and changes.between(before, events):
+            gone, added = changes.gone, changes.added
+        else:
+            now, then = set(map(id, events)), set(map(id, before))
+            gone = [e for e in before if id(e) not in now]
+            added = [e for e in events if id(e) not in then]
         if latest is None or not any(_placing(e) and e.time.end == latest for e in gone):
-            ends = [e.time.end for e in events if id(e) not in then and _placing(e)]
+            ends = [e.time.end for e in added if _placing(e)]
             latest = max([d for d in (latest, *ends) if d is not None], default=None)
             memo["latest"] = (tuple(events), latest)
             return latest

@@ -23,9 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, MutableMapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
-from .items import RawItem
+from .items import ItemChanges, RawItem
 from .merge import MergeSettings, SourceEvent, cluster_events
-from .segments import (Component, MergeState, joined, members, own_items, patched_state,
+from .segments import (Component, MergeState, joined, members, own_items, patched_own, patched_state,
                        unchanged_windows, window_state)
 from .words import CONCEPTS, ONE_OFF
 
@@ -135,7 +135,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
                   keep: MutableMapping[tuple, WindowResult] | None = None,
                   single: bool = False, mapper: "WindowMapper | None" = None,
                   report: "MergeReport | None" = None, last: MergeState | None = None,
-                  kept: bool = True) -> Merged:
+                  kept: bool = True, changes: ItemChanges | None = None) -> Merged:
     """Cluster every window (taking its result from ``last``, the state of the last merge,
     when its members are the very same items, or from ``memo`` when it holds the window's
     content key; every window's result goes into ``keep``), then join the windows' clusters
@@ -144,13 +144,15 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
     distributed.DaskMapper), which is never sent a window the memo has. ``report`` learns
     how many windows there were, where they were clustered and how long it took.
     ``single``: no merging, one event per primary item. ``kept``: the merge's state may
-    serve a next merge (else it holds only what this one needs)."""
+    serve a next merge (else it holds only what this one needs). ``changes``: the items that
+    came and went since ``last`` (raw_items), so that only their windows are listed again."""
     started = time.perf_counter()
     memo = {} if memo is None else memo
     keep = {} if keep is None else keep
     report = MergeReport() if report is None else report
     last = MergeState() if last is None else last
-    own = own_items(items)
+    own, moved = patched_own(last, changes, items) if changes is not None and last.settings == settings and last.windows \
+        else (own_items(items), None)
     if single:
         weighed: dict[int, SourceEvent] = {}
         for window in sorted(own):
@@ -159,7 +161,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
         every = [Component((), tuple(((weighed[id(i)],), (False, 0)) for i in items if not i.secondary))]
         report.seconds += time.perf_counter() - started
         return Merged(MergeState(components={((), 0): every[0]}), every, [])
-    states, parts = unchanged_windows(own, last, settings)
+    states, parts = unchanged_windows(own, last, settings, moved)
     keys = {window: (settings, window, tuple((i.window == window, i.key) for i in found))
             for window, found in parts.items()}
     # windows of the same content as last run's, some items replaced by equal ones: patched

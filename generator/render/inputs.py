@@ -24,7 +24,7 @@ from ..chronology.keydates import published_dates, source_key
 from ..media import Media
 from ..model import ArticleAnalysis, Event, Timeline, TimelineEvent
 from .pages import PageRecord
-from .paging import Paging
+from .paging import EventChanges, Paging
 
 
 @dataclass(frozen=True)
@@ -44,17 +44,18 @@ class InputsMemo:
         self.by_slug: dict[str, str] = {}  # each article's face
         self.datelines: tuple | None = None  # (source keys, publication dates, their text)
         self.sources: dict[tuple, tuple] = {}  # scope -> (its events, how many of them cite each article, its sources)
+        self.events: tuple | None = None  # the timeline's events, of which:
+        self.citing: dict[str, list] = {}  # the articles' citing events (citing_index)
+        self.pages: dict[str, tuple] = {}  # each page's inputs
 
 
 def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, ...] | list[PageRecord],
                 media: Media, memo: InputsMemo | None = None) -> PageInputs:
     articles = {a.article.slug: a for a in timeline.articles}
-    citing: dict[str, list[TimelineEvent]] = {}
-    for event in timeline.events:
-        for slug in event.articles:
-            citing.setdefault(slug, []).append(event)
     remember = memo is not None  # else no next run: keep no counts (a build holds all pages' inputs at once)
     memo = memo if memo is not None else InputsMemo()
+    changes = paging.changes if paging.changes is not None and memo.events is paging.changes.before else None
+    citing, touched = citing_index(timeline, changes, memo.citing if changes is not None else None)
     faces: dict[str, str] = {}
     keys: dict[str, str] = {}
     known_faces = {}
@@ -88,37 +89,48 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
                     for slug in event.articles:
                         cited[slug] = cited.get(slug, 0) + 1
                 known = (events, cited, tuple(faces[s] for s in sorted(cited) if s in faces))
-            elif not same(known[0], events) or not moved.isdisjoint(known[1]):
+            elif not same(known[0], events, changes) or not moved.isdisjoint(known[1]):
                 # the events that came and went change the counts; the list only when one
                 # article comes or goes, or its face changed
-                now, before = set(map(id, events)), set(map(id, known[0]))
+                # what came and went is among what the timeline changed (a scope's rule for
+                # its events is the same as last run's: the year pages' keys say whether split)
+                came = changes.came_into(events) if changes is not None else None
+                went = changes.went_from(known[0]) if changes is not None else None
+                if came is None or went is None:
+                    now, before = set(map(id, events)), set(map(id, known[0]))
+                    came = [e for e in events if id(e) not in before]
+                    went = [e for e in known[0] if id(e) not in now]
                 cited = dict(known[1])
                 changed = not moved.isdisjoint(cited)
-                for event in known[0]:
-                    if id(event) not in now:
-                        for slug in event.articles:
-                            cited[slug] -= 1
-                            if not cited[slug]:
-                                del cited[slug]
-                                changed = True
-                for event in events:
-                    if id(event) not in before:
-                        for slug in event.articles:
-                            changed |= slug not in cited
-                            cited[slug] = cited.get(slug, 0) + 1
+                for event in came:  # first: an edited article's new events replace its old ones
+                    for slug in event.articles:
+                        changed |= slug not in cited
+                        cited[slug] = cited.get(slug, 0) + 1
+                for event in went:
+                    for slug in event.articles:
+                        cited[slug] -= 1
+                        if not cited[slug]:
+                            del cited[slug]
+                            changed = True
                 changed |= not moved.isdisjoint(cited)
                 known = (events, cited, tuple(faces[s] for s in sorted(cited) if s in faces) if changed else known[2])
             sources_of[key] = known
         return sources_of[key][2]
 
     pages: dict[str, tuple] = {}
+    last_pages = memo.pages if changes is not None else {}
+    indexes: dict[str | None, tuple] = {}  # scope -> its year index
     for record in records:
         kind, actor = record.kind, record.actor
         if record.site_wide:
             continue
         if kind == "article":
             slug = str(record.article)
-            pages[record.path] = (kind, articles[slug], tuple(citing.get(slug, ())))
+            before = last_pages.get(record.path)
+            if before is not None and before[1] is articles[slug] and slug not in touched:
+                pages[record.path] = before  # the same analysis, cited by the same events
+            else:
+                pages[record.path] = (kind, articles[slug], tuple(citing.get(slug, ())))
         elif kind in ("actor", "actor-embed"):
             events = paging.events(actor)
             listed = paging.latest(actor) if paging.split(actor) else events  # whose sources it lists
@@ -127,10 +139,12 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
             key = str(record.year)
             years = paging.years(actor)
             events = paging.year_own(key, actor)
-            index = tuple((k, len(v)) for k, v in years.items())  # the year links and neighbours
+            index = indexes.get(actor)  # the year links and neighbours
+            if index is None:
+                index = indexes[actor] = tuple((k, len(v)) for k, v in years.items())
             months = tuple((k, len(v)) for k, v in paging.months(key, actor).items())
             pages[record.path] = (kind, actor, key, events, index, months,
-                                  sources(("year", actor, key), events))
+                                  sources(("year", actor, key, paging.split_year(key, actor)), events))
         else:  # a month page of a year split by month, full or embed
             month = str(record.year)
             events = paging.months(month[:4], actor)[month]
@@ -139,13 +153,43 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
             pages[record.path] = (kind, actor, month, events, months, total,
                                   sources(("month", actor, month), events))
     memo.sources = sources_of if remember else {}
+    if remember:
+        memo.events, memo.citing, memo.pages = timeline.events, citing, pages
     # every page links events on the home timeline: to its year and month pages
     shared = (timeline.actors, timeline.story, paging.split(None), paging.split_years(None), media.articles)
     return PageInputs(shared, pages, citing)
 
 
-def same(a: tuple, b: tuple) -> bool:
+def same(a: tuple, b: tuple, changes: EventChanges | None = None) -> bool:
+    """The same events in the same order (``changes``: a of the last timeline, b of this
+    one, under the same rule: the same when none of what came and went is in them)."""
+    if a is b:
+        return True
+    if changes is not None and changes.went_from(a) is not None:
+        return len(a) == len(b) and not changes.came_into(b) and not changes.went_from(a)
     return len(a) == len(b) and all(map(is_, a, b))
+
+
+def citing_index(timeline: Timeline, changes: EventChanges | None,
+                 last: Mapping[str, list[TimelineEvent]] | None) -> tuple[dict[str, list[TimelineEvent]], set[str]]:
+    """Article slug -> the events citing it, in timeline order, and the articles whose
+    list may differ from ``last``'s (the last run's index, when ``changes`` says what
+    events came and went since: only the articles they cite get a new list)."""
+    if changes is None or last is None:
+        citing: dict[str, list[TimelineEvent]] = {}
+        for event in timeline.events:
+            for slug in event.articles:
+                citing.setdefault(slug, []).append(event)
+        return citing, set(citing) | (set(last) if last is not None else set())
+    touched = {slug for e in changes.gone + changes.added for slug in e.articles}
+    citing = dict(last)
+    for slug in touched:
+        events = changes.patch(tuple(last.get(slug, ())), [e for e in changes.added if slug in e.articles])
+        if events:
+            citing[slug] = list(events)
+        else:
+            citing.pop(slug, None)
+    return citing, touched
 
 
 def article_face(analysis: ArticleAnalysis) -> str:

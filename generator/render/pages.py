@@ -54,10 +54,22 @@ class PageRecord:
         return self.kind in SITE_WIDE
 
 
-def page_records(timeline: Timeline, paging: Paging, review: bool = False) -> tuple[PageRecord, ...]:
+class RecordMemo:
+    """The records page_records made last run (annals serve): a record is a function of
+    its article's slug, or of its timeline's year and month keys, so a save that keeps
+    them reuses the records instead of making 5,000 again."""
+
+    def __init__(self) -> None:
+        self.articles: dict[str, PageRecord] = {}  # slug -> its article page's record
+        self.scopes: dict[str | None, tuple[list[str], list[str], list[PageRecord]]] = {}  # scope -> its keys, records
+
+
+def page_records(timeline: Timeline, paging: Paging, review: bool = False,
+                 memo: RecordMemo | None = None) -> tuple[PageRecord, ...]:
     """Every HTML page of the layout for this timeline, in layout order: the site-wide
     pages (review/ only when asked for), the actors', their embeds, the articles', then the
-    year pages of the timelines ``paging`` splits."""
+    year pages of the timelines ``paging`` splits. ``memo``: the last run's records, brought
+    up to date."""
     records = [PageRecord(urls.HOME, "home"), PageRecord(urls.ACTORS_INDEX, "actors"),
                PageRecord(urls.KEY_DATES, "key-dates")]
     if review:
@@ -65,10 +77,22 @@ def page_records(timeline: Timeline, paging: Paging, review: bool = False) -> tu
     records += [PageRecord(urls.EMBED, "embed"), PageRecord(urls.NOT_FOUND, "404")]
     records += [PageRecord(urls.actor_page(a.slug), "actor", a.slug) for a in timeline.actors]
     records += [PageRecord(urls.actor_embed_page(a.slug), "actor-embed", a.slug) for a in timeline.actors]
-    records += [PageRecord(urls.article_page(a.article.slug), "article", article=a.article.slug)
+    known = memo.articles if memo is not None else {}
+    articles = [known.get(a.article.slug) or PageRecord(urls.article_page(a.article.slug), "article",
+                                                         article=a.article.slug)
                 for a in timeline.articles]
+    records += articles
+    scopes = {}
     for scope in [None, *(a.slug for a in timeline.actors)]:
-        records += year_records(paging, scope)
+        keys = list(paging.years(scope)) if paging.split(scope) else []
+        months = [m for k in keys for m in paging.months(k, scope)]
+        last = memo.scopes.get(scope) if memo is not None else None
+        made = last[2] if last is not None and last[0] == keys and last[1] == months else year_records(paging, scope)
+        scopes[scope] = (keys, months, made)
+        records += made
+    if memo is not None:
+        memo.articles = {r.article: r for r in articles}  # type: ignore[misc]
+        memo.scopes = scopes
     return tuple(records)
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import is_
 
+from ..chronology.changes import EventChanges
 from ..config import SiteConfig
 from ..i18n.catalogs import N_, language as interface_language
 from ..i18n.dates import month_label
@@ -46,27 +47,53 @@ class YearLink:
 class Paging:
     """The year split of one Timeline under one SiteConfig (computed once per render)."""
 
-    def __init__(self, timeline: Timeline, config: SiteConfig, last: "Paging | None" = None):
+    def __init__(self, timeline: Timeline, config: SiteConfig, last: "Paging | None" = None,
+                 changes: EventChanges | None = None):
         self.timeline = timeline
         self._last = last  # the paging of the last run (annals serve): scopes of the same events keep their years
         # each event's year key, id -> (event, key), from earlier runs too (while they hold
         # no more than twice the events there are: keys of events gone go then)
         self._keys: dict[int, tuple[TimelineEvent, str | None]] = {}
         self._remember = last is not None  # no last run, so most likely no next one (a build): keep no keys
+        self.limit = urls.page_events(config)
+        self.lang = interface_language(config.language)
+        # what changed since the last run's timeline, when its years can be patched
+        # (``changes``: what the chronology knows of them, when made from those very lists)
+        self.changes = None
+        if last is not None and last.limit == self.limit:
+            self.changes = changes if changes is not None and changes.between(last.timeline.events, timeline.events) \
+                else EventChanges(last.timeline.events, timeline.events)
         if last is not None:
             last._last = None  # no chain of every earlier run's paging
             if len(last._keys) <= 2 * len(timeline.events):
                 self._keys = dict(last._keys)
-        self.limit = urls.page_events(config)
-        self.lang = interface_language(config.language)
+        self._by_actor = self._actor_scopes(timeline, last)
+        self._years: dict[str | None, dict[str, tuple[TimelineEvent, ...]]] = {}
+        self._months: dict[tuple[str | None, str], tuple[tuple[TimelineEvent, ...], dict[str, tuple[TimelineEvent, ...]]]] = {}
+
+    def _actor_scopes(self, timeline: Timeline, last: "Paging | None") -> dict[str, tuple[TimelineEvent, ...]]:
+        """Each actor's events in timeline order: the last run's list for an actor none of
+        whose events came or went (an event is an object that never changes), patched for
+        the others."""
+        changes = self.changes
+        if changes is not None and last is not None:
+            touched = {slug for e in changes.gone + changes.added for slug in e.actors}
+            out = {}
+            for actor in timeline.actors:
+                slug = actor.slug
+                before = last._by_actor.get(slug)
+                if before is None:
+                    out[slug] = tuple(e for e in timeline.events if slug in e.actors)
+                else:
+                    out[slug] = before if slug not in touched else changes.patch(
+                        before, [e for e in changes.added if slug in e.actors])
+            return out
         by_actor: dict[str, list[TimelineEvent]] = {a.slug: [] for a in timeline.actors}
         for event in timeline.events:
             for slug in dict.fromkeys(event.actors):
                 if slug in by_actor:
                     by_actor[slug].append(event)
-        self._by_actor = {slug: tuple(events) for slug, events in by_actor.items()}
-        self._years: dict[str | None, dict[str, tuple[TimelineEvent, ...]]] = {}
-        self._months: dict[tuple[str | None, str], tuple[tuple[TimelineEvent, ...], dict[str, tuple[TimelineEvent, ...]]]] = {}
+        return {slug: tuple(events) for slug, events in by_actor.items()}
 
     # Scopes: None is the whole timeline, a slug an actor's ----------------------------------
 
@@ -82,7 +109,12 @@ class Paging:
         within their span and read as background), then years in order."""
         last = self._last
         if actor not in self._years and last is not None and actor in last._years and last.limit == self.limit:
-            if _same(last.events(actor), self.events(actor)):
+            before, now = last.events(actor), self.events(actor)
+            if before is now or (actor is None and self.changes is not None and self.changes.none):
+                self._years[actor] = last._years[actor]
+            elif self.changes is not None:
+                self._years[actor] = self._patched_years(last._years[actor], actor)
+            elif _same(before, now):
                 self._years[actor] = last._years[actor]
         if actor not in self._years:
             buckets: dict[str, list[TimelineEvent]] = {}
@@ -93,6 +125,22 @@ class Paging:
             order = sorted(buckets, key=lambda k: (k != urls.PERIODS, k))
             self._years[actor] = {k: tuple(buckets[k]) for k in order}
         return self._years[actor]
+
+    def _patched_years(self, before: dict[str, tuple[TimelineEvent, ...]],
+                       actor: str | None) -> dict[str, tuple[TimelineEvent, ...]]:
+        """The last run's years of a scope with the events that came and went: a year none
+        of whose events did keeps its very tuple (and so its month split)."""
+        changes = self.changes
+        assert changes is not None
+        gone = [e for e in changes.gone if actor is None or actor in e.actors]
+        added = [e for e in changes.added if actor is None or actor in e.actors]
+        touched = {self._year_key(e) for e in gone + added} - {None}
+        out = {k: v for k, v in before.items() if k not in touched}
+        for key in touched:
+            bucket = changes.patch(before.get(key, ()), [e for e in added if self._year_key(e) == key])
+            if bucket:
+                out[key] = bucket
+        return {k: out[k] for k in sorted(out, key=lambda k: (k != urls.PERIODS, k))}
 
     def split_year(self, key: str, actor: str | None = None) -> bool:
         """Whether the year page ``key`` of a split timeline is split again by month."""
@@ -105,6 +153,10 @@ class Paging:
         return tuple(k for k in self.years(actor) if self.split_year(k, actor)) if self.split(actor) else ()
 
     def _month_split(self, key: str, actor: str | None) -> tuple[tuple[TimelineEvent, ...], dict[str, tuple[TimelineEvent, ...]]]:
+        last = self._last
+        if (actor, key) not in self._months and last is not None and (actor, key) in last._months \
+                and last._years.get(actor, {}).get(key) is self.years(actor)[key]:
+            self._months[(actor, key)] = last._months[(actor, key)]  # the very events of last run's year
         if (actor, key) not in self._months:
             whole: list[TimelineEvent] = []
             buckets: dict[str, list[TimelineEvent]] = {}
@@ -211,3 +263,4 @@ class Paging:
 
 def _same(a: tuple, b: tuple) -> bool:
     return len(a) == len(b) and all(map(is_, a, b))
+

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import __version__
+from ..chronology.changes import EventChanges
 from ..config import SiteConfig
 from ..errors import ContentError
 from ..i18n.catalogs import N_, language as interface_language, text_direction
@@ -27,7 +28,7 @@ from . import chrono, urls
 from . import search as search_records
 from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, public_text, render_body
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
-from .pages import PageRecord, page_records, year_records
+from .pages import PageRecord, RecordMemo, page_records, year_records
 from .paging import Paging
 from .pictures import body_with_pictures
 from .structured import StructuredData, summary
@@ -130,14 +131,15 @@ class PageMaker:
     def __init__(self, timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
                  build_info: Mapping[str, str] | None = None, media: Media | None = None,
                  options: RenderOptions | None = None, environment: jinja2.Environment | None = None,
-                 last_paging: Paging | None = None):
+                 last_paging: Paging | None = None, records: RecordMemo | None = None,
+                 changes: EventChanges | None = None):
         options = options or RenderOptions()
         # compiled templates in the site's language; reusable while the theme and settings stay
         self.environment = environment or make_environment(theme_dir, interface_language(config.language))
         self._renderer = _Renderer(timeline, config, self.environment, theme_dir,
-                                   dict(build_info or {}), media or Media(), options, last_paging)
+                                   dict(build_info or {}), media or Media(), options, last_paging, changes)
         self.paging = self._renderer.paging
-        self.records = {r.path: r for r in page_records(timeline, self.paging, options.review)}
+        self.records = {r.path: r for r in page_records(timeline, self.paging, options.review, records)}
         self.paths = list(self.records)
 
     def know_citing(self, citing) -> None:
@@ -168,7 +170,7 @@ def search_documents(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
 class _Renderer(YearPages):
     def __init__(self, timeline: Timeline, config: SiteConfig, env: jinja2.Environment,
                  theme_dir: Path, build_info: dict[str, str], media: Media, options: RenderOptions,
-                 last_paging: Paging | None = None):
+                 last_paging: Paging | None = None, changes: EventChanges | None = None):
         self.timeline = timeline
         self.config = config
         self.env = env
@@ -181,7 +183,7 @@ class _Renderer(YearPages):
         self.images = event_images(timeline, media)
         self.lang = interface_language(config.language)
         self.views = Views(timeline, config.language, self.images)
-        self.paging = Paging(timeline, config, last_paging)
+        self.paging = Paging(timeline, config, last_paging, changes)
         self.parts = TimelineParts(timeline, config, self.views, self.paging, self.images,
                                    self.window, options.preview)
         self.newest = config.order == "newest"
