@@ -133,8 +133,12 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
                 pages[record.path] = (kind, articles[slug], tuple(citing.get(slug, ())))
         elif kind in ("actor", "actor-embed"):
             events = paging.events(actor)
-            listed = paging.latest(actor) if paging.split(actor) else events  # whose sources it lists
-            pages[record.path] = (kind, actor, events, sources(("actor", actor), listed), datelines)
+            if paging.split(actor):  # it lists the sources of its latest events only: a few, counted here
+                cited = {slug for event in paging.latest(actor) for slug in event.articles}
+                listed = tuple(faces[s] for s in sorted(cited) if s in faces)
+            else:
+                listed = sources(("actor", actor), events)
+            pages[record.path] = (kind, actor, events, listed, datelines)
         elif kind in ("year", "embed-year"):  # a year page of a split timeline, full or embed
             key = str(record.year)
             years = paging.years(actor)
