@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import count
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..model import TimelineEvent
 
@@ -69,14 +69,7 @@ class EventChanges:
     def came_into(self, events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
         """The added events that are in ``events`` (a list in the new timeline's order),
         found by bisection."""
-        position = self.position()
-        place = lambda e: position[id(e)]  # noqa: E731
-        out = []
-        for event in self.added:
-            at = bisect_left(events, position[id(event)], key=place)
-            if at < len(events) and events[at] is event:
-                out.append(event)
-        return out
+        return _members(self.added, events, self.position())
 
     def went_from(self, events: Sequence[TimelineEvent]) -> list[TimelineEvent] | None:
         """The gone events that are in ``events`` (a list in the last timeline's order),
@@ -84,10 +77,17 @@ class EventChanges:
         position = self._before_position
         if position is None:
             return None
-        place = lambda e: position[id(e)]  # noqa: E731
-        out = []
-        for event in self.gone:
-            at = bisect_left(events, position[id(event)], key=place)
-            if at < len(events) and events[at] is event:
-                out.append(event)
-        return out
+        return _members(self.gone, events, position)
+
+
+def _members(found: Sequence[TimelineEvent], events: Sequence[TimelineEvent],
+             position: Mapping[int, int]) -> list[TimelineEvent]:
+    """Those of ``found`` that are in ``events``, a list in the order ``position`` gives
+    (by identity), each found by bisection."""
+    place = lambda e: position[id(e)]  # noqa: E731
+    out = []
+    for event in found:
+        at = bisect_left(events, position[id(event)], key=place)
+        if at < len(events) and events[at] is event:
+            out.append(event)
+    return out

@@ -154,21 +154,9 @@ def nth_weekday_of_month(c: Candidate, ctx: Context) -> Pieces:
         # "the first Monday of every month", "is the last Friday of the month": TIMEX3 has no
         # value for the nth weekday of each month; it is a Monday that recurs
         return one(c, V.set_value(f"XXXX-WXX-{wd + 1}", "nth_weekday_set"))
-    if g["rel"]:
-        if ctx.dct is None:
-            return None
-        first = V.add_months(ctx.dct.replace(day=1), {"last": -1, "next": 1}.get(norm(g["rel"]), 0))
-        y, m = first.year, first.month
-    else:
-        m = MONTH_NUMBER[(g["mon"] or "").lower()]
-        if g["y"]:
-            y = int(g["y"])
-        elif ctx.dct is None:
-            return None
-        else:
-            tense = ctx.tense(c.start, c.end)
-            framed = ctx.year_frame(c.start, m) if tense != "future" else None
-            y = framed if framed is not None else pick_year_for_month(ctx.dct, m, tense)
+    y, m = _month_of(c, ctx)
+    if y is None or m is None:
+        return None
     try:
         return one(c, V.day(nth_weekday(y, m, wd, n), "nth_weekday"))
     except ValueError:
@@ -180,26 +168,36 @@ def nth_week_of_month(c: Candidate, ctx: Context) -> Pieces:
     month's days 8 to 14); "the last week" holds the month's last day but three."""
     g = c.groups
     nth = (g["nth"] or "").lower()
-    if g["rel"]:
-        if ctx.dct is None:
-            return None
-        first = V.add_months(ctx.dct.replace(day=1), {"last": -1, "next": 1}.get(norm(g["rel"]), 0))
-        y, m = first.year, first.month
-    else:
-        m = MONTH_NUMBER[(g["mon"] or "").lower()]
-        if g["y"]:
-            y = int(g["y"])
-        elif ctx.dct is None:
-            return one(c, V.unresolved(f"XXXX-{m:02d}", "week", "nth_week"))
-        else:
-            tense = ctx.tense(c.start, c.end)
-            framed = ctx.year_frame(c.start, m) if tense != "future" else None
-            y = framed if framed is not None else pick_year_for_month(ctx.dct, m, tense)
+    y, m = _month_of(c, ctx)
+    if m is None:
+        return None
+    if y is None:
+        return one(c, V.unresolved(f"XXXX-{m:02d}", "week", "nth_week"))
     if nth in ("last", "final"):
         middle = V.last_day(y, m) - timedelta(days=3)
     else:
         middle = date(y, m, 7 * _NTH[nth] - 3)
     return one(c, V.week_of(middle, "nth_week"))
+
+
+def _month_of(c: Candidate, ctx: Context) -> tuple[int | None, int | None]:
+    """The (year, month) that "... of last month", "... of June 2021" or "... of June" names
+    (that one's year by the clause, as a month's is); None for what needs the dateline and
+    has none."""
+    g = c.groups
+    if g["rel"]:
+        if ctx.dct is None:
+            return None, None
+        first = V.add_months(ctx.dct.replace(day=1), {"last": -1, "next": 1}.get(norm(g["rel"]), 0))
+        return first.year, first.month
+    m = MONTH_NUMBER[(g["mon"] or "").lower()]
+    if g["y"]:
+        return int(g["y"]), m
+    if ctx.dct is None:
+        return None, m
+    tense = ctx.tense(c.start, c.end)
+    framed = ctx.year_frame(c.start, m) if tense != "future" else None
+    return (framed if framed is not None else pick_year_for_month(ctx.dct, m, tense)), m
 
 
 def _span_opened_on(ctx: Context, pos: int) -> date | None:
