@@ -97,9 +97,8 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
     digests: dict[str, str] = {}
     splicer = None
     if staging is not None:  # worked out before the workers fork: they inherit the digests
-        articles = {a.article.slug: a.article for a in timeline.articles}
         inputs = page_inputs(timeline, maker.paging, records, media, memo.inputs if memo is not None else None)
-        digester = InputDigests(environment, articles, memo.digests if memo is not None else None)
+        digester = InputDigests(environment, inputs.faces, memo.digests if memo is not None else None)
         digests = digester.pages(inputs)
         if memo is not None:
             memo.digests = digester.used()

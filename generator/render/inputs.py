@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from operator import is_
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from ..chronology.keydates import published_dates, source_key
 from ..media import Media
@@ -32,6 +32,7 @@ class PageInputs:
     shared: tuple  # what every page depends on
     pages: Mapping[str, tuple]  # by path: what that page shows (site-wide pages are absent)
     citing: Mapping[str, list] = field(default_factory=dict, compare=False)  # article -> events citing it, in order
+    faces: Mapping[str, str] = field(default_factory=dict, compare=False)  # article -> what other pages show of it
 
 
 class InputsMemo:
@@ -130,7 +131,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
             if before is not None and before[1] is articles[slug] and slug not in touched:
                 pages[record.path] = before  # the same analysis, cited by the same events
             else:
-                pages[record.path] = (kind, articles[slug], tuple(citing.get(slug, ())))
+                pages[record.path] = (kind, articles[slug], timeline_links(slug, citing.get(slug, ()), paging))
         elif kind in ("actor", "actor-embed"):
             events = paging.events(actor)
             if paging.split(actor):  # it lists the sources of its latest events only: a few, counted here
@@ -161,7 +162,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
         memo.events, memo.citing, memo.pages = timeline.events, citing, pages
     # every page links events on the home timeline: to its year and month pages
     shared = (timeline.actors, timeline.story, paging.split(None), paging.split_years(None), media.articles)
-    return PageInputs(shared, pages, citing)
+    return PageInputs(shared, pages, citing, faces)
 
 
 def same(a: tuple, b: tuple, changes: EventChanges | None = None) -> bool:
@@ -196,6 +197,15 @@ def citing_index(timeline: Timeline, changes: EventChanges | None,
     return citing, touched
 
 
+def timeline_links(slug: str, events: Sequence[TimelineEvent], paging: Paging) -> tuple:
+    """What an article page shows of the timeline events citing it: the page and id each
+    links to, and which of the article's date phrases each cites (the first event citing a
+    phrase is the one its highlight links to). Not their other sources: an edit of one of
+    those leaves the page as it was."""
+    return tuple((event.id, paging.page_of(event),
+                  tuple(c.timex.start for c in event.citations if c.article == slug)) for event in events)
+
+
 def article_face(analysis: ArticleAnalysis) -> str:
     """What other pages show of an article (its citations, the sources lists): an edit of
     its body changes its own page, and theirs only through the events they list."""
@@ -210,14 +220,16 @@ class InputDigests:
 
     An analysis is a function of its article (whose digest the article cache made already)
     and of the settings (in ``environment``); the cast's slugs are what the timeline changed
-    in it. So a source event is named by its article's digest, its id and what the
-    timeline set in it (actors, places) or may correct (its date), never by the repr of its
-    sentence: an archive's events would be 50 MB of reprs on every build."""
+    in it. A source event is named by what pages show of it: its article's face, its id,
+    sentence and date phrase (where the phrase is in the sentence, not in the article), and
+    what the timeline set in it (actors, places) or may correct (its date). So an edit of
+    one sentence changes the pages listing that sentence's events, not those listing the
+    article's other events."""
 
-    def __init__(self, environment: str, articles: Mapping[str, Any] | None = None,
+    def __init__(self, environment: str, faces: Mapping[str, str] | None = None,
                  memo: dict[int, tuple[object, bytes]] | None = None):
         self.environment = environment  # what no input names: code, settings, theme, config
-        self.articles = articles or {}  # slug -> Article, whose digest names its events
+        self.faces = faces or {}  # slug -> what pages show of the article (article_face)
         self._last = memo or {}  # the digests of the last run's parts (the build server's)
         self._by_id: dict[int, tuple[object, bytes]] = {}
 
@@ -252,11 +264,15 @@ class InputDigests:
         return self._digest(value.article.digest.encode(), slugs.encode("utf-8", "surrogatepass"))
 
     def _source(self, event: Event) -> bytes:
-        article = self.articles.get(event.article)
-        if article is None:  # not an article of this timeline: by its whole repr
+        face = self.faces.get(event.article)
+        if face is None:  # not an article of this timeline: by its whole repr
             return self._digest(repr(event).encode("utf-8", "surrogatepass"))
-        told = repr((event.id, event.actors, event.places, event.scheduled, event.timex))
-        return self._digest(article.digest.encode(), told.encode("utf-8", "surrogatepass"))
+        # Its words and date, not where they are in the article: an edit elsewhere in the
+        # body moves them without changing the pages that quote them.
+        sentence, timex = event.sentence, event.timex
+        told = repr((event.id, sentence.text, timex.start - sentence.start, timex.end - sentence.start,
+                     timex.text, timex.time, event.actors, event.places, event.scheduled))
+        return self._digest(face.encode("utf-8", "surrogatepass"), told.encode("utf-8", "surrogatepass"))
 
     @staticmethod
     def _digest(*parts: bytes) -> bytes:

@@ -133,3 +133,67 @@ def test_page_digests_are_the_same_in_every_process(tmp_path: Path):
 
     run("1")
     assert "unchanged" in run("2")
+
+
+def write_two_year_site(root: Path) -> Path:
+    """A timeline split by year: one article tells a 2019 event and a 2024 one, two others
+    tell the same 2024 event."""
+    articles = root / "content" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "port-history.md").write_text(
+        "---\ntitle: The port reopens\ndate: 2024-05-10\nsource: Harbour Post\n---\n"
+        "The harbour was closed to shipping in March 2019 after the storm.\n\n"
+        "The harbour reopened to container ships on Wednesday, the port authority said.\n",
+        encoding="utf-8")
+    (articles / "port-wire.md").write_text(
+        "---\ntitle: Container ships return\ndate: 2024-05-10\nsource: Coast Wire\n---\n"
+        "The harbour reopened to container ships on Wednesday after five years of repairs.\n",
+        encoding="utf-8")
+    (articles / "council-vote.md").write_text(
+        "---\ntitle: Council approves the budget\ndate: 2024-06-14\nsource: Town Crier\n---\n"
+        "The town council approved the harbour budget on Thursday by seven votes to two.\n",
+        encoding="utf-8")
+    (root / "site.yaml").write_text("title: Harbour\npage_events: 2\n", encoding="utf-8")
+    return root
+
+
+
+def test_an_edited_sentence_renews_only_the_pages_that_show_it(tmp_path: Path):
+    """The other events of the edited article are on pages that stay as they were: a source
+    event is named by its own words, not by its whole article."""
+    site, out = write_two_year_site(tmp_path / "site"), tmp_path / "out"
+    build_into(site, out)
+    before = inodes(out)
+    assert "years/2019/index.html" in before and "years/2024/index.html" in before
+    article = site / "content" / "articles" / "port-history.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("the port authority said",
+                                                                   "the harbour master said"), encoding="utf-8")
+    build_into(site, out)
+    after = inodes(out)
+    assert after["articles/port-history/index.html"] != before["articles/port-history/index.html"]
+    assert after["years/2019/index.html"] == before["years/2019/index.html"]  # its other event's page
+    assert after["embed/years/2019/index.html"] == before["embed/years/2019/index.html"]
+    assert tree_bytes(out) == clean(site, tmp_path / "clean")
+
+
+def test_the_other_sources_of_an_edited_event_keep_their_pages(tmp_path: Path):
+    """An article page links the events citing it: another source's new words do not change
+    it, a new id for the event (its headline's words) does."""
+    site, out = write_two_year_site(tmp_path / "site"), tmp_path / "out"
+    wire = "articles/port-wire/index.html"
+    build_into(site, out)
+    before = inodes(out)
+    article = site / "content" / "articles" / "port-history.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("the port authority said", "the harbour master said"), encoding="utf-8")
+    build_into(site, out)
+    after = inodes(out)
+    assert after["years/2024/index.html"] != before["years/2024/index.html"]  # it shows the new words
+    assert after[wire] == before[wire]
+    assert tree_bytes(out) == clean(site, tmp_path / "clean")
+    # new words for the headline name the event anew: the other source's link follows it
+    article.write_text(text.replace("The harbour reopened to container ships",
+                                    "Container ships were allowed back into the harbour"), encoding="utf-8")
+    build_into(site, out)
+    assert inodes(out)[wire] != after[wire]
+    assert tree_bytes(out) == clean(site, tmp_path / "clean2")
