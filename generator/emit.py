@@ -100,6 +100,11 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
         inputs = page_inputs(timeline, maker.paging, records, media, memo.inputs if memo is not None else None)
         digester = InputDigests(environment, inputs.faces, memo.digests if memo is not None else None)
         digests = digester.pages(inputs)
+        # The exports name a piece by its event and cited articles: their digests are made
+        # here, once, and kept for the next run (a page's digest may come from the last run
+        # whole, naming none of its events), not made again in each worker.
+        digester.remember(timeline.events)
+        digester.remember(timeline.articles)
         if memo is not None:
             memo.digests = digester.used()
         splicer = Splicer(staging.target if last is not None else None, last.exports if last else ExportIndex(),
@@ -241,12 +246,13 @@ def _export_in_worker(names: list[str]) -> tuple[list[str], dict, int]:
     held whole); their names, where their event pieces lie and how many were copied go back."""
     timeline, config, media, _, root, splicer = _WORKER["state"]
     streams = export.export_streams(timeline, config, media, splicer)
+    copied_before = splicer.copied if splicer is not None else 0  # a worker's count runs on over its tasks
     for name in names:
         write_file(root, name, splicer.written(name, streams[name]()) if splicer is not None else streams[name]())
     if splicer is None:
         return names, {}, 0
     splicer.close()
-    return names, {n: splicer.placed[n] for n in names if n in splicer.placed}, splicer.copied
+    return names, {n: splicer.placed[n] for n in names if n in splicer.placed}, splicer.copied - copied_before
 
 
 def _render_in_worker(positions: list[int]) -> list[str]:

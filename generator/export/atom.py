@@ -8,6 +8,7 @@ clock: an entry is "updated" on its event's date, the feed on the latest date it
 
 from __future__ import annotations
 
+import heapq
 import xml.etree.ElementTree as ET
 from datetime import date
 from html import escape
@@ -61,10 +62,11 @@ def atom_feed(timeline: Timeline, config: SiteConfig, actor: Actor | None = None
 
 def latest_events(events: tuple[TimelineEvent, ...]) -> list[TimelineEvent]:
     """The most recent dated events, latest first (timeline order breaks ties)."""
-    dated = [(event.time.start, index, event) for index, event in enumerate(events)
-             if event.time.start is not None]
-    dated.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [event for _, _, event in dated[:MAX_ENTRIES]]
+    dated = ((event.time.start, index, event) for index, event in enumerate(events)
+             if event.time.start is not None)
+    # the keys are unique (the index): the same entries as sorting all, in one pass
+    latest = heapq.nlargest(MAX_ENTRIES, dated, key=lambda item: (item[0], item[1]))
+    return [event for _, _, event in latest]
 
 
 def entry(event: TimelineEvent, timeline: Timeline, articles: dict[str, ArticleAnalysis],

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from operator import is_
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..chronology.keydates import published_dates, source_key
 from ..media import Media
@@ -236,6 +236,11 @@ class InputDigests:
     def used(self) -> dict[int, tuple[object, bytes]]:
         """The digests of this run's parts, for the next run (made with the same environment)."""
         return self._by_id
+
+    def remember(self, values: Iterable[Any]) -> None:
+        """Digest ``values`` now (each is then known for the rest of this run and the next)."""
+        for value in values:
+            self.of(value)
 
     def pages(self, inputs: PageInputs) -> dict[str, str]:
         shared = self._digest(self.environment.encode(), self.of(inputs.shared))

@@ -225,8 +225,13 @@ class Paging:
         """The last events of the timeline that have a year of their own (at most
         LATEST_EVENTS, and never more than page_events), in timeline order."""
         count = min(LATEST_EVENTS, self.limit) if self.limit else LATEST_EVENTS
-        dated = [e for e in self.events(actor) if urls.year_key(e) not in (None, urls.PERIODS)]
-        return tuple(dated[-count:]) if count else ()
+        found: list[TimelineEvent] = []
+        for event in reversed(self.events(actor)):  # from the end: a few of 25,000 events
+            if len(found) >= count:
+                break
+            if self._year_key(event) not in (None, urls.PERIODS):
+                found.append(event)
+        return tuple(reversed(found))
 
     # Links and pages --------------------------------------------------------------------------
 

@@ -93,3 +93,16 @@ def test_a_resident_state_with_workers_gives_the_bytes_of_clean_builds(tmp_path:
         assert again.reused > 0 and again.copied > 0  # pages linked, export pieces copied
         build(BuildOptions(site, output_dir=tmp_path / f"clean{n}", jobs=1, use_cache=False))
         assert tree_bytes(out) == tree_bytes(tmp_path / f"clean{n}"), n
+
+
+def test_workers_count_the_copied_pieces_as_one_process_does(tmp_path: Path, parallel: None):
+    """Each worker's tasks add only their own pieces to the count a build reports."""
+    from sitekit import write_bench_site
+
+    site = write_bench_site(tmp_path / "site", 30)
+    counts = []
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        build(BuildOptions(site, output_dir=out, jobs=jobs))
+        counts.append(build(BuildOptions(site, output_dir=out, jobs=jobs)).copied)
+    assert counts[0] > 0 and counts[1] == counts[0]
