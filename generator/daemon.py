@@ -367,6 +367,17 @@ def _handle(conn: socket.socket, address: Address, resident: Resident, site_dir:
     return True
 
 
+def _settle_heap() -> None:
+    """Once the client has its answer: the cycle collector walks everything once, then
+    what a build keeps (a few hundred MB of objects on a big archive) goes out of its
+    sight, as in annals serve (freed by reference counting all the same). Walking it all
+    costs a second: here, not in the middle of the next build, and the cycles made since
+    the last build are freed rather than frozen for good."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 def _build(conn: socket.socket, fields: dict[str, Any], resident: Resident, site_dir: Path) -> str:
     """Run the build asked for and answer it; what happened, for the log."""
     from .build import BuildOptions, build, output_dir_for
@@ -402,9 +413,7 @@ def _build(conn: socket.socket, fields: dict[str, Any], resident: Resident, site
                               f"{CACHE_DIR}/{LOG_FILE} and please report it (annals build --no-daemon "
                               "builds without it)", "exit": 1})
         outcome = "crashed:\n" + traceback.format_exc()
-    # What a build keeps is a few hundred MB of objects on a big archive: out of the cycle
-    # collector's sight, as in annals serve (freed by reference counting all the same).
-    gc.freeze()
+    _settle_heap()
     return outcome
 
 
