@@ -32,8 +32,15 @@ _PLAN_BEFORE_ON = LEX.words("plan_verbs_before_on")
 _PAST_FORMS = LEX.past_tenses - {verb.base for verb in LEX.verbs}
 _NOT_PAST_ED = LEX.tense.not_past_ed if LEX.tense else frozenset()
 _NOT_PAST_AUX = LEX.words("participle_before")
-# "was signed on", "died on", "was elected in": the verb, the preposition, then the date
-_VERB_ON = re.compile(r"\b([A-Za-z]+)\s+(on|in)\s+$", re.I)
+# "was signed on", "died on", "took office in": the verb, a short object, the preposition,
+# then the date ("on the night of 14 October": a part of the day is looked through)
+_PREP_BEFORE = re.compile(r"\s(on|in)\s+(?:the\s+(?:early\s+hours|night|morning|evening|"
+                          r"afternoon)\s+of\s+)?$", re.I)
+_WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_OBJECT_BREAKERS = LEX.words("object_breakers")
+_DETERMINERS = LEX.tense.determiners if LEX.tense else frozenset()
+_OBJECT_OPENERS = _DETERMINERS | LEX.words("object_pronouns")
+OBJECT_WORDS = 3  # "took [office] in", "won [the general election] in"
 _NOUN_AFTER = re.compile(r"(['’]s\s+|\s+)([a-z][a-z-]+)")
 _FIRST_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
 _BACK_REL = ("last", "this past", "past", "previous")
@@ -97,19 +104,38 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
 
 
 def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
-    """ "signed on", "died on": a past verb right before "on" and the date, and not one that
-    sets a time ("scheduled on"). Only so close: "subpoenaed him to testify on Feb. 10" and
-    "said it is calling for the redemption on Dec. 7" name days still to come."""
-    m = _VERB_ON.search(ctx.text, max(0, start - 30), start)
-    if m is None or m.group(2).lower() != preposition:
+    """ "signed on", "died on", "took office in", "won the election in": a past verb, at most
+    a short object, then "on"/"in" and the date; not a verb that sets a time ("scheduled
+    on"). The object holds no verb, "to" or conjunction (object_breakers): "subpoenaed him to
+    testify on Feb. 10" and "said it is calling for the redemption on Dec. 7" name days still
+    to come."""
+    lo = max(0, start - 80)
+    prep = _PREP_BEFORE.search(ctx.text, lo, start)
+    if prep is None or prep.group(1).lower() != preposition:
         return False
-    verb = m.group(1).lower()
-    if verb in _PLAN_BEFORE_ON:
-        return False
-    if prev_word(ctx, m.start()) in _NOT_PAST_AUX:
-        return False  # "the case is heard in May", "to be published in November": a participle
-    return verb in _PAST_FORMS or (verb.endswith("ed") and len(verb) >= 4
-                                   and verb not in _NOT_PAST_ED)
+    clause = ctx.text[lo:prep.start() + 1]
+    for stop in ",;:()\"“”.":
+        clause = clause.rpartition(stop)[2]
+    words = _WORDS_BACK.findall(clause)
+    for i in range(len(words) - 1, max(-1, len(words) - 2 - OBJECT_WORDS), -1):
+        verb = words[i].lower()
+        before = words[i - 1].lower() if i else ""
+        if verb in _OBJECT_BREAKERS:
+            return False
+        if before in _DETERMINERS or not _past_form(verb):
+            continue  # part of the object ("the revised plan", "office")
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if after and verb not in _PAST_FORMS and after not in _OBJECT_OPENERS:
+            continue  # "preferred shares", "armed men": a regular -ed word before a noun
+        if verb in _PLAN_BEFORE_ON or before in _NOT_PAST_AUX:
+            return False  # "the case is heard in May", "to be published in November"
+        return True
+    return False
+
+
+def _past_form(word: str) -> bool:
+    return word in _PAST_FORMS or (word.endswith("ed") and len(word) >= 4
+                                   and word not in _NOT_PAST_ED)
 
 
 def month_day(c: Candidate, ctx: Context) -> Pieces:

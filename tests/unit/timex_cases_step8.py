@@ -1,0 +1,41 @@
+"""Table cases for the accuracy step of issue 15, session 8: readings of news prose the
+tagger missed or got wrong (a thing done with its object before "in"/"on" a date, British
+"Tuesday week", reporting weeks and years "to" a date...).
+
+Every sentence is original. Same row format as test_timex_cases.py, which runs them.
+"""
+
+from __future__ import annotations
+
+
+J = "2025-01-10"  # Friday
+F = "2025-02-20"  # Thursday
+W = "2025-07-23"  # Wednesday
+
+
+def r(a: str, b: str | None = None) -> str:
+    return f"{a}..{b or a}"
+
+
+CASES: list[tuple[str | None, str, str, str, str, str]] = [
+    # a thing done, with its object between the verb and "in"/"on": not after its report
+    (J, "She took office in February.", "February", "2024-02", r("2024-02-01", "2024-02-29"),
+     "DATE"),
+    (J, "Rebels seized the northern town in March, officials said.", "March", "2024-03",
+     r("2024-03-01", "2024-03-31"), "DATE"),
+    (J, "Police arrested him on the night of 14 October.", "14 October", "2024-10-14",
+     r("2024-10-14"), "DATE"),
+    # ... but a verb of the future or of intent before the date keeps it ahead
+    (J, "The senator said she would take office in February.", "February", "2025-02",
+     r("2025-02-01", "2025-02-28"), "DATE"),
+    (J, "The minister agreed to step down in February.", "February", "2025-02",
+     r("2025-02-01", "2025-02-28"), "DATE"),
+    # a regular -ed word before a noun is an adjective, not the verb of a thing done
+    (F, "The bank plans to redeem 40 million unlisted preferred shares on March 3.",
+     "March 3", "2025-03-03", r("2025-03-03"), "DATE"),
+    (F, "The army closed the border on March 3, a spokesman said.", "March 3", "2024-03-03",
+     r("2024-03-03"), "DATE"),
+]
+
+NONE: list[tuple[str | None, str, str]] = [
+]
