@@ -129,6 +129,24 @@ def weekday_of_week(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.day(monday + timedelta(days=wd), "weekday_of_week"))
 
 
+def week_after_day(c: Candidate, ctx: Context) -> Pieces:
+    """ "Tuesday week", "a week on Tuesday", "a week today": a week (a fortnight: two) after
+    the coming such day (today, tomorrow); none in a past clause, where British writes "a
+    week last Tuesday" and these words are a length and a day ("a week on Tuesday")."""
+    g = c.groups
+    if ctx.dct is None:
+        return None
+    if ctx.tense(c.start, c.end, timetable=True) == "past":
+        return None
+    weeks = 2 if (g["unit"] or g["unit2"]) == "fortnight" else 1
+    day = g["day"]
+    if day:
+        base = ctx.dct + timedelta(days=_DAY_OFFSETS[day])
+    else:
+        base = weekday_on_or_after(ctx.dct, WEEKDAY_NUMBER[(g["wd"] or g["wd2"] or "").lower()])
+    return one(c, V.day(base + timedelta(weeks=weeks), "week_after_day"))
+
+
 def nth_weekday_of_month(c: Candidate, ctx: Context) -> Pieces:
     """ "the first Monday of August": the month's year by the clause, as a month's is."""
     g = c.groups
