@@ -35,6 +35,23 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "March 3", "2025-03-03", r("2025-03-03"), "DATE"),
     (F, "The army closed the border on March 3, a spokesman said.", "March 3", "2024-03-03",
      r("2024-03-03"), "DATE"),
+    # a reporting period "to"/"ending" a date: "the week" is its length, as "the year ended"
+    (J, "Retail sales rose 3% in the week to 23 November.", "the week", "P1W", "", "DURATION"),
+    (J, "Retail sales rose 3% in the week to 23 November.", "23 November", "2024-11-23",
+     r("2024-11-23"), "DATE"),
+    (J, "Card spending dipped in the week ending Friday.", "the week", "P1W", "", "DURATION"),
+    (J, "Exports fell in the month to June, the agency said.", "the month", "P1M", "",
+     "DURATION"),
+    # ... and, told in a past clause, the period has closed: the latest such month
+    (J, "Profits rose 9% in the year to March.", "March", "2024-03",
+     r("2024-03-01", "2024-03-31"), "DATE"),
+    (J, "Profits are expected to rise in the year to March.", "March", "2025-03",
+     r("2025-03-01", "2025-03-31"), "DATE"),
+    # British "Tuesday week": a week after the coming Tuesday
+    (W, "The inquest resumes Tuesday week.", "Tuesday week", "2025-08-05", r("2025-08-05"),
+     "DATE"),
+    (W, "Tickets go on sale a week on Saturday.", "a week on Saturday", "2025-08-02",
+     r("2025-08-02"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

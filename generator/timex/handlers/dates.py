@@ -38,6 +38,7 @@ _PREP_BEFORE = re.compile(r"\s(on|in)\s+(?:the\s+(?:early\s+hours|night|morning|
                           r"afternoon)\s+of\s+)?$", re.I)
 _WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _OBJECT_BREAKERS = LEX.words("object_breakers")
+_PERIOD_TO = LEX.pattern("period_to")
 _DETERMINERS = LEX.tense.determiners if LEX.tense else frozenset()
 _OBJECT_OPENERS = _DETERMINERS | LEX.words("object_pronouns")
 OBJECT_WORDS = 3  # "took [office] in", "won [the general election] in"
@@ -88,7 +89,7 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
             day: date | None = date(framed, m, d)
         except ValueError:
             return None
-    elif prev_word(ctx, c.start) in ("ended", "since"):
+    elif prev_word(ctx, c.start) in ("ended", "since") or _period_closed(ctx, start, tense):
         # "the fiscal year ended Jan. 31": a period already closed, however long ago; "missing
         # since Dec. 28": a span opened on the latest such day
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
@@ -131,6 +132,13 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
             return False  # "the case is heard in May", "to be published in November"
         return True
     return False
+
+
+def _period_closed(ctx: Context, start: int, tense: str | None) -> bool:
+    """ "rose in the week to 23 November", "the year to March" in a past clause: a reporting
+    period told as closed ends on the latest such date, however far back ("the year ended"
+    always has)."""
+    return tense == "past" and _PERIOD_TO.search(ctx.text, max(0, start - 30), start) is not None
 
 
 def _past_form(word: str) -> bool:
@@ -275,7 +283,7 @@ def month(c: Candidate, ctx: Context) -> Pieces:
         framed = ctx.year_frame(c.start, m) if tense != "future" else None
         if framed is not None:
             y = framed
-        elif prev_word(ctx, c.start) == "since":
+        elif prev_word(ctx, c.start) == "since" or _period_closed(ctx, c.start, tense):
             # "has doubled since January": a span opened in the latest such month
             y = dct.year if m <= dct.month else dct.year - 1
         else:

@@ -68,6 +68,11 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
         return chain_unit(c, ctx, rel, unit, rule)
     if rel in ("the", "the full") and unit in ("year", "fiscal year") and not mod:
         return _the_year(c, ctx, rel)
+    if rel == "the" and unit in ("week", "month") and not mod \
+            and _YEAR_ENDED.match(next_text(ctx, c.end, 10)):
+        # "the week to 23 November", "the month ended June 30": a reporting span of that
+        # length, as "the year ended" is; the date after it is its end
+        return one(c, V.duration(V.duration_value(1, unit), "the_period_ended"))
     if rel == "the" and not mod and unit not in ("weekend", "week"):
         return None
     if rel == "the latest":
