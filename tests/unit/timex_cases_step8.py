@@ -47,6 +47,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2024-03-01", "2024-03-31"), "DATE"),
     (J, "Profits are expected to rise in the year to March.", "March", "2025-03",
      r("2025-03-01", "2025-03-31"), "DATE"),
+    # "the year to date": the dateline's year so far, not a span ending on some date
+    (W, "Figures for the year to date show a rise in thefts.", "the year to date", "2025",
+     r("2025-01-01", "2025-12-31"), "DATE"),
+    (W, "Sales in the month to date are flat.", "the month to date", "2025-07",
+     r("2025-07-01", "2025-07-31"), "DATE"),
     # British "Tuesday week": a week after the coming Tuesday
     (W, "The inquest resumes Tuesday week.", "Tuesday week", "2025-08-05", r("2025-08-05"),
      "DATE"),

@@ -26,6 +26,7 @@ _AMOUNT_BEFORE = LEX.pattern("amount_before")
 _AMOUNT_AFTER = LEX.pattern("amount_after")
 _NEIGHBOUR_ORDINAL = LEX.pattern("neighbour_ordinal")
 _YEAR_ENDED = LEX.pattern("year_ended")
+_TO_DATE = LEX.pattern("to_date")
 _THIS_UNIT = LEX.pattern("this_unit")
 _THIS_WEEK_SHOW = re.compile(r"This\s+Week")
 _PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
@@ -66,6 +67,12 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
                                  "the_next_unit"))
     if rel in _CHAIN_RELS:
         return chain_unit(c, ctx, rel, unit, rule)
+    if rel == "the" and unit in ("year", "month", "week") and not mod and ctx.dct is not None:
+        so_far = _TO_DATE.match(ctx.text, c.end)
+        if so_far:
+            # "the year to date": the dateline's year (month, week) so far
+            value = relative_to(ctx, ctx.dct, "this", unit, "to_date", c)
+            return None if value is None else [(c.start, so_far.end(), value)]
     if rel in ("the", "the full") and unit in ("year", "fiscal year") and not mod:
         return _the_year(c, ctx, rel)
     if rel == "the" and unit in ("week", "month") and not mod \
