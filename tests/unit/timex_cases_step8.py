@@ -47,6 +47,18 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2024-03-01", "2024-03-31"), "DATE"),
     (J, "Profits are expected to rise in the year to March.", "March", "2025-03",
      r("2025-03-01", "2025-03-31"), "DATE"),
+    # a part of the dateline's month still to come: a past clause means last year's month
+    (J, "She met him at a party in late January.", "late January", "2024-01",
+     r("2024-01-01", "2024-01-31"), "DATE"),
+    (J, "The firm collapsed at the end of January.", "the end of January", "2024-01",
+     r("2024-01-01", "2024-01-31"), "DATE"),
+    (J, "She met him in early January.", "early January", "2025-01",
+     r("2025-01-01", "2025-01-31"), "DATE"),
+    # ... and a part already gone, in a future clause, next year's
+    ("2025-07-26", "The band will tour in early July.", "early July", "2026-07",
+     r("2026-07-01", "2026-07-31"), "DATE"),
+    ("2025-07-26", "The band will tour in late July.", "late July", "2025-07",
+     r("2025-07-01", "2025-07-31"), "DATE"),
     # "the year to date": the dateline's year so far, not a span ending on some date
     (W, "Figures for the year to date show a rise in thefts.", "the year to date", "2025",
      r("2025-01-01", "2025-12-31"), "DATE"),

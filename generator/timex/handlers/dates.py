@@ -44,6 +44,9 @@ _OBJECT_OPENERS = _DETERMINERS | LEX.words("object_pronouns")
 OBJECT_WORDS = 3  # "took [office] in", "won [the general election] in"
 _NOUN_AFTER = re.compile(r"(['’]s\s+|\s+)([a-z][a-z-]+)")
 _FIRST_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
+# the days of a month its parts cover ("early" the first ten...)
+_MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
+                "middle": (11, 20), "late": (21, 31), "end": (21, 31)}
 _BACK_REL = ("last", "this past", "past", "previous")
 _AHEAD_REL = ("next", "this coming", "coming")
 _CHAINED_REL = ("that", "the following", "the next", "the previous", "the preceding")
@@ -290,7 +293,22 @@ def month(c: Candidate, ctx: Context) -> Pieces:
             y = pick_year_for_month(dct, m, tense)
             if tense == "past" and (y, m) > (dct.year, dct.month) and _done_on(ctx, c.start, "in"):
                 y -= 1  # "was elected in January" in a December article: a thing done, last January
+            y += _part_beyond(dct, y, m, norm(g["mod"]).strip(" -"), tense)
     return one(c, V.month(y, m, c.rule))
+
+
+def _part_beyond(dct: date, y: int, m: int, mod: str, tense: str | None) -> int:
+    """ "met in late January" in a January 10 article: that part of the dateline's month is
+    still to come, so a past clause means last year's (-1); "will meet in early July" on July
+    25, next year's (+1)."""
+    if (y, m) != (dct.year, dct.month) or not mod:
+        return 0
+    first, last = _MONTH_PARTS.get(mod.removeprefix("the ").removesuffix(" of"), (1, 31))
+    if tense == "past" and dct.day < first:
+        return -1
+    if tense == "future" and dct.day > last:
+        return 1
+    return 0
 
 
 def _month_tense(c: Candidate, ctx: Context) -> str | None:
