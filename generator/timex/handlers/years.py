@@ -129,7 +129,8 @@ def decade(c: Candidate, ctx: Context) -> Pieces:
 
 
 def decade_word(c: Candidate, ctx: Context) -> Pieces:
-    return one(c, V.decade(1900 + _DECADES[(c.groups["word"] or "").lower()], "decade"))
+    n = _DECADES[(c.groups["word"] or "").lower()]
+    return one(c, V.decade(n if n >= 100 else 1900 + n, "decade"))
 
 
 def century(c: Candidate, ctx: Context) -> Pieces:
