@@ -241,6 +241,9 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
             out.append("future")  # "a hearing is set for Thursday"
         elif low in cues.due and prev in _PRESENT_COPULA and nxt != "to":
             out.append("future")  # "he is due in court on Thursday"
+        elif low in cues.due and nxt in cues.due_after_noun and prev not in cues.due_was \
+                and (i + 2 >= len(words) or words[i + 2].lower() not in cues.due_was):
+            out.append("future")  # "retail sales, due on Friday, ...": a figure still to come
         elif i and words[i - 1].lower() in cues.passive_aux and low not in ("was", "were", "had"):
             continue  # "will be held", "is expected": a participle, not a past tense
         elif low.endswith("ed") and (low.startswith("un") or prev in cues.determiners):

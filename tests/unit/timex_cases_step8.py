@@ -59,6 +59,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2026-07-01", "2026-07-31"), "DATE"),
     ("2025-07-26", "The band will tour in late July.", "late July", "2025-07",
      r("2025-07-01", "2025-07-31"), "DATE"),
+    # "due on Friday" after a noun: a figure or a payment still to come, unless it "was due"
+    ("2024-07-17", "Retail sales, due on Friday, are forecast to have fallen.", "Friday",
+     "2024-07-19", r("2024-07-19"), "DATE"),
+    ("2024-07-17", "The payment was due on Friday but never came.", "Friday", "2024-07-12",
+     r("2024-07-12"), "DATE"),
+    ("2024-07-17", "The rent fell due on Monday.", "Monday", "2024-07-15", r("2024-07-15"),
+     "DATE"),
     # "the year to date": the dateline's year so far, not a span ending on some date
     (W, "Figures for the year to date show a rise in thefts.", "the year to date", "2025",
      r("2025-01-01", "2025-12-31"), "DATE"),
