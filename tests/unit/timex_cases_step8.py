@@ -66,6 +66,16 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2024-07-12"), "DATE"),
     ("2024-07-17", "The rent fell due on Monday.", "Monday", "2024-07-15", r("2024-07-15"),
      "DATE"),
+    # the timetable present of coming back: "returns on Sunday" is still to come
+    ("2024-09-26", "The president, who returns from Asia on Sunday, praised the vote.",
+     "Sunday", "2024-09-29", r("2024-09-29"), "DATE"),
+    ("2024-09-26", "The fleet sails for Norway on Saturday.", "Saturday", "2024-09-28",
+     r("2024-09-28"), "DATE"),
+    # "for the weekend" told late in the week: the weekend at hand; early in it, the last one
+    ("2024-09-26", "The House adjourned for the weekend.", "the weekend", "2024-W39-WE",
+     r("2024-09-28", "2024-09-29"), "DATE"),
+    ("2024-09-24", "He went home for the weekend.", "the weekend", "2024-W38-WE",
+     r("2024-09-21", "2024-09-22"), "DATE"),
     # "the year to date": the dateline's year so far, not a span ending on some date
     (W, "Figures for the year to date show a rise in thefts.", "the year to date", "2025",
      r("2025-01-01", "2025-12-31"), "DATE"),

@@ -171,6 +171,10 @@ def relative_to(ctx: Context, base: date, rel: str, unit: str, rule: str,
             tense = ctx.tense(c.start, c.end, timetable=True)
             if _AHEAD_OF.search(ctx.text, max(0, c.start - 12), c.start):
                 tense = "future"
+            elif prev_word(ctx, c.start) == "for" and base.weekday() in (3, 4):
+                # "adjourned for the weekend", "stocked up for the weekend" told on a
+                # Thursday or Friday: the weekend at hand
+                tense = "future"
             if tense != "future":
                 sat = weekday_on_or_before(base - timedelta(days=1), 5)
                 if base.weekday() in (5, 6):
