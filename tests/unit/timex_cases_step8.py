@@ -76,6 +76,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2024-09-28", "2024-09-29"), "DATE"),
     ("2024-09-24", "He went home for the weekend.", "the weekend", "2024-W38-WE",
      r("2024-09-21", "2024-09-22"), "DATE"),
+    # "the following week (month)" counts on from the last date no coarser than a week
+    # (month), not from a year named in passing
+    (W, "The strike began on 4 June, the first since 2019. The following week, the union "
+     "balloted members.", "The following week", "2025-W24", r("2025-06-09", "2025-06-15"),
+     "DATE"),
+    (W, "The mill shut on 2 May after losses in 2023. The next month, it was sold.",
+     "The next month", "2025-06", r("2025-06-01", "2025-06-30"), "DATE"),
     # "the year to date": the dateline's year so far, not a span ending on some date
     (W, "Figures for the year to date show a rise in thefts.", "the year to date", "2025",
      r("2025-01-01", "2025-12-31"), "DATE"),

@@ -34,6 +34,9 @@ _STEP = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "the 
          "next": 1, "the coming": 1, "coming": 1, "the": 0}
 _CHAIN_STEP = {"that": 0, "that same": 0, "the same": 0, "the previous": -1, "the preceding": -1,
                "the prior": -1, "the following": 1, "the next": 1, "before": -1, "after": 1}
+# what "the following week (month)" may count on from: a date no coarser than the unit
+_CHAIN_GRAINS = {"week": ("time", "day", "week"), "weekend": ("time", "day", "week"),
+                 "month": ("time", "day", "week", "month")}
 _SAME_AS = re.compile(r"\s+as\s+")  # "the same day as ..."
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+time\s+for)\s+$", re.I)
 
@@ -211,7 +214,8 @@ def chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
                  V.day(dated[1].start, "same_day_as"))]
     step = _CHAIN_STEP[rel]
     fine = unit in ("day",) + _PARTS_OF_DAY
-    ref = ctx.ref(c.start, fine=fine)
+    grains = _CHAIN_GRAINS.get(unit)
+    ref = ctx.ref_finer(c.start, grains) if grains else ctx.ref(c.start, fine=fine)
     s = c.start if start is None else start
     if ref is None and fine and step == 0:
         month = ctx.ref(c.start)
