@@ -83,6 +83,17 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "DATE"),
     (W, "The mill shut on 2 May after losses in 2023. The next month, it was sold.",
      "The next month", "2025-06", r("2025-06-01", "2025-06-30"), "DATE"),
+    # "this past weekend" is the last one, "this coming weekend" the next
+    ("2025-07-24", "Rain fell across the region this past weekend.", "this past weekend",
+     "2025-W29-WE", r("2025-07-19", "2025-07-20"), "DATE"),
+    # a weekday after "from" in a present clause is the coming one
+    ("2025-03-06", "The curfew applies from Monday.", "Monday", "2025-03-10", r("2025-03-10"),
+     "DATE"),
+    ("2025-03-06", "Prices rose 3% from Monday.", "Monday", "2025-03-03", r("2025-03-03"),
+     "DATE"),
+    # a quarter code with its year joined on
+    (W, "Profit fell in 3Q24 on weak demand.", "3Q24", "2024-Q3", r("2024-07-01", "2024-09-30"),
+     "DATE"),
     # "the year to date": the dateline's year so far, not a span ending on some date
     (W, "Figures for the year to date show a rise in thefts.", "the year to date", "2025",
      r("2025-01-01", "2025-12-31"), "DATE"),

@@ -47,6 +47,11 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
     unit = norm(g["unit"])
     mod = norm(g["mod"]).strip(" -")
     rule = f"rel_{unit.replace(' ', '_')}"
+    if rel == "this past":
+        # "this past weekend": the last one; "this past week" is "the past week"
+        rel = "last" if unit == "weekend" else "the past"
+    elif rel == "this coming":
+        rel = "the coming"
     if unit in _PARTS_OF_DAY:
         return chain_unit(c, ctx, rel, unit, rule)  # "that morning" (others are rejected)
     calendar = calendar_neighbour(c, ctx, rel, unit, c.end)
