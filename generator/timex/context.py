@@ -112,11 +112,12 @@ class Context:
         ``near``: only in this sentence or the one before."""
         return self._last_ref(pos, lambda v: not fine or v.granularity in ("time", "day"), near)
 
-    def ref_finer(self, pos: int, granularities: tuple[str, ...]) -> TimeValue | None:
-        """The date last mentioned in this paragraph or the one before with one of these
-        granularities: "the following week" counts on from a day or a week, not from "late
-        2023"."""
-        return self._last_ref(pos, lambda v: v.granularity in granularities)
+    def ref_finer(self, pos: int, granularities: tuple[str, ...],
+                  near: bool = False) -> TimeValue | None:
+        """The date last mentioned in this paragraph or the one before (``near``: this
+        sentence or the one before) with one of these granularities: "the following week"
+        counts on from a day or a week, not from "late 2023"."""
+        return self._last_ref(pos, lambda v: v.granularity in granularities, near)
 
     def ref_of(self, pos: int, granularity: str) -> TimeValue | None:
         """The date of that granularity last mentioned in this paragraph or the one before

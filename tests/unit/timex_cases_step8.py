@@ -94,6 +94,16 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # a quarter code with its year joined on
     (W, "Profit fell in 3Q24 on weak demand.", "3Q24", "2024-Q3", r("2024-07-01", "2024-09-30"),
      "DATE"),
+    # "by the end of the month (year)" in a past clause: of the date just told, when that is
+    # not the dateline's; in a future clause, the dateline's
+    (W, "The bank failed on March 3. By the end of the month, ten more had closed.",
+     "the end of the month", "2025-03", r("2025-03-01", "2025-03-31"), "DATE"),
+    (W, "The bank failed in 2008. By the end of the year, ten more had closed.",
+     "the end of the year", "2008", r("2008-12-01", "2008-12-31"), "DATE"),
+    (W, "The bank failed in 2008. By the end of the year, ten more will close.",
+     "the end of the year", "2025", r("2025-12-01", "2025-12-31"), "DATE"),
+    (W, "The bank failed on March 3. Ten more will close by the end of the month.",
+     "the end of the month", "2025-07", r("2025-07-01", "2025-07-31"), "DATE"),
     # "the year to date": the dateline's year so far, not a span ending on some date
     (W, "Figures for the year to date show a rise in thefts.", "the year to date", "2025",
      r("2025-01-01", "2025-12-31"), "DATE"),

@@ -13,7 +13,7 @@ from generator.timex import values as V
 from generator.timex.calendar import shift_quarter, weekday_on_or_after, weekday_on_or_before
 from generator.timex.context import Context
 from generator.timex.handlers.common import (LEX, WEEKDAY_NUMBER, Piece, Pieces, next_text,
-                                             norm, one, prev_word, span)
+                                             norm, one, prev_word, span, told_base)
 from generator.timex.handlers.counted import (COMPARISON, FROM_EVENT, GOVERNED_WORD, counted_from_date,
                                               counted_from_phrase, date_at, shift)
 from generator.timex.numbers import number_value, unit_name
@@ -100,7 +100,9 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
         quarter = _compared_quarter(c, ctx)
         if quarter is not None:
             return one(c, quarter)
-    return one(c, relative_to(ctx, ctx.dct, rel, unit, rule, c))
+    base = told_base(ctx, c.start, c.end, unit) if rel == "the" and mod \
+        and unit in ("month", "year") else None
+    return one(c, relative_to(ctx, base or ctx.dct, rel, unit, rule, c))
 
 
 def _span_ahead(c: Candidate, ctx: Context, rel: str) -> bool:

@@ -12,7 +12,7 @@ from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.calendar import two_digit_year
 from generator.timex.context import Context
-from generator.timex.handlers.common import LEX, Pieces, norm, one, prev_word, span
+from generator.timex.handlers.common import LEX, Pieces, norm, one, prev_word, span, told_base
 from generator.timex.numbers import year_from_words
 from generator.timex.scan import Candidate
 
@@ -105,6 +105,9 @@ def year_end(c: Candidate, ctx: Context) -> Pieces:
     if prev_word(ctx, c.start) == "since":
         # "up 4% since year-end": the last year-end that has passed, the one before the dateline's
         return one(c, V.year_end(ctx.dct.year - 1, "year_end_since"))
+    told = told_base(ctx, c.start, c.end, "year")
+    if told is not None:
+        return one(c, V.year_end(told.year, "year_end_told"))
     return one(c, V.year_end(ctx.dct.year, "year_end"))
 
 
