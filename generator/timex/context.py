@@ -150,8 +150,10 @@ class Context:
             return None
         s_start = self.sentence_bounds(pos)[0]
         p, v = self.refs[-1]
-        if p < s_start or v.start is None or v.start.year == self.dct.year:
+        if v.start is None or v.start.year == self.dct.year:
             return None
+        if p < s_start:
+            return self._year_told_before(pos, s_start, p, v, month_no, day_no)
         if v.rule not in _FRAME_RULES and not (v.rule == "year"
                                                and _LEAD_PREP_RE.fullmatch(self.text, s_start, p)):
             return None
@@ -166,6 +168,20 @@ class Context:
         earlier = (month_no, day_no) < (r.month, r.day if v.granularity == "day" else 1)
         if v.granularity in ("day", "month") and earlier and words & _FRAME_FORWARD:
             return r.year + 1
+        return r.year
+
+    def _year_told_before(self, pos: int, s_start: int, p: int, v: TimeValue, month_no: int,
+                          day_no: int) -> int | None:
+        """ "He was arrested on March 12, 2019. On March 14, he was charged": a past sentence
+        opening with a later month(-day) of the year the sentence before dated in full."""
+        r = v.start
+        assert r is not None
+        if p < self.sentence_bounds(s_start - 1)[0] or v.rule not in _FRAME_RULES \
+                or v.granularity not in ("day", "month") \
+                or (month_no, day_no) < (r.month, r.day if v.granularity == "day" else 1) \
+                or not _LEAD_PREP_RE.fullmatch(self.text, s_start, pos) \
+                or self.tense(pos, pos) != "past":
+            return None
         return r.year
 
     def ref_day(self, pos: int) -> date | None:

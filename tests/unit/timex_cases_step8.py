@@ -104,6 +104,16 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "the end of the year", "2025", r("2025-12-01", "2025-12-31"), "DATE"),
     (W, "The bank failed on March 3. Ten more will close by the end of the month.",
      "the end of the month", "2025-07", r("2025-07-01", "2025-07-31"), "DATE"),
+    # a past sentence opening with a later month(-day) carries on the year the sentence
+    # before dated in full; an earlier month, or a bare year before, does not
+    (W, "He was arrested on March 12, 2019. On March 14, he was charged.", "March 14",
+     "2019-03-14", r("2019-03-14"), "DATE"),
+    (W, "Rates were cut in March 2020. In May, the bank cut them again.", "May", "2020-05",
+     r("2020-05-01", "2020-05-31"), "DATE"),
+    (W, "He was arrested on March 12, 2019. In January, police had searched his home.",
+     "January", "2025-01", r("2025-01-01", "2025-01-31"), "DATE"),
+    (W, "The firm was founded in 1998. In June, it announced record profits.", "June",
+     "2025-06", r("2025-06-01", "2025-06-30"), "DATE"),
     # "the year to date": the dateline's year so far, not a span ending on some date
     (W, "Figures for the year to date show a rise in thefts.", "the year to date", "2025",
      r("2025-01-01", "2025-12-31"), "DATE"),
