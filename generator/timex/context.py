@@ -251,6 +251,9 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
         elif timetable and low in cues.schedule_present and prev not in _NOT_BEFORE_SCHEDULE \
                 and not prev.endswith(("'s", "’s")):
             out.append("future")  # "the leaders meet Monday": the timetable present
+        elif timetable and low in cues.schedule_heading and nxt in cues.headings \
+                and prev not in _NOT_BEFORE_SCHEDULE:
+            out.append("future")  # "voters head to the polls on Sunday", "goes to trial Monday"
         elif low in cues.before_to and nxt == "to":
             out.append("future")
         elif low == "as" and nxt in ("soon", "early") and i + 2 < len(words) \
