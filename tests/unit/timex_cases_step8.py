@@ -74,6 +74,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "Voters head to the polls on Sunday.", "Sunday", "2025-07-27", r("2025-07-27"), "DATE"),
     (W, "The case goes to trial on Monday.", "Monday", "2025-07-28", r("2025-07-28"), "DATE"),
     (W, "The heads of state met on Monday.", "Monday", "2025-07-21", r("2025-07-21"), "DATE"),
+    (W, "Markets reopen on Tuesday after the long weekend.", "Tuesday", "2025-07-29",
+     r("2025-07-29"), "DATE"),
+    (W, "The ceremony takes place on Sunday.", "Sunday", "2025-07-27", r("2025-07-27"), "DATE"),
     # "for the weekend" told late in the week: the weekend at hand; early in it, the last one
     ("2024-09-26", "The House adjourned for the weekend.", "the weekend", "2024-W39-WE",
      r("2024-09-28", "2024-09-29"), "DATE"),
