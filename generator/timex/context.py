@@ -23,6 +23,7 @@ _LEX = english()
 _CUES = _LEX.tense
 assert _CUES is not None
 _PAST = _LEX.past_tenses
+_PARTICIPLES = frozenset(p for verb in _LEX.verbs for p in verb.participles)
 _NOT_BEFORE_SCHEDULE = _CUES.determiners | _CUES.not_before_schedule
 _PRESENT_COPULA = frozenset(("is", "are", "am", "'s", "’s", "be"))
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
@@ -228,6 +229,10 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     return bool(word) and word.group(1).lower() in _NOT_SENTENCE_END
 
 
+def _is_participle(word: str) -> bool:
+    return word in _PARTICIPLES or (word.endswith("ed") and word not in _CUES.not_past_ed)
+
+
 def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
     """Tense markers ("past"/"future") of the words in text[lo:hi], in order.
 
@@ -254,6 +259,9 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
         elif timetable and low in cues.schedule_heading and nxt in cues.headings \
                 and prev not in _NOT_BEFORE_SCHEDULE:
             out.append("future")  # "voters head to the polls on Sunday", "goes to trial Monday"
+        elif low == "to" and nxt == "be" and i + 2 < len(words) \
+                and _is_participle(words[i + 2].lower()):
+            out.append("future")  # "the report, to be published on Monday"
         elif low in cues.before_to and nxt == "to":
             out.append("future")
         elif low == "as" and nxt in ("soon", "early") and i + 2 < len(words) \

@@ -77,6 +77,23 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "Markets reopen on Tuesday after the long weekend.", "Tuesday", "2025-07-29",
      r("2025-07-29"), "DATE"),
     (W, "The ceremony takes place on Sunday.", "Sunday", "2025-07-27", r("2025-07-27"), "DATE"),
+    # a present copula of place is a timetable; "to be" with a participle is a plan; a
+    # planned event "for" a weekday and a forecast look ahead
+    (W, "The minister is in Brussels on Thursday for talks.", "Thursday", "2025-07-24",
+     r("2025-07-24"), "DATE"),
+    (W, "The minister was in Brussels on Thursday for talks.", "Thursday", "2025-07-17",
+     r("2025-07-17"), "DATE"),
+    (W, "The report, to be published on Monday, warns of shortages.", "Monday", "2025-07-28",
+     r("2025-07-28"), "DATE"),
+    (W, "He was said to be in Paris on Monday.", "Monday", "2025-07-21", r("2025-07-21"),
+     "DATE"),
+    (W, "The union has called a strike for Thursday.", "Thursday", "2025-07-24",
+     r("2025-07-24"), "DATE"),
+    (W, "Forecasters warn of more rain on Thursday.", "Thursday", "2025-07-24",
+     r("2025-07-24"), "DATE"),
+    # "forecast" and "broadcast" are their own past tenses
+    (W, "The IMF forecast in April that growth would slow.", "April", "2025-04",
+     r("2025-04-01", "2025-04-30"), "DATE"),
     # "for the weekend" told late in the week: the weekend at hand; early in it, the last one
     ("2024-09-26", "The House adjourned for the weekend.", "the weekend", "2024-W39-WE",
      r("2024-09-28", "2024-09-29"), "DATE"),
