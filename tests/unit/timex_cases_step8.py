@@ -94,6 +94,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # "forecast" and "broadcast" are their own past tenses
     (W, "The IMF forecast in April that growth would slow.", "April", "2025-04",
      r("2025-04-01", "2025-04-30"), "DATE"),
+    (W, "Kickoff is at 3pm on Saturday.", "3pm on Saturday", "2025-07-26T15:00",
+     r("2025-07-26"), "TIME"),
+    (W, "The new rules come into force on Monday.", "Monday", "2025-07-28", r("2025-07-28"),
+     "DATE"),
+    (W, "The show airs on Sunday night.", "Sunday night", "2025-07-27", r("2025-07-27"), "DATE"),
     # "for the weekend" told late in the week: the weekend at hand; early in it, the last one
     ("2024-09-26", "The House adjourned for the weekend.", "the weekend", "2024-W39-WE",
      r("2024-09-28", "2024-09-29"), "DATE"),
