@@ -34,11 +34,12 @@ _NOT_PAST_ED = LEX.tense.not_past_ed if LEX.tense else frozenset()
 _NOT_PAST_AUX = LEX.words("participle_before")
 # "was signed on", "died on", "took office in": the verb, a short object, the preposition,
 # then the date ("on the night of 14 October": a part of the day is looked through)
-_PREP_BEFORE = re.compile(r"\s(on|in)\s+(?:the\s+(?:early\s+hours|night|morning|evening|"
+_PREP_BEFORE = re.compile(r"\s(on|in|until|till|by|through)\s+(?:the\s+(?:early\s+hours|night|morning|evening|"
                           r"afternoon)\s+of\s+)?$", re.I)
 _WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _OBJECT_BREAKERS = LEX.words("object_breakers")
 _PERIOD_TO = LEX.pattern("period_to")
+_FUTURE_AUX = LEX.words("future_auxiliaries")
 _DETERMINERS = LEX.tense.determiners if LEX.tense else frozenset()
 _OBJECT_OPENERS = _DETERMINERS | LEX.words("object_pronouns")
 OBJECT_WORDS = 3  # "took [office] in", "won [the general election] in"
@@ -104,6 +105,9 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
             # cannot be dated ahead of its report, so it is last year's (the timezone's day
             # of slack aside)
             day = pick_day(ctx.dct, m, d, "past", tie_days=366)
+        elif day is not None and tense == "future" and (ctx.dct - day).days > 1 \
+                and _to_be_done(ctx, start):
+            day = pick_day(ctx.dct, m, d, "future", tie_days=366)  # "will close on December 28"
     return None if day is None else (start, end, V.day(day, c.rule))
 
 
@@ -134,6 +138,28 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
         if verb in _PLAN_BEFORE_ON or before in _NOT_PAST_AUX:
             return False  # "the case is heard in May", "to be published in November"
         return True
+    return False
+
+
+def _to_be_done(ctx: Context, start: int, prepositions: tuple[str, ...] = ("on",)) -> bool:
+    """ "will close in December", "will be held on December 28", "will take until
+    December": a future auxiliary, its verb and at most a short object right before the
+    preposition (one of ``prepositions``) and the date; a thing still to do cannot be dated
+    before its report. Only so close: "figures for December will show" name a month gone
+    by."""
+    lo = max(0, start - 80)
+    prep = _PREP_BEFORE.search(ctx.text, lo, start)
+    if prep is None or prep.group(1).lower() not in prepositions:
+        return False
+    clause = ctx.text[lo:prep.start() + 1]
+    for stop in ",;:()\"“”.":
+        clause = clause.rpartition(stop)[2]
+    words = [w.lower() for w in _WORDS_BACK.findall(clause)]
+    for i in range(len(words) - 1, max(-1, len(words) - 4 - OBJECT_WORDS), -1):
+        if words[i] in _FUTURE_AUX:
+            return i < len(words) - 1
+        if words[i] in _OBJECT_BREAKERS and words[i] not in ("be", "not"):
+            return False
     return False
 
 
@@ -293,6 +319,9 @@ def month(c: Candidate, ctx: Context) -> Pieces:
             y = pick_year_for_month(dct, m, tense)
             if tense == "past" and (y, m) > (dct.year, dct.month) and _done_on(ctx, c.start, "in"):
                 y -= 1  # "was elected in January" in a December article: a thing done, last January
+            elif tense == "future" and (y, m) < (dct.year, dct.month) \
+                    and _to_be_done(ctx, c.start, ("in", "until", "till", "by", "through")):
+                y += 1  # "the store will close in December" in a January article: next December
             y += _part_beyond(dct, y, m, norm(g["mod"]).strip(" -"), tense)
     return one(c, V.month(y, m, c.rule))
 
@@ -317,8 +346,9 @@ def _month_tense(c: Candidate, ctx: Context) -> str | None:
     ("the border stays shut until March") the span runs ahead."""
     tense = ctx.tense(c.start, c.end)
     if prev_word(ctx, c.start) in _SPAN_END:
-        # ... but a present clause runs up to a month still to come ("stays shut until March")
-        return "future" if tense is None else None
+        # ... but a present or future clause runs up to a month still to come ("stays shut
+        # until March", "will take until December")
+        return "future" if tense in (None, "future") else None
     return tense
 
 
