@@ -379,7 +379,14 @@ def holiday(c: Candidate, ctx: Context) -> Pieces:
             pick = max(e for e in easters if e <= ctx.dct)
         return one(c, V.week_of(pick, "holiday_week"))
     options = [holiday_day(entry, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
-    if tense == "future":
+    rel = norm(c.groups["rel"])
+    if rel in ("last", "this past"):
+        d = max(o for o in options if o < ctx.dct)
+    elif rel in ("next", "this coming"):
+        d = min(o for o in options if o > ctx.dct)
+    elif rel == "this":
+        d = options[1]
+    elif tense == "future":
         d = min(o for o in options if o >= ctx.dct)
     elif tense == "past":
         d = max(o for o in options if o <= ctx.dct)
