@@ -124,6 +124,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # "this past weekend" is the last one, "this coming weekend" the next
     ("2025-07-24", "Rain fell across the region this past weekend.", "this past weekend",
      "2025-W29-WE", r("2025-07-19", "2025-07-20"), "DATE"),
+    # "this weekend" in a past clause told on a weekday, and "the past weekend": the last one
+    ("2025-07-21", "Rain fell across the north this weekend.", "this weekend", "2025-W29-WE",
+     r("2025-07-19", "2025-07-20"), "DATE"),
+    ("2025-07-21", "More rain will fall this weekend.", "this weekend", "2025-W30-WE",
+     r("2025-07-26", "2025-07-27"), "DATE"),
+    ("2025-07-21", "Rain fell over the past weekend.", "the past weekend", "2025-W29-WE",
+     r("2025-07-19", "2025-07-20"), "DATE"),
     # a weekday after "from" in a present clause is the coming one
     ("2025-03-06", "The curfew applies from Monday.", "Monday", "2025-03-10", r("2025-03-10"),
      "DATE"),

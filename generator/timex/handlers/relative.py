@@ -52,6 +52,11 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
         rel = "last" if unit == "weekend" else "the past"
     elif rel == "this coming":
         rel = "the coming"
+    if unit == "weekend" and ctx.dct is not None and (
+            rel in ("the past", "the last")
+            or (rel == "this" and ctx.dct.weekday() < 5 and ctx.tense(c.start, c.end) == "past")):
+        # "over the past weekend"; "rain fell this weekend" told on a weekday: the last one
+        rel = "last"
     if unit in _PARTS_OF_DAY:
         return chain_unit(c, ctx, rel, unit, rule)  # "that morning" (others are rejected)
     calendar = calendar_neighbour(c, ctx, rel, unit, c.end)
