@@ -111,18 +111,27 @@ def year_end(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.year_end(ctx.dct.year, "year_end"))
 
 
+def _short_decade(tens: int, ctx: Context) -> int:
+    """The first year of "the '80s", "the 80s": in the century that makes it past (the '10s:
+    this one)."""
+    century = 1900
+    if ctx.dct and tens * 10 <= ctx.dct.year % 100 and tens <= 2:
+        century = 2000
+    elif tens <= 1:
+        century = 2000
+    return century + tens * 10
+
+
+def decade_short(c: Candidate, ctx: Context) -> Pieces:
+    return one(c, V.decade(_short_decade(int((c.groups["dec"] or "0")[0]), ctx), "decade"))
+
+
 def decade(c: Candidate, ctx: Context) -> Pieces:
     """ "the 1990s"; "the '80s" in the century that makes it past (the '10s: this one);
     "the 1800s" is the nineteenth century."""
     dec = c.groups["dec"] or ""
     if dec[0] in "'’":
-        tens = int(dec[1])
-        century = 1900
-        if ctx.dct and tens * 10 <= ctx.dct.year % 100 and tens <= 2:
-            century = 2000
-        elif tens <= 1:
-            century = 2000
-        first = century + tens * 10
+        first = _short_decade(int(dec[1]), ctx)
     else:
         first = int(dec)
         if first % 100 == 0 and first < 2000:
