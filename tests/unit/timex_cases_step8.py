@@ -30,6 +30,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-02-01", "2025-02-28"), "DATE"),
     (J, "The minister agreed to step down in February.", "February", "2025-02",
      r("2025-02-01", "2025-02-28"), "DATE"),
+    # ... or an object that is a planned event: the date is the event's
+    (J, "Officials confirmed the summit in February.", "February", "2025-02",
+     r("2025-02-01", "2025-02-28"), "DATE"),
     # a regular -ed word before a noun is an adjective, not the verb of a thing done
     (F, "The bank plans to redeem 40 million unlisted preferred shares on March 3.",
      "March 3", "2025-03-03", r("2025-03-03"), "DATE"),

@@ -128,8 +128,8 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
     for i in range(len(words) - 1, max(-1, len(words) - 2 - OBJECT_WORDS), -1):
         verb = words[i].lower()
         before = words[i - 1].lower() if i else ""
-        if verb in _OBJECT_BREAKERS:
-            return False
+        if verb in _OBJECT_BREAKERS or verb in _PLANNED_NOUNS:
+            return False  # "confirmed the summit in February": the date is the summit's
         if before in _DETERMINERS or not _past_form(verb):
             continue  # part of the object ("the revised plan", "office")
         after = words[i + 1].lower() if i + 1 < len(words) else ""
