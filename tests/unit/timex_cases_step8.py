@@ -162,6 +162,12 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "January", "2025-01", r("2025-01-01", "2025-01-31"), "DATE"),
     (W, "The firm was founded in 1998. In June, it announced record profits.", "June",
      "2025-06", r("2025-06-01", "2025-06-30"), "DATE"),
+    # "is in two days": a present copula before "in" and a count of units is a timetable
+    (W, "The vote is in two days.", "two days", "2025-07-25", r("2025-07-25"), "DATE"),
+    (W, "The vote was in two days.", "two days", "P2D", "", "DURATION"),
+    # a clock time with "last night", "this morning": a time of that day
+    (W, "Polls closed at 10pm last night.", "10pm last night", "2025-07-22T22:00",
+     r("2025-07-22"), "TIME"),
     # "the year to date": the dateline's year so far, not a span ending on some date
     (W, "Figures for the year to date show a rise in thefts.", "the year to date", "2025",
      r("2025-01-01", "2025-12-31"), "DATE"),
