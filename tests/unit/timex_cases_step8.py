@@ -1,6 +1,10 @@
 """Table cases for the accuracy step of issue 15, session 8: readings of news prose the
-tagger missed or got wrong (a thing done with its object before "in"/"on" a date, British
-"Tuesday week", reporting weeks and years "to" a date...).
+tagger missed or got wrong. A thing done (or still to do) with its object before "in"/"on"
+its date; reporting periods "to" a date and "the year to date"; a part of the dateline's
+month still to come; the timetable present ("returns on Sunday", "head to the polls", "is in
+Brussels on Thursday", "is in two days"); "for the weekend", "this weekend" told on a
+weekday; "the following week" counted from a day, not a year; "by the end of the month" of
+the date told; a year carried into the next sentence; clock times with "last night".
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
