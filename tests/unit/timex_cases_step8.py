@@ -138,9 +138,12 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-07-26", "2025-07-27"), "DATE"),
     ("2025-07-21", "Rain fell over the past weekend.", "the past weekend", "2025-W29-WE",
      r("2025-07-19", "2025-07-20"), "DATE"),
-    # a weekday after "from" in a present clause is the coming one
+    # a rule in force "from" a weekday in a present clause runs from the coming one; data
+    # "from Monday" are Monday's
     ("2025-03-06", "The curfew applies from Monday.", "Monday", "2025-03-10", r("2025-03-10"),
      "DATE"),
+    ("2025-03-06", "Data from Monday shows a rise in cases.", "Monday", "2025-03-03",
+     r("2025-03-03"), "DATE"),
     ("2025-03-06", "Prices rose 3% from Monday.", "Monday", "2025-03-03", r("2025-03-03"),
      "DATE"),
     # a quarter code with its year joined on

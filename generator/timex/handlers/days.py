@@ -27,6 +27,7 @@ from generator.timex.scan import Candidate
 _DEADLINE_UNTIL = LEX.pattern("deadline_until")
 _COPULA = LEX.pattern("copula_before_weekday")
 _PLANNED_FOR = LEX.pattern("planned_for_weekday")
+_FROM_AHEAD = LEX.pattern("from_ahead_weekday")
 _ANY_WEEKDAY = LEX.pattern("any_weekday_before")
 _RUNS_UNTIL = LEX.words("runs_until_weekday")
 _GENERIC_AFTER_TODAY = LEX.pattern("generic_after_today")
@@ -64,7 +65,8 @@ def resolve_weekday(ctx: Context, wd: int, rel: str, pos: int, end: int) -> date
     if tense == "future" or _DEADLINE_UNTIL.search(ctx.text, max(0, pos - 80), pos) \
             or _COPULA.search(ctx.text, max(0, pos - 40), pos) \
             or _PLANNED_FOR.search(ctx.text, max(0, pos - 20), pos) \
-            or (tense is None and prev_word(ctx, pos) in _RUNS_UNTIL):
+            or (tense is None and (prev_word(ctx, pos) in _RUNS_UNTIL
+                                   or _FROM_AHEAD.search(ctx.text, max(0, pos - 30), pos))):
         # "until Sunday, the border stays shut": a present clause runs up to the coming day
         return weekday_on_or_after(dct, wd)
     return weekday_on_or_before(dct, wd)
