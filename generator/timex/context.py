@@ -23,6 +23,7 @@ _LEX = english()
 _CUES = _LEX.tense
 assert _CUES is not None
 _PAST = _LEX.past_tenses
+_PARTICIPLES = frozenset(p for verb in _LEX.verbs for p in verb.participles)
 _NOT_BEFORE_SCHEDULE = _CUES.determiners | _CUES.not_before_schedule
 _PRESENT_COPULA = frozenset(("is", "are", "am", "'s", "’s", "be"))
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
@@ -112,6 +113,13 @@ class Context:
         ``near``: only in this sentence or the one before."""
         return self._last_ref(pos, lambda v: not fine or v.granularity in ("time", "day"), near)
 
+    def ref_finer(self, pos: int, granularities: tuple[str, ...],
+                  near: bool = False) -> TimeValue | None:
+        """The date last mentioned in this paragraph or the one before (``near``: this
+        sentence or the one before) with one of these granularities: "the following week"
+        counts on from a day or a week, not from "late 2023"."""
+        return self._last_ref(pos, lambda v: v.granularity in granularities, near)
+
     def ref_of(self, pos: int, granularity: str) -> TimeValue | None:
         """The date of that granularity last mentioned in this paragraph or the one before
         ("that quarter")."""
@@ -143,8 +151,10 @@ class Context:
             return None
         s_start = self.sentence_bounds(pos)[0]
         p, v = self.refs[-1]
-        if p < s_start or v.start is None or v.start.year == self.dct.year:
+        if v.start is None or v.start.year == self.dct.year:
             return None
+        if p < s_start:
+            return self._year_told_before(pos, s_start, p, v, month_no, day_no)
         if v.rule not in _FRAME_RULES and not (v.rule == "year"
                                                and _LEAD_PREP_RE.fullmatch(self.text, s_start, p)):
             return None
@@ -159,6 +169,20 @@ class Context:
         earlier = (month_no, day_no) < (r.month, r.day if v.granularity == "day" else 1)
         if v.granularity in ("day", "month") and earlier and words & _FRAME_FORWARD:
             return r.year + 1
+        return r.year
+
+    def _year_told_before(self, pos: int, s_start: int, p: int, v: TimeValue, month_no: int,
+                          day_no: int) -> int | None:
+        """ "He was arrested on March 12, 2019. On March 14, he was charged": a past sentence
+        opening with a later month(-day) of the year the sentence before dated in full."""
+        r = v.start
+        assert r is not None
+        if p < self.sentence_bounds(s_start - 1)[0] or v.rule not in _FRAME_RULES \
+                or v.granularity not in ("day", "month") \
+                or (month_no, day_no) < (r.month, r.day if v.granularity == "day" else 1) \
+                or not _LEAD_PREP_RE.fullmatch(self.text, s_start, pos) \
+                or self.tense(pos, pos) != "past":
+            return None
         return r.year
 
     def ref_day(self, pos: int) -> date | None:
@@ -205,6 +229,10 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     return bool(word) and word.group(1).lower() in _NOT_SENTENCE_END
 
 
+def _is_participle(word: str) -> bool:
+    return word in _PARTICIPLES or (word.endswith("ed") and word not in _CUES.not_past_ed)
+
+
 def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
     """Tense markers ("past"/"future") of the words in text[lo:hi], in order.
 
@@ -228,6 +256,12 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
         elif timetable and low in cues.schedule_present and prev not in _NOT_BEFORE_SCHEDULE \
                 and not prev.endswith(("'s", "’s")):
             out.append("future")  # "the leaders meet Monday": the timetable present
+        elif timetable and low in cues.schedule_heading and nxt in cues.headings \
+                and prev not in _NOT_BEFORE_SCHEDULE:
+            out.append("future")  # "voters head to the polls on Sunday", "goes to trial Monday"
+        elif low == "to" and nxt == "be" and i + 2 < len(words) \
+                and _is_participle(words[i + 2].lower()):
+            out.append("future")  # "the report, to be published on Monday"
         elif low in cues.before_to and nxt == "to":
             out.append("future")
         elif low == "as" and nxt in ("soon", "early") and i + 2 < len(words) \
@@ -241,6 +275,9 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
             out.append("future")  # "a hearing is set for Thursday"
         elif low in cues.due and prev in _PRESENT_COPULA and nxt != "to":
             out.append("future")  # "he is due in court on Thursday"
+        elif low in cues.due and nxt in cues.due_after_noun and prev not in cues.due_was \
+                and (i + 2 >= len(words) or words[i + 2].lower() not in cues.due_was):
+            out.append("future")  # "retail sales, due on Friday, ...": a figure still to come
         elif i and words[i - 1].lower() in cues.passive_aux and low not in ("was", "were", "had"):
             continue  # "will be held", "is expected": a participle, not a past tense
         elif low.endswith("ed") and (low.startswith("un") or prev in cues.determiners):

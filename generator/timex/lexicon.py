@@ -65,6 +65,10 @@ class TenseCues:
     base_form_before: frozenset[str]  # "will shut", "to cut": a base form, not a past
     set_for: frozenset[str]           # "is set for Thursday": a plan
     due: frozenset[str]               # "is due in court Thursday": a plan
+    schedule_heading: frozenset[str]  # "voters head to the polls Sunday": a timetable...
+    headings: frozenset[str]          # ... when one of these follows
+    due_after_noun: frozenset[str]    # "sales, due on Friday": a plan after a noun too
+    due_was: frozenset[str]           # "was due": a plan whose time may have passed
     clause_openers: tuple[str, ...]
 
 

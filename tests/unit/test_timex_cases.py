@@ -20,6 +20,8 @@ from timex_cases_news import CASES as NEWS_CASES
 from timex_cases_news import NONE as NEWS_NONE
 from timex_cases_step7 import CASES as STEP7_CASES
 from timex_cases_step7 import NONE as STEP7_NONE
+from timex_cases_step8 import CASES as STEP8_CASES
+from timex_cases_step8 import NONE as STEP8_NONE
 
 W = "2025-07-23"  # Wednesday
 T = "2024-12-26"  # Thursday
@@ -851,8 +853,8 @@ def _date(s: str | None) -> datetime.date | None:
 
 # timex_cases_news.py: the error kinds of issue 15; timex_cases_conventions.py: TimeML's
 # conventions; timex_cases_frames.py: the frame a date is read in (timetable, anniversary)
-ALL_CASES = CASES + NEWS_CASES + CONVENTION_CASES + FRAME_CASES + STEP7_CASES
-ALL_NONE = NONE + NEWS_NONE + CONVENTION_NONE + FRAME_NONE + STEP7_NONE
+ALL_CASES = CASES + NEWS_CASES + CONVENTION_CASES + FRAME_CASES + STEP7_CASES + STEP8_CASES
+ALL_NONE = NONE + NEWS_NONE + CONVENTION_NONE + FRAME_NONE + STEP7_NONE + STEP8_NONE
 
 
 @pytest.mark.parametrize("dct,sentence,expr,value,range_,type_", ALL_CASES,

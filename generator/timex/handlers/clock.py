@@ -16,7 +16,8 @@ from generator.timex.handlers.days import resolve_weekday
 from generator.timex.scan import Candidate
 
 _MOMENTS = LEX.moments or {}
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+# the day a word after a clock time names ("10pm last night", "6am this morning")
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1, "this": 0}
 
 
 def _clock_day(ctx: Context, c: Candidate, day_text: str | None, mon: str | None,

@@ -57,3 +57,24 @@ def day_piece(c: Candidate, y: int, m: int, d: int, rule: str) -> Pieces:
         return one(c, V.day(date(y, m, d), rule))
     except ValueError:
         return None
+
+
+# the dates a period of each unit may be told from ("by the end of the month" after "on
+# March 3"): no coarser than the unit
+FINER_THAN = {"month": ("time", "day", "week", "month"),
+              "year": ("time", "day", "week", "month", "quarter", "season", "half", "year")}
+
+
+def told_base(ctx: Context, start: int, end: int, unit: str) -> date | None:
+    """ "The bank failed on March 3, 2008. By the end of the month, ten more had closed":
+    in a past clause, "the month" ("the year") is that of the date told just before (this
+    sentence or the one before) when it is not the dateline's; else None (the dateline's)."""
+    if ctx.dct is None or ctx.tense(start, end) != "past":
+        return None
+    ref = ctx.ref_finer(start, FINER_THAN[unit], near=True)
+    if ref is None or ref.start is None:
+        return None
+    d = ref.start
+    if d.year == ctx.dct.year and (unit == "year" or d.month == ctx.dct.month):
+        return None
+    return d

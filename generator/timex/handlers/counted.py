@@ -1,5 +1,7 @@
 """Dates counted from another date of the text: "two days after July 4", "ten years on from
-the uprising of March 2011", "the day before last Tuesday's hearing" (used by relative.py).
+the uprising of March 2011", "the day before last Tuesday's hearing" (used by relative.py);
+"this time last year", "the same month last year" (a unit of the dateline or of the date
+told, a year back).
 
 A count from a happening is a date only when the text dates the happening, right after the
 preposition ("after July 4") or inside its noun phrase ("the 2011 uprising", "the crash in
@@ -157,3 +159,37 @@ def shift(base: date, amount: float, unit: str, rule: str) -> TimeValue | None:
             return None
         return V.year(base.year + years, rule)
     return None
+
+
+_BACK_DAYS = {"week": 7}
+_GRAINS = {"day": ("day", "time"), "week": ("day", "time", "week"),
+           "month": ("day", "time", "week", "month"), "time": ("day", "time")}
+
+
+def same_unit_back(c: Candidate, ctx: Context) -> list[tuple[int, int, TimeValue]] | None:
+    """ "this time last year" (the dateline's month a year back: "this time" is no finer),
+    "this week last year", "the same month last year" (of the month just told: "sales in
+    June rose from the same month last year"), "the same day last week"."""
+    g = c.groups
+    unit = (g["unit"] or "").lower()
+    back = (g["back"] or "").lower()
+    step = -1 if (g["rel"] or "").lower() == "last" else 1
+    base = ctx.dct
+    if (g["the"] or "").lower() != "this":
+        told = ctx.ref_finer(c.start, _GRAINS[unit], near=True)
+        base = told.start if told is not None and told.start is not None else base
+    if base is None:
+        return None
+    if back == "week":
+        if unit not in ("day", "time"):
+            return None
+        return [(c.start, c.end, V.day(base + timedelta(weeks=step), "same_unit_back"))]
+    moved = V.add_months(base.replace(day=1), step * (12 if back == "year" else 1))
+    if unit == "week":
+        if back != "year":
+            return None
+        return [(c.start, c.end, V.week_of(base + timedelta(weeks=52 * step), "same_unit_back"))]
+    if unit == "day":
+        last = V.last_day(moved.year, moved.month).day
+        return [(c.start, c.end, V.day(moved.replace(day=min(base.day, last)), "same_unit_back"))]
+    return [(c.start, c.end, V.month(moved.year, moved.month, "same_unit_back"))]

@@ -32,10 +32,22 @@ _PLAN_BEFORE_ON = LEX.words("plan_verbs_before_on")
 _PAST_FORMS = LEX.past_tenses - {verb.base for verb in LEX.verbs}
 _NOT_PAST_ED = LEX.tense.not_past_ed if LEX.tense else frozenset()
 _NOT_PAST_AUX = LEX.words("participle_before")
-# "was signed on", "died on", "was elected in": the verb, the preposition, then the date
-_VERB_ON = re.compile(r"\b([A-Za-z]+)\s+(on|in)\s+$", re.I)
+# "was signed on", "died on", "took office in": the verb, a short object, the preposition,
+# then the date ("on the night of 14 October": a part of the day is looked through)
+_PREP_BEFORE = re.compile(r"\s(on|in|until|till|by|through)\s+(?:the\s+(?:early\s+hours|night|morning|evening|"
+                          r"afternoon)\s+of\s+)?$", re.I)
+_WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_OBJECT_BREAKERS = LEX.words("object_breakers")
+_PERIOD_TO = LEX.pattern("period_to")
+_FUTURE_AUX = LEX.words("future_auxiliaries")
+_DETERMINERS = LEX.tense.determiners if LEX.tense else frozenset()
+_OBJECT_OPENERS = _DETERMINERS | LEX.words("object_pronouns")
+OBJECT_WORDS = 3  # "took [office] in", "won [the general election] in"
 _NOUN_AFTER = re.compile(r"(['’]s\s+|\s+)([a-z][a-z-]+)")
 _FIRST_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
+# the days of a month its parts cover ("early" the first ten...)
+_MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
+                "middle": (11, 20), "late": (21, 31), "end": (21, 31)}
 _BACK_REL = ("last", "this past", "past", "previous")
 _AHEAD_REL = ("next", "this coming", "coming")
 _CHAINED_REL = ("that", "the following", "the next", "the previous", "the preceding")
@@ -81,7 +93,7 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
             day: date | None = date(framed, m, d)
         except ValueError:
             return None
-    elif prev_word(ctx, c.start) in ("ended", "since"):
+    elif prev_word(ctx, c.start) in ("ended", "since") or _period_closed(ctx, start, tense):
         # "the fiscal year ended Jan. 31": a period already closed, however long ago; "missing
         # since Dec. 28": a span opened on the latest such day
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
@@ -93,23 +105,74 @@ def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
             # cannot be dated ahead of its report, so it is last year's (the timezone's day
             # of slack aside)
             day = pick_day(ctx.dct, m, d, "past", tie_days=366)
+        elif day is not None and tense == "future" and (ctx.dct - day).days > 1 \
+                and _to_be_done(ctx, start):
+            day = pick_day(ctx.dct, m, d, "future", tie_days=366)  # "will close on December 28"
     return None if day is None else (start, end, V.day(day, c.rule))
 
 
 def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
-    """ "signed on", "died on": a past verb right before "on" and the date, and not one that
-    sets a time ("scheduled on"). Only so close: "subpoenaed him to testify on Feb. 10" and
-    "said it is calling for the redemption on Dec. 7" name days still to come."""
-    m = _VERB_ON.search(ctx.text, max(0, start - 30), start)
-    if m is None or m.group(2).lower() != preposition:
+    """ "signed on", "died on", "took office in", "won the election in": a past verb, at most
+    a short object, then "on"/"in" and the date; not a verb that sets a time ("scheduled
+    on"). The object holds no verb, "to" or conjunction (object_breakers): "subpoenaed him to
+    testify on Feb. 10" and "said it is calling for the redemption on Dec. 7" name days still
+    to come."""
+    lo = max(0, start - 80)
+    prep = _PREP_BEFORE.search(ctx.text, lo, start)
+    if prep is None or prep.group(1).lower() != preposition:
         return False
-    verb = m.group(1).lower()
-    if verb in _PLAN_BEFORE_ON:
+    clause = ctx.text[lo:prep.start() + 1]
+    for stop in ",;:()\"“”.":
+        clause = clause.rpartition(stop)[2]
+    words = _WORDS_BACK.findall(clause)
+    for i in range(len(words) - 1, max(-1, len(words) - 2 - OBJECT_WORDS), -1):
+        verb = words[i].lower()
+        before = words[i - 1].lower() if i else ""
+        if verb in _OBJECT_BREAKERS or verb in _PLANNED_NOUNS:
+            return False  # "confirmed the summit in February": the date is the summit's
+        if before in _DETERMINERS or not _past_form(verb):
+            continue  # part of the object ("the revised plan", "office")
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if after and verb not in _PAST_FORMS and after not in _OBJECT_OPENERS:
+            continue  # "preferred shares", "armed men": a regular -ed word before a noun
+        if verb in _PLAN_BEFORE_ON or before in _NOT_PAST_AUX:
+            return False  # "the case is heard in May", "to be published in November"
+        return True
+    return False
+
+
+def _to_be_done(ctx: Context, start: int, prepositions: tuple[str, ...] = ("on",)) -> bool:
+    """ "will close in December", "will be held on December 28", "will take until
+    December": a future auxiliary, its verb and at most a short object right before the
+    preposition (one of ``prepositions``) and the date; a thing still to do cannot be dated
+    before its report. Only so close: "figures for December will show" name a month gone
+    by."""
+    lo = max(0, start - 80)
+    prep = _PREP_BEFORE.search(ctx.text, lo, start)
+    if prep is None or prep.group(1).lower() not in prepositions:
         return False
-    if prev_word(ctx, m.start()) in _NOT_PAST_AUX:
-        return False  # "the case is heard in May", "to be published in November": a participle
-    return verb in _PAST_FORMS or (verb.endswith("ed") and len(verb) >= 4
-                                   and verb not in _NOT_PAST_ED)
+    clause = ctx.text[lo:prep.start() + 1]
+    for stop in ",;:()\"“”.":
+        clause = clause.rpartition(stop)[2]
+    words = [w.lower() for w in _WORDS_BACK.findall(clause)]
+    for i in range(len(words) - 1, max(-1, len(words) - 4 - OBJECT_WORDS), -1):
+        if words[i] in _FUTURE_AUX:
+            return i < len(words) - 1
+        if words[i] in _OBJECT_BREAKERS and words[i] not in ("be", "not"):
+            return False
+    return False
+
+
+def _period_closed(ctx: Context, start: int, tense: str | None) -> bool:
+    """ "rose in the week to 23 November", "the year to March" in a past clause: a reporting
+    period told as closed ends on the latest such date, however far back ("the year ended"
+    always has)."""
+    return tense == "past" and _PERIOD_TO.search(ctx.text, max(0, start - 30), start) is not None
+
+
+def _past_form(word: str) -> bool:
+    return word in _PAST_FORMS or (word.endswith("ed") and len(word) >= 4
+                                   and word not in _NOT_PAST_ED)
 
 
 def month_day(c: Candidate, ctx: Context) -> Pieces:
@@ -249,14 +312,32 @@ def month(c: Candidate, ctx: Context) -> Pieces:
         framed = ctx.year_frame(c.start, m) if tense != "future" else None
         if framed is not None:
             y = framed
-        elif prev_word(ctx, c.start) == "since":
+        elif prev_word(ctx, c.start) == "since" or _period_closed(ctx, c.start, tense):
             # "has doubled since January": a span opened in the latest such month
             y = dct.year if m <= dct.month else dct.year - 1
         else:
             y = pick_year_for_month(dct, m, tense)
             if tense == "past" and (y, m) > (dct.year, dct.month) and _done_on(ctx, c.start, "in"):
                 y -= 1  # "was elected in January" in a December article: a thing done, last January
+            elif tense == "future" and (y, m) < (dct.year, dct.month) \
+                    and _to_be_done(ctx, c.start, ("in", "until", "till", "by", "through")):
+                y += 1  # "the store will close in December" in a January article: next December
+            y += _part_beyond(dct, y, m, norm(g["mod"]).strip(" -"), tense)
     return one(c, V.month(y, m, c.rule))
+
+
+def _part_beyond(dct: date, y: int, m: int, mod: str, tense: str | None) -> int:
+    """ "met in late January" in a January 10 article: that part of the dateline's month is
+    still to come, so a past clause means last year's (-1); "will meet in early July" on July
+    25, next year's (+1)."""
+    if (y, m) != (dct.year, dct.month) or not mod:
+        return 0
+    first, last = _MONTH_PARTS.get(mod.removeprefix("the ").removesuffix(" of"), (1, 31))
+    if tense == "past" and dct.day < first:
+        return -1
+    if tense == "future" and dct.day > last:
+        return 1
+    return 0
 
 
 def _month_tense(c: Candidate, ctx: Context) -> str | None:
@@ -265,8 +346,9 @@ def _month_tense(c: Candidate, ctx: Context) -> str | None:
     ("the border stays shut until March") the span runs ahead."""
     tense = ctx.tense(c.start, c.end)
     if prev_word(ctx, c.start) in _SPAN_END:
-        # ... but a present clause runs up to a month still to come ("stays shut until March")
-        return "future" if tense is None else None
+        # ... but a present or future clause runs up to a month still to come ("stays shut
+        # until March", "will take until December")
+        return "future" if tense in (None, "future") else None
     return tense
 
 

@@ -26,6 +26,8 @@ from generator.timex.scan import Candidate
 
 _DEADLINE_UNTIL = LEX.pattern("deadline_until")
 _COPULA = LEX.pattern("copula_before_weekday")
+_PLANNED_FOR = LEX.pattern("planned_for_weekday")
+_FROM_AHEAD = LEX.pattern("from_ahead_weekday")
 _ANY_WEEKDAY = LEX.pattern("any_weekday_before")
 _RUNS_UNTIL = LEX.words("runs_until_weekday")
 _GENERIC_AFTER_TODAY = LEX.pattern("generic_after_today")
@@ -61,8 +63,10 @@ def resolve_weekday(ctx: Context, wd: int, rel: str, pos: int, end: int) -> date
         return weekday_on_or_before(base, wd, strict=True)
     tense = ctx.tense(pos, end, timetable=True)
     if tense == "future" or _DEADLINE_UNTIL.search(ctx.text, max(0, pos - 80), pos) \
-            or _COPULA.search(ctx.text, max(0, pos - 20), pos) \
-            or (tense is None and prev_word(ctx, pos) in _RUNS_UNTIL):
+            or _COPULA.search(ctx.text, max(0, pos - 40), pos) \
+            or _PLANNED_FOR.search(ctx.text, max(0, pos - 20), pos) \
+            or (tense is None and (prev_word(ctx, pos) in _RUNS_UNTIL
+                                   or _FROM_AHEAD.search(ctx.text, max(0, pos - 30), pos))):
         # "until Sunday, the border stays shut": a present clause runs up to the coming day
         return weekday_on_or_after(dct, wd)
     return weekday_on_or_before(dct, wd)
@@ -127,6 +131,24 @@ def weekday_of_week(c: Candidate, ctx: Context) -> Pieces:
         return one(c, V.unresolved("XXXX-WXX-" + str(wd + 1), "day", "weekday_of_week"))
     monday = base - timedelta(days=base.weekday()) + timedelta(weeks=_WEEK_STEP[rel])
     return one(c, V.day(monday + timedelta(days=wd), "weekday_of_week"))
+
+
+def week_after_day(c: Candidate, ctx: Context) -> Pieces:
+    """ "Tuesday week", "a week on Tuesday", "a week today": a week (a fortnight: two) after
+    the coming such day (today, tomorrow); none in a past clause, where British writes "a
+    week last Tuesday" and these words are a length and a day ("a week on Tuesday")."""
+    g = c.groups
+    if ctx.dct is None:
+        return None
+    if ctx.tense(c.start, c.end, timetable=True) == "past":
+        return None
+    weeks = 2 if (g["unit"] or g["unit2"]) == "fortnight" else 1
+    day = g["day"]
+    if day:
+        base = ctx.dct + timedelta(days=_DAY_OFFSETS[day])
+    else:
+        base = weekday_on_or_after(ctx.dct, WEEKDAY_NUMBER[(g["wd"] or g["wd2"] or "").lower()])
+    return one(c, V.day(base + timedelta(weeks=weeks), "week_after_day"))
 
 
 def nth_weekday_of_month(c: Candidate, ctx: Context) -> Pieces:
@@ -359,7 +381,14 @@ def holiday(c: Candidate, ctx: Context) -> Pieces:
             pick = max(e for e in easters if e <= ctx.dct)
         return one(c, V.week_of(pick, "holiday_week"))
     options = [holiday_day(entry, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
-    if tense == "future":
+    rel = norm(c.groups["rel"])
+    if rel in ("last", "this past"):
+        d = max(o for o in options if o < ctx.dct)
+    elif rel in ("next", "this coming"):
+        d = min(o for o in options if o > ctx.dct)
+    elif rel == "this":
+        d = options[1]
+    elif tense == "future":
         d = min(o for o in options if o >= ctx.dct)
     elif tense == "past":
         d = max(o for o in options if o <= ctx.dct)

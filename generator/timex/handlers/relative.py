@@ -13,7 +13,7 @@ from generator.timex import values as V
 from generator.timex.calendar import shift_quarter, weekday_on_or_after, weekday_on_or_before
 from generator.timex.context import Context
 from generator.timex.handlers.common import (LEX, WEEKDAY_NUMBER, Piece, Pieces, next_text,
-                                             norm, one, prev_word, span)
+                                             norm, one, prev_word, span, told_base)
 from generator.timex.handlers.counted import (COMPARISON, FROM_EVENT, GOVERNED_WORD, counted_from_date,
                                               counted_from_phrase, date_at, shift)
 from generator.timex.numbers import number_value, unit_name
@@ -26,6 +26,7 @@ _AMOUNT_BEFORE = LEX.pattern("amount_before")
 _AMOUNT_AFTER = LEX.pattern("amount_after")
 _NEIGHBOUR_ORDINAL = LEX.pattern("neighbour_ordinal")
 _YEAR_ENDED = LEX.pattern("year_ended")
+_TO_DATE = LEX.pattern("to_date")
 _THIS_UNIT = LEX.pattern("this_unit")
 _THIS_WEEK_SHOW = re.compile(r"This\s+Week")
 _PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
@@ -33,6 +34,9 @@ _STEP = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "the 
          "next": 1, "the coming": 1, "coming": 1, "the": 0}
 _CHAIN_STEP = {"that": 0, "that same": 0, "the same": 0, "the previous": -1, "the preceding": -1,
                "the prior": -1, "the following": 1, "the next": 1, "before": -1, "after": 1}
+# what "the following week (month)" may count on from: a date no coarser than the unit
+_CHAIN_GRAINS = {"week": ("time", "day", "week"), "weekend": ("time", "day", "week"),
+                 "month": ("time", "day", "week", "month")}
 _SAME_AS = re.compile(r"\s+as\s+")  # "the same day as ..."
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+time\s+for)\s+$", re.I)
 
@@ -43,6 +47,16 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
     unit = norm(g["unit"])
     mod = norm(g["mod"]).strip(" -")
     rule = f"rel_{unit.replace(' ', '_')}"
+    if rel == "this past":
+        # "this past weekend": the last one; "this past week" is "the past week"
+        rel = "last" if unit == "weekend" else "the past"
+    elif rel == "this coming":
+        rel = "the coming"
+    if unit == "weekend" and ctx.dct is not None and (
+            rel in ("the past", "the last")
+            or (rel == "this" and ctx.dct.weekday() < 5 and ctx.tense(c.start, c.end) == "past")):
+        # "over the past weekend"; "rain fell this weekend" told on a weekday: the last one
+        rel = "last"
     if unit in _PARTS_OF_DAY:
         return chain_unit(c, ctx, rel, unit, rule)  # "that morning" (others are rejected)
     calendar = calendar_neighbour(c, ctx, rel, unit, c.end)
@@ -66,8 +80,19 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
                                  "the_next_unit"))
     if rel in _CHAIN_RELS:
         return chain_unit(c, ctx, rel, unit, rule)
+    if rel == "the" and unit in ("year", "month", "week") and not mod and ctx.dct is not None:
+        so_far = _TO_DATE.match(ctx.text, c.end)
+        if so_far:
+            # "the year to date": the dateline's year (month, week) so far
+            value = relative_to(ctx, ctx.dct, "this", unit, "to_date", c)
+            return None if value is None else [(c.start, so_far.end(), value)]
     if rel in ("the", "the full") and unit in ("year", "fiscal year") and not mod:
         return _the_year(c, ctx, rel)
+    if rel == "the" and unit in ("week", "month") and not mod \
+            and _YEAR_ENDED.match(next_text(ctx, c.end, 10)):
+        # "the week to 23 November", "the month ended June 30": a reporting span of that
+        # length, as "the year ended" is; the date after it is its end
+        return one(c, V.duration(V.duration_value(1, unit), "the_period_ended"))
     if rel == "the" and not mod and unit not in ("weekend", "week"):
         return None
     if rel == "the latest":
@@ -80,7 +105,9 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
         quarter = _compared_quarter(c, ctx)
         if quarter is not None:
             return one(c, quarter)
-    return one(c, relative_to(ctx, ctx.dct, rel, unit, rule, c))
+    base = told_base(ctx, c.start, c.end, unit) if rel == "the" and mod \
+        and unit in ("month", "year") else None
+    return one(c, relative_to(ctx, base or ctx.dct, rel, unit, rule, c))
 
 
 def _span_ahead(c: Candidate, ctx: Context, rel: str) -> bool:
@@ -159,6 +186,10 @@ def relative_to(ctx: Context, base: date, rel: str, unit: str, rule: str,
             tense = ctx.tense(c.start, c.end, timetable=True)
             if _AHEAD_OF.search(ctx.text, max(0, c.start - 12), c.start):
                 tense = "future"
+            elif prev_word(ctx, c.start) == "for" and base.weekday() in (3, 4):
+                # "adjourned for the weekend", "stocked up for the weekend" told on a
+                # Thursday or Friday: the weekend at hand
+                tense = "future"
             if tense != "future":
                 sat = weekday_on_or_before(base - timedelta(days=1), 5)
                 if base.weekday() in (5, 6):
@@ -195,7 +226,8 @@ def chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
                  V.day(dated[1].start, "same_day_as"))]
     step = _CHAIN_STEP[rel]
     fine = unit in ("day",) + _PARTS_OF_DAY
-    ref = ctx.ref(c.start, fine=fine)
+    grains = _CHAIN_GRAINS.get(unit)
+    ref = ctx.ref_finer(c.start, grains) if grains else ctx.ref(c.start, fine=fine)
     s = c.start if start is None else start
     if ref is None and fine and step == 0:
         month = ctx.ref(c.start)

@@ -111,7 +111,10 @@ def _in_units_ahead(c: Candidate, ctx: Context, amount: float | None, unit: str)
     following = next_text(ctx, c.end, 20)
     if _SOME_PERIOD.match(following):
         return None
-    if not _TIME_AHEAD.match(following) and ctx.tense(c.start, c.end, timetable=True) != "future":
+    # "the vote is in two days": a present copula before "in" states a timetable too
+    timetable = len(before) >= 2 and before[-2] in ("is", "are")
+    if not _TIME_AHEAD.match(following) and not timetable \
+            and ctx.tense(c.start, c.end, timetable=True) != "future":
         return None
     if _OR_SO.match(following) or amount is None or amount != int(amount):
         return V.vague("FUTURE_REF", "in_units_ahead")

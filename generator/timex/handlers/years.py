@@ -12,7 +12,7 @@ from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.calendar import two_digit_year
 from generator.timex.context import Context
-from generator.timex.handlers.common import LEX, Pieces, norm, one, prev_word, span
+from generator.timex.handlers.common import LEX, Pieces, norm, one, prev_word, span, told_base
 from generator.timex.numbers import year_from_words
 from generator.timex.scan import Candidate
 
@@ -105,7 +105,25 @@ def year_end(c: Candidate, ctx: Context) -> Pieces:
     if prev_word(ctx, c.start) == "since":
         # "up 4% since year-end": the last year-end that has passed, the one before the dateline's
         return one(c, V.year_end(ctx.dct.year - 1, "year_end_since"))
+    told = told_base(ctx, c.start, c.end, "year")
+    if told is not None:
+        return one(c, V.year_end(told.year, "year_end_told"))
     return one(c, V.year_end(ctx.dct.year, "year_end"))
+
+
+def _short_decade(tens: int, ctx: Context) -> int:
+    """The first year of "the '80s", "the 80s": in the century that makes it past (the '10s:
+    this one)."""
+    century = 1900
+    if ctx.dct and tens * 10 <= ctx.dct.year % 100 and tens <= 2:
+        century = 2000
+    elif tens <= 1:
+        century = 2000
+    return century + tens * 10
+
+
+def decade_short(c: Candidate, ctx: Context) -> Pieces:
+    return one(c, V.decade(_short_decade(int((c.groups["dec"] or "0")[0]), ctx), "decade"))
 
 
 def decade(c: Candidate, ctx: Context) -> Pieces:
@@ -113,13 +131,7 @@ def decade(c: Candidate, ctx: Context) -> Pieces:
     "the 1800s" is the nineteenth century."""
     dec = c.groups["dec"] or ""
     if dec[0] in "'’":
-        tens = int(dec[1])
-        century = 1900
-        if ctx.dct and tens * 10 <= ctx.dct.year % 100 and tens <= 2:
-            century = 2000
-        elif tens <= 1:
-            century = 2000
-        first = century + tens * 10
+        first = _short_decade(int(dec[1]), ctx)
     else:
         first = int(dec)
         if first % 100 == 0 and first < 2000:
@@ -129,7 +141,8 @@ def decade(c: Candidate, ctx: Context) -> Pieces:
 
 
 def decade_word(c: Candidate, ctx: Context) -> Pieces:
-    return one(c, V.decade(1900 + _DECADES[(c.groups["word"] or "").lower()], "decade"))
+    n = _DECADES[(c.groups["word"] or "").lower()]
+    return one(c, V.decade(n if n >= 100 else 1900 + n, "decade"))
 
 
 def century(c: Candidate, ctx: Context) -> Pieces:
