@@ -47,6 +47,7 @@ from .fingerprint import CACHE_DIR, code_digest
 ADDRESS_FILE = "daemon.json"
 LOG_FILE = "daemon.log"  # what the server did: a line a request, a crash's traceback
 LOG_LIMIT = 1 << 20  # started afresh past 1 MB
+TIDY_AFTER = 2.0  # seconds without a request after a build before the server tidies up (Resident.tidy)
 IDLE_SECONDS = 15 * 60  # Gradle's daemon idles out after hours; a site's state is hundreds of MB
 START_TIMEOUT_S = 60.0  # for the server to import Annals and listen
 MAX_REQUEST = 64 * 1024
@@ -270,6 +271,30 @@ class Resident:
 
     key: tuple = ()
     state: Any = None  # incremental.PipelineState
+    retired: list[Path] = field(default_factory=list)  # old sites to remove when idle
+    untidy: bool = False  # a build ran since the last tidy
+
+    def tidy(self) -> bool:
+        """What waits for a quiet moment, so that a build asked for at once after another
+        need not wait for it: removing the old sites, and the cycle collector walking
+        everything once (a second on a big archive; its own timing would have it run in the
+        middle of a build). What a build keeps then goes out of the collector's sight, as in
+        annals serve (freed by reference counting all the same). False: nothing to do."""
+        if not self.untidy:
+            return False
+        self.remove_retired()
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.untidy = False
+        return True
+
+    def remove_retired(self) -> None:
+        from .output import remove_owned
+
+        for folder in self.retired:
+            remove_owned(folder)
+        self.retired.clear()
 
     def for_build(self, options) -> Any:
         from .incremental import PipelineState
@@ -310,13 +335,18 @@ def run_server(site_dir: Path, idle: float) -> None:
             try:
                 conn, _ = listener.accept()
             except socket.timeout:
+                if resident.tidy():  # a quiet moment after a build; from now on, idle
+                    listener.settimeout(idle)
+                    continue
                 log.say("idle: stopped")
                 return
             with conn:
                 if not _handle(conn, address, resident, site_dir, log):
                     log.say("stopped")
                     return
+            listener.settimeout(min(TIDY_AFTER, idle) if resident.untidy else idle)
     finally:
+        resident.remove_retired()
         listener.close()
         _forget(site_dir, address)
 
@@ -367,37 +397,21 @@ def _handle(conn: socket.socket, address: Address, resident: Resident, site_dir:
     return True
 
 
-def _settle_heap() -> None:
-    """Once the client has its answer: the cycle collector walks everything once, then
-    what a build keeps (a few hundred MB of objects on a big archive) goes out of its
-    sight, as in annals serve (freed by reference counting all the same). Walking it all
-    costs a second: here, not in the middle of the next build, and the cycles made since
-    the last build are freed rather than frozen for good."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-
-
 def _build(conn: socket.socket, fields: dict[str, Any], resident: Resident, site_dir: Path) -> str:
     """Run the build asked for and answer it; what happened, for the log."""
     from .build import BuildOptions, build, output_dir_for
-    from .output import remove_owned
 
+    resident.untidy = True
     try:
         options = BuildOptions(site_dir=site_dir, output_dir=Path(fields["output_dir"]) if fields.get("output_dir") else None,
                                base_url=fields.get("base_url"), drafts=bool(fields.get("drafts")),
                                force=bool(fields.get("force")), jobs=fields.get("jobs"),
                                review=bool(fields.get("review")), use_cache=bool(fields.get("use_cache", True)))
         state = resident.for_build(options)
-        retired: list[Path] = []  # the old site, removed once the client has its answer
-        try:
-            result = build(options, progress=lambda *p: _send(conn, {"progress": list(p)}), state=state,
-                           before_commit=lambda: _still_waiting(conn), retire=retired.append)
-            summary = summarize(result, output_dir_for(options, result.config))
-            _send(conn, {"done": asdict(summary)})
-        finally:
-            for folder in retired:
-                remove_owned(folder)
+        result = build(options, progress=lambda *p: _send(conn, {"progress": list(p)}), state=state,
+                       before_commit=lambda: _still_waiting(conn), retire=resident.retired.append)
+        summary = summarize(result, output_dir_for(options, result.config))
+        _send(conn, {"done": asdict(summary)})
         outcome = f"{summary.pages} pages, {summary.reused} unchanged"
     except BuildErrors as exc:
         resident.state = None
@@ -413,7 +427,7 @@ def _build(conn: socket.socket, fields: dict[str, Any], resident: Resident, site
                               f"{CACHE_DIR}/{LOG_FILE} and please report it (annals build --no-daemon "
                               "builds without it)", "exit": 1})
         outcome = "crashed:\n" + traceback.format_exc()
-    _settle_heap()
+    gc.freeze()  # at once: what the build keeps out of the collector's sight until the tidy
     return outcome
 
 

@@ -197,3 +197,19 @@ def _outward_address() -> str:
             return probe.getsockname()[0]
         except OSError:
             return "127.0.0.1"
+
+
+def test_the_old_site_is_removed_once_the_server_is_quiet(tiny: Path):
+    """The server answers first and tidies up when no build follows at once: the site each
+    build replaced is gone a moment later, and the new one is in place."""
+    build(tiny, "--daemon")
+    assert by_server(build(tiny)) and by_server(build(tiny))  # back to back: the second does not wait
+
+    def leftovers() -> list[str]:
+        return [p.name for p in tiny.iterdir() if p.name.startswith(".output.annals-")]
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and leftovers():
+        time.sleep(0.1)
+    assert leftovers() == []
+    assert (tiny / "output" / "index.html").is_file()
