@@ -111,6 +111,11 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
                           digester.of, file_signature,
                           salt=environment.encode() + digester.of(inputs.shared))
     streams = export.export_streams(timeline, config, media, splicer)
+    kept: dict[str, str] = {}  # the actors' export files: name -> digest of what they are made of
+    if staging is not None and splicer is not None:
+        kept = actor_export_digests(timeline, maker.paging, digester.of, splicer.salt, streams)
+        for name in _link_unchanged(kept, last, staging, splicer):
+            del streams[name]
 
     workers = _workers(timeline, jobs)
     if staging is None or workers < 2:
@@ -121,7 +126,7 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
                 emit(name, b"".join(stream()))
             else:  # in pieces to disk, noting where the events' pieces lie
                 emit(name, splicer.written(name, stream()) if splicer is not None else stream())
-        return files, stats, _with_exports(written, splicer, staging, stats)
+        return files, stats, _with_exports(written, splicer, staging, stats, kept)
     # Pages and exports in forked workers writing straight into the staging folder: the
     # timeline and the page maker are inherited, only record positions and names travel.
     assert staging.root is not None
@@ -137,17 +142,64 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
                 splicer.placed.update(placed)
                 splicer.copied += copied
     _static(theme, emit)
-    return files, stats, _with_exports(written, splicer, staging, stats)
+    return files, stats, _with_exports(written, splicer, staging, stats, kept)
 
 
 def _with_exports(written: WrittenPages | None, splicer: Splicer | None, staging: StagingFolder | None,
-                  stats: EmitStats) -> WrittenPages | None:
-    """The pages written, with where this build's export pieces lie."""
+                  stats: EmitStats, kept: Mapping[str, str]) -> WrittenPages | None:
+    """The pages written, with the actors' export files (``kept``: their digests) and
+    where this build's export pieces lie."""
     if splicer is None or written is None or staging is None:
         return written
     splicer.close()
     stats.copied = splicer.copied
-    return replace(written, exports=index_of(splicer.placed, staging.signature))
+    files = dict(written.pages)
+    for name, digest in kept.items():
+        signature = staging.signature(name)
+        if signature is not None:
+            files[name] = (digest, signature)
+    return replace(written, pages=files, exports=index_of(splicer.placed, staging.signature))
+
+
+def actor_export_digests(timeline: Timeline, paging, digest: Callable[[object], bytes], salt: bytes,
+                         streams: Mapping[str, object]) -> dict[str, str]:
+    """Each actor's export files (feed, TimelineJS, oEmbed) by a digest of what they are
+    made of: the actor's events (with their sources' faces and words), the key dates among
+    them and what every page reads (``salt``: code, settings, cast, pictures). An edit
+    touches a few actors; the others' files are linked from the last output, as unchanged
+    pages are."""
+    out: dict[str, str] = {}
+    folders = {export.actor_path(actor.slug): actor.slug for actor in timeline.actors}
+    by_folder: dict[str, list[str]] = {}
+    for name in streams:
+        folder = name.rsplit("/", 1)[0] + "/"
+        if folder in folders:
+            by_folder.setdefault(folder, []).append(name)
+    for folder, names in by_folder.items():
+        events = paging.events(folders[folder])
+        ids = {event.id for event in events}
+        keys = tuple(k for k in timeline.key_dates if not ids.isdisjoint(k.events))
+        h = hashlib.blake2b(salt, digest_size=20)
+        for part in (folders[folder], events, keys):
+            h.update(digest(part))
+        for name in names:
+            out[name] = h.hexdigest()
+    return out
+
+
+def _link_unchanged(kept: Mapping[str, str], last: WrittenPages | None, staging: StagingFolder,
+                    splicer: Splicer) -> list[str]:
+    """The export files in ``kept`` whose digest is the last build's and whose file is
+    still the one it wrote: linked into the staging folder (with where their pieces lie)."""
+    linked = []
+    for name, digest in kept.items():
+        source = last.reusable(name, digest) if last is not None else None
+        if source is not None and staging.link(name, source):
+            known = last.exports.files.get(name) if last is not None else None
+            if known is not None:
+                splicer.placed[name] = known[1]
+            linked.append(name)
+    return linked
 
 
 def _static(theme: Path, emit: Callable[[str, bytes], None]) -> None:

@@ -197,3 +197,28 @@ def test_the_other_sources_of_an_edited_event_keep_their_pages(tmp_path: Path):
     build_into(site, out)
     assert inodes(out)[wire] != after[wire]
     assert tree_bytes(out) == clean(site, tmp_path / "clean2")
+
+
+def test_the_export_files_of_actors_an_edit_does_not_touch_are_linked(tmp_path: Path):
+    """An actor's feed, TimelineJS and oEmbed files are made of its events: an edit of
+    another actor's event leaves them the very files they were."""
+    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
+    build_into(site, out)
+    before = {p.relative_to(out).as_posix(): p.stat().st_ino for p in (out / "actors").rglob("*.*")}
+    article = site / "content" / "articles" / "border-ceasefire.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("had been reached", "had been agreed"),
+                       encoding="utf-8")
+    build_into(site, out)
+    after = {p.relative_to(out).as_posix(): p.stat().st_ino for p in (out / "actors").rglob("*.*")}
+    for name in ("feed.xml", "timelinejs.json", "oembed.json"):
+        assert after[f"actors/turkiye/{name}"] == before[f"actors/turkiye/{name}"]
+    assert after["actors/tom-barrack/feed.xml"] != before["actors/tom-barrack/feed.xml"]
+    assert "had been agreed" in (out / "actors" / "tom-barrack" / "feed.xml").read_text(encoding="utf-8")
+    assert tree_bytes(out) == clean(site, tmp_path / "clean")
+    # linked, it is still known as the build's own: a later edit of that actor renews it
+    meridian = site / "content" / "articles" / "meridian-briefing.md"
+    meridian.write_text(meridian.read_text(encoding="utf-8").replace("train Syrian troops", "train Syrian cadets"),
+                        encoding="utf-8")
+    build_into(site, out)
+    assert "train Syrian cadets" in (out / "actors" / "turkiye" / "timelinejs.json").read_text(encoding="utf-8")
+    assert tree_bytes(out) == clean(site, tmp_path / "clean2")
