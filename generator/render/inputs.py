@@ -119,6 +119,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
         return sources_of[key][2]
 
     pages: dict[str, tuple] = {}
+    phrases: dict = {}  # timeline_links'
     last_pages = memo.pages if changes is not None else {}
     indexes: dict[str | None, tuple] = {}  # scope -> its year index
     for record in records:
@@ -131,7 +132,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
             if before is not None and before[1] is articles[slug] and slug not in touched:
                 pages[record.path] = before  # the same analysis, cited by the same events
             else:
-                pages[record.path] = (kind, articles[slug], timeline_links(slug, citing.get(slug, ()), paging))
+                pages[record.path] = (kind, articles[slug], timeline_links(slug, citing.get(slug, ()), paging, phrases))
         elif kind in ("actor", "actor-embed"):
             events = paging.events(actor)
             if paging.split(actor):  # it lists the sources of its latest events only: a few, counted here
@@ -197,13 +198,24 @@ def citing_index(timeline: Timeline, changes: EventChanges | None,
     return citing, touched
 
 
-def timeline_links(slug: str, events: Sequence[TimelineEvent], paging: Paging) -> tuple:
+def timeline_links(slug: str, events: Sequence[TimelineEvent], paging: Paging,
+                   phrases: dict[int, tuple[TimelineEvent, dict[str, tuple[int, ...]]]] | None = None) -> tuple:
     """What an article page shows of the timeline events citing it: the page and id each
     links to, and which of the article's date phrases each cites (the first event citing a
     phrase is the one its highlight links to). Not their other sources: an edit of one of
-    those leaves the page as it was."""
-    return tuple((event.id, paging.page_of(event),
-                  tuple(c.timex.start for c in event.citations if c.article == slug)) for event in events)
+    those leaves the page as it was. ``phrases``: each event's phrases by article, shared by
+    the calls of one run (an event told by 200 articles is asked about by each)."""
+    phrases = {} if phrases is None else phrases
+    out = []
+    for event in events:
+        known = phrases.get(id(event))
+        if known is None or known[0] is not event:
+            by_article: dict[str, list[int]] = {}
+            for citation in event.citations:
+                by_article.setdefault(citation.article, []).append(citation.timex.start)
+            known = phrases[id(event)] = (event, {a: tuple(s) for a, s in by_article.items()})
+        out.append((event.id, paging.page_of(event), known[1].get(slug, ())))
+    return tuple(out)
 
 
 def article_face(analysis: ArticleAnalysis) -> str:

@@ -243,7 +243,7 @@ class Paging:
     def page_of(self, event: TimelineEvent, actor: str | None = None, embed: bool = False) -> str | None:
         """The year or month page listing ``event`` on the scope's timeline, None when the
         timeline is not split (or the event is on no year page)."""
-        key = urls.year_key(event) if self.split(actor) else None
+        key = self._year_key(event) if self.split(actor) else None
         if key is None:
             return None
         month = urls.month_key(event) if self.split_year(key, actor) else None
