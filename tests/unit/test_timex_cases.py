@@ -7,6 +7,8 @@ value is not anchored) and the type. NONE rows list text that must not be tagged
 
 from __future__ import annotations
 
+from timex_rows import r
+
 import datetime
 
 import pytest
@@ -30,10 +32,6 @@ S = "2025-09-11"  # Thursday
 M = "2025-03-01"  # Saturday
 F = "1989-11-02"  # Thursday (financial news)
 X = None  # no dateline
-
-
-def r(a: str, b: str | None = None) -> str:
-    return f"{a}..{b or a}"
 
 
 # (dateline, sentence, expression, value, range, type)

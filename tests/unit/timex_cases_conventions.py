@@ -7,12 +7,10 @@ Every sentence is original. Same row format as test_timex_cases.py, which runs t
 
 from __future__ import annotations
 
+from timex_rows import r
+
 W = "2025-07-23"  # Wednesday
 F = "1989-11-02"  # Thursday (financial news)
-
-
-def r(a: str, b: str | None = None) -> str:
-    return f"{a}..{b or a}"
 
 
 CASES: list[tuple[str | None, str, str, str, str, str]] = [

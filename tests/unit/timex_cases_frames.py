@@ -9,13 +9,11 @@ Every sentence is original. Same row format as test_timex_cases.py, which runs t
 
 from __future__ import annotations
 
+from timex_rows import r
+
 
 W = "2025-07-23"  # Wednesday
 S = "2025-03-09"  # Sunday
-
-
-def r(a: str, b: str | None = None) -> str:
-    return f"{a}..{b or a}"
 
 
 CASES: list[tuple[str | None, str, str, str, str, str]] = [

@@ -7,13 +7,11 @@ Every sentence is original. Same row format as test_timex_cases.py, which runs t
 
 from __future__ import annotations
 
+from timex_rows import r
+
 
 W = "2025-07-23"  # Wednesday
 D = "2025-12-05"  # Friday
-
-
-def r(a: str, b: str | None = None) -> str:
-    return f"{a}..{b or a}"
 
 
 CASES: list[tuple[str | None, str, str, str, str, str]] = [

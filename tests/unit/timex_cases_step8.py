@@ -11,14 +11,12 @@ Every sentence is original. Same row format as test_timex_cases.py, which runs t
 
 from __future__ import annotations
 
+from timex_rows import r
+
 
 J = "2025-01-10"  # Friday
 F = "2025-02-20"  # Thursday
 W = "2025-07-23"  # Wednesday
-
-
-def r(a: str, b: str | None = None) -> str:
-    return f"{a}..{b or a}"
 
 
 CASES: list[tuple[str | None, str, str, str, str, str]] = [
