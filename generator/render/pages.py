@@ -4,16 +4,36 @@ A ``PageRecord`` says what a page is (its kind, its template, the actor or artic
 about, its year) as well as where it goes, so nothing downstream parses a path back into a
 kind: the renderer dispatches on the record, ``annals build`` fingerprints pages by record
 (render/inputs.py), ``annals serve`` schedules them by record, and the sitemap lists the
-records meant for readers.
+records meant for readers. A ``Page`` is what the templates are told of the page they
+render (its title, canonical URL, feed, link preview).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from ..media import Image
 from ..model import Timeline
 from . import urls
 from .paging import Paging
+
+@dataclass(frozen=True)
+class Page:
+    """What every template knows about the page it renders."""
+
+    path: str  # output path, e.g. "actors/turkiye/index.html"
+    kind: str  # home | actors | actor | article | key-dates | review | embed | 404 | year
+    title: str
+    canonical: str | None = None
+    feed: str | None = None  # root-relative Atom feed of this page
+    oembed: str | None = None  # oEmbed discovery URL (absolute when possible)
+    noindex: bool = False
+    image: Image | None = None  # the picture for link previews (og:image)
+    description: str = ""  # for link previews and search engines (else the site's description)
+    structured: Markup | None = None  # JSON-LD (structured.py), already escaped for <script>
+
 
 # kind -> template. "embed" is the home timeline's embed page; an actor's is "actor-embed".
 TEMPLATES = {

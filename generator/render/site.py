@@ -14,21 +14,20 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 from .. import __version__
 from ..chronology.changes import EventChanges
 from ..config import SiteConfig
 from ..errors import ContentError
 from ..i18n.catalogs import N_, language as interface_language, text_direction
-from ..media import Image, Media, event_images
+from ..media import Media, event_images
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
 from ..search import SearchDocument
 from . import chrono, urls
 from . import search as search_records
 from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, public_text, render_body
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
-from .pages import PageRecord, RecordMemo, page_records, year_records
+from .pages import Page, PageRecord, RecordMemo, page_records, year_records  # noqa: F401 - Page: re-exported
 from .paging import Paging
 from .pictures import body_with_pictures
 from .structured import StructuredData, summary
@@ -54,22 +53,6 @@ class RenderOptions:
 
     review: bool = False  # build the editors' review/ page (annals build --review, annals serve)
     preview: bool = False  # annals serve: editors' hints where public pages show nothing
-
-
-@dataclass(frozen=True)
-class Page:
-    """What every template knows about the page it renders."""
-
-    path: str  # output path, e.g. "actors/turkiye/index.html"
-    kind: str  # home | actors | actor | article | key-dates | review | embed | 404 | year
-    title: str
-    canonical: str | None = None
-    feed: str | None = None  # root-relative Atom feed of this page
-    oembed: str | None = None  # oEmbed discovery URL (absolute when possible)
-    noindex: bool = False
-    image: Image | None = None  # the picture for link previews (og:image)
-    description: str = ""  # for link previews and search engines (else the site's description)
-    structured: Markup | None = None  # JSON-LD (structured.py), already escaped for <script>
 
 
 # Page list -------------------------------------------------------------------------------

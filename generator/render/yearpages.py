@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import TimelineEvent
 from . import urls
+from .pages import Page
 from .paging import PERIODS_TITLE
 from .views import MonthGroup, YearGroup
 
@@ -79,7 +80,6 @@ class YearPages:
 
     def _period_page(self, key: str, slug: str | None, events: tuple[TimelineEvent, ...], nav: dict[str, Any],
                      path: str) -> tuple[Any, dict[str, Any]]:
-        from .site import Page  # the renderer's page record
 
         scope = self._scope_title(slug)
         title = nav["year"].title if slug is None else f"{scope}: {nav['year'].title}"
@@ -105,7 +105,6 @@ class YearPages:
 
     def _embed_period(self, key: str, slug: str | None, events: tuple[TimelineEvent, ...], nav: dict[str, Any],
                       path: str, full: str) -> tuple[Any, dict[str, Any]]:
-        from .site import Page
 
         page = Page(path, "embed", f"{self._scope_title(slug)}: {nav['year'].title}", noindex=False)
         return page, nav | {
