@@ -113,7 +113,7 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
     streams = export.export_streams(timeline, config, media, splicer)
     kept: dict[str, str] = {}  # the actors' export files: name -> digest of what they are made of
     if staging is not None and splicer is not None:
-        kept = actor_export_digests(timeline, maker.paging, digester.of, splicer.salt, streams)
+        kept = actor_export_digests(timeline, maker.paging, digester.of, splicer.salt)
         for name in _link_unchanged(kept, last, staging, splicer):
             del streams[name]
 
@@ -161,29 +161,21 @@ def _with_exports(written: WrittenPages | None, splicer: Splicer | None, staging
     return replace(written, pages=files, exports=index_of(splicer.placed, staging.signature))
 
 
-def actor_export_digests(timeline: Timeline, paging, digest: Callable[[object], bytes], salt: bytes,
-                         streams: Mapping[str, object]) -> dict[str, str]:
-    """Each actor's export files (feed, TimelineJS, oEmbed) by a digest of what they are
-    made of: the actor's events (with their sources' faces and words), the key dates among
-    them and what every page reads (``salt``: code, settings, cast, pictures). An edit
-    touches a few actors; the others' files are linked from the last output, as unchanged
-    pages are."""
+def actor_export_digests(timeline: Timeline, paging, digest: Callable[[object], bytes],
+                         salt: bytes) -> dict[str, str]:
+    """Each actor's export files (export.actor_files) by a digest of what they are made
+    of: the actor's events (with their sources' faces and words), the key dates among them
+    and what every page reads (``salt``: code, settings, cast, pictures). An edit touches a
+    few actors; the others' files are linked from the last output, as unchanged pages are."""
     out: dict[str, str] = {}
-    folders = {export.actor_path(actor.slug): actor.slug for actor in timeline.actors}
-    by_folder: dict[str, list[str]] = {}
-    for name in streams:
-        folder = name.rsplit("/", 1)[0] + "/"
-        if folder in folders:
-            by_folder.setdefault(folder, []).append(name)
-    for folder, names in by_folder.items():
-        events = paging.events(folders[folder])
+    for actor in timeline.actors:
+        events = paging.events(actor.slug)
         ids = {event.id for event in events}
         keys = tuple(k for k in timeline.key_dates if not ids.isdisjoint(k.events))
         h = hashlib.blake2b(salt, digest_size=20)
-        for part in (folders[folder], events, keys):
+        for part in (actor.slug, events, keys):
             h.update(digest(part))
-        for name in names:
-            out[name] = h.hexdigest()
+        out.update(dict.fromkeys(export.actor_files(actor.slug), h.hexdigest()))
     return out
 
 
@@ -191,11 +183,13 @@ def _link_unchanged(kept: Mapping[str, str], last: WrittenPages | None, staging:
                     splicer: Splicer) -> list[str]:
     """The export files in ``kept`` whose digest is the last build's and whose file is
     still the one it wrote: linked into the staging folder (with where their pieces lie)."""
-    linked = []
+    linked: list[str] = []
+    if last is None:
+        return linked
     for name, digest in kept.items():
-        source = last.reusable(name, digest) if last is not None else None
+        source = last.reusable(name, digest)
         if source is not None and staging.link(name, source):
-            known = last.exports.files.get(name) if last is not None else None
+            known = last.exports.files.get(name)
             if known is not None:
                 splicer.placed[name] = known[1]
             linked.append(name)

@@ -22,7 +22,7 @@ from .sitemap import robots_txt, sitemap_xml
 from .timeline_json import timeline_document, timeline_json, timeline_json_chunks
 from .timelinejs import timelinejs_chunks, timelinejs_document, timelinejs_json
 
-__all__ = ["FORMATS", "export_files", "export_format", "export_items", "export_makers", "export_streams",
+__all__ = ["FORMATS", "actor_files", "export_files", "export_format", "export_items", "export_makers", "export_streams",
            "timeline_document", "timelinejs_document"]
 
 FORMATS = ("json", "timelinejs", "csv", "ics", "atom")
@@ -76,11 +76,18 @@ def export_streams(timeline: Timeline, config: SiteConfig, media: Media | None =
         return parts[slug]
 
     for actor in timeline.actors:
-        folder = actor_path(actor.slug)
-        streams[folder + "feed.xml"] = _whole(lambda a=actor: atom_feed(part(a.slug), config, a, cache))
-        streams[folder + "timelinejs.json"] = lambda a=actor: timelinejs_chunks(part(a.slug), config, a, cache)
-        streams[folder + "oembed.json"] = _whole(lambda a=actor: oembed_json(config, a))
+        feed, slides, oembed = actor_files(actor.slug)
+        streams[feed] = _whole(lambda a=actor: atom_feed(part(a.slug), config, a, cache))
+        streams[slides] = lambda a=actor: timelinejs_chunks(part(a.slug), config, a, cache)
+        streams[oembed] = _whole(lambda a=actor: oembed_json(config, a))
     return streams
+
+
+def actor_files(slug: str) -> tuple[str, str, str]:
+    """An actor's own export files: its feed, TimelineJS and oEmbed files (each a function
+    of the actor's part of the timeline)."""
+    folder = actor_path(slug)
+    return folder + "feed.xml", folder + "timelinejs.json", folder + "oembed.json"
 
 
 def _whole(make: Callable[[], str]) -> Callable[[], Iterable[bytes]]:
