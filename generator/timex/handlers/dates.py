@@ -117,14 +117,9 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
     on"). The object holds no verb, "to" or conjunction (object_breakers): "subpoenaed him to
     testify on Feb. 10" and "said it is calling for the redemption on Dec. 7" name days still
     to come."""
-    lo = max(0, start - 80)
-    prep = _PREP_BEFORE.search(ctx.text, lo, start)
-    if prep is None or prep.group(1).lower() != preposition:
+    words = _words_before_preposition(ctx, start, (preposition,))
+    if words is None:
         return False
-    clause = ctx.text[lo:prep.start() + 1]
-    for stop in ",;:()\"“”.":
-        clause = clause.rpartition(stop)[2]
-    words = _WORDS_BACK.findall(clause)
     for i in range(len(words) - 1, max(-1, len(words) - 2 - OBJECT_WORDS), -1):
         verb = words[i].lower()
         before = words[i - 1].lower() if i else ""
@@ -141,20 +136,29 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
     return False
 
 
+def _words_before_preposition(ctx: Context, start: int, prepositions: tuple[str, ...]) -> list[str] | None:
+    """The words of the clause before the date's preposition (one of ``prepositions``,
+    right before ``start``), back to the last punctuation; None without that preposition."""
+    lo = max(0, start - 80)
+    prep = _PREP_BEFORE.search(ctx.text, lo, start)
+    if prep is None or prep.group(1).lower() not in prepositions:
+        return None
+    clause = ctx.text[lo:prep.start() + 1]
+    for stop in ",;:()\"“”.":
+        clause = clause.rpartition(stop)[2]
+    return _WORDS_BACK.findall(clause)
+
+
 def _to_be_done(ctx: Context, start: int, prepositions: tuple[str, ...] = ("on",)) -> bool:
     """ "will close in December", "will be held on December 28", "will take until
     December": a future auxiliary, its verb and at most a short object right before the
     preposition (one of ``prepositions``) and the date; a thing still to do cannot be dated
     before its report. Only so close: "figures for December will show" name a month gone
     by."""
-    lo = max(0, start - 80)
-    prep = _PREP_BEFORE.search(ctx.text, lo, start)
-    if prep is None or prep.group(1).lower() not in prepositions:
+    found = _words_before_preposition(ctx, start, prepositions)
+    if found is None:
         return False
-    clause = ctx.text[lo:prep.start() + 1]
-    for stop in ",;:()\"“”.":
-        clause = clause.rpartition(stop)[2]
-    words = [w.lower() for w in _WORDS_BACK.findall(clause)]
+    words = [w.lower() for w in found]
     for i in range(len(words) - 1, max(-1, len(words) - 4 - OBJECT_WORDS), -1):
         if words[i] in _FUTURE_AUX:
             return i < len(words) - 1
