@@ -32,7 +32,7 @@ from .media import Media, collect_media
 from .memo import IdentityMemo
 from .model import Article, ArticleAnalysis, Problem, Timeline
 from .options import BuildOptions
-from .output import StagingFolder, check_output_dir
+from .output import Spare, StagingFolder, check_output_dir
 from .sink import MemorySite
 from .workers import PoolMapper, default_workers, worker_context, worker_pool
 
@@ -412,14 +412,15 @@ def output_dir_for(options: BuildOptions, config: SiteConfig) -> Path:
 
 def build(options: BuildOptions, *, progress: Progress | None = None, state: PipelineState | None = None,
           before_commit: Callable[[], None] | None = None,
-          retire: Callable[[Path], None] | None = None) -> BuildResult:
+          retire: Callable[[Path], None] | None = None, spare: Spare | None = None) -> BuildResult:
     """Build the site and swap it into the output folder; nothing is written on failure.
     ``state``: what the last build in this process kept (the build server's); ``before_commit``
-    may raise to keep the output as it was; ``retire`` removes the old site (default: at once)."""
+    may raise to keep the output as it was; ``retire`` removes the old site (default: at once);
+    ``spare``: an emptied old site to stage in (output.hollow)."""
     config = load_config(options.site_dir, base_url=options.base_url)
     target = output_dir_for(options, config)
     check_output_dir(target, options.site_dir, force=options.force, content_dir=config.content_dir)
-    with StagingFolder(target) as staging:
+    with StagingFolder(target, spare) as staging:
         result = run_pipeline(options, progress=progress, staging=staging, state=state)
         started = time.perf_counter()
         if before_commit is not None:

@@ -272,26 +272,43 @@ class Resident:
     key: tuple = ()
     state: Any = None  # incremental.PipelineState
     retired: list[Path] = field(default_factory=list)  # old sites to remove when idle
+    spare: Any = None  # output.Spare: the last old site emptied, for the next build to stage in
     untidy: bool = False  # a build ran since the last tidy
 
     def tidy(self) -> bool:
         """What waits for a quiet moment, so that a build asked for at once after another
-        need not wait for it: removing the old sites, and the cycle collector walking
-        everything once (a second on a big archive; its own timing would have it run in the
-        middle of a build). What a build keeps then goes out of the collector's sight, as in
-        annals serve (freed by reference counting all the same). False: nothing to do."""
+        need not wait for it: emptying the old sites (the newest is kept, hollow, as the
+        next build's staging folder), and the cycle collector walking everything once (a
+        second on a big archive; its own timing would have it run in the middle of a
+        build). What a build keeps then goes out of the collector's sight, as in annals
+        serve (freed by reference counting all the same). False: nothing to do."""
         if not self.untidy:
             return False
-        self.remove_retired()
+        self.keep_spare()
         gc.unfreeze()
         gc.collect()
         gc.freeze()
         self.untidy = False
         return True
 
+    def keep_spare(self) -> None:
+        from .output import hollow
+
+        if self.retired:
+            newest = self.retired.pop()
+            self.remove_retired()
+            self.spare = hollow(newest)
+
+    def take_spare(self) -> Any:
+        spare, self.spare = self.spare, None
+        return spare
+
     def remove_retired(self) -> None:
+        """Remove the old sites and the spare (when the server stops, or for newer ones)."""
         from .output import remove_owned
 
+        if self.spare is not None:
+            self.retired.append(self.take_spare().root)
         for folder in self.retired:
             remove_owned(folder)
         self.retired.clear()
@@ -409,7 +426,8 @@ def _build(conn: socket.socket, fields: dict[str, Any], resident: Resident, site
                                review=bool(fields.get("review")), use_cache=bool(fields.get("use_cache", True)))
         state = resident.for_build(options)
         result = build(options, progress=lambda *p: _send(conn, {"progress": list(p)}), state=state,
-                       before_commit=lambda: _still_waiting(conn), retire=resident.retired.append)
+                       before_commit=lambda: _still_waiting(conn), retire=resident.retired.append,
+                       spare=resident.take_spare())
         summary = summarize(result, output_dir_for(options, result.config))
         _send(conn, {"done": asdict(summary)})
         outcome = f"{summary.pages} pages, {summary.reused} unchanged"

@@ -20,6 +20,7 @@ import shutil
 import stat
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Mapping
 
@@ -69,6 +70,16 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
+@dataclass(frozen=True)
+class Spare:
+    """A replaced site emptied of its files (``hollow``), its folders kept for the next
+    staging folder: on a big archive making 5,000 article folders afresh is most of what a
+    build after one edit spends linking the unchanged files."""
+
+    root: Path
+    folders: frozenset[str]  # relative POSIX paths of the folders in it
+
+
 class StagingFolder:
     """A fresh folder beside output_dir that takes files as they are made (so a big site is
     never held in memory) and replaces output_dir on ``commit``. Leaving the ``with`` block
@@ -76,17 +87,28 @@ class StagingFolder:
 
     Its name says whose it is: ``.<output>.annals-new-<pid>-<random>``, with MARKER inside
     from the start. A build killed with SIGKILL cannot delete it, so every build first
-    deletes the staging folders of builds whose process is gone (``remove_stale``)."""
+    deletes the staging folders of builds whose process is gone (``remove_stale``).
+    ``spare``: an emptied old site of this process to stage in instead of a fresh folder
+    (the build server's); the folders this build leaves empty in it go before the swap."""
 
-    def __init__(self, output_dir: Path):
+    def __init__(self, output_dir: Path, spare: Spare | None = None):
         self.target = output_dir.resolve()
         self.root: Path | None = None
         self.names: list[str] = []
         self._folders: set[Path] = set()  # made already: a mkdir per linked file cost seconds
+        self._spare = spare
+        self._inherited: frozenset[str] = frozenset()  # the spare's folders
 
     def __enter__(self) -> "StagingFolder":
         self.target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(self.target)
+        spare, self._spare = self._spare, None
+        if spare is not None and _spare_fits(spare, self.target):
+            self.root, self._inherited = spare.root, spare.folders
+            self._folders = {spare.root.joinpath(*PurePosixPath(f).parts) for f in spare.folders}
+            return self
+        if spare is not None:
+            remove_owned(spare.root)
         self.root = Path(tempfile.mkdtemp(prefix=_own_prefix(self.target, "new"), dir=self.target.parent))
         # mkdtemp makes it 0700; the site is for publishing: the mode a plain mkdir would give
         os.chmod(self.root, 0o777 & ~current_umask())
@@ -128,8 +150,19 @@ class StagingFolder:
         """Swap the new site in. ``retire`` removes the old one (default: at once; the
         build server does it after answering)."""
         assert self.root is not None
+        self._drop_unused_folders()
         _swap(self.root, self.target, retire or remove_owned)
         self.root = None
+
+    def _drop_unused_folders(self) -> None:
+        """The spare's folders that no file of this build lies in (a deleted article's):
+        the new site is exactly what this build wrote."""
+        if not self._inherited:
+            return
+        used = {parent.as_posix() for name in self.names for parent in PurePosixPath(name).parents}
+        for folder in sorted(self._inherited - used, key=lambda f: -f.count("/")):  # the deepest first
+            with contextlib.suppress(OSError):
+                os.rmdir(self.root.joinpath(*PurePosixPath(folder).parts))
 
     def __exit__(self, *exc: object) -> None:
         if self.root is not None:
@@ -259,6 +292,36 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError, ValueError):
         return True  # someone else's process (or no such number): not ours to judge
     return True
+
+
+def hollow(folder: Path) -> Spare | None:
+    """Delete every file of a site Annals made and replaced, keeping its folders (and
+    MARKER) for a later staging folder of this process. None (and the folder removed
+    whole) when it is not Annals' own or cannot be emptied."""
+    if not (folder / MARKER).is_file() or folder.is_symlink():
+        return None
+    folders: list[str] = []
+    try:
+        for path, subfolders, files in os.walk(folder):  # never into a linked folder
+            here = Path(path)
+            relative = here.relative_to(folder).as_posix()
+            if relative != ".":
+                folders.append(relative)
+            for name in files + [d for d in subfolders if (here / d).is_symlink()]:
+                if not (relative == "." and name == MARKER):
+                    os.unlink(here / name)
+    except OSError:
+        remove_owned(folder)
+        return None
+    return Spare(folder, frozenset(folders))
+
+
+def _spare_fits(spare: Spare, target: Path) -> bool:
+    """Whether ``spare`` is an emptied site of this process beside ``target``."""
+    root = spare.root
+    own = (_own_prefix(target, "new"), _own_prefix(target, "old"))
+    return (root.parent == target.parent and root.name.startswith(own) and not root.is_symlink()
+            and (root / MARKER).is_file())
 
 
 def remove_owned(folder: Path) -> None:

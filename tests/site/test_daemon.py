@@ -199,17 +199,49 @@ def _outward_address() -> str:
             return "127.0.0.1"
 
 
-def test_the_old_site_is_removed_once_the_server_is_quiet(tiny: Path):
+def folders_of(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir())
+
+
+def test_the_old_site_is_emptied_once_the_server_is_quiet_and_staged_in_next(bench_site: Path, tmp_path: Path):
     """The server answers first and tidies up when no build follows at once: the site each
-    build replaced is gone a moment later, and the new one is in place."""
-    build(tiny, "--daemon")
-    assert by_server(build(tiny)) and by_server(build(tiny))  # back to back: the second does not wait
+    build replaced is emptied of its files a moment later, its folders kept as the next
+    build's staging folder (5,000 article folders are not made again). What that build
+    publishes is a clean build's files and folders, a deleted article's folder gone."""
+    build(bench_site, "--daemon")
+    assert by_server(build(bench_site)) and by_server(build(bench_site))  # back to back: no wait
 
-    def leftovers() -> list[str]:
-        return [p.name for p in tiny.iterdir() if p.name.startswith(".output.annals-")]
+    def leftovers() -> list[Path]:
+        return [p for p in bench_site.iterdir() if p.name.startswith(".output.annals-")]
 
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and leftovers():
-        time.sleep(0.1)
-    assert leftovers() == []
-    assert (tiny / "output" / "index.html").is_file()
+    def hollow_spare() -> Path | None:
+        found = leftovers()
+        if len(found) == 1 and not [p for p in found[0].rglob("*") if p.is_file() and p.name != ".annals-output"]:
+            return found[0]
+        return None
+
+    def wait_for_spare() -> Path:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and hollow_spare() is None:
+            time.sleep(0.1)
+        spare = hollow_spare()
+        assert spare is not None, [p.name for p in leftovers()]
+        return spare
+
+    spare = wait_for_spare()
+    assert (bench_site / "output" / "index.html").is_file()
+    kept = next(p for p in (spare / "articles").iterdir() if p.is_dir())
+    inode = kept.stat().st_ino
+    files = article_files(bench_site)
+    gone = next(f for f in files if (spare / "articles" / f.stem).is_dir() and f.stem != kept.name)
+    gone.unlink()
+    assert by_server(build(bench_site))
+    output = bench_site / "output"
+    assert (output / "articles" / kept.name).stat().st_ino == inode  # staged in the spare
+    assert not (output / "articles" / gone.stem).exists()
+    clean = tmp_path / "clean"
+    assert tree_bytes(output) == clean_build(bench_site, clean)
+    assert folders_of(output) == folders_of(clean)
+    wait_for_spare()
+    stop(bench_site)
+    assert leftovers() == []  # a stopped server leaves nothing beside the output

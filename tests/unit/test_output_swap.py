@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import OutputError
-from generator.output import (MARKER, StagingFolder, check_output_dir, current_umask, exchange,
-                              remove_owned, remove_stale, write_site)
+from generator.output import (MARKER, Spare, StagingFolder, check_output_dir, current_umask, exchange,
+                              hollow, remove_owned, remove_stale, write_site)
 
 LINUX = sys.platform.startswith("linux")
 
@@ -146,3 +146,50 @@ def test_output_may_not_be_the_sites_settings(tmp_path: Path):
     with pytest.raises(OutputError, match="own files"):
         check_output_dir(tmp_path / "site.yaml", tmp_path, force=True)
     check_output_dir(tmp_path / "output", tmp_path)  # the usual place is fine
+
+
+def _files_and_folders(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() + ("/" if p.is_dir() else "") for p in root.rglob("*"))
+
+
+def test_a_hollowed_old_site_keeps_its_folders_and_stages_the_next_build(tmp_path: Path):
+    output = tmp_path / "output"
+    write_site({"a/b/index.html": b"1", "c/index.html": b"2", "index.html": b"x"}, output)
+    replaced: list[Path] = []
+    with StagingFolder(output) as staging:
+        staging("a/b/index.html", b"1")
+        staging("index.html", b"y")
+        staging.commit(replaced.append)
+    spare = hollow(replaced[0])
+    assert spare is not None and spare.folders == {"a", "a/b", "c"}
+    assert _files_and_folders(spare.root) == [MARKER, "a/", "a/b/", "c/"]  # every file gone, MARKER kept
+    folder = (spare.root / "a" / "b").stat().st_ino
+    with StagingFolder(output, spare) as staging:
+        assert staging.root == spare.root
+        staging("a/b/index.html", b"3")
+        staging("index.html", b"z")
+        staging.commit()
+    assert (output / "a" / "b").stat().st_ino == folder
+    # c/ held no file of this build: gone, as a clean build would not have it
+    assert _files_and_folders(output) == [MARKER, "a/", "a/b/", "a/b/index.html", "index.html"]
+    assert (output / "a" / "b" / "index.html").read_bytes() == b"3"
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_a_spare_not_of_this_output_is_removed_not_staged_in(tmp_path: Path):
+    other = tmp_path / ".elsewhere.annals-new-1-x"
+    (other / "deep").mkdir(parents=True)
+    (other / MARKER).write_bytes(b"")
+    with StagingFolder(tmp_path / "output", Spare(other, frozenset({"deep"}))) as staging:
+        assert staging.root != other
+        staging("index.html", b"x")
+        staging.commit()
+    assert not other.exists()
+    assert _files_and_folders(tmp_path / "output") == [MARKER, "index.html"]
+
+
+def test_hollow_leaves_a_folder_annals_did_not_make(tmp_path: Path):
+    (tmp_path / "theirs").mkdir()
+    (tmp_path / "theirs" / "keep.txt").write_text("mine")
+    assert hollow(tmp_path / "theirs") is None
+    assert (tmp_path / "theirs" / "keep.txt").read_text() == "mine"
