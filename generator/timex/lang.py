@@ -179,7 +179,7 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
         for m in pattern.finditer(text):
             amount = n if n is not None else _captured_number(m)
             value = None if amount is None else V.unless_off_calendar(
-                lambda: _relative_value(dct, amount * sign, unit))  # type: ignore[operator]
+                lambda: lang_readers.relative_value(dct, amount * sign, unit))  # type: ignore[operator]
             if value is not None:
                 found.append((m.start(), m.end(), value))
     if g.weekday_re is not None:
@@ -189,7 +189,7 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
             if value is not None and len(m.group("wd")) >= 4:
                 found.append((m.start(), m.end(), value))
     if g.words is not None:
-        found.extend(lang_readers.read(g.readers, g.words, text, dct, _relative_value))
+        found.extend(lang_readers.read(g.readers, g.words, text, dct))
     return _leftmost_longest(text, found)
 
 
@@ -222,25 +222,6 @@ def _absolute_value(rule: str, m: re.Match[str], g: Grammar,
         return V.day(datetime.date(int(groups["y"]), month_no, int(groups["d"])), rule)
     except ValueError:
         return None
-
-
-def _relative_value(dct: datetime.date | None, amount: int, unit: str) -> TimeValue:
-    rule = "relative_" + unit
-    if amount == 0 and unit in ("second", "minute", "hour"):
-        return V.vague("PRESENT_REF", "relative_now")  # "maintenant", "şimdi", "jetzt"
-    if dct is None:
-        return V.unresolved({"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(
-            unit, "XXXX-XX-XX"), unit if unit in ("week", "month", "year") else "day", rule)
-    if unit == "day":
-        return V.day(dct + datetime.timedelta(days=amount), rule)
-    if unit == "week":
-        return V.week_of(dct + datetime.timedelta(weeks=amount), rule)
-    if unit == "month":
-        d = V.add_months(dct.replace(day=1), amount)
-        return V.month(d.year, d.month, rule)
-    if unit == "year":
-        return V.year(dct.year + amount, rule)
-    return V.day(dct, rule)  # hours, minutes, seconds: the dateline's day
 
 
 def _weekday_value(dct: datetime.date | None, wd: int) -> TimeValue:

@@ -111,26 +111,46 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     return tuple(readers), words
 
 
-def read(readers: tuple[Reader, ...], words: Words, text: str, dct: datetime.date | None,
-         relative_value) -> list[tuple[int, int, TimeValue]]:
-    """(start, end, value) of every reading found in ``text``; ``relative_value(dct,
-    amount, unit)`` is lang.py's placing of a relative phrase."""
+def read(readers: tuple[Reader, ...], words: Words, text: str,
+         dct: datetime.date | None) -> list[tuple[int, int, TimeValue]]:
+    """(start, end, value) of every reading found in ``text``."""
     found = []
     for reader in readers:
         for m in reader.pattern.finditer(text):
-            value = V.unless_off_calendar(lambda: _value(reader, m, words, dct, relative_value))
+            value = V.unless_off_calendar(lambda: _value(reader, m, words, dct))
             if value is not None:
                 start, end = m.span("y") if reader.kind == "year" else m.span()
                 found.append((start, end, value))
     return found
 
 
+def relative_value(dct: datetime.date | None, amount: int, unit: str) -> TimeValue:
+    """A phrase ``amount`` units from the dateline (negative: back), as English places it:
+    the day, the ISO week, the month or the year it falls in."""
+    rule = "relative_" + unit
+    if amount == 0 and unit in ("second", "minute", "hour"):
+        return V.vague("PRESENT_REF", "relative_now")  # "maintenant", "şimdi", "jetzt"
+    if dct is None:
+        return V.unresolved({"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(
+            unit, "XXXX-XX-XX"), unit if unit in ("week", "month", "year") else "day", rule)
+    if unit == "day":
+        return V.day(dct + datetime.timedelta(days=amount), rule)
+    if unit == "week":
+        return V.week_of(dct + datetime.timedelta(weeks=amount), rule)
+    if unit == "month":
+        d = V.add_months(dct.replace(day=1), amount)
+        return V.month(d.year, d.month, rule)
+    if unit == "year":
+        return V.year(dct.year + amount, rule)
+    return V.day(dct, rule)  # hours, minutes, seconds: the dateline's day
+
+
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("’", "'"))
 
 
-def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | None,
-           relative_value) -> TimeValue | None:
+def _value(reader: Reader, m: re.Match[str], words: Words,
+           dct: datetime.date | None) -> TimeValue | None:
     kind = reader.kind
     if kind == "counted":
         amount = _amount(m.group("amount"), words.numbers)
@@ -156,7 +176,7 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
     return V.vague(words.vague[_key(m.group("w"))], "vague")
 
 
-def _amount(text: str, numbers: dict[str, int]) -> float:
+def _amount(text: str, numbers: dict[str, int]) -> int:
     key = _key(text)
     if key in numbers:
         return numbers[key]
