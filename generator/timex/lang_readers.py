@@ -4,8 +4,9 @@ Each optional file of ``generator/data/timex/<lang>/`` becomes patterns here, co
 per language: counted spans from ``units.yaml`` and ``numbers.yaml`` ("il y a deux ans",
 "dans trois jours"), placed weekdays from ``weekdays.yaml`` ("mardi dernier", "lundi
 prochain"), parts of a month from ``month_parts.yaml`` ("fin mars", "mi-mars", "début
-2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir"), years after the
-words of ``years.yaml`` ("en 1998") and the vague words of ``vague.yaml`` ("maintenant").
+2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir", "mardi soir"),
+months and years after the words of ``months.yaml`` and ``years.yaml`` ("en mars", "en
+1998") and the vague words of ``vague.yaml`` ("maintenant").
 The values are English's for the same readings: "late March" and "fin mars" are both the
 month, "two years ago" and "il y a deux ans" both the year.
 """
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import pick_day, weekday_on_or_after, weekday_on_or_before
+from generator.timex.calendar import (pick_day, pick_year_for_month, weekday_on_or_after,
+                                      weekday_on_or_before)
 from generator.timex.lexicon import Lexicon
 
 _FLAGS = re.I | re.U
@@ -102,7 +104,14 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         days = words_re([*own.this_part, *day_offsets])
         add("day_part", None, rf"(?P<day>{days})\s+(?P<part>{words_re(day_parts)})")
     if own.year_after:
-        add("year", None, rf"(?:{words_re(own.year_after)})\s+{_YEAR}(?![\d,.]\d|\s*%)")
+        add("year", None, rf"(?:{words_re(own.year_after)})\s+(?P<x>{_YEAR})(?![\d,.]\d|\s*%)")
+    if own.month_after:
+        # a month in lower case, as prose writes it: "vers Mars" is the planet
+        add("month", None,
+            rf"(?:{words_re(own.month_after)})\s+(?P<x>(?-i:{words_re(own.months)}))")
+    if day_parts:
+        # "mardi soir": a DATE of that day, as English "Tuesday night" is annotated
+        add("weekday_part", None, rf"(?P<x>(?P<wd>{weekday_re})\s+(?:{words_re(day_parts)}))")
     vague = {k.lower(): v for k, v in (own.vague or {}).items()}
     if vague:
         add("vague", None, rf"(?P<w>{words_re(vague)})")
@@ -119,7 +128,8 @@ def read(readers: tuple[Reader, ...], words: Words, text: str,
         for m in reader.pattern.finditer(text):
             value = V.unless_off_calendar(lambda: _value(reader, m, words, dct))
             if value is not None:
-                start, end = m.span("y") if reader.kind == "year" else m.span()
+                # a group "x" is the expression when words around it are only read
+                start, end = m.span("x") if "x" in reader.pattern.groupindex else m.span()
                 found.append((start, end, value))
     return found
 
@@ -173,6 +183,16 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
         return V.part_of_day(d, code, "day_part")
     if kind == "year":
         return V.year(int(m.group("y")), "year")
+    if kind == "month":
+        month_no = words.months[_key(m.group("x"))] + 1
+        if dct is None:
+            return V.unresolved(f"XXXX-{month_no:02d}", "month", "month")
+        return V.month(pick_year_for_month(dct, month_no, None), month_no, "month")
+    if kind == "weekday_part":
+        if dct is None:
+            return V.unresolved("XXXX-XX-XX", "day", "weekday_pod")
+        return V.day(weekday_on_or_before(dct, words.weekdays[_key(m.group("wd"))]),
+                     "weekday_pod")
     return V.vague(words.vague[_key(m.group("w"))], "vague")
 
 

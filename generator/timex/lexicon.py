@@ -111,6 +111,7 @@ class Lexicon:
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
     this_part: tuple[str, ...] = ()              # day_parts.yaml: "ce matin", "cette nuit"
     year_after: tuple[str, ...] = ()             # years.yaml: "en 1998", "depuis 2011"
+    month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
 
     # --- derived tables ------------------------------------------------------------------
     @functools.cached_property
@@ -284,7 +285,7 @@ def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         return _mapping(data, f"{lang}/{kind}.yaml") if data is not None else {}
 
     units, numbers, day_parts = read("units"), read("numbers"), read("day_parts")
-    vague, weekdays = read("vague"), read("weekdays")
+    vague, weekdays, months = read("vague"), read("weekdays"), read("months")
     where = f"{lang}/units.yaml"
     unit_forms = {unit: _strings(forms, f"{where} {unit}")
                   for unit, forms in _mapping(units.get("units") or {}, where).items()}
@@ -309,6 +310,7 @@ def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
                for word in _strings(words, f"{lang}/vague.yaml {ref}")} or None,
         weekday_relative=dict(relative_days) or None,
         year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
+        month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
     )
 
 

@@ -70,6 +70,13 @@ CASES = [
      "2024-12-31TAF"),
     ("2024-12-31", "Les pompiers sont intervenus hier soir.", "hier soir", "2024-12-30TEV"),
     ("2024-12-31", "Le vote aura lieu demain matin.", "demain matin", "2025-01-01TMO"),
+    ("2024-05-15", "Le conseil municipal a voté mardi soir à huis clos.", "mardi soir",
+     "2024-05-14"),  # a DATE of the day, as "Tuesday night" in news annotation
+    # a month alone after a preposition (months.yaml after): the nearest such month
+    ("2025-07-23", "Le port de pêche a rouvert en mars.", "mars", "2025-03"),
+    ("2025-07-23", "Les combats durent depuis janvier.", "janvier", "2025-01"),
+    ("2025-07-23", "Le chantier sera terminé d’ici novembre.", "novembre", "2025-11"),
+    ("2025-02-10", "En novembre, la digue avait cédé.", "novembre", "2024-11"),
     # absolute dates and years (years.yaml)
     ("2024-08-02", "Le défilé du 14 juillet a réuni des milliers de spectateurs.", "14 juillet",
      "2024-07-14"),
@@ -101,6 +108,10 @@ def test_french_reading(dct, text, expr, value):
 def test_numbers_that_are_no_year(text, number):
     found = [t.text for t in tag(text, datetime.date(2024, 8, 2), lang="fr")]
     assert number not in found, found
+
+
+def test_a_capitalised_month_name_after_a_preposition_is_no_month():
+    assert tag("La sonde file vers Mars depuis Mai.", datetime.date(2025, 7, 23), lang="fr") == []
 
 
 def test_the_expression_leaves_the_year_word_out():
