@@ -1,9 +1,10 @@
 """Other languages: a small date grammar built from the language's words.
 
 A language with its own folder of lexicon files (``generator/data/timex/<lang>/``:
-``months.yaml``, ``weekdays.yaml``, optionally ``relative.yaml``) is read with those. For
-a language dateparser knows ("tr", "fr", "de", "es"...), month and weekday names and
-the relative phrases ("dün", "hier", "letzte Woche", "3 gün önce") come from
+``months.yaml``, ``weekdays.yaml``, optionally ``relative.yaml`` and the files
+``lang_readers`` reads: French has them all) is read with those. For another language
+dateparser knows ("tr", "de", "es"...), month and weekday names and the relative phrases
+("dün", "letzte Woche", "3 gün önce") come from
 ``dateparser.data.date_translation_data.<lang>``. The grammar recognises absolute dates
 ("23 Temmuz 2025", "23 juillet 2025", "23. Juli 2025", "juillet 2025", "23.07.2025") and
 resolves relative ones against the dateline. dateparser is imported only here, lazily, and
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from generator.model import TimeExpr, TimeValue
 from generator.timex import values as V
+from generator.timex import lang_readers
 from generator.timex.calendar import pick_day, weekday_on_or_before
 from generator.timex.lexicon import Lexicon, english, load
 
@@ -41,6 +43,8 @@ class Grammar:
     weekdays: dict[str, int]
     weekday_re: re.Pattern[str] | None
     relative: tuple[tuple[re.Pattern[str], int | None, str, int], ...]  # (re, n, unit, sign)
+    readers: tuple[lang_readers.Reader, ...] = ()  # an own lexicon's further readings
+    words: lang_readers.Words | None = None
 
 
 def _locale_info(lang: str) -> dict | None:
@@ -78,7 +82,11 @@ def grammar_for(lang: str, root: Path | None = None) -> Grammar | None:
     neither knows it)."""
     own = load(lang.lower().replace("_", "-").split("-")[0], root)
     if own is not None:
-        return _grammar(lang, *_own_names(own))
+        months, weekdays, relative = _own_names(own)
+        g = _grammar(lang, months, weekdays, relative)
+        readers, words = lang_readers.compile_readers(own, months, weekdays)
+        return Grammar(g.lang, g.absolute, g.months, g.weekdays, g.weekday_re, g.relative,
+                       readers, words)
     info = _locale_info(lang)
     if not info:
         return None
@@ -110,8 +118,9 @@ def _own_names(own: Lexicon) -> tuple[dict[str, int], dict[str, int], list]:
     weekdays = {name.lower(): i for i, name in enumerate(own.weekdays)}
     for name, number in own.weekday_abbreviations.items():
         weekdays.setdefault(name, number)
-    relative = [(re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", _FLAGS), abs(amount), unit,
-                 -1 if amount < 0 else 1) for phrase, (amount, unit) in (own.relative or {}).items()]
+    relative = [(re.compile(rf"(?<!\w){lang_readers.phrase(phrase)}(?!\w)", _FLAGS), abs(amount),
+                 unit, -1 if amount < 0 else 1)
+                for phrase, (amount, unit) in (own.relative or {}).items()]
     return months, weekdays, relative
 
 
@@ -170,7 +179,7 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
         for m in pattern.finditer(text):
             amount = n if n is not None else _captured_number(m)
             value = None if amount is None else V.unless_off_calendar(
-                lambda: _relative_value(dct, amount * sign, unit))  # type: ignore[operator]
+                lambda: lang_readers.relative_value(dct, amount * sign, unit))  # type: ignore[operator]
             if value is not None:
                 found.append((m.start(), m.end(), value))
     if g.weekday_re is not None:
@@ -179,6 +188,8 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
             value = None if wd is None else V.unless_off_calendar(lambda: _weekday_value(dct, wd))
             if value is not None and len(m.group("wd")) >= 4:
                 found.append((m.start(), m.end(), value))
+    if g.words is not None:
+        found.extend(lang_readers.read(g.readers, g.words, text, dct))
     return _leftmost_longest(text, found)
 
 
@@ -211,25 +222,6 @@ def _absolute_value(rule: str, m: re.Match[str], g: Grammar,
         return V.day(datetime.date(int(groups["y"]), month_no, int(groups["d"])), rule)
     except ValueError:
         return None
-
-
-def _relative_value(dct: datetime.date | None, amount: int, unit: str) -> TimeValue:
-    rule = "relative_" + unit
-    if amount == 0 and unit in ("second", "minute", "hour"):
-        return V.vague("PRESENT_REF", "relative_now")  # "maintenant", "şimdi", "jetzt"
-    if dct is None:
-        return V.unresolved({"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(
-            unit, "XXXX-XX-XX"), unit if unit in ("week", "month", "year") else "day", rule)
-    if unit == "day":
-        return V.day(dct + datetime.timedelta(days=amount), rule)
-    if unit == "week":
-        return V.week_of(dct + datetime.timedelta(weeks=amount), rule)
-    if unit == "month":
-        d = V.add_months(dct.replace(day=1), amount)
-        return V.month(d.year, d.month, rule)
-    if unit == "year":
-        return V.year(dct.year + amount, rule)
-    return V.day(dct, rule)  # hours, minutes, seconds: the dateline's day
 
 
 def _weekday_value(dct: datetime.date | None, wd: int) -> TimeValue:

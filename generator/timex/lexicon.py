@@ -5,10 +5,12 @@ reader, the chronology's date labels, the merge step's stop words and stems, and
 reader's verbs all read their month names, weekday names and verb forms from here.
 
 English has every kind: ``months``, ``weekdays``, ``seasons``, ``day_parts``, ``holidays``,
-``vague``, ``tense``, ``verbs``, ``units``, ``numbers``, ``ordinals`` and ``cues`` (the
-word lists and small patterns resolution consults). Another language needs only
-``months.yaml`` and ``weekdays.yaml`` (and, optionally, ``relative.yaml``) to be read; a
-language without its own folder is read through dateparser's locale data (``lang.py``).
+``vague``, ``tense``, ``verbs``, ``units``, ``numbers``, ``ordinals``, ``month_parts`` and
+``cues`` (the word lists and small patterns resolution consults). Another language needs
+only ``months.yaml`` and ``weekdays.yaml`` to be read; its optional ``relative``,
+``units``, ``numbers``, ``month_parts``, ``day_parts``, ``vague`` and ``years`` files feed
+the small grammar of ``lang.py`` (French has them all). A language without its own folder
+is read through dateparser's locale data (``lang.py``).
 """
 
 from __future__ import annotations
@@ -101,6 +103,15 @@ class Lexicon:
     cue_patterns: dict[str, re.Pattern[str]] | None = None
     calendar_neighbours: dict[str, str] | None = None
     relative: dict[str, tuple[int, str]] | None = None  # other languages: "dün" -> (-1, "day")
+    month_parts: dict[str, tuple[int, int]] | None = None  # "early" -> days (1, 10)
+    # the small grammar of another language (lang.py), from its optional files
+    part_joins: tuple[str, ...] = ()             # month_parts.yaml: "mi-mars", "fin mars"
+    counted_ago: tuple[str, ...] = ()            # units.yaml: "il y a {amount} {unit}"
+    counted_ahead: tuple[str, ...] = ()          # units.yaml: "dans {amount} {unit}"
+    weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
+    this_part: tuple[str, ...] = ()              # day_parts.yaml: "ce matin", "cette nuit"
+    year_after: tuple[str, ...] = ()             # years.yaml: "en 1998", "depuis 2011"
+    month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
 
     # --- derived tables ------------------------------------------------------------------
     @functools.cached_property
@@ -244,12 +255,63 @@ def load(lang: str = "en", root: Path | None = None) -> Lexicon | None:
     weekdays, weekday_abbr = _names(root, lang, "weekdays")
     weekday_abbr = {k.lower(): v for k, v in weekday_abbr.items()}
     relative = _read(root, lang, "relative", required=False)
+    parts = _read(root, lang, "month_parts", required=False)
     base = dict(lang=lang, months=months, month_abbreviations=month_abbr, weekdays=weekdays,
                 weekday_abbreviations=weekday_abbr,
-                relative=_relative(relative, f"{lang}/relative.yaml") if relative else None)
+                relative=_relative(relative, f"{lang}/relative.yaml") if relative else None,
+                month_parts=_month_parts(parts, f"{lang}/month_parts.yaml") if parts else None)
     if not (root / lang / "tense.yaml").is_file():
-        return Lexicon(**base)  # a language read for its names only
+        return Lexicon(**base, **_small_grammar(root, lang, parts))  # no English-like grammar
     return Lexicon(**base, **_full(root, lang))
+
+
+def _month_parts(data: Any, where: str) -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    for part, days in _mapping(_mapping(data, where).get("parts"), f"{where} parts").items():
+        if not (isinstance(days, list) and len(days) == 2 and all(isinstance(d, int) for d in days)
+                and 1 <= days[0] <= days[1] <= 31):
+            raise LexiconError(f"{where} {part!r}: expected [first day, last day]")
+        out[part.lower()] = (days[0], days[1])
+    return out
+
+
+_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
+
+
+def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
+    """The optional files of a language read by lang.py's small grammar (all may be missing)."""
+    def read(kind: str) -> dict:
+        data = _read(root, lang, kind, required=False)
+        return _mapping(data, f"{lang}/{kind}.yaml") if data is not None else {}
+
+    units, numbers, day_parts = read("units"), read("numbers"), read("day_parts")
+    vague, weekdays, months = read("vague"), read("weekdays"), read("months")
+    where = f"{lang}/units.yaml"
+    unit_forms = {unit: _strings(forms, f"{where} {unit}")
+                  for unit, forms in _mapping(units.get("units") or {}, where).items()}
+    if set(unit_forms) - set(_UNITS):
+        raise LexiconError(f"{where}: units are {', '.join(_UNITS)}")
+    relative_days = _mapping(weekdays.get("relative") or {}, f"{lang}/weekdays.yaml relative")
+    if set(relative_days.values()) - {"last", "next"} or \
+            not all("{weekday}" in t for t in relative_days):
+        raise LexiconError(f"{lang}/weekdays.yaml relative: expected '... {{weekday}} ...': "
+                           "last|next")
+    return dict(
+        units=unit_forms or None,
+        counted_ago=_strings(units.get("ago", []), f"{where} ago"),
+        counted_ahead=_strings(units.get("ahead", []), f"{where} ahead"),
+        numbers={k: int(v) for k, v in _mapping(numbers.get("words") or {},
+                                                f"{lang}/numbers.yaml words").items()} or None,
+        part_joins=_strings((parts or {}).get("joins", []), f"{lang}/month_parts.yaml joins"),
+        day_parts={k: str(v) for k, v in _mapping(day_parts.get("parts") or {},
+                                                  f"{lang}/day_parts.yaml parts").items()} or None,
+        this_part=_strings(day_parts.get("this", []), f"{lang}/day_parts.yaml this"),
+        vague={word: ref for ref, words in vague.items()
+               for word in _strings(words, f"{lang}/vague.yaml {ref}")} or None,
+        weekday_relative=dict(relative_days) or None,
+        year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
+        month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
+    )
 
 
 def _relative(data: Any, where: str) -> dict[str, tuple[int, str]]:

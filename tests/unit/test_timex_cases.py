@@ -387,6 +387,12 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-07-16"), "DATE"),
     (W, "The board meets next Wednesday to decide.", "next Wednesday", "2025-07-30",
      r("2025-07-30"), "DATE"),
+    # "next <weekday>" is the first such day after the dateline, the next day included
+    # (HeidelTime's reading; TBAQ has no "next/this <weekday>" to say otherwise)
+    (W, "The ferry resumes next Thursday, the port said.", "next Thursday", "2025-07-24",
+     r("2025-07-24"), "DATE"),
+    (W, "The strike will end this Thursday, the union said.", "this Thursday", "2025-07-24",
+     r("2025-07-24"), "DATE"),
     (W, "Clashes erupted on July 13. By the following Monday the town was calm.",
      "the following Monday", "2025-07-14", r("2025-07-14"), "DATE"),
     (W, "Tuesday's attack killed four soldiers.", "Tuesday", "2025-07-22", r("2025-07-22"), "DATE"),

@@ -92,3 +92,31 @@ def test_a_broken_lexicon_file_names_itself(tmp_path):
 
 def test_a_language_without_a_folder_has_no_lexicon(tmp_path):
     assert load("xx", tmp_path) is None
+
+
+def test_a_new_language_counts_spans_and_places_weekdays_from_its_files(tmp_path):
+    _write_language(tmp_path, "ea")
+    folder = tmp_path / "ea"
+    (folder / "units.yaml").write_text(
+        "units: {day: [tago, tagoj], year: [jaro, jarojn]}\nago: ['antaŭ {amount} {unit}']\n",
+        encoding="utf-8")
+    (folder / "numbers.yaml").write_text("words: {du: 2, tri: 3}\n", encoding="utf-8")
+    (folder / "weekdays.yaml").write_text(
+        "names: [lundo, mardo, merkredo, ĵaŭdo, vendredo, sabato, dimanĉo]\n"
+        "relative: {'venonta {weekday}': next}\n", encoding="utf-8")
+    dct = datetime.date(2025, 7, 23)  # a Wednesday
+    text = "Antaŭ du jarojn la ponto falis; la venonta ĵaŭdo estos festo."
+    found = {t.text: t.time.value for t in other_languages.tag_other(text, dct, lang="ea",
+                                                                       root=tmp_path)}
+    assert found == {"Antaŭ du jarojn": "2023", "venonta ĵaŭdo": "2025-07-24"}
+
+
+@pytest.mark.parametrize("kind, text, message", [
+    ("month_parts", "parts: {komenco: [10, 1]}\n", r"month_parts\.yaml 'komenco'"),
+    ("units", "units: {jarcento: [jarcento]}\n", r"units\.yaml: units are"),
+])
+def test_a_broken_optional_file_names_itself(tmp_path, kind, text, message):
+    _write_language(tmp_path, "eb")
+    (tmp_path / "eb" / f"{kind}.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load("eb", tmp_path)

@@ -45,9 +45,8 @@ _OBJECT_OPENERS = _DETERMINERS | LEX.words("object_pronouns")
 OBJECT_WORDS = 3  # "took [office] in", "won [the general election] in"
 _NOUN_AFTER = re.compile(r"(['’]s\s+|\s+)([a-z][a-z-]+)")
 _FIRST_WORD_AFTER = re.compile(r"\s+([a-z-]+)")
-# the days of a month its parts cover ("early" the first ten...)
-_MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
-                "middle": (11, 20), "late": (21, 31), "end": (21, 31)}
+# the days of a month its parts cover ("early" the first ten...: month_parts.yaml)
+_MONTH_PARTS = LEX.month_parts or {}
 _BACK_REL = ("last", "this past", "past", "previous")
 _AHEAD_REL = ("next", "this coming", "coming")
 _CHAINED_REL = ("that", "the following", "the next", "the previous", "the preceding")

@@ -1,0 +1,218 @@
+"""The readings a language's own lexicon files add to the small grammar of ``lang.py``.
+
+Each optional file of ``generator/data/timex/<lang>/`` becomes patterns here, compiled once
+per language: counted spans from ``units.yaml`` and ``numbers.yaml`` ("il y a deux ans",
+"dans trois jours"), placed weekdays from ``weekdays.yaml`` ("mardi dernier", "lundi
+prochain"), parts of a month from ``month_parts.yaml`` ("fin mars", "mi-mars", "début
+2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir", "mardi soir"),
+months and years after the words of ``months.yaml`` and ``years.yaml`` ("en mars", "en
+1998") and the vague words of ``vague.yaml`` ("maintenant").
+The values are English's for the same readings: "late March" and "fin mars" are both the
+month, "two years ago" and "il y a deux ans" both the year.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from generator.model import TimeValue
+from generator.timex import values as V
+from generator.timex.calendar import (pick_day, pick_year_for_month, weekday_on_or_after,
+                                      weekday_on_or_before)
+from generator.timex.lexicon import Lexicon
+
+_FLAGS = re.I | re.U
+_YEAR = r"(?P<y>1\d{3}|20\d{2})"
+_DIGITS = r"\d+(?:[.,]\d+)?"
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One compiled reading: its kind, a fixed argument (a sign, "last"/"next") and pattern."""
+
+    kind: str
+    arg: object
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Words:
+    """The lookup tables the readings' values need."""
+
+    numbers: dict[str, int]
+    unit_of: dict[str, str]
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    month_parts: dict[str, tuple[int, int]]
+    day_parts: dict[str, str]
+    day_offsets: dict[str, int]
+    vague: dict[str, str]
+
+
+def phrase(text: str) -> str:
+    """A fixed phrase as a pattern: any run of spaces for a space, either apostrophe."""
+    return re.sub(r"(?:\\ |\s)+", r"\\s+", re.escape(text)).replace("'", "['’]")
+
+
+def words_re(words) -> str:
+    """An alternation of phrases, longest first."""
+    return "|".join(phrase(w) for w in sorted(set(words), key=lambda w: (-len(w), w)) if w)
+
+
+def _template(template: str, **groups: str) -> str:
+    """ "il y a {amount} {unit}" with each {name} replaced by its group."""
+    out = []
+    for piece in re.split(r"(\{\w+\})", template):
+        name = piece[1:-1] if piece.startswith("{") and piece.endswith("}") else None
+        out.append(f"(?P<{name}>{groups[name]})" if name in groups else phrase(piece))
+    return "".join(out)
+
+
+def compile_readers(own: Lexicon, months: dict[str, int],
+                    weekdays: dict[str, int]) -> tuple[tuple[Reader, ...], Words]:
+    """The readings of ``own``'s optional files (none when it has none); ``months`` and
+    ``weekdays``: lower-case name -> index (0 is January, Monday)."""
+    readers: list[Reader] = []
+    # full names as written ("fin mars." : the dot ends the sentence), abbreviations with
+    # or without their dot ("fin janv. 2024")
+    month_re = words_re(own.months) + "|" + "|".join(
+        phrase(a) + r"\.?" for a in sorted(own.month_abbreviations, key=lambda a: (-len(a), a)))
+    weekday_re = words_re(own.weekdays)
+
+    def add(kind: str, arg: object, pattern: str) -> None:
+        readers.append(Reader(kind, arg, re.compile(rf"(?<!\w){pattern}(?!\w)", _FLAGS)))
+
+    numbers = {k.lower(): v for k, v in (own.numbers or {}).items()}
+    unit_of = {form.lower(): unit for unit, forms in (own.units or {}).items() for form in forms}
+    if unit_of:
+        amount = _DIGITS + ("|" + words_re(numbers) if numbers else "")
+        for sign, templates in ((-1, own.counted_ago), (1, own.counted_ahead)):
+            for template in templates:
+                add("counted", sign, _template(template, amount=amount, unit=words_re(unit_of)))
+    for template, rel in (own.weekday_relative or {}).items():
+        add("weekday", rel, _template(template, weekday=weekday_re))
+    parts = own.month_parts or {}
+    if parts and own.part_joins:
+        joins = "|".join(phrase(j) if j.strip() else r"\s+" for j in own.part_joins)
+        add("month_part", None, rf"(?P<part>{words_re(parts)})(?:{joins})(?:(?P<mon>{month_re})"
+                                rf"(?:\s+{_YEAR})?|(?P<yo>1\d{{3}}|20\d{{2}}))")
+    day_offsets = {p: n for p, (n, unit) in (own.relative or {}).items() if unit == "day"}
+    day_parts = {k.lower(): v for k, v in (own.day_parts or {}).items()}
+    if day_parts:
+        days = words_re([*own.this_part, *day_offsets])
+        add("day_part", None, rf"(?P<day>{days})\s+(?P<part>{words_re(day_parts)})")
+    if own.year_after:
+        add("year", None, rf"(?:{words_re(own.year_after)})\s+(?P<x>{_YEAR})(?![\d,.]\d|\s*%)")
+    if own.month_after:
+        # a month in lower case, as prose writes it: "vers Mars" is the planet
+        add("month", None,
+            rf"(?:{words_re(own.month_after)})\s+(?P<x>(?-i:{words_re(own.months)}))")
+    if day_parts:
+        # "mardi soir": a DATE of that day, as English "Tuesday night" is annotated
+        add("weekday_part", None, rf"(?P<x>(?P<wd>{weekday_re})\s+(?:{words_re(day_parts)}))")
+    vague = {k.lower(): v for k, v in (own.vague or {}).items()}
+    if vague:
+        add("vague", None, rf"(?P<w>{words_re(vague)})")
+    words = Words(numbers, unit_of, weekdays, months, {k.lower(): v for k, v in parts.items()},
+                  day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague)
+    return tuple(readers), words
+
+
+def read(readers: tuple[Reader, ...], words: Words, text: str,
+         dct: datetime.date | None) -> list[tuple[int, int, TimeValue]]:
+    """(start, end, value) of every reading found in ``text``."""
+    found = []
+    for reader in readers:
+        for m in reader.pattern.finditer(text):
+            value = V.unless_off_calendar(lambda: _value(reader, m, words, dct))
+            if value is not None:
+                # a group "x" is the expression when words around it are only read
+                start, end = m.span("x") if "x" in reader.pattern.groupindex else m.span()
+                found.append((start, end, value))
+    return found
+
+
+def relative_value(dct: datetime.date | None, amount: int, unit: str) -> TimeValue:
+    """A phrase ``amount`` units from the dateline (negative: back), as English places it:
+    the day, the ISO week, the month or the year it falls in."""
+    rule = "relative_" + unit
+    if amount == 0 and unit in ("second", "minute", "hour"):
+        return V.vague("PRESENT_REF", "relative_now")  # "maintenant", "şimdi", "jetzt"
+    if dct is None:
+        return V.unresolved({"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(
+            unit, "XXXX-XX-XX"), unit if unit in ("week", "month", "year") else "day", rule)
+    if unit == "day":
+        return V.day(dct + datetime.timedelta(days=amount), rule)
+    if unit == "week":
+        return V.week_of(dct + datetime.timedelta(weeks=amount), rule)
+    if unit == "month":
+        d = V.add_months(dct.replace(day=1), amount)
+        return V.month(d.year, d.month, rule)
+    if unit == "year":
+        return V.year(dct.year + amount, rule)
+    return V.day(dct, rule)  # hours, minutes, seconds: the dateline's day
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'"))
+
+
+def _value(reader: Reader, m: re.Match[str], words: Words,
+           dct: datetime.date | None) -> TimeValue | None:
+    kind = reader.kind
+    if kind == "counted":
+        amount = _amount(m.group("amount"), words.numbers)
+        unit = words.unit_of[_key(m.group("unit"))]
+        return relative_value(dct, amount * reader.arg, unit)  # type: ignore[operator]
+    if kind == "weekday":
+        wd = words.weekdays[_key(m.group("weekday")).rstrip(".")]
+        if dct is None:
+            return V.unresolved("XXXX-XX-XX", "day", "weekday_" + str(reader.arg))
+        d = (weekday_on_or_before(dct, wd, strict=True) if reader.arg == "last"
+             else weekday_on_or_after(dct, wd, strict=True))
+        return V.day(d, "weekday_" + str(reader.arg))
+    if kind == "month_part":
+        return _month_part(m, words, dct)
+    if kind == "day_part":
+        code = words.day_parts[_key(m.group("part"))]
+        if dct is None:
+            return V.unresolved("XXXX-XX-XX", "day", "day_part")
+        d = dct + datetime.timedelta(days=words.day_offsets.get(_key(m.group("day")), 0))
+        return V.part_of_day(d, code, "day_part")
+    if kind == "year":
+        return V.year(int(m.group("y")), "year")
+    if kind == "month":
+        month_no = words.months[_key(m.group("x"))] + 1
+        if dct is None:
+            return V.unresolved(f"XXXX-{month_no:02d}", "month", "month")
+        return V.month(pick_year_for_month(dct, month_no, None), month_no, "month")
+    if kind == "weekday_part":
+        if dct is None:
+            return V.unresolved("XXXX-XX-XX", "day", "weekday_pod")
+        return V.day(weekday_on_or_before(dct, words.weekdays[_key(m.group("wd"))]),
+                     "weekday_pod")
+    return V.vague(words.vague[_key(m.group("w"))], "vague")
+
+
+def _amount(text: str, numbers: dict[str, int]) -> int:
+    key = _key(text)
+    if key in numbers:
+        return numbers[key]
+    return int(float(key.replace(",", ".")))
+
+
+def _month_part(m: re.Match[str], words: Words, dct: datetime.date | None) -> TimeValue | None:
+    if m.group("yo"):
+        return V.year(int(m.group("yo")), "month_part")
+    month_no = words.months[_key(m.group("mon")).rstrip(".")] + 1
+    if m.group("y"):
+        return V.month(int(m.group("y")), month_no, "month_part")
+    if dct is None:
+        return V.unresolved(f"XXXX-{month_no:02d}", "month", "month_part")
+    first, last = words.month_parts[_key(m.group("part"))]
+    # the nearest such part of a month: its middle day, kept inside short months
+    middle = min((first + last) // 2, 28)
+    day = pick_day(dct, month_no, middle, None)
+    return None if day is None else V.month(day.year, month_no, "month_part")

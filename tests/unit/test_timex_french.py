@@ -1,0 +1,140 @@
+"""French dates, read from the lexicon folder generator/data/timex/fr/ (no dateparser data).
+
+Every sentence is original. A row gives the dateline, the sentence, the expression as it
+stands in the sentence and the TIMEX3 value: the value English gives the same reading
+("fin mars" is the month, as "late March"; "ce matin" a TIME, as "this morning").
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from generator.dateline import find_dateline
+from generator.timex import tag
+from generator.timex.lexicon import english, load
+
+# (dateline, sentence, expression, value)
+CASES = [
+    # counted spans back and ahead (units.yaml, numbers.yaml)
+    ("2024-05-15", "Il y a deux ans, la digue avait déjà cédé sous la crue.", "Il y a deux ans",
+     "2022"),
+    ("2024-05-15", "Les pêcheurs ont quitté le port il y a trois semaines.",
+     "il y a trois semaines", "2024-W17"),
+    ("2024-05-15", "Le pont a rouvert il y a dix jours.", "il y a dix jours", "2024-05-05"),
+    ("2024-05-15", "La centrale a été mise à l'arrêt il y a un an.", "il y a un an", "2023"),
+    ("2024-05-15", "Les bénévoles sont arrivés il y a 4 jours.", "il y a 4 jours", "2024-05-11"),
+    ("2024-05-15", "L'alerte a été levée il y a 3 heures.", "il y a 3 heures", "2024-05-15"),
+    ("2024-05-15", "Le verdict tombera dans deux semaines.", "dans deux semaines", "2024-W22"),
+    ("2024-12-20", "Le péage rouvrira dans quinze jours.", "dans quinze jours", "2025-01-04"),
+    # parts of a month or a year (month_parts.yaml)
+    ("2025-02-03", "Les travaux doivent s'achever fin mars.", "fin mars", "2025-03"),
+    ("2025-04-20", "La grève a commencé début mars dans les ports.", "début mars", "2025-03"),
+    ("2025-04-20", "Les premiers bateaux sont revenus à la mi-mars.", "mi-mars", "2025-03"),
+    ("2025-06-10", "La banque centrale prévoit une reprise début 2026.", "début 2026", "2026"),
+    ("2025-06-10", "Les prix de l'énergie ont flambé fin 2024.", "fin 2024", "2024"),
+    ("2025-06-10", "Le port a fermé fin mars 2023 après la tempête.", "fin mars 2023", "2023-03"),
+    ("2025-06-10", "La récolte a souffert du gel mi-avril 2024.", "mi-avril 2024", "2024-04"),
+    # a month named without a year: the nearest such part of a month to the dateline
+    ("2025-08-20", "Le chantier du tramway a pris du retard fin février.", "fin février",
+     "2025-02"),
+    ("2025-08-20", "Le chantier du tramway reprendra début février.", "début février",
+     "2026-02"),
+    # fixed phrases (relative.yaml)
+    ("2025-06-10", "L'an dernier, la récolte de lavande a été maigre.", "L'an dernier", "2024"),
+    ("2025-06-10", "L’an dernier, les vendanges ont été précoces.", "L’an dernier", "2024"),
+    ("2025-06-10", "La mairie a voté ce budget l'année dernière.", "l'année dernière", "2024"),
+    ("2025-06-10", "Le festival changera de lieu l'an prochain.", "l'an prochain", "2026"),
+    ("2025-12-05", "Le tribunal rendra son verdict le mois prochain.", "le mois prochain",
+     "2026-01"),
+    ("2025-01-02", "Les syndicats ont défilé la semaine dernière.", "la semaine dernière",
+     "2024-W52"),
+    ("2024-03-01", "Le ministre s'est exprimé hier devant les députés.", "hier", "2024-02-29"),
+    ("2024-03-01", "Le colis est arrivé avant-hier au dépôt.", "avant-hier", "2024-02-28"),
+    ("2024-12-31", "Le couvre-feu sera levé demain à l'aube.", "demain", "2025-01-01"),
+    ("2024-12-31", "Le musée reste fermé aujourd'hui.", "aujourd'hui", "2024-12-31"),
+    # placed weekdays (weekdays.yaml): the latest before, the first after the dateline
+    ("2024-05-15", "Le maire a démissionné mardi dernier.", "mardi dernier", "2024-05-14"),
+    ("2024-05-14", "Le maire a démissionné mardi dernier.", "mardi dernier", "2024-05-07"),
+    ("2024-05-15", "La digue a été inspectée vendredi passé.", "vendredi passé", "2024-05-10"),
+    ("2024-05-15", "Les écoles rouvriront lundi prochain.", "lundi prochain", "2024-05-20"),
+    ("2024-05-15", "Le conseil se réunira mercredi prochain.", "mercredi prochain", "2024-05-22"),
+    # the next day too, as English "next Thursday" written on a Wednesday
+    ("2024-05-15", "Le bac reprendra jeudi prochain sa traversée.", "jeudi prochain",
+     "2024-05-16"),
+    ("2024-05-15", "Le conseil s'est réuni mardi.", "mardi", "2024-05-14"),
+    # parts of the day (day_parts.yaml)
+    ("2024-12-31", "Le train de nuit est arrivé ce matin en gare.", "ce matin", "2024-12-31TMO"),
+    ("2024-12-31", "La préfecture tiendra un point presse cet après-midi.", "cet après-midi",
+     "2024-12-31TAF"),
+    ("2024-12-31", "Les pompiers sont intervenus hier soir.", "hier soir", "2024-12-30TEV"),
+    ("2024-12-31", "Le vote aura lieu demain matin.", "demain matin", "2025-01-01TMO"),
+    ("2024-05-15", "Le conseil municipal a voté mardi soir à huis clos.", "mardi soir",
+     "2024-05-14"),  # a DATE of the day, as "Tuesday night" in news annotation
+    # a month alone after a preposition (months.yaml after): the nearest such month
+    ("2025-07-23", "Le port de pêche a rouvert en mars.", "mars", "2025-03"),
+    ("2025-07-23", "Les combats durent depuis janvier.", "janvier", "2025-01"),
+    ("2025-07-23", "Le chantier sera terminé d’ici novembre.", "novembre", "2025-11"),
+    ("2025-02-10", "En novembre, la digue avait cédé.", "novembre", "2024-11"),
+    # absolute dates and years (years.yaml)
+    ("2024-08-02", "Le défilé du 14 juillet a réuni des milliers de spectateurs.", "14 juillet",
+     "2024-07-14"),
+    ("2024-08-02", "Le stade a été construit en 1998 pour la Coupe du monde.", "1998", "1998"),
+    ("2024-08-02", "La coopérative vend son fromage depuis 1975.", "1975", "1975"),
+    ("2024-08-02", "La ligne sera prolongée jusqu'en 2030.", "2030", "2030"),
+    ("2024-08-02", "Le décret signé le 3 février 2024 entre en vigueur.", "3 février 2024",
+     "2024-02-03"),
+    ("2024-08-02", "La foire aux bestiaux a lieu le 15 aout 2024.", "15 aout 2024", "2024-08-15"),
+    ("2024-08-02", "Le rapport est daté du 9 déc. 2023.", "9 déc. 2023", "2023-12-09"),
+    # vague words (vague.yaml)
+    ("2024-08-02", "La digue a récemment été renforcée.", "récemment", "PAST_REF"),
+    ("2024-08-02", "Le pont sera bientôt rouvert.", "bientôt", "FUTURE_REF"),
+    ("2024-08-02", "Le fleuve est actuellement en crue.", "actuellement", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize("dct, text, expr, value", CASES)
+def test_french_reading(dct, text, expr, value):
+    dateline = datetime.date.fromisoformat(dct)
+    found = {t.text: t.time.value for t in tag(text, dateline, lang="fr")}
+    assert found.get(expr) == value, found
+
+
+@pytest.mark.parametrize("text, number", [
+    ("La manifestation a réuni 1500 personnes.", "1500"),  # no year word before the number
+    ("Le chômage a reculé de 2 % en 2024,5 points près.", "2024"),  # a decimal is no year
+])
+def test_numbers_that_are_no_year(text, number):
+    found = [t.text for t in tag(text, datetime.date(2024, 8, 2), lang="fr")]
+    assert number not in found, found
+
+
+def test_a_capitalised_month_name_after_a_preposition_is_no_month():
+    assert tag("La sonde file vers Mars depuis Mai.", datetime.date(2025, 7, 23), lang="fr") == []
+
+
+def test_the_expression_leaves_the_year_word_out():
+    text = "Le stade a été construit en 1998."
+    found = tag(text, datetime.date(2024, 8, 2), lang="fr")
+    assert [(t.text, t.start) for t in found] == [("1998", len("Le stade a été construit en "))]
+
+
+def test_without_a_dateline_relative_readings_stay_open():
+    found = {t.text: (t.time.value, t.time.anchored)
+             for t in tag("Le maire a démissionné mardi dernier, fin mars, ce matin.", None,
+                          lang="fr")}
+    assert found == {"mardi dernier": ("XXXX-XX-XX", False), "fin mars": ("XXXX-03", False),
+                     "ce matin": ("XXXX-XX-XX", False)}
+
+
+def test_month_parts_are_data_in_both_languages():
+    assert english().month_parts["late"] == english().month_parts["end"] == (21, 31)
+    french = load("fr")
+    assert french is not None and french.month_parts == {"début": (1, 10), "mi": (11, 20),
+                                                        "fin": (21, 31)}
+
+
+def test_french_datelines_read_the_folder_abbreviations():
+    found = find_dateline("Jeudi 12 févr. 2026\nLes dockers votent.", lang="fr")
+    assert found.date == datetime.date(2026, 2, 12)
