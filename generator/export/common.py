@@ -100,14 +100,12 @@ class EventCache:
 class Pieces(Protocol):
     """Where the exports' per-event pieces come from (export/splice.py: the last build's
     files where the same piece lies there): ``make`` when nowhere. ``extra``: what else the
-    piece reads (the analyses it cites, the page holding it...), each part digested alone."""
+    piece reads (the analyses it cites, the page holding it...), each part digested alone.
+    What it gives is the piece's bytes, or where they lie in the last build's file
+    (splice.Copied) for the writer (Splicer.written) to copy: a stream made with pieces is
+    only for that writer."""
 
-    def piece(self, kind: str, value: object, extra: tuple, make: Callable[[], bytes]) -> bytes: ...
-
-
-def cited(event: TimelineEvent, articles: dict[str, ArticleAnalysis]) -> tuple:
-    """The analyses an event's pieces read (its sources' titles, outlets, dates)."""
-    return tuple(articles.get(slug) for slug in event.articles)
+    def piece(self, kind: str, value: object, extra: tuple, make: Callable[[], bytes]) -> Any: ...
 
 
 def media_url(config: SiteConfig, image: Image) -> str:

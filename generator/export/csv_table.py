@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..config import SiteConfig
 from ..model import Timeline, TimelineEvent
-from .common import Pieces, Source, articles_by_slug, cited, date_label, sources_of
+from .common import Pieces, Source, articles_by_slug, date_label, sources_of
 
 COLUMNS = ("event_id", "date_value", "range_start", "range_end", "granularity", "date_label",
            "text", "actors", "article", "article_title", "source", "url", "quote", "timex")
@@ -58,7 +58,7 @@ def timeline_csv_chunks(timeline: Timeline, config: SiteConfig, pieces: Pieces |
     yield taken()
     articles = articles_by_slug(timeline)
     for event in timeline.events:
-        yield rows(event) if pieces is None else pieces.piece("csv", event, cited(event, articles),
+        yield rows(event) if pieces is None else pieces.piece("csv", event, (),
                                                           lambda event=event: rows(event))
 
 

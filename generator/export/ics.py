@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..config import SiteConfig
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
 from ..render.paging import Paging
-from .common import (GENERATOR, Pieces, Source, actor_names, articles_by_slug, cited, clean_text,
+from .common import (GENERATOR, Pieces, Source, actor_names, articles_by_slug, clean_text,
                      date_label, event_stamp, safe_href, sources_of, truncate)
 
 LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
@@ -52,7 +52,7 @@ def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None
             yield _folded(vevent(event, timeline, articles, config, paging))
         else:
             page = paging.event_url(event) if config.absolute_base else None
-            yield pieces.piece("ics", event, (*cited(event, articles), page),
+            yield pieces.piece("ics", event, (page,),
                              lambda event=event: _folded(vevent(event, timeline, articles, config, paging)))
     yield _folded(["END:VCALENDAR"])
 

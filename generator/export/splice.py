@@ -2,18 +2,21 @@
 
 `timeline.json`, the CSV table, the calendar and the TimelineJS files of a 5,000-article
 archive are 100 MB of encoded events, nearly all of them the same after a one-line edit.
-Each such piece is named by a digest of what it is made of (``key``: the event's and its
-cited articles' digests from render.inputs.InputDigests, and what else the piece reads, such
-as the page holding the event), and each build keeps, per export file it wrote, where every
-named piece lies in it (``ExportIndex``, in the build cache with the file's signature). The
-next build copies a piece whose name it finds from that file, if the file is still the very
-one it wrote (size, mtime, inode), and makes the others. The bytes are the same either way:
-a piece is a function of what its name digests.
+Each such piece is named by a digest of what it is made of (the event's digest from
+render.inputs.InputDigests, which names what pages and exports show of its sources too,
+and what else the piece reads, such as the page holding the event or its picture), and
+each build keeps, per export file it wrote, where every named piece lies in it
+(``ExportIndex``, in the build cache with the file's signature). The next build copies a
+piece whose name it finds from that file, if the file is still the very one it wrote
+(size, mtime, inode), and makes the others; pieces that lay one after the other there are
+copied as one run. The bytes are the same either way: a piece is a function of what its
+name digests.
 """
 
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +30,24 @@ class Piece(bytes):
     """An export's bytes that a later build may copy: ``name`` says what they are made of."""
 
     name: bytes
+
+
+class Copied:
+    """A piece the last build's file holds, where it lies there: its bytes are copied from
+    that file when written (``Splicer.written``), never read into a bytes object of its own."""
+
+    __slots__ = ("name", "source", "offset", "length")
+
+    def __init__(self, name: bytes, source: mmap.mmap, offset: int, length: int):
+        self.name, self.source, self.offset, self.length = name, source, offset, length
+
+    def __len__(self) -> int:
+        return self.length
+
+
+# A run of copied bytes is written in slices of at most this size: few writes, and never a
+# whole 30 MB export held in memory.
+RUN_BYTES = 1 << 20
 
 
 @dataclass
@@ -43,65 +64,98 @@ class Splicer:
     def __init__(self, folder: Path | None, last: ExportIndex, digest: Callable[[object], bytes],
                  signature: Callable[[Path], Signature | None], salt: bytes = b""):
         self.folder = folder  # the output folder the last build wrote (None: nothing to copy)
-        self.digest = digest  # a stable digest of an event, analysis, tuple...
+        self.digest = digest  # a stable digest (20 bytes) of an event, analysis, tuple...
         self.salt = salt  # what every piece reads besides its own values (code, settings, the cast)
         self._signature = signature
         self._last = last
-        self._open: dict[str, int | None] = {}
+        self._open: dict[str, mmap.mmap | None] = {}
+        self._kinds: dict[str, object] = {}  # kind -> the hash of its name's common start
         self._writing: str | None = None  # the file being written: its pieces are looked up there first
         self.placed: dict[str, Places] = {}
         self.copied = 0  # pieces copied (the others were made)
 
-    def piece(self, kind: str, value: object, extra: tuple, make: Callable[[], bytes]) -> Piece:
+    def piece(self, kind: str, value: object, extra: tuple, make: Callable[[], bytes]) -> Piece | Copied:
         name = self._name(kind, value, extra)
-        data = self._copy(name)
-        if data is None:
-            data = make()
-        else:
+        found = self._copy(name)
+        if found is not None:
             self.copied += 1
-        made = Piece(data)
+            return found
+        made = Piece(make())
         made.name = name
         return made
 
-    def written(self, file: str, chunks: Iterable[bytes]) -> Iterator[bytes]:
-        """``chunks`` as they go into ``file``, noting where each named piece lies."""
+    def written(self, file: str, chunks: Iterable[bytes | Copied]) -> Iterator[bytes]:
+        """``chunks`` as they go into ``file``, noting where each named piece lies. Pieces
+        that lie one after the other in a last build's file, with the same bytes between
+        them as now (an array's commas), are copied from it as one run."""
         places: Places = {}
         offset = 0
+        run: list | None = None  # [source, start, end] of the run being copied
         self._writing = file
         for chunk in chunks:  # the chunks are made as they are asked for, so within _writing
+            if isinstance(chunk, Copied):
+                places[chunk.name] = offset << 32 | chunk.length
+                offset += chunk.length
+                if run is not None and run[0] is chunk.source and run[2] == chunk.offset \
+                        and run[2] - run[1] < RUN_BYTES:
+                    run[2] += chunk.length
+                    continue
+                if run is not None:
+                    yield run[0][run[1]:run[2]]
+                run = [chunk.source, chunk.offset, chunk.offset + chunk.length]
+                continue
+            size = len(chunk)
+            if run is not None:
+                source, start, end = run
+                if not isinstance(chunk, Piece) and source[end:end + size] == chunk:
+                    run[2] += size  # the same bytes follow there: part of the run
+                    offset += size
+                    continue
+                yield source[start:end]
+                run = None
             if isinstance(chunk, Piece):
-                places[chunk.name] = offset << 32 | len(chunk)
-            offset += len(chunk)
+                places[chunk.name] = offset << 32 | size
+            offset += size
             yield chunk
+        if run is not None:
+            yield run[0][run[1]:run[2]]
         self._writing = None
         self.placed[file] = places
 
     def close(self) -> None:
-        for fd in self._open.values():
-            if fd is not None:
-                os.close(fd)
+        for source in self._open.values():
+            if source is not None:
+                source.close()
         self._open.clear()
 
     def _name(self, kind: str, value: object, extra: tuple) -> bytes:
         # each part alone: an event's or analysis' digest is made once per build and kept,
-        # a tuple made for the call would be digested afresh each time
-        h = hashlib.blake2b(kind.encode(), digest_size=20)
-        h.update(self.salt)
+        # a tuple made for the call would be digested afresh each time; a text or None
+        # (a page's address, no picture) goes in as it is, marked so no two parts read alike
+        start = self._kinds.get(kind)
+        if start is None:
+            start = self._kinds[kind] = hashlib.blake2b(kind.encode() + b"\0" + self.salt, digest_size=20)
+        h = start.copy()
         h.update(self.digest(value))
         for part in extra:
-            h.update(self.digest(part))
+            if part is None:
+                h.update(b"\0")
+            elif type(part) is str:
+                text = part.encode("utf-8", "surrogatepass")
+                h.update(b"\1" + len(text).to_bytes(8, "little") + text)
+            else:
+                h.update(b"\2" + self.digest(part))
         return h.digest()
 
-    def _copy(self, name: bytes) -> bytes | None:
+    def _copy(self, name: bytes) -> Copied | None:
         if self.folder is None:
             return None
         file, place = self._find(name)
-        fd = self._fd(file) if file is not None else None
-        if fd is None:
+        source = self._source(file) if file is not None else None
+        if source is None:
             return None
-        length = place & 0xFFFFFFFF
-        data = os.pread(fd, length, place >> 32)
-        return data if len(data) == length else None
+        offset, length = place >> 32, place & 0xFFFFFFFF
+        return Copied(name, source, offset, length) if offset + length <= len(source) else None
 
     def _find(self, name: bytes) -> tuple[str | None, int]:
         """The last build's file holding the piece, and its place there: the file being
@@ -117,21 +171,26 @@ class Splicer:
                 return file, place
         return None, 0
 
-    def _fd(self, file: str) -> int | None:
-        """The last build's ``file``, open, if it is still the very file it wrote."""
+    def _source(self, file: str) -> mmap.mmap | None:
+        """The last build's ``file``, mapped, if it is still the very file it wrote."""
         if file not in self._open:
             path = self.folder / file if self.folder is not None else None
             known = self._last.files.get(file)
-            fd = None
+            source = None
             if path is not None and known is not None and self._signature(path) == known[0]:
                 try:
                     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
                 except OSError:
                     fd = None
-                if fd is not None and _fd_signature(fd) != known[0]:
-                    os.close(fd)  # replaced between the check and the open
-                    fd = None
-            self._open[file] = fd
+                if fd is not None:
+                    try:
+                        if _fd_signature(fd) == known[0] and known[0][0] > 0:  # not replaced since the check
+                            source = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+                    except (OSError, ValueError):
+                        source = None
+                    finally:
+                        os.close(fd)  # the map keeps the file
+            self._open[file] = source
         return self._open[file]
 
 

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, KeyDate, Timeline, TimelineEvent
-from .common import (GENERATOR, Pieces, Source, article_date, articles_by_slug, cited, date_label,
+from .common import (GENERATOR, Pieces, Source, article_date, articles_by_slug, date_label,
                      events_for_actor, json_chunks, json_item, sources_of)
 
 
@@ -32,8 +32,7 @@ def _members(timeline: Timeline, config: SiteConfig, item: Callable[[Any], Any],
         events = (item(event_block(event, articles, config)) for event in timeline.events)
         analyses = (item(article_block(analysis)) for analysis in timeline.articles)
     else:
-        events = (pieces.piece("json-event", event, cited(event, articles),
-                             lambda event=event: item(event_block(event, articles, config)))
+        events = (pieces.piece("json-event", event, (), lambda event=event: item(event_block(event, articles, config)))
                   for event in timeline.events)
         analyses = (pieces.piece("json-article", analysis, (), lambda analysis=analysis: item(article_block(analysis)))
                     for analysis in timeline.articles)

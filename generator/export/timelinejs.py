@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent, TimeValue
-from .common import (EventCache, Source, actor_names, articles_by_slug, cited, date_label, json_chunks,
+from .common import (EventCache, Source, actor_names, articles_by_slug, date_label, json_chunks,
                      json_item, article_path, fragment, media_url, safe_href, site_root, sources_of,
                      truncate)
 
@@ -72,7 +72,7 @@ def cached_slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, A
             return json_item(slide(event, timeline, articles, config, cache))
 
         found = make() if cache.pieces is None else cache.pieces.piece(
-            "slide", event, (*cited(event, articles), cache.images.get(event.id)), make)
+            "slide", event, (cache.images.get(event.id),), make)
         if event.actors:
             cache.slides[event.id] = found
     return found

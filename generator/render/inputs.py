@@ -223,7 +223,7 @@ def article_face(analysis: ArticleAnalysis) -> str:
     its body changes its own page, and theirs only through the events they list."""
     article, dateline = analysis.article, analysis.dateline
     return repr((article.slug, article.title, article.source, article.author, article.url, article.lang,
-                 dateline.date, dateline.text, len(analysis.events)))
+                 article.date, dateline.date, dateline.text, len(analysis.events)))
 
 
 class InputDigests:

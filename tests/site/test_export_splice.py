@@ -71,6 +71,22 @@ def test_a_new_picture_changes_the_slides_that_show_it(site: Path, tmp_path: Pat
     assert tree_bytes(tmp_path / "out") == clean(site, tmp_path / "clean")
 
 
+def test_a_sources_new_title_outlet_and_address_renew_the_pieces_citing_it(site: Path, tmp_path: Path):
+    """What an export shows of a cited article (its title, outlet, address, date) is in
+    the event's digest: a front-matter edit alone renews every piece citing the article,
+    here and in the events other articles merge it into."""
+    article = sorted((site / "content" / "articles").rglob("*.md"))[5]
+    text = article.read_text("utf-8")
+    head, body = text.split("\n---\n", 1)
+    lines = [line for line in head.splitlines() if not line.startswith(("title:", "source:", "url:"))]
+    lines += ['title: "Harbour talks resume"', 'source: "Tidewater Courier"', "url: https://courier.example/talks"]
+    article.write_text("\n".join(lines) + "\n---\n" + body, encoding="utf-8")
+    result = again(site, tmp_path)
+    assert result.copied > 0
+    assert "Tidewater Courier" in (tmp_path / "out" / "timeline.csv").read_text("utf-8")
+    assert tree_bytes(tmp_path / "out") == clean(site, tmp_path / "clean")
+
+
 # A 1x1 transparent PNG, written here byte by byte.
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082")
