@@ -178,7 +178,12 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
 
     def meanwhile() -> None:
         """While a mapper's workers cluster: weigh here the windows they cluster (they send
-        back only clusters; windows read back from the cache are weighed if the join asks)."""
+        back only clusters; windows read back from the cache are weighed if the join asks).
+        Only for a merge whose state serves a next one: a build's drafts weigh lazily, as
+        for windows read back (LazyEvents), so it never holds every event's weights (on a
+        big archive the largest part of its memory) nor weighs them beside the workers."""
+        if not kept:
+            return
         for window in parts:
             if window not in weighed_here and known[window] is None:
                 weighed_here[window] = home_events(window)

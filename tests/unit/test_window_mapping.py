@@ -61,6 +61,22 @@ def test_worker_processes_give_the_merge_made_here(items):
     assert all(a.event is i.event for a, i in zip(weighed, items))
 
 
+def test_a_builds_merge_through_workers_drafts_the_events_made_here(items):
+    """A build's merge (kept=False) weighs the windows the workers clustered only where a
+    draft needs their weights (an event told more than once), never all of them beside the
+    workers: its events are those of a merge made here."""
+    from generator.chronology import draft_event
+
+    def drafts(merged) -> list:
+        return sorted(draft_event(events, SETTINGS) for component in merged.made
+                      for events, _ in component.clusters)
+
+    serial = merge_windows(items, SETTINGS, kept=False)
+    forked = merge_windows(items, SETTINGS, mapper=PoolMapper(2, min_items=0), kept=False)
+    assert any(len(events) > 1 for c in serial.made for events, _ in c.clusters)  # some merged
+    assert drafts(forked) == drafts(serial)
+
+
 def test_few_items_stay_in_this_process(items):
     report = MergeReport()
     merge_windows(items, SETTINGS, mapper=PoolMapper(2, min_items=len(items) * 10), report=report)
