@@ -20,7 +20,7 @@ from . import __version__, export, render
 from .config import SiteConfig
 from .media import Media
 from .model import Timeline
-from .output import StagingFolder, file_signature, write_file
+from .output import StagingFolder, file_signature, inside, write_file
 from .export.splice import ExportIndex, Splicer, index_of
 from .render.inputs import InputDigests, InputsMemo, page_inputs
 from .workers import worker_pool
@@ -39,11 +39,11 @@ class WrittenPages:
     pages: Mapping[str, tuple[str, Signature]] = field(default_factory=dict)
     exports: ExportIndex = field(default_factory=ExportIndex)
 
-    def reusable(self, path: str, digest: str) -> Path | None:
+    def reusable(self, path: str, digest: str) -> str | None:
         known = self.pages.get(path)
         if known is None or known[0] != digest:
             return None
-        file = Path(self.target, path)
+        file = inside(self.target, path)
         signature = file_signature(file)
         return file if signature is not None and signature == known[1] else None
 
@@ -207,7 +207,7 @@ def _pages(records: tuple[render.PageRecord, ...], digests: dict[str, str], stag
     """The pages, those whose inputs changed rendered (by ``pool``'s workers), the others
     linked from the last output."""
     todo: list[int] = []
-    unchanged: list[tuple[int, Path]] = []
+    unchanged: list[tuple[int, str]] = []
     for position, record in enumerate(records):
         digest = digests.get(record.path)
         source = last.reusable(record.path, digest) if last is not None and digest else None
@@ -224,6 +224,7 @@ def _pages(records: tuple[render.PageRecord, ...], digests: dict[str, str], stag
         stats.rendered += len(todo) + len(unlinked)
         for run in runs:
             staging.add_written(run.result())
+        todo += unlinked
     else:
         todo = sorted(todo + _link_all(records, unchanged, staging, stats))
         stats.rendered += len(todo)
@@ -233,16 +234,29 @@ def _pages(records: tuple[render.PageRecord, ...], digests: dict[str, str], stag
             emit(record.path, maker.pieces(record) if staging is not None else maker(record))
     if staging is None:
         return None
+    rendered = set(todo)
+    linked = {records[position].path for position, _ in unchanged if position not in rendered}
+    return _written_pages(records, digests, staging, last, linked)
+
+
+def _written_pages(records: tuple[render.PageRecord, ...], digests: dict[str, str], staging: StagingFolder,
+                   last: WrittenPages | None, linked: set[str]) -> WrittenPages:
+    """Each page's digest and file signature, for the next build. A linked file is the
+    very file the last build recorded (``reusable`` checked it): its signature is known
+    without a stat."""
     written: dict[str, tuple[str, Signature]] = {}
     for record in records:
         digest = digests.get(record.path)
-        signature = staging.signature(record.path) if digest else None
+        if not digest:
+            continue
+        known = last.pages.get(record.path) if last is not None and record.path in linked else None
+        signature = known[1] if known is not None else staging.signature(record.path)
         if signature is not None:
             written[record.path] = (digest, signature)
     return WrittenPages(str(staging.target), written)
 
 
-def _link_all(records: tuple[render.PageRecord, ...], unchanged: list[tuple[int, Path]],
+def _link_all(records: tuple[render.PageRecord, ...], unchanged: list[tuple[int, str]],
               staging: StagingFolder | None, stats: EmitStats) -> list[int]:
     """Link the unchanged pages from the last output; those the file system would not
     link (their positions) are to be rendered."""

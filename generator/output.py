@@ -70,6 +70,19 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
+_NOT_NAMES = frozenset({"", ".", ".."})  # parts a plain relative path never has
+
+
+def inside(root: str, path: str) -> str:
+    """``root`` joined with ``path``, which ``safe_relative`` must allow, as text: the
+    staging folder joins 5,000 names a build, and pathlib's parsing of each cost more than
+    the system calls it leads to."""
+    parts = path.split("/")
+    if "\\" in path or not _NOT_NAMES.isdisjoint(parts):
+        parts = list(safe_relative(path).parts)  # refuses a way out; "a//b" is "a/b"
+    return os.path.join(root, *parts)
+
+
 @dataclass(frozen=True)
 class Spare:
     """A replaced site emptied of its files (``hollow``), its folders kept for the next
@@ -95,7 +108,7 @@ class StagingFolder:
         self.target = output_dir.resolve()
         self.root: Path | None = None
         self.names: list[str] = []
-        self._folders: set[Path] = set()  # made already: a mkdir per linked file cost seconds
+        self._folders: set[str] = set()  # made already: a mkdir per linked file cost seconds
         self._spare = spare
         self._inherited: frozenset[str] = frozenset()  # the spare's folders
 
@@ -105,7 +118,7 @@ class StagingFolder:
         spare, self._spare = self._spare, None
         if spare is not None and _spare_fits(spare, self.target):
             self.root, self._inherited = spare.root, spare.folders
-            self._folders = {spare.root.joinpath(*PurePosixPath(f).parts) for f in spare.folders}
+            self._folders = {inside(str(spare.root), f) for f in spare.folders}
             return self
         if spare is not None:
             remove_owned(spare.root)
@@ -120,16 +133,17 @@ class StagingFolder:
         write_file(self.root, name, data)
         self.names.append(name)
 
-    def link(self, name: str, source: Path) -> bool:
+    def link(self, name: str, source: Path | str) -> bool:
         """Take ``source`` (a file of the last output) as ``name`` by a hard link: no bytes
         copied, none changed. False when the file system will not link it (the caller
         writes the file instead)."""
         assert self.root is not None, "use StagingFolder in a with block"
-        path = self.root.joinpath(*safe_relative(name).parts)
+        path = inside(str(self.root), name)
         try:
-            if path.parent not in self._folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(path.parent)
+            folder = os.path.dirname(path)
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
             os.link(source, path, follow_symlinks=False)
         except OSError:
             return False
@@ -140,7 +154,7 @@ class StagingFolder:
         """(size, mtime_ns, inode) of a file now in the folder: after the swap, the same
         file in the output folder."""
         assert self.root is not None
-        return file_signature(self.root.joinpath(*safe_relative(name).parts))
+        return file_signature(inside(str(self.root), name))
 
     def add_written(self, names: list[str]) -> None:
         """Files another process wrote into ``root`` (with write_file)."""
@@ -170,7 +184,7 @@ class StagingFolder:
             self.root = None
 
 
-def file_signature(path: Path) -> tuple[int, int, int] | None:
+def file_signature(path: Path | str) -> tuple[int, int, int] | None:
     """(size, mtime_ns, inode) of a regular file (not followed through a link), else None:
     what changes when anything rewrites, replaces or touches it."""
     try:
@@ -192,12 +206,12 @@ def write_site(files: Mapping[str, bytes], output_dir: Path) -> None:
 
 def write_file(root: Path, name: str, data: bytes | Iterable[bytes]) -> None:
     """Write one file: its bytes, or its pieces as they are made (a big export)."""
-    path = root.joinpath(*safe_relative(name).parts)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-        return
+    path = inside(str(root), name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as handle:
+        if isinstance(data, bytes):
+            handle.write(data)
+            return
         for piece in data:
             handle.write(piece)
 
