@@ -141,7 +141,7 @@ class Preview:
             result = run_pipeline(serve_build_options(self.site_dir, self.drafts), state=self.state,
                                   in_memory=True)
             assert result.site is not None
-            site, changed, rendered = self._changes(result, reusing)
+            site, changed, rendered = self._changes(result, reusing, edited=changed_paths is not None)
             if self.output_dir is not None and (changed or not self.built):
                 write_site(site.everything(), self.output_dir)
         except Exception as exc:  # every failure is shown in the browser, never kills serve
@@ -160,7 +160,7 @@ class Preview:
         return RebuildOutcome(True, time.perf_counter() - started, trigger, tuple(changed), analysed,
                               rendered, reload=bool(changed) or was_error is not None)
 
-    def _changes(self, result: BuildResult, reusing: bool) -> tuple[MemorySite, list[str], int]:
+    def _changes(self, result: BuildResult, reusing: bool, edited: bool = True) -> tuple[MemorySite, list[str], int]:
         """The site to serve, the files that changed and the pages made afresh.
 
         A build of the same settings, theme templates and timeline as the last one (``reusing``:
@@ -168,7 +168,9 @@ class Preview:
         and exports (already made ones are not made again); only the theme's static files
         and the pictures, read afresh, may differ. Otherwise the pages are checked now
         where errors would otherwise wait for a browser: every template compiles, and the
-        pages of the articles just edited are made."""
+        pages of the articles just edited are made. The first build (not ``edited``) edited
+        none: its pages are made when first asked for (making all 5,000 article pages of
+        an archive cost more than the rest of the start)."""
         site = result.site
         assert site is not None
         previous = self.site if self.built else MemorySite()
@@ -185,7 +187,7 @@ class Preview:
                 render.check_templates(render.find_theme(result.config.theme, self.site_dir))
             changed = [n for n in site.names() if n in result.scheduled
                        or (n in site.ready and previous.ready.get(n) != site.ready[n])] + sorted(site.groups)
-            for name in changed:
+            for name in changed if edited else ():
                 if name.startswith("articles/") and name in site.pending:
                     site.get(name)  # an edited article's page: its errors show now
             rendered = result.rendered
