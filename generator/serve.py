@@ -128,7 +128,6 @@ class Preview:
         was_error = self.error
         # Changes made while the site failed to build are not in the last good build either.
         unbuilt = self.unbuilt | set(trigger)
-        known = set(self.state.analyses)
         try:
             if not (self._articles_only(tuple(sorted(unbuilt))) or self._styles_only(tuple(sorted(unbuilt)))):
                 self.state.last = None  # the templates or the settings: every page again
@@ -156,8 +155,7 @@ class Preview:
         # collector walking all of them cost a second per save. Kept objects go out of its
         # sight (they are freed by reference counting all the same when a save drops them).
         gc.freeze()
-        analysed = len(set(self.state.analyses) - known)
-        return RebuildOutcome(True, time.perf_counter() - started, trigger, tuple(changed), analysed,
+        return RebuildOutcome(True, time.perf_counter() - started, trigger, tuple(changed), result.analysed,
                               rendered, reload=bool(changed) or was_error is not None)
 
     def _changes(self, result: BuildResult, reusing: bool, edited: bool = True) -> tuple[MemorySite, list[str], int]:
