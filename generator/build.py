@@ -260,6 +260,10 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         clock = now
 
     report = MergeReport()
+    # A state that holds nothing yet (its first run, as a CLI build's) reads every entry of
+    # the cache it needs, so the entries it leaves unused are stale; a later run reads only
+    # what its memory lacks, and leaves the cache's other entries alone.
+    complete = state is None or state.empty
     with open_cache(options, state.cache_checks if state is not None else None) as store, \
             DaskSession(options.dask) as remote:
         site = load_site(options, store, state.parsed if state is not None else None,
@@ -268,12 +272,7 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         analyses, analysed = _analyses(site, options, state.analyses if state is not None else {},
                                        store, progress, remote)
         lap("analyse")
-        windows = WindowTable(store) if store is not None and state is None else None
-        stored = ItemTable(store) if store is not None else None
-        memo = state.chronology if state is not None else chronology.ChronologyMemo.one_run(windows, stored)
-        timeline = assemble(site, analyses, memo, window_mapper(options, remote), report)
-        if windows is not None:
-            windows.store(memo.windows)
+        timeline, memo = _chronology(site, analyses, options, state, store, remote, report)
         if state is not None:
             state.keep_only(analyses)
         del analyses, memo  # without a state, the chronology's working set goes: pages need only the timeline
@@ -299,7 +298,7 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
         if pages is not None and written is not None and store is not None:
             pages.store(target, written.pages)
             ExportTable(store).store(target, written.exports.files)
-        if store is not None:
+        if store is not None and complete:
             store.forget_unused()
     lap("render")
     if site.config.search and options.search:
@@ -310,6 +309,35 @@ def run_pipeline(options: BuildOptions, *, progress: Progress | None = None,
     names = tuple(sorted(staging.names if staging is not None else files))
     return BuildResult(site.config, timeline, files, names, timings, site.skipped_drafts, site.media, analysed,
                        rendered=stats.rendered, reused=stats.linked, merge=report, copied=stats.copied)
+
+
+def _chronology(site: Site, analyses: list[ArticleAnalysis], options: BuildOptions, state: PipelineState | None,
+                store: BuildCache | None, remote: DaskSession,
+                report: MergeReport) -> tuple[Timeline, chronology.ChronologyMemo]:
+    """The timeline, its merge windows and articles' merge items taken from the state's
+    memory first, then from the persistent cache (where those made afresh are kept): so a
+    state's first run (annals serve starting, the build server's first build) starts from
+    what the last CLI build left, as the next CLI build would."""
+    windows = WindowTable(store, state.chronology.windows if state is not None else {}) \
+        if store is not None else None
+    stored = ItemTable(store) if store is not None else None
+    if state is None:
+        memo = chronology.ChronologyMemo.one_run(windows, stored)
+        timeline = assemble(site, analyses, memo, window_mapper(options, remote), report)
+    else:
+        memo = state.chronology
+        kept = memo.windows
+        if windows is not None:  # (only while the cache is open: the memo outlives it)
+            memo.windows, memo.stored_items = windows, stored  # type: ignore[assignment]
+        try:
+            timeline = assemble(site, analyses, memo, window_mapper(options, remote), report)
+        finally:
+            memo.stored_items = None
+            if memo.windows is windows:  # a failure before the chronology replaced them
+                memo.windows = kept
+    if windows is not None:
+        windows.store(memo.windows)
+    return timeline, memo
 
 
 def _site_in_memory(options: BuildOptions, state: PipelineState | None, site: Site, timeline: Timeline,

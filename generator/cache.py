@@ -287,9 +287,12 @@ class WindowTable:
     """The `windows` table as the chronology's window memo (chronology.windows): a window's
     clusters (tuples of item positions) by the digest of its content key. Reads what the
     last build left, every window of a chronology in one go (`get_many`); `store` keeps
-    what this one used."""
+    what this one used. ``memory``: the windows a long-lived process (annals serve, the
+    build server) kept of its last chronology, looked in first; those are not digested,
+    read or written again (the cache got them when they were made)."""
 
     cache: BuildCache
+    memory: Mapping[tuple, WindowResult] = field(default_factory=dict, repr=False)
     found: set[str] = field(default_factory=set)
     names: dict[tuple, str] = field(default_factory=dict, repr=False)  # digests made so far
 
@@ -300,10 +303,10 @@ class WindowTable:
         return name
 
     def get_many(self, keys: Sequence[tuple]) -> dict[tuple, WindowResult]:
-        """The results of those of ``keys`` an earlier build kept (clusters only: the
-        events are weighed again where they are needed)."""
-        named = {self.key_digest(k): k for k in keys}
-        out = {}
+        """The results of those of ``keys`` the memory or an earlier build kept (from the
+        cache, clusters only: the events are weighed again where they are needed)."""
+        out = {k: self.memory[k] for k in keys if k in self.memory}
+        named = {self.key_digest(k): k for k in keys if k not in out}
         for name, value in self.cache.get_many("windows", named).items():
             if _is_clusters(value):
                 self.found.add(name)
@@ -314,7 +317,8 @@ class WindowTable:
         return self.get_many([key]).get(key, default)
 
     def store(self, used: Mapping[tuple, object]) -> None:
-        named = {self.key_digest(k): v.clusters for k, v in used.items()}  # type: ignore[attr-defined]
+        named = {self.key_digest(k): v.clusters for k, v in used.items()  # type: ignore[attr-defined]
+                 if k not in self.memory}
         self.cache.used["windows"].update(named)
         self.cache.put_many("windows", {k: v for k, v in named.items() if k not in self.found})
 

@@ -98,6 +98,11 @@ class PipelineState:
     emitted: EmitMemo = field(default_factory=EmitMemo)  # what the last build into a folder made (the build server)
     cache_checks: CacheChecks = field(default_factory=CacheChecks)  # the code's fingerprint, caches found sound
 
+    @property
+    def empty(self) -> bool:
+        """Nothing parsed, analysed or merged yet: a run starts from the cache alone."""
+        return not self.parsed.articles and not self.analyses and not self.chronology.windows
+
     def forget_analyses(self) -> None:
         """Settings that change analyses (language, actors.yaml...) changed."""
         self.analyses.clear()
