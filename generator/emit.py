@@ -110,7 +110,7 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
         splicer = Splicer(staging.target if last is not None else None, last.exports if last else ExportIndex(),
                           digester.of, file_signature,
                           salt=environment.encode() + digester.of(inputs.shared))
-    streams = export.export_streams(timeline, config, media, splicer)
+    streams = export.export_streams(timeline, config, media, splicer, (records, maker.paging))
     kept: dict[str, str] = {}  # the actors' export files: name -> digest of what they are made of
     if staging is not None and splicer is not None:
         kept = actor_export_digests(timeline, maker.paging, digester.of, splicer.salt)
@@ -325,8 +325,8 @@ def export_groups(names: list[str]) -> list[list[str]]:
 def _export_in_worker(names: list[str]) -> tuple[list[str], dict, int]:
     """Those exports, written into the staging folder in pieces (a 30 MB export is never
     held whole); their names, where their event pieces lie and how many were copied go back."""
-    timeline, config, media, _, root, splicer = _WORKER["state"]
-    streams = export.export_streams(timeline, config, media, splicer)
+    timeline, config, media, maker, root, splicer = _WORKER["state"]
+    streams = export.export_streams(timeline, config, media, splicer, (tuple(maker.records.values()), maker.paging))
     copied_before = splicer.copied if splicer is not None else 0  # a worker's count runs on over its tasks
     for name in names:
         write_file(root, name, splicer.written(name, streams[name]()) if splicer is not None else streams[name]())

@@ -9,6 +9,7 @@ come back.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -53,6 +54,10 @@ def _start_worker(parent: int, initializer: Callable[..., None], initargs: tuple
             os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # What the worker inherited (the timeline, the page maker: hundreds of MB on a big
+    # archive) goes out of the cycle collector's sight: a collection walking it would
+    # write to every object's header, copying each page the fork shares, in every worker.
+    gc.freeze()
     initializer(*initargs)
 
 

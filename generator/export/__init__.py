@@ -51,11 +51,13 @@ def export_makers(timeline: Timeline, config: SiteConfig,
 
 
 def export_streams(timeline: Timeline, config: SiteConfig, media: Media | None = None,
-                   pieces: Pieces | None = None) -> dict[str, Callable[[], Iterable[bytes]]]:
+                   pieces: Pieces | None = None, layout: tuple | None = None,
+                   ) -> dict[str, Callable[[], Iterable[bytes]]]:
     """Each file of ``export_files`` as a function giving its bytes in pieces, by path in
     layout order: the big data exports come an event at a time, so a writer holds neither
     a whole file nor its document. ``pieces``: where the events' pieces come from (the last
-    build's files, export/splice.py) when not made here."""
+    build's files, export/splice.py) when not made here. ``layout``: the page records and
+    paging the renderer made (for the sitemap; else made again)."""
     # The actors' files cite the same events as the site's; the pictures are looked up once.
     cache = EventCache(images=event_images(timeline, media), pieces=pieces)
     streams: dict[str, Callable[[], Iterable[bytes]]] = {
@@ -65,7 +67,7 @@ def export_streams(timeline: Timeline, config: SiteConfig, media: Media | None =
         "timeline.ics": lambda: timeline_ics_chunks(timeline, config, pieces=pieces),
         "feed.xml": _whole(lambda: atom_feed(timeline, config, cache=cache)),
         "oembed.json": _whole(lambda: oembed_json(config)),
-        "sitemap.xml": _whole(lambda: sitemap_xml(timeline, config)),
+        "sitemap.xml": _whole(lambda: sitemap_xml(timeline, config, layout)),
         "robots.txt": _whole(lambda: robots_txt(config)),
     }
     parts: dict[str, Timeline] = {}

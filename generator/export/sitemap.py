@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date
+from typing import Sequence
 
 from ..config import SiteConfig
 from ..model import Timeline
 from ..render import urls
-from ..render.pages import page_records, sitemap_records
+from ..render.pages import PageRecord, page_records, sitemap_records
 from ..render.paging import Paging
-from .common import article_date, dateline_dates, events_for_actor, site_root
+from .common import article_date, site_root
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 # An XML comment may not contain "--", so the note names the setting, not the CLI flag.
@@ -24,29 +25,36 @@ RELATIVE_NOTE = (" base_url is not an absolute URL: locations are rooted at the 
                  " Set an absolute base_url (https://...) for a sitemap search engines accept. ")
 
 
-def sitemap_pages(timeline: Timeline, config: SiteConfig | None = None) -> list[tuple[str, date | None]]:
+def sitemap_pages(timeline: Timeline, config: SiteConfig | None = None,
+                  layout: tuple[Sequence[PageRecord], Paging] | None = None) -> list[tuple[str, date | None]]:
     """(site-relative path, last modified) of every page a reader should find: the page
-    list's records of the kinds meant for readers (render/pages.py)."""
-    latest = max(dateline_dates(timeline), default=None)
-    articles = {a.article.slug: a for a in timeline.articles}
-    records = page_records(timeline, Paging(timeline, config or SiteConfig()))
+    list's records of the kinds meant for readers (render/pages.py). ``layout``: the page
+    records and paging the renderer made already (else made here)."""
+    dates = {a.article.slug: article_date(a) for a in timeline.articles}
+    latest = max((d for d in dates.values() if d is not None), default=None)
+    if layout is None:
+        paging = Paging(timeline, config or SiteConfig())
+        layout = (page_records(timeline, paging), paging)
+    records, paging = layout
     pages: list[tuple[str, date | None]] = []
     for record in sitemap_records(records):
         modified = latest
         if record.kind == "actor":
-            modified = max(dateline_dates(timeline, events_for_actor(timeline, str(record.actor))), default=None)
+            cited = {c.article for event in paging.events(str(record.actor)) for c in event.citations}
+            modified = max((d for d in map(dates.get, cited) if d is not None), default=None)
         elif record.kind == "article":
-            modified = article_date(articles[str(record.article)])
+            modified = dates[str(record.article)]
         pages.append((urls.pretty(record.path), modified))
     return pages
 
 
-def sitemap_xml(timeline: Timeline, config: SiteConfig) -> str:
+def sitemap_xml(timeline: Timeline, config: SiteConfig,
+                layout: tuple[Sequence[PageRecord], Paging] | None = None) -> str:
     root = site_root(config)
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     if not config.absolute_base:
         urlset.append(ET.Comment(RELATIVE_NOTE))
-    for path, modified in sitemap_pages(timeline, config):
+    for path, modified in sitemap_pages(timeline, config, layout):
         url = ET.SubElement(urlset, "url")
         ET.SubElement(url, "loc").text = root + path
         if modified is not None:
