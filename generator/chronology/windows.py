@@ -189,6 +189,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
                 weighed_here[window] = home_events(window)
 
     fresh: dict[tuple[str, int], WindowResult] = {}
+    alive = RecentWeights()  # shared by the windows weighed lazily
     if missing:
         where, results = (mapper or map_here)(
             [WindowTask(w, parts[w], settings) for w in missing], meanwhile)
@@ -200,7 +201,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
         home = [i for i in found if i.window == window]
         if events is None and window not in weighed_here:
             # read back from the persistent cache: weighed only if the join asks (LazyEvents)
-            lazy = LazyEvents(window, found, settings)
+            lazy = LazyEvents(window, found, settings, alive)
             states[window] = window_state(window, found, keys[window], WindowResult(result.clusters, None), lazy,
                                           kept)
             continue
@@ -232,17 +233,20 @@ class LazyEvents(Mapping):
     date and order alone (``alone``). So a build after an edit does not weigh again every
     window it reads back from the cache."""
 
-    def __init__(self, window: tuple[str, int], found: tuple[RawItem, ...], settings: MergeSettings):
+    def __init__(self, window: tuple[str, int], found: tuple[RawItem, ...], settings: MergeSettings,
+                 alive: "RecentWeights | None" = None):
         self.window, self.found, self.settings = window, found, settings
         self.own = {id(i): i for i in found if i.window == window}
         self.weights: WindowWeights | None = None  # counted when a first event is asked for
         self.weighed: dict[int, SourceEvent] = {}
+        self.alive = alive if alive is not None else RecentWeights()
 
     def __getitem__(self, key: int) -> SourceEvent:
         found = self.weighed.get(key)
         if found is None:
             if self.weights is None:
                 self.weights = WindowWeights(self.found, self.settings)
+                self.alive.counted(self)
             found = self.weighed[key] = self.weights.event(self.own[key])
         return found
 
@@ -260,6 +264,24 @@ class LazyEvents(Mapping):
 
     def __len__(self) -> int:
         return len(self.own)
+
+
+class RecentWeights:
+    """The windows whose word counts (WindowWeights) are kept: the last few counted. The
+    join asks for a window's events together, window after window, and a window's counts
+    are as big as its vocabulary: keeping all of them (650 windows at 5,000 articles) was
+    the peak of a build's memory. A window asked again later is counted again, the same."""
+
+    def __init__(self, keep: int = 8):
+        self.keep = keep
+        self._windows: dict[int, LazyEvents] = {}  # id -> the window, oldest first
+
+    def counted(self, window: "LazyEvents") -> None:
+        self._windows.pop(id(window), None)
+        self._windows[id(window)] = window
+        while len(self._windows) > self.keep:
+            oldest = self._windows.pop(next(iter(self._windows)))
+            oldest.weights = None
 
 
 class WindowTask(NamedTuple):
