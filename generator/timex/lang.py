@@ -166,7 +166,7 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
     g = grammar_for(lang, root)
     if g is None:
         return []
-    found: list[tuple[int, int, TimeValue]] = []
+    found: list[tuple[int, int, TimeValue | None]] = []
     for rule, pattern in g.absolute:
         for m in pattern.finditer(text):
             value = V.unless_off_calendar(lambda: _absolute_value(rule, m, g, dct))
@@ -231,12 +231,13 @@ def _weekday_value(dct: datetime.date | None, wd: int) -> TimeValue:
     return V.day(weekday_on_or_before(dct, wd), "weekday_tense")
 
 
-def _leftmost_longest(text: str, found: list[tuple[int, int, TimeValue]]) -> list[TimeExpr]:
+def _leftmost_longest(text: str, found: list[tuple[int, int, TimeValue | None]]) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     taken = 0
     for start, end, value in sorted(found, key=lambda f: (f[0], -f[1])):
         if start >= taken and end > start:
-            out.append(TimeExpr(start, end, text[start:end], value))
+            if value is not None:  # None: words that are no date ("am Morgen")
+                out.append(TimeExpr(start, end, text[start:end], value))
             taken = end
     return out
 

@@ -110,8 +110,16 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("month", None,
             rf"(?:{words_re(own.month_after)})\s+(?P<x>(?-i:{words_re(own.months)}))")
     if day_parts:
-        # "mardi soir": a DATE of that day, as English "Tuesday night" is annotated
-        add("weekday_part", None, rf"(?P<x>(?P<wd>{weekday_re})\s+(?:{words_re(day_parts)}))")
+        # "mardi soir": a DATE of that day, as English "Tuesday night" is annotated; a join
+        # "" reads the compounds ("Dienstagabend")
+        joins = "|".join(phrase(j) if j.strip() else (r"\s+" if j else "")
+                         for j in own.weekday_part_joins)
+        add("weekday_part", None,
+            rf"(?P<x>(?P<wd>{weekday_re})(?:{joins})(?:{words_re(day_parts)}))")
+    if own.not_days:
+        # phrases in which a day word names a part of the day ("am Morgen", "por la
+        # mañana"): they read as nothing, so "Morgen" there is no tomorrow
+        add("not", None, words_re(own.not_days))
     vague = {k.lower(): v for k, v in (own.vague or {}).items()}
     if vague:
         add("vague", None, rf"(?P<w>{words_re(vague)})")
@@ -121,11 +129,15 @@ def compile_readers(own: Lexicon, months: dict[str, int],
 
 
 def read(readers: tuple[Reader, ...], words: Words, text: str,
-         dct: datetime.date | None) -> list[tuple[int, int, TimeValue]]:
-    """(start, end, value) of every reading found in ``text``."""
+         dct: datetime.date | None) -> list[tuple[int, int, TimeValue | None]]:
+    """(start, end, value) of every reading found in ``text``; value None for the words of
+    ``not_days``, which no shorter reading inside them may take."""
     found = []
     for reader in readers:
         for m in reader.pattern.finditer(text):
+            if reader.kind == "not":
+                found.append((m.start(), m.end(), None))  # holds its words, reads nothing
+                continue
             value = V.unless_off_calendar(lambda: _value(reader, m, words, dct))
             if value is not None:
                 # a group "x" is the expression when words around it are only read

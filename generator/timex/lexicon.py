@@ -110,6 +110,8 @@ class Lexicon:
     counted_ahead: tuple[str, ...] = ()          # units.yaml: "dans {amount} {unit}"
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
     this_part: tuple[str, ...] = ()              # day_parts.yaml: "ce matin", "cette nuit"
+    weekday_part_joins: tuple[str, ...] = (" ",)  # day_parts.yaml: "mardi soir", "Dienstagabend"
+    not_days: tuple[str, ...] = ()               # day_parts.yaml: "am Morgen" is no tomorrow
     year_after: tuple[str, ...] = ()             # years.yaml: "en 1998", "depuis 2011"
     month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
 
@@ -306,6 +308,8 @@ def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         day_parts={k: str(v) for k, v in _mapping(day_parts.get("parts") or {},
                                                   f"{lang}/day_parts.yaml parts").items()} or None,
         this_part=_strings(day_parts.get("this", []), f"{lang}/day_parts.yaml this"),
+        weekday_part_joins=_strings(day_parts.get("joins", [" "]), f"{lang}/day_parts.yaml joins"),
+        not_days=_strings(day_parts.get("not_days", []), f"{lang}/day_parts.yaml not_days"),
         vague={word: ref for ref, words in vague.items()
                for word in _strings(words, f"{lang}/vague.yaml {ref}")} or None,
         weekday_relative=dict(relative_days) or None,
