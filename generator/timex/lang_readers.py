@@ -26,6 +26,7 @@ from generator.timex.lexicon import Lexicon
 _FLAGS = re.I | re.U
 _YEAR = r"(?P<y>1\d{3}|20\d{2})"
 _DIGITS = r"\d+(?:[.,]\d+)?"
+_OF = r"(?:\s+(?:de|del|di|of|van))?"  # "finales de marzo [de] 2024", as lang.py's dates
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     if parts and own.part_joins:
         joins = "|".join(phrase(j) if j.strip() else r"\s+" for j in own.part_joins)
         add("month_part", None, rf"(?P<part>{words_re(parts)})(?:{joins})(?:(?P<mon>{month_re})"
-                                rf"(?:\s+{_YEAR})?|(?P<yo>1\d{{3}}|20\d{{2}}))")
+                                rf"(?:{_OF}\s+{_YEAR})?|(?P<yo>1\d{{3}}|20\d{{2}}))")
     day_offsets = {p: n for p, (n, unit) in (own.relative or {}).items() if unit == "day"}
     day_parts = {k.lower(): v for k, v in (own.day_parts or {}).items()}
     if day_parts:
