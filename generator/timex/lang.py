@@ -2,9 +2,9 @@
 
 A language with its own folder of lexicon files (``generator/data/timex/<lang>/``:
 ``months.yaml``, ``weekdays.yaml``, optionally ``relative.yaml`` and the files
-``lang_readers`` reads: French has them all) is read with those. For another language
-dateparser knows ("tr", "de", "es"...), month and weekday names and the relative phrases
-("dün", "letzte Woche", "3 gün önce") come from
+``lang_readers`` reads: French, German and Spanish have them all) is read with those. For
+another language dateparser knows ("tr", "it", "pt"...), month and weekday names and the
+relative phrases ("dün", "3 gün önce") come from
 ``dateparser.data.date_translation_data.<lang>``. The grammar recognises absolute dates
 ("23 Temmuz 2025", "23 juillet 2025", "23. Juli 2025", "juillet 2025", "23.07.2025") and
 resolves relative ones against the dateline. dateparser is imported only here, lazily, and

@@ -4,7 +4,8 @@ Each optional file of ``generator/data/timex/<lang>/`` becomes patterns here, co
 per language: counted spans from ``units.yaml`` and ``numbers.yaml`` ("il y a deux ans",
 "dans trois jours"), placed weekdays from ``weekdays.yaml`` ("mardi dernier", "lundi
 prochain"), parts of a month from ``month_parts.yaml`` ("fin mars", "mi-mars", "début
-2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir", "mardi soir"),
+2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir", "mardi soir",
+"Dienstagabend"; its ``not_days`` are read as nothing: "am Morgen" is no tomorrow),
 months and years after the words of ``months.yaml`` and ``years.yaml`` ("en mars", "en
 1998") and the vague words of ``vague.yaml`` ("maintenant").
 The values are English's for the same readings: "late March" and "fin mars" are both the

@@ -9,8 +9,8 @@ English has every kind: ``months``, ``weekdays``, ``seasons``, ``day_parts``, ``
 ``cues`` (the word lists and small patterns resolution consults). Another language needs
 only ``months.yaml`` and ``weekdays.yaml`` to be read; its optional ``relative``,
 ``units``, ``numbers``, ``month_parts``, ``day_parts``, ``vague`` and ``years`` files feed
-the small grammar of ``lang.py`` (French has them all). A language without its own folder
-is read through dateparser's locale data (``lang.py``).
+the small grammar of ``lang.py`` (French, German and Spanish have them all). A language
+without its own folder is read through dateparser's locale data (``lang.py``).
 """
 
 from __future__ import annotations
