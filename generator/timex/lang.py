@@ -45,6 +45,7 @@ class Grammar:
     relative: tuple[tuple[re.Pattern[str], int | None, str, int], ...]  # (re, n, unit, sign)
     readers: tuple[lang_readers.Reader, ...] = ()  # an own lexicon's further readings
     words: lang_readers.Words | None = None
+    full_months: frozenset[str] = frozenset()  # an own lexicon's full names, lower case
 
 
 def _locale_info(lang: str) -> dict | None:
@@ -86,7 +87,7 @@ def grammar_for(lang: str, root: Path | None = None) -> Grammar | None:
         g = _grammar(lang, months, weekdays, relative)
         readers, words = lang_readers.compile_readers(own, months, weekdays)
         return Grammar(g.lang, g.absolute, g.months, g.weekdays, g.weekday_re, g.relative,
-                       readers, words)
+                       readers, words, frozenset(name.lower() for name in own.months))
     info = _locale_info(lang)
     if not info:
         return None
@@ -171,8 +172,9 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
         for m in pattern.finditer(text):
             value = V.unless_off_calendar(lambda: _absolute_value(rule, m, g, dct))
             end = m.end()
-            if rule == "date_dm" and text[end - 1] == "." and len(m.group("mon")) > 4:
-                end -= 1  # "am 13. Juli." : the dot ends the sentence
+            mon = m.group("mon") if rule == "date_dm" else ""
+            if mon.endswith(".") and (len(mon) > 4 or mon[:-1].lower() in g.full_months):
+                end -= 1  # "am 13. Juli.", "le 3 mai." : the dot ends the sentence
             if value is not None:
                 found.append((m.start(), end, value))
     for pattern, n, unit, sign in g.relative:

@@ -24,6 +24,9 @@ CASES = [
     ("2024-08-02", "Die Schleuse war am 14. Juli wegen Hochwassers gesperrt.", "14. Juli",
      "2024-07-14"),
     ("2024-08-02", "Das Gutachten trägt das Datum 9. Dez. 2023.", "9. Dez. 2023", "2023-12-09"),
+    # a full name ends the sentence with its dot, an abbreviation keeps it
+    ("2024-08-02", "Die Stichwahl war am 3. Mai.", "3. Mai", "2024-05-03"),
+    ("2024-08-02", "Die Strecke bleibt gesperrt bis 4. Okt.", "4. Okt.", "2024-10-04"),
     ("2024-08-02", "Die Almhütte öffnet am 2. Jänner 2025 wieder.", "2. Jänner 2025",
      "2025-01-02"),
     # a month alone after a preposition (months.yaml after): the nearest such month
