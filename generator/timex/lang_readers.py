@@ -51,6 +51,7 @@ class Words:
     day_parts: dict[str, str]
     day_offsets: dict[str, int]
     vague: dict[str, str]
+    day_and_part: dict[str, tuple[int, str]]
 
 
 def phrase(text: str) -> str:
@@ -122,11 +123,14 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         # phrases in which a day word names a part of the day ("am Morgen", "por la
         # mañana"): they read as nothing, so "Morgen" there is no tomorrow
         add("not", None, words_re(own.not_days))
+    if own.day_and_part:
+        add("day_and_part", None, rf"(?P<w>{words_re(own.day_and_part)})")  # "anoche"
     vague = {k.lower(): v for k, v in (own.vague or {}).items()}
     if vague:
         add("vague", None, rf"(?P<w>{words_re(vague)})")
     words = Words(numbers, unit_of, weekdays, months, {k.lower(): v for k, v in parts.items()},
-                  day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague)
+                  day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
+                  dict(own.day_and_part or {}))
     return tuple(readers), words
 
 
@@ -195,6 +199,11 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
             return V.unresolved("XXXX-XX-XX", "day", "day_part")
         d = dct + datetime.timedelta(days=words.day_offsets.get(_key(m.group("day")), 0))
         return V.part_of_day(d, code, "day_part")
+    if kind == "day_and_part":
+        offset, code = words.day_and_part[_key(m.group("w"))]
+        if dct is None:
+            return V.unresolved("XXXX-XX-XX", "day", "day_part")
+        return V.part_of_day(dct + datetime.timedelta(days=offset), code, "day_part")
     if kind == "year":
         return V.year(int(m.group("y")), "year")
     if kind == "month":

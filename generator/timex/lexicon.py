@@ -112,6 +112,7 @@ class Lexicon:
     this_part: tuple[str, ...] = ()              # day_parts.yaml: "ce matin", "cette nuit"
     weekday_part_joins: tuple[str, ...] = (" ",)  # day_parts.yaml: "mardi soir", "Dienstagabend"
     not_days: tuple[str, ...] = ()               # day_parts.yaml: "am Morgen" is no tomorrow
+    day_and_part: dict[str, tuple[int, str]] | None = None  # day_parts.yaml: "anoche" -> (-1, NI)
     year_after: tuple[str, ...] = ()             # years.yaml: "en 1998", "depuis 2011"
     month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
 
@@ -310,12 +311,24 @@ def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         this_part=_strings(day_parts.get("this", []), f"{lang}/day_parts.yaml this"),
         weekday_part_joins=_strings(day_parts.get("joins", [" "]), f"{lang}/day_parts.yaml joins"),
         not_days=_strings(day_parts.get("not_days", []), f"{lang}/day_parts.yaml not_days"),
+        day_and_part=_day_and_part(day_parts.get("words") or {}, f"{lang}/day_parts.yaml words"),
         vague={word: ref for ref, words in vague.items()
                for word in _strings(words, f"{lang}/vague.yaml {ref}")} or None,
         weekday_relative=dict(relative_days) or None,
         year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
     )
+
+
+def _day_and_part(data: Any, where: str) -> dict[str, tuple[int, str]] | None:
+    """One word for a day and its part: "anoche" -> (-1, "NI")."""
+    out: dict[str, tuple[int, str]] = {}
+    for word, value in _mapping(data, where).items():
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)
+                and isinstance(value[1], str)):
+            raise LexiconError(f"{where} {word!r}: expected [day offset, part code]")
+        out[word.lower()] = (value[0], value[1])
+    return out or None
 
 
 def _relative(data: Any, where: str) -> dict[str, tuple[int, str]]:

@@ -87,6 +87,8 @@ CASES = [
      "2024-12-30TNI"),
     ("2024-12-31", "La votación empieza mañana por la mañana.", "mañana por la mañana",
      "2025-01-01TMO"),
+    ("2024-12-31", "Anoche ardió un granero en las afueras.", "Anoche", "2024-12-30TNI"),
+    ("2024-12-31", "El granero ardió anteanoche.", "anteanoche", "2024-12-29TNI"),
     ("2024-05-15", "El concejo votó el martes por la noche a puerta cerrada.",
      "martes por la noche", "2024-05-14"),
     # years after a word (years.yaml)
