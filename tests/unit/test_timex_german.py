@@ -111,6 +111,7 @@ def test_german_reading(dct, text, expr, value):
 @pytest.mark.parametrize("text", [
     "Am Morgen kam der Zug mit Verspätung an.",  # the morning, no tomorrow
     "Jeden Morgen öffnet der Bäcker um sechs.",
+    "Am nächsten Morgen war der Pegel gesunken.",
     "Vor 2000 Zuschauern gewann die Elf.",  # a crowd, no year
     "Die Miete stieg um bis zu 1500 Euro.",
 ])

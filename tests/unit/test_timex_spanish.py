@@ -113,6 +113,7 @@ def test_spanish_reading(dct, text, expr, value):
 @pytest.mark.parametrize("text", [
     "Por la mañana llegó el tren con retraso.",  # the morning, no tomorrow
     "Cada mañana el panadero abre a las seis.",
+    "Nadie sabe qué traerá el día de mañana.",
     "La manifestación reunió a 1500 personas.",  # no year word before the number
     "El Festival del Mar 2024 cambió de sede.",  # "mar" is the sea
 ])
