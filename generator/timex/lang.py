@@ -2,9 +2,9 @@
 
 A language with its own folder of lexicon files (``generator/data/timex/<lang>/``:
 ``months.yaml``, ``weekdays.yaml``, optionally ``relative.yaml`` and the files
-``lang_readers`` reads: French has them all) is read with those. For another language
-dateparser knows ("tr", "de", "es"...), month and weekday names and the relative phrases
-("dün", "letzte Woche", "3 gün önce") come from
+``lang_readers`` reads: French, German and Spanish have them all) is read with those. For
+another language dateparser knows ("tr", "it", "pt"...), month and weekday names and the
+relative phrases ("dün", "3 gün önce") come from
 ``dateparser.data.date_translation_data.<lang>``. The grammar recognises absolute dates
 ("23 Temmuz 2025", "23 juillet 2025", "23. Juli 2025", "juillet 2025", "23.07.2025") and
 resolves relative ones against the dateline. dateparser is imported only here, lazily, and
@@ -45,6 +45,7 @@ class Grammar:
     relative: tuple[tuple[re.Pattern[str], int | None, str, int], ...]  # (re, n, unit, sign)
     readers: tuple[lang_readers.Reader, ...] = ()  # an own lexicon's further readings
     words: lang_readers.Words | None = None
+    full_months: frozenset[str] = frozenset()  # an own lexicon's full names, lower case
 
 
 def _locale_info(lang: str) -> dict | None:
@@ -86,7 +87,7 @@ def grammar_for(lang: str, root: Path | None = None) -> Grammar | None:
         g = _grammar(lang, months, weekdays, relative)
         readers, words = lang_readers.compile_readers(own, months, weekdays)
         return Grammar(g.lang, g.absolute, g.months, g.weekdays, g.weekday_re, g.relative,
-                       readers, words)
+                       readers, words, frozenset(name.lower() for name in own.months))
     info = _locale_info(lang)
     if not info:
         return None
@@ -166,13 +167,14 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
     g = grammar_for(lang, root)
     if g is None:
         return []
-    found: list[tuple[int, int, TimeValue]] = []
+    found: list[tuple[int, int, TimeValue | None]] = []
     for rule, pattern in g.absolute:
         for m in pattern.finditer(text):
             value = V.unless_off_calendar(lambda: _absolute_value(rule, m, g, dct))
             end = m.end()
-            if rule == "date_dm" and text[end - 1] == "." and len(m.group("mon")) > 4:
-                end -= 1  # "am 13. Juli." : the dot ends the sentence
+            mon = m.group("mon") if rule == "date_dm" else ""
+            if mon.endswith(".") and (len(mon) > 4 or mon[:-1].lower() in g.full_months):
+                end -= 1  # "am 13. Juli.", "le 3 mai." : the dot ends the sentence
             if value is not None:
                 found.append((m.start(), end, value))
     for pattern, n, unit, sign in g.relative:
@@ -231,12 +233,13 @@ def _weekday_value(dct: datetime.date | None, wd: int) -> TimeValue:
     return V.day(weekday_on_or_before(dct, wd), "weekday_tense")
 
 
-def _leftmost_longest(text: str, found: list[tuple[int, int, TimeValue]]) -> list[TimeExpr]:
+def _leftmost_longest(text: str, found: list[tuple[int, int, TimeValue | None]]) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     taken = 0
     for start, end, value in sorted(found, key=lambda f: (f[0], -f[1])):
         if start >= taken and end > start:
-            out.append(TimeExpr(start, end, text[start:end], value))
+            if value is not None:  # None: words that are no date ("am Morgen")
+                out.append(TimeExpr(start, end, text[start:end], value))
             taken = end
     return out
 

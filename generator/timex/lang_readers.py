@@ -4,7 +4,8 @@ Each optional file of ``generator/data/timex/<lang>/`` becomes patterns here, co
 per language: counted spans from ``units.yaml`` and ``numbers.yaml`` ("il y a deux ans",
 "dans trois jours"), placed weekdays from ``weekdays.yaml`` ("mardi dernier", "lundi
 prochain"), parts of a month from ``month_parts.yaml`` ("fin mars", "mi-mars", "début
-2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir", "mardi soir"),
+2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir", "mardi soir",
+"Dienstagabend"; its ``not_days`` are read as nothing: "am Morgen" is no tomorrow),
 months and years after the words of ``months.yaml`` and ``years.yaml`` ("en mars", "en
 1998") and the vague words of ``vague.yaml`` ("maintenant").
 The values are English's for the same readings: "late March" and "fin mars" are both the
@@ -26,6 +27,7 @@ from generator.timex.lexicon import Lexicon
 _FLAGS = re.I | re.U
 _YEAR = r"(?P<y>1\d{3}|20\d{2})"
 _DIGITS = r"\d+(?:[.,]\d+)?"
+_OF = r"(?:\s+(?:de|del|di|of|van))?"  # "finales de marzo [de] 2024", as lang.py's dates
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Words:
     day_parts: dict[str, str]
     day_offsets: dict[str, int]
     vague: dict[str, str]
+    day_and_part: dict[str, tuple[int, str]]
 
 
 def phrase(text: str) -> str:
@@ -97,7 +100,7 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     if parts and own.part_joins:
         joins = "|".join(phrase(j) if j.strip() else r"\s+" for j in own.part_joins)
         add("month_part", None, rf"(?P<part>{words_re(parts)})(?:{joins})(?:(?P<mon>{month_re})"
-                                rf"(?:\s+{_YEAR})?|(?P<yo>1\d{{3}}|20\d{{2}}))")
+                                rf"(?:{_OF}\s+{_YEAR})?|(?P<yo>1\d{{3}}|20\d{{2}}))")
     day_offsets = {p: n for p, (n, unit) in (own.relative or {}).items() if unit == "day"}
     day_parts = {k.lower(): v for k, v in (own.day_parts or {}).items()}
     if day_parts:
@@ -110,22 +113,37 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("month", None,
             rf"(?:{words_re(own.month_after)})\s+(?P<x>(?-i:{words_re(own.months)}))")
     if day_parts:
-        # "mardi soir": a DATE of that day, as English "Tuesday night" is annotated
-        add("weekday_part", None, rf"(?P<x>(?P<wd>{weekday_re})\s+(?:{words_re(day_parts)}))")
+        # "mardi soir": a DATE of that day, as English "Tuesday night" is annotated; a join
+        # "" reads the compounds ("Dienstagabend")
+        joins = "|".join(phrase(j) if j.strip() else (r"\s+" if j else "")
+                         for j in own.weekday_part_joins)
+        add("weekday_part", None,
+            rf"(?P<x>(?P<wd>{weekday_re})(?:{joins})(?:{words_re(day_parts)}))")
+    if own.not_days:
+        # phrases in which a day word names a part of the day ("am Morgen", "por la
+        # mañana"): they read as nothing, so "Morgen" there is no tomorrow
+        add("not", None, words_re(own.not_days))
+    if own.day_and_part:
+        add("day_and_part", None, rf"(?P<w>{words_re(own.day_and_part)})")  # "anoche"
     vague = {k.lower(): v for k, v in (own.vague or {}).items()}
     if vague:
         add("vague", None, rf"(?P<w>{words_re(vague)})")
     words = Words(numbers, unit_of, weekdays, months, {k.lower(): v for k, v in parts.items()},
-                  day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague)
+                  day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
+                  dict(own.day_and_part or {}))
     return tuple(readers), words
 
 
 def read(readers: tuple[Reader, ...], words: Words, text: str,
-         dct: datetime.date | None) -> list[tuple[int, int, TimeValue]]:
-    """(start, end, value) of every reading found in ``text``."""
+         dct: datetime.date | None) -> list[tuple[int, int, TimeValue | None]]:
+    """(start, end, value) of every reading found in ``text``; value None for the words of
+    ``not_days``, which no shorter reading inside them may take."""
     found = []
     for reader in readers:
         for m in reader.pattern.finditer(text):
+            if reader.kind == "not":
+                found.append((m.start(), m.end(), None))  # holds its words, reads nothing
+                continue
             value = V.unless_off_calendar(lambda: _value(reader, m, words, dct))
             if value is not None:
                 # a group "x" is the expression when words around it are only read
@@ -181,6 +199,11 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
             return V.unresolved("XXXX-XX-XX", "day", "day_part")
         d = dct + datetime.timedelta(days=words.day_offsets.get(_key(m.group("day")), 0))
         return V.part_of_day(d, code, "day_part")
+    if kind == "day_and_part":
+        offset, code = words.day_and_part[_key(m.group("w"))]
+        if dct is None:
+            return V.unresolved("XXXX-XX-XX", "day", "day_part")
+        return V.part_of_day(dct + datetime.timedelta(days=offset), code, "day_part")
     if kind == "year":
         return V.year(int(m.group("y")), "year")
     if kind == "month":

@@ -9,8 +9,8 @@ English has every kind: ``months``, ``weekdays``, ``seasons``, ``day_parts``, ``
 ``cues`` (the word lists and small patterns resolution consults). Another language needs
 only ``months.yaml`` and ``weekdays.yaml`` to be read; its optional ``relative``,
 ``units``, ``numbers``, ``month_parts``, ``day_parts``, ``vague`` and ``years`` files feed
-the small grammar of ``lang.py`` (French has them all). A language without its own folder
-is read through dateparser's locale data (``lang.py``).
+the small grammar of ``lang.py`` (French, German and Spanish have them all). A language
+without its own folder is read through dateparser's locale data (``lang.py``).
 """
 
 from __future__ import annotations
@@ -110,6 +110,9 @@ class Lexicon:
     counted_ahead: tuple[str, ...] = ()          # units.yaml: "dans {amount} {unit}"
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
     this_part: tuple[str, ...] = ()              # day_parts.yaml: "ce matin", "cette nuit"
+    weekday_part_joins: tuple[str, ...] = (" ",)  # day_parts.yaml: "mardi soir", "Dienstagabend"
+    not_days: tuple[str, ...] = ()               # day_parts.yaml: "am Morgen" is no tomorrow
+    day_and_part: dict[str, tuple[int, str]] | None = None  # day_parts.yaml: "anoche" -> (-1, NI)
     year_after: tuple[str, ...] = ()             # years.yaml: "en 1998", "depuis 2011"
     month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
 
@@ -306,12 +309,26 @@ def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         day_parts={k: str(v) for k, v in _mapping(day_parts.get("parts") or {},
                                                   f"{lang}/day_parts.yaml parts").items()} or None,
         this_part=_strings(day_parts.get("this", []), f"{lang}/day_parts.yaml this"),
+        weekday_part_joins=_strings(day_parts.get("joins", [" "]), f"{lang}/day_parts.yaml joins"),
+        not_days=_strings(day_parts.get("not_days", []), f"{lang}/day_parts.yaml not_days"),
+        day_and_part=_day_and_part(day_parts.get("words") or {}, f"{lang}/day_parts.yaml words"),
         vague={word: ref for ref, words in vague.items()
                for word in _strings(words, f"{lang}/vague.yaml {ref}")} or None,
         weekday_relative=dict(relative_days) or None,
         year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
     )
+
+
+def _day_and_part(data: Any, where: str) -> dict[str, tuple[int, str]] | None:
+    """One word for a day and its part: "anoche" -> (-1, "NI")."""
+    out: dict[str, tuple[int, str]] = {}
+    for word, value in _mapping(data, where).items():
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)
+                and isinstance(value[1], str)):
+            raise LexiconError(f"{where} {word!r}: expected [day offset, part code]")
+        out[word.lower()] = (value[0], value[1])
+    return out or None
 
 
 def _relative(data: Any, where: str) -> dict[str, tuple[int, str]]:

@@ -87,6 +87,8 @@ CASES = [
      "2024-02-03"),
     ("2024-08-02", "La foire aux bestiaux a lieu le 15 aout 2024.", "15 aout 2024", "2024-08-15"),
     ("2024-08-02", "Le rapport est daté du 9 déc. 2023.", "9 déc. 2023", "2023-12-09"),
+    # a full name of four letters or fewer leaves the sentence's dot out too
+    ("2024-08-02", "Le second tour a eu lieu le 5 mai.", "5 mai", "2024-05-05"),
     # vague words (vague.yaml)
     ("2024-08-02", "La digue a récemment été renforcée.", "récemment", "PAST_REF"),
     ("2024-08-02", "Le pont sera bientôt rouvert.", "bientôt", "FUTURE_REF"),

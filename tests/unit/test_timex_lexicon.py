@@ -111,9 +111,28 @@ def test_a_new_language_counts_spans_and_places_weekdays_from_its_files(tmp_path
     assert found == {"Antaŭ du jarojn": "2023", "venonta ĵaŭdo": "2025-07-24"}
 
 
+def test_a_new_language_joins_weekday_and_part_and_holds_words_that_are_no_day(tmp_path):
+    _write_language(tmp_path, "ec")
+    folder = tmp_path / "ec"
+    (folder / "weekdays.yaml").write_text(
+        "names: [lundo, mardo, merkredo, ĵaŭdo, vendredo, sabato, dimanĉo]\n", encoding="utf-8")
+    (folder / "relative.yaml").write_text("morgaŭ: [1, day]\n", encoding="utf-8")
+    (folder / "day_parts.yaml").write_text(
+        "parts: {vespero: EV}\njoins: ['']\nnot_days: [la morgaŭ]\n"
+        "words: {hieraŭvespere: [-1, EV]}\n", encoding="utf-8")
+    dct = datetime.date(2025, 7, 23)  # a Wednesday
+    text = "Mardovespero, la morgaŭ kaj hieraŭvespere; morgaŭ."
+    found = [(t.text, t.time.value) for t in other_languages.tag_other(text, dct, lang="ec",
+                                                                         root=tmp_path)]
+    assert found == [("Mardovespero", "2025-07-22"), ("hieraŭvespere", "2025-07-22TEV"),
+                     ("morgaŭ", "2025-07-24")]
+
+
 @pytest.mark.parametrize("kind, text, message", [
     ("month_parts", "parts: {komenco: [10, 1]}\n", r"month_parts\.yaml 'komenco'"),
     ("units", "units: {jarcento: [jarcento]}\n", r"units\.yaml: units are"),
+    ("day_parts", "parts: {vespero: EV}\nwords: {hieraŭvespere: EV}\n",
+     r"day_parts\.yaml words 'hieraŭvespere'"),
 ])
 def test_a_broken_optional_file_names_itself(tmp_path, kind, text, message):
     _write_language(tmp_path, "eb")

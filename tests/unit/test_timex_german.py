@@ -1,0 +1,153 @@
+"""German dates, read from the lexicon folder generator/data/timex/de/ (no dateparser data).
+
+Every sentence is original. A row gives the dateline, the sentence, the expression as it
+stands in the sentence and the TIMEX3 value: the value English gives the same reading
+("Ende März" is the month, as "late March"; "heute Morgen" a TIME, as "this morning";
+"Dienstagabend" the DATE of that Tuesday, as "Tuesday night").
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from generator.dateline import find_dateline
+from generator.timex import tag
+from generator.timex.lexicon import load
+
+# (dateline, sentence, expression, value); 2024-05-15 is a Wednesday
+CASES = [
+    # absolute dates (months.yaml)
+    ("2024-08-02", "Der Pachtvertrag wurde am 3. Februar 2024 unterzeichnet.", "3. Februar 2024",
+     "2024-02-03"),
+    ("2024-08-02", "Die Schleuse war am 14. Juli wegen Hochwassers gesperrt.", "14. Juli",
+     "2024-07-14"),
+    ("2024-08-02", "Das Gutachten trägt das Datum 9. Dez. 2023.", "9. Dez. 2023", "2023-12-09"),
+    # a full name ends the sentence with its dot, an abbreviation keeps it
+    ("2024-08-02", "Die Stichwahl war am 3. Mai.", "3. Mai", "2024-05-03"),
+    ("2024-08-02", "Die Strecke bleibt gesperrt bis 4. Okt.", "4. Okt.", "2024-10-04"),
+    ("2024-08-02", "Die Almhütte öffnet am 2. Jänner 2025 wieder.", "2. Jänner 2025",
+     "2025-01-02"),
+    # a month alone after a preposition (months.yaml after): the nearest such month
+    ("2024-05-15", "Im März streikten die Busfahrer der Stadtwerke.", "März", "2024-03"),
+    ("2024-05-15", "Die Fähre pendelt seit Januar nur noch stündlich.", "Januar", "2024-01"),
+    ("2024-08-02", "Die Umleitung gilt bis November.", "November", "2024-11"),
+    ("2025-02-10", "Im Dezember hatte der Deich nachgegeben.", "Dezember", "2024-12"),
+    # days (relative.yaml)
+    ("2024-03-01", "Gestern legte der Minister den Entwurf vor.", "Gestern", "2024-02-29"),
+    ("2024-03-01", "Das Paket kam vorgestern im Lager an.", "vorgestern", "2024-02-28"),
+    ("2024-12-31", "Das Museum bleibt heute geschlossen.", "heute", "2024-12-31"),
+    ("2024-12-31", "Die Sperrstunde wird morgen aufgehoben.", "morgen", "2025-01-01"),
+    ("2024-12-31", "Die Bahn fährt übermorgen wieder planmäßig.", "übermorgen", "2025-01-02"),
+    # weeks, months, years (relative.yaml): that whole period
+    ("2025-01-02", "Die Gewerkschaft demonstrierte letzte Woche vor dem Rathaus.", "letzte Woche",
+     "2024-W52"),
+    ("2024-05-15", "Der Stadtrat stimmt nächste Woche über den Haushalt ab.", "nächste Woche",
+     "2024-W21"),
+    ("2024-05-15", "In der vergangenen Woche fiel kaum Regen.", "vergangenen Woche", "2024-W19"),
+    ("2025-06-10", "Letztes Jahr war die Lavendelernte mager.", "Letztes Jahr", "2024"),
+    ("2025-06-10", "Im vergangenen Jahr schloss die Molkerei.", "vergangenen Jahr", "2024"),
+    ("2025-06-10", "Das Festival zieht nächstes Jahr an den See.", "nächstes Jahr", "2026"),
+    ("2025-12-05", "Das Gericht verkündet das Urteil im kommenden Monat.", "kommenden Monat",
+     "2026-01"),
+    # placed weekdays (weekdays.yaml): the latest before, the first after the dateline
+    ("2024-05-15", "Der Bürgermeister trat vergangenen Dienstag zurück.", "vergangenen Dienstag",
+     "2024-05-14"),
+    ("2024-05-14", "Der Bürgermeister trat vergangenen Dienstag zurück.", "vergangenen Dienstag",
+     "2024-05-07"),
+    ("2024-05-15", "Der Deich wurde am letzten Freitag begutachtet.", "letzten Freitag",
+     "2024-05-10"),
+    ("2024-05-15", "Die Schulen öffnen nächsten Montag wieder.", "nächsten Montag",
+     "2024-05-20"),
+    ("2024-05-15", "Der Ausschuss tagt am kommenden Donnerstag.", "kommenden Donnerstag",
+     "2024-05-16"),
+    ("2024-05-15", "Der Gemeinderat tagte am Dienstag.", "Dienstag", "2024-05-14"),
+    # counted spans back and ahead (units.yaml, numbers.yaml)
+    ("2024-05-15", "Vor zwei Jahren brannte die Scheune ab.", "Vor zwei Jahren", "2022"),
+    ("2024-05-15", "Die Fischer verließen den Hafen vor drei Wochen.", "vor drei Wochen",
+     "2024-W17"),
+    ("2024-05-15", "Die Brücke wurde vor zehn Tagen freigegeben.", "vor zehn Tagen", "2024-05-05"),
+    ("2024-05-15", "Das Kraftwerk ging vor einem Jahr vom Netz.", "vor einem Jahr", "2023"),
+    ("2024-05-15", "Der Alarm wurde vor 3 Stunden aufgehoben.", "vor 3 Stunden", "2024-05-15"),
+    ("2024-05-15", "Die Messe beginnt in zwei Tagen.", "in zwei Tagen", "2024-05-17"),
+    ("2024-12-20", "Die Mautstelle öffnet in zwei Wochen wieder.", "in zwei Wochen", "2025-W01"),
+    # parts of a month or a year (month_parts.yaml)
+    ("2025-02-03", "Der Umbau soll Anfang März beginnen.", "Anfang März", "2025-03"),
+    ("2025-04-20", "Mitte März kehrten die ersten Störche zurück.", "Mitte März", "2025-03"),
+    ("2025-06-10", "Der Liefervertrag läuft Ende 2024 aus.", "Ende 2024", "2024"),
+    ("2025-06-10", "Der Hafen schloss Ende März 2023 nach dem Sturm.", "Ende März 2023",
+     "2023-03"),
+    ("2025-08-20", "Die Bauarbeiten ruhen seit Ende Februar.", "Ende Februar", "2025-02"),
+    ("2025-08-20", "Die Bauarbeiten gehen Anfang Februar weiter.", "Anfang Februar", "2026-02"),
+    # parts of the day (day_parts.yaml)
+    ("2024-12-31", "Der Nachtzug kam heute Morgen an.", "heute Morgen", "2024-12-31TMO"),
+    ("2024-12-31", "Die Feuerwehr rückte gestern Abend aus.", "gestern Abend", "2024-12-30TEV"),
+    ("2024-12-31", "Die Abstimmung beginnt morgen früh.", "morgen früh", "2025-01-01TMO"),
+    ("2024-05-15", "Der Stadtrat beriet am Dienstagabend hinter verschlossenen Türen.",
+     "Dienstagabend", "2024-05-14"),
+    ("2024-05-15", "Der Stadtrat beriet Dienstagabend über die Gebühren.", "Dienstagabend",
+     "2024-05-14"),
+    ("2024-05-15", "Am Sonntagmorgen läuteten die Glocken länger.", "Sonntagmorgen",
+     "2024-05-12"),
+    # years after a word (years.yaml)
+    ("2024-08-02", "Das Stadion wurde im Jahr 1998 gebaut.", "1998", "1998"),
+    ("2024-08-02", "Die Genossenschaft verkauft ihren Käse seit 1975.", "1975", "1975"),
+    ("2024-08-02", "Die Linie soll bis 2030 verlängert werden.", "2030", "2030"),
+    # vague words (vague.yaml)
+    ("2024-08-02", "Der Deich wurde kürzlich verstärkt.", "kürzlich", "PAST_REF"),
+    ("2024-08-02", "Die Brücke wird bald wieder geöffnet.", "bald", "FUTURE_REF"),
+    ("2024-08-02", "Der Fluss führt derzeit Hochwasser.", "derzeit", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize("dct, text, expr, value", CASES)
+def test_german_reading(dct, text, expr, value):
+    dateline = datetime.date.fromisoformat(dct)
+    found = {t.text: t.time.value for t in tag(text, dateline, lang="de")}
+    assert found.get(expr) == value, found
+
+
+@pytest.mark.parametrize("text", [
+    "Am Morgen kam der Zug mit Verspätung an.",  # the morning, no tomorrow
+    "Jeden Morgen öffnet der Bäcker um sechs.",
+    "Am nächsten Morgen war der Pegel gesunken.",
+    "Vor 2000 Zuschauern gewann die Elf.",  # a crowd, no year
+    "Die Miete stieg um bis zu 1500 Euro.",
+])
+def test_no_date_in_german(text):
+    assert tag(text, datetime.date(2024, 5, 15), lang="de") == []
+
+
+def test_the_expression_leaves_the_preposition_out():
+    text = "Der Damm brach im vergangenen Jahr."
+    found = tag(text, datetime.date(2024, 5, 15), lang="de")
+    assert [(t.text, t.start) for t in found] == [("vergangenen Jahr",
+                                                   len("Der Damm brach im "))]
+
+
+def test_without_a_dateline_relative_readings_stay_open():
+    found = {t.text: (t.time.value, t.time.anchored)
+             for t in tag("Er trat vergangenen Dienstag zurück, Ende März, heute Morgen.", None,
+                          lang="de")}
+    assert found == {"vergangenen Dienstag": ("XXXX-XX-XX", False),
+                     "Ende März": ("XXXX-03", False), "heute Morgen": ("XXXX-XX-XX", False)}
+
+
+def test_german_is_a_folder():
+    german = load("de")
+    assert german is not None and german.months[2] == "März"
+    assert german.month_parts == {"anfang": (1, 10), "mitte": (11, 20), "ende": (21, 31)}
+
+
+@pytest.mark.parametrize("text, expected, outlet", [
+    ("BERLIN, 4. März 2026 (dpa) - Die Hafenarbeiter legten die Arbeit nieder.",
+     datetime.date(2026, 3, 4), "dpa"),
+    ("WIEN, 12. Feber 2026 (APA) - Der Nationalrat tagte.", datetime.date(2026, 2, 12), "APA"),
+    ("Mittwoch, 4. März 2026\nDie Hafenarbeiter stimmen ab.", datetime.date(2026, 3, 4), None),
+    ("Veröffentlicht am 9. Okt. 2025, 10:05 Uhr\nDie Fähre fährt wieder.",
+     datetime.date(2025, 10, 9), None),
+])
+def test_german_datelines_read_the_folder_names(text, expected, outlet):
+    found = find_dateline(text, lang="de")
+    assert (found.date, found.outlet) == (expected, outlet)

@@ -1,0 +1,156 @@
+"""Spanish dates, read from the lexicon folder generator/data/timex/es/ (no dateparser data).
+
+Every sentence is original. A row gives the dateline, the sentence, the expression as it
+stands in the sentence and the TIMEX3 value: the value English gives the same reading
+("a finales de marzo" is the month, as "late March"; "esta mañana" a TIME, as "this
+morning"; "el martes por la noche" the DATE of that Tuesday, as "Tuesday night").
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from generator.dateline import find_dateline
+from generator.timex import tag
+from generator.timex.lexicon import load
+
+# (dateline, sentence, expression, value); 2024-05-15 is a Wednesday
+CASES = [
+    # absolute dates (months.yaml)
+    ("2024-08-02", "El contrato de arrendamiento se firmó el 3 de febrero de 2024.",
+     "3 de febrero de 2024", "2024-02-03"),
+    ("2024-08-02", "La esclusa estuvo cerrada el 14 de julio por la crecida.", "14 de julio",
+     "2024-07-14"),
+    ("2024-08-02", "El informe lleva fecha del 9 dic. 2023.", "9 dic. 2023", "2023-12-09"),
+    ("2024-08-02", "La cooperativa abrió el 2 de setiembre de 2021.", "2 de setiembre de 2021",
+     "2021-09-02"),
+    # a month alone after a preposition (months.yaml after): the nearest such month
+    ("2024-05-15", "En marzo pararon los conductores de autobús.", "marzo", "2024-03"),
+    ("2024-05-15", "El transbordador solo sale cada hora desde enero.", "enero", "2024-01"),
+    ("2024-08-02", "El desvío seguirá vigente hasta noviembre.", "noviembre", "2024-11"),
+    ("2025-02-10", "En diciembre había cedido el dique.", "diciembre", "2024-12"),
+    # days (relative.yaml)
+    ("2024-03-01", "Ayer el ministro presentó el borrador.", "Ayer", "2024-02-29"),
+    ("2024-03-01", "El paquete llegó anteayer al almacén.", "anteayer", "2024-02-28"),
+    ("2024-12-31", "El museo permanece cerrado hoy.", "hoy", "2024-12-31"),
+    ("2024-12-31", "El toque de queda se levantará mañana.", "mañana", "2025-01-01"),
+    ("2024-12-31", "El tren volverá a circular pasado mañana.", "pasado mañana", "2025-01-02"),
+    # weeks, months, years (relative.yaml): that whole period
+    ("2025-01-02", "El sindicato se manifestó la semana pasada ante el ayuntamiento.",
+     "la semana pasada", "2024-W52"),
+    ("2024-05-15", "El pleno votará el presupuesto la próxima semana.", "la próxima semana",
+     "2024-W21"),
+    ("2025-06-10", "El año pasado la cosecha de lavanda fue escasa.", "El año pasado", "2024"),
+    ("2025-06-10", "La lechería cerró en marzo del año pasado.", "año pasado", "2024"),
+    ("2025-06-10", "El festival se trasladará al lago el año que viene.", "el año que viene",
+     "2026"),
+    ("2025-12-05", "El tribunal dictará sentencia el mes próximo.", "el mes próximo", "2026-01"),
+    # placed weekdays (weekdays.yaml): the latest before, the first after the dateline
+    ("2024-05-15", "El alcalde dimitió el martes pasado.", "el martes pasado", "2024-05-14"),
+    ("2024-05-14", "El alcalde dimitió el martes pasado.", "el martes pasado", "2024-05-07"),
+    ("2024-05-15", "Los peritos revisaron el dique el pasado viernes.", "el pasado viernes",
+     "2024-05-10"),
+    ("2024-05-15", "Las escuelas reabrirán el próximo lunes.", "el próximo lunes", "2024-05-20"),
+    ("2024-05-15", "La comisión se reúne el jueves que viene.", "el jueves que viene",
+     "2024-05-16"),
+    ("2024-05-15", "El concejo sesionó el martes.", "martes", "2024-05-14"),
+    # counted spans back and ahead (units.yaml, numbers.yaml)
+    ("2024-05-15", "Hace dos años se quemó el granero.", "Hace dos años", "2022"),
+    ("2024-05-15", "Los pescadores dejaron el puerto hace tres semanas.", "hace tres semanas",
+     "2024-W17"),
+    ("2024-05-15", "El puente se abrió hace diez días.", "hace diez días", "2024-05-05"),
+    ("2024-05-15", "La central se desconectó hace un año.", "hace un año", "2023"),
+    ("2024-05-15", "La alerta se levantó hace 3 horas.", "hace 3 horas", "2024-05-15"),
+    ("2024-05-15", "La feria empieza dentro de dos días.", "dentro de dos días", "2024-05-17"),
+    ("2024-12-20", "El peaje reabrirá dentro de dos semanas.", "dentro de dos semanas",
+     "2025-W01"),
+    # parts of a month or a year (month_parts.yaml)
+    ("2025-02-03", "Las obras deben empezar a principios de marzo.", "principios de marzo",
+     "2025-03"),
+    ("2025-04-20", "A mediados de marzo volvieron las primeras cigüeñas.", "mediados de marzo",
+     "2025-03"),
+    ("2025-06-10", "El contrato de suministro vence a finales de 2024.", "finales de 2024",
+     "2024"),
+    ("2025-06-10", "El puerto cerró a finales de marzo de 2023 tras el temporal.",
+     "finales de marzo de 2023", "2023-03"),
+    ("2025-08-20", "Las obras están paradas desde finales de febrero.", "finales de febrero",
+     "2025-02"),
+    ("2025-08-20", "Las obras seguirán a comienzos de febrero.", "comienzos de febrero",
+     "2026-02"),
+    # parts of the day (day_parts.yaml)
+    ("2024-12-31", "El tren nocturno llegó esta mañana.", "esta mañana", "2024-12-31TMO"),
+    ("2024-12-31", "La prefectura dará una rueda de prensa esta tarde.", "esta tarde",
+     "2024-12-31TAF"),
+    ("2024-12-31", "Los bomberos salieron ayer por la noche.", "ayer por la noche",
+     "2024-12-30TNI"),
+    ("2024-12-31", "La votación empieza mañana por la mañana.", "mañana por la mañana",
+     "2025-01-01TMO"),
+    ("2024-12-31", "Anoche ardió un granero en las afueras.", "Anoche", "2024-12-30TNI"),
+    ("2024-12-31", "El granero ardió anteanoche.", "anteanoche", "2024-12-29TNI"),
+    ("2024-05-15", "El concejo votó el martes por la noche a puerta cerrada.",
+     "martes por la noche", "2024-05-14"),
+    # years after a word (years.yaml)
+    ("2024-08-02", "El estadio se construyó en 1998.", "1998", "1998"),
+    ("2024-08-02", "La cooperativa vende su queso desde 1975.", "1975", "1975"),
+    ("2024-08-02", "La línea se prolongará hasta 2030.", "2030", "2030"),
+    # vague words (vague.yaml)
+    ("2024-08-02", "El dique fue reforzado recientemente.", "recientemente", "PAST_REF"),
+    ("2024-08-02", "El puente se reabrirá pronto.", "pronto", "FUTURE_REF"),
+    ("2024-08-02", "El río está actualmente desbordado.", "actualmente", "PRESENT_REF"),
+    ("2024-08-02", "Hoy en día el ferry es eléctrico.", "Hoy en día", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize("dct, text, expr, value", CASES)
+def test_spanish_reading(dct, text, expr, value):
+    dateline = datetime.date.fromisoformat(dct)
+    found = {t.text: t.time.value for t in tag(text, dateline, lang="es")}
+    assert found.get(expr) == value, found
+
+
+@pytest.mark.parametrize("text", [
+    "Por la mañana llegó el tren con retraso.",  # the morning, no tomorrow
+    "Cada mañana el panadero abre a las seis.",
+    "Nadie sabe qué traerá el día de mañana.",
+    "La manifestación reunió a 1500 personas.",  # no year word before the number
+    "El Festival del Mar 2024 cambió de sede.",  # "mar" is the sea
+])
+def test_no_date_in_spanish(text):
+    assert tag(text, datetime.date(2024, 5, 15), lang="es") == []
+
+
+def test_the_expression_leaves_the_preposition_out():
+    text = "El dique cedió a finales de marzo."
+    found = tag(text, datetime.date(2024, 5, 15), lang="es")
+    assert [(t.text, t.start) for t in found] == [("finales de marzo",
+                                                   len("El dique cedió a "))]
+
+
+def test_without_a_dateline_relative_readings_stay_open():
+    found = {t.text: (t.time.value, t.time.anchored)
+             for t in tag("Dimitió el martes pasado, a finales de marzo, esta mañana.", None,
+                          lang="es")}
+    assert found == {"el martes pasado": ("XXXX-XX-XX", False),
+                     "finales de marzo": ("XXXX-03", False), "esta mañana": ("XXXX-XX-XX", False)}
+
+
+def test_spanish_is_a_folder():
+    spanish = load("es")
+    assert spanish is not None and spanish.months[2] == "marzo"
+    assert spanish.month_parts["mediados"] == (11, 20)
+
+
+@pytest.mark.parametrize("text, expected, outlet", [
+    ("MADRID, 4 de marzo de 2026 (EFE) - Los estibadores pararon.", datetime.date(2026, 3, 4),
+     "EFE"),
+    ("LIMA, 12 de setiembre de 2025 (Andina) - El Congreso sesionó.",
+     datetime.date(2025, 9, 12), "Andina"),
+    ("Miércoles, 4 de marzo de 2026\nLos estibadores votan.", datetime.date(2026, 3, 4), None),
+    ("Publicado el 9 dic. 2025, 10:05\nEl ferry vuelve a salir.", datetime.date(2025, 12, 9),
+     None),
+])
+def test_spanish_datelines_read_the_folder_names(text, expected, outlet):
+    found = find_dateline(text, lang="es")
+    assert (found.date, found.outlet) == (expected, outlet)
