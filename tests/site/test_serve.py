@@ -92,6 +92,20 @@ def test_first_build_is_held_in_memory_not_written_to_output(preview: Preview, s
     assert preview.error is None and preview.built
 
 
+def test_warming_compiles_the_dateline_grammar_the_first_save_would(preview: Preview):
+    """The first build reads every analysis back from the cache, so nothing has asked for
+    the dateline grammar yet; serve warms it before the first save needs it."""
+    from generator.dateline import shapes
+    from generator.dateline.lexicon import default_languages
+
+    shapes.grammar.cache_clear()
+    preview.warm()
+    before = shapes.grammar.cache_info()
+    shapes.grammar(default_languages(preview.config.language))
+    after = shapes.grammar.cache_info()
+    assert (after.hits, after.misses) == (before.hits + 1, before.misses)
+
+
 def test_edit_analyses_only_that_article_and_matches_a_full_build(preview: Preview, site: Path):
     path, slug = some_article(site)
     add_paragraph(path, "Quillfeather inspected the depot on Monday.")
