@@ -48,6 +48,7 @@ class InputsMemo:
         self.events: tuple | None = None  # the timeline's events, of which:
         self.citing: dict[str, list] = {}  # the articles' citing events (citing_index)
         self.pages: dict[str, tuple] = {}  # each page's inputs
+        self.phrases: dict[int, tuple] = {}  # the events timeline_links read last run: their phrases
 
 
 def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, ...] | list[PageRecord],
@@ -119,7 +120,10 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
         return sources_of[key][2]
 
     pages: dict[str, tuple] = {}
-    phrases: dict = {}  # timeline_links'
+    # timeline_links' phrases: an edit touches the same articles' pages save after save, whose
+    # events (the same objects when unchanged) were read last run
+    phrases: dict = {}
+    last_phrases = memo.phrases if changes is not None else {}
     last_pages = memo.pages if changes is not None else {}
     indexes: dict[str | None, tuple] = {}  # scope -> its year index
     for record in records:
@@ -132,7 +136,8 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
             if before is not None and before[1] is articles[slug] and slug not in touched:
                 pages[record.path] = before  # the same analysis, cited by the same events
             else:
-                pages[record.path] = (kind, articles[slug], timeline_links(slug, citing.get(slug, ()), paging, phrases))
+                pages[record.path] = (kind, articles[slug], timeline_links(slug, citing.get(slug, ()), paging, phrases,
+                                                                                   last_phrases))
         elif kind in ("actor", "actor-embed"):
             events = paging.events(actor)
             if paging.split(actor):  # it lists the sources of its latest events only: a few, counted here
@@ -160,7 +165,7 @@ def page_inputs(timeline: Timeline, paging: Paging, records: tuple[PageRecord, .
                                   sources(("month", actor, month), events))
     memo.sources = sources_of if remember else {}
     if remember:
-        memo.events, memo.citing, memo.pages = timeline.events, citing, pages
+        memo.events, memo.citing, memo.pages, memo.phrases = timeline.events, citing, pages, phrases
     # every page links events on the home timeline: to its year and month pages
     shared = (timeline.actors, timeline.story, paging.split(None), paging.split_years(None), media.articles)
     return PageInputs(shared, pages, citing, faces)
@@ -199,16 +204,23 @@ def citing_index(timeline: Timeline, changes: EventChanges | None,
 
 
 def timeline_links(slug: str, events: Sequence[TimelineEvent], paging: Paging,
-                   phrases: dict[int, tuple[TimelineEvent, dict[str, tuple[int, ...]]]] | None = None) -> tuple:
+                   phrases: dict[int, tuple[TimelineEvent, dict[str, tuple[int, ...]]]] | None = None,
+                   last: Mapping[int, tuple[TimelineEvent, dict[str, tuple[int, ...]]]] | None = None) -> tuple:
     """What an article page shows of the timeline events citing it: the page and id each
     links to, and which of the article's date phrases each cites (the first event citing a
     phrase is the one its highlight links to). Not their other sources: an edit of one of
     those leaves the page as it was. ``phrases``: each event's phrases by article, shared by
-    the calls of one run (an event told by 200 articles is asked about by each)."""
+    the calls of one run (an event told by 200 articles is asked about by each); ``last``:
+    those of the last run, taken over for the events it had."""
     phrases = {} if phrases is None else phrases
+    last = last or {}
     out = []
     for event in events:
         known = phrases.get(id(event))
+        if known is None or known[0] is not event:
+            known = last.get(id(event))
+            if known is not None and known[0] is event:
+                phrases[id(event)] = known
         if known is None or known[0] is not event:
             by_article: dict[str, list[int]] = {}
             for citation in event.citations:
