@@ -93,7 +93,7 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
                              last_paging=memo.paging if memo is not None else None)
     if memo is not None:
         memo.paging, memo.theme = maker.paging, maker.environment
-    records = tuple(maker.records.values())
+    records = maker.layout.records
     digests: dict[str, str] = {}
     splicer = None
     if staging is not None:  # worked out before the workers fork: they inherit the digests
@@ -110,7 +110,7 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
         splicer = Splicer(staging.target if last is not None else None, last.exports if last else ExportIndex(),
                           digester.of, file_signature,
                           salt=environment.encode() + digester.of(inputs.shared))
-    streams = export.export_streams(timeline, config, media, splicer, (records, maker.paging))
+    streams = export.export_streams(timeline, config, media, splicer, maker.layout)
     kept: dict[str, str] = {}  # the actors' export files: name -> digest of what they are made of
     if staging is not None and splicer is not None:
         kept = actor_export_digests(timeline, maker.paging, digester.of, splicer.salt)
@@ -326,7 +326,7 @@ def _export_in_worker(names: list[str]) -> tuple[list[str], dict, int]:
     """Those exports, written into the staging folder in pieces (a 30 MB export is never
     held whole); their names, where their event pieces lie and how many were copied go back."""
     timeline, config, media, maker, root, splicer = _WORKER["state"]
-    streams = export.export_streams(timeline, config, media, splicer, (tuple(maker.records.values()), maker.paging))
+    streams = export.export_streams(timeline, config, media, splicer, maker.layout)
     copied_before = splicer.copied if splicer is not None else 0  # a worker's count runs on over its tasks
     for name in names:
         write_file(root, name, splicer.written(name, streams[name]()) if splicer is not None else streams[name]())
@@ -339,7 +339,7 @@ def _export_in_worker(names: list[str]) -> tuple[list[str], dict, int]:
 def _render_in_worker(positions: list[int]) -> list[str]:
     """Render the pages at ``positions`` of the maker's records into the staging folder."""
     _, _, _, maker, root, _ = _WORKER["state"]
-    records = tuple(maker.records.values())
+    records = maker.layout.records
     names = []
     for position in positions:
         record = records[position]

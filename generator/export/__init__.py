@@ -13,6 +13,7 @@ from ..config import SiteConfig
 from ..errors import UsageError
 from ..media import Media, event_images
 from ..model import Timeline
+from ..render.pages import SiteLayout
 from .atom import atom_feed
 from .common import EventCache, Pieces, actor_path, find_actor, restrict_to_actor
 from .csv_table import timeline_csv, timeline_csv_chunks
@@ -51,7 +52,7 @@ def export_makers(timeline: Timeline, config: SiteConfig,
 
 
 def export_streams(timeline: Timeline, config: SiteConfig, media: Media | None = None,
-                   pieces: Pieces | None = None, layout: tuple | None = None,
+                   pieces: Pieces | None = None, layout: SiteLayout | None = None,
                    ) -> dict[str, Callable[[], Iterable[bytes]]]:
     """Each file of ``export_files`` as a function giving its bytes in pieces, by path in
     layout order: the big data exports come an event at a time, so a writer holds neither

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date
-from typing import Sequence
 
 from ..config import SiteConfig
 from ..model import Timeline
 from ..render import urls
-from ..render.pages import PageRecord, page_records, sitemap_records
+from ..render.pages import SiteLayout, page_records, sitemap_records
 from ..render.paging import Paging
 from .common import article_date, site_root
 
@@ -26,7 +25,7 @@ RELATIVE_NOTE = (" base_url is not an absolute URL: locations are rooted at the 
 
 
 def sitemap_pages(timeline: Timeline, config: SiteConfig | None = None,
-                  layout: tuple[Sequence[PageRecord], Paging] | None = None) -> list[tuple[str, date | None]]:
+                  layout: SiteLayout | None = None) -> list[tuple[str, date | None]]:
     """(site-relative path, last modified) of every page a reader should find: the page
     list's records of the kinds meant for readers (render/pages.py). ``layout``: the page
     records and paging the renderer made already (else made here)."""
@@ -34,7 +33,7 @@ def sitemap_pages(timeline: Timeline, config: SiteConfig | None = None,
     latest = max((d for d in dates.values() if d is not None), default=None)
     if layout is None:
         paging = Paging(timeline, config or SiteConfig())
-        layout = (page_records(timeline, paging), paging)
+        layout = SiteLayout(page_records(timeline, paging), paging)
     records, paging = layout
     pages: list[tuple[str, date | None]] = []
     for record in sitemap_records(records):
@@ -49,7 +48,7 @@ def sitemap_pages(timeline: Timeline, config: SiteConfig | None = None,
 
 
 def sitemap_xml(timeline: Timeline, config: SiteConfig,
-                layout: tuple[Sequence[PageRecord], Paging] | None = None) -> str:
+                layout: SiteLayout | None = None) -> str:
     root = site_root(config)
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     if not config.absolute_base:

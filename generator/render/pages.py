@@ -11,6 +11,7 @@ render (its title, canonical URL, feed, link preview).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple, Sequence
 
 from markupsafe import Markup
 
@@ -72,6 +73,14 @@ class PageRecord:
     @property
     def site_wide(self) -> bool:
         return self.kind in SITE_WIDE
+
+
+class SiteLayout(NamedTuple):
+    """Every page's record and the year split they follow: made once by the renderer
+    (render.site.PageMaker.layout) and read by whoever lists pages again (the sitemap)."""
+
+    records: Sequence[PageRecord]
+    paging: Paging
 
 
 class RecordMemo:

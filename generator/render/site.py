@@ -27,7 +27,7 @@ from . import chrono, urls
 from . import search as search_records
 from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, public_text, render_body
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
-from .pages import Page, PageRecord, RecordMemo, page_records, year_records  # noqa: F401 - Page: re-exported
+from .pages import Page, PageRecord, RecordMemo, SiteLayout, page_records, year_records  # noqa: F401 - Page: re-exported
 from .paging import Paging
 from .pictures import body_with_pictures
 from .structured import StructuredData, summary
@@ -124,6 +124,7 @@ class PageMaker:
         self.paging = self._renderer.paging
         self.records = {r.path: r for r in page_records(timeline, self.paging, options.review, records)}
         self.paths = list(self.records)
+        self.layout = SiteLayout(tuple(self.records.values()), self.paging)
 
     def know_citing(self, citing) -> None:
         """The events citing each article, in timeline order (render.inputs counted them)."""
