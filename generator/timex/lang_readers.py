@@ -96,6 +96,12 @@ def compile_readers(own: Lexicon, months: dict[str, int],
                 add("counted", sign, _template(template, amount=amount, unit=words_re(unit_of)))
     for template, rel in (own.weekday_relative or {}).items():
         add("weekday", rel, _template(template, weekday=weekday_re))
+    # a recurring weekday ("cada martes", "jeden Freitag"), "{weekday}s" in the plural
+    # ("los sábados", "tous les jeudis", "montags"): a name ending in "s" takes none
+    plural_re = words_re(n if n.lower().endswith("s") else n + "s" for n in own.weekdays)
+    for template in own.weekday_every:
+        add("weekday_set", None, _template(template.replace("{weekday}s", "{plural}"),
+                                           weekday=weekday_re, plural=plural_re))
     parts = own.month_parts or {}
     if parts and own.part_joins:
         joins = "|".join(phrase(j) if j.strip() else r"\s+" for j in own.part_joins)
@@ -191,6 +197,11 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
         d = (weekday_on_or_before(dct, wd, strict=True) if reader.arg == "last"
              else weekday_on_or_after(dct, wd, strict=True))
         return V.day(d, "weekday_" + str(reader.arg))
+    if kind == "weekday_set":
+        groups = m.groupdict()
+        name = _key(groups.get("weekday") or groups["plural"])
+        wd = words.weekdays.get(name, words.weekdays.get(name[:-1]))
+        return None if wd is None else V.set_value(f"XXXX-WXX-{wd + 1}", "weekday_set")
     if kind == "month_part":
         return _month_part(m, words, dct)
     if kind == "day_part":

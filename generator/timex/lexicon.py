@@ -109,6 +109,7 @@ class Lexicon:
     counted_ago: tuple[str, ...] = ()            # units.yaml: "il y a {amount} {unit}"
     counted_ahead: tuple[str, ...] = ()          # units.yaml: "dans {amount} {unit}"
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
+    weekday_every: tuple[str, ...] = ()          # weekdays.yaml: "tous les {weekday}s", a SET
     this_part: tuple[str, ...] = ()              # day_parts.yaml: "ce matin", "cette nuit"
     weekday_part_joins: tuple[str, ...] = (" ",)  # day_parts.yaml: "mardi soir", "Dienstagabend"
     not_days: tuple[str, ...] = ()               # day_parts.yaml: "am Morgen" is no tomorrow
@@ -299,6 +300,9 @@ def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
             not all("{weekday}" in t for t in relative_days):
         raise LexiconError(f"{lang}/weekdays.yaml relative: expected '... {{weekday}} ...': "
                            "last|next")
+    every_day = _strings(weekdays.get("every", []), f"{lang}/weekdays.yaml every")
+    if not all("{weekday}" in t for t in every_day):
+        raise LexiconError(f"{lang}/weekdays.yaml every: expected '... {{weekday}} ...'")
     return dict(
         units=unit_forms or None,
         counted_ago=_strings(units.get("ago", []), f"{where} ago"),
@@ -315,6 +319,7 @@ def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         vague={word: ref for ref, words in vague.items()
                for word in _strings(words, f"{lang}/vague.yaml {ref}")} or None,
         weekday_relative=dict(relative_days) or None,
+        weekday_every=every_day,
         year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
     )

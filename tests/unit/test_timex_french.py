@@ -93,6 +93,10 @@ CASES = [
     ("2024-08-02", "La digue a récemment été renforcée.", "récemment", "PAST_REF"),
     ("2024-08-02", "Le pont sera bientôt rouvert.", "bientôt", "FUTURE_REF"),
     ("2024-08-02", "Le fleuve est actuellement en crue.", "actuellement", "PRESENT_REF"),
+    # a recurring weekday (weekdays.yaml every): the SET of every such day
+    ("2024-05-15", "Le bac traverse tous les mardis vers l'île.", "tous les mardis", "XXXX-WXX-2"),
+    ("2024-05-15", "Chaque vendredi, la mairie publie le bulletin.", "Chaque vendredi", "XXXX-WXX-5"),
+    ("2024-05-15", "Le marché couvert ferme tous les dimanches.", "tous les dimanches", "XXXX-WXX-7"),
 ]
 
 

@@ -98,6 +98,10 @@ CASES = [
     ("2024-08-02", "Der Deich wurde kürzlich verstärkt.", "kürzlich", "PAST_REF"),
     ("2024-08-02", "Die Brücke wird bald wieder geöffnet.", "bald", "FUTURE_REF"),
     ("2024-08-02", "Der Fluss führt derzeit Hochwasser.", "derzeit", "PRESENT_REF"),
+    # a recurring weekday (weekdays.yaml every): the SET of every such day
+    ("2024-05-15", "Die Fähre fährt sonntags nur zweimal.", "sonntags", "XXXX-WXX-7"),
+    ("2024-05-15", "Jeden Mittwoch tagt der Bauausschuss.", "Jeden Mittwoch", "XXXX-WXX-3"),
+    ("2024-05-15", "Am Mittwoch tagte der Bauausschuss.", "Mittwoch", "2024-05-15"),
 ]
 
 

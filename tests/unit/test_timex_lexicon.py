@@ -128,11 +128,24 @@ def test_a_new_language_joins_weekday_and_part_and_holds_words_that_are_no_day(t
                      ("morgaŭ", "2025-07-24")]
 
 
+def test_a_recurring_weekday_of_a_new_language_is_a_line_of_its_weekdays_file(tmp_path):
+    _write_language(tmp_path, "ed")
+    (tmp_path / "ed" / "weekdays.yaml").write_text(
+        "names: [lundo, mardo, merkredo, ĵaŭdo, vendredo, sabato, dimanĉo]\n"
+        "every: ['ĉiun {weekday}n']\n", encoding="utf-8")
+    text = "Ĉiun mardon kunvenas la konsilio."
+    found = [(t.text, t.time.value, t.time.type)
+             for t in other_languages.tag_other(text, datetime.date(2025, 7, 23), lang="ed", root=tmp_path)]
+    assert found == [("Ĉiun mardon", "XXXX-WXX-2", "SET")]
+
+
 @pytest.mark.parametrize("kind, text, message", [
     ("month_parts", "parts: {komenco: [10, 1]}\n", r"month_parts\.yaml 'komenco'"),
     ("units", "units: {jarcento: [jarcento]}\n", r"units\.yaml: units are"),
     ("day_parts", "parts: {vespero: EV}\nwords: {hieraŭvespere: EV}\n",
      r"day_parts\.yaml words 'hieraŭvespere'"),
+    ("weekdays", "names: [lundo, mardo, merkredo, ĵaŭdo, vendredo, sabato, dimanĉo]\n"
+                 "every: [ĉiu tago]\n", r"weekdays\.yaml every"),
 ])
 def test_a_broken_optional_file_names_itself(tmp_path, kind, text, message):
     _write_language(tmp_path, "eb")

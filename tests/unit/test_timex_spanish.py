@@ -100,6 +100,12 @@ CASES = [
     ("2024-08-02", "El puente se reabrirá pronto.", "pronto", "FUTURE_REF"),
     ("2024-08-02", "El río está actualmente desbordado.", "actualmente", "PRESENT_REF"),
     ("2024-08-02", "Hoy en día el ferry es eléctrico.", "Hoy en día", "PRESENT_REF"),
+    # a recurring weekday (weekdays.yaml every): the SET of every such day
+    ("2024-05-15", "El mercadillo se monta los sábados en la plaza.", "los sábados", "XXXX-WXX-6"),
+    ("2024-05-15", "El consultorio atiende los lunes por la tarde.", "los lunes", "XXXX-WXX-1"),
+    ("2024-05-15", "La lancha cruza todos los domingos al islote.", "todos los domingos", "XXXX-WXX-7"),
+    ("2024-05-15", "Cada jueves se reúne la junta vecinal.", "Cada jueves", "XXXX-WXX-4"),
+    ("2024-05-15", "El lunes se reunió la junta vecinal.", "lunes", "2024-05-13"),  # one day
 ]
 
 
