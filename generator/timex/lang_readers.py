@@ -102,6 +102,8 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     for template in own.weekday_every:
         add("weekday_set", None, _template(template.replace("{weekday}s", "{plural}"),
                                            weekday=weekday_re, plural=plural_re))
+    for template in own.night_before:  # "in der Nacht zum Dienstag": Monday's night
+        add("night_before", None, _template(template, weekday=weekday_re))
     parts = own.month_parts or {}
     if parts and own.part_joins:
         joins = "|".join(phrase(j) if j.strip() else r"\s+" for j in own.part_joins)
@@ -202,6 +204,12 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
         name = _key(groups.get("weekday") or groups["plural"])
         wd = words.weekdays.get(name, words.weekdays.get(name[:-1]))
         return None if wd is None else V.set_value(f"XXXX-WXX-{wd + 1}", "weekday_set")
+    if kind == "night_before":
+        # the DATE of the evening the night starts on, as "mardi soir" is that Tuesday's
+        if dct is None:
+            return V.unresolved("XXXX-XX-XX", "day", "night_before")
+        wd = words.weekdays[_key(m.group("weekday")).rstrip(".")]
+        return V.day(weekday_on_or_before(dct, wd) - datetime.timedelta(days=1), "night_before")
     if kind == "month_part":
         return _month_part(m, words, dct)
     if kind == "day_part":

@@ -110,6 +110,7 @@ class Lexicon:
     counted_ahead: tuple[str, ...] = ()          # units.yaml: "dans {amount} {unit}"
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
     weekday_every: tuple[str, ...] = ()          # weekdays.yaml: "tous les {weekday}s", a SET
+    night_before: tuple[str, ...] = ()           # weekdays.yaml: "Nacht zum {weekday}", the day before
     this_part: tuple[str, ...] = ()              # day_parts.yaml: "ce matin", "cette nuit"
     weekday_part_joins: tuple[str, ...] = (" ",)  # day_parts.yaml: "mardi soir", "Dienstagabend"
     not_days: tuple[str, ...] = ()               # day_parts.yaml: "am Morgen" is no tomorrow
@@ -301,8 +302,10 @@ def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         raise LexiconError(f"{lang}/weekdays.yaml relative: expected '... {{weekday}} ...': "
                            "last|next")
     every_day = _strings(weekdays.get("every", []), f"{lang}/weekdays.yaml every")
-    if not all("{weekday}" in t for t in every_day):
-        raise LexiconError(f"{lang}/weekdays.yaml every: expected '... {{weekday}} ...'")
+    night_before = _strings(weekdays.get("night_before", []), f"{lang}/weekdays.yaml night_before")
+    for key, templates in (("every", every_day), ("night_before", night_before)):
+        if not all("{weekday}" in t for t in templates):
+            raise LexiconError(f"{lang}/weekdays.yaml {key}: expected '... {{weekday}} ...'")
     return dict(
         units=unit_forms or None,
         counted_ago=_strings(units.get("ago", []), f"{where} ago"),
@@ -320,6 +323,7 @@ def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
                for word in _strings(words, f"{lang}/vague.yaml {ref}")} or None,
         weekday_relative=dict(relative_days) or None,
         weekday_every=every_day,
+        night_before=night_before,
         year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
     )

@@ -102,6 +102,13 @@ CASES = [
     ("2024-05-15", "Die Fähre fährt sonntags nur zweimal.", "sonntags", "XXXX-WXX-7"),
     ("2024-05-15", "Jeden Mittwoch tagt der Bauausschuss.", "Jeden Mittwoch", "XXXX-WXX-3"),
     ("2024-05-15", "Am Mittwoch tagte der Bauausschuss.", "Mittwoch", "2024-05-15"),
+    # the night before a weekday (weekdays.yaml night_before): the DATE of the evening it
+    # starts on; 2024-05-15 is a Wednesday, so Tuesday is the 14th and its night starts Monday
+    ("2024-05-15", "In der Nacht zum Dienstag lief ein Frachter auf Grund.", "Nacht zum Dienstag",
+     "2024-05-13"),
+    ("2024-05-15", "In der Nacht auf Sonntag fiel der erste Schnee.", "Nacht auf Sonntag", "2024-05-11"),
+    ("2024-05-14", "In der Nacht auf den Dienstag schloss die Grenze.", "Nacht auf den Dienstag",
+     "2024-05-13"),
 ]
 
 
@@ -132,10 +139,11 @@ def test_the_expression_leaves_the_preposition_out():
 
 def test_without_a_dateline_relative_readings_stay_open():
     found = {t.text: (t.time.value, t.time.anchored)
-             for t in tag("Er trat vergangenen Dienstag zurück, Ende März, heute Morgen.", None,
-                          lang="de")}
+             for t in tag("Er trat vergangenen Dienstag zurück, Ende März, heute Morgen, "
+                          "in der Nacht zum Freitag.", None, lang="de")}
     assert found == {"vergangenen Dienstag": ("XXXX-XX-XX", False),
-                     "Ende März": ("XXXX-03", False), "heute Morgen": ("XXXX-XX-XX", False)}
+                     "Ende März": ("XXXX-03", False), "heute Morgen": ("XXXX-XX-XX", False),
+                     "Nacht zum Freitag": ("XXXX-XX-XX", False)}
 
 
 def test_german_is_a_folder():
