@@ -52,6 +52,7 @@ class Words:
     day_offsets: dict[str, int]
     vague: dict[str, str]
     day_and_part: dict[str, tuple[int, str]]
+    periods: dict[str, tuple[int, str]]  # "des Jahres" -> (0, "year")
 
 
 def phrase(text: str) -> str:
@@ -109,6 +110,11 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         joins = "|".join(phrase(j) if j.strip() else r"\s+" for j in own.part_joins)
         add("month_part", None, rf"(?P<part>{words_re(parts)})(?:{joins})(?:(?P<mon>{month_re})"
                                 rf"(?:{_OF}\s+{_YEAR})?|(?P<yo>1\d{{3}}|20\d{{2}}))")
+    periods = own.part_periods or {}
+    if parts and periods:
+        # "Ende des Jahres", "fin de l'année": that part of a period placed from the
+        # dateline is that period, as English "the end of the year" is the year
+        add("period_part", None, rf"(?P<part>{words_re(parts)})\s+(?P<period>{words_re(periods)})")
     day_offsets = {p: n for p, (n, unit) in (own.relative or {}).items() if unit == "day"}
     day_parts = {k.lower(): v for k, v in (own.day_parts or {}).items()}
     if day_parts:
@@ -138,7 +144,7 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("vague", None, rf"(?P<w>{words_re(vague)})")
     words = Words(numbers, unit_of, weekdays, months, {k.lower(): v for k, v in parts.items()},
                   day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
-                  dict(own.day_and_part or {}))
+                  dict(own.day_and_part or {}), {k.lower(): v for k, v in periods.items()})
     return tuple(readers), words
 
 
@@ -204,6 +210,9 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
         name = _key(groups.get("weekday") or groups["plural"])
         wd = words.weekdays.get(name, words.weekdays.get(name[:-1]))
         return None if wd is None else V.set_value(f"XXXX-WXX-{wd + 1}", "weekday_set")
+    if kind == "period_part":
+        amount, unit = words.periods[_key(m.group("period"))]
+        return relative_value(dct, amount, unit)
     if kind == "night_before":
         # the DATE of the evening the night starts on, as "mardi soir" is that Tuesday's
         if dct is None:

@@ -106,6 +106,7 @@ class Lexicon:
     month_parts: dict[str, tuple[int, int]] | None = None  # "early" -> days (1, 10)
     # the small grammar of another language (lang.py), from its optional files
     part_joins: tuple[str, ...] = ()             # month_parts.yaml: "mi-mars", "fin mars"
+    part_periods: dict[str, tuple[int, str]] | None = None  # month_parts.yaml: "fin de l'année"
     counted_ago: tuple[str, ...] = ()            # units.yaml: "il y a {amount} {unit}"
     counted_ahead: tuple[str, ...] = ()          # units.yaml: "dans {amount} {unit}"
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
@@ -313,6 +314,8 @@ def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         numbers={k: int(v) for k, v in _mapping(numbers.get("words") or {},
                                                 f"{lang}/numbers.yaml words").items()} or None,
         part_joins=_strings((parts or {}).get("joins", []), f"{lang}/month_parts.yaml joins"),
+        part_periods=_relative((parts or {}).get("periods") or {}, f"{lang}/month_parts.yaml periods")
+        or None,
         day_parts={k: str(v) for k, v in _mapping(day_parts.get("parts") or {},
                                                   f"{lang}/day_parts.yaml parts").items()} or None,
         this_part=_strings(day_parts.get("this", []), f"{lang}/day_parts.yaml this"),

@@ -97,6 +97,10 @@ CASES = [
     ("2024-05-15", "Le bac traverse tous les mardis vers l'île.", "tous les mardis", "XXXX-WXX-2"),
     ("2024-05-15", "Chaque vendredi, la mairie publie le bulletin.", "Chaque vendredi", "XXXX-WXX-5"),
     ("2024-05-15", "Le marché couvert ferme tous les dimanches.", "tous les dimanches", "XXXX-WXX-7"),
+    # a part of a period placed from the dateline (month_parts.yaml periods): that period
+    ("2024-05-15", "Le chantier s'achèvera à la fin de l'année.", "fin de l'année", "2024"),
+    ("2024-05-15", "Les loyers baisseront début de l'an prochain.", "début de l'an prochain", "2025"),
+    ("2024-05-15", "Le conseil a voté à la fin du mois dernier.", "fin du mois dernier", "2024-04"),
 ]
 
 

@@ -102,6 +102,11 @@ CASES = [
     ("2024-05-15", "Die Fähre fährt sonntags nur zweimal.", "sonntags", "XXXX-WXX-7"),
     ("2024-05-15", "Jeden Mittwoch tagt der Bauausschuss.", "Jeden Mittwoch", "XXXX-WXX-3"),
     ("2024-05-15", "Am Mittwoch tagte der Bauausschuss.", "Mittwoch", "2024-05-15"),
+    # a part of a period placed from the dateline (month_parts.yaml periods): that period
+    ("2024-05-15", "Das Klärwerk soll Ende des Jahres fertig sein.", "Ende des Jahres", "2024"),
+    ("2024-05-15", "Anfang nächsten Jahres beginnt der Abriss.", "Anfang nächsten Jahres", "2025"),
+    ("2024-05-15", "Die Miete steigt Mitte des Monats.", "Mitte des Monats", "2024-05"),
+    ("2024-05-15", "Ende vergangenen Jahres schloss die Werft.", "Ende vergangenen Jahres", "2023"),
     # the night before a weekday (weekdays.yaml night_before): the DATE of the evening it
     # starts on; 2024-05-15 is a Wednesday, so Tuesday is the 14th and its night starts Monday
     ("2024-05-15", "In der Nacht zum Dienstag lief ein Frachter auf Grund.", "Nacht zum Dienstag",

@@ -141,6 +141,8 @@ def test_a_recurring_weekday_of_a_new_language_is_a_line_of_its_weekdays_file(tm
 
 @pytest.mark.parametrize("kind, text, message", [
     ("month_parts", "parts: {komenco: [10, 1]}\n", r"month_parts\.yaml 'komenco'"),
+    ("month_parts", "parts: {komenco: [1, 10]}\nperiods: {de la jaro: [0, jaro]}\n",
+     r"month_parts\.yaml periods 'de la jaro'"),
     ("units", "units: {jarcento: [jarcento]}\n", r"units\.yaml: units are"),
     ("day_parts", "parts: {vespero: EV}\nwords: {hieraŭvespere: EV}\n",
      r"day_parts\.yaml words 'hieraŭvespere'"),

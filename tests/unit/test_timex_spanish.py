@@ -105,6 +105,12 @@ CASES = [
     ("2024-05-15", "El consultorio atiende los lunes por la tarde.", "los lunes", "XXXX-WXX-1"),
     ("2024-05-15", "La lancha cruza todos los domingos al islote.", "todos los domingos", "XXXX-WXX-7"),
     ("2024-05-15", "Cada jueves se reúne la junta vecinal.", "Cada jueves", "XXXX-WXX-4"),
+    # a part of a period placed from the dateline (month_parts.yaml periods): that period
+    ("2024-05-15", "La depuradora abrirá a finales de año.", "finales de año", "2024"),
+    ("2024-05-15", "El muelle se cerró a principios del año pasado.", "principios del año pasado",
+     "2023"),
+    ("2024-05-15", "Los precios bajarán a mediados del mes que viene.", "mediados del mes que viene",
+     "2024-06"),
     ("2024-05-15", "El lunes se reunió la junta vecinal.", "lunes", "2024-05-13"),  # one day
 ]
 
