@@ -219,13 +219,12 @@ def timeline_links(slug: str, events: Sequence[TimelineEvent], paging: Paging,
         known = phrases.get(id(event))
         if known is None or known[0] is not event:
             known = last.get(id(event))
-            if known is not None and known[0] is event:
-                phrases[id(event)] = known
-        if known is None or known[0] is not event:
-            by_article: dict[str, list[int]] = {}
-            for citation in event.citations:
-                by_article.setdefault(citation.article, []).append(citation.timex.start)
-            known = phrases[id(event)] = (event, {a: tuple(s) for a, s in by_article.items()})
+            if known is None or known[0] is not event:
+                by_article: dict[str, list[int]] = {}
+                for citation in event.citations:
+                    by_article.setdefault(citation.article, []).append(citation.timex.start)
+                known = (event, {a: tuple(s) for a, s in by_article.items()})
+            phrases[id(event)] = known
         out.append((event.id, paging.page_of(event), known[1].get(slug, ())))
     return tuple(out)
 

@@ -144,7 +144,7 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("vague", None, rf"(?P<w>{words_re(vague)})")
     words = Words(numbers, unit_of, weekdays, months, {k.lower(): v for k, v in parts.items()},
                   day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
-                  dict(own.day_and_part or {}), {k.lower(): v for k, v in periods.items()})
+                  dict(own.day_and_part or {}), dict(periods))  # (lexicon keys are lower case)
     return tuple(readers), words
 
 
@@ -207,8 +207,7 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
         return V.day(d, "weekday_" + str(reader.arg))
     if kind == "weekday_set":
         groups = m.groupdict()
-        name = _key(groups.get("weekday") or groups["plural"])
-        wd = words.weekdays.get(name, words.weekdays.get(name[:-1]))
+        wd = _weekday_number(words, groups.get("weekday") or groups["plural"])
         return None if wd is None else V.set_value(f"XXXX-WXX-{wd + 1}", "weekday_set")
     if kind == "period_part":
         amount, unit = words.periods[_key(m.group("period"))]
@@ -245,6 +244,12 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
         return V.day(weekday_on_or_before(dct, words.weekdays[_key(m.group("wd"))]),
                      "weekday_pod")
     return V.vague(words.vague[_key(m.group("w"))], "vague")
+
+
+def _weekday_number(words: Words, text: str) -> int | None:
+    """0-6 for a weekday's name or its plural ("sábados", "jeudis", "montags")."""
+    name = _key(text)
+    return words.weekdays.get(name, words.weekdays.get(name[:-1]))
 
 
 def _amount(text: str, numbers: dict[str, int]) -> int:
