@@ -7,6 +7,7 @@ import asyncio
 import json
 import re
 import shutil
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -483,6 +484,20 @@ def test_rapid_writes_of_one_save_come_as_one_batch(tmp_path: Path):
             time.sleep(0.01)
         time.sleep(0.5)
         assert watcher.take() == {tmp_path / "a.md"}
+    finally:
+        watcher.stop()
+
+
+def test_a_batch_tells_on_change_as_it_arrives(tmp_path: Path):
+    """The server's loop is woken by the watcher's thread, not by a poll: the callback runs
+    once a batch waits, and the batch is there to take when it runs."""
+    told = threading.Event()
+    seen: list = []
+    watcher = FileWatcher((tmp_path,), on_change=lambda: (seen.append(watcher.take()), told.set())).start()
+    try:
+        (tmp_path / "a.md").write_text("saved")
+        assert told.wait(5.0)
+        assert seen == [{tmp_path / "a.md"}]
     finally:
         watcher.stop()
 
