@@ -130,6 +130,23 @@ class Merged:
         return {k: e for state in self.state.windows.values() for k, e in state.events.items()}
 
 
+class WindowKey(tuple):
+    """A window's content key, hashed once: the memos look every window up by it on every
+    save, and a key holds each member's content (hundreds of nested tuples) that Python
+    would hash again on each lookup. Equal to, and hashed as, the plain tuple."""
+
+    def __new__(cls, parts: tuple) -> "WindowKey":
+        key = super().__new__(cls, parts)
+        key._hash = tuple.__hash__(key)
+        return key
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self):  # rehashed where unpickled: str hashes differ between processes
+        return (WindowKey, (tuple(self),))
+
+
 def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
                   memo: "Mapping[tuple, WindowResult] | BatchMemo | None" = None,
                   keep: MutableMapping[tuple, WindowResult] | None = None,
@@ -162,7 +179,7 @@ def merge_windows(items: Sequence[RawItem], settings: MergeSettings,
         report.seconds += time.perf_counter() - started
         return Merged(MergeState(components={((), 0): every[0]}), every, [])
     states, parts = unchanged_windows(own, last, settings, moved)
-    keys = {window: (settings, window, tuple((i.window == window, i.key) for i in found))
+    keys = {window: WindowKey((settings, window, tuple((i.window == window, i.key) for i in found)))
             for window, found in parts.items()}
     # windows of the same content as last run's, some items replaced by equal ones: patched
     patched: dict[tuple[str, int], set[int]] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator import chronology
 from generator.chronology import ChronologyMemo
 from generator.chronology.ordering import id_family
 from tests.unit.test_chronology import analysis, build, day
@@ -38,6 +39,29 @@ def test_articles_analysed_again_give_the_chronology_made_from_nothing():
     again = build(*archive(("Wire", "Post", "Post")), memo=memo)  # equal content, new objects
     assert again == first
     assert memo.merge is not None and memo.order is not None
+
+
+def test_clusters_equal_to_those_that_went_out_are_not_drafted_again(monkeypatch):
+    """A save analyses the edited article again: its other sentences come back as new
+    objects of equal value, whose clusters keep their drafts (chosen headline and all), now
+    citing the new source events; only the edited sentence's cluster (the talks, told twice) is drafted again."""
+    memo = ChronologyMemo()
+    build(*archive(("Wire", "Post", "Post")), memo=memo)
+    drafted = []
+    real = chronology.draft_event
+    monkeypatch.setattr(chronology, "draft_event", lambda cited, settings: drafted.append(cited) or real(cited, settings))
+    edited = archive(("Wire", "Post", "Post"))
+    edited[4] = analysis("five", date(2025, 8, 2),
+                         ("Georgia hosted Russia on 1 August for a second round of talks.", "1 August",
+                          day(2025, 8, 1), "georgia", "russia"), source="Post")
+    again = build(*edited, memo=memo)
+    assert [[c.event.sentence.text for c in cited] for cited in drafted] == [
+        ["Georgia and Russia held talks in Tbilisi on 28 July.",
+         "Georgia hosted Russia on 1 August for a second round of talks."]]
+    monkeypatch.undo()
+    assert again == build(*edited)
+    own = {id(event) for a in edited for event in a.events}
+    assert all(id(c) in own for event in again.events for c in event.citations)
 
 
 def test_a_new_outlet_reaches_the_date_a_merged_event_takes():
