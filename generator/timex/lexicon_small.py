@@ -1,0 +1,76 @@
+"""The optional files another language's small grammar (``lang.py``, ``lang_readers.py``)
+reads: units, numbers, parts of the month and of the day, vague words, placed and recurring
+weekdays, the words before a bare year or month. Each may be missing; a malformed one is a
+LexiconError naming its file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.timex.lexicon_files import LexiconError
+from generator.timex.lexicon_files import mapping as _mapping
+from generator.timex.lexicon_files import read as _read
+from generator.timex.lexicon_files import relative as _relative
+from generator.timex.lexicon_files import strings as _strings
+
+_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
+
+
+def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
+    """The optional files of a language read by lang.py's small grammar (all may be missing)."""
+    def read(kind: str) -> dict:
+        data = _read(root, lang, kind, required=False)
+        return _mapping(data, f"{lang}/{kind}.yaml") if data is not None else {}
+
+    units, numbers, day_parts = read("units"), read("numbers"), read("day_parts")
+    vague, weekdays, months = read("vague"), read("weekdays"), read("months")
+    where = f"{lang}/units.yaml"
+    unit_forms = {unit: _strings(forms, f"{where} {unit}")
+                  for unit, forms in _mapping(units.get("units") or {}, where).items()}
+    if set(unit_forms) - set(_UNITS):
+        raise LexiconError(f"{where}: units are {', '.join(_UNITS)}")
+    relative_days = _mapping(weekdays.get("relative") or {}, f"{lang}/weekdays.yaml relative")
+    if set(relative_days.values()) - {"last", "next"} or \
+            not all("{weekday}" in t for t in relative_days):
+        raise LexiconError(f"{lang}/weekdays.yaml relative: expected '... {{weekday}} ...': "
+                           "last|next")
+    every_day = _strings(weekdays.get("every", []), f"{lang}/weekdays.yaml every")
+    night_before = _strings(weekdays.get("night_before", []), f"{lang}/weekdays.yaml night_before")
+    for key, templates in (("every", every_day), ("night_before", night_before)):
+        if not all("{weekday}" in t for t in templates):
+            raise LexiconError(f"{lang}/weekdays.yaml {key}: expected '... {{weekday}} ...'")
+    return dict(
+        units=unit_forms or None,
+        counted_ago=_strings(units.get("ago", []), f"{where} ago"),
+        counted_ahead=_strings(units.get("ahead", []), f"{where} ahead"),
+        numbers={k: int(v) for k, v in _mapping(numbers.get("words") or {},
+                                                f"{lang}/numbers.yaml words").items()} or None,
+        part_joins=_strings((parts or {}).get("joins", []), f"{lang}/month_parts.yaml joins"),
+        part_periods=_relative((parts or {}).get("periods") or {}, f"{lang}/month_parts.yaml periods")
+        or None,
+        day_parts={k: str(v) for k, v in _mapping(day_parts.get("parts") or {},
+                                                  f"{lang}/day_parts.yaml parts").items()} or None,
+        this_part=_strings(day_parts.get("this", []), f"{lang}/day_parts.yaml this"),
+        weekday_part_joins=_strings(day_parts.get("joins", [" "]), f"{lang}/day_parts.yaml joins"),
+        not_days=_strings(day_parts.get("not_days", []), f"{lang}/day_parts.yaml not_days"),
+        day_and_part=_day_and_part(day_parts.get("words") or {}, f"{lang}/day_parts.yaml words"),
+        vague={word: ref for ref, words in vague.items()
+               for word in _strings(words, f"{lang}/vague.yaml {ref}")} or None,
+        weekday_relative=dict(relative_days) or None,
+        weekday_every=every_day,
+        night_before=night_before,
+        year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
+        month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
+    )
+
+
+def _day_and_part(data: Any, where: str) -> dict[str, tuple[int, str]] | None:
+    """One word for a day and its part: "anoche" -> (-1, "NI")."""
+    out: dict[str, tuple[int, str]] = {}
+    for word, value in _mapping(data, where).items():
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)
+                and isinstance(value[1], str)):
+            raise LexiconError(f"{where} {word!r}: expected [day offset, part code]")
+        out[word.lower()] = (value[0], value[1])
+    return out or None
