@@ -81,6 +81,12 @@ def weekday_on_or_after(d: date, wd: int, strict: bool = False) -> date:
     return d + timedelta(days=delta)
 
 
+def weekday_by_tense(dct: date, wd: int, tense: str | None) -> date:
+    """A weekday named alone: in a future clause the next such day (the dateline's own
+    included), else the latest (news reports what was done), as English's weekday rule."""
+    return weekday_on_or_after(dct, wd) if tense == "future" else weekday_on_or_before(dct, wd)
+
+
 def shift_quarter(y: int, q: int, by: int, rule: str) -> TimeValue:
     index = y * 4 + q - 1 + by
     return V.quarter(index // 4, index % 4 + 1, rule)

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import (pick_day, pick_year_for_month, weekday_on_or_after,
-                                      weekday_on_or_before)
+from generator.timex.calendar import (pick_day, pick_year_for_month, weekday_by_tense,
+                                      weekday_on_or_after, weekday_on_or_before)
+from generator.timex.lang_tense import Tense
 from generator.timex.lexicon import Lexicon
 
 _FLAGS = re.I | re.U
@@ -148,17 +149,18 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     return tuple(readers), words
 
 
-def read(readers: tuple[Reader, ...], words: Words, text: str,
-         dct: datetime.date | None) -> list[tuple[int, int, TimeValue | None]]:
+def read(readers: tuple[Reader, ...], words: Words, text: str, dct: datetime.date | None,
+         tense: Tense) -> list[tuple[int, int, TimeValue | None]]:
     """(start, end, value) of every reading found in ``text``; value None for the words of
-    ``not_days``, which no shorter reading inside them may take."""
+    ``not_days``, which no shorter reading inside them may take. ``tense``: the clause's
+    tense around a span, for a weekday or a month named without a direction."""
     found = []
     for reader in readers:
         for m in reader.pattern.finditer(text):
             if reader.kind == "not":
                 found.append((m.start(), m.end(), None))  # holds its words, reads nothing
                 continue
-            value = V.unless_off_calendar(lambda: _value(reader, m, words, dct))
+            value = V.unless_off_calendar(lambda: _value(reader, m, words, dct, tense))
             if value is not None:
                 # a group "x" is the expression when words around it are only read
                 start, end = m.span("x") if "x" in reader.pattern.groupindex else m.span()
@@ -191,8 +193,8 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("’", "'"))
 
 
-def _value(reader: Reader, m: re.Match[str], words: Words,
-           dct: datetime.date | None) -> TimeValue | None:
+def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | None,
+           tense: Tense) -> TimeValue | None:
     kind = reader.kind
     if kind == "counted":
         amount = _amount(m.group("amount"), words.numbers)
@@ -237,12 +239,13 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
         month_no = words.months[_key(m.group("x"))] + 1
         if dct is None:
             return V.unresolved(f"XXXX-{month_no:02d}", "month", "month")
-        return V.month(pick_year_for_month(dct, month_no, None), month_no, "month")
+        return V.month(pick_year_for_month(dct, month_no, tense(*m.span("x"))), month_no,
+                       "month")
     if kind == "weekday_part":
         if dct is None:
             return V.unresolved("XXXX-XX-XX", "day", "weekday_pod")
-        return V.day(weekday_on_or_before(dct, words.weekdays[_key(m.group("wd"))]),
-                     "weekday_pod")
+        return V.day(weekday_by_tense(dct, words.weekdays[_key(m.group("wd"))],
+                                      tense(*m.span("x"))), "weekday_pod")
     return V.vague(words.vague[_key(m.group("w"))], "vague")
 
 

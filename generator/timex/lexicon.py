@@ -8,7 +8,7 @@ English has every kind: ``months``, ``weekdays``, ``seasons``, ``day_parts``, ``
 ``vague``, ``tense``, ``verbs``, ``units``, ``numbers``, ``ordinals``, ``month_parts`` and
 ``cues`` (the word lists and small patterns resolution consults). Another language needs
 only ``months.yaml`` and ``weekdays.yaml`` to be read; its optional ``relative``,
-``units``, ``numbers``, ``month_parts``, ``day_parts``, ``vague`` and ``years`` files feed
+``units``, ``numbers``, ``month_parts``, ``day_parts``, ``vague``, ``years`` and ``tense`` files feed
 the small grammar of ``lang.py`` (French, German and Spanish have them all; read by
 ``lexicon_small``). A language has the full grammar when it has rules of its own
 (``<lang>/rules/``: English). A language without its own folder is read through dateparser's locale data (``lang.py``).
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.timex import lexicon_small
+from generator.timex.lexicon_small import ClauseCues
 from generator.timex.lexicon_files import LexiconError
 from generator.timex.lexicon_files import mapping as _mapping
 from generator.timex.lexicon_files import read as _read
@@ -120,6 +121,7 @@ class Lexicon:
     day_and_part: dict[str, tuple[int, str]] | None = None  # day_parts.yaml: "anoche" -> (-1, NI)
     year_after: tuple[str, ...] = ()             # years.yaml: "en 1998", "depuis 2011"
     month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
+    clause_tense: ClauseCues | None = None       # tense.yaml: "a déclaré", "se réunira"
 
     # --- derived tables ------------------------------------------------------------------
     @functools.cached_property

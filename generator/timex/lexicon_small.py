@@ -5,6 +5,8 @@ LexiconError naming its file."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,27 @@ from generator.timex.lexicon_files import mapping as _mapping
 from generator.timex.lexicon_files import read as _read
 from generator.timex.lexicon_files import relative as _relative
 from generator.timex.lexicon_files import strings as _strings
+
+@dataclass(frozen=True)
+class Compound:
+    """An auxiliary and, within ``reach`` words after it, the form it builds ("a déclaré")."""
+
+    tense: str                 # "past" or "future"
+    aux: frozenset[str]
+    then: re.Pattern[str]      # the whole lower-case form
+    reach: int
+
+
+@dataclass(frozen=True)
+class ClauseCues:
+    """The tense cues of tense.yaml (another language's): see lang_tense.py."""
+
+    words: dict[str, str]                       # lower-case word -> "past" | "future"
+    endings: tuple[tuple[str, str | None], ...]  # longest first; None: neither tense
+    not_verbs: frozenset[str]
+    compounds: tuple[Compound, ...]
+    openers: frozenset[str]
+
 
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 
@@ -62,7 +85,45 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         night_before=night_before,
         year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
+        clause_tense=_clause_cues(read("tense"), f"{lang}/tense.yaml"),
     )
+
+
+def _clause_cues(data: dict, where: str) -> ClauseCues | None:
+    if not data:
+        return None
+    words: dict[str, str] = {}
+    endings: dict[str, str | None] = {}
+    for tense in ("future", "past"):
+        cues = _mapping(data.get(tense) or {}, f"{where} {tense}")
+        words.update({w.lower(): tense for w in _strings(cues.get("words", []),
+                                                           f"{where} {tense} words")})
+        endings.update({e: tense for e in _strings(cues.get("endings", []),
+                                                   f"{where} {tense} endings")})
+    endings.update({e: None for e in _strings(data.get("neither_endings", []),
+                                              f"{where} neither_endings")})
+    compounds = data.get("compounds") or []
+    if not isinstance(compounds, list):
+        raise LexiconError(f"{where} compounds: expected a list")
+    return ClauseCues(
+        words, tuple(sorted(endings.items(), key=lambda e: -len(e[0]))),
+        frozenset(w.lower() for w in _strings(data.get("not_verbs", []), f"{where} not_verbs")),
+        tuple(_compound(c, f"{where} compounds") for c in compounds),
+        frozenset(w.lower() for w in _strings(data.get("openers", []), f"{where} openers")))
+
+
+def _compound(data: Any, where: str) -> Compound:
+    c = _mapping(data, where)
+    if c.get("tense") not in ("past", "future") or not isinstance(c.get("reach"), int) \
+            or not isinstance(c.get("then"), str):
+        raise LexiconError(f"{where}: expected {{tense: past|future, aux: [...], then: "
+                           f"PATTERN, reach: WORDS}}, got {data!r}")
+    try:
+        then = re.compile(c["then"])
+    except re.error as exc:
+        raise LexiconError(f"{where} then: not a pattern: {exc}") from None
+    return Compound(c["tense"], frozenset(w.lower() for w in _strings(c.get("aux"), f"{where} aux")),
+                    then, c["reach"])
 
 
 def _day_and_part(data: Any, where: str) -> dict[str, tuple[int, str]] | None:

@@ -101,6 +101,22 @@ CASES = [
     ("2024-05-15", "Le chantier s'achèvera à la fin de l'année.", "fin de l'année", "2024"),
     ("2024-05-15", "Les loyers baisseront début de l'an prochain.", "début de l'an prochain", "2025"),
     ("2024-05-15", "Le conseil a voté à la fin du mois dernier.", "fin du mois dernier", "2024-04"),
+    # a bare weekday, month or month-day by its clause's tense (tense.yaml): in a future
+    # clause the next such day (2024-05-15 is a Wednesday), else the latest
+    ("2024-05-15", "Le conseil municipal se réunira lundi pour voter le budget.", "lundi",
+     "2024-05-20"),
+    ("2024-05-15", "La préfète va présenter vendredi son plan contre les crues.", "vendredi",
+     "2024-05-17"),
+    ("2024-05-15", "Jeudi, les élus voteront la subvention.", "Jeudi", "2024-05-16"),
+    ("2024-05-15", "La préfète va présenter mardi soir son plan.", "mardi soir", "2024-05-21"),
+    ("2024-05-15", "La ministre a déclaré lundi que la digue tiendrait.", "lundi", "2024-05-13"),
+    # the past of the main clause, not the future of what was said
+    ("2024-05-15", "Le maire a annoncé jeudi que la piscine rouvrira.", "jeudi", "2024-05-09"),
+    ("2024-05-15", "Le fugitif aurait été aperçu jeudi à Lyon.", "jeudi", "2024-05-09"),  # a rumour
+    ("2024-05-15", "Le port de plaisance rouvrira en novembre.", "novembre", "2024-11"),
+    ("2024-05-15", "La criée a fermé en septembre.", "septembre", "2023-09"),
+    ("2024-05-15", "Le festival se tiendra le 20 novembre sur les quais.", "20 novembre",
+     "2024-11-20"),
 ]
 
 

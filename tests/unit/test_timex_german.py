@@ -114,6 +114,18 @@ CASES = [
     ("2024-05-15", "In der Nacht auf Sonntag fiel der erste Schnee.", "Nacht auf Sonntag", "2024-05-11"),
     ("2024-05-14", "In der Nacht auf den Dienstag schloss die Grenze.", "Nacht auf den Dienstag",
      "2024-05-13"),
+    # a bare weekday or month by its clause's tense (tense.yaml): in a future clause the
+    # next such day, else the latest
+    ("2024-05-15", "Der Ausschuss wird sich am Freitag erneut treffen.", "Freitag", "2024-05-17"),
+    ("2024-05-15", "Am Donnerstag soll der Landtag über den Haushalt abstimmen.", "Donnerstag",
+     "2024-05-16"),
+    ("2024-05-15", "Die Kommission wird Dienstagabend entscheiden.", "Dienstagabend", "2024-05-21"),
+    ("2024-05-15", "Der Bürgermeister sagte am Montag, die Halle werde saniert.", "Montag",
+     "2024-05-13"),
+    # the perfect's participle stands at the end of the clause
+    ("2024-05-15", "Am Freitag hat die Reederei in Kiel erklärt, sie werde neue Fähren kaufen.",
+     "Freitag", "2024-05-10"),
+    ("2024-05-15", "Die Fähre wird im November wieder fahren.", "November", "2024-11"),
 ]
 
 

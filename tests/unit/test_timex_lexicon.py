@@ -139,6 +139,16 @@ def test_a_recurring_weekday_of_a_new_language_is_a_line_of_its_weekdays_file(tm
     assert found == [("Ĉiun mardon", "XXXX-WXX-2", "SET")]
 
 
+def test_a_new_language_reads_the_tense_of_a_clause_from_its_file(tmp_path):
+    _write_language(tmp_path, "ee")
+    (tmp_path / "ee" / "tense.yaml").write_text(
+        "future: {endings: [os]}\npast: {endings: [is]}\n", encoding="utf-8")
+    dct = datetime.date(2025, 7, 23)  # a Wednesday
+    found = [(t.text, t.time.value) for t in other_languages.tag_other(
+        "La konsilio kunvenos ĵaŭdo. La urbestro parolis ĵaŭdo.", dct, lang="ee", root=tmp_path)]
+    assert found == [("ĵaŭdo", "2025-07-24"), ("ĵaŭdo", "2025-07-17")]
+
+
 @pytest.mark.parametrize("kind, text, message", [
     ("month_parts", "parts: {komenco: [10, 1]}\n", r"month_parts\.yaml 'komenco'"),
     ("month_parts", "parts: {komenco: [1, 10]}\nperiods: {de la jaro: [0, jaro]}\n",
@@ -148,6 +158,11 @@ def test_a_recurring_weekday_of_a_new_language_is_a_line_of_its_weekdays_file(tm
      r"day_parts\.yaml words 'hieraŭvespere'"),
     ("weekdays", "names: [lundo, mardo, merkredo, ĵaŭdo, vendredo, sabato, dimanĉo]\n"
                  "every: [ĉiu tago]\n", r"weekdays\.yaml every"),
+    ("tense", "future: {words: {estos: jes}}\n", r"tense\.yaml future words"),
+    ("tense", "compounds: [{tense: soon, aux: [estas], then: '\\w+ita', reach: 2}]\n",
+     r"tense\.yaml compounds"),
+    ("tense", "compounds: [{tense: past, aux: [estas], then: '(', reach: 2}]\n",
+     r"tense\.yaml compounds then"),
 ])
 def test_a_broken_optional_file_names_itself(tmp_path, kind, text, message):
     _write_language(tmp_path, "eb")

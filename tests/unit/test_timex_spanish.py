@@ -112,6 +112,19 @@ CASES = [
     ("2024-05-15", "Los precios bajarán a mediados del mes que viene.", "mediados del mes que viene",
      "2024-06"),
     ("2024-05-15", "El lunes se reunió la junta vecinal.", "lunes", "2024-05-13"),  # one day
+    # a bare weekday or month by its clause's tense (tense.yaml): in a future clause the
+    # next such day, else the latest
+    ("2024-05-15", "La junta vecinal se reunirá el viernes en el ayuntamiento.", "viernes",
+     "2024-05-17"),
+    ("2024-05-15", "El alcalde va a presentar el jueves su plan de obras.", "jueves", "2024-05-16"),
+    ("2024-05-15", "El martes por la noche se votará la moción.", "martes por la noche",
+     "2024-05-21"),
+    ("2024-05-15", "La portavoz dijo el lunes que el puerto seguirá cerrado.", "lunes",
+     "2024-05-13"),
+    ("2024-05-15", "La naviera ha anunciado el martes que comprará dos barcos.", "martes",
+     "2024-05-14"),
+    ("2024-05-15", "El puerto reabrirá en noviembre.", "noviembre", "2024-11"),
+    ("2024-05-15", "El pleno aprobó en septiembre la ordenanza.", "septiembre", "2023-09"),
 ]
 
 
