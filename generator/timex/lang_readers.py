@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import (pick_day, pick_year_for_month, weekday_by_tense,
-                                      weekday_on_or_after, weekday_on_or_before)
+from generator.timex.calendar import (pick_day, pick_year_for_month, season_from,
+                                      weekday_by_tense, weekday_on_or_after,
+                                      weekday_on_or_before)
 from generator.timex.lang_tense import Tense
 from generator.timex.lexicon import Lexicon
 
@@ -54,6 +55,7 @@ class Words:
     vague: dict[str, str]
     day_and_part: dict[str, tuple[int, str]]
     periods: dict[str, tuple[int, str]]  # "des Jahres" -> (0, "year")
+    seasons: dict[str, str]  # as written: "été" -> "SU"
 
 
 def phrase(text: str) -> str:
@@ -138,6 +140,8 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         # phrases in which a day word names a part of the day ("am Morgen", "por la
         # mañana"): they read as nothing, so "Morgen" there is no tomorrow
         add("not", None, words_re(own.not_days))
+    if own.seasons:
+        _season_readers(own, add)
     if own.day_and_part:
         add("day_and_part", None, rf"(?P<w>{words_re(own.day_and_part)})")  # "anoche"
     vague = {k.lower(): v for k, v in (own.vague or {}).items()}
@@ -145,8 +149,26 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("vague", None, rf"(?P<w>{words_re(vague)})")
     words = Words(numbers, unit_of, weekdays, months, {k.lower(): v for k, v in parts.items()},
                   day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
-                  dict(own.day_and_part or {}), dict(periods))  # (lexicon keys are lower case)
+                  dict(own.day_and_part or {}), dict(periods),  # (lexicon keys are lower case)
+                  dict(own.seasons or {}))
     return tuple(readers), words
+
+
+def _season_readers(own: Lexicon, add) -> None:
+    """Seasons placed by a word or of a year ("l'hiver dernier", "Sommer 2023"), and alone
+    after a preposition ("d'ici l'été", "en été"). Names match as written: "le Printemps"
+    is a name, as English's capitalised "Arab Spring"."""
+    names = rf"(?-i:{words_re(own.seasons or {})})"
+    for template, kind in (own.season_phrases or {}).items():
+        add("season", kind, _template(template, season=names, year=r"1\d{3}|20\d{2}"))
+    topic = words_re(own.season_topic)
+    not_topic = rf"(?!\s+(?:{topic})(?:(?<=['’])|(?!\w)))" if topic else ""
+    for needs_tense, before in ((False, own.season_after), (True, own.season_in)):
+        if before:
+            # an elided article joins its noun: "à l'été"
+            lead = "|".join(phrase(w) + ("" if w[-1] in "'’" else r"\s+")
+                            for w in sorted(before, key=lambda w: (-len(w), w)))
+            add("season_alone", needs_tense, rf"(?:{lead})(?P<x>{names}){not_topic}")
 
 
 def read(readers: tuple[Reader, ...], words: Words, text: str, dct: datetime.date | None,
@@ -211,6 +233,8 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
         groups = m.groupdict()
         wd = _weekday_number(words, groups.get("weekday") or groups["plural"])
         return None if wd is None else V.set_value(f"XXXX-WXX-{wd + 1}", "weekday_set")
+    if kind in ("season", "season_alone"):
+        return _season(reader, m, words, dct, tense)
     if kind == "period_part":
         amount, unit = words.periods[_key(m.group("period"))]
         return relative_value(dct, amount, unit)
@@ -247,6 +271,21 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
         return V.day(weekday_by_tense(dct, words.weekdays[_key(m.group("wd"))],
                                       tense(*m.span("x"))), "weekday_pod")
     return V.vague(words.vague[_key(m.group("w"))], "vague")
+
+
+def _season(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | None,
+            tense: Tense) -> TimeValue | None:
+    """A season as English places it (calendar.season_from); one alone after "en", "im"
+    only in a past or future clause, as English "in summer" (else any summer: no date)."""
+    code = words.seasons[m.group("x" if reader.kind == "season_alone" else "season")]
+    if reader.kind == "season" and reader.arg == "year":
+        return V.season(int(m.group("year")), code, "season_year")
+    how = reader.arg if reader.kind == "season" else tense(*m.span("x"))
+    if how is None and reader.arg:  # needs a tense
+        return None
+    if dct is None:
+        return V.unresolved(f"XXXX-{code}", "season", "season")
+    return season_from(dct, code, str(how or "this"), "season")
 
 
 def _weekday_number(words: Words, text: str) -> int | None:

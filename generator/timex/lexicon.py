@@ -8,9 +8,9 @@ English has every kind: ``months``, ``weekdays``, ``seasons``, ``day_parts``, ``
 ``vague``, ``tense``, ``verbs``, ``units``, ``numbers``, ``ordinals``, ``month_parts`` and
 ``cues`` (the word lists and small patterns resolution consults). Another language needs
 only ``months.yaml`` and ``weekdays.yaml`` to be read; its optional ``relative``,
-``units``, ``numbers``, ``month_parts``, ``day_parts``, ``vague``, ``years`` and ``tense`` files feed
-the small grammar of ``lang.py`` (French, German and Spanish have them all; read by
-``lexicon_small``). A language has the full grammar when it has rules of its own
+``units``, ``numbers``, ``month_parts``, ``day_parts``, ``vague``, ``years``, ``tense`` and
+``seasons`` files feed the small grammar of ``lang.py`` (French, German and Spanish have
+them all; read by ``lexicon_small``). A language has the full grammar when it has rules of its own
 (``<lang>/rules/``: English). A language without its own folder is read through dateparser's locale data (``lang.py``).
 """
 
@@ -122,6 +122,10 @@ class Lexicon:
     year_after: tuple[str, ...] = ()             # years.yaml: "en 1998", "depuis 2011"
     month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
     clause_tense: ClauseCues | None = None       # tense.yaml: "a déclaré", "se réunira"
+    season_phrases: dict[str, str] | None = None  # seasons.yaml: "l'{season} dernier" -> last
+    season_after: tuple[str, ...] = ()           # seasons.yaml: "d'ici l'[été]", this year's
+    season_in: tuple[str, ...] = ()              # seasons.yaml: "en [été]", only with a tense
+    season_topic: tuple[str, ...] = ()           # seasons.yaml: "au printemps de la vie"
 
     # --- derived tables ------------------------------------------------------------------
     @functools.cached_property

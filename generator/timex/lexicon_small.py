@@ -86,6 +86,31 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
         clause_tense=_clause_cues(read("tense"), f"{lang}/tense.yaml"),
+        **_seasons(read("seasons"), f"{lang}/seasons.yaml"),
+    )
+
+
+_SEASON_CODES = ("SP", "SU", "FA", "WI")
+_SEASON_KINDS = ("last", "next", "this", "year")
+
+
+def _seasons(data: dict, where: str) -> dict[str, Any]:
+    """seasons.yaml: names and codes, placed phrases, the words a bare season may follow."""
+    names = {k: str(v) for k, v in _mapping(data.get("names") or {}, f"{where} names").items()}
+    if set(names.values()) - set(_SEASON_CODES):
+        raise LexiconError(f"{where} names: codes are {', '.join(_SEASON_CODES)}")
+    phrases = _mapping(data.get("phrases") or {}, f"{where} phrases")
+    for template, kind in phrases.items():
+        if kind not in _SEASON_KINDS or "{season}" not in template \
+                or (kind == "year") != ("{year}" in template):
+            raise LexiconError(f"{where} phrases {template!r}: expected '... {{season}} ...': "
+                               "last|next|this, or '... {season} ... {year}': year")
+    return dict(
+        seasons=names or None,
+        season_phrases=dict(phrases) or None,
+        season_after=_strings(data.get("after", []), f"{where} after"),
+        season_in=_strings(data.get("in", []), f"{where} in"),
+        season_topic=_strings(data.get("topic_before", []), f"{where} topic_before"),
     )
 
 

@@ -117,6 +117,18 @@ CASES = [
     ("2024-05-15", "La criée a fermé en septembre.", "septembre", "2023-09"),
     ("2024-05-15", "Le festival se tiendra le 20 novembre sur les quais.", "20 novembre",
      "2024-11-20"),
+    # seasons (seasons.yaml), placed as English places them; 2024-05-15 is in spring
+    ("2024-05-15", "Les vignes ont gelé l'hiver dernier.", "l'hiver dernier", "2023-WI"),
+    ("2024-05-15", "Le festival de jazz aura lieu cet été sur la plage.", "cet été", "2024-SU"),
+    ("2025-01-20", "Cet hiver, la neige manque sur les pistes.", "Cet hiver", "2024-WI"),
+    ("2024-05-15", "La ligne de tram ouvrira au printemps prochain.", "printemps prochain",
+     "2025-SP"),
+    ("2024-05-15", "Le chantier de l'écluse a commencé en automne 2023.", "automne 2023", "2023-FA"),
+    ("2024-05-15", "Le phare a été repeint à l'été 2022.", "l'été 2022", "2022-SU"),
+    ("2024-05-15", "La digue sera achevée d'ici l'automne.", "automne", "2024-FA"),
+    # "en hiver" only in a past or future clause, as English "in winter"
+    ("2024-05-15", "Le pont suspendu rouvrira en hiver.", "hiver", "2024-WI"),
+    ("2024-05-15", "Les loups ont traversé la vallée en hiver.", "hiver", "2023-WI"),
 ]
 
 
@@ -134,6 +146,16 @@ def test_french_reading(dct, text, expr, value):
 def test_numbers_that_are_no_year(text, number):
     found = [t.text for t in tag(text, datetime.date(2024, 8, 2), lang="fr")]
     assert number not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Elle a fait ses courses au Printemps Haussmann.",  # a capitalised season is a name
+    "En été, le village se remplit de randonneurs.",  # any summer, as English "in summer"
+    "Le bilan a été lourd.",  # a participle
+    "Il a chanté au printemps de sa vie.",  # a topic
+])
+def test_no_season_in_french(text):
+    assert tag(text, datetime.date(2024, 5, 15), lang="fr") == []
 
 
 def test_a_capitalised_month_name_after_a_preposition_is_no_month():

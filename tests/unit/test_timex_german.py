@@ -126,6 +126,13 @@ CASES = [
     ("2024-05-15", "Am Freitag hat die Reederei in Kiel erklärt, sie werde neue Fähren kaufen.",
      "Freitag", "2024-05-10"),
     ("2024-05-15", "Die Fähre wird im November wieder fahren.", "November", "2024-11"),
+    # seasons (seasons.yaml), placed as English places them; 2024-05-15 is in spring
+    ("2024-05-15", "Im Sommer wird die Fähre öfter nach Helgoland fahren.", "Sommer", "2024-SU"),
+    ("2024-05-15", "Letzten Winter fror der Stausee zu.", "Letzten Winter", "2023-WI"),
+    ("2024-05-15", "Der Deich wurde im Frühjahr 2023 erhöht.", "Frühjahr 2023", "2023-SP"),
+    ("2024-05-15", "Diesen Herbst soll der Tunnel fertig sein.", "Diesen Herbst", "2024-FA"),
+    ("2024-05-15", "Im kommenden Frühling beginnt der Abriss.", "kommenden Frühling", "2025-SP"),
+    ("2024-05-15", "Die Brücke bleibt bis zum Herbst gesperrt.", "Herbst", "2024-FA"),
 ]
 
 
@@ -142,6 +149,8 @@ def test_german_reading(dct, text, expr, value):
     "Am nächsten Morgen war der Pegel gesunken.",
     "Vor 2000 Zuschauern gewann die Elf.",  # a crowd, no year
     "Die Miete stieg um bis zu 1500 Euro.",
+    "Das Sommerfest fiel ins Wasser.",  # a compound, no season
+    "Im Winter ist der Pass oft gesperrt.",  # any winter, as English "in winter"
 ])
 def test_no_date_in_german(text):
     assert tag(text, datetime.date(2024, 5, 15), lang="de") == []

@@ -125,6 +125,14 @@ CASES = [
      "2024-05-14"),
     ("2024-05-15", "El puerto reabrirá en noviembre.", "noviembre", "2024-11"),
     ("2024-05-15", "El pleno aprobó en septiembre la ordenanza.", "septiembre", "2023-09"),
+    # seasons (seasons.yaml), placed as English places them; 2024-05-15 is in spring
+    ("2024-05-15", "Este verano el ferry hará más viajes a la isla.", "Este verano", "2024-SU"),
+    ("2024-05-15", "El invierno pasado se heló el embalse.", "El invierno pasado", "2023-WI"),
+    ("2024-05-15", "La primavera de 2023 fue muy seca en la comarca.", "La primavera de 2023",
+     "2023-SP"),
+    ("2024-05-15", "El puerto deportivo se reformó en otoño.", "otoño", "2023-FA"),
+    ("2024-05-15", "El próximo verano abrirá el museo del mar.", "El próximo verano", "2024-SU"),
+    ("2024-05-15", "La presa estará terminada antes del invierno.", "invierno", "2024-WI"),
 ]
 
 
@@ -141,6 +149,8 @@ def test_spanish_reading(dct, text, expr, value):
     "Nadie sabe qué traerá el día de mañana.",
     "La manifestación reunió a 1500 personas.",  # no year word before the number
     "El Festival del Mar 2024 cambió de sede.",  # "mar" is the sea
+    "La Primavera Árabe cambió la región.",  # a capitalised season is a name
+    "En otoño los bosques cambian de color.",  # any autumn, as English "in autumn"
 ])
 def test_no_date_in_spanish(text):
     assert tag(text, datetime.date(2024, 5, 15), lang="es") == []
