@@ -23,6 +23,7 @@ from generator.timex import values as V
 from generator.timex.calendar import (pick_day, pick_year_for_month, season_from,
                                       weekday_by_tense, weekday_on_or_after,
                                       weekday_on_or_before)
+from generator.timex.lang_numbers import NumberWords
 from generator.timex.lang_tense import Tense
 from generator.timex.lexicon import Lexicon
 
@@ -45,7 +46,7 @@ class Reader:
 class Words:
     """The lookup tables the readings' values need."""
 
-    numbers: dict[str, int]
+    numbers: NumberWords
     unit_of: dict[str, str]
     weekdays: dict[str, int]
     months: dict[str, int]
@@ -91,10 +92,11 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     def add(kind: str, arg: object, pattern: str) -> None:
         readers.append(Reader(kind, arg, re.compile(rf"(?<!\w){pattern}(?!\w)", _FLAGS)))
 
-    numbers = {k.lower(): v for k, v in (own.numbers or {}).items()}
+    numbers = NumberWords.build({k.lower(): v for k, v in (own.numbers or {}).items()},
+                                own.number_joins, phrase)
     unit_of = {form.lower(): unit for unit, forms in (own.units or {}).items() for form in forms}
     if unit_of:
-        amount = _DIGITS + ("|" + words_re(numbers) if numbers else "")
+        amount = _DIGITS + ("|" + numbers.pattern if numbers.words else "")
         for sign, templates in ((-1, own.counted_ago), (1, own.counted_ahead)):
             for template in templates:
                 add("counted", sign, _template(template, amount=amount, unit=words_re(unit_of)))
@@ -220,6 +222,8 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
     kind = reader.kind
     if kind == "counted":
         amount = _amount(m.group("amount"), words.numbers)
+        if amount is None:
+            return None  # words that are no number ("vingt-trente")
         unit = words.unit_of[_key(m.group("unit"))]
         return relative_value(dct, amount * reader.arg, unit)  # type: ignore[operator]
     if kind == "weekday":
@@ -294,11 +298,11 @@ def _weekday_number(words: Words, text: str) -> int | None:
     return words.weekdays.get(name, words.weekdays.get(name[:-1]))
 
 
-def _amount(text: str, numbers: dict[str, int]) -> int:
+def _amount(text: str, numbers: NumberWords) -> int | None:
     key = _key(text)
-    if key in numbers:
-        return numbers[key]
-    return int(float(key.replace(",", ".")))
+    if key[:1].isdigit():
+        return int(float(key.replace(",", ".")))
+    return numbers.value(key)
 
 
 def _month_part(m: re.Match[str], words: Words, dct: datetime.date | None) -> TimeValue | None:

@@ -112,6 +112,7 @@ class Lexicon:
     part_periods: dict[str, tuple[int, str]] | None = None  # month_parts.yaml: "fin de l'année"
     counted_ago: tuple[str, ...] = ()            # units.yaml: "il y a {amount} {unit}"
     counted_ahead: tuple[str, ...] = ()          # units.yaml: "dans {amount} {unit}"
+    number_joins: tuple[str, ...] = ()           # numbers.yaml: "vingt-trois", "dreiundzwanzig"
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
     weekday_every: tuple[str, ...] = ()          # weekdays.yaml: "tous les {weekday}s", a SET
     night_before: tuple[str, ...] = ()           # weekdays.yaml: "Nacht zum {weekday}", the day before

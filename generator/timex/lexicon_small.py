@@ -69,6 +69,7 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         counted_ahead=_strings(units.get("ahead", []), f"{where} ahead"),
         numbers={k: int(v) for k, v in _mapping(numbers.get("words") or {},
                                                 f"{lang}/numbers.yaml words").items()} or None,
+        number_joins=_joins(numbers.get("joins", []), f"{lang}/numbers.yaml joins"),
         part_joins=_strings((parts or {}).get("joins", []), f"{lang}/month_parts.yaml joins"),
         part_periods=_relative((parts or {}).get("periods") or {}, f"{lang}/month_parts.yaml periods")
         or None,
@@ -88,6 +89,14 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         clause_tense=_clause_cues(read("tense"), f"{lang}/tense.yaml"),
         **_seasons(read("seasons"), f"{lang}/seasons.yaml"),
     )
+
+
+def _joins(data: Any, where: str) -> tuple[str, ...]:
+    """What stands between the parts of a compound number ("-", " et ", "und")."""
+    joins = _strings(data, where)
+    if not all(j.strip() for j in joins):
+        raise LexiconError(f"{where}: a join is a word or a mark, not a space")
+    return joins
 
 
 _SEASON_CODES = ("SP", "SU", "FA", "WI")

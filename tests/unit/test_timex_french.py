@@ -28,6 +28,18 @@ CASES = [
     ("2024-05-15", "L'alerte a été levée il y a 3 heures.", "il y a 3 heures", "2024-05-15"),
     ("2024-05-15", "Le verdict tombera dans deux semaines.", "dans deux semaines", "2024-W22"),
     ("2024-12-20", "Le péage rouvrira dans quinze jours.", "dans quinze jours", "2025-01-04"),
+    # compound numbers, tens and units (numbers.yaml joins)
+    ("2024-05-15", "Le barrage a cédé il y a vingt-trois jours.", "il y a vingt-trois jours",
+     "2024-04-22"),
+    ("2024-05-15", "La mine de sel fermera dans trente-cinq ans.", "dans trente-cinq ans", "2059"),
+    ("2024-05-15", "Le hameau a été rasé il y a quatre-vingts ans.", "il y a quatre-vingts ans",
+     "1944"),
+    ("2024-05-15", "La forêt domaniale a brûlé il y a soixante et onze ans.",
+     "il y a soixante et onze ans", "1953"),
+    ("2024-05-15", "L'abbaye a été fondée il y a quatre-vingt-dix-sept ans.",
+     "il y a quatre-vingt-dix-sept ans", "1927"),
+    ("2024-05-15", "Le traité a été signé il y a vingt-et-un ans.", "il y a vingt-et-un ans",
+     "2003"),
     # parts of a month or a year (month_parts.yaml)
     ("2025-02-03", "Les travaux doivent s'achever fin mars.", "fin mars", "2025-03"),
     ("2025-04-20", "La grève a commencé début mars dans les ports.", "début mars", "2025-03"),
@@ -156,6 +168,10 @@ def test_numbers_that_are_no_year(text, number):
 ])
 def test_no_season_in_french(text):
     assert tag(text, datetime.date(2024, 5, 15), lang="fr") == []
+
+
+def test_number_words_of_no_number_count_nothing():
+    assert tag("Il y a vingt-trente ans.", datetime.date(2024, 5, 15), lang="fr") == []
 
 
 def test_a_capitalised_month_name_after_a_preposition_is_no_month():

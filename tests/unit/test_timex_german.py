@@ -72,6 +72,10 @@ CASES = [
     ("2024-05-15", "Der Alarm wurde vor 3 Stunden aufgehoben.", "vor 3 Stunden", "2024-05-15"),
     ("2024-05-15", "Die Messe beginnt in zwei Tagen.", "in zwei Tagen", "2024-05-17"),
     ("2024-12-20", "Die Mautstelle öffnet in zwei Wochen wieder.", "in zwei Wochen", "2025-W01"),
+    ("2024-05-15", "Der Deich brach vor dreiundzwanzig Tagen.", "vor dreiundzwanzig Tagen",
+     "2024-04-22"),  # units and tens in one word (numbers.yaml joins)
+    ("2024-05-15", "Die Zeche schloss vor einundvierzig Jahren.", "vor einundvierzig Jahren",
+     "1983"),
     # parts of a month or a year (month_parts.yaml)
     ("2025-02-03", "Der Umbau soll Anfang März beginnen.", "Anfang März", "2025-03"),
     ("2025-04-20", "Mitte März kehrten die ersten Störche zurück.", "Mitte März", "2025-03"),

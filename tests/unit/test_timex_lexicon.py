@@ -172,6 +172,8 @@ def test_a_new_language_reads_its_seasons_from_its_file(tmp_path):
                  "every: [ĉiu tago]\n", r"weekdays\.yaml every"),
     ("tense", "future: {words: {estos: jes}}\n", r"tense\.yaml future words"),
     ("seasons", "names: {somero: SUMMER}\n", r"seasons\.yaml names"),
+    ("numbers", "words: {du: 2}\njoins: [' ']\n", r"numbers\.yaml joins"),
+    ("numbers", "words: {du: 2}\njoins: {kaj: 1}\n", r"numbers\.yaml joins"),
     ("seasons", "names: {somero: SU}\nphrases: {lasta somero: last}\n",
      r"seasons\.yaml phrases 'lasta somero'"),
     ("seasons", "names: {somero: SU}\nphrases: {'{season} {year}': last}\n",

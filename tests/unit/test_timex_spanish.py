@@ -18,6 +18,10 @@ from generator.timex.lexicon import load
 
 # (dateline, sentence, expression, value); 2024-05-15 is a Wednesday
 CASES = [
+    # counted spans with compound numbers (numbers.yaml joins; "veintitrés" is one word)
+    ("2024-05-15", "El dique cedió hace veintitrés días.", "hace veintitrés días", "2024-04-22"),
+    ("2024-05-15", "La mina cerrará dentro de treinta y cinco años.",
+     "dentro de treinta y cinco años", "2059"),
     # absolute dates (months.yaml)
     ("2024-08-02", "El contrato de arrendamiento se firmó el 3 de febrero de 2024.",
      "3 de febrero de 2024", "2024-02-03"),
