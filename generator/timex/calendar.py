@@ -81,6 +81,36 @@ def weekday_on_or_after(d: date, wd: int, strict: bool = False) -> date:
     return d + timedelta(days=delta)
 
 
+def weekday_by_tense(dct: date, wd: int, tense: str | None) -> date:
+    """A weekday named alone: in a future clause the next such day (the dateline's own
+    included), else the latest (news reports what was done), as English's weekday rule."""
+    return weekday_on_or_after(dct, wd) if tense == "future" else weekday_on_or_before(dct, wd)
+
+
+def season_from(dct: date, code: str, how: str | None, rule: str) -> TimeValue:
+    """Season ``code`` placed from the dateline: "last" the latest before the dateline's
+    season, "next" the first after it, "past" (a past clause) the latest begun by the
+    dateline, "future" the first not ended by it, else ("this", no tense) the dateline
+    year's, a winter in January or February the one begun in the December before."""
+    cur_year, cur_code = V.season_of(dct)
+    cur_start = V.season(cur_year, cur_code, "").start
+    options = [V.season(y, code, rule) for y in (cur_year - 1, cur_year, cur_year + 1)]
+
+    def start(o: TimeValue) -> date:
+        assert o.start is not None
+        return o.start
+
+    if how == "last":
+        return max((o for o in options if start(o) < cur_start), key=start)  # type: ignore[operator]
+    if how == "next":
+        return min((o for o in options if start(o) > cur_start), key=start)  # type: ignore[operator]
+    if how == "past":
+        return max((o for o in options if start(o) <= dct), key=start)
+    if how == "future":
+        return min((o for o in options if o.end >= dct), key=start)  # type: ignore[operator]
+    return V.season(dct.year if code != "WI" or dct.month > 2 else dct.year - 1, code, rule)
+
+
 def shift_quarter(y: int, q: int, by: int, rule: str) -> TimeValue:
     index = y * 4 + q - 1 + by
     return V.quarter(index // 4, index % 4 + 1, rule)

@@ -22,9 +22,10 @@ from pathlib import Path
 
 from generator.model import TimeExpr, TimeValue
 from generator.timex import values as V
-from generator.timex import lang_readers
-from generator.timex.calendar import pick_day, weekday_on_or_before
+from generator.timex import lang_readers, lang_tense
+from generator.timex.calendar import pick_day, weekday_by_tense
 from generator.timex.lexicon import Lexicon, english, load
+from generator.timex.lexicon_small import ClauseCues
 
 # dateparser's locale tables are keyed by the English names
 _MONTH_KEYS = tuple(name.lower() for name in english().months)
@@ -46,6 +47,7 @@ class Grammar:
     readers: tuple[lang_readers.Reader, ...] = ()  # an own lexicon's further readings
     words: lang_readers.Words | None = None
     full_months: frozenset[str] = frozenset()  # an own lexicon's full names, lower case
+    tense: ClauseCues | None = None  # an own lexicon's tense.yaml
 
 
 def _locale_info(lang: str) -> dict | None:
@@ -87,7 +89,8 @@ def grammar_for(lang: str, root: Path | None = None) -> Grammar | None:
         g = _grammar(lang, months, weekdays, relative)
         readers, words = lang_readers.compile_readers(own, months, weekdays)
         return Grammar(g.lang, g.absolute, g.months, g.weekdays, g.weekday_re, g.relative,
-                       readers, words, frozenset(name.lower() for name in own.months))
+                       readers, words, frozenset(name.lower() for name in own.months),
+                       own.clause_tense)
     info = _locale_info(lang)
     if not info:
         return None
@@ -168,9 +171,10 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
     if g is None:
         return []
     found: list[tuple[int, int, TimeValue | None]] = []
+    tense = lang_tense.reader(g.tense, text)
     for rule, pattern in g.absolute:
         for m in pattern.finditer(text):
-            value = V.unless_off_calendar(lambda: _absolute_value(rule, m, g, dct))
+            value = V.unless_off_calendar(lambda: _absolute_value(rule, m, g, dct, tense))
             end = m.end()
             mon = m.group("mon") if rule == "date_dm" else ""
             if mon.endswith(".") and (len(mon) > 4 or mon[:-1].lower() in g.full_months):
@@ -187,11 +191,12 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
     if g.weekday_re is not None:
         for m in g.weekday_re.finditer(text):
             wd = g.weekdays.get(m.group("wd").lower().rstrip("."))
-            value = None if wd is None else V.unless_off_calendar(lambda: _weekday_value(dct, wd))
+            value = None if wd is None else V.unless_off_calendar(
+                lambda: _weekday_value(dct, wd, tense(m.start(), m.end())))
             if value is not None and len(m.group("wd")) >= 4:
                 found.append((m.start(), m.end(), value))
     if g.words is not None:
-        found.extend(lang_readers.read(g.readers, g.words, text, dct))
+        found.extend(lang_readers.read(g.readers, g.words, text, dct, tense))
     return _leftmost_longest(text, found)
 
 
@@ -205,8 +210,8 @@ def _captured_number(m: re.Match[str]) -> int | None:
     return None
 
 
-def _absolute_value(rule: str, m: re.Match[str], g: Grammar,
-                    dct: datetime.date | None) -> TimeValue | None:
+def _absolute_value(rule: str, m: re.Match[str], g: Grammar, dct: datetime.date | None,
+                    tense: lang_tense.Tense) -> TimeValue | None:
     groups = m.groupdict()
     month_no = (int(groups["m"]) if groups.get("m") else
                 g.months.get((groups.get("mon") or "").lower().rstrip("."), -1) + 1)
@@ -219,18 +224,18 @@ def _absolute_value(rule: str, m: re.Match[str], g: Grammar,
             day_no = int(groups["d"])
             if dct is None:
                 return V.unresolved(f"XXXX-{month_no:02d}-{day_no:02d}", "day", rule)
-            d = pick_day(dct, month_no, day_no, None)
+            # the clause's tense breaks a near tie, as English's month-day
+            d = pick_day(dct, month_no, day_no, tense(m.start(), m.end()))
             return None if d is None else V.day(d, rule)
         return V.day(datetime.date(int(groups["y"]), month_no, int(groups["d"])), rule)
     except ValueError:
         return None
 
 
-def _weekday_value(dct: datetime.date | None, wd: int) -> TimeValue:
+def _weekday_value(dct: datetime.date | None, wd: int, tense: str | None) -> TimeValue:
     if dct is None:
         return V.unresolved("XXXX-XX-XX", "day", "weekday")
-    # Without tense analysis for other languages: the most recent such day (news default).
-    return V.day(weekday_on_or_before(dct, wd), "weekday_tense")
+    return V.day(weekday_by_tense(dct, wd, tense), "weekday_tense")
 
 
 def _leftmost_longest(text: str, found: list[tuple[int, int, TimeValue | None]]) -> list[TimeExpr]:

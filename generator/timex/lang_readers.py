@@ -20,8 +20,11 @@ from dataclasses import dataclass
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import (pick_day, pick_year_for_month, weekday_on_or_after,
+from generator.timex.calendar import (pick_day, pick_year_for_month, season_from,
+                                      weekday_by_tense, weekday_on_or_after,
                                       weekday_on_or_before)
+from generator.timex.lang_numbers import NumberWords
+from generator.timex.lang_tense import Tense
 from generator.timex.lexicon import Lexicon
 
 _FLAGS = re.I | re.U
@@ -43,7 +46,7 @@ class Reader:
 class Words:
     """The lookup tables the readings' values need."""
 
-    numbers: dict[str, int]
+    numbers: NumberWords
     unit_of: dict[str, str]
     weekdays: dict[str, int]
     months: dict[str, int]
@@ -53,6 +56,7 @@ class Words:
     vague: dict[str, str]
     day_and_part: dict[str, tuple[int, str]]
     periods: dict[str, tuple[int, str]]  # "des Jahres" -> (0, "year")
+    seasons: dict[str, str]  # as written: "été" -> "SU"
 
 
 def phrase(text: str) -> str:
@@ -88,10 +92,11 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     def add(kind: str, arg: object, pattern: str) -> None:
         readers.append(Reader(kind, arg, re.compile(rf"(?<!\w){pattern}(?!\w)", _FLAGS)))
 
-    numbers = {k.lower(): v for k, v in (own.numbers or {}).items()}
+    numbers = NumberWords.build({k.lower(): v for k, v in (own.numbers or {}).items()},
+                                own.number_joins, phrase)
     unit_of = {form.lower(): unit for unit, forms in (own.units or {}).items() for form in forms}
     if unit_of:
-        amount = _DIGITS + ("|" + words_re(numbers) if numbers else "")
+        amount = _DIGITS + ("|" + numbers.pattern if numbers.words else "")
         for sign, templates in ((-1, own.counted_ago), (1, own.counted_ahead)):
             for template in templates:
                 add("counted", sign, _template(template, amount=amount, unit=words_re(unit_of)))
@@ -137,6 +142,8 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         # phrases in which a day word names a part of the day ("am Morgen", "por la
         # mañana"): they read as nothing, so "Morgen" there is no tomorrow
         add("not", None, words_re(own.not_days))
+    if own.seasons:
+        _season_readers(own, add)
     if own.day_and_part:
         add("day_and_part", None, rf"(?P<w>{words_re(own.day_and_part)})")  # "anoche"
     vague = {k.lower(): v for k, v in (own.vague or {}).items()}
@@ -144,21 +151,40 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("vague", None, rf"(?P<w>{words_re(vague)})")
     words = Words(numbers, unit_of, weekdays, months, {k.lower(): v for k, v in parts.items()},
                   day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
-                  dict(own.day_and_part or {}), dict(periods))  # (lexicon keys are lower case)
+                  dict(own.day_and_part or {}), dict(periods),  # (lexicon keys are lower case)
+                  dict(own.seasons or {}))
     return tuple(readers), words
 
 
-def read(readers: tuple[Reader, ...], words: Words, text: str,
-         dct: datetime.date | None) -> list[tuple[int, int, TimeValue | None]]:
+def _season_readers(own: Lexicon, add) -> None:
+    """Seasons placed by a word or of a year ("l'hiver dernier", "Sommer 2023"), and alone
+    after a preposition ("d'ici l'été", "en été"). Names match as written: "le Printemps"
+    is a name, as English's capitalised "Arab Spring"."""
+    names = rf"(?-i:{words_re(own.seasons or {})})"
+    for template, kind in (own.season_phrases or {}).items():
+        add("season", kind, _template(template, season=names, year=r"1\d{3}|20\d{2}"))
+    topic = words_re(own.season_topic)
+    not_topic = rf"(?!\s+(?:{topic})(?:(?<=['’])|(?!\w)))" if topic else ""
+    for needs_tense, before in ((False, own.season_after), (True, own.season_in)):
+        if before:
+            # an elided article joins its noun: "à l'été"
+            lead = "|".join(phrase(w) + ("" if w[-1] in "'’" else r"\s+")
+                            for w in sorted(before, key=lambda w: (-len(w), w)))
+            add("season_alone", needs_tense, rf"(?:{lead})(?P<x>{names}){not_topic}")
+
+
+def read(readers: tuple[Reader, ...], words: Words, text: str, dct: datetime.date | None,
+         tense: Tense) -> list[tuple[int, int, TimeValue | None]]:
     """(start, end, value) of every reading found in ``text``; value None for the words of
-    ``not_days``, which no shorter reading inside them may take."""
+    ``not_days``, which no shorter reading inside them may take. ``tense``: the clause's
+    tense around a span, for a weekday or a month named without a direction."""
     found = []
     for reader in readers:
         for m in reader.pattern.finditer(text):
             if reader.kind == "not":
                 found.append((m.start(), m.end(), None))  # holds its words, reads nothing
                 continue
-            value = V.unless_off_calendar(lambda: _value(reader, m, words, dct))
+            value = V.unless_off_calendar(lambda: _value(reader, m, words, dct, tense))
             if value is not None:
                 # a group "x" is the expression when words around it are only read
                 start, end = m.span("x") if "x" in reader.pattern.groupindex else m.span()
@@ -191,11 +217,13 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("’", "'"))
 
 
-def _value(reader: Reader, m: re.Match[str], words: Words,
-           dct: datetime.date | None) -> TimeValue | None:
+def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | None,
+           tense: Tense) -> TimeValue | None:
     kind = reader.kind
     if kind == "counted":
         amount = _amount(m.group("amount"), words.numbers)
+        if amount is None:
+            return None  # words that are no number ("vingt-trente")
         unit = words.unit_of[_key(m.group("unit"))]
         return relative_value(dct, amount * reader.arg, unit)  # type: ignore[operator]
     if kind == "weekday":
@@ -209,6 +237,8 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
         groups = m.groupdict()
         wd = _weekday_number(words, groups.get("weekday") or groups["plural"])
         return None if wd is None else V.set_value(f"XXXX-WXX-{wd + 1}", "weekday_set")
+    if kind in ("season", "season_alone"):
+        return _season(reader, m, words, dct, tense)
     if kind == "period_part":
         amount, unit = words.periods[_key(m.group("period"))]
         return relative_value(dct, amount, unit)
@@ -237,13 +267,29 @@ def _value(reader: Reader, m: re.Match[str], words: Words,
         month_no = words.months[_key(m.group("x"))] + 1
         if dct is None:
             return V.unresolved(f"XXXX-{month_no:02d}", "month", "month")
-        return V.month(pick_year_for_month(dct, month_no, None), month_no, "month")
+        return V.month(pick_year_for_month(dct, month_no, tense(*m.span("x"))), month_no,
+                       "month")
     if kind == "weekday_part":
         if dct is None:
             return V.unresolved("XXXX-XX-XX", "day", "weekday_pod")
-        return V.day(weekday_on_or_before(dct, words.weekdays[_key(m.group("wd"))]),
-                     "weekday_pod")
+        return V.day(weekday_by_tense(dct, words.weekdays[_key(m.group("wd"))],
+                                      tense(*m.span("x"))), "weekday_pod")
     return V.vague(words.vague[_key(m.group("w"))], "vague")
+
+
+def _season(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | None,
+            tense: Tense) -> TimeValue | None:
+    """A season as English places it (calendar.season_from); one alone after "en", "im"
+    only in a past or future clause, as English "in summer" (else any summer: no date)."""
+    code = words.seasons[m.group("x" if reader.kind == "season_alone" else "season")]
+    if reader.kind == "season" and reader.arg == "year":
+        return V.season(int(m.group("year")), code, "season_year")
+    how = reader.arg if reader.kind == "season" else tense(*m.span("x"))
+    if how is None and reader.arg:  # needs a tense
+        return None
+    if dct is None:
+        return V.unresolved(f"XXXX-{code}", "season", "season")
+    return season_from(dct, code, str(how or "this"), "season")
 
 
 def _weekday_number(words: Words, text: str) -> int | None:
@@ -252,11 +298,11 @@ def _weekday_number(words: Words, text: str) -> int | None:
     return words.weekdays.get(name, words.weekdays.get(name[:-1]))
 
 
-def _amount(text: str, numbers: dict[str, int]) -> int:
+def _amount(text: str, numbers: NumberWords) -> int | None:
     key = _key(text)
-    if key in numbers:
-        return numbers[key]
-    return int(float(key.replace(",", ".")))
+    if key[:1].isdigit():
+        return int(float(key.replace(",", ".")))
+    return numbers.value(key)
 
 
 def _month_part(m: re.Match[str], words: Words, dct: datetime.date | None) -> TimeValue | None:

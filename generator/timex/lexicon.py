@@ -8,9 +8,10 @@ English has every kind: ``months``, ``weekdays``, ``seasons``, ``day_parts``, ``
 ``vague``, ``tense``, ``verbs``, ``units``, ``numbers``, ``ordinals``, ``month_parts`` and
 ``cues`` (the word lists and small patterns resolution consults). Another language needs
 only ``months.yaml`` and ``weekdays.yaml`` to be read; its optional ``relative``,
-``units``, ``numbers``, ``month_parts``, ``day_parts``, ``vague`` and ``years`` files feed
-the small grammar of ``lang.py`` (French, German and Spanish have them all). A language
-without its own folder is read through dateparser's locale data (``lang.py``).
+``units``, ``numbers``, ``month_parts``, ``day_parts``, ``vague``, ``years``, ``tense`` and
+``seasons`` files feed the small grammar of ``lang.py`` (French, German and Spanish have
+them all; read by ``lexicon_small``). A language has the full grammar when it has rules of its own
+(``<lang>/rules/``: English). A language without its own folder is read through dateparser's locale data (``lang.py``).
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from generator.timex import lexicon_small
+from generator.timex.lexicon_small import ClauseCues
+from generator.timex.lexicon_files import LexiconError
+from generator.timex.lexicon_files import mapping as _mapping
+from generator.timex.lexicon_files import read as _read
+from generator.timex.lexicon_files import relative as _relative
+from generator.timex.lexicon_files import strings as _strings
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there: faster
-
-
-class LexiconError(ValueError):
-    """A lexicon file is missing a key or holds the wrong kind of value (names the file)."""
+__all__ = ["LexiconError", "Lexicon", "load", "english", "month_names", "weekday_names"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ class Lexicon:
     part_periods: dict[str, tuple[int, str]] | None = None  # month_parts.yaml: "fin de l'année"
     counted_ago: tuple[str, ...] = ()            # units.yaml: "il y a {amount} {unit}"
     counted_ahead: tuple[str, ...] = ()          # units.yaml: "dans {amount} {unit}"
+    number_joins: tuple[str, ...] = ()           # numbers.yaml: "vingt-trois", "dreiundzwanzig"
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
     weekday_every: tuple[str, ...] = ()          # weekdays.yaml: "tous les {weekday}s", a SET
     night_before: tuple[str, ...] = ()           # weekdays.yaml: "Nacht zum {weekday}", the day before
@@ -118,6 +122,11 @@ class Lexicon:
     day_and_part: dict[str, tuple[int, str]] | None = None  # day_parts.yaml: "anoche" -> (-1, NI)
     year_after: tuple[str, ...] = ()             # years.yaml: "en 1998", "depuis 2011"
     month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
+    clause_tense: ClauseCues | None = None       # tense.yaml: "a déclaré", "se réunira"
+    season_phrases: dict[str, str] | None = None  # seasons.yaml: "l'{season} dernier" -> last
+    season_after: tuple[str, ...] = ()           # seasons.yaml: "d'ici l'[été]", this year's
+    season_in: tuple[str, ...] = ()              # seasons.yaml: "en [été]", only with a tense
+    season_topic: tuple[str, ...] = ()           # seasons.yaml: "au printemps de la vie"
 
     # --- derived tables ------------------------------------------------------------------
     @functools.cached_property
@@ -215,34 +224,6 @@ def data_root() -> Path:
     return Path(str(resources.files("generator").joinpath("data/timex")))
 
 
-def _read(root: Path, lang: str, kind: str, required: bool = True) -> Any:
-    path = root / lang / f"{kind}.yaml"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        if required:
-            raise LexiconError(f"{path}: missing lexicon file") from None
-        return None
-    try:
-        return yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{path}: not valid YAML: {exc}") from None
-
-
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LexiconError(f"{where}: expected a word or a list of words, got {value!r}")
-    return tuple(value)
-
-
-def _mapping(value: Any, where: str) -> dict:
-    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-        raise LexiconError(f"{where}: expected a mapping of words, got {value!r}")
-    return value
-
-
 def _names(root: Path, lang: str, kind: str) -> tuple[tuple[str, ...], dict[str, int]]:
     data = _mapping(_read(root, lang, kind), f"{lang}/{kind}.yaml")
     where = f"{lang}/{kind}.yaml"
@@ -266,8 +247,9 @@ def load(lang: str = "en", root: Path | None = None) -> Lexicon | None:
                 weekday_abbreviations=weekday_abbr,
                 relative=_relative(relative, f"{lang}/relative.yaml") if relative else None,
                 month_parts=_month_parts(parts, f"{lang}/month_parts.yaml") if parts else None)
-    if not (root / lang / "tense.yaml").is_file():
-        return Lexicon(**base, **_small_grammar(root, lang, parts))  # no English-like grammar
+    if not (root / lang / "rules").is_dir():
+        # no rules of its own: the small grammar of lang.py reads its optional files
+        return Lexicon(**base, **lexicon_small.small_grammar(root, lang, parts))
     return Lexicon(**base, **_full(root, lang))
 
 
@@ -278,78 +260,6 @@ def _month_parts(data: Any, where: str) -> dict[str, tuple[int, int]]:
                 and 1 <= days[0] <= days[1] <= 31):
             raise LexiconError(f"{where} {part!r}: expected [first day, last day]")
         out[part.lower()] = (days[0], days[1])
-    return out
-
-
-_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
-
-
-def _small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
-    """The optional files of a language read by lang.py's small grammar (all may be missing)."""
-    def read(kind: str) -> dict:
-        data = _read(root, lang, kind, required=False)
-        return _mapping(data, f"{lang}/{kind}.yaml") if data is not None else {}
-
-    units, numbers, day_parts = read("units"), read("numbers"), read("day_parts")
-    vague, weekdays, months = read("vague"), read("weekdays"), read("months")
-    where = f"{lang}/units.yaml"
-    unit_forms = {unit: _strings(forms, f"{where} {unit}")
-                  for unit, forms in _mapping(units.get("units") or {}, where).items()}
-    if set(unit_forms) - set(_UNITS):
-        raise LexiconError(f"{where}: units are {', '.join(_UNITS)}")
-    relative_days = _mapping(weekdays.get("relative") or {}, f"{lang}/weekdays.yaml relative")
-    if set(relative_days.values()) - {"last", "next"} or \
-            not all("{weekday}" in t for t in relative_days):
-        raise LexiconError(f"{lang}/weekdays.yaml relative: expected '... {{weekday}} ...': "
-                           "last|next")
-    every_day = _strings(weekdays.get("every", []), f"{lang}/weekdays.yaml every")
-    night_before = _strings(weekdays.get("night_before", []), f"{lang}/weekdays.yaml night_before")
-    for key, templates in (("every", every_day), ("night_before", night_before)):
-        if not all("{weekday}" in t for t in templates):
-            raise LexiconError(f"{lang}/weekdays.yaml {key}: expected '... {{weekday}} ...'")
-    return dict(
-        units=unit_forms or None,
-        counted_ago=_strings(units.get("ago", []), f"{where} ago"),
-        counted_ahead=_strings(units.get("ahead", []), f"{where} ahead"),
-        numbers={k: int(v) for k, v in _mapping(numbers.get("words") or {},
-                                                f"{lang}/numbers.yaml words").items()} or None,
-        part_joins=_strings((parts or {}).get("joins", []), f"{lang}/month_parts.yaml joins"),
-        part_periods=_relative((parts or {}).get("periods") or {}, f"{lang}/month_parts.yaml periods")
-        or None,
-        day_parts={k: str(v) for k, v in _mapping(day_parts.get("parts") or {},
-                                                  f"{lang}/day_parts.yaml parts").items()} or None,
-        this_part=_strings(day_parts.get("this", []), f"{lang}/day_parts.yaml this"),
-        weekday_part_joins=_strings(day_parts.get("joins", [" "]), f"{lang}/day_parts.yaml joins"),
-        not_days=_strings(day_parts.get("not_days", []), f"{lang}/day_parts.yaml not_days"),
-        day_and_part=_day_and_part(day_parts.get("words") or {}, f"{lang}/day_parts.yaml words"),
-        vague={word: ref for ref, words in vague.items()
-               for word in _strings(words, f"{lang}/vague.yaml {ref}")} or None,
-        weekday_relative=dict(relative_days) or None,
-        weekday_every=every_day,
-        night_before=night_before,
-        year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
-        month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
-    )
-
-
-def _day_and_part(data: Any, where: str) -> dict[str, tuple[int, str]] | None:
-    """One word for a day and its part: "anoche" -> (-1, "NI")."""
-    out: dict[str, tuple[int, str]] = {}
-    for word, value in _mapping(data, where).items():
-        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)
-                and isinstance(value[1], str)):
-            raise LexiconError(f"{where} {word!r}: expected [day offset, part code]")
-        out[word.lower()] = (value[0], value[1])
-    return out or None
-
-
-def _relative(data: Any, where: str) -> dict[str, tuple[int, str]]:
-    out: dict[str, tuple[int, str]] = {}
-    for phrase, value in _mapping(data, where).items():
-        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)
-                and value[1] in ("day", "week", "month", "year")):
-            raise LexiconError(f"{where} {phrase!r}: expected [amount, day|week|month|year]")
-        out[phrase.lower()] = (value[0], value[1])
     return out
 
 

@@ -28,6 +28,18 @@ CASES = [
     ("2024-05-15", "L'alerte a été levée il y a 3 heures.", "il y a 3 heures", "2024-05-15"),
     ("2024-05-15", "Le verdict tombera dans deux semaines.", "dans deux semaines", "2024-W22"),
     ("2024-12-20", "Le péage rouvrira dans quinze jours.", "dans quinze jours", "2025-01-04"),
+    # compound numbers, tens and units (numbers.yaml joins)
+    ("2024-05-15", "Le barrage a cédé il y a vingt-trois jours.", "il y a vingt-trois jours",
+     "2024-04-22"),
+    ("2024-05-15", "La mine de sel fermera dans trente-cinq ans.", "dans trente-cinq ans", "2059"),
+    ("2024-05-15", "Le hameau a été rasé il y a quatre-vingts ans.", "il y a quatre-vingts ans",
+     "1944"),
+    ("2024-05-15", "La forêt domaniale a brûlé il y a soixante et onze ans.",
+     "il y a soixante et onze ans", "1953"),
+    ("2024-05-15", "L'abbaye a été fondée il y a quatre-vingt-dix-sept ans.",
+     "il y a quatre-vingt-dix-sept ans", "1927"),
+    ("2024-05-15", "Le traité a été signé il y a vingt-et-un ans.", "il y a vingt-et-un ans",
+     "2003"),
     # parts of a month or a year (month_parts.yaml)
     ("2025-02-03", "Les travaux doivent s'achever fin mars.", "fin mars", "2025-03"),
     ("2025-04-20", "La grève a commencé début mars dans les ports.", "début mars", "2025-03"),
@@ -101,6 +113,34 @@ CASES = [
     ("2024-05-15", "Le chantier s'achèvera à la fin de l'année.", "fin de l'année", "2024"),
     ("2024-05-15", "Les loyers baisseront début de l'an prochain.", "début de l'an prochain", "2025"),
     ("2024-05-15", "Le conseil a voté à la fin du mois dernier.", "fin du mois dernier", "2024-04"),
+    # a bare weekday, month or month-day by its clause's tense (tense.yaml): in a future
+    # clause the next such day (2024-05-15 is a Wednesday), else the latest
+    ("2024-05-15", "Le conseil municipal se réunira lundi pour voter le budget.", "lundi",
+     "2024-05-20"),
+    ("2024-05-15", "La préfète va présenter vendredi son plan contre les crues.", "vendredi",
+     "2024-05-17"),
+    ("2024-05-15", "Jeudi, les élus voteront la subvention.", "Jeudi", "2024-05-16"),
+    ("2024-05-15", "La préfète va présenter mardi soir son plan.", "mardi soir", "2024-05-21"),
+    ("2024-05-15", "La ministre a déclaré lundi que la digue tiendrait.", "lundi", "2024-05-13"),
+    # the past of the main clause, not the future of what was said
+    ("2024-05-15", "Le maire a annoncé jeudi que la piscine rouvrira.", "jeudi", "2024-05-09"),
+    ("2024-05-15", "Le fugitif aurait été aperçu jeudi à Lyon.", "jeudi", "2024-05-09"),  # a rumour
+    ("2024-05-15", "Le port de plaisance rouvrira en novembre.", "novembre", "2024-11"),
+    ("2024-05-15", "La criée a fermé en septembre.", "septembre", "2023-09"),
+    ("2024-05-15", "Le festival se tiendra le 20 novembre sur les quais.", "20 novembre",
+     "2024-11-20"),
+    # seasons (seasons.yaml), placed as English places them; 2024-05-15 is in spring
+    ("2024-05-15", "Les vignes ont gelé l'hiver dernier.", "l'hiver dernier", "2023-WI"),
+    ("2024-05-15", "Le festival de jazz aura lieu cet été sur la plage.", "cet été", "2024-SU"),
+    ("2025-01-20", "Cet hiver, la neige manque sur les pistes.", "Cet hiver", "2024-WI"),
+    ("2024-05-15", "La ligne de tram ouvrira au printemps prochain.", "printemps prochain",
+     "2025-SP"),
+    ("2024-05-15", "Le chantier de l'écluse a commencé en automne 2023.", "automne 2023", "2023-FA"),
+    ("2024-05-15", "Le phare a été repeint à l'été 2022.", "l'été 2022", "2022-SU"),
+    ("2024-05-15", "La digue sera achevée d'ici l'automne.", "automne", "2024-FA"),
+    # "en hiver" only in a past or future clause, as English "in winter"
+    ("2024-05-15", "Le pont suspendu rouvrira en hiver.", "hiver", "2024-WI"),
+    ("2024-05-15", "Les loups ont traversé la vallée en hiver.", "hiver", "2023-WI"),
 ]
 
 
@@ -118,6 +158,20 @@ def test_french_reading(dct, text, expr, value):
 def test_numbers_that_are_no_year(text, number):
     found = [t.text for t in tag(text, datetime.date(2024, 8, 2), lang="fr")]
     assert number not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Elle a fait ses courses au Printemps Haussmann.",  # a capitalised season is a name
+    "En été, le village se remplit de randonneurs.",  # any summer, as English "in summer"
+    "Le bilan a été lourd.",  # a participle
+    "Il a chanté au printemps de sa vie.",  # a topic
+])
+def test_no_season_in_french(text):
+    assert tag(text, datetime.date(2024, 5, 15), lang="fr") == []
+
+
+def test_number_words_of_no_number_count_nothing():
+    assert tag("Il y a vingt-trente ans.", datetime.date(2024, 5, 15), lang="fr") == []
 
 
 def test_a_capitalised_month_name_after_a_preposition_is_no_month():

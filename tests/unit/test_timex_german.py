@@ -72,6 +72,10 @@ CASES = [
     ("2024-05-15", "Der Alarm wurde vor 3 Stunden aufgehoben.", "vor 3 Stunden", "2024-05-15"),
     ("2024-05-15", "Die Messe beginnt in zwei Tagen.", "in zwei Tagen", "2024-05-17"),
     ("2024-12-20", "Die Mautstelle öffnet in zwei Wochen wieder.", "in zwei Wochen", "2025-W01"),
+    ("2024-05-15", "Der Deich brach vor dreiundzwanzig Tagen.", "vor dreiundzwanzig Tagen",
+     "2024-04-22"),  # units and tens in one word (numbers.yaml joins)
+    ("2024-05-15", "Die Zeche schloss vor einundvierzig Jahren.", "vor einundvierzig Jahren",
+     "1983"),
     # parts of a month or a year (month_parts.yaml)
     ("2025-02-03", "Der Umbau soll Anfang März beginnen.", "Anfang März", "2025-03"),
     ("2025-04-20", "Mitte März kehrten die ersten Störche zurück.", "Mitte März", "2025-03"),
@@ -114,6 +118,25 @@ CASES = [
     ("2024-05-15", "In der Nacht auf Sonntag fiel der erste Schnee.", "Nacht auf Sonntag", "2024-05-11"),
     ("2024-05-14", "In der Nacht auf den Dienstag schloss die Grenze.", "Nacht auf den Dienstag",
      "2024-05-13"),
+    # a bare weekday or month by its clause's tense (tense.yaml): in a future clause the
+    # next such day, else the latest
+    ("2024-05-15", "Der Ausschuss wird sich am Freitag erneut treffen.", "Freitag", "2024-05-17"),
+    ("2024-05-15", "Am Donnerstag soll der Landtag über den Haushalt abstimmen.", "Donnerstag",
+     "2024-05-16"),
+    ("2024-05-15", "Die Kommission wird Dienstagabend entscheiden.", "Dienstagabend", "2024-05-21"),
+    ("2024-05-15", "Der Bürgermeister sagte am Montag, die Halle werde saniert.", "Montag",
+     "2024-05-13"),
+    # the perfect's participle stands at the end of the clause
+    ("2024-05-15", "Am Freitag hat die Reederei in Kiel erklärt, sie werde neue Fähren kaufen.",
+     "Freitag", "2024-05-10"),
+    ("2024-05-15", "Die Fähre wird im November wieder fahren.", "November", "2024-11"),
+    # seasons (seasons.yaml), placed as English places them; 2024-05-15 is in spring
+    ("2024-05-15", "Im Sommer wird die Fähre öfter nach Helgoland fahren.", "Sommer", "2024-SU"),
+    ("2024-05-15", "Letzten Winter fror der Stausee zu.", "Letzten Winter", "2023-WI"),
+    ("2024-05-15", "Der Deich wurde im Frühjahr 2023 erhöht.", "Frühjahr 2023", "2023-SP"),
+    ("2024-05-15", "Diesen Herbst soll der Tunnel fertig sein.", "Diesen Herbst", "2024-FA"),
+    ("2024-05-15", "Im kommenden Frühling beginnt der Abriss.", "kommenden Frühling", "2025-SP"),
+    ("2024-05-15", "Die Brücke bleibt bis zum Herbst gesperrt.", "Herbst", "2024-FA"),
 ]
 
 
@@ -130,6 +153,8 @@ def test_german_reading(dct, text, expr, value):
     "Am nächsten Morgen war der Pegel gesunken.",
     "Vor 2000 Zuschauern gewann die Elf.",  # a crowd, no year
     "Die Miete stieg um bis zu 1500 Euro.",
+    "Das Sommerfest fiel ins Wasser.",  # a compound, no season
+    "Im Winter ist der Pass oft gesperrt.",  # any winter, as English "in winter"
 ])
 def test_no_date_in_german(text):
     assert tag(text, datetime.date(2024, 5, 15), lang="de") == []

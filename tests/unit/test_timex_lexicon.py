@@ -139,6 +139,28 @@ def test_a_recurring_weekday_of_a_new_language_is_a_line_of_its_weekdays_file(tm
     assert found == [("Ĉiun mardon", "XXXX-WXX-2", "SET")]
 
 
+def test_a_new_language_reads_the_tense_of_a_clause_from_its_file(tmp_path):
+    _write_language(tmp_path, "ee")
+    (tmp_path / "ee" / "tense.yaml").write_text(
+        "future: {endings: [os]}\npast: {endings: [is]}\n", encoding="utf-8")
+    dct = datetime.date(2025, 7, 23)  # a Wednesday
+    found = [(t.text, t.time.value) for t in other_languages.tag_other(
+        "La konsilio kunvenos ĵaŭdo. La urbestro parolis ĵaŭdo.", dct, lang="ee", root=tmp_path)]
+    assert found == [("ĵaŭdo", "2025-07-24"), ("ĵaŭdo", "2025-07-17")]
+
+
+def test_a_new_language_reads_its_seasons_from_its_file(tmp_path):
+    _write_language(tmp_path, "ef")
+    (tmp_path / "ef" / "seasons.yaml").write_text(
+        "names: {somero: SU, vintro: WI}\nphrases: {'lasta {season}': last, "
+        "'{season} {year}': year}\nafter: [ĝis]\n", encoding="utf-8")
+    dct = datetime.date(2025, 7, 23)
+    found = [(t.text, t.time.value) for t in other_languages.tag_other(
+        "Lasta vintro, somero 2019 kaj ĝis somero.", dct, lang="ef", root=tmp_path)]
+    assert found == [("Lasta vintro", "2024-WI"), ("somero 2019", "2019-SU"),
+                     ("somero", "2025-SU")]
+
+
 @pytest.mark.parametrize("kind, text, message", [
     ("month_parts", "parts: {komenco: [10, 1]}\n", r"month_parts\.yaml 'komenco'"),
     ("month_parts", "parts: {komenco: [1, 10]}\nperiods: {de la jaro: [0, jaro]}\n",
@@ -148,6 +170,18 @@ def test_a_recurring_weekday_of_a_new_language_is_a_line_of_its_weekdays_file(tm
      r"day_parts\.yaml words 'hieraŭvespere'"),
     ("weekdays", "names: [lundo, mardo, merkredo, ĵaŭdo, vendredo, sabato, dimanĉo]\n"
                  "every: [ĉiu tago]\n", r"weekdays\.yaml every"),
+    ("tense", "future: {words: {estos: jes}}\n", r"tense\.yaml future words"),
+    ("seasons", "names: {somero: SUMMER}\n", r"seasons\.yaml names"),
+    ("numbers", "words: {du: 2}\njoins: [' ']\n", r"numbers\.yaml joins"),
+    ("numbers", "words: {du: 2}\njoins: {kaj: 1}\n", r"numbers\.yaml joins"),
+    ("seasons", "names: {somero: SU}\nphrases: {lasta somero: last}\n",
+     r"seasons\.yaml phrases 'lasta somero'"),
+    ("seasons", "names: {somero: SU}\nphrases: {'{season} {year}': last}\n",
+     r"seasons\.yaml phrases"),
+    ("tense", "compounds: [{tense: soon, aux: [estas], then: '\\w+ita', reach: 2}]\n",
+     r"tense\.yaml compounds"),
+    ("tense", "compounds: [{tense: past, aux: [estas], then: '(', reach: 2}]\n",
+     r"tense\.yaml compounds then"),
 ])
 def test_a_broken_optional_file_names_itself(tmp_path, kind, text, message):
     _write_language(tmp_path, "eb")

@@ -18,6 +18,10 @@ from generator.timex.lexicon import load
 
 # (dateline, sentence, expression, value); 2024-05-15 is a Wednesday
 CASES = [
+    # counted spans with compound numbers (numbers.yaml joins; "veintitrés" is one word)
+    ("2024-05-15", "El dique cedió hace veintitrés días.", "hace veintitrés días", "2024-04-22"),
+    ("2024-05-15", "La mina cerrará dentro de treinta y cinco años.",
+     "dentro de treinta y cinco años", "2059"),
     # absolute dates (months.yaml)
     ("2024-08-02", "El contrato de arrendamiento se firmó el 3 de febrero de 2024.",
      "3 de febrero de 2024", "2024-02-03"),
@@ -112,6 +116,27 @@ CASES = [
     ("2024-05-15", "Los precios bajarán a mediados del mes que viene.", "mediados del mes que viene",
      "2024-06"),
     ("2024-05-15", "El lunes se reunió la junta vecinal.", "lunes", "2024-05-13"),  # one day
+    # a bare weekday or month by its clause's tense (tense.yaml): in a future clause the
+    # next such day, else the latest
+    ("2024-05-15", "La junta vecinal se reunirá el viernes en el ayuntamiento.", "viernes",
+     "2024-05-17"),
+    ("2024-05-15", "El alcalde va a presentar el jueves su plan de obras.", "jueves", "2024-05-16"),
+    ("2024-05-15", "El martes por la noche se votará la moción.", "martes por la noche",
+     "2024-05-21"),
+    ("2024-05-15", "La portavoz dijo el lunes que el puerto seguirá cerrado.", "lunes",
+     "2024-05-13"),
+    ("2024-05-15", "La naviera ha anunciado el martes que comprará dos barcos.", "martes",
+     "2024-05-14"),
+    ("2024-05-15", "El puerto reabrirá en noviembre.", "noviembre", "2024-11"),
+    ("2024-05-15", "El pleno aprobó en septiembre la ordenanza.", "septiembre", "2023-09"),
+    # seasons (seasons.yaml), placed as English places them; 2024-05-15 is in spring
+    ("2024-05-15", "Este verano el ferry hará más viajes a la isla.", "Este verano", "2024-SU"),
+    ("2024-05-15", "El invierno pasado se heló el embalse.", "El invierno pasado", "2023-WI"),
+    ("2024-05-15", "La primavera de 2023 fue muy seca en la comarca.", "La primavera de 2023",
+     "2023-SP"),
+    ("2024-05-15", "El puerto deportivo se reformó en otoño.", "otoño", "2023-FA"),
+    ("2024-05-15", "El próximo verano abrirá el museo del mar.", "El próximo verano", "2024-SU"),
+    ("2024-05-15", "La presa estará terminada antes del invierno.", "invierno", "2024-WI"),
 ]
 
 
@@ -128,6 +153,8 @@ def test_spanish_reading(dct, text, expr, value):
     "Nadie sabe qué traerá el día de mañana.",
     "La manifestación reunió a 1500 personas.",  # no year word before the number
     "El Festival del Mar 2024 cambió de sede.",  # "mar" is the sea
+    "La Primavera Árabe cambió la región.",  # a capitalised season is a name
+    "En otoño los bosques cambian de color.",  # any autumn, as English "in autumn"
 ])
 def test_no_date_in_spanish(text):
     assert tag(text, datetime.date(2024, 5, 15), lang="es") == []

@@ -10,7 +10,7 @@ import re
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import two_digit_year
+from generator.timex.calendar import season_from, two_digit_year
 from generator.timex.context import Context
 from generator.timex.handlers.common import LEX, Pieces, norm, one, prev_word, span, told_base
 from generator.timex.numbers import year_from_words
@@ -206,23 +206,10 @@ def season(c: Candidate, ctx: Context) -> Pieces:
     told = _season_of_story(c, ctx, code, rel)
     if told is not None:
         return [(first, c.end, told)]
-    cur_year, cur_code = V.season_of(ctx.dct)
-    cur_start = V.season(cur_year, cur_code, "").start
-    options = [V.season(y, code, "season") for y in (cur_year - 1, cur_year, cur_year + 1)]
     if rel in ("last", "this past", "past", "previous"):
-        pick = max((o for o in options if o.start < cur_start), key=lambda o: o.start)  # type: ignore[operator]
+        how: str | None = "last"
     elif rel in ("next", "this coming", "coming"):
-        pick = min((o for o in options if o.start > cur_start), key=lambda o: o.start)  # type: ignore[operator]
-    elif rel == "this":
-        pick = V.season(ctx.dct.year if code != "WI" or ctx.dct.month > 2 else ctx.dct.year - 1,
-                        code, "season")
+        how = "next"
     else:
-        tense = ctx.tense(c.start, c.end)
-        if tense == "past":
-            pick = max((o for o in options if o.start <= ctx.dct), key=lambda o: o.start)  # type: ignore[operator]
-        elif tense == "future":
-            pick = min((o for o in options if o.end >= ctx.dct), key=lambda o: o.start)  # type: ignore[operator]
-        else:
-            pick = V.season(ctx.dct.year if code != "WI" or ctx.dct.month > 2 else ctx.dct.year - 1,
-                            code, "season")
-    return [(first, c.end, pick)]
+        how = "this" if rel == "this" else ctx.tense(c.start, c.end)
+    return [(first, c.end, season_from(ctx.dct, code, how, "season"))]
