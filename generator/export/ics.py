@@ -29,9 +29,10 @@ def timeline_ics(timeline: Timeline, config: SiteConfig, name: str | None = None
 
 
 def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None = None,
-                        pieces: Pieces | None = None) -> Iterator[bytes]:
+                        pieces: Pieces | None = None, paging: Paging | None = None) -> Iterator[bytes]:
     """``timeline_ics`` in UTF-8 pieces: the calendar's head, then each event (kept in
-    ``pieces`` where they lie in the last build's file, with the page it links)."""
+    ``pieces`` where they lie in the last build's file, with the page it links).
+    ``paging``: the renderer's year split of this timeline (else worked out here)."""
     articles = articles_by_slug(timeline)
     lines = [
         "BEGIN:VCALENDAR",
@@ -44,7 +45,7 @@ def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None
     if config.description and not name:
         lines.append("X-WR-CALDESC:" + escape_text(config.description))
     yield _folded(lines)
-    paging = Paging(timeline, config)  # which page holds each event, worked out once
+    paging = paging or Paging(timeline, config)  # which page holds each event, worked out once
     for event in timeline.events:
         if not event.time.anchored:
             continue
