@@ -31,7 +31,7 @@ from .layout import is_site, no_articles
 from .media import Media, collect_media
 from .memo import IdentityMemo
 from .model import Article, ArticleAnalysis, Problem, Timeline
-from .options import RESIDENT_MIN_WINDOW_ITEMS, BuildOptions
+from .options import BuildOptions
 from .output import Spare, StagingFolder, check_output_dir
 from .sink import MemorySite
 from .workers import PoolMapper, default_workers, worker_context, worker_pool
@@ -325,13 +325,12 @@ def _chronology(site: Site, analyses: list[ArticleAnalysis], options: BuildOptio
         memo = chronology.ChronologyMemo.one_run(windows, stored)
         timeline = assemble(site, analyses, memo, window_mapper(options, remote), report)
     else:
-        resident = bool(state.chronology.windows)  # this process merged before: its heap is big
         memo = state.chronology
         kept = memo.windows
         if windows is not None:  # (only while the cache is open: the memo outlives it)
             memo.windows, memo.stored_items = windows, stored  # type: ignore[assignment]
         try:
-            timeline = assemble(site, analyses, memo, window_mapper(options, remote, resident), report)
+            timeline = assemble(site, analyses, memo, window_mapper(options, remote), report)
         finally:
             memo.stored_items = None
             if memo.windows is windows:  # a failure before the chronology replaced them
@@ -424,15 +423,11 @@ def _writable(folder: Path) -> bool:
         return False
 
 
-def window_mapper(options: BuildOptions, remote: DaskSession, resident: bool = False) -> WindowMapper:
+def window_mapper(options: BuildOptions, remote: DaskSession) -> WindowMapper:
     """Where the merge windows the memo lacks are clustered: on the build's Dask cluster
-    with --dask, else in worker processes when there are many (else here). ``resident``:
-    a process that keeps a site's state (annals serve, the build server) forks a heap of
-    hundreds of MB, so only a merge of many more items is worth its pool."""
-    if options.dask:
-        return DaskMapper(remote)
-    least = options.pool_min_window_items
-    return PoolMapper(default_workers(options.jobs), max(least, RESIDENT_MIN_WINDOW_ITEMS) if resident else least)
+    with --dask, else in worker processes when there are many (else here)."""
+    return DaskMapper(remote) if options.dask else PoolMapper(default_workers(options.jobs),
+                                                              options.pool_min_window_items)
 
 
 def remote_settings(site: Site) -> RemoteSettings:

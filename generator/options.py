@@ -13,10 +13,6 @@ from pathlib import Path
 # 1,000 items (0.1 s); 3,000 leaves a margin. When other processes already keep both cores
 # busy (a load of 3.5 here) the pool gains nothing at any size: it only adds its ~20% of CPU.
 PARALLEL_MIN_WINDOW_ITEMS = 3000
-# In a process that keeps a site's state (annals serve, the build server: 400+ MB at 5,000
-# articles) forking costs much more. A save that changed the words of a dated sentence
-# clustered its month again (3,814 items): 0.75 s a save with the pool, 0.33 s without.
-RESIDENT_MIN_WINDOW_ITEMS = 10000
 
 
 @dataclass(frozen=True)

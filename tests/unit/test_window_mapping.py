@@ -130,25 +130,3 @@ def test_the_cache_reads_a_chronology_s_windows_in_one_query_per_500(tmp_path: P
         assert found[keys[4]] == WindowResult(((0,), (1, 7)), None)
     finally:
         store.close()
-
-
-def test_a_process_keeping_the_state_clusters_a_save_s_windows_itself(tmp_path: Path):
-    """Forking annals serve or the build server (hundreds of MB at archive size) costs more
-    than the pool saves on the few windows of a save: their threshold is
-    RESIDENT_MIN_WINDOW_ITEMS. The same options' first build, from nothing, uses the pool."""
-    from generator.incremental import PipelineState
-    from generator.options import RESIDENT_MIN_WINDOW_ITEMS
-
-    site = write_bench_site(tmp_path / "site", 60)
-    options = pipeline.BuildOptions(site, use_cache=False, jobs=2, pool_min_window_items=10)
-    state = PipelineState()
-    first = pipeline.run_pipeline(options, state=state, in_memory=True)
-    assert first.merge.clustered.get("pool")
-    article = next((site / "content" / "articles").rglob("*.md"))
-    article.write_text(article.read_text() + "\n\nThe port reopened on 3 March 2024 after repairs.\n")
-    again = pipeline.run_pipeline(options, state=state, in_memory=True)
-    assert sum(again.merge.clustered.values()) > 0
-    assert set(again.merge.clustered) == {"here"}
-    assert pipeline.window_mapper(options, DaskSession(None), resident=True).min_items == RESIDENT_MIN_WINDOW_ITEMS
-    bigger = replace(options, pool_min_window_items=RESIDENT_MIN_WINDOW_ITEMS * 2)
-    assert pipeline.window_mapper(bigger, DaskSession(None), resident=True).min_items == RESIDENT_MIN_WINDOW_ITEMS * 2
