@@ -166,7 +166,7 @@ class Preview:
             result = run_pipeline(serve_build_options(self.site_dir, self.drafts), state=self.state,
                                   in_memory=True)
             assert result.site is not None
-            site, changed, rendered = self._changes(result, reusing, edited=changed_paths is not None)
+            site, changed, rendered = self._changes(result, reusing, edited=set(unbuilt) if changed_paths is not None else None)
             if self.output_dir is not None and (changed or not self.built):
                 write_site(site.everything(), self.output_dir)
         except Exception as exc:  # every failure is shown in the browser, never kills serve
@@ -182,7 +182,7 @@ class Preview:
         return RebuildOutcome(True, time.perf_counter() - started, trigger, tuple(changed), result.analysed,
                               rendered, reload=bool(changed) or was_error is not None)
 
-    def _changes(self, result: BuildResult, reusing: bool, edited: bool = True) -> tuple[MemorySite, list[str], int]:
+    def _changes(self, result: BuildResult, reusing: bool, edited: set[str] | None = None) -> tuple[MemorySite, list[str], int]:
         """The site to serve, the files that changed and the pages made afresh.
 
         A build of the same settings, theme templates and timeline as the last one (``reusing``:
@@ -209,8 +209,8 @@ class Preview:
                 render.check_templates(render.find_theme(result.config.theme, self.site_dir))
             changed = [n for n in site.names() if n in result.scheduled
                        or (n in site.ready and previous.ready.get(n) != site.ready[n])] + sorted(site.groups)
-            for name in changed if edited else ():
-                if name.startswith("articles/") and name in site.pending:
+            for name in _edited_article_pages(result, edited) if edited else ():
+                if name in site.pending:
                     site.get(name)  # an edited article's page: its errors show now
             rendered = result.rendered
         self.inputs = inputs
@@ -349,6 +349,13 @@ async def _serve_forever(options: ServeOptions, preview: Preview, sockets: list[
         server.stop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
+
+
+def _edited_article_pages(result: BuildResult, edited: set[str]) -> list[str]:
+    """The pages of the articles whose files were saved: made at once, so that their errors
+    show in the terminal with the save. The other pages a save changed (the articles citing
+    the same events, 20 or so on a big archive) wait for a browser."""
+    return [render.urls.article_page(a.article.slug) for a in result.timeline.articles if a.article.path in edited]
 
 
 def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], None]) -> None:
