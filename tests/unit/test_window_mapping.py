@@ -130,3 +130,20 @@ def test_the_cache_reads_a_chronology_s_windows_in_one_query_per_500(tmp_path: P
         assert found[keys[4]] == WindowResult(((0,), (1, 7)), None)
     finally:
         store.close()
+
+
+def test_the_pair_guards_never_turn_away_a_pair_the_scores_accept(items, monkeypatch):
+    """merge._may_merge and merge._may_conflict only skip work: without them (every pair
+    weighed in full) each window clusters the same, and the scores accept some pairs."""
+    from generator.chronology import merge
+    from generator.chronology.windows import weigh, windows
+
+    tasks = [(w, weigh(found, SETTINGS)) for w, found in windows(items, SETTINGS).items()]
+    guarded = [merge.cluster_events(events, SETTINGS) for _, events in tasks]
+    accepted = sum(merge.merge_score(a, b, SETTINGS) is not None
+                   for _, events in tasks for a in events for b in events if a is not b)
+    monkeypatch.setattr(merge, "_may_merge", lambda a, b, settings: True)
+    monkeypatch.setattr(merge, "_may_conflict", lambda a, b, settings: True)
+    assert [merge.cluster_events(events, SETTINGS) for _, events in tasks] == guarded
+    assert accepted > 0
+    assert any(len(c) > 1 for clusters in guarded for c in clusters)
