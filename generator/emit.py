@@ -60,6 +60,7 @@ class EmitMemo:
     digests: dict = field(default_factory=dict)  # InputDigests' memo
     paging: object = None  # the last render.paging.Paging
     theme: object = None  # the last jinja2 Environment
+    cards: object = None  # its render.cards.CardMemo: the event cards made with it
 
     def fresh_for(self, environment: str) -> "EmitMemo":
         return self if environment == self.environment else EmitMemo(environment)
@@ -90,9 +91,10 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
     maker = render.PageMaker(timeline, config, theme, build_info=build_info, media=media,
                              options=options or render.RenderOptions(),
                              environment=memo.theme if memo is not None else None,
-                             last_paging=memo.paging if memo is not None else None)
+                             last_paging=memo.paging if memo is not None else None,
+                             cards=memo.cards if memo is not None else None)
     if memo is not None:
-        memo.paging, memo.theme = maker.paging, maker.environment
+        memo.paging, memo.theme, memo.cards = maker.paging, maker.environment, maker.cards
     records = maker.layout.records
     digests: dict[str, str] = {}
     splicer = None
@@ -131,7 +133,7 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
     # timeline and the page maker are inherited, only record positions and names travel.
     assert staging.root is not None
     with worker_pool(workers, multiprocessing.get_context("fork"), _set_worker_state,
-                     (timeline, config, media, maker, staging.root, splicer)) as pool:
+                     (timeline, config, media, maker, staging.root, splicer, memo is not None)) as pool:
         # first: the longest tasks (each big export is a second or two on a big archive)
         exports = [pool.submit(_export_in_worker, names) for names in export_groups(list(streams))]
         written = _pages(records, digests, staging, emit, last, stats, maker, pool)
@@ -223,7 +225,9 @@ def _pages(records: tuple[render.PageRecord, ...], digests: dict[str, str], stag
         runs += [pool.submit(_render_in_worker, run) for run in _page_runs(records, unlinked)]
         stats.rendered += len(todo) + len(unlinked)
         for run in runs:
-            staging.add_written(run.result())
+            names, made = run.result()
+            staging.add_written(names)
+            maker.adopt(made)
         todo += unlinked
     else:
         todo = sorted(todo + _link_all(records, unchanged, staging, stats))
@@ -305,12 +309,13 @@ def _workers(timeline: Timeline, jobs: int | None) -> int:
 
 # In each forked worker: what it renders and where it writes, set by the pool's initializer
 # (never read in the parent).
-_WORKER: dict[str, tuple] = {}
+_WORKER: dict[str, object] = {}
 
 
 def _set_worker_state(timeline: Timeline, config: SiteConfig, media: Media, maker: render.PageMaker,
-                      root: Path, splicer: Splicer | None) -> None:
+                      root: Path, splicer: Splicer | None, send_cards: bool) -> None:
     _WORKER["state"] = (timeline, config, media, maker, root, splicer)
+    _WORKER["send_cards"] = send_cards
 
 
 def export_groups(names: list[str]) -> list[list[str]]:
@@ -336,8 +341,10 @@ def _export_in_worker(names: list[str]) -> tuple[list[str], dict, int]:
     return names, {n: splicer.placed[n] for n in names if n in splicer.placed}, splicer.copied - copied_before
 
 
-def _render_in_worker(positions: list[int]) -> list[str]:
-    """Render the pages at ``positions`` of the maker's records into the staging folder."""
+def _render_in_worker(positions: list[int]) -> tuple[list[str], tuple[list, list]]:
+    """Render the pages at ``positions`` of the maker's records into the staging folder;
+    their names go back, and the event cards made for them when the build's process keeps
+    its cards for the next build (the build server)."""
     _, _, _, maker, root, _ = _WORKER["state"]
     records = maker.layout.records
     names = []
@@ -345,4 +352,5 @@ def _render_in_worker(positions: list[int]) -> list[str]:
         record = records[position]
         write_file(root, record.path, maker.pieces(record))
         names.append(record.path)
-    return names
+    made = maker.made_elsewhere()  # taken in any case: a worker renders many runs
+    return names, made if _WORKER["send_cards"] else ([], [])

@@ -83,6 +83,7 @@ class LastSite:
     paging: object = None  # its render.paging.Paging: scopes of the same events keep their year pages
     records: RecordMemo = field(default_factory=RecordMemo)  # its page records (render.pages)
     chronology: ChronologyMemo | None = None  # the memo the next chronology leaves its changes in (serve)
+    cards: object = None  # its render.cards.CardMemo: event cards made for its environment
 
 
 @dataclass
@@ -131,7 +132,8 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
     maker = render.PageMaker(timeline, config, theme_dir, build_info=build_info, media=media,
                              options=options, environment=last.environment if last else None,
                              last_paging=last.paging if last else None, records=records_memo,
-                             changes=last.chronology.changes if last is not None and last.chronology is not None else None)
+                             changes=last.chronology.changes if last is not None and last.chronology is not None else None,
+                             cards=last.cards if last is not None else None)
     site = MemorySite()
     for name, data in media.files.items():
         site(name, data)
@@ -151,7 +153,7 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
         else:  # a page of the last site never asked for is bound to this maker, not that one
             site.later(record.path, lambda record=record: maker(record))
     made = LastSite(config, timeline, site, maker.environment, inputs, memo, maker.paging, records_memo,
-                    last.chronology if last is not None else None)
+                    last.chronology if last is not None else None, maker.cards)
     return site, sorted(fresh), made
 
 

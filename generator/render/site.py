@@ -25,6 +25,7 @@ from ..model import ArticleAnalysis, Timeline, TimelineEvent
 from ..search import SearchDocument
 from . import chrono, urls
 from . import search as search_records
+from .cards import CardMaker, EventMemo
 from .body import Highlight, hidden_spans, markdown_converter, marked_sentence, public_text, render_body
 from .editor import dropped_from_body, problem_groups, render_error_page  # noqa: F401 - render_error_page: re-exported
 from .pages import Page, PageRecord, RecordMemo, SiteLayout, page_records, year_records  # noqa: F401 - Page: re-exported
@@ -115,16 +116,29 @@ class PageMaker:
                  build_info: Mapping[str, str] | None = None, media: Media | None = None,
                  options: RenderOptions | None = None, environment: jinja2.Environment | None = None,
                  last_paging: Paging | None = None, records: RecordMemo | None = None,
-                 changes: EventChanges | None = None):
+                 changes: EventChanges | None = None, cards: EventMemo | None = None):
         options = options or RenderOptions()
         # compiled templates in the site's language; reusable while the theme and settings stay
         self.environment = environment or make_environment(theme_dir, interface_language(config.language))
         self._renderer = _Renderer(timeline, config, self.environment, theme_dir,
-                                   dict(build_info or {}), media or Media(), options, last_paging, changes)
+                                   dict(build_info or {}), media or Media(), options, last_paging, changes,
+                                   cards)
         self.paging = self._renderer.paging
+        self.cards = self._renderer.cards.memo  # for the next run with this environment
         self.records = {r.path: r for r in page_records(timeline, self.paging, options.review, records)}
         self.paths = list(self.records)
         self.layout = SiteLayout(tuple(self.records.values()), self.paging)
+
+    def made_elsewhere(self) -> tuple[list, list]:
+        """The event views and cards made since the last call (a worker's, to send back)."""
+        views = self._renderer.views
+        return self.cards.take_fresh(lambda event_id: views.event(views.events[event_id]))
+
+    def adopt(self, made: tuple[list, list]) -> None:
+        """Views and cards a worker made for this maker's timeline (made_elsewhere)."""
+        views, cards = made
+        self._renderer.views.adopt(views)
+        self.cards.add(cards, self.cards.placeholder)
 
     def know_citing(self, citing) -> None:
         """The events citing each article, in timeline order (render.inputs counted them)."""
@@ -154,7 +168,8 @@ def search_documents(timeline: Timeline, config: SiteConfig, theme_dir: Path, *,
 class _Renderer(YearPages):
     def __init__(self, timeline: Timeline, config: SiteConfig, env: jinja2.Environment,
                  theme_dir: Path, build_info: dict[str, str], media: Media, options: RenderOptions,
-                 last_paging: Paging | None = None, changes: EventChanges | None = None):
+                 last_paging: Paging | None = None, changes: EventChanges | None = None,
+                 cards: EventMemo | None = None):
         self.timeline = timeline
         self.config = config
         self.env = env
@@ -166,7 +181,8 @@ class _Renderer(YearPages):
         self.window = (story.start, story.end) if story else None
         self.images = event_images(timeline, media)
         self.lang = interface_language(config.language)
-        self.views = Views(timeline, config.language, self.images)
+        memo = cards if cards is not None else EventMemo()
+        self.views = Views(timeline, config.language, self.images, memo)
         self.paging = Paging(timeline, config, last_paging, changes)
         self.parts = TimelineParts(timeline, config, self.views, self.paging, self.images,
                                    self.window, options.preview)
@@ -174,6 +190,7 @@ class _Renderer(YearPages):
         self.markdown = markdown_converter()  # reused by every article page of this run
         self.structured = StructuredData(config, self.views, self.parts.event_url)
         self._key_dates_of: dict[str, tuple] = {}
+        self.cards = CardMaker(env, memo, self._links)
 
     def render(self, record: PageRecord) -> str:
         return "".join(self.render_chunks(record))
@@ -198,24 +215,32 @@ class _Renderer(YearPages):
         if page.kind == "404":
             base = self.config.base_path
             href: Callable[[str], str] = lambda target: base + target  # noqa: E731
+            card = lambda view, fallback: fallback(view)  # noqa: E731 - links from the base path
         else:
             href = lambda target: urls.link(page.path, target)  # noqa: E731
-        return {
-            "site": self.config,
+            card = lambda view, fallback: self.cards.card(view, page.path, fallback)  # noqa: E731
+        return self._links(href) | {
             "page": page,
-            "href": href,
-            # links to pages by what they are: the URL layout is urls.py's alone
-            "actor_href": lambda slug: href(urls.pretty(urls.actor_page(slug))),
-            "article_href": lambda slug: href(urls.pretty(urls.article_page(slug))),
+            "event_card": card,  # the event_item macro's card, made once a build (cards.py)
             "nav": [(target, self.lang.gettext(label), kind) for target, label, kind in NAV],
             "exports": [(target, self.lang.gettext(label)) for target, label in EXPORT_LINKS],
-            "dir": self.lang.direction,
             "build": self.build_info,
             "generator_name": self.build_info.get("generator", f"Annals {__version__}"),
             "event_url": self.parts.event_url,
             "options": self.options,
-            "media_src": lambda image: href(image.src) if image.local else image.src,
             "og_image": self.parts.og_image(page.image),
+        }
+
+    def _links(self, href: Callable[[str], str]) -> dict[str, Any]:
+        """What a card may read (cards.py): the link helpers of a page, the settings."""
+        return {
+            "site": self.config,
+            "href": href,
+            # links to pages by what they are: the URL layout is urls.py's alone
+            "actor_href": lambda slug: href(urls.pretty(urls.actor_page(slug))),
+            "article_href": lambda slug: href(urls.pretty(urls.article_page(slug))),
+            "media_src": lambda image: href(image.src) if image.local else image.src,
+            "dir": self.lang.direction,
         }
 
     def _page(self, record: PageRecord) -> tuple[Page, dict[str, Any]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -18,6 +18,9 @@ from ..media import Image
 from ..model import Actor, ArticleAnalysis, Event, KeyDate, Timeline, TimelineEvent, TimeValue
 from . import chrono
 from .body import marked_sentence, shown_dateline
+
+if TYPE_CHECKING:
+    from .cards import EventMemo
 
 KIND_ORDER = ("country", "person", "organisation", "group", "place")
 KIND_TITLES = {"country": N_("Countries"), "person": N_("People"), "organisation": N_("Organisations"),
@@ -133,7 +136,8 @@ class KindGroup:
 class Views:
     """Lookups over one Timeline, and the view objects built from it."""
 
-    def __init__(self, timeline: Timeline, language: str, images: dict[str, Image] | None = None):
+    def __init__(self, timeline: Timeline, language: str, images: dict[str, Image] | None = None,
+                 memo: "EventMemo | None" = None):
         self.timeline = timeline
         self.language = language
         self.lang = interface_language(language)
@@ -148,6 +152,9 @@ class Views:
         # second date may be cited by another happening than its first, so the phrase, not
         # the sentence's event id, says which timeline event a citation belongs to.
         self.timeline_event_at = PhraseEvents(timeline.events)
+        self.memo = memo  # views made by the last run with the same environment (cards.py)
+        if memo is not None:
+            memo.start(timeline.events, timeline.actors)
 
     def label(self, time: TimeValue) -> str:
         label = self._labels.get(time)
@@ -185,8 +192,23 @@ class Views:
     def event(self, event: TimelineEvent) -> EventView:
         view = self._event_views.get(event.id)
         if view is None:
-            view = self._event_views[event.id] = self._build_event(event)
+            memo, picture = self.memo, self.images.get(event.id)
+            view = memo.view(event, self.articles.get, picture) if memo is not None else None
+            if view is None:
+                view = self._build_event(event)
+                if memo is not None:
+                    memo.keep_view(event, self.articles.get, picture, view)
+            self._event_views[event.id] = view
         return view
+
+    def adopt(self, made: list[tuple[str, EventView]]) -> None:
+        """Views another process made of this timeline's events (by event id)."""
+        if self.memo is None:
+            return
+        for event_id, view in made:
+            event = self.events.get(event_id)
+            if event is not None:
+                self.memo.keep_view(event, self.articles.get, self.images.get(event_id), view, fresh=False)
 
     def _build_event(self, event: TimelineEvent) -> EventView:
         time = event.time

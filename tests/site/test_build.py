@@ -194,3 +194,24 @@ def test_split_timeline_links_land_on_year_pages(tiny_site: Path, tmp_path: Path
     assert "<loc>https://example.org/story/years/2025/</loc>" in sitemap
     assert re.search(r"<loc>https://example\.org/story/years/2025/\d\d/</loc>", sitemap)
     assert "embed/" not in sitemap
+
+
+def test_a_theme_card_that_reads_its_page_is_made_on_each_page(tiny_site: Path, tmp_path: Path):
+    """Event cards are made once and shared by the pages listing the event (render/cards.py)
+    only while the theme's event_item reads nothing of the page but its links: this one
+    prints the page's path, which each page must show as its own."""
+    templates = tiny_site / "themes" / "wherever" / "templates"
+    templates.mkdir(parents=True)
+    macros = (Path(__file__).resolve().parents[2] / "themes" / "default" / "templates" / "_macros.html")
+    text = macros.read_text(encoding="utf-8").replace(
+        '<p class="event-date">', '<p class="on-page">{{ page.path }}</p><p class="event-date">', 1)
+    (templates / "_macros.html").write_text(text, encoding="utf-8")
+    with (tiny_site / "site.yaml").open("a", encoding="utf-8") as config:
+        config.write("\ntheme: wherever\n")
+    out = tmp_path / "out"
+    build(tiny_site, out)
+    pages = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("index.html")}
+    listing = {path: set(re.findall(r'<p class="on-page">([^<]*)</p>', html)) for path, html in pages.items()}
+    listing = {path: found for path, found in listing.items() if found}
+    assert len(listing) >= 3  # home, embed, actor pages...
+    assert all(found == {path} for path, found in listing.items()), listing
