@@ -1,0 +1,29 @@
+"""Table cases for the accuracy step of issue 15, session 12: a quarter told by its last
+day ("the quarter ended July 31") in a text that has named no quarter is the calendar quarter
+most of its months lie in, not the one just ended at the dateline.
+
+Every sentence is original. Same row format as test_timex_cases.py, which runs them.
+"""
+
+from __future__ import annotations
+
+from timex_rows import r
+
+
+O = "2024-10-24"  # Thursday
+
+
+CASES: list[tuple[str | None, str, str, str, str, str]] = [
+    # a quarter told by its last day: the calendar quarter of most of its three months
+    (O, "In the quarter ended July 31, the brewer sold 3 million cases.", "the quarter",
+     "2024-Q2", r("2024-04-01", "2024-06-30"), "DATE"),
+    # ... which the comparison a year back then follows
+    (O, "For the quarter ended Aug. 3, the chain earned $4 million, up from $3 million a year "
+     "earlier.", "a year earlier", "2023-Q2", r("2023-04-01", "2023-06-30"), "DATE"),
+    # once the text has named its (fiscal) quarter, "the quarter" is that one, by its name
+    (O, "The chain reported its fiscal first quarter. For the quarter ended Sept. 28, "
+     "it earned $4 million.", "the quarter", "2024-Q1", r("2024-01-01", "2024-03-31"), "DATE"),
+]
+
+NONE: list[tuple[str | None, str, str]] = [
+]
