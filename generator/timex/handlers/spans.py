@@ -141,8 +141,12 @@ def duration_the(c: Candidate, ctx: Context) -> Pieces:
 
 
 def plural_units(c: Candidate, ctx: Context) -> Pieces:
-    """ "for years", "took months", "decades of war": PXY, PXM..."""
+    """ "for years", "took months", "decades of war", "a weeks-long strike": PXY, PXM...;
+    "a day-long meeting": one unit (P1D)."""
     g = c.groups
+    if g["unit1"]:
+        return one(c, V.duration(V.duration_value(1, _UNIT_OF[g["unit1"].lower()]),
+                                 "unit_long"))
     key = "unit" if g["unit"] else "unit2"
     unit = _UNIT_OF[(g[key] or "").lower()]
     s, e = span(c, key)
