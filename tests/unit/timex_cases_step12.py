@@ -1,6 +1,8 @@
 """Table cases for the accuracy step of issue 15, session 12: a quarter told by its last
 day ("the quarter ended July 31") in a text that has named no quarter is the calendar quarter
-most of its months lie in, not the one just ended at the dateline.
+most of its months lie in, not the one just ended at the dateline; lengths told as adjectives
+("a day-long meeting", "decades-long", in spans.yaml's examples); the past tenses of more
+irregular verbs ("lit", "swept", "hid") date their clause.
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -11,6 +13,7 @@ from timex_rows import r
 
 
 O = "2024-10-24"  # Thursday
+W = "2025-07-23"  # Wednesday
 
 
 CASES: list[tuple[str | None, str, str, str, str, str]] = [
@@ -23,6 +26,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # once the text has named its (fiscal) quarter, "the quarter" is that one, by its name
     (O, "The chain reported its fiscal first quarter. For the quarter ended Sept. 28, "
      "it earned $4 million.", "the quarter", "2024-Q1", r("2024-01-01", "2024-03-31"), "DATE"),
+    # the past of an irregular verb dates its clause as a regular -ed past does
+    (O, "Floods swept the valley in December.", "December", "2023-12",
+     r("2023-12-01", "2023-12-31"), "DATE"),
+    (W, "Fireworks lit up the harbour on New Year's Eve.", "New Year's Eve", "2024-12-31",
+     r("2024-12-31"), "DATE"),
+    (W, "Rebels overran the garrison and hid in the hills in December.", "December",
+     "2024-12", r("2024-12-01", "2024-12-31"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
