@@ -192,7 +192,7 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
         for m in g.weekday_re.finditer(text):
             wd = g.weekdays.get(m.group("wd").lower().rstrip("."))
             value = None if wd is None else V.unless_off_calendar(
-                lambda: _weekday_value(dct, wd, tense(m.start(), m.end())))
+                lambda: _weekday_value(dct, wd, tense(m.start(), m.end(), timetable=True)))
             if value is not None and len(m.group("wd")) >= 4:
                 found.append((m.start(), m.end(), value))
     if g.words is not None:

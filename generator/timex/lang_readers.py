@@ -273,7 +273,7 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
         if dct is None:
             return V.unresolved("XXXX-XX-XX", "day", "weekday_pod")
         return V.day(weekday_by_tense(dct, words.weekdays[_key(m.group("wd"))],
-                                      tense(*m.span("x"))), "weekday_pod")
+                                      tense(*m.span("x"), timetable=True)), "weekday_pod")
     return V.vague(words.vague[_key(m.group("w"))], "vague")
 
 

@@ -35,6 +35,9 @@ class ClauseCues:
     not_verbs: frozenset[str]
     compounds: tuple[Compound, ...]
     openers: frozenset[str]
+    # the present of a verb of scheduling ("se réunit", "tagt"): future before a weekday
+    timetable: frozenset[str] = frozenset()
+    timetable_not_after: frozenset[str] = frozenset()  # words making it a noun ("le vote")
 
 
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
@@ -139,11 +142,16 @@ def _clause_cues(data: dict, where: str) -> ClauseCues | None:
     compounds = data.get("compounds") or []
     if not isinstance(compounds, list):
         raise LexiconError(f"{where} compounds: expected a list")
+    timetable = _mapping(data.get("timetable") or {}, f"{where} timetable")
     return ClauseCues(
         words, tuple(sorted(endings.items(), key=lambda e: -len(e[0]))),
         frozenset(w.lower() for w in _strings(data.get("not_verbs", []), f"{where} not_verbs")),
         tuple(_compound(c, f"{where} compounds") for c in compounds),
-        frozenset(w.lower() for w in _strings(data.get("openers", []), f"{where} openers")))
+        frozenset(w.lower() for w in _strings(data.get("openers", []), f"{where} openers")),
+        frozenset(w.lower() for w in _strings(timetable.get("words", []),
+                                              f"{where} timetable words")),
+        frozenset(w.lower() for w in _strings(timetable.get("not_after", []),
+                                              f"{where} timetable not_after")))
 
 
 def _compound(data: Any, where: str) -> Compound:

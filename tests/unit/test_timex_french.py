@@ -141,6 +141,17 @@ CASES = [
     # "en hiver" only in a past or future clause, as English "in winter"
     ("2024-05-15", "Le pont suspendu rouvrira en hiver.", "hiver", "2024-WI"),
     ("2024-05-15", "Les loups ont traversé la vallée en hiver.", "hiver", "2023-WI"),
+    # the present of a verb of scheduling before a weekday: the coming one (tense.yaml
+    # timetable), as English "the council meets Monday"; not when the verb is a noun
+    ("2025-07-23", "Le conseil municipal se réunit lundi à la mairie.", "lundi", "2025-07-28"),
+    ("2025-07-23", "Les sénateurs votent mardi soir le budget des ports.", "mardi soir",
+     "2025-07-29"),
+    ("2025-07-23", "Le vote de lundi a été reporté.", "lundi", "2025-07-21"),
+    # "être" with a participle of motion is a passé composé, a past clause; with another
+    # participle ("est fermé") it may be a state, no tense
+    ("2025-07-23", "La délégation est arrivée en hiver au col.", "hiver", "2024-WI"),
+    ("2025-07-23", "Le ministre est arrivé mardi et repartira jeudi.", "mardi", "2025-07-22"),
+    ("2025-07-23", "Le musée est fermé en hiver.", "hiver", None),
 ]
 
 

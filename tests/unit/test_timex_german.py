@@ -137,6 +137,17 @@ CASES = [
     ("2024-05-15", "Diesen Herbst soll der Tunnel fertig sein.", "Diesen Herbst", "2024-FA"),
     ("2024-05-15", "Im kommenden Frühling beginnt der Abriss.", "kommenden Frühling", "2025-SP"),
     ("2024-05-15", "Die Brücke bleibt bis zum Herbst gesperrt.", "Herbst", "2024-FA"),
+    # the present of a verb of scheduling before a weekday: the coming one (tense.yaml
+    # timetable), as English "the council meets Monday"; the capitalised noun is none
+    ("2025-07-23", "Der Stadtrat tagt am Donnerstag im Rathaus.", "Donnerstag", "2025-07-24"),
+    ("2025-07-23", "Die Minister treffen sich am Montag in Bonn.", "Montag", "2025-07-28"),
+    ("2025-07-23", "Das Treffen am Montag fiel aus.", "Montag", "2025-07-21"),
+    # "sein" with a participle of motion is a perfect, a past clause; "ist geschlossen" a
+    # state, no tense
+    ("2025-07-23", "Die Fähre ist im Winter auf Grund gelaufen.", "Winter", "2024-WI"),
+    ("2025-07-23", "Der Kanzler ist im Winter nach Rom gereist.", "Winter", "2024-WI"),
+    ("2025-07-23", "Der Kanzler ist am Dienstag angekommen und wird am Donnerstag abreisen.",
+     "Dienstag", "2025-07-22"),
 ]
 
 

@@ -137,6 +137,13 @@ CASES = [
     ("2024-05-15", "El puerto deportivo se reformó en otoño.", "otoño", "2023-FA"),
     ("2024-05-15", "El próximo verano abrirá el museo del mar.", "El próximo verano", "2024-SU"),
     ("2024-05-15", "La presa estará terminada antes del invierno.", "invierno", "2024-WI"),
+    # the present of a verb of scheduling before a weekday: the coming one (tense.yaml
+    # timetable), as English "the council meets Monday"; not when the verb is a noun
+    ("2025-07-23", "El consejo de ministros se reúne el lunes en Sevilla.", "lunes",
+     "2025-07-28"),
+    ("2025-07-23", "Los diputados votan el martes por la noche.", "martes por la noche",
+     "2025-07-29"),
+    ("2025-07-23", "La visita del lunes fue breve.", "lunes", "2025-07-21"),
 ]
 
 
