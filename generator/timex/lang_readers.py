@@ -93,7 +93,7 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         readers.append(Reader(kind, arg, re.compile(rf"(?<!\w){pattern}(?!\w)", _FLAGS)))
 
     numbers = NumberWords.build({k.lower(): v for k, v in (own.numbers or {}).items()},
-                                own.number_joins, phrase)
+                                own.number_joins, phrase, own.hundreds, own.hundreds_joins)
     unit_of = {form.lower(): unit for unit, forms in (own.units or {}).items() for form in forms}
     if unit_of:
         amount = _DIGITS + ("|" + numbers.pattern if numbers.words else "")

@@ -113,6 +113,8 @@ class Lexicon:
     counted_ago: tuple[str, ...] = ()            # units.yaml: "il y a {amount} {unit}"
     counted_ahead: tuple[str, ...] = ()          # units.yaml: "dans {amount} {unit}"
     number_joins: tuple[str, ...] = ()           # numbers.yaml: "vingt-trois", "dreiundzwanzig"
+    hundreds: dict[str, int] | None = None       # numbers.yaml: "cent" -> 100, "doscientos" -> 200
+    hundreds_joins: tuple[str, ...] = ()         # numbers.yaml: "deux cents", "zweihundert"
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
     weekday_every: tuple[str, ...] = ()          # weekdays.yaml: "tous les {weekday}s", a SET
     night_before: tuple[str, ...] = ()           # weekdays.yaml: "Nacht zum {weekday}", the day before

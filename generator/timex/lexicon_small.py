@@ -73,6 +73,11 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         numbers={k: int(v) for k, v in _mapping(numbers.get("words") or {},
                                                 f"{lang}/numbers.yaml words").items()} or None,
         number_joins=_joins(numbers.get("joins", []), f"{lang}/numbers.yaml joins"),
+        hundreds={k: int(v) for k, v in _mapping(
+            _mapping(numbers.get("hundreds") or {}, f"{lang}/numbers.yaml hundreds").get(
+                "words") or {}, f"{lang}/numbers.yaml hundreds words").items()} or None,
+        hundreds_joins=_strings((numbers.get("hundreds") or {}).get("joins", []),
+                                f"{lang}/numbers.yaml hundreds joins"),
         part_joins=_strings((parts or {}).get("joins", []), f"{lang}/month_parts.yaml joins"),
         part_periods=_relative((parts or {}).get("periods") or {}, f"{lang}/month_parts.yaml periods")
         or None,

@@ -152,6 +152,13 @@ CASES = [
     ("2025-07-23", "La délégation est arrivée en hiver au col.", "hiver", "2024-WI"),
     ("2025-07-23", "Le ministre est arrivé mardi et repartira jeudi.", "mardi", "2025-07-22"),
     ("2025-07-23", "Le musée est fermé en hiver.", "hiver", None),
+    # hundreds (numbers.yaml hundreds): a unit times "cent", then a number below a hundred
+    ("2025-07-23", "Le moulin a été bâti il y a deux cents ans.", "il y a deux cents ans",
+     "1825"),
+    ("2025-07-23", "La cathédrale a brûlé il y a trois cent vingt-cinq ans.",
+     "il y a trois cent vingt-cinq ans", "1700"),
+    ("2025-07-23", "Le bail expire dans cent vingt jours.", "dans cent vingt jours",
+     "2025-11-20"),
 ]
 
 
@@ -183,6 +190,9 @@ def test_no_season_in_french(text):
 
 def test_number_words_of_no_number_count_nothing():
     assert tag("Il y a vingt-trente ans.", datetime.date(2024, 5, 15), lang="fr") == []
+    # ten is no count of hundreds, nor a hundred and more a rest below a hundred
+    assert tag("Il y a dix cents ans.", datetime.date(2024, 5, 15), lang="fr") == []
+    assert tag("Il y a cent cent ans.", datetime.date(2024, 5, 15), lang="fr") == []
 
 
 def test_a_capitalised_month_name_after_a_preposition_is_no_month():

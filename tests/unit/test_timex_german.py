@@ -148,6 +148,11 @@ CASES = [
     ("2025-07-23", "Der Kanzler ist im Winter nach Rom gereist.", "Winter", "2024-WI"),
     ("2025-07-23", "Der Kanzler ist am Dienstag angekommen und wird am Donnerstag abreisen.",
      "Dienstag", "2025-07-22"),
+    # hundreds (numbers.yaml hundreds), one word with what follows
+    ("2025-07-23", "Die Mühle wurde vor zweihundert Jahren gebaut.", "vor zweihundert Jahren",
+     "1825"),
+    ("2025-07-23", "Vor dreihundertfünfundzwanzig Jahren brannte der Dom.",
+     "Vor dreihundertfünfundzwanzig Jahren", "1700"),
 ]
 
 

@@ -144,6 +144,13 @@ CASES = [
     ("2025-07-23", "Los diputados votan el martes por la noche.", "martes por la noche",
      "2025-07-29"),
     ("2025-07-23", "La visita del lunes fue breve.", "lunes", "2025-07-21"),
+    # hundreds (numbers.yaml hundreds), each a word of its own, then a number below a hundred
+    ("2025-07-23", "El molino se construyó hace doscientos años.", "hace doscientos años",
+     "1825"),
+    ("2025-07-23", "La catedral ardió hace trescientos veinticinco años.",
+     "hace trescientos veinticinco años", "1700"),
+    ("2025-07-23", "El contrato vence dentro de ciento veinte días.",
+     "dentro de ciento veinte días", "2025-11-20"),
 ]
 
 
