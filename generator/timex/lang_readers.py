@@ -161,8 +161,13 @@ def _season_readers(own: Lexicon, add) -> None:
     after a preposition ("d'ici l'été", "en été"). Names match as written: "le Printemps"
     is a name, as English's capitalised "Arab Spring"."""
     names = rf"(?-i:{words_re(own.seasons or {})})"
+    # ... but a sentence may open with one, capitalised ("Été 2023 : ...", "Invierno
+    # pasado, ..."): at a sentence start a name is the season of a placed phrase
+    capitalised = words_re(n[:1].upper() + n[1:] for n in own.seasons or {} if n[:1].islower())
+    opening = rf"|(?:^|(?<=\n)|(?<=[.!?…]\s)|(?<=[«\"“(]))(?-i:{capitalised})" if capitalised else ""
     for template, kind in (own.season_phrases or {}).items():
-        add("season", kind, _template(template, season=names, year=r"1\d{3}|20\d{2}"))
+        add("season", kind, _template(template, season=f"(?:{names}{opening})",
+                                      year=r"1\d{3}|20\d{2}"))
     topic = words_re(own.season_topic)
     not_topic = rf"(?!\s+(?:{topic})(?:(?<=['’])|(?!\w)))" if topic else ""
     for needs_tense, before in ((False, own.season_after), (True, own.season_in)):
@@ -281,7 +286,8 @@ def _season(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date |
             tense: Tense) -> TimeValue | None:
     """A season as English places it (calendar.season_from); one alone after "en", "im"
     only in a past or future clause, as English "in summer" (else any summer: no date)."""
-    code = words.seasons[m.group("x" if reader.kind == "season_alone" else "season")]
+    name = m.group("x" if reader.kind == "season_alone" else "season")
+    code = words.seasons.get(name) or words.seasons[name[:1].lower() + name[1:]]  # "Été"
     if reader.kind == "season" and reader.arg == "year":
         return V.season(int(m.group("year")), code, "season_year")
     how = reader.arg if reader.kind == "season" else tense(*m.span("x"))

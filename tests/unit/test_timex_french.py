@@ -159,6 +159,10 @@ CASES = [
      "il y a trois cent vingt-cinq ans", "1700"),
     ("2025-07-23", "Le bail expire dans cent vingt jours.", "dans cent vingt jours",
      "2025-11-20"),
+    # a sentence may open with a capitalised season, in a placed phrase
+    ("2025-07-23", "Été 2023 : la sécheresse a vidé les étangs.", "Été 2023", "2023-SU"),
+    ("2025-07-23", "La neige a manqué. Hiver dernier, les pistes sont restées vertes.",
+     "Hiver dernier", "2024-WI"),
 ]
 
 
@@ -180,6 +184,7 @@ def test_numbers_that_are_no_year(text, number):
 
 @pytest.mark.parametrize("text", [
     "Elle a fait ses courses au Printemps Haussmann.",  # a capitalised season is a name
+    "Le Printemps 2024 des poètes a ouvert.",  # a name too: only a sentence may open with one
     "En été, le village se remplit de randonneurs.",  # any summer, as English "in summer"
     "Le bilan a été lourd.",  # a participle
     "Il a chanté au printemps de sa vie.",  # a topic

@@ -151,6 +151,10 @@ CASES = [
      "hace trescientos veinticinco años", "1700"),
     ("2025-07-23", "El contrato vence dentro de ciento veinte días.",
      "dentro de ciento veinte días", "2025-11-20"),
+    # a sentence may open with a capitalised season, in a placed phrase
+    ("2025-07-23", "Verano pasado, el embalse se secó.", "Verano pasado", "2024-SU"),
+    ("2025-07-23", "Invierno de 2022: las pistas se quedaron sin nieve.", "Invierno de 2022",
+     "2022-WI"),
 ]
 
 
@@ -168,6 +172,7 @@ def test_spanish_reading(dct, text, expr, value):
     "La manifestación reunió a 1500 personas.",  # no year word before the number
     "El Festival del Mar 2024 cambió de sede.",  # "mar" is the sea
     "La Primavera Árabe cambió la región.",  # a capitalised season is a name
+    "El festival Primavera 2024 cambió de sede.",  # a name too: only a sentence may open with one
     "En otoño los bosques cambian de color.",  # any autumn, as English "in autumn"
 ])
 def test_no_date_in_spanish(text):
