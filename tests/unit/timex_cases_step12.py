@@ -2,7 +2,7 @@
 day ("the quarter ended July 31") in a text that has named no quarter is the calendar quarter
 most of its months lie in, not the one just ended at the dateline; lengths told as adjectives
 ("a day-long meeting", "decades-long", in spans.yaml's examples); the past tenses of more
-irregular verbs ("lit", "swept", "hid") date their clause.
+irregular verbs ("lit", "swept", "hid") date their clause; "could last six weeks" leaves the verb "last" out of the length; "the Easter weekend" (days.yaml examples).
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -33,6 +33,10 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2024-12-31"), "DATE"),
     (W, "Rebels overran the garrison and hid in the hills in December.", "December",
      "2024-12", r("2024-12-01", "2024-12-31"), "DATE"),
+    # "last" after "to", a modal or a negation is the verb, outside the length
+    (W, "The trial is expected to last six weeks.", "six weeks", "P6W", "", "DURATION"),
+    (W, "The strike won't last two days.", "two days", "P2D", "", "DURATION"),
+    (W, "Prices rose over the last six weeks.", "the last six weeks", "P6W", "", "DURATION"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
