@@ -2,7 +2,8 @@
 day ("the quarter ended July 31") in a text that has named no quarter is the calendar quarter
 most of its months lie in, not the one just ended at the dateline; lengths told as adjectives
 ("a day-long meeting", "decades-long", in spans.yaml's examples); the past tenses of more
-irregular verbs ("lit", "swept", "hid") date their clause; "could last six weeks" leaves the verb "last" out of the length; "the Easter weekend" (days.yaml examples).
+irregular verbs ("lit", "swept", "hid") date their clause; "could last six weeks" leaves
+the verb "last" out of the length; "the Easter weekend" (days.yaml examples).
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
