@@ -229,6 +229,11 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     return bool(word) and word.group(1).lower() in _NOT_SENTENCE_END
 
 
+def _past_word(word: str) -> bool:
+    return word in _PAST or (word.endswith("ed") and len(word) >= 4
+                             and word not in _CUES.not_past_ed)
+
+
 def _is_participle(word: str) -> bool:
     return word in _PARTICIPLES or (word.endswith("ed") and word not in _CUES.not_past_ed)
 
@@ -254,8 +259,10 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
         elif low in cues.modal_future and word[0].islower():
             out.append("past" if nxt == "have" else "future")
         elif timetable and low in cues.schedule_present and prev not in _NOT_BEFORE_SCHEDULE \
-                and not prev.endswith(("'s", "’s")):
-            out.append("future")  # "the leaders meet Monday": the timetable present
+                and not prev.endswith(("'s", "’s")) and not _past_word(prev):
+            # "the leaders meet Monday": the timetable present; right after a past verb
+            # it is that verb's object ("counted votes on Sunday")
+            out.append("future")
         elif timetable and low in cues.schedule_heading and nxt in cues.headings \
                 and prev not in _NOT_BEFORE_SCHEDULE:
             out.append("future")  # "voters head to the polls on Sunday", "goes to trial Monday"

@@ -38,6 +38,15 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "The trial is expected to last six weeks.", "six weeks", "P6W", "", "DURATION"),
     (W, "The strike won't last two days.", "two days", "P2D", "", "DURATION"),
     (W, "Prices rose over the last six weeks.", "the last six weeks", "P6W", "", "DURATION"),
+    # the timetable present of a chamber, a court or voters: the coming day; not the
+    # object of a past verb ("counted votes on Sunday")
+    (W, "The appeals court hears the case on Monday.", "Monday", "2025-07-28", r("2025-07-28"),
+     "DATE"),
+    (W, "Parliament votes on the harbour bill on Tuesday.", "Tuesday", "2025-07-29",
+     r("2025-07-29"), "DATE"),
+    (W, "Farm ministers gather in Brussels on Monday.", "Monday", "2025-07-28", r("2025-07-28"),
+     "DATE"),
+    (W, "Officials counted votes on Sunday.", "Sunday", "2025-07-20", r("2025-07-20"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
