@@ -26,6 +26,7 @@ _PAST = _LEX.past_tenses
 _PARTICIPLES = frozenset(p for verb in _LEX.verbs for p in verb.participles)
 _NOT_BEFORE_SCHEDULE = _CUES.determiners | _CUES.not_before_schedule
 _PRESENT_COPULA = frozenset(("is", "are", "am", "'s", "’s", "be"))
+_UN_VERBS = _LEX.words("un_verbs")  # "unveiled": a past, though most -ed words in un- are not
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 # closing quotes include the typewriter '' and `` of wire copy
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=(?:[\"“‘(\[]|``)?[A-Z0-9])|\n")
@@ -287,7 +288,8 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
             out.append("future")  # "retail sales, due on Friday, ...": a figure still to come
         elif i and words[i - 1].lower() in cues.passive_aux and low not in ("was", "were", "had"):
             continue  # "will be held", "is expected": a participle, not a past tense
-        elif low.endswith("ed") and (low.startswith("un") or prev in cues.determiners):
+        elif low.endswith("ed") and ((low.startswith("un") and low not in _UN_VERBS)
+                                     or prev in cues.determiners):
             continue  # "an unspecified date", "the revised plan": adjectives
         elif low in _PAST and prev in cues.base_form_before:
             continue  # "the shop will shut", "agreed to cut": a base form like its past

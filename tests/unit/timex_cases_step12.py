@@ -14,6 +14,7 @@ from timex_rows import r
 
 
 O = "2024-10-24"  # Thursday
+M = "2025-10-15"  # Wednesday
 W = "2025-07-23"  # Wednesday
 
 
@@ -47,6 +48,12 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "Farm ministers gather in Brussels on Monday.", "Monday", "2025-07-28", r("2025-07-28"),
      "DATE"),
     (W, "Officials counted votes on Sunday.", "Sunday", "2025-07-20", r("2025-07-20"), "DATE"),
+    # an -ed word in "un-" that is a verb's past ("unveiled") dates its clause, as other
+    # pasts do; "an undisclosed sum" stays an adjective
+    (M, "The plan, unveiled in November, drew criticism.", "November", "2024-11",
+     r("2024-11-01", "2024-11-30"), "DATE"),
+    (M, "Police unearthed the hoard in November.", "November", "2024-11",
+     r("2024-11-01", "2024-11-30"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
