@@ -127,6 +127,13 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("day_part", None, rf"(?P<day>{days})\s+(?P<part>{words_re(day_parts)})")
     if own.year_after:
         add("year", None, rf"(?:{words_re(own.year_after)})\s+(?P<x>{_YEAR})(?![\d,.]\d|\s*%)")
+    # "les années 1980", "los años ochenta", "die 80er Jahre": a decade, its number in figures
+    # (four or two) or a word of numbers.yaml; "XIXe siècle", "siglo XIX", "19. Jahrhundert"
+    decade = r"1\d\d0|20\d0|\d0" + ("|" + numbers.pattern if numbers.words else "")
+    for template in own.decades:
+        add("decade", None, _template(template, decade=decade))
+    for template in own.centuries:
+        add("century", None, _template(template, century=r"(?-i:[IVX]{1,5})|[12]?\d"))
     if own.month_after:
         # a month in lower case, as prose writes it: "vers Mars" is the planet
         add("month", None,
@@ -268,6 +275,11 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
         return V.part_of_day(dct + datetime.timedelta(days=offset), code, "day_part")
     if kind == "year":
         return V.year(int(m.group("y")), "year")
+    if kind == "decade":
+        return _decade(m.group("decade"), words.numbers)
+    if kind == "century":
+        number = _century_number(m.group("century"))
+        return None if number is None else V.century(number, "century")
     if kind == "month":
         month_no = words.months[_key(m.group("x"))] + 1
         if dct is None:
@@ -296,6 +308,41 @@ def _season(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date |
     if dct is None:
         return V.unresolved(f"XXXX-{code}", "season", "season")
     return season_from(dct, code, str(how or "this"), "season")
+
+
+def _decade(text: str, numbers: NumberWords) -> TimeValue | None:
+    """ "1980", "80", "ochenta": the decade; two figures or a word, of the 1900s."""
+    key = _key(text)
+    tens = int(key) if key.isdigit() else numbers.value(key)
+    if tens is None or tens % 10:
+        return None
+    if tens < 100:
+        tens += 1900 if tens >= 10 else 2000  # "les années 00" are the 2000s
+    return V.decade(tens, "decade")
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _century_number(text: str) -> int | None:
+    """ "XIX" or "19" -> 19; a century from the first to the twenty-first."""
+    if text.isdigit():
+        n = int(text)
+    else:
+        values = [_ROMAN[ch] for ch in text]
+        n = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                for i, v in enumerate(values))
+        if _roman(n) != text:
+            return None  # "IIX", "VV": no numeral
+    return n if 1 <= n <= 21 else None
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
 
 
 def _weekday_number(words: Words, text: str) -> int | None:

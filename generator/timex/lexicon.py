@@ -123,6 +123,8 @@ class Lexicon:
     not_days: tuple[str, ...] = ()               # day_parts.yaml: "am Morgen" is no tomorrow
     day_and_part: dict[str, tuple[int, str]] | None = None  # day_parts.yaml: "anoche" -> (-1, NI)
     year_after: tuple[str, ...] = ()             # years.yaml: "en 1998", "depuis 2011"
+    decades: tuple[str, ...] = ()                # years.yaml: "les années {decade}", a decade
+    centuries: tuple[str, ...] = ()              # years.yaml: "{century}e siècle", a century
     month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
     clause_tense: ClauseCues | None = None       # tense.yaml: "a déclaré", "se réunira"
     season_phrases: dict[str, str] | None = None  # seasons.yaml: "l'{season} dernier" -> last

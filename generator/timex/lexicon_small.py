@@ -51,6 +51,7 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
 
     units, numbers, day_parts = read("units"), read("numbers"), read("day_parts")
     vague, weekdays, months = read("vague"), read("weekdays"), read("months")
+    years = read("years")
     where = f"{lang}/units.yaml"
     unit_forms = {unit: _strings(forms, f"{where} {unit}")
                   for unit, forms in _mapping(units.get("units") or {}, where).items()}
@@ -92,11 +93,22 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         weekday_relative=dict(relative_days) or None,
         weekday_every=every_day,
         night_before=night_before,
-        year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
+        year_after=_strings(years.get("after", []), f"{lang}/years.yaml after"),
+        decades=_templates(years.get("decades", []), "decade", f"{lang}/years.yaml decades"),
+        centuries=_templates(years.get("centuries", []), "century",
+                             f"{lang}/years.yaml centuries"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
         clause_tense=_clause_cues(read("tense"), f"{lang}/tense.yaml"),
         **_seasons(read("seasons"), f"{lang}/seasons.yaml"),
     )
+
+
+def _templates(data: Any, name: str, where: str) -> tuple[str, ...]:
+    """Phrases each holding the placeholder {name} ("les années {decade}")."""
+    templates = _strings(data, where)
+    if not all("{" + name + "}" in t for t in templates):
+        raise LexiconError(f"{where}: expected '... {{{name}}} ...'")
+    return templates
 
 
 def _joins(data: Any, where: str) -> tuple[str, ...]:

@@ -163,6 +163,13 @@ CASES = [
     ("2025-07-23", "Été 2023 : la sécheresse a vidé les étangs.", "Été 2023", "2023-SU"),
     ("2025-07-23", "La neige a manqué. Hiver dernier, les pistes sont restées vertes.",
      "Hiver dernier", "2024-WI"),
+    # decades and centuries (years.yaml), valued as English's "the 1980s", "the 19th century"
+    ("2025-07-23", "Le quartier date des années 1960.", "années 1960", "196"),
+    ("2025-07-23", "Dans les années 80, la filature a fermé.", "les années 80", "198"),
+    ("2025-07-23", "Les années soixante-dix ont vidé le bourg.", "Les années soixante-dix",
+     "197"),
+    ("2025-07-23", "Au XIXe siècle, le port exportait du vin.", "XIXe siècle", "18"),
+    ("2025-07-23", "Le 20e siècle a rasé le vieux pont.", "Le 20e siècle", "19"),
 ]
 
 
@@ -198,6 +205,9 @@ def test_number_words_of_no_number_count_nothing():
     # ten is no count of hundreds, nor a hundred and more a rest below a hundred
     assert tag("Il y a dix cents ans.", datetime.date(2024, 5, 15), lang="fr") == []
     assert tag("Il y a cent cent ans.", datetime.date(2024, 5, 15), lang="fr") == []
+    # a year is no decade, nor "IIX" a numeral
+    assert tag("Les années 1985 furent rudes.", datetime.date(2024, 5, 15), lang="fr") == []
+    assert tag("Le IIXe siècle.", datetime.date(2024, 5, 15), lang="fr") == []
 
 
 def test_a_capitalised_month_name_after_a_preposition_is_no_month():

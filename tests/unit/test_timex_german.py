@@ -153,6 +153,12 @@ CASES = [
      "1825"),
     ("2025-07-23", "Vor dreihundertfünfundzwanzig Jahren brannte der Dom.",
      "Vor dreihundertfünfundzwanzig Jahren", "1700"),
+    # decades and centuries (years.yaml), valued as English's "the 1980s", "the 19th century"
+    ("2025-07-23", "In den 1960er Jahren wuchs das Viertel.", "1960er Jahren", "196"),
+    ("2025-07-23", "Seit den 90er-Jahren schrumpft das Dorf.", "90er-Jahren", "199"),
+    ("2025-07-23", "Die achtziger Jahre brachten den Hafen zum Erliegen.", "achtziger Jahre",
+     "198"),
+    ("2025-07-23", "Im 19. Jahrhundert blühte der Weinhandel.", "19. Jahrhundert", "18"),
 ]
 
 

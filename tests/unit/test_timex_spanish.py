@@ -155,6 +155,10 @@ CASES = [
     ("2025-07-23", "Verano pasado, el embalse se secó.", "Verano pasado", "2024-SU"),
     ("2025-07-23", "Invierno de 2022: las pistas se quedaron sin nieve.", "Invierno de 2022",
      "2022-WI"),
+    # decades and centuries (years.yaml), valued as English's "the 1980s", "the 19th century"
+    ("2025-07-23", "En los años ochenta cerró la fábrica.", "los años ochenta", "198"),
+    ("2025-07-23", "La década de 1990 vació el pueblo.", "La década de 1990", "199"),
+    ("2025-07-23", "En el siglo XIX el puerto exportaba vino.", "el siglo XIX", "18"),
 ]
 
 
