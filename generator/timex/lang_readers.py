@@ -7,7 +7,8 @@ prochain"), parts of a month from ``month_parts.yaml`` ("fin mars", "mi-mars", "
 2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir", "mardi soir",
 "Dienstagabend"; its ``not_days`` are read as nothing: "am Morgen" is no tomorrow),
 months and years after the words of ``months.yaml`` and ``years.yaml`` ("en mars", "en
-1998") and the vague words of ``vague.yaml`` ("maintenant").
+1998"), the decades and centuries of ``years.yaml`` ("les années 80", "XIXe siècle") and the
+vague words of ``vague.yaml`` ("maintenant").
 The values are English's for the same readings: "late March" and "fin mars" are both the
 month, "two years ago" and "il y a deux ans" both the year.
 """
