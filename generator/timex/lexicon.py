@@ -118,6 +118,7 @@ class Lexicon:
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
     weekday_every: tuple[str, ...] = ()          # weekdays.yaml: "tous les {weekday}s", a SET
     night_before: tuple[str, ...] = ()           # weekdays.yaml: "Nacht zum {weekday}", the day before
+    before_date: tuple[str, ...] = ()            # weekdays.yaml: "Montag, den 21. Juli": one date
     this_part: tuple[str, ...] = ()              # day_parts.yaml: "ce matin", "cette nuit"
     weekday_part_joins: tuple[str, ...] = (" ",)  # day_parts.yaml: "mardi soir", "Dienstagabend"
     not_days: tuple[str, ...] = ()               # day_parts.yaml: "am Morgen" is no tomorrow

@@ -93,6 +93,7 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         weekday_relative=dict(relative_days) or None,
         weekday_every=every_day,
         night_before=night_before,
+        before_date=_strings(weekdays.get("before_date", []), f"{lang}/weekdays.yaml before_date"),
         year_after=_strings(years.get("after", []), f"{lang}/years.yaml after"),
         decades=_templates(years.get("decades", []), "decade", f"{lang}/years.yaml decades"),
         centuries=_templates(years.get("centuries", []), "century",

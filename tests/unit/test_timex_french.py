@@ -238,3 +238,19 @@ def test_month_parts_are_data_in_both_languages():
 def test_french_datelines_read_the_folder_abbreviations():
     found = find_dateline("Jeudi 12 févr. 2026\nLes dockers votent.", lang="fr")
     assert found.date == datetime.date(2026, 2, 12)
+
+
+@pytest.mark.parametrize("lang, text, expr, value", [
+    ("fr", "Le mardi 3 juin 2025, le pont a cédé.", "mardi 3 juin 2025", "2025-06-03"),
+    ("fr", "Lundi 21 juillet, la digue a tenu.", "Lundi 21 juillet", "2025-07-21"),
+    ("de", "Am Dienstag, den 3. Juni 2025, brach die Brücke.", "Dienstag, den 3. Juni 2025",
+     "2025-06-03"),
+    ("de", "Am Montag, 21. Juli, hielt der Deich.", "Montag, 21. Juli", "2025-07-21"),
+    ("es", "El martes 3 de junio de 2025 cedió el puente.", "martes 3 de junio de 2025",
+     "2025-06-03"),
+])
+def test_a_weekday_opening_a_date_is_one_expression(lang, text, expr, value):
+    # (French, German and Spanish alike) the weekday alone is no other day: "le mardi 3
+    # juin 2025" written in July is that day, not the latest Tuesday beside it
+    found = [(t.text, t.time.value) for t in tag(text, datetime.date(2025, 7, 23), lang=lang)]
+    assert found == [(expr, value)]
