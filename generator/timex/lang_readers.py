@@ -110,7 +110,9 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("weekday_set", None, _template(template.replace("{weekday}s", "{plural}"),
                                            weekday=weekday_re, plural=plural_re))
     for template in own.night_before:  # "in der Nacht zum Dienstag": Monday's night
-        add("night_before", None, _template(template, weekday=weekday_re))
+        # ({other}: the weekday the night starts on, read with the one it ends on: "la nuit
+        # de samedi à dimanche")
+        add("night_before", None, _template(template, weekday=weekday_re, other=weekday_re))
     parts = own.month_parts or {}
     if parts and own.part_joins:
         joins = "|".join(phrase(j) if j.strip() else r"\s+" for j in own.part_joins)

@@ -170,6 +170,11 @@ CASES = [
      "197"),
     ("2025-07-23", "Au XIXe siècle, le port exportait du vin.", "XIXe siècle", "18"),
     ("2025-07-23", "Le 20e siècle a rasé le vieux pont.", "Le 20e siècle", "19"),
+    # the night told by the two days it joins: one expression, the DATE of the first
+    ("2025-07-23", "Dans la nuit de samedi à dimanche, un hangar a brûlé.",
+     "nuit de samedi à dimanche", "2025-07-19"),
+    ("2025-07-23", "Dans la nuit du lundi au mardi, la digue a cédé.", "nuit du lundi au mardi",
+     "2025-07-21"),
 ]
 
 

@@ -159,6 +159,9 @@ CASES = [
     ("2025-07-23", "En los años ochenta cerró la fábrica.", "los años ochenta", "198"),
     ("2025-07-23", "La década de 1990 vació el pueblo.", "La década de 1990", "199"),
     ("2025-07-23", "En el siglo XIX el puerto exportaba vino.", "el siglo XIX", "18"),
+    # the night told by the two days it joins: one expression, the DATE of the first
+    ("2025-07-23", "En la noche del sábado al domingo ardió un almacén.",
+     "noche del sábado al domingo", "2025-07-19"),
 ]
 
 
