@@ -137,6 +137,11 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("decade", None, _template(template, decade=decade))
     for template in own.centuries:
         add("century", None, _template(template, century=r"(?-i:[IVX]{1,5})|[12]?\d"))
+    for template, rel in (own.month_relative or {}).items():
+        # "décembre dernier", "le 3 juin dernier", "el pasado 3 de junio", "vergangenen
+        # Dezember": a month (or a day of it) placed by a word, as English "last December"
+        add("month_rel", rel, _template(template, month=words_re(own.months),
+                                        day=r"3[01]|[12]\d|0?[1-9]"))
     if own.month_after:
         # a month in lower case, as prose writes it: "vers Mars" is the planet
         add("month", None,
@@ -278,6 +283,8 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
         return V.part_of_day(dct + datetime.timedelta(days=offset), code, "day_part")
     if kind == "year":
         return V.year(int(m.group("y")), "year")
+    if kind == "month_rel":
+        return _month_rel(m, str(reader.arg), words, dct)
     if kind == "decade":
         return _decade(m.group("decade"), words.numbers)
     if kind == "century":
@@ -311,6 +318,29 @@ def _season(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date |
     if dct is None:
         return V.unresolved(f"XXXX-{code}", "season", "season")
     return season_from(dct, code, str(how or "this"), "season")
+
+
+def _month_rel(m: re.Match[str], rel: str, words: Words,
+               dct: datetime.date | None) -> TimeValue | None:
+    """The latest such month (day) before the dateline's for "last", the first after it for
+    "next": "mars dernier" written in March is last year's, as English "last March"."""
+    month_no = words.months[_key(m.group("month"))] + 1
+    day_no = int(m.group("day")) if "day" in m.re.groupindex and m.group("day") else None
+    if dct is None:
+        return V.unresolved(f"XXXX-{month_no:02d}" + (f"-{day_no:02d}" if day_no else ""),
+                            "day" if day_no else "month", "month_" + rel)
+    step = -1 if rel == "last" else 1
+    if day_no is None:
+        y = dct.year if (month_no - dct.month) * step > 0 else dct.year + step
+        return V.month(y, month_no, "month_" + rel)
+    for y in (dct.year, dct.year + step):
+        try:
+            d = datetime.date(y, month_no, day_no)
+        except ValueError:
+            return None
+        if (d - dct).days * step > 0:
+            return V.day(d, "day_" + rel)
+    return None
 
 
 def _decade(text: str, numbers: NumberWords) -> TimeValue | None:

@@ -127,6 +127,7 @@ class Lexicon:
     decades: tuple[str, ...] = ()                # years.yaml: "les années {decade}", a decade
     centuries: tuple[str, ...] = ()              # years.yaml: "{century}e siècle", a century
     month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
+    month_relative: dict[str, str] | None = None  # months.yaml: "{month} dernier" -> last
     clause_tense: ClauseCues | None = None       # tense.yaml: "a déclaré", "se réunira"
     season_phrases: dict[str, str] | None = None  # seasons.yaml: "l'{season} dernier" -> last
     season_after: tuple[str, ...] = ()           # seasons.yaml: "d'ici l'[été]", this year's

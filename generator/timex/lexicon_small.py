@@ -99,9 +99,19 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         centuries=_templates(years.get("centuries", []), "century",
                              f"{lang}/years.yaml centuries"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
+        month_relative=_month_relative(months.get("relative") or {},
+                                       f"{lang}/months.yaml relative"),
         clause_tense=_clause_cues(read("tense"), f"{lang}/tense.yaml"),
         **_seasons(read("seasons"), f"{lang}/seasons.yaml"),
     )
+
+
+def _month_relative(data: Any, where: str) -> dict[str, str] | None:
+    """ "{month} dernier": last, "{day} {month} prochain": next."""
+    table = {str(k): str(v) for k, v in _mapping(data, where).items()}
+    if set(table.values()) - {"last", "next"} or not all("{month}" in t for t in table):
+        raise LexiconError(f"{where}: expected '... {{month}} ...': last|next")
+    return table or None
 
 
 def _templates(data: Any, name: str, where: str) -> tuple[str, ...]:

@@ -175,6 +175,14 @@ CASES = [
      "nuit de samedi à dimanche", "2025-07-19"),
     ("2025-07-23", "Dans la nuit du lundi au mardi, la digue a cédé.", "nuit du lundi au mardi",
      "2025-07-21"),
+    # a month or a day of it placed by "dernier", "prochain" (months.yaml relative): the
+    # latest before the dateline's, the first after it; "le 20 janvier dernier" written in
+    # July is this January's, though next January's is nearer
+    ("2025-07-23", "Le 20 janvier dernier, le maire a parlé.", "20 janvier dernier",
+     "2025-01-20"),
+    ("2025-07-23", "En décembre dernier, la criée a fermé.", "décembre dernier", "2024-12"),
+    ("2025-07-23", "Juillet dernier fut torride.", "Juillet dernier", "2024-07"),
+    ("2025-07-23", "Le 3 août prochain, le bac reprendra.", "3 août prochain", "2025-08-03"),
 ]
 
 

@@ -159,6 +159,12 @@ CASES = [
     ("2025-07-23", "Die achtziger Jahre brachten den Hafen zum Erliegen.", "achtziger Jahre",
      "198"),
     ("2025-07-23", "Im 19. Jahrhundert blühte der Weinhandel.", "19. Jahrhundert", "18"),
+    # a month or a day of it placed by "vergangenen", "nächsten" (months.yaml relative)
+    ("2025-07-23", "Im vergangenen Dezember trat der Bürgermeister zurück.",
+     "vergangenen Dezember", "2024-12"),
+    ("2025-07-23", "Am vergangenen 20. Januar sprach der Bürgermeister.",
+     "vergangenen 20. Januar", "2025-01-20"),
+    ("2025-07-23", "Im nächsten März beginnt der Bau.", "nächsten März", "2026-03"),
 ]
 
 

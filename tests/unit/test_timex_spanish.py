@@ -162,6 +162,12 @@ CASES = [
     # the night told by the two days it joins: one expression, the DATE of the first
     ("2025-07-23", "En la noche del sábado al domingo ardió un almacén.",
      "noche del sábado al domingo", "2025-07-19"),
+    # a month or a day of it placed by "pasado", "próximo" (months.yaml relative)
+    ("2025-07-23", "El pasado 20 de enero habló el alcalde.", "El pasado 20 de enero",
+     "2025-01-20"),
+    ("2025-07-23", "El pasado mes de marzo se inundó el valle.", "El pasado mes de marzo",
+     "2025-03"),
+    ("2025-07-23", "En diciembre pasado dimitió el alcalde.", "diciembre pasado", "2024-12"),
 ]
 
 
