@@ -142,6 +142,9 @@ CASES = [
     ("2025-07-23", "Der Stadtrat tagt am Donnerstag im Rathaus.", "Donnerstag", "2025-07-24"),
     ("2025-07-23", "Die Minister treffen sich am Montag in Bonn.", "Montag", "2025-07-28"),
     ("2025-07-23", "Das Treffen am Montag fiel aus.", "Montag", "2025-07-21"),
+    ("2025-07-23", "Die Stichwahl findet am Sonntag statt.", "Sonntag", "2025-07-27"),
+    ("2025-07-23", "Der Vorschlag kommt vom Minister, der am Montag sprach.", "Montag",
+     "2025-07-21"),
     # "sein" with a participle of motion is a perfect, a past clause; "ist geschlossen" a
     # state, no tense
     ("2025-07-23", "Die Fähre ist im Winter auf Grund gelaufen.", "Winter", "2024-WI"),
