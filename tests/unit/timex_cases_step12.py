@@ -54,6 +54,10 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2024-11-01", "2024-11-30"), "DATE"),
     (M, "Police unearthed the hoard in November.", "November", "2024-11",
      r("2024-11-01", "2024-11-30"), "DATE"),
+    # a past verb of saying right before "in" and a month dates the saying: not after the
+    # report, though the month ahead is nearer
+    (O, "The miller said in November that flour sales fell.", "November", "2023-11",
+     r("2023-11-01", "2023-11-30"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

@@ -38,6 +38,8 @@ _PREP_BEFORE = re.compile(r"\s(on|in|until|till|by|through)\s+(?:the\s+(?:early\
                           r"afternoon)\s+of\s+)?$", re.I)
 _WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _OBJECT_BREAKERS = LEX.words("object_breakers")
+# a past verb of saying right before "in"/"on" and the date dates the saying itself
+_SAID = frozenset(w for w in LEX.reporting_forms() if w != "says") - LEX.words("plan_verbs_before_on")
 _PERIOD_TO = LEX.pattern("period_to")
 _FUTURE_AUX = LEX.words("future_auxiliaries")
 _DETERMINERS = LEX.tense.determiners if LEX.tense else frozenset()
@@ -119,6 +121,8 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
     words = _words_before_preposition(ctx, start, (preposition,))
     if words is None:
         return False
+    if words and words[-1].lower() in _SAID:
+        return True  # "the company said in November that ...": the saying's own date
     for i in range(len(words) - 1, max(-1, len(words) - 2 - OBJECT_WORDS), -1):
         verb = words[i].lower()
         before = words[i - 1].lower() if i else ""
