@@ -58,6 +58,14 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # report, though the month ahead is nearer
     (O, "The miller said in November that flour sales fell.", "November", "2023-11",
      r("2023-11-01", "2023-11-30"), "DATE"),
+    # "from X to Y" is the complement of a thing done, its "to" no infinitive ...
+    (O, "The co-op relocated its bakery from Leeds to York in December.", "December",
+     "2023-12", r("2023-12-01", "2023-12-31"), "DATE"),
+    (O, "The lender raised its rate from 5% to 6% in December.", "December", "2023-12",
+     r("2023-12-01", "2023-12-31"), "DATE"),
+    # ... unless a verb follows it: still to do
+    (O, "The clerk was summoned from the archive to testify in December.", "December",
+     "2024-12", r("2024-12-01", "2024-12-31"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
