@@ -66,6 +66,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # ... unless a verb follows it: still to do
     (O, "The clerk was summoned from the archive to testify in December.", "December",
      "2024-12", r("2024-12-01", "2024-12-31"), "DATE"),
+    # "N units later" in a past clause with no date before it to count from: a span, as
+    # "ten years on"; from the dateline it would date a thing done after its report
+    (W, "A decade later, the quarry closed.", "A decade", "P10Y", "", "DURATION"),
+    (W, "The dam failed on March 3. Two days later, the valley flooded.", "Two days later",
+     "2025-03-05", r("2025-03-05"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
