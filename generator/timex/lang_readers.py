@@ -48,6 +48,8 @@ class Words:
     """The lookup tables the readings' values need."""
 
     numbers: NumberWords
+    approximately: re.Pattern[str] | None  # the words before an amount, left out of its value
+    vague_numbers: frozenset[str]
     unit_of: dict[str, str]
     weekdays: dict[str, int]
     months: dict[str, int]
@@ -98,6 +100,10 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     unit_of = {form.lower(): unit for unit, forms in (own.units or {}).items() for form in forms}
     if unit_of:
         amount = _DIGITS + ("|" + numbers.pattern if numbers.words else "")
+        if own.approximately:  # "il y a plus de deux ans": the count's date, as English's
+            amount = rf"(?:(?:{words_re(own.approximately)})\s+)?(?:{amount})"
+        if own.vague_numbers:  # "il y a quelques jours": some time back, no date
+            amount = rf"{amount}|{words_re(own.vague_numbers)}"
         for sign, templates in ((-1, own.counted_ago), (1, own.counted_ahead)):
             for template in templates:
                 add("counted", sign, _template(template, amount=amount, unit=words_re(unit_of)))
@@ -164,8 +170,10 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     vague = {k.lower(): v for k, v in (own.vague or {}).items()}
     if vague:
         add("vague", None, rf"(?P<w>{words_re(vague)})")
-    words = Words(numbers, unit_of, weekdays, months, {k.lower(): v for k, v in parts.items()},
-                  day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
+    approx = (re.compile(rf"(?:{words_re(own.approximately)})\s+", _FLAGS)
+              if own.approximately else None)
+    words = Words(numbers, approx, frozenset(_key(w) for w in own.vague_numbers), unit_of,
+                  weekdays, months, {k.lower(): v for k, v in parts.items()}, day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
                   dict(own.day_and_part or {}), dict(periods),  # (lexicon keys are lower case)
                   dict(own.seasons or {}))
     return tuple(readers), words
@@ -241,7 +249,15 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
            tense: Tense) -> TimeValue | None:
     kind = reader.kind
     if kind == "counted":
-        amount = _amount(m.group("amount"), words.numbers)
+        text = m.group("amount")
+        if _key(text) in words.vague_numbers:
+            # "il y a quelques jours", "vor wenigen Tagen": as English "a few days ago"
+            return V.vague("PAST_REF" if reader.arg < 0 else "FUTURE_REF",  # type: ignore[operator]
+                           "counted_vague")
+        if words.approximately is not None:
+            text = words.approximately.sub("", text, count=1) \
+                if words.approximately.match(text) else text
+        amount = _amount(text, words.numbers)
         if amount is None:
             return None  # words that are no number ("vingt-trente")
         unit = words.unit_of[_key(m.group("unit"))]

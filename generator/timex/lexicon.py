@@ -115,6 +115,8 @@ class Lexicon:
     number_joins: tuple[str, ...] = ()           # numbers.yaml: "vingt-trois", "dreiundzwanzig"
     hundreds: dict[str, int] | None = None       # numbers.yaml: "cent" -> 100, "doscientos" -> 200
     hundreds_joins: tuple[str, ...] = ()         # numbers.yaml: "deux cents", "zweihundert"
+    approximately: tuple[str, ...] = ()          # numbers.yaml: "plus de", "etwa": before an amount
+    vague_numbers: tuple[str, ...] = ()          # numbers.yaml: "quelques", "wenigen": no amount
     weekday_relative: dict[str, str] | None = None  # weekdays.yaml: "{weekday} dernier" -> last
     weekday_every: tuple[str, ...] = ()          # weekdays.yaml: "tous les {weekday}s", a SET
     night_before: tuple[str, ...] = ()           # weekdays.yaml: "Nacht zum {weekday}", the day before

@@ -79,6 +79,9 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
                 "words") or {}, f"{lang}/numbers.yaml hundreds words").items()} or None,
         hundreds_joins=_strings((numbers.get("hundreds") or {}).get("joins", []),
                                 f"{lang}/numbers.yaml hundreds joins"),
+        approximately=_strings(numbers.get("approximately", []),
+                               f"{lang}/numbers.yaml approximately"),
+        vague_numbers=_strings(numbers.get("vague", []), f"{lang}/numbers.yaml vague"),
         part_joins=_strings((parts or {}).get("joins", []), f"{lang}/month_parts.yaml joins"),
         part_periods=_relative((parts or {}).get("periods") or {}, f"{lang}/month_parts.yaml periods")
         or None,

@@ -183,6 +183,14 @@ CASES = [
     ("2025-07-23", "En décembre dernier, la criée a fermé.", "décembre dernier", "2024-12"),
     ("2025-07-23", "Juillet dernier fut torride.", "Juillet dernier", "2024-07"),
     ("2025-07-23", "Le 3 août prochain, le bac reprendra.", "3 août prochain", "2025-08-03"),
+    # an approximate amount keeps its date, a vague one is PAST_REF / FUTURE_REF
+    # (numbers.yaml approximately, vague), as English "more than two years ago", "a few days ago"
+    ("2025-07-23", "Il y a plus de deux ans, la digue a cédé.", "Il y a plus de deux ans",
+     "2023"),
+    ("2025-07-23", "Il y a quelques jours, le maire a parlé.", "Il y a quelques jours",
+     "PAST_REF"),
+    ("2025-07-23", "Le pont rouvrira dans quelques semaines.", "dans quelques semaines",
+     "FUTURE_REF"),
 ]
 
 

@@ -168,6 +168,11 @@ CASES = [
     ("2025-07-23", "Am vergangenen 20. Januar sprach der Bürgermeister.",
      "vergangenen 20. Januar", "2025-01-20"),
     ("2025-07-23", "Im nächsten März beginnt der Bau.", "nächsten März", "2026-03"),
+    # an approximate amount keeps its date, a vague one is PAST_REF / FUTURE_REF
+    ("2025-07-23", "Vor mehr als zwei Jahren brach der Deich.", "Vor mehr als zwei Jahren",
+     "2023"),
+    ("2025-07-23", "Vor wenigen Tagen sprach der Bürgermeister.", "Vor wenigen Tagen",
+     "PAST_REF"),
 ]
 
 

@@ -168,6 +168,10 @@ CASES = [
     ("2025-07-23", "El pasado mes de marzo se inundó el valle.", "El pasado mes de marzo",
      "2025-03"),
     ("2025-07-23", "En diciembre pasado dimitió el alcalde.", "diciembre pasado", "2024-12"),
+    # an approximate amount keeps its date, a vague one is PAST_REF / FUTURE_REF; "unos"
+    # before a number is "about"
+    ("2025-07-23", "Hace unos tres meses cedió el dique.", "Hace unos tres meses", "2025-04"),
+    ("2025-07-23", "Hace unos días habló el alcalde.", "Hace unos días", "PAST_REF"),
 ]
 
 
