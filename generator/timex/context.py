@@ -26,6 +26,7 @@ _PAST = _LEX.past_tenses
 _PARTICIPLES = frozenset(p for verb in _LEX.verbs for p in verb.participles)
 _NOT_BEFORE_SCHEDULE = _CUES.determiners | _CUES.not_before_schedule
 _PRESENT_COPULA = frozenset(("is", "are", "am", "'s", "’s", "be"))
+_UN_VERBS = _LEX.words("un_verbs")  # "unveiled": a past, though most -ed words in un- are not
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 # closing quotes include the typewriter '' and `` of wire copy
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=(?:[\"“‘(\[]|``)?[A-Z0-9])|\n")
@@ -229,6 +230,11 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     return bool(word) and word.group(1).lower() in _NOT_SENTENCE_END
 
 
+def _past_word(word: str) -> bool:
+    return word in _PAST or (word.endswith("ed") and len(word) >= 4
+                             and word not in _CUES.not_past_ed)
+
+
 def _is_participle(word: str) -> bool:
     return word in _PARTICIPLES or (word.endswith("ed") and word not in _CUES.not_past_ed)
 
@@ -254,8 +260,10 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
         elif low in cues.modal_future and word[0].islower():
             out.append("past" if nxt == "have" else "future")
         elif timetable and low in cues.schedule_present and prev not in _NOT_BEFORE_SCHEDULE \
-                and not prev.endswith(("'s", "’s")):
-            out.append("future")  # "the leaders meet Monday": the timetable present
+                and not prev.endswith(("'s", "’s")) and not _past_word(prev):
+            # "the leaders meet Monday": the timetable present; right after a past verb
+            # it is that verb's object ("counted votes on Sunday")
+            out.append("future")
         elif timetable and low in cues.schedule_heading and nxt in cues.headings \
                 and prev not in _NOT_BEFORE_SCHEDULE:
             out.append("future")  # "voters head to the polls on Sunday", "goes to trial Monday"
@@ -280,7 +288,8 @@ def markers(text: str, lo: int, hi: int, timetable: bool = False) -> list[str]:
             out.append("future")  # "retail sales, due on Friday, ...": a figure still to come
         elif i and words[i - 1].lower() in cues.passive_aux and low not in ("was", "were", "had"):
             continue  # "will be held", "is expected": a participle, not a past tense
-        elif low.endswith("ed") and (low.startswith("un") or prev in cues.determiners):
+        elif low.endswith("ed") and ((low.startswith("un") and low not in _UN_VERBS)
+                                     or prev in cues.determiners):
             continue  # "an unspecified date", "the revised plan": adjectives
         elif low in _PAST and prev in cues.base_form_before:
             continue  # "the shop will shut", "agreed to cut": a base form like its past

@@ -48,6 +48,9 @@ class Grammar:
     words: lang_readers.Words | None = None
     full_months: frozenset[str] = frozenset()  # an own lexicon's full names, lower case
     tense: ClauseCues | None = None  # an own lexicon's tense.yaml
+    # what may stand between a weekday and the date it opens ("lundi 21 juillet", "Montag,
+    # den 21. Juli", "el lunes 21 de julio"): spaces, a comma, weekdays.yaml's before_date
+    weekday_date_gap: re.Pattern[str] = re.compile(r"\s*,?\s+")
 
 
 def _locale_info(lang: str) -> dict | None:
@@ -88,9 +91,12 @@ def grammar_for(lang: str, root: Path | None = None) -> Grammar | None:
         months, weekdays, relative = _own_names(own)
         g = _grammar(lang, months, weekdays, relative)
         readers, words = lang_readers.compile_readers(own, months, weekdays)
+        words_between = "|".join(re.escape(w) for w in own.before_date)
+        gap = re.compile(rf"\s*,?\s+(?:(?:{words_between})\s+)?" if words_between else r"\s*,?\s+",
+                         re.I)
         return Grammar(g.lang, g.absolute, g.months, g.weekdays, g.weekday_re, g.relative,
                        readers, words, frozenset(name.lower() for name in own.months),
-                       own.clause_tense)
+                       own.clause_tense, gap)
     info = _locale_info(lang)
     if not info:
         return None
@@ -172,6 +178,7 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
         return []
     found: list[tuple[int, int, TimeValue | None]] = []
     tense = lang_tense.reader(g.tense, text)
+    dates: dict[int, int] = {}  # an absolute date's start -> its index in found
     for rule, pattern in g.absolute:
         for m in pattern.finditer(text):
             value = V.unless_off_calendar(lambda: _absolute_value(rule, m, g, dct, tense))
@@ -180,6 +187,7 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
             if mon.endswith(".") and (len(mon) > 4 or mon[:-1].lower() in g.full_months):
                 end -= 1  # "am 13. Juli.", "le 3 mai." : the dot ends the sentence
             if value is not None:
+                dates.setdefault(m.start(), len(found))
                 found.append((m.start(), end, value))
     for pattern, n, unit, sign in g.relative:
         for m in pattern.finditer(text):
@@ -192,8 +200,15 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
         for m in g.weekday_re.finditer(text):
             wd = g.weekdays.get(m.group("wd").lower().rstrip("."))
             value = None if wd is None else V.unless_off_calendar(
-                lambda: _weekday_value(dct, wd, tense(m.start(), m.end())))
-            if value is not None and len(m.group("wd")) >= 4:
+                lambda: _weekday_value(dct, wd, tense(m.start(), m.end(), timetable=True)))
+            gap = g.weekday_date_gap.match(text, m.end())
+            opened = dates.get(gap.end()) if gap is not None else None
+            if opened is not None:
+                # "le mardi 3 juin 2025": the weekday opens the date, one expression of its
+                # day; alone it would be read as another (the latest Tuesday)
+                _, end, date_value = found[opened]
+                found[opened] = (m.start(), end, date_value)
+            elif value is not None and len(m.group("wd")) >= 4:
                 found.append((m.start(), m.end(), value))
     if g.words is not None:
         found.extend(lang_readers.read(g.readers, g.words, text, dct, tense))

@@ -5,7 +5,11 @@ between the parts of a compound: French "vingt-trois", "soixante et onze", "quat
 dix-sept"; German "dreiundzwanzig" (units first); Spanish "treinta y cinco". A compound
 is the sum of its parts when it has the shape of tens and units: its largest part a
 multiple of ten, the others together less than twenty and than it ("soixante-dix-neuf" is
-60 + 10 + 9; "vingt-trente" is none). Hundreds and thousands are not read.
+60 + 10 + 9; "vingt-trente" is none). ``hundreds`` (``cent: 100``; Spanish lists each
+hundred, ``doscientos: 200``) and ``hundreds_joins`` (French ``[" ", "-"]``, German ``[""]``)
+read a number of hundreds: a unit times a hundred word, then a number below a hundred ("deux
+cents", "trois cent vingt", "zweihundertdreiundzwanzig", "doscientos treinta y cinco").
+Thousands are not read.
 """
 
 from __future__ import annotations
@@ -26,18 +30,52 @@ class NumberWords:
     pattern: str                   # a number word or compound, for a larger pattern
     _word: re.Pattern[str]
     _join: re.Pattern[str] | None
+    hundreds: dict[str, int] | None = None
+    _hundreds: re.Pattern[str] | None = None  # [unit join] hundred [join rest]
 
     @classmethod
-    def build(cls, words: dict[str, int], joins: tuple[str, ...], as_phrase) -> "NumberWords":
+    def build(cls, words: dict[str, int], joins: tuple[str, ...], as_phrase,
+              hundreds: dict[str, int] | None = None,
+              hundreds_joins: tuple[str, ...] = ()) -> "NumberWords":
         """``as_phrase``: a fixed phrase as a pattern (any run of spaces for a space)."""
         word = _alternation(words, as_phrase)
         join = _alternation(joins, as_phrase)
         pattern = f"(?:{word})(?:(?:{join})(?:{word}))*" if join and word else word
-        return cls(words, pattern, re.compile(f"(?:{word})", re.I),
-                   re.compile(f"(?:{join})", re.I) if join else None)
+        full, compiled = pattern, None
+        if hundreds and word:
+            # an empty join is German's one word ("zweihundert"): the join is then optional
+            hj = f"(?:{_alternation(hundreds_joins, as_phrase)})" + \
+                ("?" if "" in hundreds_joins else "")
+            hundred = _alternation(hundreds, as_phrase)
+            full = (f"(?:(?:{word}){hj})?(?:{hundred})(?:{hj}(?:{pattern}))?|{pattern}")
+            compiled = re.compile(f"(?:(?P<m>{word}){hj})?(?P<h>{hundred})(?:{hj}(?P<r>.+))?",
+                                  re.I)
+        return cls(words, full, re.compile(f"(?:{word})", re.I),
+                   re.compile(f"(?:{join})", re.I) if join else None,
+                   {k.lower(): v for k, v in (hundreds or {}).items()} or None, compiled)
 
     def value(self, text: str) -> int | None:
         """The number ``text`` (lower case, one space for a run of them) spells, or None."""
+        if text in self.words:
+            return self.words[text]
+        m = self._hundreds.fullmatch(text) if self._hundreds is not None else None
+        if m is not None and self.hundreds:
+            return self._hundreds_value(m)
+        return self._compound(text)
+
+    def _hundreds_value(self, m: re.Match[str]) -> int | None:
+        """ "deux cent vingt": a unit (2-9) times a hundred, then a number below a hundred;
+        a hundred word of its own ("doscientos") takes no unit before it."""
+        hundred = self.hundreds[m.group("h").lower()]  # type: ignore[index]
+        times = self.words.get(m.group("m").lower(), 0) if m.group("m") else 1
+        if not 1 <= times <= 9 or (m.group("m") and hundred != 100):
+            return None
+        rest = self._compound(m.group("r")) if m.group("r") else 0
+        if rest is None or rest >= 100:
+            return None
+        return times * hundred + rest
+
+    def _compound(self, text: str) -> int | None:
         if text in self.words:
             return self.words[text]
         parts, pos = [], 0

@@ -7,7 +7,8 @@ prochain"), parts of a month from ``month_parts.yaml`` ("fin mars", "mi-mars", "
 2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir", "mardi soir",
 "Dienstagabend"; its ``not_days`` are read as nothing: "am Morgen" is no tomorrow),
 months and years after the words of ``months.yaml`` and ``years.yaml`` ("en mars", "en
-1998") and the vague words of ``vague.yaml`` ("maintenant").
+1998"), the decades and centuries of ``years.yaml`` ("les années 80", "XIXe siècle") and the
+vague words of ``vague.yaml`` ("maintenant").
 The values are English's for the same readings: "late March" and "fin mars" are both the
 month, "two years ago" and "il y a deux ans" both the year.
 """
@@ -47,6 +48,8 @@ class Words:
     """The lookup tables the readings' values need."""
 
     numbers: NumberWords
+    approximately: re.Pattern[str] | None  # the words before an amount, left out of its value
+    vague_numbers: frozenset[str]
     unit_of: dict[str, str]
     weekdays: dict[str, int]
     months: dict[str, int]
@@ -93,10 +96,14 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         readers.append(Reader(kind, arg, re.compile(rf"(?<!\w){pattern}(?!\w)", _FLAGS)))
 
     numbers = NumberWords.build({k.lower(): v for k, v in (own.numbers or {}).items()},
-                                own.number_joins, phrase)
+                                own.number_joins, phrase, own.hundreds, own.hundreds_joins)
     unit_of = {form.lower(): unit for unit, forms in (own.units or {}).items() for form in forms}
     if unit_of:
         amount = _DIGITS + ("|" + numbers.pattern if numbers.words else "")
+        if own.approximately:  # "il y a plus de deux ans": the count's date, as English's
+            amount = rf"(?:(?:{words_re(own.approximately)})\s+)?(?:{amount})"
+        if own.vague_numbers:  # "il y a quelques jours": some time back, no date
+            amount = rf"{amount}|{words_re(own.vague_numbers)}"
         for sign, templates in ((-1, own.counted_ago), (1, own.counted_ahead)):
             for template in templates:
                 add("counted", sign, _template(template, amount=amount, unit=words_re(unit_of)))
@@ -109,7 +116,9 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("weekday_set", None, _template(template.replace("{weekday}s", "{plural}"),
                                            weekday=weekday_re, plural=plural_re))
     for template in own.night_before:  # "in der Nacht zum Dienstag": Monday's night
-        add("night_before", None, _template(template, weekday=weekday_re))
+        # ({other}: the weekday the night starts on, read with the one it ends on: "la nuit
+        # de samedi à dimanche")
+        add("night_before", None, _template(template, weekday=weekday_re, other=weekday_re))
     parts = own.month_parts or {}
     if parts and own.part_joins:
         joins = "|".join(phrase(j) if j.strip() else r"\s+" for j in own.part_joins)
@@ -127,6 +136,18 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("day_part", None, rf"(?P<day>{days})\s+(?P<part>{words_re(day_parts)})")
     if own.year_after:
         add("year", None, rf"(?:{words_re(own.year_after)})\s+(?P<x>{_YEAR})(?![\d,.]\d|\s*%)")
+    # "les années 1980", "los años ochenta", "die 80er Jahre": a decade, its number in figures
+    # (four or two) or a word of numbers.yaml; "XIXe siècle", "siglo XIX", "19. Jahrhundert"
+    decade = r"1\d\d0|20\d0|\d0" + ("|" + numbers.pattern if numbers.words else "")
+    for template in own.decades:
+        add("decade", None, _template(template, decade=decade))
+    for template in own.centuries:
+        add("century", None, _template(template, century=r"(?-i:[IVX]{1,5})|[12]?\d"))
+    for template, rel in (own.month_relative or {}).items():
+        # "décembre dernier", "le 3 juin dernier", "el pasado 3 de junio", "vergangenen
+        # Dezember": a month (or a day of it) placed by a word, as English "last December"
+        add("month_rel", rel, _template(template, month=words_re(own.months),
+                                        day=r"3[01]|[12]\d|0?[1-9]"))
     if own.month_after:
         # a month in lower case, as prose writes it: "vers Mars" is the planet
         add("month", None,
@@ -149,8 +170,10 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     vague = {k.lower(): v for k, v in (own.vague or {}).items()}
     if vague:
         add("vague", None, rf"(?P<w>{words_re(vague)})")
-    words = Words(numbers, unit_of, weekdays, months, {k.lower(): v for k, v in parts.items()},
-                  day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
+    approx = (re.compile(rf"(?:{words_re(own.approximately)})\s+", _FLAGS)
+              if own.approximately else None)
+    words = Words(numbers, approx, frozenset(_key(w) for w in own.vague_numbers), unit_of,
+                  weekdays, months, {k.lower(): v for k, v in parts.items()}, day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
                   dict(own.day_and_part or {}), dict(periods),  # (lexicon keys are lower case)
                   dict(own.seasons or {}))
     return tuple(readers), words
@@ -161,8 +184,13 @@ def _season_readers(own: Lexicon, add) -> None:
     after a preposition ("d'ici l'été", "en été"). Names match as written: "le Printemps"
     is a name, as English's capitalised "Arab Spring"."""
     names = rf"(?-i:{words_re(own.seasons or {})})"
+    # ... but a sentence may open with one, capitalised ("Été 2023 : ...", "Invierno
+    # pasado, ..."): at a sentence start a name is the season of a placed phrase
+    capitalised = words_re(n[:1].upper() + n[1:] for n in own.seasons or {} if n[:1].islower())
+    opening = rf"|(?:^|(?<=\n)|(?<=[.!?…]\s)|(?<=[«\"“(]))(?-i:{capitalised})" if capitalised else ""
     for template, kind in (own.season_phrases or {}).items():
-        add("season", kind, _template(template, season=names, year=r"1\d{3}|20\d{2}"))
+        add("season", kind, _template(template, season=f"(?:{names}{opening})",
+                                      year=r"1\d{3}|20\d{2}"))
     topic = words_re(own.season_topic)
     not_topic = rf"(?!\s+(?:{topic})(?:(?<=['’])|(?!\w)))" if topic else ""
     for needs_tense, before in ((False, own.season_after), (True, own.season_in)):
@@ -221,7 +249,15 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
            tense: Tense) -> TimeValue | None:
     kind = reader.kind
     if kind == "counted":
-        amount = _amount(m.group("amount"), words.numbers)
+        text = m.group("amount")
+        if _key(text) in words.vague_numbers:
+            # "il y a quelques jours", "vor wenigen Tagen": as English "a few days ago"
+            return V.vague("PAST_REF" if reader.arg < 0 else "FUTURE_REF",  # type: ignore[operator]
+                           "counted_vague")
+        if words.approximately is not None:
+            text = words.approximately.sub("", text, count=1) \
+                if words.approximately.match(text) else text
+        amount = _amount(text, words.numbers)
         if amount is None:
             return None  # words that are no number ("vingt-trente")
         unit = words.unit_of[_key(m.group("unit"))]
@@ -263,6 +299,13 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
         return V.part_of_day(dct + datetime.timedelta(days=offset), code, "day_part")
     if kind == "year":
         return V.year(int(m.group("y")), "year")
+    if kind == "month_rel":
+        return _month_rel(m, str(reader.arg), words, dct)
+    if kind == "decade":
+        return _decade(m.group("decade"), words.numbers)
+    if kind == "century":
+        number = _century_number(m.group("century"))
+        return None if number is None else V.century(number, "century")
     if kind == "month":
         month_no = words.months[_key(m.group("x"))] + 1
         if dct is None:
@@ -273,7 +316,7 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
         if dct is None:
             return V.unresolved("XXXX-XX-XX", "day", "weekday_pod")
         return V.day(weekday_by_tense(dct, words.weekdays[_key(m.group("wd"))],
-                                      tense(*m.span("x"))), "weekday_pod")
+                                      tense(*m.span("x"), timetable=True)), "weekday_pod")
     return V.vague(words.vague[_key(m.group("w"))], "vague")
 
 
@@ -281,7 +324,8 @@ def _season(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date |
             tense: Tense) -> TimeValue | None:
     """A season as English places it (calendar.season_from); one alone after "en", "im"
     only in a past or future clause, as English "in summer" (else any summer: no date)."""
-    code = words.seasons[m.group("x" if reader.kind == "season_alone" else "season")]
+    name = m.group("x" if reader.kind == "season_alone" else "season")
+    code = words.seasons.get(name) or words.seasons[name[:1].lower() + name[1:]]  # "Été"
     if reader.kind == "season" and reader.arg == "year":
         return V.season(int(m.group("year")), code, "season_year")
     how = reader.arg if reader.kind == "season" else tense(*m.span("x"))
@@ -290,6 +334,64 @@ def _season(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date |
     if dct is None:
         return V.unresolved(f"XXXX-{code}", "season", "season")
     return season_from(dct, code, str(how or "this"), "season")
+
+
+def _month_rel(m: re.Match[str], rel: str, words: Words,
+               dct: datetime.date | None) -> TimeValue | None:
+    """The latest such month (day) before the dateline's for "last", the first after it for
+    "next": "mars dernier" written in March is last year's, as English "last March"."""
+    month_no = words.months[_key(m.group("month"))] + 1
+    day_no = int(m.group("day")) if "day" in m.re.groupindex and m.group("day") else None
+    if dct is None:
+        return V.unresolved(f"XXXX-{month_no:02d}" + (f"-{day_no:02d}" if day_no else ""),
+                            "day" if day_no else "month", "month_" + rel)
+    step = -1 if rel == "last" else 1
+    if day_no is None:
+        y = dct.year if (month_no - dct.month) * step > 0 else dct.year + step
+        return V.month(y, month_no, "month_" + rel)
+    for y in (dct.year, dct.year + step):
+        try:
+            d = datetime.date(y, month_no, day_no)
+        except ValueError:
+            return None
+        if (d - dct).days * step > 0:
+            return V.day(d, "day_" + rel)
+    return None
+
+
+def _decade(text: str, numbers: NumberWords) -> TimeValue | None:
+    """ "1980", "80", "ochenta": the decade; two figures or a word, of the 1900s."""
+    key = _key(text)
+    tens = int(key) if key.isdigit() else numbers.value(key)
+    if tens is None or tens % 10:
+        return None
+    if tens < 100:
+        tens += 1900 if tens >= 10 else 2000  # "les années 00" are the 2000s
+    return V.decade(tens, "decade")
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _century_number(text: str) -> int | None:
+    """ "XIX" or "19" -> 19; a century from the first to the twenty-first."""
+    if text.isdigit():
+        n = int(text)
+    else:
+        values = [_ROMAN[ch] for ch in text]
+        n = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                for i, v in enumerate(values))
+        if _roman(n) != text:
+            return None  # "IIX", "VV": no numeral
+    return n if 1 <= n <= 21 else None
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
 
 
 def _weekday_number(words: Words, text: str) -> int | None:

@@ -22,15 +22,17 @@ _SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?…][\"”»’')\]]*\s+|\n")
 _CLAUSE_END = ",;:—–()\"«»"
 WINDOW = 250  # characters around an expression searched, as context.TENSE_WINDOW
 
-Tense = Callable[[int, int], "str | None"]
+# tense(start, end, timetable=False); ``timetable``: the expression is a weekday, which a
+# present of scheduling before it places ahead ("le conseil se réunit lundi")
+Tense = Callable[..., "str | None"]
 
 
 def reader(cues: ClauseCues | None, text: str) -> Tense:
     """tense(start, end) of ``text``: "past", "future" or None (None always without cues)."""
     if cues is None:
-        return lambda start, end: None
+        return lambda start, end, timetable=False: None
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text) if _opens_sentence(text, m.end())]
-    return lambda start, end: _tense(cues, text, ends, start, end)
+    return lambda start, end, timetable=False: _tense(cues, text, ends, start, end, timetable)
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -38,7 +40,8 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return not rest or rest[0].isupper() or rest[0].isdigit()
 
 
-def _tense(cues: ClauseCues, text: str, ends: list[int], start: int, end: int) -> str | None:
+def _tense(cues: ClauseCues, text: str, ends: list[int], start: int, end: int,
+           timetable: bool = False) -> str | None:
     i = bisect.bisect_right(ends, start)
     s_start = ends[i - 1] if i else 0
     j = bisect.bisect_right(ends, end)
@@ -48,7 +51,7 @@ def _tense(cues: ClauseCues, text: str, ends: list[int], start: int, end: int) -
     after_end = s_end
     if not all(w.lower() in cues.openers for _, w in before):  # mid-sentence: this clause
         after_end = next((i for i in range(end, s_end) if text[i] in _CLAUSE_END), s_end)
-    marks = markers(cues, before + _words(text, end, after_end))
+    marks = markers(cues, before + _words(text, end, after_end), timetable)
     earlier = [tense for pos, tense in marks if pos < start]
     if earlier:
         return earlier[-1]
@@ -59,8 +62,10 @@ def _words(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return [(m.start(), m.group().replace("’", "'")) for m in _WORD_RE.finditer(text, lo, hi)]
 
 
-def markers(cues: ClauseCues, words: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """(position, "past"/"future") of the tense markers among ``words``, in order."""
+def markers(cues: ClauseCues, words: list[tuple[int, str]],
+            timetable: bool = False) -> list[tuple[int, str]]:
+    """(position, "past"/"future") of the tense markers among ``words``, in order;
+    ``timetable``: a present of scheduling counts as future, as English's "meet Monday"."""
     out: list[tuple[int, str]] = []
     taken: set[int] = set()  # the forms compounds have read
     for i, (pos, word) in enumerate(words):
@@ -68,6 +73,9 @@ def markers(cues: ClauseCues, words: list[tuple[int, str]]) -> list[tuple[int, s
             continue
         low = word.lower()
         tense = _compound(cues, words, i, taken) or cues.words.get(low)
+        if tense is None and timetable and low in cues.timetable and word[0].islower() \
+                and (i == 0 or words[i - 1][1].lower() not in cues.timetable_not_after):
+            tense = "future"
         if tense is None and word[0].islower() and low not in cues.not_verbs:
             tense = _ending(cues, low)
         if tense is not None:

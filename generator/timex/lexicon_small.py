@@ -35,6 +35,9 @@ class ClauseCues:
     not_verbs: frozenset[str]
     compounds: tuple[Compound, ...]
     openers: frozenset[str]
+    # the present of a verb of scheduling ("se réunit", "tagt"): future before a weekday
+    timetable: frozenset[str] = frozenset()
+    timetable_not_after: frozenset[str] = frozenset()  # words making it a noun ("le vote")
 
 
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
@@ -48,6 +51,7 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
 
     units, numbers, day_parts = read("units"), read("numbers"), read("day_parts")
     vague, weekdays, months = read("vague"), read("weekdays"), read("months")
+    years = read("years")
     where = f"{lang}/units.yaml"
     unit_forms = {unit: _strings(forms, f"{where} {unit}")
                   for unit, forms in _mapping(units.get("units") or {}, where).items()}
@@ -70,6 +74,14 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         numbers={k: int(v) for k, v in _mapping(numbers.get("words") or {},
                                                 f"{lang}/numbers.yaml words").items()} or None,
         number_joins=_joins(numbers.get("joins", []), f"{lang}/numbers.yaml joins"),
+        hundreds={k: int(v) for k, v in _mapping(
+            _mapping(numbers.get("hundreds") or {}, f"{lang}/numbers.yaml hundreds").get(
+                "words") or {}, f"{lang}/numbers.yaml hundreds words").items()} or None,
+        hundreds_joins=_strings((numbers.get("hundreds") or {}).get("joins", []),
+                                f"{lang}/numbers.yaml hundreds joins"),
+        approximately=_strings(numbers.get("approximately", []),
+                               f"{lang}/numbers.yaml approximately"),
+        vague_numbers=_strings(numbers.get("vague", []), f"{lang}/numbers.yaml vague"),
         part_joins=_strings((parts or {}).get("joins", []), f"{lang}/month_parts.yaml joins"),
         part_periods=_relative((parts or {}).get("periods") or {}, f"{lang}/month_parts.yaml periods")
         or None,
@@ -84,11 +96,33 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         weekday_relative=dict(relative_days) or None,
         weekday_every=every_day,
         night_before=night_before,
-        year_after=_strings(read("years").get("after", []), f"{lang}/years.yaml after"),
+        before_date=_strings(weekdays.get("before_date", []), f"{lang}/weekdays.yaml before_date"),
+        year_after=_strings(years.get("after", []), f"{lang}/years.yaml after"),
+        decades=_templates(years.get("decades", []), "decade", f"{lang}/years.yaml decades"),
+        centuries=_templates(years.get("centuries", []), "century",
+                             f"{lang}/years.yaml centuries"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
+        month_relative=_month_relative(months.get("relative") or {},
+                                       f"{lang}/months.yaml relative"),
         clause_tense=_clause_cues(read("tense"), f"{lang}/tense.yaml"),
         **_seasons(read("seasons"), f"{lang}/seasons.yaml"),
     )
+
+
+def _month_relative(data: Any, where: str) -> dict[str, str] | None:
+    """ "{month} dernier": last, "{day} {month} prochain": next."""
+    table = {str(k): str(v) for k, v in _mapping(data, where).items()}
+    if set(table.values()) - {"last", "next"} or not all("{month}" in t for t in table):
+        raise LexiconError(f"{where}: expected '... {{month}} ...': last|next")
+    return table or None
+
+
+def _templates(data: Any, name: str, where: str) -> tuple[str, ...]:
+    """Phrases each holding the placeholder {name} ("les années {decade}")."""
+    templates = _strings(data, where)
+    if not all("{" + name + "}" in t for t in templates):
+        raise LexiconError(f"{where}: expected '... {{{name}}} ...'")
+    return templates
 
 
 def _joins(data: Any, where: str) -> tuple[str, ...]:
@@ -139,11 +173,16 @@ def _clause_cues(data: dict, where: str) -> ClauseCues | None:
     compounds = data.get("compounds") or []
     if not isinstance(compounds, list):
         raise LexiconError(f"{where} compounds: expected a list")
+    timetable = _mapping(data.get("timetable") or {}, f"{where} timetable")
     return ClauseCues(
         words, tuple(sorted(endings.items(), key=lambda e: -len(e[0]))),
         frozenset(w.lower() for w in _strings(data.get("not_verbs", []), f"{where} not_verbs")),
         tuple(_compound(c, f"{where} compounds") for c in compounds),
-        frozenset(w.lower() for w in _strings(data.get("openers", []), f"{where} openers")))
+        frozenset(w.lower() for w in _strings(data.get("openers", []), f"{where} openers")),
+        frozenset(w.lower() for w in _strings(timetable.get("words", []),
+                                              f"{where} timetable words")),
+        frozenset(w.lower() for w in _strings(timetable.get("not_after", []),
+                                              f"{where} timetable not_after")))
 
 
 def _compound(data: Any, where: str) -> Compound:

@@ -141,6 +141,56 @@ CASES = [
     # "en hiver" only in a past or future clause, as English "in winter"
     ("2024-05-15", "Le pont suspendu rouvrira en hiver.", "hiver", "2024-WI"),
     ("2024-05-15", "Les loups ont traversé la vallée en hiver.", "hiver", "2023-WI"),
+    # the present of a verb of scheduling before a weekday: the coming one (tense.yaml
+    # timetable), as English "the council meets Monday"; not when the verb is a noun
+    ("2025-07-23", "Le conseil municipal se réunit lundi à la mairie.", "lundi", "2025-07-28"),
+    ("2025-07-23", "Les sénateurs votent mardi soir le budget des ports.", "mardi soir",
+     "2025-07-29"),
+    ("2025-07-23", "Le vote de lundi a été reporté.", "lundi", "2025-07-21"),
+    # "être" with a participle of motion is a passé composé, a past clause; with another
+    # participle ("est fermé") it may be a state, no tense
+    ("2025-07-23", "La délégation est arrivée en hiver au col.", "hiver", "2024-WI"),
+    ("2025-07-23", "Le ministre est arrivé mardi et repartira jeudi.", "mardi", "2025-07-22"),
+    ("2025-07-23", "Le musée est fermé en hiver.", "hiver", None),
+    # hundreds (numbers.yaml hundreds): a unit times "cent", then a number below a hundred
+    ("2025-07-23", "Le moulin a été bâti il y a deux cents ans.", "il y a deux cents ans",
+     "1825"),
+    ("2025-07-23", "La cathédrale a brûlé il y a trois cent vingt-cinq ans.",
+     "il y a trois cent vingt-cinq ans", "1700"),
+    ("2025-07-23", "Le bail expire dans cent vingt jours.", "dans cent vingt jours",
+     "2025-11-20"),
+    # a sentence may open with a capitalised season, in a placed phrase
+    ("2025-07-23", "Été 2023 : la sécheresse a vidé les étangs.", "Été 2023", "2023-SU"),
+    ("2025-07-23", "La neige a manqué. Hiver dernier, les pistes sont restées vertes.",
+     "Hiver dernier", "2024-WI"),
+    # decades and centuries (years.yaml), valued as English's "the 1980s", "the 19th century"
+    ("2025-07-23", "Le quartier date des années 1960.", "années 1960", "196"),
+    ("2025-07-23", "Dans les années 80, la filature a fermé.", "les années 80", "198"),
+    ("2025-07-23", "Les années soixante-dix ont vidé le bourg.", "Les années soixante-dix",
+     "197"),
+    ("2025-07-23", "Au XIXe siècle, le port exportait du vin.", "XIXe siècle", "18"),
+    ("2025-07-23", "Le 20e siècle a rasé le vieux pont.", "Le 20e siècle", "19"),
+    # the night told by the two days it joins: one expression, the DATE of the first
+    ("2025-07-23", "Dans la nuit de samedi à dimanche, un hangar a brûlé.",
+     "nuit de samedi à dimanche", "2025-07-19"),
+    ("2025-07-23", "Dans la nuit du lundi au mardi, la digue a cédé.", "nuit du lundi au mardi",
+     "2025-07-21"),
+    # a month or a day of it placed by "dernier", "prochain" (months.yaml relative): the
+    # latest before the dateline's, the first after it; "le 20 janvier dernier" written in
+    # July is this January's, though next January's is nearer
+    ("2025-07-23", "Le 20 janvier dernier, le maire a parlé.", "20 janvier dernier",
+     "2025-01-20"),
+    ("2025-07-23", "En décembre dernier, la criée a fermé.", "décembre dernier", "2024-12"),
+    ("2025-07-23", "Juillet dernier fut torride.", "Juillet dernier", "2024-07"),
+    ("2025-07-23", "Le 3 août prochain, le bac reprendra.", "3 août prochain", "2025-08-03"),
+    # an approximate amount keeps its date, a vague one is PAST_REF / FUTURE_REF
+    # (numbers.yaml approximately, vague), as English "more than two years ago", "a few days ago"
+    ("2025-07-23", "Il y a plus de deux ans, la digue a cédé.", "Il y a plus de deux ans",
+     "2023"),
+    ("2025-07-23", "Il y a quelques jours, le maire a parlé.", "Il y a quelques jours",
+     "PAST_REF"),
+    ("2025-07-23", "Le pont rouvrira dans quelques semaines.", "dans quelques semaines",
+     "FUTURE_REF"),
 ]
 
 
@@ -162,6 +212,7 @@ def test_numbers_that_are_no_year(text, number):
 
 @pytest.mark.parametrize("text", [
     "Elle a fait ses courses au Printemps Haussmann.",  # a capitalised season is a name
+    "Le Printemps 2024 des poètes a ouvert.",  # a name too: only a sentence may open with one
     "En été, le village se remplit de randonneurs.",  # any summer, as English "in summer"
     "Le bilan a été lourd.",  # a participle
     "Il a chanté au printemps de sa vie.",  # a topic
@@ -172,6 +223,12 @@ def test_no_season_in_french(text):
 
 def test_number_words_of_no_number_count_nothing():
     assert tag("Il y a vingt-trente ans.", datetime.date(2024, 5, 15), lang="fr") == []
+    # ten is no count of hundreds, nor a hundred and more a rest below a hundred
+    assert tag("Il y a dix cents ans.", datetime.date(2024, 5, 15), lang="fr") == []
+    assert tag("Il y a cent cent ans.", datetime.date(2024, 5, 15), lang="fr") == []
+    # a year is no decade, nor "IIX" a numeral
+    assert tag("Les années 1985 furent rudes.", datetime.date(2024, 5, 15), lang="fr") == []
+    assert tag("Le IIXe siècle.", datetime.date(2024, 5, 15), lang="fr") == []
 
 
 def test_a_capitalised_month_name_after_a_preposition_is_no_month():
@@ -202,3 +259,19 @@ def test_month_parts_are_data_in_both_languages():
 def test_french_datelines_read_the_folder_abbreviations():
     found = find_dateline("Jeudi 12 févr. 2026\nLes dockers votent.", lang="fr")
     assert found.date == datetime.date(2026, 2, 12)
+
+
+@pytest.mark.parametrize("lang, text, expr, value", [
+    ("fr", "Le mardi 3 juin 2025, le pont a cédé.", "mardi 3 juin 2025", "2025-06-03"),
+    ("fr", "Lundi 21 juillet, la digue a tenu.", "Lundi 21 juillet", "2025-07-21"),
+    ("de", "Am Dienstag, den 3. Juni 2025, brach die Brücke.", "Dienstag, den 3. Juni 2025",
+     "2025-06-03"),
+    ("de", "Am Montag, 21. Juli, hielt der Deich.", "Montag, 21. Juli", "2025-07-21"),
+    ("es", "El martes 3 de junio de 2025 cedió el puente.", "martes 3 de junio de 2025",
+     "2025-06-03"),
+])
+def test_a_weekday_opening_a_date_is_one_expression(lang, text, expr, value):
+    # (French, German and Spanish alike) the weekday alone is no other day: "le mardi 3
+    # juin 2025" written in July is that day, not the latest Tuesday beside it
+    found = [(t.text, t.time.value) for t in tag(text, datetime.date(2025, 7, 23), lang=lang)]
+    assert found == [(expr, value)]

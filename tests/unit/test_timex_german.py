@@ -137,6 +137,42 @@ CASES = [
     ("2024-05-15", "Diesen Herbst soll der Tunnel fertig sein.", "Diesen Herbst", "2024-FA"),
     ("2024-05-15", "Im kommenden Frühling beginnt der Abriss.", "kommenden Frühling", "2025-SP"),
     ("2024-05-15", "Die Brücke bleibt bis zum Herbst gesperrt.", "Herbst", "2024-FA"),
+    # the present of a verb of scheduling before a weekday: the coming one (tense.yaml
+    # timetable), as English "the council meets Monday"; the capitalised noun is none
+    ("2025-07-23", "Der Stadtrat tagt am Donnerstag im Rathaus.", "Donnerstag", "2025-07-24"),
+    ("2025-07-23", "Die Minister treffen sich am Montag in Bonn.", "Montag", "2025-07-28"),
+    ("2025-07-23", "Das Treffen am Montag fiel aus.", "Montag", "2025-07-21"),
+    ("2025-07-23", "Die Stichwahl findet am Sonntag statt.", "Sonntag", "2025-07-27"),
+    ("2025-07-23", "Der Vorschlag kommt vom Minister, der am Montag sprach.", "Montag",
+     "2025-07-21"),
+    # "sein" with a participle of motion is a perfect, a past clause; "ist geschlossen" a
+    # state, no tense
+    ("2025-07-23", "Die Fähre ist im Winter auf Grund gelaufen.", "Winter", "2024-WI"),
+    ("2025-07-23", "Der Kanzler ist im Winter nach Rom gereist.", "Winter", "2024-WI"),
+    ("2025-07-23", "Der Kanzler ist am Dienstag angekommen und wird am Donnerstag abreisen.",
+     "Dienstag", "2025-07-22"),
+    # hundreds (numbers.yaml hundreds), one word with what follows
+    ("2025-07-23", "Die Mühle wurde vor zweihundert Jahren gebaut.", "vor zweihundert Jahren",
+     "1825"),
+    ("2025-07-23", "Vor dreihundertfünfundzwanzig Jahren brannte der Dom.",
+     "Vor dreihundertfünfundzwanzig Jahren", "1700"),
+    # decades and centuries (years.yaml), valued as English's "the 1980s", "the 19th century"
+    ("2025-07-23", "In den 1960er Jahren wuchs das Viertel.", "1960er Jahren", "196"),
+    ("2025-07-23", "Seit den 90er-Jahren schrumpft das Dorf.", "90er-Jahren", "199"),
+    ("2025-07-23", "Die achtziger Jahre brachten den Hafen zum Erliegen.", "achtziger Jahre",
+     "198"),
+    ("2025-07-23", "Im 19. Jahrhundert blühte der Weinhandel.", "19. Jahrhundert", "18"),
+    # a month or a day of it placed by "vergangenen", "nächsten" (months.yaml relative)
+    ("2025-07-23", "Im vergangenen Dezember trat der Bürgermeister zurück.",
+     "vergangenen Dezember", "2024-12"),
+    ("2025-07-23", "Am vergangenen 20. Januar sprach der Bürgermeister.",
+     "vergangenen 20. Januar", "2025-01-20"),
+    ("2025-07-23", "Im nächsten März beginnt der Bau.", "nächsten März", "2026-03"),
+    # an approximate amount keeps its date, a vague one is PAST_REF / FUTURE_REF
+    ("2025-07-23", "Vor mehr als zwei Jahren brach der Deich.", "Vor mehr als zwei Jahren",
+     "2023"),
+    ("2025-07-23", "Vor wenigen Tagen sprach der Bürgermeister.", "Vor wenigen Tagen",
+     "PAST_REF"),
 ]
 
 

@@ -137,6 +137,41 @@ CASES = [
     ("2024-05-15", "El puerto deportivo se reformó en otoño.", "otoño", "2023-FA"),
     ("2024-05-15", "El próximo verano abrirá el museo del mar.", "El próximo verano", "2024-SU"),
     ("2024-05-15", "La presa estará terminada antes del invierno.", "invierno", "2024-WI"),
+    # the present of a verb of scheduling before a weekday: the coming one (tense.yaml
+    # timetable), as English "the council meets Monday"; not when the verb is a noun
+    ("2025-07-23", "El consejo de ministros se reúne el lunes en Sevilla.", "lunes",
+     "2025-07-28"),
+    ("2025-07-23", "Los diputados votan el martes por la noche.", "martes por la noche",
+     "2025-07-29"),
+    ("2025-07-23", "La visita del lunes fue breve.", "lunes", "2025-07-21"),
+    # hundreds (numbers.yaml hundreds), each a word of its own, then a number below a hundred
+    ("2025-07-23", "El molino se construyó hace doscientos años.", "hace doscientos años",
+     "1825"),
+    ("2025-07-23", "La catedral ardió hace trescientos veinticinco años.",
+     "hace trescientos veinticinco años", "1700"),
+    ("2025-07-23", "El contrato vence dentro de ciento veinte días.",
+     "dentro de ciento veinte días", "2025-11-20"),
+    # a sentence may open with a capitalised season, in a placed phrase
+    ("2025-07-23", "Verano pasado, el embalse se secó.", "Verano pasado", "2024-SU"),
+    ("2025-07-23", "Invierno de 2022: las pistas se quedaron sin nieve.", "Invierno de 2022",
+     "2022-WI"),
+    # decades and centuries (years.yaml), valued as English's "the 1980s", "the 19th century"
+    ("2025-07-23", "En los años ochenta cerró la fábrica.", "los años ochenta", "198"),
+    ("2025-07-23", "La década de 1990 vació el pueblo.", "La década de 1990", "199"),
+    ("2025-07-23", "En el siglo XIX el puerto exportaba vino.", "el siglo XIX", "18"),
+    # the night told by the two days it joins: one expression, the DATE of the first
+    ("2025-07-23", "En la noche del sábado al domingo ardió un almacén.",
+     "noche del sábado al domingo", "2025-07-19"),
+    # a month or a day of it placed by "pasado", "próximo" (months.yaml relative)
+    ("2025-07-23", "El pasado 20 de enero habló el alcalde.", "El pasado 20 de enero",
+     "2025-01-20"),
+    ("2025-07-23", "El pasado mes de marzo se inundó el valle.", "El pasado mes de marzo",
+     "2025-03"),
+    ("2025-07-23", "En diciembre pasado dimitió el alcalde.", "diciembre pasado", "2024-12"),
+    # an approximate amount keeps its date, a vague one is PAST_REF / FUTURE_REF; "unos"
+    # before a number is "about"
+    ("2025-07-23", "Hace unos tres meses cedió el dique.", "Hace unos tres meses", "2025-04"),
+    ("2025-07-23", "Hace unos días habló el alcalde.", "Hace unos días", "PAST_REF"),
 ]
 
 
@@ -154,6 +189,7 @@ def test_spanish_reading(dct, text, expr, value):
     "La manifestación reunió a 1500 personas.",  # no year word before the number
     "El Festival del Mar 2024 cambió de sede.",  # "mar" is the sea
     "La Primavera Árabe cambió la región.",  # a capitalised season is a name
+    "El festival Primavera 2024 cambió de sede.",  # a name too: only a sentence may open with one
     "En otoño los bosques cambian de color.",  # any autumn, as English "in autumn"
 ])
 def test_no_date_in_spanish(text):

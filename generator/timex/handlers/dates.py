@@ -38,6 +38,8 @@ _PREP_BEFORE = re.compile(r"\s(on|in|until|till|by|through)\s+(?:the\s+(?:early\
                           r"afternoon)\s+of\s+)?$", re.I)
 _WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _OBJECT_BREAKERS = LEX.words("object_breakers")
+# a past verb of saying right before "in"/"on" and the date dates the saying itself
+_SAID = frozenset(w for w in LEX.reporting_forms() if w != "says") - LEX.words("plan_verbs_before_on")
 _PERIOD_TO = LEX.pattern("period_to")
 _FUTURE_AUX = LEX.words("future_auxiliaries")
 _DETERMINERS = LEX.tense.determiners if LEX.tense else frozenset()
@@ -119,6 +121,9 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
     words = _words_before_preposition(ctx, start, (preposition,))
     if words is None:
         return False
+    if words and words[-1].lower() in _SAID:
+        return True  # "the company said in November that ...": the saying's own date
+    words = _without_from_to(words)
     for i in range(len(words) - 1, max(-1, len(words) - 2 - OBJECT_WORDS), -1):
         verb = words[i].lower()
         before = words[i - 1].lower() if i else ""
@@ -133,6 +138,24 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
             return False  # "the case is heard in May", "to be published in November"
         return True
     return False
+
+
+def _without_from_to(words: list[str]) -> list[str]:
+    """The words without a closing "from X to Y" ("moved its offices from Texas to Ohio in
+    May", "switched from a fiscal to a calendar year in December"): a complement of the
+    verb, whose "to" is a preposition, no infinitive that would end the search."""
+    low = [w.lower() for w in words]
+    if "to" not in low or "from" not in low:
+        return words
+    j = len(low) - 1 - low[::-1].index("from")
+    rest = low[j + 1:]
+    if "to" not in rest or len(rest) > 2 * OBJECT_WORDS + 1 \
+            or any(w in _OBJECT_BREAKERS for w in rest if w != "to"):
+        return words
+    k = j + 1 + rest.index("to") + 1  # what "to" leads: a noun phrase, not a verb
+    if k < len(words) and low[k] not in _OBJECT_OPENERS and not words[k][0].isupper():
+        return words  # "subpoenaed from jail to testify in December": an infinitive
+    return words[:j]
 
 
 def _words_before_preposition(ctx: Context, start: int, prepositions: tuple[str, ...]) -> list[str] | None:

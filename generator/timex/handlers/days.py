@@ -359,6 +359,18 @@ def running_day(c: Candidate, ctx: Context) -> Pieces:
 
 
 def holiday(c: Candidate, ctx: Context) -> Pieces:
+    pieces = _holiday(c, ctx)
+    if not pieces or not c.groups.get("weekend") or pieces[0][2].start is None:
+        return pieces
+    # "the Easter weekend", "Memorial Day weekend": the Saturday and Sunday nearest the
+    # holiday, those before a Monday or Tuesday one, else those of its own (ISO) week
+    day = pieces[0][2].start
+    if day.weekday() <= 1:
+        day -= timedelta(days=day.weekday() + 1)
+    return one(c, V.weekend_of(day, "holiday_weekend"))
+
+
+def _holiday(c: Candidate, ctx: Context) -> Pieces:
     key = re.sub(r"\s+", " ", (c.groups["word"] or "").lower()).replace("’", "'")
     entry = _HOLIDAYS[key]
     if c.groups["y"]:  # "Good Friday 1998", "Easter week of 2020"

@@ -8,15 +8,18 @@ last named spans several quarters ("the first nine months"), and these handlers 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
+from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import shift_quarter, two_digit_year
+from generator.timex.calendar import pick_day, shift_quarter, two_digit_year
 from generator.timex.context import Context
-from generator.timex.handlers.common import LEX, Pieces, norm, one, span
+from generator.timex.handlers.common import LEX, MONTH_NUMBER, Pieces, norm, one, span
 from generator.timex.scan import Candidate
 
 _QUARTER_ORD = LEX.quarter_ordinals or {}
 _IN_PASSING = LEX.pattern("quarter_in_passing")
+_ENDED = LEX.pattern("quarter_ended")
 _COMPARED = ("year-ago", "year-earlier", "comparable", "same")
 
 
@@ -115,8 +118,29 @@ def _quarter_pieces(c: Candidate, ctx: Context, the: str, mods: str, ord_: str) 
                    or cq == ctx.first_quarter):
             return one(c, V.quarter(cq[0], cq[1], "context_quarter"))
         return one(c, completed)
+    ended = _quarter_ended(c, ctx) if ctx.last_quarter is None else None
+    if ended is not None:
+        return one(c, ended)
     cq = ctx.context_quarter()
     return one(c, V.quarter(cq[0], cq[1], "context_quarter")) if cq else None
+
+
+def _quarter_ended(c: Candidate, ctx: Context) -> TimeValue | None:
+    """ "the quarter ended July 31" in a text that has named no quarter yet: the calendar
+    quarter most of its three months lie in (the one holding the day 45 days before its end:
+    May to July, the second), not the one just ended at the dateline. Once the text has
+    named its quarter ("its fiscal first quarter"), "the quarter" is that one, as TimeML
+    values a fiscal quarter by its name."""
+    m = _ENDED.match(ctx.text, c.end)
+    month_no = MONTH_NUMBER.get(m.group(1).lower()) if m else None
+    if m is None or month_no is None or ctx.dct is None:
+        return None
+    tense = "past" if m.group(0).lower().strip().endswith("ended") else None
+    last = pick_day(ctx.dct, month_no, int(m.group(2)), tense)
+    if last is None:
+        return None
+    middle = last - timedelta(days=45)
+    return V.quarter(middle.year, V.quarter_of(middle), "quarter")
 
 
 def quarter_phrase(c: Candidate, ctx: Context) -> Pieces:

@@ -415,8 +415,11 @@ def _counted_phrase(c: Candidate, ctx: Context) -> Pieces:
         ref = ctx.ref(c.start, fine=unit in ("second", "minute", "hour", "day"))
         if ref is not None and ref.rule.startswith(("year_ago", "year_earlier", "year_period")):
             ref = None  # "a year earlier" again compares with the reported period, not last year
-        if ref is None and direction == "on":
-            # "ten years on": on from some past event; without a date to count from, a span
+        if ref is None and (direction == "on" or (
+                direction == "later" and ctx.tense(c.start, c.end) == "past")):
+            # "ten years on", "a decade later, the mine closed": on from some past event;
+            # without a date to count from, a span (from the dateline it would be ahead of
+            # the report)
             return [(c.start, unit_end, V.duration(V.duration_value(amount, unit), "years_on"))]
         base = ref.start if ref is not None else ctx.dct
         if direction == "earlier" and unit == "year" and amount == 1 and ctx.last_quarter \

@@ -23,6 +23,7 @@ _VAGUE = LEX.vague or {}
 _EVERY = LEX.every or {}
 _ADVERBS = LEX.adverbs or {}
 _UNIT_OF = LEX.unit_of
+_LAST_VERB_AFTER = frozenset(w.replace("’", "'") for w in LEX.words("last_verb_after"))
 _OVER = re.compile(r"over\s+", re.I)
 _WEEKDAY_WORD = re.compile(r"[A-Za-z]+")
 # "one day of talks", "a one-day strike": a length, not "some day"
@@ -35,6 +36,12 @@ _OR_SO = LEX.pattern("or_so")
 _SOME_PERIOD = LEX.pattern("some_period")
 _UP_TO_NOW = LEX.words("up_to_now_words")
 _AHEAD_UNITS = ("day", "week", "month", "quarter", "year", "decade")
+
+
+def _verb_before_last(word: str) -> bool:
+    """A word after which "last" is the verb: "to", a modal, a negation ("won't")."""
+    word = word.replace("’", "'")
+    return word in _LAST_VERB_AFTER or word.endswith("n't")
 
 
 def duration(c: Candidate, ctx: Context) -> Pieces:
@@ -50,8 +57,9 @@ def duration(c: Candidate, ctx: Context) -> Pieces:
         amount += 0.5  # "an hour and a half"
     if unit == "night":
         unit = "day"
-    if rel in ("last", "past", "next", "first", "coming") and n_text in ("a", "an"):
-        start = span(c, "n")[0]  # "to last a week": the verb "last" is not part of it
+    if (rel in ("last", "past", "next", "first", "coming") and n_text in ("a", "an")) \
+            or (rel == "last" and _verb_before_last(prev_word(ctx, c.start))):
+        start = span(c, "n")[0]  # "to last a week", "could last six weeks": the verb "last"
         return [(start, c.end, V.duration(V.duration_value(amount, unit), "duration"))]
     if n_text == "one" and unit == "day" and not rel and not g["approx"] and not g["adj"]:
         if prev_word(ctx, c.start) not in _FOR_ONE_DAY \
@@ -141,8 +149,12 @@ def duration_the(c: Candidate, ctx: Context) -> Pieces:
 
 
 def plural_units(c: Candidate, ctx: Context) -> Pieces:
-    """ "for years", "took months", "decades of war": PXY, PXM..."""
+    """ "for years", "took months", "decades of war", "a weeks-long strike": PXY, PXM...;
+    "a day-long meeting": one unit (P1D)."""
     g = c.groups
+    if g["unit1"]:
+        return one(c, V.duration(V.duration_value(1, _UNIT_OF[g["unit1"].lower()]),
+                                 "unit_long"))
     key = "unit" if g["unit"] else "unit2"
     unit = _UNIT_OF[(g[key] or "").lower()]
     s, e = span(c, key)
