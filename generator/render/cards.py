@@ -87,6 +87,8 @@ class EventMemo:
         self.views: dict[int, tuple] = {}  # id(event) -> (event, cited analyses, picture, view)
         self.fresh_views: list[str] = []  # ids of the events whose views were made since then
         self.cast: object = None  # the actors the views name
+        self.macro: tuple | None = None  # (environment, the card macro bound to the placeholder, or None)
+        self.targets: list[str] = []  # the links of the card being made
         self.placeholder = "annalsroot" + secrets.token_hex(12)  # letters and digits: never escaped
 
     def start(self, events: Iterable[Any], cast: object) -> None:
@@ -96,8 +98,11 @@ class EventMemo:
             self.views, self.cast = {}, cast
         live = set(map(id, events))
         self.views = {k: v for k, v in self.views.items() if k in live}
-        kept = {id(entry[3]) for entry in self.views.values()}
-        self.cards = {v: c for v, c in self.cards.items() if id(v) in kept}
+        # by value: two workers may each send a view of one event, and the kept card's key
+        # is the first one (views hash once: the set and the deletions are cheap)
+        kept = {entry[3] for entry in self.views.values()}
+        for view in [v for v in self.cards if v not in kept]:
+            del self.cards[view]
 
     def view(self, event: Any, analyses: Callable[[str], Any], picture: Any) -> Any:
         """The view kept for ``event``, if made from what it is made of now."""
@@ -144,18 +149,21 @@ class CardMaker:
 
     def __init__(self, env: jinja2.Environment, memo: EventMemo, context: Callable[[Callable[[str], str]], dict]):
         self.memo = memo
-        self.reusable = macro_is_reusable(env)
-        self._targets: list[str] = []
-        self._macro = None
-        if self.reusable:
-            placeholder = memo.placeholder
+        if memo.macro is None or memo.macro[0] is not env:  # the memo is for one environment
+            memo.macro = (env, self._bound_macro(env, context))
+        self._macro = memo.macro[1]
 
-            def href(target: str) -> str:
-                self._targets.append(target)
-                return placeholder + target
+    def _bound_macro(self, env: jinja2.Environment, context: Callable[[Callable[[str], str]], dict]):
+        if not macro_is_reusable(env):
+            return None
+        placeholder, memo = self.memo.placeholder, self.memo
 
-            module = env.get_template(CARD_TEMPLATE).make_module(vars=context(href))
-            self._macro = getattr(module, CARD_MACRO)
+        def href(target: str) -> str:
+            memo.targets.append(target)
+            return placeholder + target
+
+        module = env.get_template(CARD_TEMPLATE).make_module(vars=context(href))
+        return getattr(module, CARD_MACRO)
 
     def card(self, view: Any, page_path: str, fallback: Callable[[Any], Markup]) -> Markup:
         """The card of ``view`` on the page at ``page_path``; ``fallback``: the page's own
@@ -164,9 +172,9 @@ class CardMaker:
             return fallback(view)
         known = self.memo.get(view)
         if known is None:
-            self._targets = []
+            self.memo.targets = []
             html = str(self._macro(view))
-            known = (html, tuple(t for t in self._targets if not t or "#" in t))
+            known = (html, tuple(t for t in self.memo.targets if not t or "#" in t))
             self.memo.put(view, known)
         html, special = known
         root = urls.root_of(page_path)

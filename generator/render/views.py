@@ -6,7 +6,7 @@ Templates turn root-relative URLs ("actors/x/") into page-relative ones with ``h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from markupsafe import Markup
@@ -62,6 +62,22 @@ class EventView:
     image: Image | None = None  # the event's picture (media.event_images)
     lang: str | None = None  # the headline's language, when not the site's
     dir: str | None = None  # and its writing direction, when not the site's
+    # hashed once: the cards' memo (cards.py) looks every view up on every page listing it
+    _hash: int = field(init=False, compare=False, repr=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(tuple(getattr(self, f) for f in VIEW_FIELDS)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __getstate__(self) -> tuple:  # pickled (a worker's views go back) without the hash:
+        return tuple(getattr(self, f) for f in VIEW_FIELDS)  # str hashes differ between processes
+
+    def __setstate__(self, state: tuple) -> None:
+        for name, value in zip(VIEW_FIELDS, state):
+            object.__setattr__(self, name, value)
+        self.__post_init__()
 
     @property
     def merged(self) -> bool:
@@ -71,6 +87,9 @@ class EventView:
     @property
     def actor_slugs(self) -> str:
         return " ".join(slug for slug, _ in self.actors)
+
+
+VIEW_FIELDS = tuple(f.name for f in fields(EventView) if f.name != "_hash")
 
 
 @dataclass(frozen=True)
