@@ -70,7 +70,9 @@ def macro_is_reusable(env: jinja2.Environment, template: str = CARD_TEMPLATE, na
 
 class EventMemo:
     """Event views and their cards, made for one environment (theme, settings, code) and
-    kept for the next build in the same process (the build server, ``annals serve``).
+    kept for the next build in the same process: ``annals serve``, and the build server
+    where it renders the pages itself (a small site; a big one's forked workers keep
+    theirs, which die with the build).
 
     A view is kept by its timeline event's identity with the analyses of the articles it
     cites and its picture: an event that is the very object of the last build's timeline,
@@ -83,9 +85,7 @@ class EventMemo:
     def __init__(self, limit: int = MAX_CARDS):
         self.limit = limit
         self.cards: dict[Any, tuple[str, tuple[str, ...]]] = {}
-        self.fresh: dict[Any, tuple[str, tuple[str, ...]]] = {}  # cards made since the last take_fresh
         self.views: dict[int, tuple] = {}  # id(event) -> (event, cited analyses, picture, view)
-        self.fresh_views: list[str] = []  # ids of the events whose views were made since then
         self.cast: object = None  # the actors the views name
         self.macro: tuple | None = None  # (environment, the card macro bound to the placeholder, or None)
         self.targets: list[str] = []  # the links of the card being made
@@ -113,34 +113,17 @@ class EventMemo:
             return None
         return entry[3]
 
-    def keep_view(self, event: Any, analyses: Callable[[str], Any], picture: Any, view: Any,
-                  fresh: bool = True) -> None:
+    def keep_view(self, event: Any, analyses: Callable[[str], Any], picture: Any, view: Any) -> None:
         self.views[id(event)] = (event, tuple(analyses(c.article) for c in event.citations), picture, view)
-        if fresh:
-            self.fresh_views.append(event.id)
 
     def get(self, view: Any) -> tuple[str, tuple[str, ...]] | None:
         return self.cards.get(view)
 
-    def put(self, view: Any, card: tuple[str, tuple[str, ...]], fresh: bool = True) -> None:
+    def put(self, view: Any, card: tuple[str, tuple[str, ...]]) -> None:
         if len(self.cards) >= self.limit:
             for old in list(self.cards)[: self.limit // 2]:
                 del self.cards[old]
         self.cards[view] = card
-        if fresh:
-            self.fresh[view] = card
-
-    def take_fresh(self, view_of: Callable[[str], Any]) -> tuple[list, list]:
-        """The views and cards made since the last call (a worker process sends them back):
-        (event id, view) and (view, card) pairs."""
-        fresh, self.fresh = self.fresh, {}
-        ids, self.fresh_views = self.fresh_views, []
-        return [(i, view_of(i)) for i in ids], list(fresh.items())
-
-    def add(self, cards: Iterable[tuple[Any, tuple[str, tuple[str, ...]]]], placeholder: str) -> None:
-        """Cards another memo made (a worker's), written with its placeholder."""
-        for view, (html, targets) in cards:
-            self.put(view, (html.replace(placeholder, self.placeholder), targets), fresh=False)
 
 
 class CardMaker:

@@ -129,16 +129,6 @@ class PageMaker:
         self.paths = list(self.records)
         self.layout = SiteLayout(tuple(self.records.values()), self.paging)
 
-    def made_elsewhere(self) -> tuple[list, list]:
-        """The event views and cards made since the last call (a worker's, to send back)."""
-        views = self._renderer.views
-        return self.cards.take_fresh(lambda event_id: views.event(views.events[event_id]))
-
-    def adopt(self, made: tuple[list, list]) -> None:
-        """Views and cards a worker made for this maker's timeline (made_elsewhere)."""
-        views, cards = made
-        self._renderer.views.adopt(views)
-        self.cards.add(cards, self.cards.placeholder)
 
     def know_citing(self, citing) -> None:
         """The events citing each article, in timeline order (render.inputs counted them)."""

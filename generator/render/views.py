@@ -71,7 +71,7 @@ class EventView:
     def __hash__(self) -> int:
         return self._hash
 
-    def __getstate__(self) -> tuple:  # pickled (a worker's views go back) without the hash:
+    def __getstate__(self) -> tuple:  # pickled without the hash:
         return tuple(getattr(self, f) for f in VIEW_FIELDS)  # str hashes differ between processes
 
     def __setstate__(self, state: tuple) -> None:
@@ -219,15 +219,6 @@ class Views:
                     memo.keep_view(event, self.articles.get, picture, view)
             self._event_views[event.id] = view
         return view
-
-    def adopt(self, made: list[tuple[str, EventView]]) -> None:
-        """Views another process made of this timeline's events (by event id)."""
-        if self.memo is None:
-            return
-        for event_id, view in made:
-            event = self.events.get(event_id)
-            if event is not None:
-                self.memo.keep_view(event, self.articles.get, self.images.get(event_id), view, fresh=False)
 
     def _build_event(self, event: TimelineEvent) -> EventView:
         time = event.time

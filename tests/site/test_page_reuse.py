@@ -222,3 +222,28 @@ def test_the_export_files_of_actors_an_edit_does_not_touch_are_linked(tmp_path: 
     build_into(site, out)
     assert "train Syrian cadets" in (out / "actors" / "turkiye" / "timelinejs.json").read_text(encoding="utf-8")
     assert tree_bytes(out) == clean(site, tmp_path / "clean2")
+
+
+def test_a_kept_state_takes_an_unchanged_event_s_card_from_the_last_build(tmp_path: Path):
+    """The build server rendering in its own process (and annals serve) keeps the event
+    cards for the next build (render/cards.py): an unchanged event's card comes from there
+    (a card altered in the kept memo shows), an edited event's is made afresh."""
+    from generator.build import BuildOptions, build
+    from generator.incremental import PipelineState
+    from sitekit import write_tiny_site
+
+    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
+    state = PipelineState()
+    build(BuildOptions(site, output_dir=out, jobs=1), state=state)
+    memo = state.emitted.cards
+    cites_edited = lambda view: any(c.article == "levant-ceasefire" for c in view.citations)  # noqa: E731
+    unchanged = next(v for v in memo.cards if not cites_edited(v))
+    html, targets = memo.cards[unchanged]
+    memo.cards[unchanged] = (html.replace("<li ", "<li data-kept ", 1), targets)
+    for view in [v for v in memo.cards if cites_edited(v)]:
+        memo.cards[view] = ("<li>stale</li>", memo.cards[view][1])
+    article = site / "content" / "articles" / "levant-ceasefire.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Sweida", "Suwayda"), encoding="utf-8")
+    build(BuildOptions(site, output_dir=out, jobs=1), state=state)
+    pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert "data-kept" in pages and "<li>stale</li>" not in pages and "Suwayda" in pages

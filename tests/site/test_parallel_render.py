@@ -107,26 +107,3 @@ def test_workers_count_the_copied_pieces_as_one_process_does(tmp_path: Path, par
         counts.append(build(BuildOptions(site, output_dir=out, jobs=jobs)).copied)
     assert counts[0] > 0 and counts[1] == counts[0]
 
-
-def test_the_build_server_keeps_the_cards_its_workers_made(tmp_path: Path, parallel: None):
-    """Workers send back the event views and cards they made; the next build's workers take
-    an unchanged event's card from there instead of making it again (a card altered in the
-    kept memo shows), and an edited event's card is made afresh."""
-    from generator.incremental import PipelineState
-
-    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
-    state = PipelineState()
-    build(BuildOptions(site, output_dir=out, jobs=2), state=state)
-    memo = state.emitted.cards
-    assert memo.views and memo.cards  # taken back from the workers
-    unchanged = next(v for v in memo.cards if not any(c.article == "levant-ceasefire" for c in v.citations))
-    html, targets = memo.cards[unchanged]
-    memo.cards[unchanged] = (html.replace("<li ", "<li data-kept ", 1), targets)
-    edited = [v for v in memo.cards if any(c.article == "levant-ceasefire" for c in v.citations)]
-    for view in edited:
-        memo.cards[view] = ("<li>stale</li>", memo.cards[view][1])
-    article = site / "content" / "articles" / "levant-ceasefire.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("Sweida", "Suwayda"), encoding="utf-8")
-    build(BuildOptions(site, output_dir=out, jobs=2), state=state)
-    pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
-    assert "data-kept" in pages and "<li>stale</li>" not in pages

@@ -67,17 +67,6 @@ def test_a_theme_whose_card_reads_more_has_every_card_made_by_the_page():
     assert not maker.memo.cards
 
 
-def test_cards_written_with_another_memo_s_placeholder_are_taken_in():
-    worker, here = EventMemo(), EventMemo()
-    env = environment('{% macro event_item(ev) %}<img src="{{ href("media/" ~ ev) }}">{% endmacro %}')
-    CardMaker(env, worker, links).card("p.png", "index.html", lambda v: Markup(""))
-    _, cards = worker.take_fresh(lambda event_id: None)
-    here.add(cards, worker.placeholder)
-    assert CardMaker(env, here, links).card("p.png", "actors/x/index.html", lambda v: Markup("")) \
-        == '<img src="../../media/p.png">'
-    assert worker.take_fresh(lambda event_id: None) == ([], [])  # taken once
-
-
 class Citation:
     def __init__(self, article: str):
         self.article = article
