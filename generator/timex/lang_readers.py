@@ -24,9 +24,11 @@ from generator.timex import values as V
 from generator.timex.calendar import (pick_day, pick_year_for_month, season_from,
                                       weekday_by_tense, weekday_on_or_after,
                                       weekday_on_or_before)
+from generator.timex import lang_clock
 from generator.timex.lang_numbers import NumberWords
 from generator.timex.lang_tense import Tense
 from generator.timex.lexicon import Lexicon
+from generator.timex.lexicon_small import ClockWords
 
 _FLAGS = re.I | re.U
 _YEAR = r"(?P<y>1\d{3}|20\d{2})"
@@ -60,6 +62,7 @@ class Words:
     day_and_part: dict[str, tuple[int, str]]
     periods: dict[str, tuple[int, str]]  # "des Jahres" -> (0, "year")
     seasons: dict[str, str]  # as written: "été" -> "SU"
+    clock: ClockWords | None = None
 
 
 def phrase(text: str) -> str:
@@ -170,12 +173,22 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     vague = {k.lower(): v for k, v in (own.vague or {}).items()}
     if vague:
         add("vague", None, rf"(?P<w>{words_re(vague)})")
+    if own.clock is not None:
+        lang_clock.add_clock_readers(own.clock, add, phrase=phrase, words_re=words_re,
+                                     template=_template, number_words=numbers.pattern,
+                                     days=words_re([*own.weekdays, *day_offsets]))
+    if own.lengths is not None and unit_of:
+        # last: a clock time of the same words ("à 15 heures") is read first
+        lang_clock.add_length_readers(own.lengths, add, words_re=words_re,
+                                      number_words=numbers.pattern,
+                                      approximately=words_re(own.approximately),
+                                      units=words_re(unit_of))
     approx = (re.compile(rf"(?:{words_re(own.approximately)})\s+", _FLAGS)
               if own.approximately else None)
     words = Words(numbers, approx, frozenset(_key(w) for w in own.vague_numbers), unit_of,
                   weekdays, months, {k.lower(): v for k, v in parts.items()}, day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
                   dict(own.day_and_part or {}), dict(periods),  # (lexicon keys are lower case)
-                  dict(own.seasons or {}))
+                  dict(own.seasons or {}), own.clock)
     return tuple(readers), words
 
 
@@ -262,6 +275,12 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
             return None  # words that are no number ("vingt-trente")
         unit = words.unit_of[_key(m.group("unit"))]
         return relative_value(dct, amount * reader.arg, unit)  # type: ignore[operator]
+    if kind in ("clock", "day_clock"):
+        return lang_clock.clock_value(kind, m, words.clock, words.numbers.value,  # type: ignore[arg-type]
+                                      words.weekdays, words.day_offsets, dct, tense)
+    if kind == "length":
+        return lang_clock.length_value(m, words.unit_of, words.numbers.value,
+                                       words.approximately)
     if kind == "weekday":
         wd = words.weekdays[_key(m.group("weekday")).rstrip(".")]
         if dct is None:

@@ -135,6 +135,8 @@ class Lexicon:
     season_after: tuple[str, ...] = ()           # seasons.yaml: "d'ici l'[été]", this year's
     season_in: tuple[str, ...] = ()              # seasons.yaml: "en [été]", only with a tense
     season_topic: tuple[str, ...] = ()           # seasons.yaml: "au printemps de la vie"
+    clock: Any = None                            # clock.yaml: lexicon_small.ClockWords
+    lengths: Any = None                          # units.yaml lengths: lexicon_small.LengthWords
 
     # --- derived tables ------------------------------------------------------------------
     @functools.cached_property

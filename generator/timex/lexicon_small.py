@@ -105,6 +105,8 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         month_relative=_month_relative(months.get("relative") or {},
                                        f"{lang}/months.yaml relative"),
         clause_tense=_clause_cues(read("tense"), f"{lang}/tense.yaml"),
+        clock=read_clock(read("clock"), f"{lang}/clock.yaml"),
+        lengths=read_lengths(units.get("lengths"), f"{where} lengths"),
         **_seasons(read("seasons"), f"{lang}/seasons.yaml"),
     )
 
@@ -208,3 +210,54 @@ def _day_and_part(data: Any, where: str) -> dict[str, tuple[int, str]] | None:
             raise LexiconError(f"{where} {word!r}: expected [day offset, part code]")
         out[word.lower()] = (value[0], value[1])
     return out or None
+
+
+@dataclass(frozen=True)
+class ClockWords:
+    """clock.yaml of one language."""
+
+    before: tuple[str, ...]          # left out of the expression: "à", "vers", "a las"
+    times: tuple[str, ...]           # read only after a word of ``before``: "{hour} heures"
+    alone: tuple[str, ...]           # read anywhere: "{hour} Uhr", "{hour}h{minute}"
+    moments: dict[str, int]          # as written: "midi" -> 12, "Mitternacht" -> 24
+    parts: dict[str, str]            # lower case: "de la tarde" -> "pm"
+    days: tuple[str, ...]            # "{day} à {time}", "{time} am {day}"
+
+
+@dataclass(frozen=True)
+class LengthWords:
+    """units.yaml ``lengths``: counted spans read as lengths."""
+
+    before: tuple[str, ...]          # "desde hace": what makes an "ago" phrase a length
+    not_lengths: tuple[str, ...]     # "un jour": some day, no length
+
+
+def read_clock(data: Any, where: str) -> ClockWords | None:
+    if not data:
+        return None
+    data = _mapping(data, where)
+    shapes = {}
+    for key in ("times", "alone"):
+        shapes[key] = _strings(data.get(key, []), f"{where} {key}")
+        if not all("{hour}" in t for t in shapes[key]):
+            raise LexiconError(f"{where} {key}: expected '... {{hour}} ...'")
+    moments = _mapping(data.get("moments") or {}, f"{where} moments")
+    if not all(isinstance(h, int) and 0 <= h <= 24 for h in moments.values()):
+        raise LexiconError(f"{where} moments: expected word: hour (0 to 24)")
+    parts = _mapping(data.get("parts") or {}, f"{where} parts")
+    if set(parts.values()) - {"am", "pm"}:
+        raise LexiconError(f"{where} parts: expected phrase: am|pm")
+    days = _strings(data.get("days", []), f"{where} days")
+    if not all("{day}" in t and "{time}" in t for t in days):
+        raise LexiconError(f"{where} days: expected '... {{day}} ... {{time}} ...'")
+    return ClockWords(_strings(data.get("before", []), f"{where} before"), shapes["times"],
+                      shapes["alone"], dict(moments), {k.lower(): v for k, v in parts.items()},
+                      days)
+
+
+def read_lengths(data: Any, where: str) -> LengthWords | None:
+    if data is None:
+        return None
+    data = _mapping(data, where)
+    return LengthWords(_strings(data.get("before", []), f"{where} before"),
+                       _strings(data.get("not", []), f"{where} not"))

@@ -1,0 +1,136 @@
+"""Clock times and lengths of time of another language, from its lexicon files.
+
+``clock.yaml`` gives the shapes of a clock time ("{hour} heures", "{hour}.{minute} Uhr",
+"{hour}:{minute}"), the words before one that TimeML leaves out ("à", "um", "a las"), the
+moments ("midi", "Mitternacht", "medianoche"), the parts of the day after an hour ("de la
+tarde": p.m.) and how a day and its time join ("{day} à {time}", "{time} am {day}").
+``units.yaml`` ``lengths`` turns the counted spans into lengths ("trois jours", "drei Tage",
+"tres días": DURATION), the anchored readings ("il y a trois ans") keeping theirs because
+they start first. Values, types and spans are English's: "at 3 p.m. on Monday" is "3 p.m. on
+Monday", 2025-07-21T15:00, a TIME; "midnight" is T24:00; "for three days" is "three days", P3D.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Callable
+
+from generator.model import TimeValue
+from generator.timex import values as V
+from generator.timex.calendar import weekday_by_tense
+from generator.timex.lexicon_small import ClockWords, LengthWords
+
+_HOUR = r"2[0-4]|[01]?\d"
+_MINUTE = r"[0-5]\d"
+# a figure of a length, not a piece of "2.000" (thousands) or "2024,5"; a comma decimal
+_LENGTH_DIGITS = r"(?<![\d.,])\d+(?:,\d+)?(?![.,]?\d)"
+
+
+def add_clock_readers(clock: ClockWords, add: Callable[[str, object, str], None], *,
+                      phrase: Callable[[str], str], words_re: Callable[..., str],
+                      template: Callable[..., str], number_words: str, days: str) -> None:
+    """The readers of clock times: "clock" (a time alone, of the dateline's day) and
+    "day_clock" (a time and its day). Each shape is a reader of its own, so the groups of a
+    match are those of one shape."""
+    hour = _HOUR + (f"|{number_words}" if number_words else "")
+    parts = words_re(clock.parts)
+    # a moment as written ("midi", not the region "Midi"), not the end of "après-midi"
+    moment = rf"(?<![\w-])(?P<moment>(?-i:{words_re(clock.moments)}))" if clock.moments else ""
+
+    def shapes(templates) -> list[str]:
+        # a shape naming {part} needs one ("las tres de la tarde": a bare "las seis" may be
+        # morning or evening, as English's "at six" is no time); any other may take one
+        return [template(t, hour=hour, minute=_MINUTE, part=parts) if "{part}" in t
+                else template(t, hour=hour, minute=_MINUTE)
+                + (rf"(?:\s+(?P<part>{parts}))?" if parts else "")
+                for t in templates if parts or "{part}" not in t]
+
+    after = shapes(clock.times)
+    # a moment alone, as English "noon": "à midi", "um Mitternacht", "a medianoche"
+    free = shapes(clock.alone) + ([moment] if moment else [])
+    before = words_re(clock.before)
+    if before:
+        for shape in after:
+            add("clock", None, rf"(?:{before})\s+(?P<x>{shape})")
+    for shape in free:
+        add("clock", None, rf"(?P<x>{shape})")
+    for joined in clock.days:
+        for shape in after + free:
+            pieces = re.split(r"(\{day\}|\{time\})", joined)
+            out = "".join(rf"(?P<day>{days})" if p == "{day}" else f"(?:{shape})" if p == "{time}"
+                          else phrase(p) for p in pieces)
+            add("day_clock", None, out)
+
+
+def add_length_readers(lengths: LengthWords, add: Callable[[str, object, str], None], *,
+                       words_re: Callable[..., str], number_words: str, approximately: str,
+                       units: str) -> None:
+    """A count of units is a length ("plus de deux ans" as English "more than two years");
+    "desde hace": those words are held (read as nothing), so the "ago" reading that starts
+    inside them gives way."""
+    amount = _LENGTH_DIGITS + (f"|{number_words}" if number_words else "")
+    if approximately:
+        amount = rf"(?:(?:{approximately})\s+)?(?:{amount})"
+    span = rf"(?P<amount>{amount})\s+(?P<unit>{units})"
+    if lengths.not_lengths:
+        add("not", None, words_re(lengths.not_lengths))
+    if lengths.before:
+        add("not", None, rf"(?:{words_re(lengths.before)})(?=\s+{span}(?!\w))")
+    add("length", None, span)
+
+
+def clock_value(kind: str, m: re.Match[str], clock: ClockWords, number, weekdays: dict[str, int],
+                day_offsets: dict[str, int], dct: datetime.date | None, tense) -> TimeValue | None:
+    """A time of the day it names (a weekday by its clause's tense, as English's), else of
+    the dateline's day."""
+    hm = _hour_minute(m, clock, number)
+    if hm is None:
+        return None
+    hour, minute = hm
+    day: datetime.date | None = dct
+    if kind == "day_clock" and dct is not None:
+        name = _key(m.group("day"))
+        if name in weekdays:
+            day = weekday_by_tense(dct, weekdays[name], tense(*m.span("day"), timetable=True))
+        else:
+            day = dct + datetime.timedelta(days=day_offsets[name])
+    if day is None:
+        return TimeValue(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "time", None, None,
+                         kind)
+    return V.time_of_day(day, hour, minute, kind)
+
+
+def _hour_minute(m: re.Match[str], clock: ClockWords, number) -> tuple[int, int] | None:
+    groups = m.groupdict()
+    if groups.get("moment"):
+        return clock.moments[groups["moment"]], 0
+    text = _key(groups["hour"])
+    h = int(text) if text.isdigit() else number(text)
+    minute = int(groups["minute"]) if groups.get("minute") else 0
+    if h is None or h > 24 or (h == 24 and minute):
+        return None
+    part = clock.parts.get(_key(groups.get("part") or ""))
+    if part:
+        # "tres de la tarde" is 15:00, as English "3 in the afternoon"; "15 heures du soir"
+        # is no time, as "15 p.m." is none
+        if not 1 <= h <= 12:
+            return None
+        h = h + 12 if part == "pm" and h < 12 else (0 if part == "am" and h == 12 else h)
+    return h, minute
+
+
+def length_value(m: re.Match[str], unit_of: dict[str, str], number,
+                 approximately: re.Pattern[str] | None) -> TimeValue | None:
+    text = m.group("amount")
+    if approximately is not None and approximately.match(text):
+        text = approximately.sub("", text, count=1)  # "plus de deux ans": still P2Y
+    key = _key(text)
+    amount = float(key.replace(",", ".")) if key[:1].isdigit() else number(key)
+    if amount is None:
+        return None
+    return V.duration(V.duration_value(amount, unit_of[_key(m.group("unit"))]), "length")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'"))
