@@ -8,7 +8,8 @@ prochain"), parts of a month from ``month_parts.yaml`` ("fin mars", "mi-mars", "
 "Dienstagabend"; its ``not_days`` are read as nothing: "am Morgen" is no tomorrow),
 months and years after the words of ``months.yaml`` and ``years.yaml`` ("en mars", "en
 1998"), the decades and centuries of ``years.yaml`` ("les années 80", "XIXe siècle") and the
-vague words of ``vague.yaml`` ("maintenant").
+vague words of ``vague.yaml`` ("maintenant"); clock times and lengths (``clock.yaml``,
+``units.yaml`` ``lengths``) are ``lang_clock``'s.
 The values are English's for the same readings: "late March" and "fin mars" are both the
 month, "two years ago" and "il y a deux ans" both the year.
 """

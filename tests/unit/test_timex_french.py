@@ -275,3 +275,69 @@ def test_a_weekday_opening_a_date_is_one_expression(lang, text, expr, value):
     # juin 2025" written in July is that day, not the latest Tuesday beside it
     found = [(t.text, t.time.value) for t in tag(text, datetime.date(2025, 7, 23), lang=lang)]
     assert found == [(expr, value)]
+
+
+def _typed(text, dct, lang):
+    return {t.text: (t.time.value, t.time.type, t.start, t.end)
+            for t in tag(text, datetime.date.fromisoformat(dct), lang=lang)}
+
+
+def _check_typed(dct, text, expr, value, type_, lang):
+    # the expression with its value and type, and no other reading over its words
+    found = _typed(text, dct, lang)
+    assert found.get(expr, (None, None))[:2] == (value, type_), found
+    start = text.index(expr)
+    assert [e for e, (*_, s, t) in found.items()
+            if e != expr and s < start + len(expr) and t > start] == [], found
+
+# clock times (clock.yaml) and lengths (units.yaml lengths), with their TIMEX3 types: the
+# values, types and spans English gives "at 3 p.m. on Monday", "midnight", "for three days"
+# (2025-07-23 is a Wednesday)
+TYPED = [
+    ("2025-07-23", "La préfète tiendra un point presse à 15 heures.", "15 heures",
+     "2025-07-23T15:00", "TIME"),
+    ("2025-07-23", "Le dernier bac part à 18h45 du quai nord.", "18h45", "2025-07-23T18:45",
+     "TIME"),
+    ("2025-07-23", "Les secours sont arrivés vers 9 h sur la digue.", "9 h", "2025-07-23T09:00",
+     "TIME"),
+    ("2025-07-23", "Les cloches ont sonné à midi sur le port.", "midi", "2025-07-23T12:00", "TIME"),
+    ("2025-07-23", "Le couvre-feu commence à minuit.", "minuit", "2025-07-23T24:00", "TIME"),
+    ("2025-07-23", "Le marché couvert ouvre dès 7h.", "7h", "2025-07-23T07:00", "TIME"),
+    ("2025-07-23", "L'orage a éclaté à trois heures de l'après-midi.",
+     "trois heures de l'après-midi", "2025-07-23T15:00", "TIME"),
+    ("2025-07-23", "Le conseil se réunira lundi à 15 heures en mairie.", "lundi à 15 heures",
+     "2025-07-28T15:00", "TIME"),
+    ("2025-07-23", "La digue a cédé mardi vers 4 h.", "mardi vers 4 h", "2025-07-22T04:00",
+     "TIME"),
+    ("2025-07-23", "Le ministre parlera demain à midi.", "demain à midi", "2025-07-24T12:00",
+     "TIME"),
+    ("2025-07-23", "La grève des dockers a duré pendant trois jours.", "trois jours", "P3D",
+     "DURATION"),
+    ("2025-07-23", "Les pêcheurs attendent la prime depuis deux semaines.", "deux semaines",
+     "P2W", "DURATION"),
+    ("2025-07-23", "Trois ans ont passé depuis la crue.", "Trois ans", "P3Y", "DURATION"),
+    ("2025-07-23", "Le chantier de l'écluse a duré plus de deux ans.", "plus de deux ans", "P2Y",
+     "DURATION"),
+    ("2025-07-23", "Le débat a duré 1,5 heure.", "1,5 heure", "PT1H30M", "DURATION"),
+    # the placed readings keep their dates
+    ("2025-07-23", "Le pont a cédé il y a trois ans.", "il y a trois ans", "2022", "DATE"),
+    ("2025-07-23", "Le verdict tombera dans trois jours.", "dans trois jours", "2025-07-26",
+     "DATE"),
+    ("2025-07-23", "Il y a 3 heures, l'alerte a été levée.", "Il y a 3 heures", "2025-07-23",
+     "DATE"),
+]
+
+
+@pytest.mark.parametrize("dct, text, expr, value, type_", TYPED)
+def test_french_clock_times_and_lengths(dct, text, expr, value, type_):
+    _check_typed(dct, text, expr, value, type_, "fr")
+
+
+@pytest.mark.parametrize("text", [
+    "Un jour, le village renaîtra.",  # some day, as English "one day"
+    "Le berger a dormi tout l'après-midi.",  # no noon inside "après-midi"
+    "Le vent du Midi a soufflé fort.",  # the south, capitalised
+    "Le score final était de 3 à 15.",  # no hour word
+])
+def test_no_clock_time_or_length_in_french(text):
+    assert tag(text, datetime.date(2025, 7, 23), lang="fr") == []

@@ -229,3 +229,59 @@ def test_german_is_a_folder():
 def test_german_datelines_read_the_folder_names(text, expected, outlet):
     found = find_dateline(text, lang="de")
     assert (found.date, found.outlet) == (expected, outlet)
+
+
+def _typed(text, dct, lang):
+    return {t.text: (t.time.value, t.time.type, t.start, t.end)
+            for t in tag(text, datetime.date.fromisoformat(dct), lang=lang)}
+
+
+def _check_typed(dct, text, expr, value, type_, lang):
+    # the expression with its value and type, and no other reading over its words
+    found = _typed(text, dct, lang)
+    assert found.get(expr, (None, None))[:2] == (value, type_), found
+    start = text.index(expr)
+    assert [e for e, (*_, s, t) in found.items()
+            if e != expr and s < start + len(expr) and t > start] == [], found
+
+# clock times (clock.yaml) and lengths (units.yaml lengths), with their TIMEX3 types: the
+# values, types and spans English gives "at 3 p.m. on Monday", "midnight", "for three days"
+# (2025-07-23 is a Wednesday)
+TYPED = [
+    ("2025-07-23", "Die Sitzung beginnt um 15 Uhr im Rathaus.", "15 Uhr", "2025-07-23T15:00",
+     "TIME"),
+    ("2025-07-23", "Der Zug fuhr gegen 9.30 Uhr ab.", "9.30 Uhr", "2025-07-23T09:30", "TIME"),
+    ("2025-07-23", "Um 12:15 Uhr brach die Leitung.", "12:15 Uhr", "2025-07-23T12:15", "TIME"),
+    ("2025-07-23", "Die Glocken läuten um Mitternacht.", "Mitternacht", "2025-07-23T24:00",
+     "TIME"),
+    ("2025-07-23", "Die Fähre legte um 8 Uhr abends an.", "8 Uhr abends", "2025-07-23T20:00",
+     "TIME"),
+    ("2025-07-23", "Am Montag um 15 Uhr sprach der Bürgermeister.", "Montag um 15 Uhr",
+     "2025-07-21T15:00", "TIME"),
+    ("2025-07-23", "Der Stadtrat wird morgen um 10 Uhr tagen.", "morgen um 10 Uhr",
+     "2025-07-24T10:00", "TIME"),
+    ("2025-07-23", "Die Wahllokale schlossen um 18 Uhr am Sonntag.", "18 Uhr am Sonntag",
+     "2025-07-20T18:00", "TIME"),
+    ("2025-07-23", "Die Verhandlungen dauerten drei Tage lang.", "drei Tage", "P3D", "DURATION"),
+    ("2025-07-23", "Seit zwei Wochen streiken die Hafenarbeiter.", "zwei Wochen", "P2W",
+     "DURATION"),
+    ("2025-07-23", "Zwei Jahre vergingen ohne Regen.", "Zwei Jahre", "P2Y", "DURATION"),
+    ("2025-07-23", "Der Umbau dauerte mehr als drei Monate.", "mehr als drei Monate", "P3M",
+     "DURATION"),
+    # the placed readings keep their dates
+    ("2025-07-23", "Vor drei Jahren brach der Damm.", "Vor drei Jahren", "2022", "DATE"),
+    ("2025-07-23", "In zwei Tagen fällt das Urteil.", "In zwei Tagen", "2025-07-25", "DATE"),
+]
+
+
+@pytest.mark.parametrize("dct, text, expr, value, type_", TYPED)
+def test_german_clock_times_and_lengths(dct, text, expr, value, type_):
+    _check_typed(dct, text, expr, value, type_, "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Die alte Uhr am Turm steht still.",  # a clock, no time
+    "Das Spiel endete 3:1.",  # a score: a time needs "Uhr"
+])
+def test_no_clock_time_or_length_in_german(text):
+    assert tag(text, datetime.date(2025, 7, 23), lang="de") == []

@@ -161,6 +161,28 @@ def test_a_new_language_reads_its_seasons_from_its_file(tmp_path):
                      ("somero", "2025-SU")]
 
 
+def test_a_new_language_reads_clock_times_and_lengths_from_its_files(tmp_path):
+    _write_language(tmp_path, "eg")
+    folder = tmp_path / "eg"
+    (folder / "clock.yaml").write_text(
+        "before: [je]\ntimes: ['{hour} horo']\nalone: ['{hour}h{minute}']\n"
+        "moments: {tagmezo: 12}\nparts: {vespere: pm}\ndays: ['{day} je {time}']\n",
+        encoding="utf-8")
+    (folder / "units.yaml").write_text(
+        "units: {day: [tago, tagoj]}\nago: ['antaŭ {amount} {unit}']\n"
+        "lengths: {before: [ekde antaŭ], not: [unu tago]}\n", encoding="utf-8")
+    (folder / "numbers.yaml").write_text("words: {unu: 1, du: 2, tri: 3}\n", encoding="utf-8")
+    dct = datetime.date(2025, 7, 23)  # a Wednesday
+    text = ("Je 3 horo vespere, lundo je 9h30, tagmezo. Tri tagoj; antaŭ du tagoj; ekde antaŭ "
+            "du tagoj; unu tago; 3 horo.")
+    found = [(t.text, t.time.value, t.time.type) for t in other_languages.tag_other(
+        text, dct, lang="eg", root=tmp_path)]
+    assert found == [("3 horo vespere", "2025-07-23T15:00", "TIME"),
+                     ("lundo je 9h30", "2025-07-21T09:30", "TIME"),
+                     ("tagmezo", "2025-07-23T12:00", "TIME"), ("Tri tagoj", "P3D", "DURATION"),
+                     ("antaŭ du tagoj", "2025-07-21", "DATE"), ("du tagoj", "P2D", "DURATION")]
+
+
 @pytest.mark.parametrize("kind, text, message", [
     ("month_parts", "parts: {komenco: [10, 1]}\n", r"month_parts\.yaml 'komenco'"),
     ("month_parts", "parts: {komenco: [1, 10]}\nperiods: {de la jaro: [0, jaro]}\n",
@@ -182,6 +204,17 @@ def test_a_new_language_reads_its_seasons_from_its_file(tmp_path):
      r"tense\.yaml compounds"),
     ("tense", "compounds: [{tense: past, aux: [estas], then: '(', reach: 2}]\n",
      r"tense\.yaml compounds then"),
+    ("clock", "times: ['je {minute}']\n", r"clock\.yaml times"),
+    ("clock", "alone: [{hour: 1}]\n", r"clock\.yaml alone"),
+    ("clock", "moments: {tagmezo: 25}\n", r"clock\.yaml moments"),
+    ("clock", "parts: {vespere: evening}\n", r"clock\.yaml parts"),
+    ("clock", "days: ['{day} je']\n", r"clock\.yaml days"),
+    ("clock", "before: {je: 1}\n", r"clock\.yaml before"),
+    ("units", "units: {day: [tago]}\nlengths: [tago]\n", r"units\.yaml lengths"),
+    ("units", "units: {day: [tago]}\nlengths: {not: {unu tago: 1}}\n",
+     r"units\.yaml lengths not"),
+    ("units", "units: {day: [tago]}\nlengths: {before: [[ekde]]}\n",
+     r"units\.yaml lengths before"),
 ])
 def test_a_broken_optional_file_names_itself(tmp_path, kind, text, message):
     _write_language(tmp_path, "eb")

@@ -229,3 +229,60 @@ def test_spanish_is_a_folder():
 def test_spanish_datelines_read_the_folder_names(text, expected, outlet):
     found = find_dateline(text, lang="es")
     assert (found.date, found.outlet) == (expected, outlet)
+
+
+def _typed(text, dct, lang):
+    return {t.text: (t.time.value, t.time.type, t.start, t.end)
+            for t in tag(text, datetime.date.fromisoformat(dct), lang=lang)}
+
+
+def _check_typed(dct, text, expr, value, type_, lang):
+    # the expression with its value and type, and no other reading over its words
+    found = _typed(text, dct, lang)
+    assert found.get(expr, (None, None))[:2] == (value, type_), found
+    start = text.index(expr)
+    assert [e for e, (*_, s, t) in found.items()
+            if e != expr and s < start + len(expr) and t > start] == [], found
+
+# clock times (clock.yaml) and lengths (units.yaml lengths), with their TIMEX3 types: the
+# values, types and spans English gives "at 3 p.m. on Monday", "midnight", "for three days"
+# (2025-07-23 is a Wednesday)
+TYPED = [
+    ("2025-07-23", "La sesión empieza a las 15:00 en el ayuntamiento.", "15:00",
+     "2025-07-23T15:00", "TIME"),
+    ("2025-07-23", "El tren salió a las tres de la tarde.", "tres de la tarde",
+     "2025-07-23T15:00", "TIME"),
+    ("2025-07-23", "Los disparos se oyeron hacia las dos de la madrugada.",
+     "dos de la madrugada", "2025-07-23T02:00", "TIME"),
+    ("2025-07-23", "El ferry zarpó a las 21:30 horas.", "21:30 horas", "2025-07-23T21:30",
+     "TIME"),
+    ("2025-07-23", "El toque de queda empieza a medianoche.", "medianoche", "2025-07-23T24:00",
+     "TIME"),
+    ("2025-07-23", "Las campanas sonaron al mediodía.", "mediodía", "2025-07-23T12:00", "TIME"),
+    ("2025-07-23", "El lunes a las 15:00 habló el alcalde.", "lunes a las 15:00",
+     "2025-07-21T15:00", "TIME"),
+    ("2025-07-23", "El pleno votará mañana a las diez de la mañana.",
+     "mañana a las diez de la mañana", "2025-07-24T10:00", "TIME"),
+    ("2025-07-23", "La huelga se prolongó durante tres días.", "tres días", "P3D", "DURATION"),
+    ("2025-07-23", "Los mineros protestan desde hace dos semanas.", "dos semanas", "P2W",
+     "DURATION"),
+    ("2025-07-23", "Tres años pasaron sin lluvia.", "Tres años", "P3Y", "DURATION"),
+    ("2025-07-23", "La obra duró más de cinco meses.", "más de cinco meses", "P5M", "DURATION"),
+    # the placed readings keep their dates
+    ("2025-07-23", "Hace tres años se rompió la presa.", "Hace tres años", "2022", "DATE"),
+    ("2025-07-23", "Dentro de dos días se conocerá el fallo.", "Dentro de dos días",
+     "2025-07-25", "DATE"),
+]
+
+
+@pytest.mark.parametrize("dct, text, expr, value, type_", TYPED)
+def test_spanish_clock_times_and_lengths(dct, text, expr, value, type_):
+    _check_typed(dct, text, expr, value, type_, "es")
+
+
+@pytest.mark.parametrize("text", [
+    "Un día volverá la lluvia.",  # some day, as English "one day"
+    "La farmacia cierra a las nueve.",  # morning or evening: as English "at nine", no time
+])
+def test_no_clock_time_or_length_in_spanish(text):
+    assert tag(text, datetime.date(2025, 7, 23), lang="es") == []
