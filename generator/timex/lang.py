@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator.model import TimeExpr, TimeValue
 from generator.timex import values as V
-from generator.timex import lang_readers, lang_tense
+from generator.timex import lang_clock, lang_readers, lang_tense
 from generator.timex.calendar import pick_day, weekday_by_tense
 from generator.timex.lexicon import Lexicon, english, load
 from generator.timex.lexicon_small import ClauseCues
@@ -212,7 +212,7 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
                 found.append((m.start(), m.end(), value))
     if g.words is not None:
         found.extend(lang_readers.read(g.readers, g.words, text, dct, tense))
-    return _leftmost_longest(text, found)
+    return lang_clock.on_days_named(text, _leftmost_longest(text, found))
 
 
 def _captured_number(m: re.Match[str]) -> int | None:

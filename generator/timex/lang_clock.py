@@ -12,6 +12,8 @@ Monday", 2025-07-21T15:00, a TIME; "midnight" is T24:00; "for three days" is "th
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime
 import re
 from typing import Callable
@@ -83,7 +85,7 @@ def add_length_readers(lengths: LengthWords, add: Callable[[str, object, str], N
 def clock_value(kind: str, m: re.Match[str], clock: ClockWords, number, weekdays: dict[str, int],
                 day_offsets: dict[str, int], dct: datetime.date | None, tense) -> TimeValue | None:
     """A time of the day it names (a weekday by its clause's tense, as English's), else of
-    the dateline's day."""
+    the dateline's day (``on_days_named`` then moves a time alone to the day last named)."""
     hm = _hour_minute(m, clock, number)
     if hm is None:
         return None
@@ -134,3 +136,28 @@ def length_value(m: re.Match[str], unit_of: dict[str, str], number,
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("’", "'"))
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def on_days_named(text: str, found: list) -> list:
+    """A time read alone ("à 15 heures") is of the day last named in its paragraph or the
+    one before, as English's ``Context.ref_day``: "Le 3 juin, à 15 heures" is 3 June's 15:00;
+    with none, the dateline's. ``found``: the TimeExprs in text order."""
+    starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    out, day, day_at = [], None, -1
+    for expr in found:
+        v = expr.time
+        if v.rule == "clock" and v.start is not None and day is not None \
+                and _paragraph(starts, day_at) >= _paragraph(starts, expr.start) - 1:
+            v = V.time_of_day(day, *map(int, v.value.split("T")[1].split(":")), "clock")
+            expr = dataclasses.replace(expr, time=v)
+        elif v.start is not None and v.granularity in ("time", "day"):
+            day, day_at = v.start, expr.start
+        out.append(expr)
+    return out
+
+
+def _paragraph(starts: list[int], pos: int) -> int:
+    return bisect.bisect_right(starts, pos) - 1

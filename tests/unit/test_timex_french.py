@@ -319,6 +319,11 @@ TYPED = [
     ("2025-07-23", "Le chantier de l'écluse a duré plus de deux ans.", "plus de deux ans", "P2Y",
      "DURATION"),
     ("2025-07-23", "Le débat a duré 1,5 heure.", "1,5 heure", "PT1H30M", "DURATION"),
+    # a time alone is of the day last named in its paragraph or the one before, as English's
+    ("2025-07-23", "Le 3 juin, à 15 heures, la digue a cédé.", "15 heures", "2025-06-03T15:00",
+     "TIME"),
+    ("2025-07-23", "Le 3 juin, la digue a cédé.\n\nLa mairie a parlé.\n\nÀ 9 h, la sirène a retenti.",
+     "9 h", "2025-07-23T09:00", "TIME"),
     # the placed readings keep their dates
     ("2025-07-23", "Le pont a cédé il y a trois ans.", "il y a trois ans", "2022", "DATE"),
     ("2025-07-23", "Le verdict tombera dans trois jours.", "dans trois jours", "2025-07-26",

@@ -268,6 +268,9 @@ TYPED = [
     ("2025-07-23", "Zwei Jahre vergingen ohne Regen.", "Zwei Jahre", "P2Y", "DURATION"),
     ("2025-07-23", "Der Umbau dauerte mehr als drei Monate.", "mehr als drei Monate", "P3M",
      "DURATION"),
+    # a time alone is of the day last named in its paragraph or the one before, as English's
+    ("2025-07-23", "Am 3. Juni brach der Damm. Um 15 Uhr kam die Flut.", "15 Uhr",
+     "2025-06-03T15:00", "TIME"),
     # the placed readings keep their dates
     ("2025-07-23", "Vor drei Jahren brach der Damm.", "Vor drei Jahren", "2022", "DATE"),
     ("2025-07-23", "In zwei Tagen fällt das Urteil.", "In zwei Tagen", "2025-07-25", "DATE"),

@@ -268,6 +268,9 @@ TYPED = [
      "DURATION"),
     ("2025-07-23", "Tres años pasaron sin lluvia.", "Tres años", "P3Y", "DURATION"),
     ("2025-07-23", "La obra duró más de cinco meses.", "más de cinco meses", "P5M", "DURATION"),
+    # a time alone is of the day last named in its paragraph or the one before, as English's
+    ("2025-07-23", "El 3 de junio, a las 15:00, cedió la presa.", "15:00", "2025-06-03T15:00",
+     "TIME"),
     # the placed readings keep their dates
     ("2025-07-23", "Hace tres años se rompió la presa.", "Hace tres años", "2022", "DATE"),
     ("2025-07-23", "Dentro de dos días se conocerá el fallo.", "Dentro de dos días",
