@@ -52,9 +52,10 @@ def add_clock_readers(clock: ClockWords, add: Callable[[str, object, str], None]
     # a moment alone, as English "noon": "à midi", "um Mitternacht", "a medianoche"
     free = shapes(clock.alone) + ([moment] if moment else [])
     before = words_re(clock.before)
+    unless = _followed_by(clock.unless)
     if before:
         for shape in after:
-            add("clock", None, rf"(?:{before})\s+(?P<x>{shape})")
+            add("clock", None, rf"(?:{before})\s+(?P<x>{shape}){unless}")
     for shape in free:
         add("clock", None, rf"(?P<x>{shape})")
     for joined in clock.days:
@@ -63,6 +64,16 @@ def add_clock_readers(clock: ClockWords, add: Callable[[str, object, str], None]
             out = "".join(rf"(?P<day>{days})" if p == "{day}" else f"(?:{shape})" if p == "{time}"
                           else phrase(p) for p in pieces)
             add("day_clock", None, out)
+
+
+def _followed_by(words: tuple[str, ...]) -> str:
+    """A look-ahead refusing a time these words follow: "à deux heures de route" is no
+    2:00 ("de l'après-midi", a part of the day, is matched before it is looked at)."""
+    if not words:
+        return ""
+    alternatives = [re.escape(w[:-1]) + "['’]" if w.endswith("'") else re.escape(w) + r"(?!\w)"
+                    for w in words]
+    return rf"(?!\s+(?:{'|'.join(alternatives)}))"
 
 
 def add_length_readers(lengths: LengthWords, add: Callable[[str, object, str], None], *,

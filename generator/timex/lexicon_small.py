@@ -222,6 +222,9 @@ class ClockWords:
     moments: dict[str, int]          # as written: "midi" -> 12, "Mitternacht" -> 24
     parts: dict[str, str]            # lower case: "de la tarde" -> "pm"
     days: tuple[str, ...]            # "{day} à {time}", "{time} am {day}"
+    # after a time read after ``before``: what makes it a length or a distance ("à deux
+    # heures de route", "à trois heures de Paris"); a word ending in "'" runs into the next
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -252,7 +255,7 @@ def read_clock(data: Any, where: str) -> ClockWords | None:
         raise LexiconError(f"{where} days: expected '... {{day}} ... {{time}} ...'")
     return ClockWords(_strings(data.get("before", []), f"{where} before"), shapes["times"],
                       shapes["alone"], dict(moments), {k.lower(): v for k, v in parts.items()},
-                      days)
+                      days, _strings(data.get("unless", []), f"{where} unless"))
 
 
 def read_lengths(data: Any, where: str) -> LengthWords | None:

@@ -305,6 +305,10 @@ TYPED = [
     ("2025-07-23", "Le marché couvert ouvre dès 7h.", "7h", "2025-07-23T07:00", "TIME"),
     ("2025-07-23", "L'orage a éclaté à trois heures de l'après-midi.",
      "trois heures de l'après-midi", "2025-07-23T15:00", "TIME"),
+    ("2025-07-23", "Le train part à 9 heures du matin.", "9 heures du matin", "2025-07-23T09:00",
+     "TIME"),  # a part of the day, though "du" follows the hour (clock.yaml unless)
+    ("2025-07-23", "La séance reprend à 15 heures demain.", "15 heures", "2025-07-23T15:00",
+     "TIME"),
     ("2025-07-23", "Le conseil se réunira lundi à 15 heures en mairie.", "lundi à 15 heures",
      "2025-07-28T15:00", "TIME"),
     ("2025-07-23", "La digue a cédé mardi vers 4 h.", "mardi vers 4 h", "2025-07-22T04:00",
@@ -331,6 +335,17 @@ TYPED = [
     ("2025-07-23", "Il y a 3 heures, l'alerte a été levée.", "Il y a 3 heures", "2025-07-23",
      "DATE"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Le refuge est à deux heures de marche du col.",
+    "Le barrage se trouve à trois heures de Lyon.",
+    "Le phare est à une heure des côtes.",
+    "L'île est à deux heures d'avion de Marseille.",
+])
+def test_a_distance_in_hours_is_no_clock_time(text):
+    """clock.yaml unless: "à deux heures de route" is a distance, no 2:00 of the dateline's day."""
+    assert [t for t in tag(text, datetime.date(2025, 7, 23), lang="fr") if t.time.type == "TIME"] == []
 
 
 @pytest.mark.parametrize("dct, text, expr, value, type_", TYPED)

@@ -211,6 +211,7 @@ def test_a_new_language_reads_clock_times_and_lengths_from_its_files(tmp_path):
     ("clock", "parts: {vespere: evening}\n", r"clock\.yaml parts"),
     ("clock", "days: ['{day} je']\n", r"clock\.yaml days"),
     ("clock", "before: {je: 1}\n", r"clock\.yaml before"),
+    ("clock", "unless: {de: 1}\n", r"clock\.yaml unless"),
     ("units", "units: {day: [tago]}\nlengths: [tago]\n", r"units\.yaml lengths"),
     ("units", "units: {day: [tago]}\nlengths: {not: {unu tago: 1}}\n",
      r"units\.yaml lengths not"),
