@@ -13,6 +13,7 @@ import pytest
 
 from generator.dateline import find_dateline
 from generator.timex import tag
+from timex_rows import check_typed
 from generator.timex.lexicon import english, load
 
 # (dateline, sentence, expression, value)
@@ -277,19 +278,6 @@ def test_a_weekday_opening_a_date_is_one_expression(lang, text, expr, value):
     assert found == [(expr, value)]
 
 
-def _typed(text, dct, lang):
-    return {t.text: (t.time.value, t.time.type, t.start, t.end)
-            for t in tag(text, datetime.date.fromisoformat(dct), lang=lang)}
-
-
-def _check_typed(dct, text, expr, value, type_, lang):
-    # the expression with its value and type, and no other reading over its words
-    found = _typed(text, dct, lang)
-    assert found.get(expr, (None, None))[:2] == (value, type_), found
-    start = text.index(expr)
-    assert [e for e, (*_, s, t) in found.items()
-            if e != expr and s < start + len(expr) and t > start] == [], found
-
 # clock times (clock.yaml) and lengths (units.yaml lengths), with their TIMEX3 types: the
 # values, types and spans English gives "at 3 p.m. on Monday", "midnight", "for three days"
 # (2025-07-23 is a Wednesday)
@@ -350,7 +338,7 @@ def test_a_distance_in_hours_is_no_clock_time(text):
 
 @pytest.mark.parametrize("dct, text, expr, value, type_", TYPED)
 def test_french_clock_times_and_lengths(dct, text, expr, value, type_):
-    _check_typed(dct, text, expr, value, type_, "fr")
+    check_typed(dct, text, expr, value, type_, "fr")
 
 
 @pytest.mark.parametrize("text", [

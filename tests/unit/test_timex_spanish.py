@@ -14,6 +14,7 @@ import pytest
 
 from generator.dateline import find_dateline
 from generator.timex import tag
+from timex_rows import check_typed
 from generator.timex.lexicon import load
 
 # (dateline, sentence, expression, value); 2024-05-15 is a Wednesday
@@ -231,19 +232,6 @@ def test_spanish_datelines_read_the_folder_names(text, expected, outlet):
     assert (found.date, found.outlet) == (expected, outlet)
 
 
-def _typed(text, dct, lang):
-    return {t.text: (t.time.value, t.time.type, t.start, t.end)
-            for t in tag(text, datetime.date.fromisoformat(dct), lang=lang)}
-
-
-def _check_typed(dct, text, expr, value, type_, lang):
-    # the expression with its value and type, and no other reading over its words
-    found = _typed(text, dct, lang)
-    assert found.get(expr, (None, None))[:2] == (value, type_), found
-    start = text.index(expr)
-    assert [e for e, (*_, s, t) in found.items()
-            if e != expr and s < start + len(expr) and t > start] == [], found
-
 # clock times (clock.yaml) and lengths (units.yaml lengths), with their TIMEX3 types: the
 # values, types and spans English gives "at 3 p.m. on Monday", "midnight", "for three days"
 # (2025-07-23 is a Wednesday)
@@ -280,7 +268,7 @@ TYPED = [
 
 @pytest.mark.parametrize("dct, text, expr, value, type_", TYPED)
 def test_spanish_clock_times_and_lengths(dct, text, expr, value, type_):
-    _check_typed(dct, text, expr, value, type_, "es")
+    check_typed(dct, text, expr, value, type_, "es")
 
 
 @pytest.mark.parametrize("text", [
