@@ -60,7 +60,7 @@ class EmitMemo:
     digests: dict = field(default_factory=dict)  # InputDigests' memo
     paging: object = None  # the last render.paging.Paging
     theme: object = None  # the last jinja2 Environment
-    cards: object = None  # its render.cards.CardMemo: the event cards made with it
+    cards: object = None  # its render.cards.EventMemo: the event views and cards made with it
 
     def fresh_for(self, environment: str) -> "EmitMemo":
         return self if environment == self.environment else EmitMemo(environment)

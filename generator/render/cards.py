@@ -98,8 +98,8 @@ class EventMemo:
             self.views, self.cast = {}, cast
         live = set(map(id, events))
         self.views = {k: v for k, v in self.views.items() if k in live}
-        # by value: two workers may each send a view of one event, and the kept card's key
-        # is the first one (views hash once: the set and the deletions are cheap)
+        # by value: a view made again equal to the last one leaves the card under the older
+        # key object (views hash once: the set and the deletions are cheap)
         kept = {entry[3] for entry in self.views.values()}
         for view in [v for v in self.cards if v not in kept]:
             del self.cards[view]

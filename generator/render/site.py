@@ -129,7 +129,6 @@ class PageMaker:
         self.paths = list(self.records)
         self.layout = SiteLayout(tuple(self.records.values()), self.paging)
 
-
     def know_citing(self, citing) -> None:
         """The events citing each article, in timeline order (render.inputs counted them)."""
         self._renderer.views.timeline_event_at.know_citing(citing)
