@@ -61,6 +61,7 @@ class EmitMemo:
     paging: object = None  # the last render.paging.Paging
     theme: object = None  # the last jinja2 Environment
     cards: object = None  # its render.cards.EventMemo: the event views and cards made with it
+    key_dates: dict = field(default_factory=dict)  # each actor's last key-date ranking (chronology.keydates.ActorKeyDates)
 
     def fresh_for(self, environment: str) -> "EmitMemo":
         return self if environment == self.environment else EmitMemo(environment)
@@ -92,7 +93,8 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
                              options=options or render.RenderOptions(),
                              environment=memo.theme if memo is not None else None,
                              last_paging=memo.paging if memo is not None else None,
-                             cards=memo.cards if memo is not None else None)
+                             cards=memo.cards if memo is not None else None,
+                             key_dates=memo.key_dates if memo is not None else None)
     if memo is not None:
         memo.paging, memo.theme, memo.cards = maker.paging, maker.environment, maker.cards
     records = maker.layout.records
@@ -132,6 +134,8 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
     # Pages and exports in forked workers writing straight into the staging folder: the
     # timeline and the page maker are inherited, only record positions and names travel.
     assert staging.root is not None
+    if memo is not None:  # from the last build's rankings, here, once: not twice in each worker
+        maker.rank_key_dates(_actors_to_render(records, digests, last))
     with worker_pool(workers, multiprocessing.get_context("fork"), _set_worker_state,
                      (timeline, config, media, maker, staging.root, splicer)) as pool:
         # first: the longest tasks (each big export is a second or two on a big archive)
@@ -145,6 +149,14 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
                 splicer.copied += copied
     _static(theme, emit)
     return files, stats, _with_exports(written, splicer, staging, stats, kept)
+
+
+def _actors_to_render(records: tuple[render.PageRecord, ...], digests: dict[str, str],
+                      last: WrittenPages | None) -> list[str]:
+    """The actors whose page or embed page this build makes again (they show its key dates)."""
+    return list(dict.fromkeys(
+        str(r.actor) for r in records if r.kind in ("actor", "actor-embed")
+        and (last is None or last.reusable(r.path, digests.get(r.path, "")) is None)))
 
 
 def _with_exports(written: WrittenPages | None, splicer: Splicer | None, staging: StagingFolder | None,

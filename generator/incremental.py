@@ -84,6 +84,7 @@ class LastSite:
     records: RecordMemo = field(default_factory=RecordMemo)  # its page records (render.pages)
     chronology: ChronologyMemo | None = None  # the memo the next chronology leaves its changes in (serve)
     cards: object = None  # its render.cards.EventMemo: event views and cards made for its environment
+    key_dates: dict = field(default_factory=dict)  # each actor's key-date ranking (chronology.keydates.ActorKeyDates)
 
 
 @dataclass
@@ -133,7 +134,8 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
                              options=options, environment=last.environment if last else None,
                              last_paging=last.paging if last else None, records=records_memo,
                              changes=last.chronology.changes if last is not None and last.chronology is not None else None,
-                             cards=last.cards if last is not None else None)
+                             cards=last.cards if last is not None else None,
+                             key_dates=last.key_dates if last is not None else None)
     site = MemorySite()
     for name, data in media.files.items():
         site(name, data)
@@ -153,7 +155,7 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
         else:  # a page of the last site never asked for is bound to this maker, not that one
             site.later(record.path, lambda record=record: maker(record))
     made = LastSite(config, timeline, site, maker.environment, inputs, memo, maker.paging, records_memo,
-                    last.chronology if last is not None else None, maker.cards)
+                    last.chronology if last is not None else None, maker.cards, maker.key_dates)
     return site, sorted(fresh), made
 
 

@@ -295,12 +295,42 @@ def published_dates(analyses: Sequence[ArticleAnalysis]) -> dict[str, date | Non
     return {a.article.slug: a.dateline.date for a in analyses}
 
 
-def key_dates_for_actor(timeline: Timeline, slug: str, limit: int,
-                        min_sources: int = 1) -> tuple[KeyDate, ...]:
-    """The actor's key dates by the same rule, over the events the actor takes part in."""
+def key_dates_for_actor(timeline: Timeline, slug: str, limit: int, min_sources: int = 1,
+                        memo: KeyDateMemo | None = None, sources: Mapping[str, str] | None = None,
+                        published: Mapping[str, date | None] | None = None) -> tuple[KeyDate, ...]:
+    """The actor's key dates by the same rule, over the events the actor takes part in.
+    ``memo``: the last ranking of this actor's dates (a save changes few of them);
+    ``sources``, ``published``: the articles' source keys and dates, when already known."""
     events = [e for e in timeline.events if slug in e.actors]
-    return rank_key_dates(events, source_keys(timeline.articles), min_sources, limit,
-                          published_dates(timeline.articles))
+    return rank_key_dates(events, sources if sources is not None else source_keys(timeline.articles),
+                          min_sources, limit,
+                          published if published is not None else published_dates(timeline.articles), memo=memo)
+
+
+class ActorKeyDates:
+    """Each actor's key dates over one timeline, ranked once (its page and its embed page
+    show them) from what the last ranking of the same actor found: ``memo`` (slug ->
+    KeyDateMemo), which the build server and ``annals serve`` keep for the next build."""
+
+    def __init__(self, timeline: Timeline, limit: int, memo: dict[str, KeyDateMemo] | None = None):
+        self.timeline, self.limit = timeline, limit
+        self.memo = memo if memo is not None else {}
+        live = {a.slug for a in timeline.actors}
+        for gone in [slug for slug in self.memo if slug not in live]:
+            del self.memo[gone]
+        self._ranked: dict[str, tuple[KeyDate, ...]] = {}
+        self._inputs: tuple | None = None  # the articles' source keys and dates, once
+
+    def __call__(self, slug: str) -> tuple[KeyDate, ...]:
+        ranked = self._ranked.get(slug)
+        if ranked is None:
+            if self._inputs is None:
+                self._inputs = (source_keys(self.timeline.articles), published_dates(self.timeline.articles))
+            sources, published = self._inputs
+            ranked = self._ranked[slug] = key_dates_for_actor(
+                self.timeline, slug, self.limit, memo=self.memo.setdefault(slug, KeyDateMemo()),
+                sources=sources, published=published)
+        return ranked
 
 
 def shown_key_dates(timeline: Timeline, min_sources: int, limit: int) -> tuple[KeyDate, ...]:

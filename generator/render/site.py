@@ -17,6 +17,7 @@ import jinja2
 
 from .. import __version__
 from ..chronology.changes import EventChanges
+from ..chronology.keydates import ActorKeyDates
 from ..config import SiteConfig
 from ..errors import ContentError
 from ..i18n.catalogs import N_, language as interface_language, text_direction
@@ -116,18 +117,26 @@ class PageMaker:
                  build_info: Mapping[str, str] | None = None, media: Media | None = None,
                  options: RenderOptions | None = None, environment: jinja2.Environment | None = None,
                  last_paging: Paging | None = None, records: RecordMemo | None = None,
-                 changes: EventChanges | None = None, cards: EventMemo | None = None):
+                 changes: EventChanges | None = None, cards: EventMemo | None = None,
+                 key_dates: dict | None = None):
         options = options or RenderOptions()
         # compiled templates in the site's language; reusable while the theme and settings stay
         self.environment = environment or make_environment(theme_dir, interface_language(config.language))
         self._renderer = _Renderer(timeline, config, self.environment, theme_dir,
                                    dict(build_info or {}), media or Media(), options, last_paging, changes,
-                                   cards)
+                                   cards, key_dates)
         self.paging = self._renderer.paging
         self.cards = self._renderer.cards.memo  # for the next run with this environment
+        self.key_dates = self._renderer.actor_key_dates.memo  # each actor's ranking, for the next run
         self.records = {r.path: r for r in page_records(timeline, self.paging, options.review, records)}
         self.paths = list(self.records)
         self.layout = SiteLayout(tuple(self.records.values()), self.paging)
+
+    def rank_key_dates(self, slugs: Iterable[str]) -> None:
+        """Rank these actors' key dates now (before forked workers render their pages: they
+        inherit the rankings, made from the last build's)."""
+        for slug in slugs:
+            self._renderer.actor_key_dates(slug)
 
     def know_citing(self, citing) -> None:
         """The events citing each article, in timeline order (render.inputs counted them)."""
@@ -158,7 +167,7 @@ class _Renderer(YearPages):
     def __init__(self, timeline: Timeline, config: SiteConfig, env: jinja2.Environment,
                  theme_dir: Path, build_info: dict[str, str], media: Media, options: RenderOptions,
                  last_paging: Paging | None = None, changes: EventChanges | None = None,
-                 cards: EventMemo | None = None):
+                 cards: EventMemo | None = None, key_dates: dict | None = None):
         self.timeline = timeline
         self.config = config
         self.env = env
@@ -178,7 +187,7 @@ class _Renderer(YearPages):
         self.newest = config.order == "newest"
         self.markdown = markdown_converter()  # reused by every article page of this run
         self.structured = StructuredData(config, self.views, self.parts.event_url)
-        self._key_dates_of: dict[str, tuple] = {}
+        self.actor_key_dates = ActorKeyDates(timeline, config.key_dates.per_actor, key_dates)
         self.cards = CardMaker(env, memo, self._links)
 
     def render(self, record: PageRecord) -> str:
@@ -371,9 +380,7 @@ class _Renderer(YearPages):
 
     def _actor_key_dates(self, slug: str):
         """An actor's key dates, ranked once for its page and its embed page."""
-        if slug not in self._key_dates_of:
-            self._key_dates_of[slug] = chrono.key_dates_for_actor(self.timeline, slug, self.config.key_dates.per_actor)
-        return self._key_dates_of[slug]
+        return self.actor_key_dates(slug)
 
     def _scope_title(self, slug: str | None) -> str:
         if slug is None:
