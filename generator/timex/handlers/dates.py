@@ -28,6 +28,12 @@ _NOT_EVENT_NOUNS = LEX.words("not_event_nouns")
 _ATTRIBUTIVE_DETERMINERS = LEX.words("attributive_determiners")
 _SPAN_END = LEX.words("span_end_prepositions")
 _PLAN_BEFORE_ON = LEX.words("plan_verbs_before_on")
+_PLACE_MOTION = LEX.words("place_motion_verbs")
+# words that make what "to" leads a time ("moved the talks to next December"), not a place
+_TIME_WORDS = frozenset(w.lower() for w in (*LEX.months, *LEX.weekdays, *(LEX.seasons or {}),
+                                            *(LEX.day_parts or {}),
+                                            *(s for spellings in (LEX.units or {}).values()
+                                              for s in spellings)))
 # a past form that is not also a base form: "cut", "put", "hit" may be nouns or presents
 _PAST_FORMS = LEX.past_tenses - {verb.base for verb in LEX.verbs}
 _NOT_PAST_ED = LEX.tense.not_past_ed if LEX.tense else frozenset()
@@ -123,10 +129,12 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
         return False
     if words and words[-1].lower() in _SAID:
         return True  # "the company said in November that ...": the saying's own date
-    words = _without_from_to(words)
+    words, moved_to_place = _without_place_to(words)
     for i in range(len(words) - 1, max(-1, len(words) - 2 - OBJECT_WORDS), -1):
         verb = words[i].lower()
         before = words[i - 1].lower() if i else ""
+        if verb in _PLANNED_NOUNS and moved_to_place:
+            continue  # "moved the summit to Geneva in February": the summit is what moved
         if verb in _OBJECT_BREAKERS or verb in _PLANNED_NOUNS:
             return False  # "confirmed the summit in February": the date is the summit's
         if before in _DETERMINERS or not _past_form(verb):
@@ -134,10 +142,38 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
         after = words[i + 1].lower() if i + 1 < len(words) else ""
         if after and verb not in _PAST_FORMS and after not in _OBJECT_OPENERS:
             continue  # "preferred shares", "armed men": a regular -ed word before a noun
+        if moved_to_place and verb in _PLACE_MOTION:
+            return True  # "moved the talks to Geneva in December": the moving's own date
         if verb in _PLAN_BEFORE_ON or before in _NOT_PAST_AUX:
             return False  # "the case is heard in May", "to be published in November"
         return True
     return False
+
+
+def _without_place_to(words: list[str]) -> tuple[list[str], bool]:
+    """The words without a closing "to PLACE" ("moved the talks to Geneva", "from Texas to
+    Ohio"), and whether they had one: a "to" that leads a place is a preposition, no
+    infinitive that would end the search for the verb, and a verb of motion before it moves
+    a thing in space, not in time (so its date is a thing done, not a time it set)."""
+    shorter = _without_from_to(words)
+    if shorter is not words:
+        return shorter, True
+    low = [w.lower() for w in words]
+    if "to" not in low:
+        return words, False
+    j = len(low) - 1 - low[::-1].index("to")
+    place = low[j + 1:]
+    if not place or len(place) > OBJECT_WORDS or not (words[j + 1][0].isupper()
+                                                      or place[0] in _OBJECT_OPENERS):
+        return words, False  # "agreed to meet": an infinitive
+    if any(w in _OBJECT_BREAKERS or w in _TIME_WORDS for w in place):
+        return words, False  # "moved the talks to December": a time it set
+    for k in range(j - 1, max(-1, j - 2 - OBJECT_WORDS), -1):
+        if low[k] in _PLACE_MOTION:
+            return words[:j], True
+        if low[k] in _OBJECT_BREAKERS:
+            break
+    return words, False
 
 
 def _without_from_to(words: list[str]) -> list[str]:
