@@ -29,3 +29,29 @@ MOTION_TO_PLACE = [
 @pytest.mark.parametrize("dct,text,expr,value,type_", MOTION_TO_PLACE)
 def test_motion_to_a_place_dates_the_moving(dct, text, expr, value, type_):
     check_typed(dct, text, expr, value, type_, "en")
+
+
+# a season of play or an accounting year across two years: one DATE over both, named by its
+# first year (TIMEX3 has no value for it; a winter keeps its own, YYYY-WI)
+SPLIT_YEARS = [
+    ("2025-07-23", "She scored nineteen goals in the 2024-25 season.", "2024-25 season",
+     "2024", "2024-01-01", "2025-12-31"),
+    ("2025-07-23", "Revenue grew in the 2023–24 financial year.", "2023–24 financial year",
+     "2023", "2023-01-01", "2024-12-31"),
+    ("2025-07-23", "Fares rose twice during the 1999/2000 season.", "1999/2000 season", "1999",
+     "1999-01-01", "2000-12-31"),
+    # an event's noun is not part of the expression
+    ("2025-07-23", "The coach was sacked after the 2021-22 campaign.", "2021-22", "2021",
+     "2021-01-01", "2022-12-31"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value,first,last", SPLIT_YEARS)
+def test_a_period_across_two_years_is_one_span(dct, text, expr, value, first, last):
+    import datetime
+
+    from generator.timex import tag
+
+    check_typed(dct, text, expr, value, "DATE", "en")
+    [found] = [t for t in tag(text, datetime.date.fromisoformat(dct)) if t.text == expr]
+    assert (found.time.start.isoformat(), found.time.end.isoformat()) == (first, last)
