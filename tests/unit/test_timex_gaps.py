@@ -55,3 +55,22 @@ def test_a_period_across_two_years_is_one_span(dct, text, expr, value, first, la
     check_typed(dct, text, expr, value, "DATE", "en")
     [found] = [t for t in tag(text, datetime.date.fromisoformat(dct)) if t.text == expr]
     assert (found.time.start.isoformat(), found.time.end.isoformat()) == (first, last)
+
+
+# "midnight" with the night it ends: one TIME on that day, the engine's T24:00 of the day
+# (as "midnight Tuesday"); "last night" is the day before
+MIDNIGHT_OF_A_NIGHT = [
+    ("2025-04-08", "Ferries stop running at midnight tonight.", "midnight tonight",
+     "2025-04-08T24:00", "TIME"),
+    ("2025-04-08", "Ferries stop running tonight at midnight.", "tonight at midnight",
+     "2025-04-08T24:00", "TIME"),
+    ("2025-04-08", "The pumps failed at midnight last night.", "midnight last night",
+     "2025-04-07T24:00", "TIME"),
+    ("2025-04-08", "Polls close tonight at 10 p.m.", "tonight at 10 p.m.", "2025-04-08T22:00",
+     "TIME"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value,type_", MIDNIGHT_OF_A_NIGHT)
+def test_midnight_and_its_night_are_one_time(dct, text, expr, value, type_):
+    check_typed(dct, text, expr, value, type_, "en")
