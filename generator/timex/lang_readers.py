@@ -64,6 +64,7 @@ class Words:
     periods: dict[str, tuple[int, str]]  # "des Jahres" -> (0, "year")
     seasons: dict[str, str]  # as written: "été" -> "SU"
     clock: ClockWords | None = None
+    day_time_joins: lang_clock.DayTimeJoins | None = None  # clock.yaml days: "le 3 juin à 15 heures"
 
 
 def phrase(text: str) -> str:
@@ -189,7 +190,9 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     words = Words(numbers, approx, frozenset(_key(w) for w in own.vague_numbers), unit_of,
                   weekdays, months, {k.lower(): v for k, v in parts.items()}, day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
                   dict(own.day_and_part or {}), dict(periods),  # (lexicon keys are lower case)
-                  dict(own.seasons or {}), own.clock)
+                  dict(own.seasons or {}), own.clock,
+                  None if own.clock is None else lang_clock.day_time_joins(
+                      own.clock, words_re=words_re, number_words=numbers.pattern))
     return tuple(readers), words
 
 

@@ -74,3 +74,42 @@ MIDNIGHT_OF_A_NIGHT = [
 @pytest.mark.parametrize("dct,text,expr,value,type_", MIDNIGHT_OF_A_NIGHT)
 def test_midnight_and_its_night_are_one_time(dct, text, expr, value, type_):
     check_typed(dct, text, expr, value, type_, "en")
+
+
+# a day read on its own and the clock time clock.yaml's days join to it: one TIME of that
+# day over both, as English's "Monday at 3 p.m."; a part of the day gives the hour its half
+DAY_AND_TIME = [
+    ("fr", "2025-05-20", "Le jury rendra son verdict le 12 juin à 17 heures.",
+     "12 juin à 17 heures", "2025-06-12T17:00"),
+    ("de", "2025-05-20", "Der Gipfel beginnt am 12. Juni um 17 Uhr in Brüssel.",
+     "12. Juni um 17 Uhr", "2025-06-12T17:00"),
+    ("es", "2025-05-20", "El juicio se reanuda el 12 de junio a las 17 horas.",
+     "12 de junio a las 17 horas", "2025-06-12T17:00"),
+    ("de", "2025-05-20", "Die Fähre legt um 17 Uhr am 12. Juni ab.", "17 Uhr am 12. Juni",
+     "2025-06-12T17:00"),
+    ("fr", "2025-05-20", "Les grévistes se réunissent demain matin à 7 heures.",
+     "demain matin à 7 heures", "2025-05-21T07:00"),
+    ("fr", "2025-05-20", "Le maire parlera demain soir à 8 heures.", "demain soir à 8 heures",
+     "2025-05-21T20:00"),
+    ("de", "2025-05-20", "Die Bagger rollen morgen früh um 7 Uhr an.", "morgen früh um 7 Uhr",
+     "2025-05-21T07:00"),
+    ("es", "2025-05-20", "Los mineros votan mañana por la mañana a las 7.",
+     "mañana por la mañana a las 7", "2025-05-21T07:00"),
+    ("es", "2025-05-20", "El pleno se reúne esta tarde a las cinco.", "esta tarde a las cinco",
+     "2025-05-20T17:00"),
+]
+
+
+@pytest.mark.parametrize("lang,dct,text,expr,value", DAY_AND_TIME)
+def test_a_day_and_its_clock_time_are_one_expression(lang, dct, text, expr, value):
+    check_typed(dct, text, expr, value, "TIME", lang)
+
+
+def test_a_bare_hour_needs_a_part_of_the_day():
+    # "a las 7" alone may be morning or evening, as English "at seven": no time is read
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("Los mineros votan mañana a las 7.", datetime.date(2025, 5, 20), lang="es")
+    assert [(t.text, t.time.value) for t in found] == [("mañana", "2025-05-21")]
