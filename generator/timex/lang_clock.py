@@ -59,6 +59,9 @@ def add_clock_readers(clock: ClockWords, add: Callable[[str, object, str], None]
             add("clock", None, rf"(?:{before})\s+(?P<x>{shape}){unless}")
     for shape in free:
         add("clock", None, rf"(?P<x>{shape})")
+    if clock.not_times:
+        # they hold their words, so the moment inside ("zu Mittag") is read as nothing
+        add("not", None, words_re(clock.not_times))
     for joined in clock.days:
         for shape in after + free:
             pieces = re.split(r"(\{day\}|\{time\})", joined)

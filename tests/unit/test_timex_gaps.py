@@ -113,3 +113,26 @@ def test_a_bare_hour_needs_a_part_of_the_day():
 
     found = tag("Los mineros votan mañana a las 7.", datetime.date(2025, 5, 20), lang="es")
     assert [(t.text, t.time.value) for t in found] == [("mañana", "2025-05-21")]
+
+
+# German "zu Mittag" is lunch, the meal: no time; "am Mittag", "gegen Mittag" stay noon of
+# the dateline's day
+@pytest.mark.parametrize("text", [
+    "Die Bürgermeisterin hat mit den Streikenden zu Mittag gegessen.",
+    "Nach der Sitzung wollen die Delegierten zu Mittag essen.",
+    "Zu Mittag gab es Suppe für alle Helfer.",
+])
+def test_zu_mittag_is_a_meal_not_noon(text):
+    import datetime
+
+    from generator.timex import tag
+
+    assert tag(text, datetime.date(2025, 5, 20), lang="de") == []
+
+
+@pytest.mark.parametrize("text,expr", [
+    ("Der Zug traf am Mittag in Köln ein.", "Mittag"),
+    ("Die Polizei räumte den Platz gegen Mittag.", "Mittag"),
+])
+def test_am_and_gegen_mittag_stay_noon(text, expr):
+    check_typed("2025-05-20", text, expr, "2025-05-20T12:00", "TIME", "de")
