@@ -22,6 +22,7 @@ from typing import Callable
 from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.calendar import weekday_by_tense
+from generator.timex.lang_numbers import Approximately
 from generator.timex.lexicon_small import ClockWords, LengthWords
 
 _HOUR = r"2[0-4]|[01]?\d"
@@ -81,14 +82,12 @@ def _followed_by(words: tuple[str, ...]) -> str:
 
 
 def add_length_readers(lengths: LengthWords, add: Callable[[str, object, str], None], *,
-                       words_re: Callable[..., str], number_words: str, approximately: str,
-                       units: str) -> None:
+                       words_re: Callable[..., str], number_words: str,
+                       approximately: Approximately, units: str) -> None:
     """A count of units is a length ("plus de deux ans" as English "more than two years");
     "desde hace": those words are held (read as nothing), so the "ago" reading that starts
     inside them gives way."""
-    amount = _LENGTH_DIGITS + (f"|{number_words}" if number_words else "")
-    if approximately:
-        amount = rf"(?:(?:{approximately})\s+)?(?:{amount})"
+    amount = approximately.before(_LENGTH_DIGITS + (f"|{number_words}" if number_words else ""))
     span = rf"(?P<amount>{amount})\s+(?P<unit>{units})"
     if lengths.not_lengths:
         add("not", None, words_re(lengths.not_lengths))
@@ -138,11 +137,8 @@ def _hour_minute(m: re.Match[str], clock: ClockWords, number) -> tuple[int, int]
 
 
 def length_value(m: re.Match[str], unit_of: dict[str, str], number,
-                 approximately: re.Pattern[str] | None) -> TimeValue | None:
-    text = m.group("amount")
-    if approximately is not None and approximately.match(text):
-        text = approximately.sub("", text, count=1)  # "plus de deux ans": still P2Y
-    key = _key(text)
+                 approximately: Approximately) -> TimeValue | None:
+    key = _key(approximately.strip(m.group("amount")))  # "plus de deux ans": still P2Y
     amount = float(key.replace(",", ".")) if key[:1].isdigit() else number(key)
     if amount is None:
         return None

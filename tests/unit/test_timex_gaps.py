@@ -136,3 +136,20 @@ def test_zu_mittag_is_a_meal_not_noon(text):
 ])
 def test_am_and_gegen_mittag_stay_noon(text, expr):
     check_typed("2025-05-20", text, expr, "2025-05-20T12:00", "TIME", "de")
+
+
+# one definition of the words before an amount (numbers.yaml approximately) serves the
+# counted spans and the lengths alike
+def test_approximately_is_one_definition_for_counted_spans_and_lengths():
+    import datetime
+
+    from generator.timex import tag, lang_clock, lang_readers
+    from generator.timex.lang_numbers import Approximately
+
+    assert lang_clock.Approximately is Approximately is lang_readers.Approximately
+    dct = datetime.date(2025, 5, 20)
+    found = {t.text: (t.time.value, t.time.type)
+             for t in tag("Il a quitté Lyon il y a plus de deux ans, après plus de trois ans "
+                          "de travaux.", dct, lang="fr")}
+    assert found == {"il y a plus de deux ans": ("2023", "DATE"),
+                     "plus de trois ans": ("P3Y", "DURATION")}
