@@ -20,7 +20,11 @@ MOTION_TO_PLACE = [
      "DATE"),
     ("2025-09-02", "The firm relocated its plant to the coast in November.", "November",
      "2024-11", "DATE"),
-    # no place: "moved ... to December" still sets a time ahead
+    ("2025-10-01", "The bank moved its staff from Leeds to Cardiff in November.", "November",
+     "2024-11", "DATE"),
+    # no place: "moved ... to December", "from Monday to Friday" still set a time ahead
+    ("2025-10-01", "The board moved the vote from Monday to Friday in November.", "November",
+     "2025-11", "DATE"),
     ("2025-10-15", "The envoys moved the negotiations to December.", "December", "2025-12",
      "DATE"),
 ]

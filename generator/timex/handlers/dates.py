@@ -157,7 +157,9 @@ def _without_place_to(words: list[str]) -> tuple[list[str], bool]:
     a thing in space, not in time (so its date is a thing done, not a time it set)."""
     shorter = _without_from_to(words)
     if shorter is not words:
-        return shorter, True
+        # "from Texas to Ohio" moves a thing in space; "from a fiscal to a calendar year",
+        # "from March to May" in time
+        return shorter, not any(w.lower() in _TIME_WORDS for w in words[len(shorter):])
     low = [w.lower() for w in words]
     if "to" not in low:
         return words, False
