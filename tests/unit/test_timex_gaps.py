@@ -157,3 +157,20 @@ def test_approximately_is_one_definition_for_counted_spans_and_lengths():
                           "de travaux.", dct, lang="fr")}
     assert found == {"il y a plus de deux ans": ("2023", "DATE"),
                      "plus de trois ans": ("P3Y", "DURATION")}
+
+
+# English: a date and the clock time after it are one TIME too, as "3 p.m. on June 3" was;
+# the date keeps the month-day rule's year (that of a date just before it in its sentence)
+ENGLISH_DATE_AND_TIME = [
+    ("2025-05-20", "The jury returns its verdict on June 12 at 5 p.m.", "June 12 at 5 p.m.",
+     "2025-06-12T17:00"),
+    ("2025-05-20", "The ferry sails on 12 June at 17:30 GMT.", "12 June at 17:30 GMT",
+     "2025-06-12T17:30"),
+    ("2025-05-20", "She was detained on March 2, 2021, and freed on March 9 at noon.",
+     "March 9 at noon", "2021-03-09T12:00"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value", ENGLISH_DATE_AND_TIME)
+def test_english_date_and_its_clock_time_are_one_expression(dct, text, expr, value):
+    check_typed(dct, text, expr, value, "TIME", "en")

@@ -88,8 +88,10 @@ def full_date(c: Candidate, ctx: Context) -> Pieces:
     return day_piece(c, int(g["y"]), month_of(g), day_number(g["d"]), c.rule)  # type: ignore[arg-type]
 
 
-def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
-               tense: str | None) -> Piece | None:
+def month_day_piece(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
+                    tense: str | None) -> Piece | None:
+    """Day ``d`` of month ``m`` written without a year at ``start``..``end``: the year of a
+    date just before it, else of its clause (also the day of a clock time's date)."""
     if ctx.dct is None:
         if not 1 <= d <= 31:
             return None
@@ -245,12 +247,12 @@ def month_day(c: Candidate, ctx: Context) -> Pieces:
     m, d = month_of(g), day_number(g["d"])
     tense = ctx.tense(c.start, c.end, timetable=True) if ctx.dct else None
     if g["d2"]:
-        first = _month_day(ctx, c, m, d, c.start, span(c, "d")[1], tense)
+        first = month_day_piece(ctx, c, m, d, c.start, span(c, "d")[1], tense)
         s2, e2 = span(c, "d2")
         d2 = day_number(g["d2"])
         if first is None or d2 <= d:
             return None
-        second = _month_day(ctx, c, m, d2, s2, e2, tense)
+        second = month_day_piece(ctx, c, m, d2, s2, e2, tense)
         if second is None:
             return None
         if first[2].start and second[2].start and second[2].start < first[2].start:
@@ -260,7 +262,7 @@ def month_day(c: Candidate, ctx: Context) -> Pieces:
         # "the Oct. 23 slaying" names a past event ("the Jan. 14 deadline" goes by tense)
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
         return None if day is None else [(c.start, c.end, V.day(day, c.rule))]
-    piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
+    piece = month_day_piece(ctx, c, m, d, c.start, c.end, tense)
     return None if piece is None else [piece]
 
 
@@ -271,7 +273,7 @@ def month_day_words(c: Candidate, ctx: Context) -> Pieces:
     d = _ORDINALS[norm(g["dw"] or g["dw2"]).replace(" ", "-")]
     if g["y"]:
         return day_piece(c, int(g["y"]), m, d, c.rule)
-    piece = _month_day(ctx, c, m, d, c.start, c.end,
+    piece = month_day_piece(ctx, c, m, d, c.start, c.end,
                        ctx.tense(c.start, c.end) if ctx.dct else None)
     return None if piece is None else [piece]
 
@@ -285,12 +287,12 @@ def day_month(c: Candidate, ctx: Context) -> Pieces:
         d2 = day_number(g["d0"])
         if d2 <= d:
             return None
-        first = _month_day(ctx, c, m, d, c.start, span(c, "d")[1], tense)
-        second = _month_day(ctx, c, m, d2, span(c, "d0")[0], c.end, tense)
+        first = month_day_piece(ctx, c, m, d, c.start, span(c, "d")[1], tense)
+        second = month_day_piece(ctx, c, m, d2, span(c, "d0")[0], c.end, tense)
         if first is None or second is None:
             return None
         return [first, second]
-    piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
+    piece = month_day_piece(ctx, c, m, d, c.start, c.end, tense)
     return None if piece is None else [piece]
 
 
