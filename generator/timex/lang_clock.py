@@ -8,6 +8,8 @@ tarde": p.m.) and how a day and its time join ("{day} à {time}", "{time} am {da
 "tres días": DURATION), the anchored readings ("il y a trois ans") keeping theirs because
 they start first. Values, types and spans are English's: "at 3 p.m. on Monday" is "3 p.m. on
 Monday", 2025-07-21T15:00, a TIME; "midnight" is T24:00; "for three days" is "three days", P3D.
+The same joins of ``days`` then make one TIME of any day read on its own and its time
+(``join_days_and_times``: "le 3 juin à 15 heures", "morgen früh um 9 Uhr").
 """
 
 from __future__ import annotations
