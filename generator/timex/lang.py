@@ -212,7 +212,11 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
                 found.append((m.start(), m.end(), value))
     if g.words is not None:
         found.extend(lang_readers.read(g.readers, g.words, text, dct, tense))
-    return lang_clock.on_days_named(text, _leftmost_longest(text, found))
+    exprs = _leftmost_longest(text, found)
+    if g.words is not None and g.words.day_time_joins is not None:
+        exprs = lang_clock.join_days_and_times(text, exprs, g.words.day_time_joins,
+                                               g.words.numbers.value)
+    return lang_clock.on_days_named(text, exprs)
 
 
 def _captured_number(m: re.Match[str]) -> int | None:

@@ -8,6 +8,8 @@ tarde": p.m.) and how a day and its time join ("{day} à {time}", "{time} am {da
 "tres días": DURATION), the anchored readings ("il y a trois ans") keeping theirs because
 they start first. Values, types and spans are English's: "at 3 p.m. on Monday" is "3 p.m. on
 Monday", 2025-07-21T15:00, a TIME; "midnight" is T24:00; "for three days" is "three days", P3D.
+The same joins of ``days`` then make one TIME of any day read on its own and its time
+(``join_days_and_times``: "le 3 juin à 15 heures", "morgen früh um 9 Uhr").
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ import bisect
 import dataclasses
 import datetime
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.calendar import weekday_by_tense
+from generator.timex.lang_numbers import Approximately
 from generator.timex.lexicon_small import ClockWords, LengthWords
 
 _HOUR = r"2[0-4]|[01]?\d"
@@ -58,6 +62,9 @@ def add_clock_readers(clock: ClockWords, add: Callable[[str, object, str], None]
             add("clock", None, rf"(?:{before})\s+(?P<x>{shape}){unless}")
     for shape in free:
         add("clock", None, rf"(?P<x>{shape})")
+    if clock.not_times:
+        # they hold their words, so the moment inside ("zu Mittag") is read as nothing
+        add("not", None, words_re(clock.not_times))
     for joined in clock.days:
         for shape in after + free:
             pieces = re.split(r"(\{day\}|\{time\})", joined)
@@ -77,14 +84,12 @@ def _followed_by(words: tuple[str, ...]) -> str:
 
 
 def add_length_readers(lengths: LengthWords, add: Callable[[str, object, str], None], *,
-                       words_re: Callable[..., str], number_words: str, approximately: str,
-                       units: str) -> None:
+                       words_re: Callable[..., str], number_words: str,
+                       approximately: Approximately, units: str) -> None:
     """A count of units is a length ("plus de deux ans" as English "more than two years");
     "desde hace": those words are held (read as nothing), so the "ago" reading that starts
     inside them gives way."""
-    amount = _LENGTH_DIGITS + (f"|{number_words}" if number_words else "")
-    if approximately:
-        amount = rf"(?:(?:{approximately})\s+)?(?:{amount})"
+    amount = approximately.before(_LENGTH_DIGITS + (f"|{number_words}" if number_words else ""))
     span = rf"(?P<amount>{amount})\s+(?P<unit>{units})"
     if lengths.not_lengths:
         add("not", None, words_re(lengths.not_lengths))
@@ -134,11 +139,8 @@ def _hour_minute(m: re.Match[str], clock: ClockWords, number) -> tuple[int, int]
 
 
 def length_value(m: re.Match[str], unit_of: dict[str, str], number,
-                 approximately: re.Pattern[str] | None) -> TimeValue | None:
-    text = m.group("amount")
-    if approximately is not None and approximately.match(text):
-        text = approximately.sub("", text, count=1)  # "plus de deux ans": still P2Y
-    key = _key(text)
+                 approximately: Approximately) -> TimeValue | None:
+    key = _key(approximately.strip(m.group("amount")))  # "plus de deux ans": still P2Y
     amount = float(key.replace(",", ".")) if key[:1].isdigit() else number(key)
     if amount is None:
         return None
@@ -147,6 +149,114 @@ def length_value(m: re.Match[str], unit_of: dict[str, str], number,
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("’", "'"))
+
+
+@dataclass(frozen=True)
+class DayTimeJoins:
+    """How a day read on its own and a time read on its own make one expression
+    (``clock.yaml`` ``days``): "le 3 juin à 15 heures", "demain matin à 9 heures", "15 Uhr am
+    3. Juni", as English's "June 3 at 3 p.m.". Each pattern matches the text between them."""
+
+    day_then_time: re.Pattern[str] | None   # "{day} à {time}": " à "
+    time_then_day: re.Pattern[str] | None   # "{time} am {day}": " am "
+    bare_hour: re.Pattern[str] | None       # after a part of the day: " a las 9"
+
+
+def day_time_joins(clock: ClockWords, *, words_re: Callable[..., str],
+                   number_words: str) -> DayTimeJoins:
+    """The joins of ``clock.days`` whose {day} and {time} stand at either end, compiled."""
+    def between(first: str, last: str) -> re.Pattern[str] | None:
+        joins = [t.strip()[len(first):-len(last)].strip() for t in clock.days
+                 if t.strip().startswith(first) and t.strip().endswith(last)]
+        if not joins:
+            return None
+        words = words_re(j for j in joins if j)
+        gap = rf"\s+(?:{words})\s+" if words else r"\s+"
+        return re.compile(gap + (r"|\s+" if "" in joins and words else ""), re.I)
+
+    bare = None
+    if clock.bare_hours_after:
+        hour = _HOUR + (f"|{number_words}" if number_words else "")
+        bare = re.compile(rf"\s+(?:{words_re(clock.bare_hours_after)})\s+(?P<hour>{hour})"
+                          r"(?!\w|[.,:]\d)", re.I)
+    return DayTimeJoins(between("{day}", "{time}"), between("{time}", "{day}"), bare)
+
+
+# a part of the day's TIMEX3 code after a day ("2025-06-03TEV")
+_PART_OF_DAY = re.compile(r"T(MO|AF|EV|NI)$")
+
+
+def join_days_and_times(text: str, found: list, joins: DayTimeJoins, number) -> list:
+    """A day (a date, a weekday, "demain", "morgen früh") and the clock time joined to it by
+    a word of ``clock.days`` are one TIME of that day, spanning both, as English's "June 3
+    at 3 p.m." and "tomorrow morning at 9 a.m."; a part of the day gives an hour its half
+    ("demain soir à 8 heures" is 20:00) and, after ``bare_hours_after``, a bare hour its
+    reading ("mañana por la mañana a las 9"). ``found``: the TimeExprs in text order."""
+    out, i = [], 0
+    while i < len(found):
+        first = found[i]
+        second = found[i + 1] if i + 1 < len(found) else None
+        if second is not None:
+            if _is_day(first) and _is_clock(second) and _gap(joins.day_then_time, text,
+                                                             first.end, second.start):
+                out.append(_joined(text, first.start, second.end, first, _clock_of(second)))
+                i += 2
+                continue
+            if _is_clock(first) and _is_day(second) and _gap(joins.time_then_day, text,
+                                                             first.end, second.start):
+                out.append(_joined(text, first.start, second.end, second, _clock_of(first)))
+                i += 2
+                continue
+        bare = _bare_hour(joins, text, first, number)
+        if bare is not None and (second is None or second.start >= bare[0]):
+            out.append(_joined(text, first.start, bare[0], first, (bare[1], 0)))
+        else:
+            out.append(first)
+        i += 1
+    return out
+
+
+def _is_day(expr) -> bool:
+    v = expr.time
+    return v.start is not None and v.start == v.end and (
+        (v.type == "DATE" and v.granularity == "day") or bool(_PART_OF_DAY.search(v.value)))
+
+
+def _is_clock(expr) -> bool:
+    return expr.time.rule == "clock" and expr.time.start is not None
+
+
+def _gap(pattern: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
+    return pattern is not None and pattern.fullmatch(text, start, end) is not None
+
+
+def _clock_of(expr) -> tuple[int, int]:
+    hour, minute = expr.time.value.split("T")[1].split(":")
+    return int(hour), int(minute)
+
+
+def _bare_hour(joins: DayTimeJoins, text: str, day, number) -> tuple[int, int] | None:
+    """(end, hour) of a bare hour after a part of the day and a word of
+    ``bare_hours_after``: a time only because the part says which half of the day."""
+    if joins.bare_hour is None or day.time.start is None \
+            or not _PART_OF_DAY.search(day.time.value):
+        return None
+    m = joins.bare_hour.match(text, day.end)
+    if m is None:
+        return None
+    key = _key(m.group("hour"))
+    hour = int(key) if key.isdigit() else number(key)
+    return None if hour is None or not 1 <= hour <= 12 else (m.end(), hour)
+
+
+def _joined(text: str, start: int, end: int, day, clock: tuple[int, int]):
+    hour, minute = clock
+    part = _PART_OF_DAY.search(day.time.value)
+    if part and 1 <= hour < 12 and (part.group(1) in ("AF", "EV")
+                                    or (part.group(1) == "NI" and hour >= 6)):
+        hour += 12  # "demain soir à 8 heures", 20:00; "cette nuit à 2 heures" stays 02:00
+    value = V.time_of_day(day.time.start, hour, minute, "day_clock")
+    return dataclasses.replace(day, start=start, end=end, text=text[start:end], time=value)
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -23,6 +23,32 @@ def _alternation(words, as_phrase) -> str:
 
 
 @dataclass(frozen=True)
+class Approximately:
+    """``numbers.yaml`` ``approximately``: words before an amount that leave its value as it
+    is ("plus de deux ans" is P2Y, "il y a plus de deux ans" the count's date, as English's
+    "more than two years"). The one definition of that optional lead, for every reading of
+    an amount (counted spans, lengths)."""
+
+    words: str                       # an alternation of the phrases, "" for none
+    lead: re.Pattern[str] | None     # the phrases and the spaces after them
+
+    @classmethod
+    def build(cls, phrases, as_phrase) -> "Approximately":
+        words = _alternation(phrases, as_phrase)
+        return cls(words, re.compile(rf"(?:{words})\s+", re.I | re.U) if words else None)
+
+    def before(self, amount: str) -> str:
+        """The pattern ``amount``, the phrases optionally before it."""
+        return rf"(?:(?:{self.words})\s+)?(?:{amount})" if self.words else amount
+
+    def strip(self, text: str) -> str:
+        """``text`` (an amount as matched) without the phrases before it."""
+        if self.lead is None or not self.lead.match(text):
+            return text
+        return self.lead.sub("", text, count=1)
+
+
+@dataclass(frozen=True)
 class NumberWords:
     """The number words of a language and the joins of its compounds."""
 

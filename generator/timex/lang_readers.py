@@ -26,7 +26,7 @@ from generator.timex.calendar import (pick_day, pick_year_for_month, season_from
                                       weekday_by_tense, weekday_on_or_after,
                                       weekday_on_or_before)
 from generator.timex import lang_clock
-from generator.timex.lang_numbers import NumberWords
+from generator.timex.lang_numbers import Approximately, NumberWords
 from generator.timex.lang_tense import Tense
 from generator.timex.lexicon import Lexicon
 from generator.timex.lexicon_small import ClockWords
@@ -51,7 +51,7 @@ class Words:
     """The lookup tables the readings' values need."""
 
     numbers: NumberWords
-    approximately: re.Pattern[str] | None  # the words before an amount, left out of its value
+    approximately: Approximately  # the words before an amount, left out of its value
     vague_numbers: frozenset[str]
     unit_of: dict[str, str]
     weekdays: dict[str, int]
@@ -64,6 +64,7 @@ class Words:
     periods: dict[str, tuple[int, str]]  # "des Jahres" -> (0, "year")
     seasons: dict[str, str]  # as written: "été" -> "SU"
     clock: ClockWords | None = None
+    day_time_joins: lang_clock.DayTimeJoins | None = None  # clock.yaml days: "le 3 juin à 15 heures"
 
 
 def phrase(text: str) -> str:
@@ -102,10 +103,10 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     numbers = NumberWords.build({k.lower(): v for k, v in (own.numbers or {}).items()},
                                 own.number_joins, phrase, own.hundreds, own.hundreds_joins)
     unit_of = {form.lower(): unit for unit, forms in (own.units or {}).items() for form in forms}
+    approximately = Approximately.build(own.approximately, phrase)
     if unit_of:
-        amount = _DIGITS + ("|" + numbers.pattern if numbers.words else "")
-        if own.approximately:  # "il y a plus de deux ans": the count's date, as English's
-            amount = rf"(?:(?:{words_re(own.approximately)})\s+)?(?:{amount})"
+        # "il y a plus de deux ans": the count's date, as English's
+        amount = approximately.before(_DIGITS + ("|" + numbers.pattern if numbers.words else ""))
         if own.vague_numbers:  # "il y a quelques jours": some time back, no date
             amount = rf"{amount}|{words_re(own.vague_numbers)}"
         for sign, templates in ((-1, own.counted_ago), (1, own.counted_ahead)):
@@ -182,14 +183,14 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         # last: a clock time of the same words ("à 15 heures") is read first
         lang_clock.add_length_readers(own.lengths, add, words_re=words_re,
                                       number_words=numbers.pattern,
-                                      approximately=words_re(own.approximately),
+                                      approximately=approximately,
                                       units=words_re(unit_of))
-    approx = (re.compile(rf"(?:{words_re(own.approximately)})\s+", _FLAGS)
-              if own.approximately else None)
-    words = Words(numbers, approx, frozenset(_key(w) for w in own.vague_numbers), unit_of,
+    words = Words(numbers, approximately, frozenset(_key(w) for w in own.vague_numbers), unit_of,
                   weekdays, months, {k.lower(): v for k, v in parts.items()}, day_parts, {k.lower(): v for k, v in day_offsets.items()}, vague,
                   dict(own.day_and_part or {}), dict(periods),  # (lexicon keys are lower case)
-                  dict(own.seasons or {}), own.clock)
+                  dict(own.seasons or {}), own.clock,
+                  None if own.clock is None else lang_clock.day_time_joins(
+                      own.clock, words_re=words_re, number_words=numbers.pattern))
     return tuple(readers), words
 
 
@@ -268,10 +269,7 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
             # "il y a quelques jours", "vor wenigen Tagen": as English "a few days ago"
             return V.vague("PAST_REF" if reader.arg < 0 else "FUTURE_REF",  # type: ignore[operator]
                            "counted_vague")
-        if words.approximately is not None:
-            text = words.approximately.sub("", text, count=1) \
-                if words.approximately.match(text) else text
-        amount = _amount(text, words.numbers)
+        amount = _amount(words.approximately.strip(text), words.numbers)
         if amount is None:
             return None  # words that are no number ("vingt-trente")
         unit = words.unit_of[_key(m.group("unit"))]

@@ -225,6 +225,12 @@ class ClockWords:
     # after a time read after ``before``: what makes it a length or a distance ("à deux
     # heures de route", "à trois heures de Paris"); a word ending in "'" runs into the next
     unless: tuple[str, ...] = ()
+    # words after which a bare hour is a clock time once a part of the day before it says
+    # which half of the day ("mañana por la mañana a las 9": the article stands for hours)
+    bare_hours_after: tuple[str, ...] = ()
+    # phrases in which a moment names no time, read as nothing: "zu Mittag" is lunch, the
+    # meal ("zu Mittag essen"), where "am Mittag" is noon
+    not_times: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,7 +261,9 @@ def read_clock(data: Any, where: str) -> ClockWords | None:
         raise LexiconError(f"{where} days: expected '... {{day}} ... {{time}} ...'")
     return ClockWords(_strings(data.get("before", []), f"{where} before"), shapes["times"],
                       shapes["alone"], dict(moments), {k.lower(): v for k, v in parts.items()},
-                      days, _strings(data.get("unless", []), f"{where} unless"))
+                      days, _strings(data.get("unless", []), f"{where} unless"),
+                      _strings(data.get("bare_hours_after", []), f"{where} bare_hours_after"),
+                      _strings(data.get("not_times", []), f"{where} not_times"))
 
 
 def read_lengths(data: Any, where: str) -> LengthWords | None:

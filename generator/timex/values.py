@@ -120,6 +120,14 @@ def year(y: int, rule: str) -> TimeValue:
     return _dated(f"{y:04d}", "DATE", "year", date(y, 1, 1), date(y, 12, 31), rule)
 
 
+def year_span(first: int, last: int, rule: str) -> TimeValue:
+    """A period across the years ``first``..``last`` ("the 2024-25 season", "the 2024/25
+    financial year"): TIMEX3 has no value for it, so it is named by its first year, as a
+    winter is (``YYYY-WI``); the range covers both years, all a timeline can honestly show
+    of a season that may start and end in any month of them."""
+    return _dated(f"{first:04d}", "DATE", "year", date(first, 1, 1), date(last, 12, 31), rule)
+
+
 def year_end(y: int, rule: str) -> TimeValue:
     """ "the end of the year", "by year-end": TimeML's value is the year (with mod END); the
     range and granularity say what a timeline can honestly show, the year's last month."""

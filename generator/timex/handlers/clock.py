@@ -8,10 +8,10 @@ from datetime import date, timedelta
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import pick_day
 from generator.timex.context import Context
 from generator.timex.handlers.common import (LEX, MONTH_NUMBER, WEEKDAY_NUMBER, Pieces,
                                              day_number, one)
+from generator.timex.handlers.dates import month_day_piece
 from generator.timex.handlers.days import resolve_weekday
 from generator.timex.scan import Candidate
 
@@ -23,11 +23,17 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": 
 def _clock_day(ctx: Context, c: Candidate, day_text: str | None, mon: str | None,
                d: str | None) -> date | None:
     if mon and d:
-        dct = ctx.dct
-        if dct is None:
+        if ctx.dct is None:
             return None
-        return pick_day(dct, MONTH_NUMBER[mon.lower().rstrip(".")], day_number(d),
-                        ctx.tense(c.start, c.end))
+        # the date as the month-day rule reads it: the year of a date just before in its
+        # sentence ("arrested on March 12, 2019, and charged on March 14 at 3 p.m."), a
+        # thing done ahead of the dateline last year's...
+        start = min(c.group_spans[g][0] for g in ("mon", "mon2", "mon3", "mon4", "mon0",
+                                                  "d", "d2", "d3", "d4", "d0")
+                    if c.groups.get(g))
+        piece = month_day_piece(ctx, c, MONTH_NUMBER[mon.lower().rstrip(".")], day_number(d),
+                                start, c.end, ctx.tense(c.start, c.end, timetable=True))
+        return None if piece is None else piece[2].start
     if day_text:
         low = day_text.lower().split(",")[0].split()[0]
         if low in WEEKDAY_NUMBER:
@@ -106,7 +112,7 @@ def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
         if not 1 <= h <= 12:
             return None
         hour, minute = _hour24(h, g["ampm"]), int(g["mi"] or 0)
-    day = _clock_day(ctx, c, g["day"], None, None)
+    day = _clock_day(ctx, c, g["day"], g["mon"] or g["mon2"], g["d"] or g["d2"])
     if day is None:
         return one(c, _unanchored(hour, minute, "day_at_clock"))
     return one(c, V.time_of_day(day, hour, minute, "day_at_clock"))

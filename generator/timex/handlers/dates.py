@@ -28,6 +28,12 @@ _NOT_EVENT_NOUNS = LEX.words("not_event_nouns")
 _ATTRIBUTIVE_DETERMINERS = LEX.words("attributive_determiners")
 _SPAN_END = LEX.words("span_end_prepositions")
 _PLAN_BEFORE_ON = LEX.words("plan_verbs_before_on")
+_PLACE_MOTION = LEX.words("place_motion_verbs")
+# words that make what "to" leads a time ("moved the talks to next December"), not a place
+_TIME_WORDS = frozenset(w.lower() for w in (*LEX.months, *LEX.weekdays, *(LEX.seasons or {}),
+                                            *(LEX.day_parts or {}),
+                                            *(s for spellings in (LEX.units or {}).values()
+                                              for s in spellings)))
 # a past form that is not also a base form: "cut", "put", "hit" may be nouns or presents
 _PAST_FORMS = LEX.past_tenses - {verb.base for verb in LEX.verbs}
 _NOT_PAST_ED = LEX.tense.not_past_ed if LEX.tense else frozenset()
@@ -82,8 +88,10 @@ def full_date(c: Candidate, ctx: Context) -> Pieces:
     return day_piece(c, int(g["y"]), month_of(g), day_number(g["d"]), c.rule)  # type: ignore[arg-type]
 
 
-def _month_day(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
-               tense: str | None) -> Piece | None:
+def month_day_piece(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
+                    tense: str | None) -> Piece | None:
+    """Day ``d`` of month ``m`` written without a year at ``start``..``end``: the year of a
+    date just before it, else of its clause (also the day of a clock time's date)."""
     if ctx.dct is None:
         if not 1 <= d <= 31:
             return None
@@ -123,10 +131,12 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
         return False
     if words and words[-1].lower() in _SAID:
         return True  # "the company said in November that ...": the saying's own date
-    words = _without_from_to(words)
+    words, moved_to_place = _without_place_to(words)
     for i in range(len(words) - 1, max(-1, len(words) - 2 - OBJECT_WORDS), -1):
         verb = words[i].lower()
         before = words[i - 1].lower() if i else ""
+        if verb in _PLANNED_NOUNS and moved_to_place:
+            continue  # "moved the summit to Geneva in February": the summit is what moved
         if verb in _OBJECT_BREAKERS or verb in _PLANNED_NOUNS:
             return False  # "confirmed the summit in February": the date is the summit's
         if before in _DETERMINERS or not _past_form(verb):
@@ -134,10 +144,40 @@ def _done_on(ctx: Context, start: int, preposition: str = "on") -> bool:
         after = words[i + 1].lower() if i + 1 < len(words) else ""
         if after and verb not in _PAST_FORMS and after not in _OBJECT_OPENERS:
             continue  # "preferred shares", "armed men": a regular -ed word before a noun
+        if moved_to_place and verb in _PLACE_MOTION:
+            return True  # "moved the talks to Geneva in December": the moving's own date
         if verb in _PLAN_BEFORE_ON or before in _NOT_PAST_AUX:
             return False  # "the case is heard in May", "to be published in November"
         return True
     return False
+
+
+def _without_place_to(words: list[str]) -> tuple[list[str], bool]:
+    """The words without a closing "to PLACE" ("moved the talks to Geneva", "from Texas to
+    Ohio"), and whether they had one: a "to" that leads a place is a preposition, no
+    infinitive that would end the search for the verb, and a verb of motion before it moves
+    a thing in space, not in time (so its date is a thing done, not a time it set)."""
+    shorter = _without_from_to(words)
+    if shorter is not words:
+        # "from Texas to Ohio" moves a thing in space; "from a fiscal to a calendar year",
+        # "from March to May" in time
+        return shorter, not any(w.lower() in _TIME_WORDS for w in words[len(shorter):])
+    low = [w.lower() for w in words]
+    if "to" not in low:
+        return words, False
+    j = len(low) - 1 - low[::-1].index("to")
+    place = low[j + 1:]
+    if not place or len(place) > OBJECT_WORDS or not (words[j + 1][0].isupper()
+                                                      or place[0] in _OBJECT_OPENERS):
+        return words, False  # "agreed to meet": an infinitive
+    if any(w in _OBJECT_BREAKERS or w in _TIME_WORDS for w in place):
+        return words, False  # "moved the talks to December": a time it set
+    for k in range(j - 1, max(-1, j - 2 - OBJECT_WORDS), -1):
+        if low[k] in _PLACE_MOTION:
+            return words[:j], True
+        if low[k] in _OBJECT_BREAKERS:
+            break
+    return words, False
 
 
 def _without_from_to(words: list[str]) -> list[str]:
@@ -207,12 +247,12 @@ def month_day(c: Candidate, ctx: Context) -> Pieces:
     m, d = month_of(g), day_number(g["d"])
     tense = ctx.tense(c.start, c.end, timetable=True) if ctx.dct else None
     if g["d2"]:
-        first = _month_day(ctx, c, m, d, c.start, span(c, "d")[1], tense)
+        first = month_day_piece(ctx, c, m, d, c.start, span(c, "d")[1], tense)
         s2, e2 = span(c, "d2")
         d2 = day_number(g["d2"])
         if first is None or d2 <= d:
             return None
-        second = _month_day(ctx, c, m, d2, s2, e2, tense)
+        second = month_day_piece(ctx, c, m, d2, s2, e2, tense)
         if second is None:
             return None
         if first[2].start and second[2].start and second[2].start < first[2].start:
@@ -222,7 +262,7 @@ def month_day(c: Candidate, ctx: Context) -> Pieces:
         # "the Oct. 23 slaying" names a past event ("the Jan. 14 deadline" goes by tense)
         day = pick_day(ctx.dct, m, d, "past", tie_days=366)
         return None if day is None else [(c.start, c.end, V.day(day, c.rule))]
-    piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
+    piece = month_day_piece(ctx, c, m, d, c.start, c.end, tense)
     return None if piece is None else [piece]
 
 
@@ -233,7 +273,7 @@ def month_day_words(c: Candidate, ctx: Context) -> Pieces:
     d = _ORDINALS[norm(g["dw"] or g["dw2"]).replace(" ", "-")]
     if g["y"]:
         return day_piece(c, int(g["y"]), m, d, c.rule)
-    piece = _month_day(ctx, c, m, d, c.start, c.end,
+    piece = month_day_piece(ctx, c, m, d, c.start, c.end,
                        ctx.tense(c.start, c.end) if ctx.dct else None)
     return None if piece is None else [piece]
 
@@ -247,12 +287,12 @@ def day_month(c: Candidate, ctx: Context) -> Pieces:
         d2 = day_number(g["d0"])
         if d2 <= d:
             return None
-        first = _month_day(ctx, c, m, d, c.start, span(c, "d")[1], tense)
-        second = _month_day(ctx, c, m, d2, span(c, "d0")[0], c.end, tense)
+        first = month_day_piece(ctx, c, m, d, c.start, span(c, "d")[1], tense)
+        second = month_day_piece(ctx, c, m, d2, span(c, "d0")[0], c.end, tense)
         if first is None or second is None:
             return None
         return [first, second]
-    piece = _month_day(ctx, c, m, d, c.start, c.end, tense)
+    piece = month_day_piece(ctx, c, m, d, c.start, c.end, tense)
     return None if piece is None else [piece]
 
 

@@ -82,21 +82,21 @@ def year_range(c: Candidate, ctx: Context) -> Pieces:
 
 
 def split_year(c: Candidate, ctx: Context) -> Pieces:
-    """ "winter 2024-25": one winter; "the 2025/26 season": its two years."""
+    """ "winter 2024-25": one winter; "the 2025/26 season", "2024/25": one period across both
+    years, the noun of time after them ("season", "financial year") part of it."""
     g = c.groups
     y = int(g["y"])  # type: ignore[arg-type]
     y2_text = g["y2"] or ""
     y2 = int(y2_text) if len(y2_text) == 4 else (y // 100) * 100 + int(y2_text)
     if y2 != y + 1:
         return None  # "2019/21" or "2024-29": not one season; other rules read the years
-    season = _SEASONS.get((g["season"] or g["noun"] or "").lower())
+    season = _SEASONS.get((g["season"] or g["period"] or "").lower())
     if season == "WI":
         return one(c, V.season(y, season, "split_year"))
-    # a season of play or an accounting year has no TIMEX3 value of its own: its two years,
-    # as for "1990-95"
-    s2, e2 = span(c, "y2")
-    return [(span(c, "y")[0], span(c, "y")[1], V.year(y, "split_year")),
-            (s2, e2, V.year(y2, "split_year"))]
+    # a season of play or an accounting year has no TIMEX3 value of its own: one span over
+    # both years; a noun of an event after them ("the 2024-25 campaign") is left out
+    end = span(c, "period")[1] if g["period"] else span(c, "y2")[1]
+    return [(c.start, end, V.year_span(y, y2, "split_year"))]
 
 
 def year_end(c: Candidate, ctx: Context) -> Pieces:

@@ -1,0 +1,176 @@
+"""Readings of issue #15's known gaps, one test each (English and the other languages).
+
+Every sentence is original. A row gives the dateline, the sentence, the expression as it
+stands in the sentence, its TIMEX3 value and type; check_typed also asserts that no other
+reading overlaps the expression.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timex_rows import check_typed
+
+# a verb of motion whose "to" leads a place: the month dates the moving, a thing done in a
+# past clause, as "held the talks in December"; a "to" that leads a time still sets a plan
+MOTION_TO_PLACE = [
+    ("2025-10-15", "The envoys moved the negotiations to Oslo in December.", "December",
+     "2024-12", "DATE"),
+    ("2025-03-10", "The league shifted the cup final to Lisbon in May.", "May", "2024-05",
+     "DATE"),
+    ("2025-09-02", "The firm relocated its plant to the coast in November.", "November",
+     "2024-11", "DATE"),
+    ("2025-10-01", "The bank moved its staff from Leeds to Cardiff in November.", "November",
+     "2024-11", "DATE"),
+    # no place: "moved ... to December", "from Monday to Friday" still set a time ahead
+    ("2025-10-01", "The board moved the vote from Monday to Friday in November.", "November",
+     "2025-11", "DATE"),
+    ("2025-10-15", "The envoys moved the negotiations to December.", "December", "2025-12",
+     "DATE"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value,type_", MOTION_TO_PLACE)
+def test_motion_to_a_place_dates_the_moving(dct, text, expr, value, type_):
+    check_typed(dct, text, expr, value, type_, "en")
+
+
+# a season of play or an accounting year across two years: one DATE over both, named by its
+# first year (TIMEX3 has no value for it; a winter keeps its own, YYYY-WI)
+SPLIT_YEARS = [
+    ("2025-07-23", "She scored nineteen goals in the 2024-25 season.", "2024-25 season",
+     "2024", "2024-01-01", "2025-12-31"),
+    ("2025-07-23", "Revenue grew in the 2023–24 financial year.", "2023–24 financial year",
+     "2023", "2023-01-01", "2024-12-31"),
+    ("2025-07-23", "Fares rose twice during the 1999/2000 season.", "1999/2000 season", "1999",
+     "1999-01-01", "2000-12-31"),
+    # an event's noun is not part of the expression
+    ("2025-07-23", "The coach was sacked after the 2021-22 campaign.", "2021-22", "2021",
+     "2021-01-01", "2022-12-31"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value,first,last", SPLIT_YEARS)
+def test_a_period_across_two_years_is_one_span(dct, text, expr, value, first, last):
+    import datetime
+
+    from generator.timex import tag
+
+    check_typed(dct, text, expr, value, "DATE", "en")
+    [found] = [t for t in tag(text, datetime.date.fromisoformat(dct)) if t.text == expr]
+    assert (found.time.start.isoformat(), found.time.end.isoformat()) == (first, last)
+
+
+# "midnight" with the night it ends: one TIME on that day, the engine's T24:00 of the day
+# (as "midnight Tuesday"); "last night" is the day before
+MIDNIGHT_OF_A_NIGHT = [
+    ("2025-04-08", "Ferries stop running at midnight tonight.", "midnight tonight",
+     "2025-04-08T24:00", "TIME"),
+    ("2025-04-08", "Ferries stop running tonight at midnight.", "tonight at midnight",
+     "2025-04-08T24:00", "TIME"),
+    ("2025-04-08", "The pumps failed at midnight last night.", "midnight last night",
+     "2025-04-07T24:00", "TIME"),
+    ("2025-04-08", "Polls close tonight at 10 p.m.", "tonight at 10 p.m.", "2025-04-08T22:00",
+     "TIME"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value,type_", MIDNIGHT_OF_A_NIGHT)
+def test_midnight_and_its_night_are_one_time(dct, text, expr, value, type_):
+    check_typed(dct, text, expr, value, type_, "en")
+
+
+# a day read on its own and the clock time clock.yaml's days join to it: one TIME of that
+# day over both, as English's "Monday at 3 p.m."; a part of the day gives the hour its half
+DAY_AND_TIME = [
+    ("fr", "2025-05-20", "Le jury rendra son verdict le 12 juin à 17 heures.",
+     "12 juin à 17 heures", "2025-06-12T17:00"),
+    ("de", "2025-05-20", "Der Gipfel beginnt am 12. Juni um 17 Uhr in Brüssel.",
+     "12. Juni um 17 Uhr", "2025-06-12T17:00"),
+    ("es", "2025-05-20", "El juicio se reanuda el 12 de junio a las 17 horas.",
+     "12 de junio a las 17 horas", "2025-06-12T17:00"),
+    ("de", "2025-05-20", "Die Fähre legt um 17 Uhr am 12. Juni ab.", "17 Uhr am 12. Juni",
+     "2025-06-12T17:00"),
+    ("fr", "2025-05-20", "Les grévistes se réunissent demain matin à 7 heures.",
+     "demain matin à 7 heures", "2025-05-21T07:00"),
+    ("fr", "2025-05-20", "Le maire parlera demain soir à 8 heures.", "demain soir à 8 heures",
+     "2025-05-21T20:00"),
+    ("de", "2025-05-20", "Die Bagger rollen morgen früh um 7 Uhr an.", "morgen früh um 7 Uhr",
+     "2025-05-21T07:00"),
+    ("es", "2025-05-20", "Los mineros votan mañana por la mañana a las 7.",
+     "mañana por la mañana a las 7", "2025-05-21T07:00"),
+    ("es", "2025-05-20", "El pleno se reúne esta tarde a las cinco.", "esta tarde a las cinco",
+     "2025-05-20T17:00"),
+]
+
+
+@pytest.mark.parametrize("lang,dct,text,expr,value", DAY_AND_TIME)
+def test_a_day_and_its_clock_time_are_one_expression(lang, dct, text, expr, value):
+    check_typed(dct, text, expr, value, "TIME", lang)
+
+
+def test_a_bare_hour_needs_a_part_of_the_day():
+    # "a las 7" alone may be morning or evening, as English "at seven": no time is read
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("Los mineros votan mañana a las 7.", datetime.date(2025, 5, 20), lang="es")
+    assert [(t.text, t.time.value) for t in found] == [("mañana", "2025-05-21")]
+
+
+# German "zu Mittag" is lunch, the meal: no time; "am Mittag", "gegen Mittag" stay noon of
+# the dateline's day
+@pytest.mark.parametrize("text", [
+    "Die Bürgermeisterin hat mit den Streikenden zu Mittag gegessen.",
+    "Nach der Sitzung wollen die Delegierten zu Mittag essen.",
+    "Zu Mittag gab es Suppe für alle Helfer.",
+])
+def test_zu_mittag_is_a_meal_not_noon(text):
+    import datetime
+
+    from generator.timex import tag
+
+    assert tag(text, datetime.date(2025, 5, 20), lang="de") == []
+
+
+@pytest.mark.parametrize("text,expr", [
+    ("Der Zug traf am Mittag in Köln ein.", "Mittag"),
+    ("Die Polizei räumte den Platz gegen Mittag.", "Mittag"),
+])
+def test_am_and_gegen_mittag_stay_noon(text, expr):
+    check_typed("2025-05-20", text, expr, "2025-05-20T12:00", "TIME", "de")
+
+
+# one definition of the words before an amount (numbers.yaml approximately) serves the
+# counted spans and the lengths alike
+def test_approximately_is_one_definition_for_counted_spans_and_lengths():
+    import datetime
+
+    from generator.timex import tag, lang_clock, lang_readers
+    from generator.timex.lang_numbers import Approximately
+
+    assert lang_clock.Approximately is Approximately is lang_readers.Approximately
+    dct = datetime.date(2025, 5, 20)
+    found = {t.text: (t.time.value, t.time.type)
+             for t in tag("Il a quitté Lyon il y a plus de deux ans, après plus de trois ans "
+                          "de travaux.", dct, lang="fr")}
+    assert found == {"il y a plus de deux ans": ("2023", "DATE"),
+                     "plus de trois ans": ("P3Y", "DURATION")}
+
+
+# English: a date and the clock time after it are one TIME too, as "3 p.m. on June 3" was;
+# the date keeps the month-day rule's year (that of a date just before it in its sentence)
+ENGLISH_DATE_AND_TIME = [
+    ("2025-05-20", "The jury returns its verdict on June 12 at 5 p.m.", "June 12 at 5 p.m.",
+     "2025-06-12T17:00"),
+    ("2025-05-20", "The ferry sails on 12 June at 17:30 GMT.", "12 June at 17:30 GMT",
+     "2025-06-12T17:30"),
+    ("2025-05-20", "She was detained on March 2, 2021, and freed on March 9 at noon.",
+     "March 9 at noon", "2021-03-09T12:00"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value", ENGLISH_DATE_AND_TIME)
+def test_english_date_and_its_clock_time_are_one_expression(dct, text, expr, value):
+    check_typed(dct, text, expr, value, "TIME", "en")
