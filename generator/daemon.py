@@ -288,6 +288,9 @@ class Resident:
         gc.unfreeze()
         gc.collect()
         gc.freeze()
+        from .workers import release_free_memory  # not for the client, which imports this module
+
+        release_free_memory()
         self.untidy = False
         return True
 

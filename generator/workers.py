@@ -61,6 +61,15 @@ def _start_worker(parent: int, initializer: Callable[..., None], initargs: tuple
     initializer(*initargs)
 
 
+def release_free_memory() -> None:
+    """Hand the free parts of the heap back to the system. glibc keeps what a process
+    freed for its next allocations: the build server, after its workers sent their event
+    cards back (tens of MB received, unpickled, freed), stayed 60 MB bigger than it needed."""
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None).malloc_trim(0)
+
+
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
     """Kill a pool's worker processes now. The executor has no public way before Python
     3.14 (terminate_workers); its process table is the documented-by-use way until then."""

@@ -4,7 +4,7 @@ An event appears on many pages (the home timeline, its year or month page, the e
 page of each of its actors and their year pages), and a build after an edit makes again
 every page listing one of the edited article's events: tens of thousands of cards, nearly
 all as they were. The theme's ``event_item`` macro is a function of the event's view
-(views.EventView, a value) and of where the page lies, because its links are relative. So a
+(views.EventView) and of where the page lies, because its links are relative. So a
 card is made once, with links written from a placeholder root, and each page puts in its
 own way back to the root (urls.root_of); a link that would come out otherwise on some page
 (to a fragment of that very page) sends that page back to the macro itself.
@@ -25,6 +25,7 @@ from jinja2 import nodes
 from markupsafe import Markup
 
 from . import urls
+from .views import LazyEventView
 
 CARD_TEMPLATE = "_macros.html"
 CARD_MACRO = "event_item"
@@ -34,6 +35,7 @@ PLACE_NAMES = frozenset({"href", "actor_href", "article_href", "media_src"})
 FIXED_NAMES = frozenset({"site", "dir"})
 JINJA_NAMES = frozenset({"loop", "caller", "varargs", "kwargs", "true", "false", "none",
                          "True", "False", "None"})
+Card = tuple[str, tuple[str, ...]]  # a card's HTML, and its links some page writes otherwise
 MAX_CARDS = 40_000  # about 50 MB of cards: more than a 5,000-article archive's events
 
 
@@ -69,14 +71,14 @@ def macro_is_reusable(env: jinja2.Environment, template: str = CARD_TEMPLATE, na
 
 
 class EventMemo:
-    """Event views and their cards, made for one environment (theme, settings, code) and
-    kept for the next build in the same process: ``annals serve``, and the build server
-    where it renders the pages itself (a small site; a big one's forked workers keep
-    theirs, which die with the build).
+    """Event cards made for one environment (theme, settings, code) and kept for the next
+    build in the same process: ``annals serve``, and the build server, whose forked
+    workers inherit the cards and send back those they made (``take_made``).
 
-    A view is kept by its timeline event's identity with the analyses of the articles it
+    A card is kept by its timeline event's identity with the analyses of the articles it
     cites and its picture: an event that is the very object of the last build's timeline,
-    citing the very same analyses, shows as it did. A card is kept by its view's value,
+    citing the very same analyses, shows as it did (its view is a function of these and of
+    the actors' names, and is never made for a kept card). Only the card's text is kept,
     with the targets of its links that some page would not write as root + target (links
     with a fragment, or none at all). Bounded: past ``limit`` cards the oldest half is
     forgotten (pages listing the same events are made one after the other: an actor's
@@ -84,46 +86,50 @@ class EventMemo:
 
     def __init__(self, limit: int = MAX_CARDS):
         self.limit = limit
-        self.cards: dict[Any, tuple[str, tuple[str, ...]]] = {}
-        self.views: dict[int, tuple] = {}  # id(event) -> (event, cited analyses, picture, view)
-        self.cast: object = None  # the actors the views name
+        # id(event) -> (event, cited analyses, picture, (card, special targets))
+        self.cards: dict[int, tuple[Any, tuple, Any, Card]] = {}
+        self.made: dict[str, Card] = {}  # event id -> card, made since take_made
+        self.cast: object = None  # the actors the cards name
         self.macro: tuple | None = None  # (environment, the card macro bound to the placeholder, or None)
         self.targets: list[str] = []  # the links of the card being made
         self.placeholder = "annalsroot" + secrets.token_hex(12)  # letters and digits: never escaped
 
     def start(self, events: Iterable[Any], cast: object) -> None:
-        """A new timeline: forget the views of events no longer in it (all of them when the
-        actors' names may differ), and the cards only they had."""
+        """A new timeline: forget the cards of events no longer in it (all of them when the
+        actors' names may differ)."""
         if cast != self.cast:
-            self.views, self.cast = {}, cast
+            self.cards, self.cast = {}, cast
         live = set(map(id, events))
-        self.views = {k: v for k, v in self.views.items() if k in live}
-        # by value: a view made again equal to the last one leaves the card under the older
-        # key object (views hash once: the set and the deletions are cheap)
-        kept = {entry[3] for entry in self.views.values()}
-        for view in [v for v in self.cards if v not in kept]:
-            del self.cards[view]
+        self.cards = {k: v for k, v in self.cards.items() if k in live}
+        self.made = {}
 
-    def view(self, event: Any, analyses: Callable[[str], Any], picture: Any) -> Any:
-        """The view kept for ``event``, if made from what it is made of now."""
-        entry = self.views.get(id(event))
-        if entry is None or entry[0] is not event or entry[2] != picture:
+    def get(self, shown: LazyEventView) -> Card | None:
+        """The card kept for ``shown``, if made from what it is made of now."""
+        event = shown.event
+        entry = self.cards.get(id(event))
+        if entry is None or entry[0] is not event or entry[2] != shown.picture:
             return None
-        if any(analyses(c.article) is not a for c, a in zip(event.citations, entry[1])):
+        cited = shown.cited()
+        if len(cited) != len(entry[1]) or any(a is not b for a, b in zip(cited, entry[1])):
             return None
         return entry[3]
 
-    def keep_view(self, event: Any, analyses: Callable[[str], Any], picture: Any, view: Any) -> None:
-        self.views[id(event)] = (event, tuple(analyses(c.article) for c in event.citations), picture, view)
+    def put(self, shown: LazyEventView, card: Card) -> None:
+        """A card made here."""
+        self.keep(shown, card)
+        self.made[shown.event.id] = card
 
-    def get(self, view: Any) -> tuple[str, tuple[str, ...]] | None:
-        return self.cards.get(view)
-
-    def put(self, view: Any, card: tuple[str, tuple[str, ...]]) -> None:
+    def keep(self, shown: LazyEventView, card: Card) -> None:
+        """A card made here or by a worker for the same timeline."""
         if len(self.cards) >= self.limit:
             for old in list(self.cards)[: self.limit // 2]:
                 del self.cards[old]
-        self.cards[view] = card
+        self.cards[id(shown.event)] = (shown.event, shown.cited(), shown.picture, card)
+
+    def take_made(self) -> dict[str, Card]:
+        """The cards made since the last call, by event id (a worker's, for the server)."""
+        made, self.made = self.made, {}
+        return made
 
 
 class CardMaker:
@@ -149,9 +155,10 @@ class CardMaker:
         return getattr(module, CARD_MACRO)
 
     def card(self, view: Any, page_path: str, fallback: Callable[[Any], Markup]) -> Markup:
-        """The card of ``view`` on the page at ``page_path``; ``fallback``: the page's own
-        macro, for cards this page must make itself."""
-        if self._macro is None:
+        """The card of ``view`` (a views.LazyEventView: else the page makes it) on the page
+        at ``page_path``; ``fallback``: the page's own macro, for cards this page must make
+        itself."""
+        if self._macro is None or not isinstance(view, LazyEventView):
             return fallback(view)
         known = self.memo.get(view)
         if known is None:

@@ -138,6 +138,15 @@ class PageMaker:
         for slug in slugs:
             self._renderer.actor_key_dates(slug)
 
+    def keep_cards(self, cards: Mapping[str, tuple]) -> None:
+        """Cards a forked worker made for this timeline's events (by event id), kept for the
+        next build's (render/cards.py)."""
+        views = self._renderer.views
+        for event_id, card in cards.items():
+            event = views.events.get(event_id)
+            if event is not None:
+                self.cards.keep(views.shown(event), card)
+
     def know_citing(self, citing) -> None:
         """The events citing each article, in timeline order (render.inputs counted them)."""
         self._renderer.views.timeline_event_at.know_citing(citing)

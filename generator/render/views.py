@@ -6,7 +6,7 @@ Templates turn root-relative URLs ("actors/x/") into page-relative ones with ``h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from markupsafe import Markup
@@ -62,22 +62,6 @@ class EventView:
     image: Image | None = None  # the event's picture (media.event_images)
     lang: str | None = None  # the headline's language, when not the site's
     dir: str | None = None  # and its writing direction, when not the site's
-    # hashed once: the cards' memo (cards.py) looks every view up on every page listing it
-    _hash: int = field(init=False, compare=False, repr=False, default=0)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash(tuple(getattr(self, f) for f in VIEW_FIELDS)))
-
-    def __hash__(self) -> int:
-        return self._hash
-
-    def __getstate__(self) -> tuple:  # pickled without the hash:
-        return tuple(getattr(self, f) for f in VIEW_FIELDS)  # str hashes differ between processes
-
-    def __setstate__(self, state: tuple) -> None:
-        for name, value in zip(VIEW_FIELDS, state):
-            object.__setattr__(self, name, value)
-        self.__post_init__()
 
     @property
     def merged(self) -> bool:
@@ -89,14 +73,42 @@ class EventView:
         return " ".join(slug for slug, _ in self.actors)
 
 
-VIEW_FIELDS = tuple(f.name for f in fields(EventView) if f.name != "_hash")
+class LazyEventView:
+    """An event as a timeline list shows it: its EventView, made when something reads it.
+    A card kept for the very same event (cards.py) is shown without it: a build after an
+    edit lists tens of thousands of events whose views it need not make again."""
+
+    __slots__ = ("event", "_views", "_view")
+
+    def __init__(self, event: TimelineEvent, views: "Views"):
+        self.event, self._views, self._view = event, views, None
+
+    @property
+    def id(self) -> str:
+        return self.event.id
+
+    @property
+    def picture(self) -> Image | None:
+        return self._views.images.get(self.event.id)
+
+    def cited(self) -> tuple[ArticleAnalysis | None, ...]:
+        """The analyses of the articles the event cites, which its view shows."""
+        return tuple(self._views.articles.get(c.article) for c in self.event.citations)
+
+    def made(self) -> EventView:
+        if self._view is None:
+            self._view = self._views.event(self.event)
+        return self._view
+
+    def __getattr__(self, name: str):
+        return getattr(self.made(), name)
 
 
 @dataclass(frozen=True)
 class MonthGroup:
     id: str
     title: str
-    events: tuple[EventView, ...]
+    events: tuple[LazyEventView, ...]
     whole_year: bool = False  # events vaguer than a month, not a calendar month
     short: str = ""  # the month's abbreviated name ("Jul"), for the jump links
 
@@ -171,7 +183,7 @@ class Views:
         # second date may be cited by another happening than its first, so the phrase, not
         # the sentence's event id, says which timeline event a citation belongs to.
         self.timeline_event_at = PhraseEvents(timeline.events)
-        self.memo = memo  # views made by the last run with the same environment (cards.py)
+        self.memo = memo  # cards made by the last run with the same environment (cards.py)
         if memo is not None:
             memo.start(timeline.events, timeline.actors)
 
@@ -211,14 +223,12 @@ class Views:
     def event(self, event: TimelineEvent) -> EventView:
         view = self._event_views.get(event.id)
         if view is None:
-            memo, picture = self.memo, self.images.get(event.id)
-            view = memo.view(event, self.articles.get, picture) if memo is not None else None
-            if view is None:
-                view = self._build_event(event)
-                if memo is not None:
-                    memo.keep_view(event, self.articles.get, picture, view)
-            self._event_views[event.id] = view
+            view = self._event_views[event.id] = self._build_event(event)
         return view
+
+    def shown(self, event: TimelineEvent) -> LazyEventView:
+        """The event as a list shows it: its view made only if its card is not kept."""
+        return LazyEventView(event, self)
 
     def _build_event(self, event: TimelineEvent) -> EventView:
         time = event.time
@@ -291,7 +301,7 @@ class Views:
             tuple(MonthGroup(f"{prefix}month-{m.key}" if m.month else f"{prefix}year-{m.key}-whole",
                              m.label if m.month else self.lang.gettext(
                                  "%(year)s, no exact month", year=m.label),
-                             tuple(self.event(e) for e in m.events), m.month is None,
+                             tuple(self.shown(e) for e in m.events), m.month is None,
                              i18n_dates.month_name(m.month, self.lang, "abbreviated") if m.month else "")
                   for m in year.months))
             for year in chrono.group_by_year_month(list(events), self.language)]

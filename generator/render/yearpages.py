@@ -34,7 +34,7 @@ class YearPages:
         if key != urls.PERIODS:
             return self.views.groups(events, self.newest)
         # Decades and centuries: one list in timeline order, no made-up year headings.
-        views = tuple(self.views.event(e) for e in events)
+        views = tuple(self.views.shown(e) for e in events)
         title = self.lang.gettext(PERIODS_TITLE)
         return [YearGroup(urls.PERIODS, title, (MonthGroup(
             f"{urls.PERIODS}-all", self.lang.gettext("%(title)s, oldest first", title=title), views, True),))]

@@ -236,12 +236,13 @@ def test_a_kept_state_takes_an_unchanged_event_s_card_from_the_last_build(tmp_pa
     state = PipelineState()
     build(BuildOptions(site, output_dir=out, jobs=1), state=state)
     memo = state.emitted.cards
-    cites_edited = lambda view: any(c.article == "levant-ceasefire" for c in view.citations)  # noqa: E731
-    unchanged = next(v for v in memo.cards if not cites_edited(v))
-    html, targets = memo.cards[unchanged]
-    memo.cards[unchanged] = (html.replace("<li ", "<li data-kept ", 1), targets)
-    for view in [v for v in memo.cards if cites_edited(v)]:
-        memo.cards[view] = ("<li>stale</li>", memo.cards[view][1])
+    cites_edited = lambda entry: any(c.article == "levant-ceasefire" for c in entry[0].citations)  # noqa: E731
+    unchanged = next(k for k, entry in memo.cards.items() if not cites_edited(entry))
+    event, cited, picture, (html, targets) = memo.cards[unchanged]
+    memo.cards[unchanged] = (event, cited, picture, (html.replace("<li ", "<li data-kept ", 1), targets))
+    for key in [k for k, entry in memo.cards.items() if cites_edited(entry)]:
+        event, cited, picture, (_, targets) = memo.cards[key]
+        memo.cards[key] = (event, cited, picture, ("<li>stale</li>", targets))
     article = site / "content" / "articles" / "levant-ceasefire.md"
     article.write_text(article.read_text(encoding="utf-8").replace("Sweida", "Suwayda"), encoding="utf-8")
     build(BuildOptions(site, output_dir=out, jobs=1), state=state)

@@ -107,3 +107,28 @@ def test_workers_count_the_copied_pieces_as_one_process_does(tmp_path: Path, par
         counts.append(build(BuildOptions(site, output_dir=out, jobs=jobs)).copied)
     assert counts[0] > 0 and counts[1] == counts[0]
 
+
+
+def test_a_resident_state_keeps_the_cards_its_workers_made_for_the_next_build_s_workers(tmp_path: Path, parallel: None):
+    """The build server keeps the event cards its forked workers send back (render/cards.py):
+    the next build's workers show an unchanged event's kept card (altered here, so that it
+    shows), and make the edited event's cards again."""
+    from generator.incremental import PipelineState
+
+    site, out = write_tiny_site(tmp_path / "site"), tmp_path / "out"
+    state = PipelineState()
+    build(BuildOptions(site, output_dir=out, jobs=2), state=state)
+    memo = state.emitted.cards
+    assert memo.cards and not memo.made  # the workers', kept, not noted as made here
+    cites_edited = lambda entry: any(c.article == "levant-ceasefire" for c in entry[0].citations)  # noqa: E731
+    unchanged = next(k for k, entry in memo.cards.items() if not cites_edited(entry))
+    event, cited, picture, (html, targets) = memo.cards[unchanged]
+    memo.cards[unchanged] = (event, cited, picture, (html.replace("<li ", "<li data-kept ", 1), targets))
+    for key in [k for k, entry in memo.cards.items() if cites_edited(entry)]:
+        event, cited, picture, (_, targets) = memo.cards[key]
+        memo.cards[key] = (event, cited, picture, ("<li>stale</li>", targets))
+    article = site / "content" / "articles" / "levant-ceasefire.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Sweida", "Suwayda"), encoding="utf-8")
+    build(BuildOptions(site, output_dir=out, jobs=2), state=state)
+    pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert "data-kept" in pages and "<li>stale</li>" not in pages and "Suwayda" in pages
