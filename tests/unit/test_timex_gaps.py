@@ -174,3 +174,34 @@ ENGLISH_DATE_AND_TIME = [
 @pytest.mark.parametrize("dct,text,expr,value", ENGLISH_DATE_AND_TIME)
 def test_english_date_and_its_clock_time_are_one_expression(dct, text, expr, value):
     check_typed(dct, text, expr, value, "TIME", "en")
+
+
+# "noon" and "midnight" with "on" and the date after them: one TIME, as "3 p.m. on March 9";
+# the date keeps the month-day rule's year (that of a date earlier in the sentence)
+NOON_ON_A_DATE = [
+    ("2025-05-20", "The board meets at noon on June 12.", "noon on June 12",
+     "2025-06-12T12:00"),
+    ("2025-05-20", "The ceasefire starts at midnight on Friday.", "midnight on Friday",
+     "2025-05-23T24:00"),
+    ("2025-05-20", "The pickets left at midnight on 2 May.", "midnight on 2 May",
+     "2025-05-02T24:00"),
+    ("2025-05-20", "The mayor resigned on October 3, 2019, and left office at noon on "
+     "October 18.", "noon on October 18", "2019-10-18T12:00"),
+    ("2025-05-20", "The blockade lifts at midnight on Sunday, June 1.",
+     "midnight on Sunday, June 1", "2025-06-01T24:00"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value", NOON_ON_A_DATE)
+def test_noon_or_midnight_on_a_date_is_one_time(dct, text, expr, value):
+    check_typed(dct, text, expr, value, "TIME", "en")
+
+
+def test_noon_before_a_count_takes_no_date():
+    # "May 9 people" is a count, no date, after "noon" as anywhere
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("Rain fell at noon May 9 people were hurt.", datetime.date(2025, 5, 20))
+    assert [t.text for t in found] == ["noon"]

@@ -91,7 +91,8 @@ def clock24(c: Candidate, ctx: Context) -> Pieces:
 def noon(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     hour, pod = _MOMENTS[re.sub(r"\s+", "-", (g["word"] or "").lower())]  # "mid afternoon"
-    day = _clock_day(ctx, c, g["day"], None, None)
+    day = _clock_day(ctx, c, g["day"], g["mon"] or g["mon2"] or g["mon3"] or g["mon4"],
+                     g["d"] or g["d2"] or g["d3"] or g["d4"])
     if day is None:
         return one(c, TimeValue("XXXX-XX-XXT" + (f"{hour:02d}:00" if hour else str(pod)),
                                 "TIME", "time", None, None, "noon"))
