@@ -190,7 +190,8 @@ def compile_readers(own: Lexicon, months: dict[str, int],
                   dict(own.day_and_part or {}), dict(periods),  # (lexicon keys are lower case)
                   dict(own.seasons or {}), own.clock,
                   None if own.clock is None else lang_clock.day_time_joins(
-                      own.clock, words_re=words_re, number_words=numbers.pattern))
+                      own.clock, words_re=words_re, number_words=numbers.pattern,
+                      day_parts=day_parts))
     return tuple(readers), words
 
 

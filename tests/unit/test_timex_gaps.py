@@ -205,3 +205,37 @@ def test_noon_before_a_count_takes_no_date():
 
     found = tag("Rain fell at noon May 9 people were hurt.", datetime.date(2025, 5, 20))
     assert [t.text for t in found] == ["noon"]
+
+
+# a weekday with its part of the day (a DATE of that day, as English "Tuesday evening") and
+# the clock time after it: one TIME, the part giving the hour its half, as "demain soir à 8
+# heures" (dateline Wednesday 2025-05-21; a future clause takes the next such day)
+WEEKDAY_PART_AND_TIME = [
+    ("fr", "La préfète recevra les syndicats jeudi soir à 7 heures.",
+     "jeudi soir à 7 heures", "2025-05-22T19:00"),
+    ("fr", "Le chantier reprendra vendredi matin à 7 heures.", "vendredi matin à 7 heures",
+     "2025-05-23T07:00"),
+    ("de", "Der Stadtrat wird Donnerstagabend um 7 Uhr abstimmen.",
+     "Donnerstagabend um 7 Uhr", "2025-05-22T19:00"),
+    ("de", "Die Schleuse wird Freitag Nachmittag um 4 Uhr geöffnet.",
+     "Freitag Nachmittag um 4 Uhr", "2025-05-23T16:00"),
+    ("es", "La asamblea votará el jueves por la noche a las 9.",
+     "jueves por la noche a las 9", "2025-05-22T21:00"),
+    ("es", "Los técnicos volverán el viernes por la tarde a las cuatro.",
+     "viernes por la tarde a las cuatro", "2025-05-23T16:00"),
+]
+
+
+@pytest.mark.parametrize("lang,text,expr,value", WEEKDAY_PART_AND_TIME)
+def test_a_weekday_with_its_part_sets_the_half_of_its_clock_time(lang, text, expr, value):
+    check_typed("2025-05-21", text, expr, value, "TIME", lang)
+
+
+def test_a_weekday_alone_leaves_a_bare_hour_unread():
+    # "el jueves a las 9" may be morning or evening: the weekday is read, no time
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("La asamblea votará el jueves a las 9.", datetime.date(2025, 5, 21), lang="es")
+    assert [(t.text, t.time.value) for t in found] == [("jueves", "2025-05-22")]
