@@ -7,7 +7,8 @@ prochain"), parts of a month from ``month_parts.yaml`` ("fin mars", "mi-mars", "
 2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir", "mardi soir",
 "Dienstagabend"; its ``not_days`` are read as nothing: "am Morgen" is no tomorrow),
 months and years after the words of ``months.yaml`` and ``years.yaml`` ("en mars", "en
-1998"), the decades and centuries of ``years.yaml`` ("les années 80", "XIXe siècle") and the
+1998"), the decades, centuries and periods across two years of ``years.yaml`` ("les années
+80", "XIXe siècle", "la saison 2024-25") and the
 vague words of ``vague.yaml`` ("maintenant"); clock times and lengths (``clock.yaml``,
 ``units.yaml`` ``lengths``) are ``lang_clock``'s.
 The values are English's for the same readings: "late March" and "fin mars" are both the
@@ -33,6 +34,8 @@ from generator.timex.lexicon_small import ClockWords
 
 _FLAGS = re.I | re.U
 _YEAR = r"(?P<y>1\d{3}|20\d{2})"
+# two years, the second maybe in two figures: "2024-25", "2024/2025" (not "2024-25.3")
+_SPLIT_YEAR = r"(?P<y>1\d{3}|20\d{2})\s*[-/–]\s*(?P<y2>\d{2}|1\d{3}|20\d{2})(?![\w%/–-]|[.,]\d)"
 _DIGITS = r"\d+(?:[.,]\d+)?"
 _OF = r"(?:\s+(?:de|del|di|of|van))?"  # "finales de marzo [de] 2024", as lang.py's dates
 
@@ -141,6 +144,14 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("day_part", None, rf"(?P<day>{days})\s+(?P<part>{words_re(day_parts)})")
     if own.year_after:
         add("year", None, rf"(?:{words_re(own.year_after)})\s+(?P<x>{_YEAR})(?![\d,.]\d|\s*%)")
+    # "la saison 2024-25", "das Geschäftsjahr 2023/24": a period across two years after its
+    # noun of time, one DATE with it, as English's "the 2024-25 season"; after a noun of an
+    # event ("la campagne 2021-22") the years alone
+    if own.split_year_periods:
+        add("split_year", None, rf"(?:{words_re(own.split_year_periods)})\s+{_SPLIT_YEAR}")
+    if own.split_year_events:
+        add("split_year", None,
+            rf"(?:{words_re(own.split_year_events)})\s+(?P<x>{_SPLIT_YEAR})")
     # "les années 1980", "los años ochenta", "die 80er Jahre": a decade, its number in figures
     # (four or two) or a word of numbers.yaml; "XIXe siècle", "siglo XIX", "19. Jahrhundert"
     decade = r"1\d\d0|20\d0|\d0" + ("|" + numbers.pattern if numbers.words else "")
@@ -318,6 +329,11 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
         return V.part_of_day(dct + datetime.timedelta(days=offset), code, "day_part")
     if kind == "year":
         return V.year(int(m.group("y")), "year")
+    if kind == "split_year":
+        y, y2_text = int(m.group("y")), m.group("y2")
+        y2 = int(y2_text) if len(y2_text) == 4 else (y // 100) * 100 + int(y2_text)
+        # one season or accounting year runs into the next year only ("2019/21" is none)
+        return V.year_span(y, y2, "split_year") if y2 == y + 1 else None
     if kind == "month_rel":
         return _month_rel(m, str(reader.arg), words, dct)
     if kind == "decade":

@@ -239,3 +239,51 @@ def test_a_weekday_alone_leaves_a_bare_hour_unread():
 
     found = tag("La asamblea votará el jueves a las 9.", datetime.date(2025, 5, 21), lang="es")
     assert [(t.text, t.time.value) for t in found] == [("jueves", "2025-05-22")]
+
+
+# French, German, Spanish: a period across two years after its noun of time (years.yaml
+# split_years periods) is one DATE with it, named by its first year over both, as English's
+# "the 2024-25 season"; after a noun of an event (split_years events) the years alone
+OTHER_SPLIT_YEARS = [
+    ("fr", "Elle a remporté trois titres durant la saison 2022-2023.", "saison 2022-2023",
+     "2022", "2022-01-01", "2023-12-31"),
+    ("fr", "Le club a recruté douze joueurs pour la saison 2025-26.", "saison 2025-26",
+     "2025", "2025-01-01", "2026-12-31"),
+    ("fr", "Les pertes de l'exercice 2021-22 ont été effacées.", "exercice 2021-22", "2021",
+     "2021-01-01", "2022-12-31"),
+    ("fr", "La récolte 2022-23 a déçu les viticulteurs.", "2022-23", "2022", "2022-01-01",
+     "2023-12-31"),
+    ("de", "Der Verein stieg in der Saison 2022/23 ab.", "Saison 2022/23", "2022",
+     "2022-01-01", "2023-12-31"),
+    ("de", "Die Zahlen des Geschäftsjahres 2021/22 lagen unter Plan.",
+     "Geschäftsjahres 2021/22", "2021", "2021-01-01", "2022-12-31"),
+    ("de", "Die Ernte 2022/23 fiel schwach aus.", "2022/23", "2022", "2022-01-01",
+     "2023-12-31"),
+    ("es", "El equipo descendió en la temporada 2022-23.", "temporada 2022-23", "2022",
+     "2022-01-01", "2023-12-31"),
+    ("es", "Las cuentas del ejercicio 2021-2022 cerraron con pérdidas.",
+     "ejercicio 2021-2022", "2021", "2021-01-01", "2022-12-31"),
+    ("es", "La campaña 2022-23 dejó poca aceituna.", "2022-23", "2022", "2022-01-01",
+     "2023-12-31"),
+]
+
+
+@pytest.mark.parametrize("lang,text,expr,value,first,last", OTHER_SPLIT_YEARS)
+def test_other_languages_read_a_period_across_two_years(lang, text, expr, value, first, last):
+    import datetime
+
+    from generator.timex import tag
+
+    check_typed("2025-07-23", text, expr, value, "DATE", lang)
+    [found] = [t for t in tag(text, datetime.date(2025, 7, 23), lang=lang) if t.text == expr]
+    assert (found.time.start.isoformat(), found.time.end.isoformat()) == (first, last)
+
+
+def test_two_years_not_in_a_row_are_no_season():
+    # a season or an accounting year runs into the next year only: "saison 2019-21" is none
+    import datetime
+
+    from generator.timex import tag
+
+    assert tag("La saison 2019-21 fut interrompue.", datetime.date(2025, 7, 23),
+               lang="fr") == []
