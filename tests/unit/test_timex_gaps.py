@@ -287,3 +287,33 @@ def test_two_years_not_in_a_row_are_no_season():
 
     assert tag("La saison 2019-21 fut interrompue.", datetime.date(2025, 7, 23),
                lang="fr") == []
+
+
+# a clock time's date with its own year keeps it, the year part of the one TIME ("3 p.m. on
+# March 9" alone takes the month-day rule's); a year after a day with no month is no part
+TIME_ON_A_DATE_WITH_ITS_YEAR = [
+    ("2025-05-20", "The warehouse caught fire at 4 a.m. on October 2, 2017.",
+     "4 a.m. on October 2, 2017", "2017-10-02T04:00"),
+    ("2025-05-20", "The treaty was signed at noon on 14 August 2003.",
+     "noon on 14 August 2003", "2003-08-14T12:00"),
+    ("2025-05-20", "The rover touched down at 20:55 on Feb. 18, 2021.",
+     "20:55 on Feb. 18, 2021", "2021-02-18T20:55"),
+    ("2025-05-20", "The vault was opened at 9 a.m. on Monday, 6 June 2016.",
+     "9 a.m. on Monday, 6 June 2016", "2016-06-06T09:00"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value", TIME_ON_A_DATE_WITH_ITS_YEAR)
+def test_a_clock_times_date_keeps_its_own_year(dct, text, expr, value):
+    check_typed(dct, text, expr, value, "TIME", "en")
+
+
+def test_a_year_after_a_weekday_is_no_part_of_the_time():
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("The count ended at 8 p.m. Sunday, 2019 was a year of change.",
+                datetime.date(2025, 5, 20))
+    assert [(t.text, t.time.value) for t in found] == [("8 p.m. Sunday", "2025-05-18T20:00"),
+                                                       ("2019", "2019")]

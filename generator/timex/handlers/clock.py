@@ -17,12 +17,21 @@ from generator.timex.scan import Candidate
 
 _MOMENTS = LEX.moments or {}
 # the day a word after a clock time names ("10pm last night", "6am this morning")
+# the year after a clock time's date, one group for each shape of the date
+_YEAR_GROUPS = ("y", "y0", "y2", "y3", "y4")
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1, "this": 0}
 
 
 def _clock_day(ctx: Context, c: Candidate, day_text: str | None, mon: str | None,
                d: str | None) -> date | None:
     if mon and d:
+        year = next((c.groups[g] for g in _YEAR_GROUPS if c.groups.get(g)), None)
+        if year:
+            # "3 p.m. on March 9, 2021": the date's own year
+            try:
+                return date(int(year), MONTH_NUMBER[mon.lower().rstrip(".")], day_number(d))
+            except ValueError:
+                return None  # "February 30, 2021": no day; the time stands alone
         if ctx.dct is None:
             return None
         # the date as the month-day rule reads it: the year of a date just before in its
