@@ -317,3 +317,36 @@ def test_a_year_after_a_weekday_is_no_part_of_the_time():
                 datetime.date(2025, 5, 20))
     assert [(t.text, t.time.value) for t in found] == [("8 p.m. Sunday", "2025-05-18T20:00"),
                                                        ("2019", "2019")]
+
+
+# English, as French's "demain soir à 8 heures": a day with its part of the day (or
+# "tonight") and a bare hour after "at" are one TIME, the part giving the hour its half
+# (dateline Wednesday 2025-05-21)
+ENGLISH_PART_AND_BARE_HOUR = [
+    ("The council votes Thursday evening at 7.", "Thursday evening at 7", "2025-05-22T19:00"),
+    ("The ferry leaves tomorrow morning at 6:45.", "tomorrow morning at 6:45",
+     "2025-05-22T06:45"),
+    ("The gala opens tonight at 9 o'clock.", "tonight at 9 o'clock", "2025-05-21T21:00"),
+    ("The patrol was ambushed Monday night at 11.", "Monday night at 11", "2025-05-19T23:00"),
+    ("Looters struck Monday night at 3.", "Monday night at 3", "2025-05-19T03:00"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", ENGLISH_PART_AND_BARE_HOUR)
+def test_english_part_of_day_sets_the_half_of_a_bare_hour(text, expr, value):
+    check_typed("2025-05-21", text, expr, value, "TIME", "en")
+
+
+@pytest.mark.parametrize("text,found", [
+    # no part of the day: "at 8" may be morning or evening, no time
+    ("The council votes Thursday at 8.", [("Thursday", "2025-05-22")]),
+    # a score, a count, an address: no hour
+    ("The visitors led Thursday evening at 8 points to 3.", [("Thursday evening", "2025-05-15")]),
+    ("They dined Thursday evening at 10 Downing Street.", [("Thursday evening", "2025-05-15")]),
+])
+def test_a_bare_hour_needs_a_part_of_the_day_in_english(text, found):
+    import datetime
+
+    from generator.timex import tag
+
+    assert [(t.text, t.time.value) for t in tag(text, datetime.date(2025, 5, 21))] == found

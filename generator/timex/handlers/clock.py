@@ -16,6 +16,7 @@ from generator.timex.handlers.days import resolve_weekday
 from generator.timex.scan import Candidate
 
 _MOMENTS = LEX.moments or {}
+_PART_CODES = {k.lower(): v for k, v in (LEX.day_parts or {}).items()}
 # the day a word after a clock time names ("10pm last night", "6am this morning")
 # the year after a clock time's date, one group for each shape of the date
 _YEAR_GROUPS = ("y", "y0", "y2", "y3", "y4")
@@ -51,6 +52,15 @@ def _clock_day(ctx: Context, c: Candidate, day_text: str | None, mon: str | None
             return None
         return ctx.dct + timedelta(days=_DAY_WORDS[low])
     return ctx.ref_day(c.start)
+
+
+def _half_of(pod: str | None, day: str | None) -> str | None:
+    """ "am", "pm" or "night": the half of the day a part of the day (day_parts.yaml) or
+    "tonight" gives a bare hour after it; None when neither names one."""
+    code = _PART_CODES.get((pod or "").lower())
+    if code is None and (day or "").lower() == "tonight":
+        code = "NI"
+    return {"MO": "am", "AF": "pm", "EV": "pm", "NI": "night"}.get(code or "")
 
 
 def _hour24(h: int, ampm: str | None) -> int:
@@ -117,6 +127,20 @@ def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
         hour, minute = _MOMENTS[g["word"].lower()][0] or 12, 0
     elif g["h24"]:
         hour, minute = int(g["h24"]), int(g["mi24"] or 0)
+    elif g["hb"]:
+        half = _half_of(g["pod"], g["day"])
+        if half is None:
+            return None  # "Thursday at 8": morning or evening, as a bare "at eight" is
+        h = int(g["hb"])
+        if half == "night":
+            # the night runs from the evening ("Tuesday night at 10", 22:00) into the small
+            # hours ("at 2", 02:00); its 12 is midnight, the end of the day (T24:00)
+            hour = 24 if h == 12 else _hour24(h, "am" if h < 6 else "pm")
+        else:
+            hour = _hour24(h, half)
+        minute = int(g["mib"] or 0)
+        if hour == 24 and minute:
+            return None
     else:
         h = int(g["h"] or 0)
         if not 1 <= h <= 12:
