@@ -34,8 +34,22 @@ from generator.timex.lexicon_small import ClockWords
 
 _FLAGS = re.I | re.U
 _YEAR = r"(?P<y>1\d{3}|20\d{2})"
-# two years, the second maybe in two figures: "2024-25", "2024/2025" (not "2024-25.3")
-_SPLIT_YEAR = r"(?P<y>1\d{3}|20\d{2})\s*[-/–]\s*(?P<y2>\d{2}|1\d{3}|20\d{2})(?![\w%/–-]|[.,]\d)"
+
+
+def _second_year(group: str) -> str:
+    """The second of two years, maybe in two figures: "-25" in "2024-25", "/2025" (not
+    "2024-25.3")."""
+    return rf"\s*[-/–]\s*(?P<{group}>\d{{2}}|1\d{{3}}|20\d{{2}})(?![\w%/–-]|[.,]\d)"
+
+
+_SPLIT_YEAR = r"(?P<y>1\d{3}|20\d{2})" + _second_year("y2")
+
+
+def _year_after(first: int, text: str) -> int | None:
+    """The second year of a period across two ("2024-25": 2025), when it is the next one
+    (a season or an accounting year runs into the next year only: "2019/21" is none)."""
+    second = int(text) if len(text) == 4 else (first // 100) * 100 + int(text)
+    return second if second == first + 1 else None
 _DIGITS = r"\d+(?:[.,]\d+)?"
 _OF = r"(?:\s+(?:de|del|di|of|van))?"  # "finales de marzo [de] 2024", as lang.py's dates
 
@@ -216,8 +230,12 @@ def _season_readers(own: Lexicon, add) -> None:
     capitalised = words_re(n[:1].upper() + n[1:] for n in own.seasons or {} if n[:1].islower())
     opening = rf"|(?:^|(?<=\n)|(?<=[.!?…]\s)|(?<=[«\"“(]))(?-i:{capitalised})" if capitalised else ""
     for template, kind in (own.season_phrases or {}).items():
-        add("season", kind, _template(template, season=f"(?:{names}{opening})",
-                                      year=r"1\d{3}|20\d{2}"))
+        phrase_re = _template(template, season=f"(?:{names}{opening})", year=r"1\d{3}|20\d{2}")
+        add("season", kind, phrase_re)
+        if template.endswith("{year}"):
+            # "l'hiver 2024-2025", "Winter 2024/25": a season across two years, as
+            # English's; when the second is not the next ("2019-21") the first alone stands
+            add("season", kind, phrase_re + _second_year("year2"))
     topic = words_re(own.season_topic)
     not_topic = rf"(?!\s+(?:{topic})(?:(?<=['’])|(?!\w)))" if topic else ""
     for needs_tense, before in ((False, own.season_after), (True, own.season_in)):
@@ -330,10 +348,9 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
     if kind == "year":
         return V.year(int(m.group("y")), "year")
     if kind == "split_year":
-        y, y2_text = int(m.group("y")), m.group("y2")
-        y2 = int(y2_text) if len(y2_text) == 4 else (y // 100) * 100 + int(y2_text)
-        # one season or accounting year runs into the next year only ("2019/21" is none)
-        return V.year_span(y, y2, "split_year") if y2 == y + 1 else None
+        y = int(m.group("y"))
+        y2 = _year_after(y, m.group("y2"))
+        return None if y2 is None else V.year_span(y, y2, "split_year")
     if kind == "month_rel":
         return _month_rel(m, str(reader.arg), words, dct)
     if kind == "decade":
@@ -362,7 +379,16 @@ def _season(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date |
     name = m.group("x" if reader.kind == "season_alone" else "season")
     code = words.seasons.get(name) or words.seasons[name[:1].lower() + name[1:]]  # "Été"
     if reader.kind == "season" and reader.arg == "year":
-        return V.season(int(m.group("year")), code, "season_year")
+        year = int(m.group("year"))
+        if m.groupdict().get("year2"):
+            # a winter across two years is that winter (YYYY-WI); any other season has no
+            # TIMEX3 value over two, so it is both years, as English's split_year
+            second = _year_after(year, m.group("year2"))
+            if second is None:
+                return None
+            if code != "WI":
+                return V.year_span(year, second, "season_year")
+        return V.season(year, code, "season_year")
     how = reader.arg if reader.kind == "season" else tense(*m.span("x"))
     if how is None and reader.arg:  # needs a tense
         return None

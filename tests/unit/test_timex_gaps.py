@@ -350,3 +350,23 @@ def test_a_bare_hour_needs_a_part_of_the_day_in_english(text, found):
     from generator.timex import tag
 
     assert [(t.text, t.time.value) for t in tag(text, datetime.date(2025, 5, 21))] == found
+
+
+# a season of a year across two years, as English's "winter 2024-25": a winter is that
+# winter (YYYY-WI, December to February); the second year must follow the first
+@pytest.mark.parametrize("lang,text,expr", [
+    ("fr", "Le chauffage a coûté cher pendant l'hiver 2022-2023.", "l'hiver 2022-2023"),
+    ("de", "Im Winter 2022/23 fror der See zu.", "Winter 2022/23"),
+    ("es", "El embalse se llenó en el invierno 2022-23.", "invierno 2022-23"),
+])
+def test_a_winter_across_two_years_is_that_winter(lang, text, expr):
+    check_typed("2025-07-23", text, expr, "2022-WI", "DATE", lang)
+
+
+def test_a_season_of_two_years_not_in_a_row_keeps_its_first_year():
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("L'hiver 2019-21 fut long.", datetime.date(2025, 7, 23), lang="fr")
+    assert [(t.text, t.time.value) for t in found] == [("L'hiver 2019", "2019-WI")]
