@@ -34,6 +34,8 @@ from generator.timex.lexicon_small import ClockWords
 
 _FLAGS = re.I | re.U
 _YEAR = r"(?P<y>1\d{3}|20\d{2})"
+_DIGITS = r"\d+(?:[.,]\d+)?"
+_OF = r"(?:\s+(?:de|del|di|of|van))?"  # "finales de marzo [de] 2024", as lang.py's dates
 
 
 def _second_year(group: str) -> str:
@@ -42,7 +44,7 @@ def _second_year(group: str) -> str:
     return rf"\s*[-/–]\s*(?P<{group}>\d{{2}}|1\d{{3}}|20\d{{2}})(?![\w%/–-]|[.,]\d)"
 
 
-_SPLIT_YEAR = r"(?P<y>1\d{3}|20\d{2})" + _second_year("y2")
+_SPLIT_YEAR = _YEAR + _second_year("y2")
 
 
 def _year_after(first: int, text: str) -> int | None:
@@ -50,8 +52,6 @@ def _year_after(first: int, text: str) -> int | None:
     (a season or an accounting year runs into the next year only: "2019/21" is none)."""
     second = int(text) if len(text) == 4 else (first // 100) * 100 + int(text)
     return second if second == first + 1 else None
-_DIGITS = r"\d+(?:[.,]\d+)?"
-_OF = r"(?:\s+(?:de|del|di|of|van))?"  # "finales de marzo [de] 2024", as lang.py's dates
 
 
 @dataclass(frozen=True)

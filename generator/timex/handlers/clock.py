@@ -17,9 +17,9 @@ from generator.timex.scan import Candidate
 
 _MOMENTS = LEX.moments or {}
 _PART_CODES = {k.lower(): v for k, v in (LEX.day_parts or {}).items()}
-# the day a word after a clock time names ("10pm last night", "6am this morning")
 # the year after a clock time's date, one group for each shape of the date
 _YEAR_GROUPS = ("y", "y0", "y2", "y3", "y4")
+# the day a word after a clock time names ("10pm last night", "6am this morning")
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1, "this": 0}
 
 
