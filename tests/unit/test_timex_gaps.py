@@ -219,6 +219,9 @@ WEEKDAY_PART_AND_TIME = [
      "Donnerstagabend um 7 Uhr", "2025-05-22T19:00"),
     ("de", "Die Schleuse wird Freitag Nachmittag um 4 Uhr geöffnet.",
      "Freitag Nachmittag um 4 Uhr", "2025-05-23T16:00"),
+    # the time first, "{time} am {day}"
+    ("de", "Die Sitzung beginnt um 8 Uhr am Donnerstagabend.", "8 Uhr am Donnerstagabend",
+     "2025-05-22T20:00"),
     ("es", "La asamblea votará el jueves por la noche a las 9.",
      "jueves por la noche a las 9", "2025-05-22T21:00"),
     ("es", "Los técnicos volverán el viernes por la tarde a las cuatro.",
