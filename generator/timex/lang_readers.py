@@ -159,13 +159,14 @@ def compile_readers(own: Lexicon, months: dict[str, int],
     if own.year_after:
         add("year", None, rf"(?:{words_re(own.year_after)})\s+(?P<x>{_YEAR})(?![\d,.]\d|\s*%)")
     # "la saison 2024-25", "das Geschäftsjahr 2023/24": a period across two years after its
-    # noun of time, one DATE with it, as English's "the 2024-25 season"; after a noun of an
-    # event ("la campagne 2021-22") the years alone
+    # noun of time, one DATE with it, as English's "the 2024-25 season"
     if own.split_year_periods:
         add("split_year", None, rf"(?:{words_re(own.split_year_periods)})\s+{_SPLIT_YEAR}")
-    if own.split_year_events:
-        add("split_year", None,
-            rf"(?:{words_re(own.split_year_events)})\s+(?P<x>{_SPLIT_YEAR})")
+    # the years alone after a noun of an event ("la campagne [2021-22]") or after a word
+    # before a year ("en [2024-2025]", as English reads a bare "2024-25")
+    for before in (own.split_year_events, own.year_after):
+        if before:
+            add("split_year", None, rf"(?:{words_re(before)})\s+(?P<x>{_SPLIT_YEAR})")
     # "les années 1980", "los años ochenta", "die 80er Jahre": a decade, its number in figures
     # (four or two) or a word of numbers.yaml; "XIXe siècle", "siglo XIX", "19. Jahrhundert"
     decade = r"1\d\d0|20\d0|\d0" + ("|" + numbers.pattern if numbers.words else "")

@@ -268,6 +268,11 @@ OTHER_SPLIT_YEARS = [
      "ejercicio 2021-2022", "2021", "2021-01-01", "2022-12-31"),
     ("es", "La campaña 2022-23 dejó poca aceituna.", "2022-23", "2022", "2022-01-01",
      "2023-12-31"),
+    # after a word before a year (years.yaml after): the years alone, as English's "2022-23"
+    ("fr", "Les inscriptions ont chuté en 2022-2023.", "2022-2023", "2022", "2022-01-01",
+     "2023-12-31"),
+    ("de", "Seit 2022/23 trainiert sie in Köln.", "2022/23", "2022", "2022-01-01",
+     "2023-12-31"),
 ]
 
 
@@ -283,13 +288,15 @@ def test_other_languages_read_a_period_across_two_years(lang, text, expr, value,
 
 
 def test_two_years_not_in_a_row_are_no_season():
-    # a season or an accounting year runs into the next year only: "saison 2019-21" is none
+    # a season or an accounting year runs into the next year only: "saison 2019-21" is none,
+    # and after "depuis" the first year alone is read, as before
     import datetime
 
     from generator.timex import tag
 
-    assert tag("La saison 2019-21 fut interrompue.", datetime.date(2025, 7, 23),
-               lang="fr") == []
+    dct = datetime.date(2025, 7, 23)
+    assert tag("La saison 2019-21 fut interrompue.", dct, lang="fr") == []
+    assert [t.text for t in tag("Il vit à Lyon depuis 2019-2021.", dct, lang="fr")] == ["2019"]
 
 
 # a clock time's date with its own year keeps it, the year part of the one TIME ("3 p.m. on
