@@ -160,11 +160,16 @@ class DayTimeJoins:
     day_then_time: re.Pattern[str] | None   # "{day} à {time}": " à "
     time_then_day: re.Pattern[str] | None   # "{time} am {day}": " am "
     bare_hour: re.Pattern[str] | None       # after a part of the day: " a las 9"
+    # a weekday with its part of the day is a DATE of that day ("mardi soir", as English's
+    # "Tuesday evening"); its part, the last words of its text, still gives the half
+    weekday_part: re.Pattern[str] | None    # "(?P<part>soir|...)$"
+    part_codes: dict[str, str]              # day_parts.yaml parts, lower case: {soir: EV}
 
 
-def day_time_joins(clock: ClockWords, *, words_re: Callable[..., str],
-                   number_words: str) -> DayTimeJoins:
-    """The joins of ``clock.days`` whose {day} and {time} stand at either end, compiled."""
+def day_time_joins(clock: ClockWords, *, words_re: Callable[..., str], number_words: str,
+                   day_parts: dict[str, str] | None = None) -> DayTimeJoins:
+    """The joins of ``clock.days`` whose {day} and {time} stand at either end, compiled;
+    ``day_parts``: day_parts.yaml's parts and their codes (lower-case keys)."""
     def between(first: str, last: str) -> re.Pattern[str] | None:
         joins = [t.strip()[len(first):-len(last)].strip() for t in clock.days
                  if t.strip().startswith(first) and t.strip().endswith(last)]
@@ -179,11 +184,31 @@ def day_time_joins(clock: ClockWords, *, words_re: Callable[..., str],
         hour = _HOUR + (f"|{number_words}" if number_words else "")
         bare = re.compile(rf"\s+(?:{words_re(clock.bare_hours_after)})\s+(?P<hour>{hour})"
                           r"(?!\w|[.,:]\d)", re.I)
-    return DayTimeJoins(between("{day}", "{time}"), between("{time}", "{day}"), bare)
+    parts = {_key(k): v for k, v in (day_parts or {}).items()}
+    # no word boundary before it: German writes one word ("Dienstagabend"); the leftmost
+    # match is the longest part ("por la noche", not "noche")
+    weekday_part = re.compile(rf"(?P<part>{words_re(parts)})$", re.I) if parts else None
+    return DayTimeJoins(between("{day}", "{time}"), between("{time}", "{day}"), bare,
+                        weekday_part, parts)
 
 
 # a part of the day's TIMEX3 code after a day ("2025-06-03TEV")
 _PART_OF_DAY = re.compile(r"T(MO|AF|EV|NI)$")
+
+
+def _part_of(day, joins: DayTimeJoins) -> str | None:
+    """The part of the day a day expression names, as a TIMEX3 code: that of its value
+    ("demain soir", ...TEV), or for a weekday with its part, a DATE, that of its last words
+    ("mardi soir", "Dienstagabend", "martes por la noche")."""
+    if day.time.start is None:
+        return None
+    code = _PART_OF_DAY.search(day.time.value)
+    if code:
+        return code.group(1)
+    if day.time.rule != "weekday_pod" or joins.weekday_part is None:
+        return None
+    m = joins.weekday_part.search(day.text)
+    return None if m is None else joins.part_codes.get(_key(m.group("part")))
 
 
 def join_days_and_times(text: str, found: list, joins: DayTimeJoins, number) -> list:
@@ -199,17 +224,20 @@ def join_days_and_times(text: str, found: list, joins: DayTimeJoins, number) -> 
         if second is not None:
             if _is_day(first) and _is_clock(second) and _gap(joins.day_then_time, text,
                                                              first.end, second.start):
-                out.append(_joined(text, first.start, second.end, first, _clock_of(second)))
+                out.append(_joined(text, first.start, second.end, first, _clock_of(second),
+                                   _part_of(first, joins)))
                 i += 2
                 continue
             if _is_clock(first) and _is_day(second) and _gap(joins.time_then_day, text,
                                                              first.end, second.start):
-                out.append(_joined(text, first.start, second.end, second, _clock_of(first)))
+                out.append(_joined(text, first.start, second.end, second, _clock_of(first),
+                                   _part_of(second, joins)))
                 i += 2
                 continue
         bare = _bare_hour(joins, text, first, number)
         if bare is not None and (second is None or second.start >= bare[0]):
-            out.append(_joined(text, first.start, bare[0], first, (bare[1], 0)))
+            out.append(_joined(text, first.start, bare[0], first, (bare[1], 0),
+                               _part_of(first, joins)))
         else:
             out.append(first)
         i += 1
@@ -238,8 +266,7 @@ def _clock_of(expr) -> tuple[int, int]:
 def _bare_hour(joins: DayTimeJoins, text: str, day, number) -> tuple[int, int] | None:
     """(end, hour) of a bare hour after a part of the day and a word of
     ``bare_hours_after``: a time only because the part says which half of the day."""
-    if joins.bare_hour is None or day.time.start is None \
-            or not _PART_OF_DAY.search(day.time.value):
+    if joins.bare_hour is None or _part_of(day, joins) is None:
         return None
     m = joins.bare_hour.match(text, day.end)
     if m is None:
@@ -249,11 +276,9 @@ def _bare_hour(joins: DayTimeJoins, text: str, day, number) -> tuple[int, int] |
     return None if hour is None or not 1 <= hour <= 12 else (m.end(), hour)
 
 
-def _joined(text: str, start: int, end: int, day, clock: tuple[int, int]):
+def _joined(text: str, start: int, end: int, day, clock: tuple[int, int], part: str | None):
     hour, minute = clock
-    part = _PART_OF_DAY.search(day.time.value)
-    if part and 1 <= hour < 12 and (part.group(1) in ("AF", "EV")
-                                    or (part.group(1) == "NI" and hour >= 6)):
+    if part and 1 <= hour < 12 and (part in ("AF", "EV") or (part == "NI" and hour >= 6)):
         hour += 12  # "demain soir à 8 heures", 20:00; "cette nuit à 2 heures" stays 02:00
     value = V.time_of_day(day.time.start, hour, minute, "day_clock")
     return dataclasses.replace(day, start=start, end=end, text=text[start:end], time=value)

@@ -7,7 +7,8 @@ prochain"), parts of a month from ``month_parts.yaml`` ("fin mars", "mi-mars", "
 2025"), parts of the day from ``day_parts.yaml`` ("ce matin", "hier soir", "mardi soir",
 "Dienstagabend"; its ``not_days`` are read as nothing: "am Morgen" is no tomorrow),
 months and years after the words of ``months.yaml`` and ``years.yaml`` ("en mars", "en
-1998"), the decades and centuries of ``years.yaml`` ("les années 80", "XIXe siècle") and the
+1998"), the decades, centuries and periods across two years of ``years.yaml`` ("les années
+80", "XIXe siècle", "la saison 2024-25") and the
 vague words of ``vague.yaml`` ("maintenant"); clock times and lengths (``clock.yaml``,
 ``units.yaml`` ``lengths``) are ``lang_clock``'s.
 The values are English's for the same readings: "late March" and "fin mars" are both the
@@ -35,6 +36,22 @@ _FLAGS = re.I | re.U
 _YEAR = r"(?P<y>1\d{3}|20\d{2})"
 _DIGITS = r"\d+(?:[.,]\d+)?"
 _OF = r"(?:\s+(?:de|del|di|of|van))?"  # "finales de marzo [de] 2024", as lang.py's dates
+
+
+def _second_year(group: str) -> str:
+    """The second of two years, maybe in two figures: "-25" in "2024-25", "/2025" (not
+    "2024-25.3")."""
+    return rf"\s*[-/–]\s*(?P<{group}>\d{{2}}|1\d{{3}}|20\d{{2}})(?![\w%/–-]|[.,]\d)"
+
+
+_SPLIT_YEAR = _YEAR + _second_year("y2")
+
+
+def _year_after(first: int, text: str) -> int | None:
+    """The second year of a period across two ("2024-25": 2025), when it is the next one
+    (a season or an accounting year runs into the next year only: "2019/21" is none)."""
+    second = int(text) if len(text) == 4 else (first // 100) * 100 + int(text)
+    return second if second == first + 1 else None
 
 
 @dataclass(frozen=True)
@@ -141,6 +158,15 @@ def compile_readers(own: Lexicon, months: dict[str, int],
         add("day_part", None, rf"(?P<day>{days})\s+(?P<part>{words_re(day_parts)})")
     if own.year_after:
         add("year", None, rf"(?:{words_re(own.year_after)})\s+(?P<x>{_YEAR})(?![\d,.]\d|\s*%)")
+    # "la saison 2024-25", "das Geschäftsjahr 2023/24": a period across two years after its
+    # noun of time, one DATE with it, as English's "the 2024-25 season"
+    if own.split_year_periods:
+        add("split_year", None, rf"(?:{words_re(own.split_year_periods)})\s+{_SPLIT_YEAR}")
+    # the years alone after a noun of an event ("la campagne [2021-22]") or after a word
+    # before a year ("en [2024-2025]", as English reads a bare "2024-25")
+    for before in (own.split_year_events, own.year_after):
+        if before:
+            add("split_year", None, rf"(?:{words_re(before)})\s+(?P<x>{_SPLIT_YEAR})")
     # "les années 1980", "los años ochenta", "die 80er Jahre": a decade, its number in figures
     # (four or two) or a word of numbers.yaml; "XIXe siècle", "siglo XIX", "19. Jahrhundert"
     decade = r"1\d\d0|20\d0|\d0" + ("|" + numbers.pattern if numbers.words else "")
@@ -190,7 +216,8 @@ def compile_readers(own: Lexicon, months: dict[str, int],
                   dict(own.day_and_part or {}), dict(periods),  # (lexicon keys are lower case)
                   dict(own.seasons or {}), own.clock,
                   None if own.clock is None else lang_clock.day_time_joins(
-                      own.clock, words_re=words_re, number_words=numbers.pattern))
+                      own.clock, words_re=words_re, number_words=numbers.pattern,
+                      day_parts=day_parts))
     return tuple(readers), words
 
 
@@ -204,8 +231,12 @@ def _season_readers(own: Lexicon, add) -> None:
     capitalised = words_re(n[:1].upper() + n[1:] for n in own.seasons or {} if n[:1].islower())
     opening = rf"|(?:^|(?<=\n)|(?<=[.!?…]\s)|(?<=[«\"“(]))(?-i:{capitalised})" if capitalised else ""
     for template, kind in (own.season_phrases or {}).items():
-        add("season", kind, _template(template, season=f"(?:{names}{opening})",
-                                      year=r"1\d{3}|20\d{2}"))
+        phrase_re = _template(template, season=f"(?:{names}{opening})", year=r"1\d{3}|20\d{2}")
+        add("season", kind, phrase_re)
+        if template.endswith("{year}"):
+            # "l'hiver 2024-2025", "Winter 2024/25": a season across two years, as
+            # English's; when the second is not the next ("2019-21") the first alone stands
+            add("season", kind, phrase_re + _second_year("year2"))
     topic = words_re(own.season_topic)
     not_topic = rf"(?!\s+(?:{topic})(?:(?<=['’])|(?!\w)))" if topic else ""
     for needs_tense, before in ((False, own.season_after), (True, own.season_in)):
@@ -317,6 +348,10 @@ def _value(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date | 
         return V.part_of_day(dct + datetime.timedelta(days=offset), code, "day_part")
     if kind == "year":
         return V.year(int(m.group("y")), "year")
+    if kind == "split_year":
+        y = int(m.group("y"))
+        y2 = _year_after(y, m.group("y2"))
+        return None if y2 is None else V.year_span(y, y2, "split_year")
     if kind == "month_rel":
         return _month_rel(m, str(reader.arg), words, dct)
     if kind == "decade":
@@ -345,7 +380,16 @@ def _season(reader: Reader, m: re.Match[str], words: Words, dct: datetime.date |
     name = m.group("x" if reader.kind == "season_alone" else "season")
     code = words.seasons.get(name) or words.seasons[name[:1].lower() + name[1:]]  # "Été"
     if reader.kind == "season" and reader.arg == "year":
-        return V.season(int(m.group("year")), code, "season_year")
+        year = int(m.group("year"))
+        if m.groupdict().get("year2"):
+            # a winter across two years is that winter (YYYY-WI); any other season has no
+            # TIMEX3 value over two, so it is both years, as English's split_year
+            second = _year_after(year, m.group("year2"))
+            if second is None:
+                return None
+            if code != "WI":
+                return V.year_span(year, second, "season_year")
+        return V.season(year, code, "season_year")
     how = reader.arg if reader.kind == "season" else tense(*m.span("x"))
     if how is None and reader.arg:  # needs a tense
         return None

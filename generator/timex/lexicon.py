@@ -128,6 +128,8 @@ class Lexicon:
     year_after: tuple[str, ...] = ()             # years.yaml: "en 1998", "depuis 2011"
     decades: tuple[str, ...] = ()                # years.yaml: "les années {decade}", a decade
     centuries: tuple[str, ...] = ()              # years.yaml: "{century}e siècle", a century
+    split_year_periods: tuple[str, ...] = ()     # years.yaml: "saison" in "saison 2024-25"
+    split_year_events: tuple[str, ...] = ()      # years.yaml: "campagne": left out of it
     month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
     month_relative: dict[str, str] | None = None  # months.yaml: "{month} dernier" -> last
     clause_tense: ClauseCues | None = None       # tense.yaml: "a déclaré", "se réunira"

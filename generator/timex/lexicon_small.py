@@ -52,6 +52,7 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
     units, numbers, day_parts = read("units"), read("numbers"), read("day_parts")
     vague, weekdays, months = read("vague"), read("weekdays"), read("months")
     years = read("years")
+    split_years = _mapping(years.get("split_years") or {}, f"{lang}/years.yaml split_years")
     where = f"{lang}/units.yaml"
     unit_forms = {unit: _strings(forms, f"{where} {unit}")
                   for unit, forms in _mapping(units.get("units") or {}, where).items()}
@@ -101,6 +102,10 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         decades=_templates(years.get("decades", []), "decade", f"{lang}/years.yaml decades"),
         centuries=_templates(years.get("centuries", []), "century",
                              f"{lang}/years.yaml centuries"),
+        split_year_periods=_strings(split_years.get("periods", []),
+                                    f"{lang}/years.yaml split_years periods"),
+        split_year_events=_strings(split_years.get("events", []),
+                                   f"{lang}/years.yaml split_years events"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
         month_relative=_month_relative(months.get("relative") or {},
                                        f"{lang}/months.yaml relative"),

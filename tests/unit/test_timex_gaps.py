@@ -174,3 +174,209 @@ ENGLISH_DATE_AND_TIME = [
 @pytest.mark.parametrize("dct,text,expr,value", ENGLISH_DATE_AND_TIME)
 def test_english_date_and_its_clock_time_are_one_expression(dct, text, expr, value):
     check_typed(dct, text, expr, value, "TIME", "en")
+
+
+# "noon" and "midnight" with "on" and the date after them: one TIME, as "3 p.m. on March 9";
+# the date keeps the month-day rule's year (that of a date earlier in the sentence)
+NOON_ON_A_DATE = [
+    ("2025-05-20", "The board meets at noon on June 12.", "noon on June 12",
+     "2025-06-12T12:00"),
+    ("2025-05-20", "The ceasefire starts at midnight on Friday.", "midnight on Friday",
+     "2025-05-23T24:00"),
+    ("2025-05-20", "The pickets left at midnight on 2 May.", "midnight on 2 May",
+     "2025-05-02T24:00"),
+    ("2025-05-20", "The mayor resigned on October 3, 2019, and left office at noon on "
+     "October 18.", "noon on October 18", "2019-10-18T12:00"),
+    ("2025-05-20", "The blockade lifts at midnight on Sunday, June 1.",
+     "midnight on Sunday, June 1", "2025-06-01T24:00"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value", NOON_ON_A_DATE)
+def test_noon_or_midnight_on_a_date_is_one_time(dct, text, expr, value):
+    check_typed(dct, text, expr, value, "TIME", "en")
+
+
+def test_noon_before_a_count_takes_no_date():
+    # "May 9 people" is a count, no date, after "noon" as anywhere
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("Rain fell at noon May 9 people were hurt.", datetime.date(2025, 5, 20))
+    assert [t.text for t in found] == ["noon"]
+
+
+# a weekday with its part of the day (a DATE of that day, as English "Tuesday evening") and
+# the clock time after it: one TIME, the part giving the hour its half, as "demain soir à 8
+# heures" (dateline Wednesday 2025-05-21; a future clause takes the next such day)
+WEEKDAY_PART_AND_TIME = [
+    ("fr", "La préfète recevra les syndicats jeudi soir à 7 heures.",
+     "jeudi soir à 7 heures", "2025-05-22T19:00"),
+    ("fr", "Le chantier reprendra vendredi matin à 7 heures.", "vendredi matin à 7 heures",
+     "2025-05-23T07:00"),
+    ("de", "Der Stadtrat wird Donnerstagabend um 7 Uhr abstimmen.",
+     "Donnerstagabend um 7 Uhr", "2025-05-22T19:00"),
+    ("de", "Die Schleuse wird Freitag Nachmittag um 4 Uhr geöffnet.",
+     "Freitag Nachmittag um 4 Uhr", "2025-05-23T16:00"),
+    # the time first, "{time} am {day}"
+    ("de", "Die Sitzung beginnt um 8 Uhr am Donnerstagabend.", "8 Uhr am Donnerstagabend",
+     "2025-05-22T20:00"),
+    ("es", "La asamblea votará el jueves por la noche a las 9.",
+     "jueves por la noche a las 9", "2025-05-22T21:00"),
+    ("es", "Los técnicos volverán el viernes por la tarde a las cuatro.",
+     "viernes por la tarde a las cuatro", "2025-05-23T16:00"),
+]
+
+
+@pytest.mark.parametrize("lang,text,expr,value", WEEKDAY_PART_AND_TIME)
+def test_a_weekday_with_its_part_sets_the_half_of_its_clock_time(lang, text, expr, value):
+    check_typed("2025-05-21", text, expr, value, "TIME", lang)
+
+
+def test_a_weekday_alone_leaves_a_bare_hour_unread():
+    # "el jueves a las 9" may be morning or evening: the weekday is read, no time
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("La asamblea votará el jueves a las 9.", datetime.date(2025, 5, 21), lang="es")
+    assert [(t.text, t.time.value) for t in found] == [("jueves", "2025-05-22")]
+
+
+# French, German, Spanish: a period across two years after its noun of time (years.yaml
+# split_years periods) is one DATE with it, named by its first year over both, as English's
+# "the 2024-25 season"; after a noun of an event (split_years events) the years alone
+OTHER_SPLIT_YEARS = [
+    ("fr", "Elle a remporté trois titres durant la saison 2022-2023.", "saison 2022-2023",
+     "2022", "2022-01-01", "2023-12-31"),
+    ("fr", "Le club a recruté douze joueurs pour la saison 2025-26.", "saison 2025-26",
+     "2025", "2025-01-01", "2026-12-31"),
+    ("fr", "Les pertes de l'exercice 2021-22 ont été effacées.", "exercice 2021-22", "2021",
+     "2021-01-01", "2022-12-31"),
+    ("fr", "La récolte 2022-23 a déçu les viticulteurs.", "2022-23", "2022", "2022-01-01",
+     "2023-12-31"),
+    ("de", "Der Verein stieg in der Saison 2022/23 ab.", "Saison 2022/23", "2022",
+     "2022-01-01", "2023-12-31"),
+    ("de", "Die Zahlen des Geschäftsjahres 2021/22 lagen unter Plan.",
+     "Geschäftsjahres 2021/22", "2021", "2021-01-01", "2022-12-31"),
+    ("de", "Die Ernte 2022/23 fiel schwach aus.", "2022/23", "2022", "2022-01-01",
+     "2023-12-31"),
+    ("es", "El equipo descendió en la temporada 2022-23.", "temporada 2022-23", "2022",
+     "2022-01-01", "2023-12-31"),
+    ("es", "Las cuentas del ejercicio 2021-2022 cerraron con pérdidas.",
+     "ejercicio 2021-2022", "2021", "2021-01-01", "2022-12-31"),
+    ("es", "La campaña 2022-23 dejó poca aceituna.", "2022-23", "2022", "2022-01-01",
+     "2023-12-31"),
+    # after a word before a year (years.yaml after): the years alone, as English's "2022-23"
+    ("fr", "Les inscriptions ont chuté en 2022-2023.", "2022-2023", "2022", "2022-01-01",
+     "2023-12-31"),
+    ("de", "Seit 2022/23 trainiert sie in Köln.", "2022/23", "2022", "2022-01-01",
+     "2023-12-31"),
+]
+
+
+@pytest.mark.parametrize("lang,text,expr,value,first,last", OTHER_SPLIT_YEARS)
+def test_other_languages_read_a_period_across_two_years(lang, text, expr, value, first, last):
+    import datetime
+
+    from generator.timex import tag
+
+    check_typed("2025-07-23", text, expr, value, "DATE", lang)
+    [found] = [t for t in tag(text, datetime.date(2025, 7, 23), lang=lang) if t.text == expr]
+    assert (found.time.start.isoformat(), found.time.end.isoformat()) == (first, last)
+
+
+def test_two_years_not_in_a_row_are_no_season():
+    # a season or an accounting year runs into the next year only: "saison 2019-21" is none,
+    # and after "depuis" the first year alone is read, as before
+    import datetime
+
+    from generator.timex import tag
+
+    dct = datetime.date(2025, 7, 23)
+    assert tag("La saison 2019-21 fut interrompue.", dct, lang="fr") == []
+    assert [t.text for t in tag("Il vit à Lyon depuis 2019-2021.", dct, lang="fr")] == ["2019"]
+
+
+# a clock time's date with its own year keeps it, the year part of the one TIME ("3 p.m. on
+# March 9" alone takes the month-day rule's); a year after a day with no month is no part
+TIME_ON_A_DATE_WITH_ITS_YEAR = [
+    ("2025-05-20", "The warehouse caught fire at 4 a.m. on October 2, 2017.",
+     "4 a.m. on October 2, 2017", "2017-10-02T04:00"),
+    ("2025-05-20", "The treaty was signed at noon on 14 August 2003.",
+     "noon on 14 August 2003", "2003-08-14T12:00"),
+    ("2025-05-20", "The rover touched down at 20:55 on Feb. 18, 2021.",
+     "20:55 on Feb. 18, 2021", "2021-02-18T20:55"),
+    ("2025-05-20", "The vault was opened at 9 a.m. on Monday, 6 June 2016.",
+     "9 a.m. on Monday, 6 June 2016", "2016-06-06T09:00"),
+]
+
+
+@pytest.mark.parametrize("dct,text,expr,value", TIME_ON_A_DATE_WITH_ITS_YEAR)
+def test_a_clock_times_date_keeps_its_own_year(dct, text, expr, value):
+    check_typed(dct, text, expr, value, "TIME", "en")
+
+
+def test_a_year_after_a_weekday_is_no_part_of_the_time():
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("The count ended at 8 p.m. Sunday, 2019 was a year of change.",
+                datetime.date(2025, 5, 20))
+    assert [(t.text, t.time.value) for t in found] == [("8 p.m. Sunday", "2025-05-18T20:00"),
+                                                       ("2019", "2019")]
+
+
+# English, as French's "demain soir à 8 heures": a day with its part of the day (or
+# "tonight") and a bare hour after "at" are one TIME, the part giving the hour its half
+# (dateline Wednesday 2025-05-21)
+ENGLISH_PART_AND_BARE_HOUR = [
+    ("The council votes Thursday evening at 7.", "Thursday evening at 7", "2025-05-22T19:00"),
+    ("The ferry leaves tomorrow morning at 6:45.", "tomorrow morning at 6:45",
+     "2025-05-22T06:45"),
+    ("The gala opens tonight at 9 o'clock.", "tonight at 9 o'clock", "2025-05-21T21:00"),
+    ("The patrol was ambushed Monday night at 11.", "Monday night at 11", "2025-05-19T23:00"),
+    ("Looters struck Monday night at 3.", "Monday night at 3", "2025-05-19T03:00"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", ENGLISH_PART_AND_BARE_HOUR)
+def test_english_part_of_day_sets_the_half_of_a_bare_hour(text, expr, value):
+    check_typed("2025-05-21", text, expr, value, "TIME", "en")
+
+
+@pytest.mark.parametrize("text,found", [
+    # no part of the day: "at 8" may be morning or evening, no time
+    ("The council votes Thursday at 8.", [("Thursday", "2025-05-22")]),
+    # a score, a count, an address: no hour
+    ("The visitors led Thursday evening at 8 points to 3.", [("Thursday evening", "2025-05-15")]),
+    ("They dined Thursday evening at 10 Downing Street.", [("Thursday evening", "2025-05-15")]),
+])
+def test_a_bare_hour_needs_a_part_of_the_day_in_english(text, found):
+    import datetime
+
+    from generator.timex import tag
+
+    assert [(t.text, t.time.value) for t in tag(text, datetime.date(2025, 5, 21))] == found
+
+
+# a season of a year across two years, as English's "winter 2024-25": a winter is that
+# winter (YYYY-WI, December to February); the second year must follow the first
+@pytest.mark.parametrize("lang,text,expr", [
+    ("fr", "Le chauffage a coûté cher pendant l'hiver 2022-2023.", "l'hiver 2022-2023"),
+    ("de", "Im Winter 2022/23 fror der See zu.", "Winter 2022/23"),
+    ("es", "El embalse se llenó en el invierno 2022-23.", "invierno 2022-23"),
+])
+def test_a_winter_across_two_years_is_that_winter(lang, text, expr):
+    check_typed("2025-07-23", text, expr, "2022-WI", "DATE", lang)
+
+
+def test_a_season_of_two_years_not_in_a_row_keeps_its_first_year():
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("L'hiver 2019-21 fut long.", datetime.date(2025, 7, 23), lang="fr")
+    assert [(t.text, t.time.value) for t in found] == [("L'hiver 2019", "2019-WI")]

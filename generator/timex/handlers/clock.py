@@ -16,6 +16,9 @@ from generator.timex.handlers.days import resolve_weekday
 from generator.timex.scan import Candidate
 
 _MOMENTS = LEX.moments or {}
+_PART_CODES = {k.lower(): v for k, v in (LEX.day_parts or {}).items()}
+# the year after a clock time's date, one group for each shape of the date
+_YEAR_GROUPS = ("y", "y0", "y2", "y3", "y4")
 # the day a word after a clock time names ("10pm last night", "6am this morning")
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1, "this": 0}
 
@@ -23,6 +26,13 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": 
 def _clock_day(ctx: Context, c: Candidate, day_text: str | None, mon: str | None,
                d: str | None) -> date | None:
     if mon and d:
+        year = next((c.groups[g] for g in _YEAR_GROUPS if c.groups.get(g)), None)
+        if year:
+            # "3 p.m. on March 9, 2021": the date's own year
+            try:
+                return date(int(year), MONTH_NUMBER[mon.lower().rstrip(".")], day_number(d))
+            except ValueError:
+                return None  # "February 30, 2021": no day; the time stands alone
         if ctx.dct is None:
             return None
         # the date as the month-day rule reads it: the year of a date just before in its
@@ -42,6 +52,15 @@ def _clock_day(ctx: Context, c: Candidate, day_text: str | None, mon: str | None
             return None
         return ctx.dct + timedelta(days=_DAY_WORDS[low])
     return ctx.ref_day(c.start)
+
+
+def _half_of(pod: str | None, day: str | None) -> str | None:
+    """ "am", "pm" or "night": the half of the day a part of the day (day_parts.yaml) or
+    "tonight" gives a bare hour after it; None when neither names one."""
+    code = _PART_CODES.get((pod or "").lower())
+    if code is None and (day or "").lower() == "tonight":
+        code = "NI"
+    return {"MO": "am", "AF": "pm", "EV": "pm", "NI": "night"}.get(code or "")
 
 
 def _hour24(h: int, ampm: str | None) -> int:
@@ -91,7 +110,8 @@ def clock24(c: Candidate, ctx: Context) -> Pieces:
 def noon(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     hour, pod = _MOMENTS[re.sub(r"\s+", "-", (g["word"] or "").lower())]  # "mid afternoon"
-    day = _clock_day(ctx, c, g["day"], None, None)
+    day = _clock_day(ctx, c, g["day"], g["mon"] or g["mon2"] or g["mon3"] or g["mon4"],
+                     g["d"] or g["d2"] or g["d3"] or g["d4"])
     if day is None:
         return one(c, TimeValue("XXXX-XX-XXT" + (f"{hour:02d}:00" if hour else str(pod)),
                                 "TIME", "time", None, None, "noon"))
@@ -107,6 +127,20 @@ def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
         hour, minute = _MOMENTS[g["word"].lower()][0] or 12, 0
     elif g["h24"]:
         hour, minute = int(g["h24"]), int(g["mi24"] or 0)
+    elif g["hb"]:
+        half = _half_of(g["pod"], g["day"])
+        if half is None:
+            return None  # "Thursday at 8": morning or evening, as a bare "at eight" is
+        h = int(g["hb"])
+        if half == "night":
+            # the night runs from the evening ("Tuesday night at 10", 22:00) into the small
+            # hours ("at 2", 02:00); its 12 is midnight, the end of the day (T24:00)
+            hour = 24 if h == 12 else _hour24(h, "am" if h < 6 else "pm")
+        else:
+            hour = _hour24(h, half)
+        minute = int(g["mib"] or 0)
+        if hour == 24 and minute:
+            return None
     else:
         h = int(g["h"] or 0)
         if not 1 <= h <= 12:
