@@ -135,7 +135,7 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
                              last_paging=last.paging if last else None, records=records_memo,
                              changes=last.chronology.changes if last is not None and last.chronology is not None else None,
                              cards=last.cards if last is not None else None,
-                             key_dates=last.key_dates if last is not None else None)
+                             key_dates=last.key_dates if last is not None else {})
     site = MemorySite()
     for name, data in media.files.items():
         site(name, data)
@@ -155,7 +155,7 @@ def site_in_memory(timeline: Timeline, config: SiteConfig, theme_dir, media: Med
         else:  # a page of the last site never asked for is bound to this maker, not that one
             site.later(record.path, lambda record=record: maker(record))
     made = LastSite(config, timeline, site, maker.environment, inputs, memo, maker.paging, records_memo,
-                    last.chronology if last is not None else None, maker.cards, maker.key_dates)
+                    last.chronology if last is not None else None, maker.cards, maker.key_dates or {})
     return site, sorted(fresh), made
 
 

@@ -314,10 +314,10 @@ class ActorKeyDates:
 
     def __init__(self, timeline: Timeline, limit: int, memo: dict[str, KeyDateMemo] | None = None):
         self.timeline, self.limit = timeline, limit
-        self.memo = memo if memo is not None else {}
+        self.memo = memo  # None: no next build (an actor's memo holds its dates' events)
         live = {a.slug for a in timeline.actors}
-        for gone in [slug for slug in self.memo if slug not in live]:
-            del self.memo[gone]
+        for gone in [slug for slug in memo or () if slug not in live]:
+            del memo[gone]  # type: ignore[index]
         self._ranked: dict[str, tuple[KeyDate, ...]] = {}
         self._inputs: tuple | None = None  # the articles' source keys and dates, once
 
@@ -328,7 +328,8 @@ class ActorKeyDates:
                 self._inputs = (source_keys(self.timeline.articles), published_dates(self.timeline.articles))
             sources, published = self._inputs
             ranked = self._ranked[slug] = key_dates_for_actor(
-                self.timeline, slug, self.limit, memo=self.memo.setdefault(slug, KeyDateMemo()),
+                self.timeline, slug, self.limit,
+                memo=self.memo.setdefault(slug, KeyDateMemo()) if self.memo is not None else None,
                 sources=sources, published=published)
         return ranked
 

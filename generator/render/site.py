@@ -127,7 +127,7 @@ class PageMaker:
                                    cards, key_dates)
         self.paging = self._renderer.paging
         self.cards = self._renderer.cards.memo  # for the next run with this environment
-        self.key_dates = self._renderer.actor_key_dates.memo  # each actor's ranking, for the next run
+        self.key_dates = self._renderer.actor_key_dates.memo  # each actor's ranking, for the next run (or None)
         self.records = {r.path: r for r in page_records(timeline, self.paging, options.review, records)}
         self.paths = list(self.records)
         self.layout = SiteLayout(tuple(self.records.values()), self.paging)
