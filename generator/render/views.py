@@ -101,6 +101,8 @@ class LazyEventView:
         return self._view
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):  # never the view's: a copy without its slots set, a protocol probe
+            raise AttributeError(name)
         return getattr(self.made(), name)
 
 
