@@ -211,6 +211,15 @@ def _part_of(day, joins: DayTimeJoins) -> str | None:
     return None if m is None else joins.part_codes.get(_key(m.group("part")))
 
 
+
+def _joined_pair(text: str, first, second, joins: DayTimeJoins):
+    """A day and a clock time side by side, in either order, as one TIME; else None."""
+    for day, clock, gap in ((first, second, joins.day_then_time), (second, first, joins.time_then_day)):
+        if _is_day(day) and _is_clock(clock) and _gap(gap, text, first.end, second.start):
+            return _joined(text, first.start, second.end, day, _clock_of(clock), _part_of(day, joins))
+    return None
+
+
 def join_days_and_times(text: str, found: list, joins: DayTimeJoins, number) -> list:
     """A day (a date, a weekday, "demain", "morgen früh") and the clock time joined to it by
     a word of ``clock.days`` are one TIME of that day, spanning both, as English's "June 3
@@ -221,19 +230,11 @@ def join_days_and_times(text: str, found: list, joins: DayTimeJoins, number) -> 
     while i < len(found):
         first = found[i]
         second = found[i + 1] if i + 1 < len(found) else None
-        if second is not None:
-            if _is_day(first) and _is_clock(second) and _gap(joins.day_then_time, text,
-                                                             first.end, second.start):
-                out.append(_joined(text, first.start, second.end, first, _clock_of(second),
-                                   _part_of(first, joins)))
-                i += 2
-                continue
-            if _is_clock(first) and _is_day(second) and _gap(joins.time_then_day, text,
-                                                             first.end, second.start):
-                out.append(_joined(text, first.start, second.end, second, _clock_of(first),
-                                   _part_of(second, joins)))
-                i += 2
-                continue
+        joined = _joined_pair(text, first, second, joins) if second is not None else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
         bare = _bare_hour(joins, text, first, number)
         if bare is not None and (second is None or second.start >= bare[0]):
             out.append(_joined(text, first.start, bare[0], first, (bare[1], 0),

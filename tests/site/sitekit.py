@@ -84,3 +84,17 @@ def write_bench_site(root: Path, articles: int, seed: int = 3) -> Path:
 
     source = sites.make_corpus(articles, seed)
     return sites.write_annals_site(root, source.corpus, source.actors_yaml)
+
+
+def mark_kept_cards(memo, edited: str) -> None:
+    """In a kept card memo (render.cards.EventMemo): one card of an event not citing the
+    ``edited`` article gets a ``data-kept`` attribute, every card of one citing it becomes
+    ``<li>stale</li>``: a page showing the first took it from the memo, a page showing the
+    second did not make the edited event's card again."""
+    cites_edited = lambda entry: any(c.article == edited for c in entry[0].citations)  # noqa: E731
+    unchanged = next(k for k, entry in memo.cards.items() if not cites_edited(entry))
+    event, cited, picture, (html, targets) = memo.cards[unchanged]
+    memo.cards[unchanged] = (event, cited, picture, (html.replace("<li ", "<li data-kept ", 1), targets))
+    for key in [k for k, entry in memo.cards.items() if cites_edited(entry)]:
+        event, cited, picture, (_, targets) = memo.cards[key]
+        memo.cards[key] = (event, cited, picture, ("<li>stale</li>", targets))

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from generator.build import BuildOptions, build
-from sitekit import REPO, tree_bytes, write_tiny_site
+from sitekit import REPO, mark_kept_cards, tree_bytes, write_tiny_site
 
 CEASEFIRE = "articles/levant-ceasefire/index.html"
 HARVEST = "articles/harvest-report/index.html"  # a story of its own, months away from the others
@@ -236,13 +236,7 @@ def test_a_kept_state_takes_an_unchanged_event_s_card_from_the_last_build(tmp_pa
     state = PipelineState()
     build(BuildOptions(site, output_dir=out, jobs=1), state=state)
     memo = state.emitted.cards
-    cites_edited = lambda entry: any(c.article == "levant-ceasefire" for c in entry[0].citations)  # noqa: E731
-    unchanged = next(k for k, entry in memo.cards.items() if not cites_edited(entry))
-    event, cited, picture, (html, targets) = memo.cards[unchanged]
-    memo.cards[unchanged] = (event, cited, picture, (html.replace("<li ", "<li data-kept ", 1), targets))
-    for key in [k for k, entry in memo.cards.items() if cites_edited(entry)]:
-        event, cited, picture, (_, targets) = memo.cards[key]
-        memo.cards[key] = (event, cited, picture, ("<li>stale</li>", targets))
+    mark_kept_cards(memo, "levant-ceasefire")
     article = site / "content" / "articles" / "levant-ceasefire.md"
     article.write_text(article.read_text(encoding="utf-8").replace("Sweida", "Suwayda"), encoding="utf-8")
     build(BuildOptions(site, output_dir=out, jobs=1), state=state)

@@ -14,7 +14,7 @@ import pytest
 from generator import emit
 from generator.build import BuildOptions, build
 from generator.errors import AnnalsError
-from sitekit import tree_bytes, write_tiny_site
+from sitekit import mark_kept_cards, tree_bytes, write_tiny_site
 
 CEASEFIRE = "articles/levant-ceasefire/index.html"
 
@@ -120,13 +120,7 @@ def test_a_resident_state_keeps_the_cards_its_workers_made_for_the_next_build_s_
     build(BuildOptions(site, output_dir=out, jobs=2), state=state)
     memo = state.emitted.cards
     assert memo.cards and not memo.made  # the workers', kept, not noted as made here
-    cites_edited = lambda entry: any(c.article == "levant-ceasefire" for c in entry[0].citations)  # noqa: E731
-    unchanged = next(k for k, entry in memo.cards.items() if not cites_edited(entry))
-    event, cited, picture, (html, targets) = memo.cards[unchanged]
-    memo.cards[unchanged] = (event, cited, picture, (html.replace("<li ", "<li data-kept ", 1), targets))
-    for key in [k for k, entry in memo.cards.items() if cites_edited(entry)]:
-        event, cited, picture, (_, targets) = memo.cards[key]
-        memo.cards[key] = (event, cited, picture, ("<li>stale</li>", targets))
+    mark_kept_cards(memo, "levant-ceasefire")
     article = site / "content" / "articles" / "levant-ceasefire.md"
     article.write_text(article.read_text(encoding="utf-8").replace("Sweida", "Suwayda"), encoding="utf-8")
     build(BuildOptions(site, output_dir=out, jobs=2), state=state)
