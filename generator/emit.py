@@ -60,7 +60,7 @@ class EmitMemo:
     digests: dict = field(default_factory=dict)  # InputDigests' memo
     paging: object = None  # the last render.paging.Paging
     theme: object = None  # the last jinja2 Environment
-    cards: object = None  # its render.cards.EventMemo: the event views and cards made with it
+    cards: object = None  # its render.cards.EventMemo: the event cards made with it (its workers' too)
     key_dates: dict = field(default_factory=dict)  # each actor's last key-date ranking (chronology.keydates.ActorKeyDates)
 
     def fresh_for(self, environment: str) -> "EmitMemo":

@@ -83,7 +83,7 @@ class LastSite:
     paging: object = None  # its render.paging.Paging: scopes of the same events keep their year pages
     records: RecordMemo = field(default_factory=RecordMemo)  # its page records (render.pages)
     chronology: ChronologyMemo | None = None  # the memo the next chronology leaves its changes in (serve)
-    cards: object = None  # its render.cards.EventMemo: event views and cards made for its environment
+    cards: object = None  # its render.cards.EventMemo: the event cards made for its environment
     key_dates: dict = field(default_factory=dict)  # each actor's key-date ranking (chronology.keydates.ActorKeyDates)
 
 
