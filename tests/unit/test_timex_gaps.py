@@ -339,6 +339,11 @@ ENGLISH_PART_AND_BARE_HOUR = [
     ("The gala opens tonight at 9 o'clock.", "tonight at 9 o'clock", "2025-05-21T21:00"),
     ("The patrol was ambushed Monday night at 11.", "Monday night at 11", "2025-05-19T23:00"),
     ("Looters struck Monday night at 3.", "Monday night at 3", "2025-05-19T03:00"),
+    # "tonight" is the evening too: a bare hour from five is p.m.; "this evening", "this
+    # morning" are the dateline's parts of the day
+    ("The ferry sails tonight at 5.", "tonight at 5", "2025-05-21T17:00"),
+    ("The quartet plays this evening at 8:30.", "this evening at 8:30", "2025-05-21T20:30"),
+    ("The bridge reopened this morning at 9.", "this morning at 9", "2025-05-21T09:00"),
 ]
 
 

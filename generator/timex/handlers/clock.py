@@ -55,12 +55,26 @@ def _clock_day(ctx: Context, c: Candidate, day_text: str | None, mon: str | None
 
 
 def _half_of(pod: str | None, day: str | None) -> str | None:
-    """ "am", "pm" or "night": the half of the day a part of the day (day_parts.yaml) or
-    "tonight" gives a bare hour after it; None when neither names one."""
+    """ "am", "pm", "night" or "tonight": the half of the day a part of the day
+    (day_parts.yaml) or "tonight" gives a bare hour after it; None when neither names one."""
     code = _PART_CODES.get((pod or "").lower())
     if code is None and (day or "").lower() == "tonight":
-        code = "NI"
+        return "tonight"
     return {"MO": "am", "AF": "pm", "EV": "pm", "NI": "night"}.get(code or "")
+
+
+# the first hour of a bare hour's evening half: a night ("Tuesday night at 10") runs from
+# six; "tonight" is also the evening ("tonight at 5" is 17:00), its small hours end at four
+# ("tonight at 2", 02:00)
+_EVENING_FROM = {"night": 6, "tonight": 5}
+
+
+def _bare_hour24(h: int, half: str) -> int:
+    """The hour of a bare hour (1 to 12) in the half of the day a part of the day gives it;
+    a night's 12 is midnight, the end of the day (T24:00)."""
+    if half in _EVENING_FROM:
+        return 24 if h == 12 else _hour24(h, "am" if h < _EVENING_FROM[half] else "pm")
+    return _hour24(h, half)
 
 
 def _hour24(h: int, ampm: str | None) -> int:
@@ -131,13 +145,7 @@ def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
         half = _half_of(g["pod"], g["day"])
         if half is None:
             return None  # "Thursday at 8": morning or evening, as a bare "at eight" is
-        h = int(g["hb"])
-        if half == "night":
-            # the night runs from the evening ("Tuesday night at 10", 22:00) into the small
-            # hours ("at 2", 02:00); its 12 is midnight, the end of the day (T24:00)
-            hour = 24 if h == 12 else _hour24(h, "am" if h < 6 else "pm")
-        else:
-            hour = _hour24(h, half)
+        hour = _bare_hour24(int(g["hb"]), half)
         minute = int(g["mib"] or 0)
         if hour == 24 and minute:
             return None
