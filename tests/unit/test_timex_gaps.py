@@ -338,7 +338,12 @@ ENGLISH_PART_AND_BARE_HOUR = [
      "2025-05-22T06:45"),
     ("The gala opens tonight at 9 o'clock.", "tonight at 9 o'clock", "2025-05-21T21:00"),
     ("The patrol was ambushed Monday night at 11.", "Monday night at 11", "2025-05-19T23:00"),
-    ("Looters struck Monday night at 3.", "Monday night at 3", "2025-05-19T03:00"),
+    # the small hours of a named day's night are the next day's
+    ("Looters struck Monday night at 3.", "Monday night at 3", "2025-05-20T03:00"),
+    ("The convoy will cross Friday night at 1:30.", "Friday night at 1:30", "2025-05-24T01:30"),
+    ("The storm peaks tomorrow night at 4.", "tomorrow night at 4", "2025-05-23T04:00"),
+    ("Sirens sounded Sunday night at 2 a.m.", "Sunday night at 2 a.m.", "2025-05-19T02:00"),
+    ("The raid came tonight at 2.", "tonight at 2", "2025-05-21T02:00"),
     # "tonight" is the evening too: a bare hour from five is p.m.; "this evening", "this
     # morning" are the dateline's parts of the day
     ("The ferry sails tonight at 5.", "tonight at 5", "2025-05-21T17:00"),

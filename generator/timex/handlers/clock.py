@@ -157,4 +157,10 @@ def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
     day = _clock_day(ctx, c, g["day"], g["mon"] or g["mon2"], g["d"] or g["d2"])
     if day is None:
         return one(c, _unanchored(hour, minute, "day_at_clock"))
+    if _half_of(g["pod"], None) == "night" and 1 <= hour < _EVENING_FROM["night"]:
+        # a named day's night runs past midnight: "Monday night at 3", "at 2 a.m.", is
+        # Tuesday's 03:00
+        # ("tonight at 2", a night named by no day, stays the dateline's, as French "cette
+        # nuit à 2 heures")
+        day += timedelta(days=1)
     return one(c, V.time_of_day(day, hour, minute, "day_at_clock"))
