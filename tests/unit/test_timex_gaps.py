@@ -390,3 +390,25 @@ def test_a_season_of_two_years_not_in_a_row_keeps_its_first_year():
 
     found = tag("L'hiver 2019-21 fut long.", datetime.date(2025, 7, 23), lang="fr")
     assert [(t.text, t.time.value) for t in found] == [("L'hiver 2019", "2019-WI")]
+
+
+# a date with its year and the clock time after it are one TIME of that year, as "June 3 at
+# 3 p.m." and "3 p.m. on June 3, 2021" are
+@pytest.mark.parametrize("text,expr,value", [
+    ("The reactor was shut down on October 14, 2022 at 6 a.m.",
+     "October 14, 2022 at 6 a.m.", "2022-10-14T06:00"),
+    ("Voting ended 9 March 2019 at 20:00 GMT.", "9 March 2019 at 20:00 GMT", "2019-03-09T20:00"),
+    ("The treaty took effect on Jan. 1, 2020 at midnight.", "Jan. 1, 2020 at midnight",
+     "2020-01-01T24:00"),
+])
+def test_a_date_with_its_year_and_its_time_are_one_time(text, expr, value):
+    check_typed("2025-05-21", text, expr, value, "TIME", "en")
+
+
+def test_a_count_after_a_dated_at_is_no_time():
+    import datetime
+
+    from generator.timex import tag
+
+    found = tag("On October 14, 2022 at 9 people were hurt.", datetime.date(2025, 5, 21))
+    assert [(t.text, t.time.value) for t in found] == [("October 14, 2022", "2022-10-14")]
