@@ -400,6 +400,10 @@ def test_a_season_of_two_years_not_in_a_row_keeps_its_first_year():
     ("Voting ended 9 March 2019 at 20:00 GMT.", "9 March 2019 at 20:00 GMT", "2019-03-09T20:00"),
     ("The treaty took effect on Jan. 1, 2020 at midnight.", "Jan. 1, 2020 at midnight",
      "2020-01-01T24:00"),
+    # a weekday opening the date is part of it
+    ("Ballots were counted Sunday, April 7, 2024 at 8 p.m.",
+     "Sunday, April 7, 2024 at 8 p.m.", "2024-04-07T20:00"),
+    ("Judges rule Tuesday, 3 June at 10 a.m.", "Tuesday, 3 June at 10 a.m.", "2025-06-03T10:00"),
 ])
 def test_a_date_with_its_year_and_its_time_are_one_time(text, expr, value):
     check_typed("2025-05-21", text, expr, value, "TIME", "en")

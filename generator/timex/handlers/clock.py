@@ -154,7 +154,8 @@ def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
         if not 1 <= h <= 12:
             return None
         hour, minute = _hour24(h, g["ampm"]), int(g["mi"] or 0)
-    day = _clock_day(ctx, c, g["day"], g["mon"] or g["mon2"], g["d"] or g["d2"])
+    day = _clock_day(ctx, c, g["day"], g["mon"] or g["mon2"] or g["mon3"] or g["mon4"],
+                     g["d"] or g["d2"] or g["d3"] or g["d4"])
     if day is None:
         return one(c, _unanchored(hour, minute, "day_at_clock"))
     if _half_of(g["pod"], None) == "night" and 1 <= hour < _EVENING_FROM["night"]:
