@@ -416,3 +416,15 @@ def test_a_count_after_a_dated_at_is_no_time():
 
     found = tag("On October 14, 2022 at 9 people were hurt.", datetime.date(2025, 5, 21))
     assert [(t.text, t.time.value) for t in found] == [("October 14, 2022", "2022-10-14")]
+
+
+# a clock time before a weekday with its part of the day is one TIME; the small hours of
+# the weekday's night are the next day's, as "Monday night at 3" (dateline Wed 2025-05-21)
+@pytest.mark.parametrize("text,expr,value", [
+    ("The dam burst at 4 a.m. Saturday night.", "4 a.m. Saturday night", "2025-05-18T04:00"),
+    ("The dam burst at 10 p.m. Saturday night.", "10 p.m. Saturday night", "2025-05-17T22:00"),
+    ("Crews arrived at 7:20 a.m. Tuesday morning.", "7:20 a.m. Tuesday morning",
+     "2025-05-20T07:20"),
+])
+def test_a_time_before_a_weekday_and_its_part_is_one_time(text, expr, value):
+    check_typed("2025-05-21", text, expr, value, "TIME", "en")

@@ -109,7 +109,7 @@ def clock(c: Candidate, ctx: Context) -> Pieces:
     minute = int(g["mi"]) if g.get("mi") else 0
     if day is None:
         return one(c, _unanchored(hour, minute, "clock"))
-    return one(c, V.time_of_day(day, hour, minute, "clock"))
+    return one(c, V.time_of_day(_night_after(day, g.get("wpod"), hour), hour, minute, "clock"))
 
 
 def clock24(c: Candidate, ctx: Context) -> Pieces:
@@ -158,10 +158,14 @@ def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
                      g["d"] or g["d2"] or g["d3"] or g["d4"])
     if day is None:
         return one(c, _unanchored(hour, minute, "day_at_clock"))
-    if _half_of(g["pod"], None) == "night" and 1 <= hour < _EVENING_FROM["night"]:
-        # a named day's night runs past midnight: "Monday night at 3", "at 2 a.m.", is
-        # Tuesday's 03:00
-        # ("tonight at 2", a night named by no day, stays the dateline's, as French "cette
-        # nuit à 2 heures")
-        day += timedelta(days=1)
-    return one(c, V.time_of_day(day, hour, minute, "day_at_clock"))
+    return one(c, V.time_of_day(_night_after(day, g["pod"], hour), hour, minute,
+                                "day_at_clock"))
+
+
+def _night_after(day: date, pod: str | None, hour: int) -> date:
+    """The day of an hour of ``day``'s ``pod``: a named day's night runs past midnight, so
+    "Monday night at 3" and "2 a.m. Monday night" are Tuesday's ("tonight at 2", a night
+    named by no day, stays the dateline's, as French "cette nuit à 2 heures")."""
+    if _half_of(pod, None) == "night" and 1 <= hour < _EVENING_FROM["night"]:
+        return day + timedelta(days=1)
+    return day
