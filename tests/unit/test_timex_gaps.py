@@ -428,3 +428,13 @@ def test_a_count_after_a_dated_at_is_no_time():
 ])
 def test_a_time_before_a_weekday_and_its_part_is_one_time(text, expr, value):
     check_typed("2025-05-21", text, expr, value, "TIME", "en")
+
+
+# a 24-hour time after a day and "at" needs no zone when it can name no half of the day
+@pytest.mark.parametrize("text,expr,value", [
+    ("The hearing resumes on July 2 at 14:30.", "July 2 at 14:30", "2025-07-02T14:30"),
+    ("The polls closed Sunday at 21:00.", "Sunday at 21:00", "2025-05-18T21:00"),
+    ("The train left 19 May 2024 at 06:10.", "19 May 2024 at 06:10", "2024-05-19T06:10"),
+])
+def test_a_day_and_a_24_hour_time_after_at_are_one_time(text, expr, value):
+    check_typed("2025-05-21", text, expr, value, "TIME", "en")

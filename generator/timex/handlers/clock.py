@@ -139,8 +139,8 @@ def day_at_clock(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     if g["word"]:
         hour, minute = _MOMENTS[g["word"].lower()][0] or 12, 0
-    elif g["h24"]:
-        hour, minute = int(g["h24"]), int(g["mi24"] or 0)
+    elif g["h24"] or g["h24b"]:
+        hour, minute = int(g["h24"] or g["h24b"]), int(g["mi24"] or g["mi24b"] or 0)
     elif g["hb"]:
         half = _half_of(g["pod"], g["day"])
         if half is None:
