@@ -281,7 +281,13 @@ def _joined(text: str, start: int, end: int, day, clock: tuple[int, int], part: 
     hour, minute = clock
     if part and 1 <= hour < 12 and (part in ("AF", "EV") or (part == "NI" and hour >= 6)):
         hour += 12  # "demain soir à 8 heures", 20:00; "cette nuit à 2 heures" stays 02:00
-    value = V.time_of_day(day.time.start, hour, minute, "day_clock")
+    on = day.time.start
+    if part == "NI" and 1 <= hour < 6 and day.time.rule == "weekday_pod":
+        # a weekday's night runs past midnight: "lundi nuit à 3 heures", "Montagnacht um 3
+        # Uhr" are Tuesday's 03:00, as English "Monday night at 3"; "cette nuit", "heute
+        # Nacht" name no weekday and keep their day, as English "tonight at 2"
+        on += datetime.timedelta(days=1)
+    value = V.time_of_day(on, hour, minute, "day_clock")
     return dataclasses.replace(day, start=start, end=end, text=text[start:end], time=value)
 
 

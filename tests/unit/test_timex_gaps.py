@@ -226,6 +226,18 @@ WEEKDAY_PART_AND_TIME = [
      "jueves por la noche a las 9", "2025-05-22T21:00"),
     ("es", "Los técnicos volverán el viernes por la tarde a las cuatro.",
      "viernes por la tarde a las cuatro", "2025-05-23T16:00"),
+    # a weekday's night runs past midnight: its small hours are the next day's, as English
+    # "Monday night at 3"; "cette nuit", "heute Nacht" (no weekday) keep the dateline's day
+    ("fr", "Le convoi est passé lundi nuit à 4 heures.", "lundi nuit à 4 heures",
+     "2025-05-20T04:00"),
+    ("fr", "Le convoi est passé lundi nuit à 10 heures.", "lundi nuit à 10 heures",
+     "2025-05-19T22:00"),
+    ("fr", "La digue a cédé cette nuit à 3 heures.", "cette nuit à 3 heures",
+     "2025-05-21T03:00"),
+    ("de", "Der Deich brach Sonntagnacht um 1 Uhr.", "Sonntagnacht um 1 Uhr",
+     "2025-05-19T01:00"),
+    ("es", "El puente cayó el domingo por la noche a las 2.", "domingo por la noche a las 2",
+     "2025-05-19T02:00"),
 ]
 
 
