@@ -107,6 +107,10 @@ class Pieces(Protocol):
 
     def piece(self, kind: str, value: object, extra: tuple, make: Callable[[], bytes]) -> Any: ...
 
+    def blocks(self, kind: str, items: Iterable[Any], make: Callable[[Any], bytes], join: bytes = b"",
+               page: Callable[[Any], Any] | None = None,
+               extra: Callable[[list], tuple] = ...) -> Iterator[Any]: ...
+
 
 def media_url(config: SiteConfig, image: Image) -> str:
     """Where a picture is: its own URL, or the copy under the site (absolute when the site
@@ -232,6 +236,7 @@ def _script_safe(text: str) -> str:
 
 _JSON = json.JSONEncoder(indent=2, ensure_ascii=False)  # what dump_json writes with
 ITEM_INDENT = "\n    "  # a member's array item of a top-level object: two levels deep
+ITEM_JOIN = b"," + ITEM_INDENT.encode()  # between two such items
 
 
 def json_item(value: Any) -> bytes:
@@ -254,7 +259,7 @@ def json_chunks(members: dict[str, Any]) -> Iterator[bytes]:
             continue
         empty = True
         for item in value:
-            yield (b"[" if empty else b",") + ITEM_INDENT.encode()
+            yield b"[" + ITEM_INDENT.encode() if empty else ITEM_JOIN
             yield item  # a piece of its own: export/splice.py notes where it lies
             empty = False
         yield b"[]" if empty else b"\n  ]"

@@ -57,9 +57,10 @@ def timeline_csv_chunks(timeline: Timeline, config: SiteConfig, pieces: Pieces |
     writer.writerow(COLUMNS)
     yield taken()
     articles = articles_by_slug(timeline)
-    for event in timeline.events:
-        yield rows(event) if pieces is None else pieces.piece("csv", event, (),
-                                                          lambda event=event: rows(event))
+    if pieces is None:
+        yield from map(rows, timeline.events)
+    else:
+        yield from pieces.blocks("csv-rows", timeline.events, rows)
 
 
 # A spreadsheet opening the file runs a cell that starts like a formula: "=HYPERLINK(...)" in a

@@ -46,15 +46,14 @@ def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None
         lines.append("X-WR-CALDESC:" + escape_text(config.description))
     yield _folded(lines)
     paging = paging or Paging(timeline, config)  # which page holds each event, worked out once
-    for event in timeline.events:
-        if not event.time.anchored:
-            continue
-        if pieces is None:
-            yield _folded(vevent(event, timeline, articles, config, paging))
-        else:
-            page = paging.event_url(event) if config.absolute_base else None
-            yield pieces.piece("ics", event, (page,),
-                             lambda event=event: _folded(vevent(event, timeline, articles, config, paging)))
+    anchored = (event for event in timeline.events if event.time.anchored)
+    if pieces is None:
+        yield from (_folded(vevent(event, timeline, articles, config, paging)) for event in anchored)
+    elif config.absolute_base:  # each event links the page holding it: a block, one page
+        yield from pieces.blocks("ics-events", anchored, lambda event: _folded(vevent(event, timeline, articles, config, paging)),
+                                 page=paging.page_key, extra=lambda block: (paging.event_page(block[0]),))
+    else:
+        yield from pieces.blocks("ics-events", anchored, lambda event: _folded(vevent(event, timeline, articles, config, paging)))
     yield _folded(["END:VCALENDAR"])
 
 

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, KeyDate, Timeline, TimelineEvent
-from .common import (GENERATOR, Pieces, Source, article_date, articles_by_slug, date_label,
+from .common import (GENERATOR, ITEM_JOIN, Pieces, Source, article_date, articles_by_slug, date_label,
                      events_for_actor, json_chunks, json_item, sources_of)
 
 
@@ -32,10 +32,11 @@ def _members(timeline: Timeline, config: SiteConfig, item: Callable[[Any], Any],
         events = (item(event_block(event, articles, config)) for event in timeline.events)
         analyses = (item(article_block(analysis)) for analysis in timeline.articles)
     else:
-        events = (pieces.piece("json-event", event, (), lambda event=event: item(event_block(event, articles, config)))
-                  for event in timeline.events)
-        analyses = (pieces.piece("json-article", analysis, (), lambda analysis=analysis: item(article_block(analysis)))
-                    for analysis in timeline.articles)
+        # each a block of items to json_chunks: the items' bytes with ITEM_JOIN between them
+        events = pieces.blocks("json-events", timeline.events, lambda event: item(event_block(event, articles, config)),
+                               ITEM_JOIN)
+        analyses = pieces.blocks("json-articles", timeline.articles, lambda analysis: item(article_block(analysis)),
+                                 ITEM_JOIN)
     return {
         "site": site_block(config),
         "events": events,

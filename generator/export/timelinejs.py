@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, Timeline, TimelineEvent, TimeValue
-from .common import (EventCache, Source, actor_names, articles_by_slug, date_label, json_chunks,
+from .common import (ITEM_JOIN, EventCache, Source, actor_names, articles_by_slug, date_label, json_chunks,
                      json_item, article_path, fragment, media_url, safe_href, site_root, sources_of,
                      truncate)
 
@@ -41,22 +41,31 @@ def timelinejs_json(timeline: Timeline, config: SiteConfig, actor: Actor | None 
 
 def timelinejs_chunks(timeline: Timeline, config: SiteConfig, actor: Actor | None = None,
                       cache: EventCache | None = None) -> Iterator[bytes]:
-    """``timelinejs_json`` in UTF-8 pieces, a slide at a time. ``cache`` shares the encoded
+    """``timelinejs_json`` in UTF-8 pieces, a slide at a time (in blocks from the last
+    build's file, ``cache.pieces``, where it holds them). ``cache`` shares the encoded
     slides between the documents of one export run (a slide is the same in the whole
     timeline and in an actor's restriction of it)."""
     return json_chunks(_members(timeline, config, actor, lambda event, articles: cached_slide(
-        event, timeline, articles, config, cache)))
+        event, timeline, articles, config, cache), cache))
 
 
 def _members(timeline: Timeline, config: SiteConfig, actor: Actor | None,
-             item: Callable[[TimelineEvent, dict[str, ArticleAnalysis]], Any]) -> dict[str, Any]:
+             item: Callable[[TimelineEvent, dict[str, ArticleAnalysis]], Any],
+             cache: EventCache | None = None) -> dict[str, Any]:
     articles = articles_by_slug(timeline)
     headline = actor.name if actor else config.title
     description = (actor.description if actor else config.description) or ""
+    anchored = (event for event in timeline.events if event.time.anchored)
+    if cache is None or cache.pieces is None:
+        events: Iterator[Any] = (item(event, articles) for event in anchored)
+    else:  # a slide reads its event and its picture
+        images = cache.images
+        events = cache.pieces.blocks("slides", anchored, lambda event: item(event, articles), ITEM_JOIN,
+                                     extra=lambda block: tuple(images.get(event.id) for event in block))
     return {
         "title": {"text": {"headline": escape(headline),
                            "text": f"<p>{escape(description)}</p>" if description else ""}},
-        "events": (item(event, articles) for event in timeline.events if event.time.anchored),
+        "events": events,
     }
 
 
@@ -68,11 +77,7 @@ def cached_slide(event: TimelineEvent, timeline: Timeline, articles: dict[str, A
         return json_item(slide(event, timeline, articles, config))
     found = cache.slides.get(event.id)
     if found is None:
-        def make() -> bytes:
-            return json_item(slide(event, timeline, articles, config, cache))
-
-        found = make() if cache.pieces is None else cache.pieces.piece(
-            "slide", event, (cache.images.get(event.id),), make)
+        found = json_item(slide(event, timeline, articles, config, cache))
         if event.actors:
             cache.slides[event.id] = found
     return found

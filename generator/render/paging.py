@@ -51,9 +51,9 @@ class Paging:
                  changes: EventChanges | None = None):
         self.timeline = timeline
         self._last = last  # the paging of the last run (annals serve): scopes of the same events keep their years
-        # each event's year key, id -> (event, key), from earlier runs too (while they hold
-        # no more than twice the events there are: keys of events gone go then)
-        self._keys: dict[int, tuple[TimelineEvent, str | None]] = {}
+        # each event's year and month keys, id -> (event, year, month), from earlier runs too
+        # (while they hold no more than twice the events there are: keys of events gone go then)
+        self._keys: dict[int, tuple[TimelineEvent, str | None, str | None]] = {}
         self._remember = last is not None  # no last run, so most likely no next one (a build): keep no keys
         self.limit = urls.page_events(config)
         self.lang = interface_language(config.language)
@@ -161,7 +161,7 @@ class Paging:
             whole: list[TimelineEvent] = []
             buckets: dict[str, list[TimelineEvent]] = {}
             for event in self.years(actor)[key]:
-                month = urls.month_key(event)
+                month = self._month_key(event)
                 if month is None:
                     whole.append(event)
                 else:
@@ -197,10 +197,18 @@ class Paging:
     def _year_key(self, event: TimelineEvent) -> str | None:
         if not self._remember:
             return urls.year_key(event)
+        return self._known_keys(event)[1]
+
+    def _month_key(self, event: TimelineEvent) -> str | None:
+        if not self._remember:
+            return urls.month_key(event)
+        return self._known_keys(event)[2]
+
+    def _known_keys(self, event: TimelineEvent) -> tuple[TimelineEvent, str | None, str | None]:
         known = self._keys.get(id(event))
         if known is None or known[0] is not event:
-            known = self._keys[id(event)] = (event, urls.year_key(event))
-        return known[1]
+            known = self._keys[id(event)] = (event, urls.year_key(event), urls.month_key(event))
+        return known
 
     def year_links(self, actor: str | None = None, embed: bool = False) -> list[YearLink]:
         out = []
@@ -236,9 +244,20 @@ class Paging:
     # Links and pages --------------------------------------------------------------------------
 
     def event_url(self, event: TimelineEvent, actor: str | None = None) -> str:
+        """Root-relative URL of ``event`` on the page holding it on the scope's timeline."""
+        return f"{self.event_page(event, actor)}#{event.id}"
+
+    def event_page(self, event: TimelineEvent, actor: str | None = None) -> str:
         """Root-relative URL of the page holding ``event`` on the scope's timeline."""
-        home = urls.pretty(urls.timeline_page(actor))
-        return f"{urls.pretty(self.page_of(event, actor) or home)}#{event.id}"
+        return urls.pretty(self.page_of(event, actor) or urls.timeline_page(actor))
+
+    def page_key(self, event: TimelineEvent) -> tuple[str | None, str | None]:
+        """Its year and month keys: events with equal keys are on one page of any scope
+        (page_of), and the keys are cheaper to find than the page."""
+        if not self._remember:
+            return urls.year_key(event), urls.month_key(event)
+        known = self._known_keys(event)
+        return known[1], known[2]
 
     def page_of(self, event: TimelineEvent, actor: str | None = None, embed: bool = False) -> str | None:
         """The year or month page listing ``event`` on the scope's timeline, None when the
@@ -246,7 +265,7 @@ class Paging:
         key = self._year_key(event) if self.split(actor) else None
         if key is None:
             return None
-        month = urls.month_key(event) if self.split_year(key, actor) else None
+        month = self._month_key(event) if self.split_year(key, actor) else None
         return urls.month_page(month, actor, embed) if month else urls.year_page(key, actor, embed)
 
     def year_pages(self, actor: str | None = None) -> list[str]:
