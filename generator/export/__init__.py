@@ -61,13 +61,14 @@ def export_streams(timeline: Timeline, config: SiteConfig, media: Media | None =
     paging the renderer made (for the sitemap; else made again)."""
     # The actors' files cite the same events as the site's; the pictures are looked up once.
     cache = EventCache(images=event_images(timeline, media), pieces=pieces)
+    paging = layout.paging if layout is not None else None
     streams: dict[str, Callable[[], Iterable[bytes]]] = {
-        "timeline.json": lambda: timeline_json_chunks(timeline, config, pieces),
+        "timeline.json": lambda: timeline_json_chunks(timeline, config, pieces, paging),
         "timelinejs.json": lambda: timelinejs_chunks(timeline, config, cache=cache),
         "timeline.csv": lambda: timeline_csv_chunks(timeline, config, pieces),
         "timeline.ics": lambda: timeline_ics_chunks(timeline, config, pieces=pieces,
-                                                    paging=layout.paging if layout is not None else None),
-        "feed.xml": _whole(lambda: atom_feed(timeline, config, cache=cache)),
+                                                    paging=paging),
+        "feed.xml": _whole(lambda: atom_feed(timeline, config, cache=cache, paging=paging)),
         "oembed.json": _whole(lambda: oembed_json(config)),
         "sitemap.xml": _whole(lambda: sitemap_xml(timeline, config, layout)),
         "robots.txt": _whole(lambda: robots_txt(config)),
@@ -76,12 +77,12 @@ def export_streams(timeline: Timeline, config: SiteConfig, media: Media | None =
 
     def part(slug: str) -> Timeline:
         if slug not in parts:
-            parts[slug] = restrict_to_actor(timeline, slug)
+            parts[slug] = restrict_to_actor(timeline, slug, paging.events(slug) if paging is not None else None)
         return parts[slug]
 
     for actor in timeline.actors:
         feed, slides, oembed = actor_files(actor.slug)
-        streams[feed] = _whole(lambda a=actor: atom_feed(part(a.slug), config, a, cache))
+        streams[feed] = _whole(lambda a=actor: atom_feed(part(a.slug), config, a, cache, paging))
         streams[slides] = lambda a=actor: timelinejs_chunks(part(a.slug), config, a, cache)
         streams[oembed] = _whole(lambda a=actor: oembed_json(config, a))
     return streams

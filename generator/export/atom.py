@@ -32,9 +32,11 @@ TAG_DATE = "2025"
 
 
 def atom_feed(timeline: Timeline, config: SiteConfig, actor: Actor | None = None,
-              cache: EventCache | None = None) -> str:
+              cache: EventCache | None = None, paging: Paging | None = None) -> str:
     """The site feed, or (with ``actor``) an actor's feed over its restricted timeline;
-    ``cache`` shares the events' sources between the feeds of one export run."""
+    ``cache`` shares the events' sources between the feeds of one export run. ``paging``:
+    the renderer's year split of the whole timeline (else worked out here, of this one:
+    an actor's scope is split alike in both)."""
     page = actor_path(actor.slug) if actor else ""
     depth = page.count("/")
     articles = articles_by_slug(timeline)
@@ -46,13 +48,13 @@ def atom_feed(timeline: Timeline, config: SiteConfig, actor: Actor | None = None
     subtitle = actor.description if actor else config.description
     if subtitle:
         add(feed, "subtitle", subtitle)
-    add(feed, "updated", stamp(latest_date(timeline)))
+    add(feed, "updated", stamp(latest_date(timeline, chosen)))  # the latest date the feed holds
     add(feed, "link", rel="self", type="application/atom+xml", href=beside(config, page, "feed.xml"))
     add(feed, "link", rel="alternate", type="text/html", href=beside(config, page))
     author = add(feed, "author")
     add(author, "name", config.title)
     add(feed, "generator", "Annals", version=__version__)
-    paging = Paging(timeline, config)
+    paging = paging or Paging(timeline, config)
     for event in chosen:
         target = paging.event_url(event, actor.slug if actor else None)
         feed.append(entry(event, timeline, articles, config, page, depth, target, cache))

@@ -41,9 +41,10 @@ def actor_names(timeline: Timeline, slugs: Iterable[str]) -> list[str]:
     return [names.get(slug, slug) for slug in slugs]
 
 
-def restrict_to_actor(timeline: Timeline, slug: str) -> Timeline:
-    """The part of the timeline an actor's page shows: its events, their actors and articles."""
-    events = events_for_actor(timeline, slug)
+def restrict_to_actor(timeline: Timeline, slug: str, events: tuple[TimelineEvent, ...] | None = None) -> Timeline:
+    """The part of the timeline an actor's page shows: its events (``events``, when known
+    already: the paging's scope), their actors and articles."""
+    events = events_for_actor(timeline, slug) if events is None else events
     ids = {event.id for event in events}
     cited = {citation.article for event in events for citation in event.citations}
     involved = {actor for event in events for actor in event.actors} | {slug}

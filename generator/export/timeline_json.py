@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterator
 
 from ..config import SiteConfig
 from ..model import Actor, ArticleAnalysis, KeyDate, Timeline, TimelineEvent
+from ..render.paging import Paging
 from .common import (GENERATOR, ITEM_JOIN, Pieces, Source, article_date, articles_by_slug, date_label,
                      events_for_actor, json_chunks, json_item, sources_of)
 
@@ -24,9 +25,10 @@ def timeline_document(timeline: Timeline, config: SiteConfig) -> dict[str, Any]:
 
 
 def _members(timeline: Timeline, config: SiteConfig, item: Callable[[Any], Any],
-             pieces: Pieces | None = None) -> dict[str, Any]:
+             pieces: Pieces | None = None, paging: Paging | None = None) -> dict[str, Any]:
     """The document's members, the long arrays as iterators of ``item`` of each block
-    (encoded items from ``pieces`` where the last build's file holds them)."""
+    (encoded items from ``pieces`` where the last build's file holds them). ``paging``:
+    the renderer's, whose scopes are the actors' events already."""
     articles = articles_by_slug(timeline)
     if pieces is None:
         events = (item(event_block(event, articles, config)) for event in timeline.events)
@@ -40,7 +42,7 @@ def _members(timeline: Timeline, config: SiteConfig, item: Callable[[Any], Any],
     return {
         "site": site_block(config),
         "events": events,
-        "actors": (item(actor_block(actor, timeline)) for actor in timeline.actors),
+        "actors": (item(actor_block(actor, timeline, paging)) for actor in timeline.actors),
         "articles": analyses,
         "key_dates": [key_date_block(rank, key) for rank, key in
                       enumerate(timeline.key_dates[:config.key_dates.export], start=1)],
@@ -60,9 +62,10 @@ def timeline_json(timeline: Timeline, config: SiteConfig) -> str:
     return b"".join(timeline_json_chunks(timeline, config)).decode("utf-8")
 
 
-def timeline_json_chunks(timeline: Timeline, config: SiteConfig, pieces: Pieces | None = None) -> Iterator[bytes]:
+def timeline_json_chunks(timeline: Timeline, config: SiteConfig, pieces: Pieces | None = None,
+                         paging: Paging | None = None) -> Iterator[bytes]:
     """``dump_json(timeline_document(...))`` in UTF-8 pieces, a block at a time."""
-    return json_chunks(_members(timeline, config, json_item, pieces))
+    return json_chunks(_members(timeline, config, json_item, pieces, paging))
 
 
 def site_block(config: SiteConfig) -> dict[str, Any]:
@@ -115,13 +118,14 @@ def source_block(source: Source) -> dict[str, Any]:
     }
 
 
-def actor_block(actor: Actor, timeline: Timeline) -> dict[str, Any]:
+def actor_block(actor: Actor, timeline: Timeline, paging: Paging | None = None) -> dict[str, Any]:
+    events = paging.events(actor.slug) if paging is not None else events_for_actor(timeline, actor.slug)
     return {
         "slug": actor.slug,
         "name": actor.name,
         "kind": actor.kind,
         "aliases": list(actor.aliases),
-        "events": [event.id for event in events_for_actor(timeline, actor.slug)],
+        "events": [event.id for event in events],
         "description": actor.description,
         "member_of": list(actor.member_of),
     }

@@ -11,7 +11,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -393,6 +393,24 @@ def test_fold_never_splits_utf8_and_round_trips():
 
 
 # ---------------------------------------------------------------- Atom
+
+def test_the_feeds_updated_stamp_is_the_latest_date_its_entries_hold():
+    """An old event reported again by a newer article, but too old to be among the feed's
+    entries, does not date the feed: only what the feed holds does."""
+    from generator.export.atom import MAX_ENTRIES, atom_feed
+
+    days = [date(2025, 1, 1) + timedelta(days=n) for n in range(MAX_ENTRIES + 5)]
+    recent = tuple(happening(f"day-{n}", tv(d.isoformat(), "day", d.isoformat(), d.isoformat()),
+                             (cite(f"report-{n}", 1, f"The envoy spoke on day {n}.", "on day", tv(
+                                 d.isoformat(), "day", d.isoformat(), d.isoformat())),), ())
+                   for n, d in enumerate(days))
+    old = happening("old-1", YEAR_2024, (cite("late-review", 1, "The works began in 2024.", "in 2024", YEAR_2024),), ())
+    reports = tuple(analysis(f"report-{n}", f"Day {n}", d.isoformat()) for n, d in enumerate(days))
+    review = analysis("late-review", "Looking back", "2026-05-01")
+    feed = ET.fromstring(atom_feed(Timeline(events=(old, *recent), actors=(), articles=(*reports, review)), ABSOLUTE))
+    assert len(feed.findall(f"{ATOM}entry")) == MAX_ENTRIES
+    assert feed.find(f"{ATOM}updated").text == f"{days[-1].isoformat()}T00:00:00Z"  # not 2026-05-01
+
 
 def test_atom_feed_is_well_formed_and_ordered(files):
     feed = ET.fromstring(files["feed.xml"])
