@@ -134,6 +134,7 @@ def render_files(timeline: Timeline, config: SiteConfig, media: Media, theme: Pa
     # Pages and exports in forked workers writing straight into the staging folder: the
     # timeline and the page maker are inherited, only record positions and names travel.
     assert staging.root is not None
+    maker.compile_templates()
     if memo is not None:  # from the last build's rankings, here, once: not twice in each worker
         maker.rank_key_dates(_actors_to_render(records, digests, last))
     with worker_pool(workers, multiprocessing.get_context("fork"), _set_worker_state,

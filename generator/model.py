@@ -20,6 +20,7 @@ from typing import Any, Iterator, Sequence
 # Granularities from finest to coarsest; the order is used for sorting.
 GRANULARITIES = ("time", "day", "week", "month", "season", "quarter", "half", "year",
                  "decade", "century")
+PRECISION_RANKS = {granularity: rank for rank, granularity in enumerate(GRANULARITIES)}  # (a sort key of every event)
 DATED_TYPES = ("DATE", "TIME")
 
 
@@ -46,9 +47,7 @@ class TimeValue:
     @property
     def precision_rank(self) -> int:
         """Lower is finer; unknown granularity sorts last."""
-        if self.granularity in GRANULARITIES:
-            return GRANULARITIES.index(self.granularity)
-        return len(GRANULARITIES)
+        return PRECISION_RANKS.get(self.granularity, len(GRANULARITIES))
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "value": self.value}

@@ -34,10 +34,11 @@ def events_for_actor(timeline: Timeline, slug: str) -> tuple[TimelineEvent, ...]
     return tuple(e for e in timeline.events if slug in e.actors)
 
 
-def co_actors(timeline: Timeline, slug: str) -> list[tuple[str, int]]:
-    """Actors sharing events with `slug`: (slug, shared events), most first, then by slug."""
+def co_actors(timeline: Timeline, slug: str, events: Iterable[TimelineEvent] | None = None) -> list[tuple[str, int]]:
+    """Actors sharing events with `slug` (``events``: its events, when known already):
+    (slug, shared events), most first, then by slug."""
     counts: Counter[str] = Counter()
-    for event in events_for_actor(timeline, slug):
+    for event in events_for_actor(timeline, slug) if events is None else events:
         counts.update(a for a in set(event.actors) if a != slug)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 

@@ -97,6 +97,16 @@ def bin_start(day: date, unit: str) -> date:
     return date(day.year, 1, 1)
 
 
+def bin_index(day: date, first: date, unit: str) -> int:
+    """The bin of ``day`` counted from the bin starting on ``first``: what indexing the
+    bins by ``bin_start`` gives, without a date made per event."""
+    if unit == "week":
+        return (day - first).days // 7  # (``first`` is a Monday)
+    if unit == "month":
+        return (day.year - first.year) * 12 + day.month - first.month
+    return day.year - first.year
+
+
 def next_bin(start: date, unit: str) -> date:
     if unit == "week":
         return start + timedelta(days=7)
@@ -162,7 +172,6 @@ def build_overview(events: Sequence[TimelineEvent], key_dates: Iterable[KeyDate]
     while next_bin(starts[-1], unit) <= last:
         starts.append(next_bin(starts[-1], unit))
     end = next_bin(starts[-1], unit)
-    index = {s: i for i, s in enumerate(starts)}
     counts = [0] * len(starts)
     spread = [0.0] * len(starts)
     firsts: list[TimelineEvent | None] = [None] * len(starts)
@@ -171,13 +180,13 @@ def build_overview(events: Sequence[TimelineEvent], key_dates: Iterable[KeyDate]
         s, e = event.time.start, event.time.end
         assert s is not None and e is not None
         if event.time.precision_rank <= UNIT_RANK[unit]:
-            i = index[bin_start(s, unit)]
+            i = bin_index(s, start, unit)
             counts[i] += 1
             if firsts[i] is None:
                 firsts[i] = event
             continue
         spread_count += 1
-        lo, hi = index[bin_start(s, unit)], index[bin_start(e, unit)]
+        lo, hi = bin_index(s, start, unit), bin_index(e, start, unit)
         share = 1 / (hi - lo + 1)
         for i in range(lo, hi + 1):
             spread[i] += share

@@ -138,6 +138,16 @@ class PageMaker:
         for slug in slugs:
             self._renderer.actor_key_dates(slug)
 
+    def compile_templates(self) -> None:
+        """Every page template of the theme, compiled now (before forked workers render: they
+        inherit them, where each had compiled its own, on every build of the build server).
+        A template that does not compile is left for the page that uses it to report."""
+        for name in self.environment.list_templates(extensions=["html"]):
+            try:
+                self.environment.get_template(name)
+            except jinja2.TemplateError:
+                pass
+
     def keep_cards(self, cards: Mapping[str, tuple]) -> None:
         """Cards a forked worker made for this timeline's events (by event id), kept for the
         next build's (render/cards.py)."""
@@ -189,8 +199,8 @@ class _Renderer(YearPages):
         self.images = event_images(timeline, media)
         self.lang = interface_language(config.language)
         memo = cards if cards is not None else EventMemo()
-        self.views = Views(timeline, config.language, self.images, memo)
         self.paging = Paging(timeline, config, last_paging, changes)
+        self.views = Views(timeline, config.language, self.images, memo, scopes=self.paging.events)
         self.parts = TimelineParts(timeline, config, self.views, self.paging, self.images,
                                    self.window, options.preview)
         self.newest = config.order == "newest"
@@ -329,7 +339,7 @@ class _Renderer(YearPages):
         if actor is None:
             raise ValueError(f"no actor {slug!r}")
         path = urls.actor_page(slug)
-        events = chrono.events_for_actor(self.timeline, slug)
+        events = self.paging.events(slug)
         page = Page(path, "actor", actor.name, self._canonical(path), f"actors/{slug}/feed.xml",
                     self._oembed(path, f"actors/{slug}/oembed.json"), image=self.parts.latest_image(events),
                     description=actor.description, structured=self.structured.graph(
@@ -337,7 +347,7 @@ class _Renderer(YearPages):
         # A split timeline's page lists its latest events, and so the sources of those only:
         # a busy actor of a big archive is cited by thousands of articles (a 1 MB page that
         # changed with every edit), and each event on the year pages links its own sources.
-        cited = chrono.sources_for_actor(self.timeline, slug) if not self.paging.split(slug) \
+        cited = chrono.sources_of(self.timeline, events) if not self.paging.split(slug) \
             else chrono.sources_of(self.timeline, self.paging.latest(slug))
         sources = [self.views.articles[s] for s in cited if s in self.views.articles]
         key_dates = self._actor_key_dates(slug)
@@ -349,7 +359,7 @@ class _Renderer(YearPages):
         } | self.views.timeline_parts(self._shown(slug), self.newest) | {
             "count": len(events),
             "co_actors": [(s, self.views.actor_name(s), n)
-                          for s, n in chrono.co_actors(self.timeline, slug) if s in self.views.actors],
+                          for s, n in chrono.co_actors(self.timeline, slug, events) if s in self.views.actors],
             "sources": [self.views.summary(a) for a in sources],
             "sources_of_latest": self.paging.split(slug),
             "embed": self.parts.snippets(urls.actor_embed_page(slug), f"{actor.name} — {self.config.title}"),

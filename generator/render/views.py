@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -170,8 +170,11 @@ class Views:
     """Lookups over one Timeline, and the view objects built from it."""
 
     def __init__(self, timeline: Timeline, language: str, images: dict[str, Image] | None = None,
-                 memo: "EventMemo | None" = None):
+                 memo: "EventMemo | None" = None,
+                 scopes: Callable[[str], tuple[TimelineEvent, ...]] | None = None):
         self.timeline = timeline
+        # an actor's events in timeline order (the paging's scopes: not a walk of every event)
+        self.scopes = scopes or (lambda slug: chrono.events_for_actor(timeline, slug))
         self.language = language
         self.lang = interface_language(language)
         self.images = images or {}
@@ -330,7 +333,7 @@ class Views:
     # Actors -------------------------------------------------------------------------------
 
     def actor(self, actor: Actor) -> ActorView:
-        events = chrono.events_for_actor(self.timeline, actor.slug)
+        events = self.scopes(actor.slug)
         return ActorView(
             slug=actor.slug, name=actor.name, kind=actor.kind, description=actor.description,
             aliases=tuple(a for a in actor.aliases if a != actor.name),

@@ -16,8 +16,8 @@ from render_fixture import day, make_timeline, month  # noqa: E402
 
 from generator.config import SiteConfig  # noqa: E402
 from generator.model import KeyDate, TimelineEvent, TimeValue  # noqa: E402
-from generator.render.overview import (build_overview, choose_unit, overview_svg,  # noqa: E402
-                                       ticks)
+from generator.render.overview import (bin_index, bin_start, build_overview, choose_unit,  # noqa: E402
+                                       next_bin, overview_svg, ticks)
 
 
 def ev(event_id: str, time: TimeValue) -> TimelineEvent:
@@ -31,6 +31,19 @@ def year(y: int) -> TimeValue:
 def build(events, key_dates=(), window=None):
     return build_overview(events, key_dates, window, name="Test",
                           period_target=lambda e: f"#group-{e.id}", event_target=lambda i: f"#{i}")
+
+
+@pytest.mark.parametrize("unit", ["week", "month", "year"])
+def test_a_days_bin_index_counts_the_bins_from_the_first(unit):
+    first = bin_start(date(2019, 11, 20), unit)
+    starts = [first]
+    while len(starts) < 400:
+        starts.append(next_bin(starts[-1], unit))
+    index = {start: n for n, start in enumerate(starts)}
+    for offset in range(0, 2500, 3):
+        when = date.fromordinal(first.toordinal() + offset)
+        if when < next_bin(starts[-1], unit):
+            assert bin_index(when, first, unit) == index[bin_start(when, unit)]
 
 
 def test_days_and_weeks_are_counted_in_the_week_they_start():
