@@ -270,8 +270,9 @@ class InputDigests:
         return {path: self._digest(shared, self.of(made_of)).hex() for path, made_of in inputs.pages.items()}
 
     def of(self, value: Any) -> bytes:
-        if isinstance(value, (tuple, TimelineEvent, ArticleAnalysis)):
-            # Pages share their parts (an actor's events, the datelines): each once per run.
+        if isinstance(value, (tuple, TimelineEvent, ArticleAnalysis, str)):
+            # Pages share their parts (an actor's events, its sources' faces, the datelines'
+            # text of every article): each once per run, and again only when it is another object.
             key = id(value)
             known = self._by_id.get(key)
             if known is not None and known[0] is value:  # the exports ask 300,000 times
@@ -285,7 +286,9 @@ class InputDigests:
             return self._digest(b"{", *(self._digest(self.of(k), self.of(v)) for k, v in value.items()))
         return self._digest(repr(value).encode("utf-8", "surrogatepass"))
 
-    def _compound(self, value: tuple | TimelineEvent | ArticleAnalysis) -> bytes:
+    def _compound(self, value: tuple | TimelineEvent | ArticleAnalysis | str) -> bytes:
+        if isinstance(value, str):
+            return self._digest(repr(value).encode("utf-8", "surrogatepass"))
         if isinstance(value, tuple):
             return self._digest(b"(", *(self.of(v) for v in value))
         if isinstance(value, TimelineEvent):
