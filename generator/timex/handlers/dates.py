@@ -16,6 +16,7 @@ from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.calendar import pick_day, pick_year_for_month
 from generator.timex.context import Context
+from generator.timex.date_ranges import year_from_range_end
 from generator.timex.handlers.common import (LEX, Piece, Pieces, day_number, day_piece,
                                              month_of, norm, one, prev_word, span)
 from generator.timex.numbers import year_from_words
@@ -84,14 +85,35 @@ def numeric_date(c: Candidate, ctx: Context) -> Pieces:
 
 
 def full_date(c: Candidate, ctx: Context) -> Pieces:
+    """ "March 3, 2021", "3 March 2021"; a range of days before the year ("March 3-5, 2021",
+    "3-5 March 2021") is two dates, both of that year, as "June 6-8" is two of one year."""
     g = c.groups
-    return day_piece(c, int(g["y"]), month_of(g), day_number(g["d"]), c.rule)  # type: ignore[arg-type]
+    y, m, d = int(g["y"]), month_of(g), day_number(g["d"])  # type: ignore[arg-type]
+    last = g.get("d2") or g.get("d0")
+    if not last:
+        return day_piece(c, y, m, d, c.rule)
+    d2 = day_number(last)
+    if d2 <= d:
+        return None
+    try:
+        first, second = date(y, m, d), date(y, m, d2)
+    except ValueError:
+        return None
+    second_start = span(c, "d2" if g.get("d2") else "d0")[0]
+    return [(c.start, span(c, "d")[1], V.day(first, c.rule)),
+            (second_start, c.end, V.day(second, c.rule))]
 
 
 def month_day_piece(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
                     tense: str | None) -> Piece | None:
     """Day ``d`` of month ``m`` written without a year at ``start``..``end``: the year of a
     date just before it, else of its clause (also the day of a clock time's date)."""
+    ranged = year_from_range_end(ctx.text, end, m, d)
+    if ranged is not None:  # "from March 3 to May 9, 2019": the year given once for both
+        try:
+            return (start, end, V.day(date(ranged, m, d), c.rule))
+        except ValueError:
+            return None
     if ctx.dct is None:
         if not 1 <= d <= 31:
             return None
@@ -342,6 +364,9 @@ def month(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     m = month_of(g)
     rel = norm(g["rel"])
+    ranged = None if rel else year_from_range_end(ctx.text, c.end, m)
+    if ranged is not None:  # "between March and June 2018": the year given once for both
+        return one(c, V.month(ranged, m, c.rule))
     if ctx.dct is None:
         ref = ctx.ref(c.start)
         if rel in _CHAINED_REL and ref:

@@ -1,0 +1,54 @@
+"""Table cases for the accuracy step of issue 15, session 14: a range of days or months
+whose last end names the year gives it to both ends ("12-16 August 2019", "August 12-16,
+2019", "from March 3 to May 9, 2019", "between March and June 2018"; an end later in the
+calendar than the last is of the year before: "December 28 to January 3, 2020").
+
+Every sentence is original. Same row format as test_timex_cases.py, which runs them.
+"""
+
+from __future__ import annotations
+
+from timex_rows import r
+
+
+W = "2025-07-23"  # Wednesday
+X = None  # no dateline
+
+CASES: list[tuple[str | None, str, str, str, str, str]] = [
+    # a range of days before the month and its year: two dates, both of that year, the
+    # month's abbreviation no longer cut from its name ("16 Aug|ust")
+    (W, "The regatta was sailed over 12-16 August 2019.", "12", "2019-08-12", r("2019-08-12"),
+     "DATE"),
+    (W, "The regatta was sailed over 12-16 August 2019.", "16 August 2019", "2019-08-16",
+     r("2019-08-16"), "DATE"),
+    (W, "Delegates sat on 14 and 15 April 2012 in Oslo.", "14", "2012-04-14", r("2012-04-14"),
+     "DATE"),
+    # a range of days after the month, before the year
+    (W, "The kilns were fired August 12-16, 2019.", "August 12", "2019-08-12", r("2019-08-12"),
+     "DATE"),
+    (W, "The kilns were fired August 12-16, 2019.", "16, 2019", "2019-08-16", r("2019-08-16"),
+     "DATE"),
+    (W, "Auditions ran May 3 to 5, 2011.", "May 3", "2011-05-03", r("2011-05-03"), "DATE"),
+    # a range of two dates: the first takes the year written at the last
+    (W, "The archive stayed shut from March 3 to May 9, 2019.", "March 3", "2019-03-03",
+     r("2019-03-03"), "DATE"),
+    (W, "The archive stayed shut from 3 March to 9 May 2019.", "3 March", "2019-03-03",
+     r("2019-03-03"), "DATE"),
+    (W, "The survey ran June 30 - July 2, 2019.", "June 30", "2019-06-30", r("2019-06-30"),
+     "DATE"),
+    (X, "The survey ran June 30 - July 2, 2019.", "June 30", "2019-06-30", r("2019-06-30"),
+     "DATE"),
+    # ... a year back when its month-day comes later in the calendar
+    (W, "The road was closed from December 28 to January 3, 2020.", "December 28",
+     "2019-12-28", r("2019-12-28"), "DATE"),
+    # ... and a month alone, "March" after a preposition no verb
+    (W, "The kiln was fired from March to June 2017.", "March", "2017-03",
+     r("2017-03-01", "2017-03-31"), "DATE"),
+    (W, "Grain was rationed between November and February 1947.", "November", "1946-11",
+     r("1946-11-01", "1946-11-30"), "DATE"),
+    (W, "They came in March to protest the levy.", "March", "2025-03",
+     r("2025-03-01", "2025-03-31"), "DATE"),
+]
+
+NONE: list[tuple[str | None, str, str]] = [
+]
