@@ -1,7 +1,9 @@
 """Table cases for the accuracy step of issue 15, session 14: a range of days or months
 whose last end names the year gives it to both ends ("12-16 August 2019", "August 12-16,
 2019", "from March 3 to May 9, 2019", "between March and June 2018"; an end later in the
-calendar than the last is of the year before: "December 28 to January 3, 2020").
+calendar than the last is of the year before: "December 28 to January 3, 2020"); "one day"
+after a verb of lasting, or "been", is a length ("the trial lasted one day", "had been in
+office one day"), and in a wish the vague day ahead ("voiced the hope he would one day").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -48,6 +50,15 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("1946-11-01", "1946-11-30"), "DATE"),
     (W, "They came in March to protest the levy.", "March", "2025-03",
      r("2025-03-01", "2025-03-31"), "DATE"),
+    # "one day" after a verb of lasting or "been": a length, not "some day"
+    (W, "The inquest lasted one day.", "one day", "P1D", "", "DURATION"),
+    (W, "The envoy stayed one day and flew home.", "one day", "P1D", "", "DURATION"),
+    (W, "The coach had been in charge one day when he quit.", "one day", "P1D", "",
+     "DURATION"),
+    # ... while a day of its story stays the vague one, and a wish looks ahead
+    (W, "She met the painter one day at the docks.", "one day", "PAST_REF", "", "DATE"),
+    (W, "The boy voiced the hope that he would one day sail it.", "one day", "FUTURE_REF", "",
+     "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
