@@ -3,7 +3,8 @@ whose last end names the year gives it to both ends ("12-16 August 2019", "Augus
 2019", "from March 3 to May 9, 2019", "between March and June 2018"; an end later in the
 calendar than the last is of the year before: "December 28 to January 3, 2020"); "one day"
 after a verb of lasting, or "been", is a length ("the trial lasted one day", "had been in
-office one day"), and in a wish the vague day ahead ("voiced the hope he would one day").
+office one day"), and in a wish the vague day ahead ("voiced the hope he would one day"); a season of a
+year placed from the dateline ("the autumn of last year", "summer next year").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -59,6 +60,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "She met the painter one day at the docks.", "one day", "PAST_REF", "", "DATE"),
     (W, "The boy voiced the hope that he would one day sail it.", "one day", "FUTURE_REF", "",
      "DATE"),
+    # a season of the year "last", "this" or "next" places: that season, one expression
+    (W, "The orchard was replanted in the autumn of last year.", "the autumn of last year",
+     "2024-FA", r("2024-09-01", "2024-11-30"), "DATE"),
+    (W, "The ferry returns in summer next year.", "summer next year", "2026-SU",
+     r("2026-06-01", "2026-08-31"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

@@ -183,6 +183,18 @@ def _season_of_story(c: Candidate, ctx: Context, code: str, rel: str) -> TimeVal
     return max((o for o in options if o.start < ref_season.start), key=lambda o: o.start)  # type: ignore[operator]
 
 
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def _season_of_placed_year(c: Candidate, ctx: Context, code: str, first: int) -> Pieces:
+    """ "the autumn of last year", "summer next year": that season of the year the word
+    places from the dateline."""
+    if ctx.dct is None:
+        return [(first, c.end, V.unresolved(f"XXXX-{code}", "season", "season_year"))]
+    y = ctx.dct.year + _YEAR_STEP[norm(c.groups["ry"])]
+    return [(first, c.end, V.season(y, code, "season_year"))]
+
+
 def season(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     code = _SEASONS[(g["season"] or "").lower()]
@@ -198,6 +210,8 @@ def season(c: Candidate, ctx: Context) -> Pieces:
     if g.get("yw"):
         y = year_from_words(g["yw"] or "")
         return None if y is None else [(first, c.end, V.season(y, code, "season_year"))]
+    if g.get("ry"):
+        return _season_of_placed_year(c, ctx, code, first)
     bare = not (rel or g["mod"] or g["mod2"])
     if bare and prev_word(ctx, c.start) in ("in", "during") and ctx.tense(c.start, c.end) is None:
         return None  # "in summer the town fills with tourists": any summer
