@@ -4,7 +4,9 @@ whose last end names the year gives it to both ends ("12-16 August 2019", "Augus
 calendar than the last is of the year before: "December 28 to January 3, 2020"); "one day"
 after a verb of lasting, or "been", is a length ("the trial lasted one day", "had been in
 office one day"), and in a wish the vague day ahead ("voiced the hope he would one day"); a season of a
-year placed from the dateline ("the autumn of last year", "summer next year").
+year placed from the dateline ("the autumn of last year", "summer next year"); the first or
+last day of a month or year ("the last day of June", "the first day of 2024", "the last
+day of the month", the month told or the dateline's).
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -65,6 +67,23 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "2024-FA", r("2024-09-01", "2024-11-30"), "DATE"),
     (W, "The ferry returns in summer next year.", "summer next year", "2026-SU",
      r("2026-06-01", "2026-08-31"), "DATE"),
+    # the first or last day of a month or year: that day, not a length and a month
+    (W, "The quarry's licence lapsed on the last day of February.", "the last day of February",
+     "2025-02-28", r("2025-02-28"), "DATE"),
+    (W, "Fares rise on the first day of next month.", "the first day of next month",
+     "2025-08-01", r("2025-08-01"), "DATE"),
+    (W, "The archive reopened on the first day of 2023.", "the first day of 2023",
+     "2023-01-01", r("2023-01-01"), "DATE"),
+    # ... "the month" the one told, else the dateline's; the last day ahead of a past
+    # clause is the month's (the year's) before
+    (W, "The depot was sold on May 9, 2019 and shut on the last day of the month.",
+     "the last day of the month", "2019-05-31", r("2019-05-31"), "DATE"),
+    (W, "The bakery closed on the last day of the month.", "the last day of the month",
+     "2025-06-30", r("2025-06-30"), "DATE"),
+    (W, "The bakery will close on the last day of the month.", "the last day of the month",
+     "2025-07-31", r("2025-07-31"), "DATE"),
+    (W, "The old pier fell on the last day of the year.", "the last day of the year",
+     "2024-12-31", r("2024-12-31"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

@@ -21,7 +21,8 @@ from generator.timex.calendar import (easter, holiday_day, nth_weekday, pick_yea
                                       weekday_on_or_after, weekday_on_or_before)
 from generator.timex.context import Context
 from generator.timex.handlers.common import (LEX, MONTH_NUMBER, POD, WEEKDAY_NUMBER, Pieces,
-                                             next_text, norm, one, prev_word, span)
+                                             next_text, norm, one, prev_word, span,
+                                             told_base)
 from generator.timex.scan import Candidate
 
 _DEADLINE_UNTIL = LEX.pattern("deadline_until")
@@ -200,6 +201,57 @@ def nth_week_of_month(c: Candidate, ctx: Context) -> Pieces:
     else:
         middle = date(y, m, 7 * _NTH[nth] - 3)
     return one(c, V.week_of(middle, "nth_week"))
+
+
+def nth_day(c: Candidate, ctx: Context) -> Pieces:
+    """ "the last day of June", "the first day of 2024", "the last day of the year"."""
+    g = c.groups
+    nth = (g["nth"] or "").lower()
+    if g["year"] or g["yrel"]:
+        y = _year_named(c, ctx)
+        if y is None:
+            return None
+        return one(c, V.day(date(y, 1, _NTH[nth]) if nth in _NTH and _NTH[nth] > 0
+                            else date(y, 12, 31), "nth_day"))
+    y, m = _month_told(c, ctx) if g["the_month"] else _month_of(c, ctx)
+    if y is None or m is None:
+        return None
+    last = nth in ("last", "final")
+    return one(c, V.day(V.last_day(y, m) if last else date(y, m, _NTH[nth]), "nth_day"))
+
+
+def _year_named(c: Candidate, ctx: Context) -> int | None:
+    """The year of "... of 2024", "... of last year", "... of the year" (the one told in a
+    past clause, else the dateline's)."""
+    g = c.groups
+    if g["year"]:
+        return int(g["year"])
+    if ctx.dct is None:
+        return None
+    rel = norm(g["yrel"])
+    if rel == "the":
+        told = told_base(ctx, c.start, c.end, "year")
+        if told is not None:
+            return told.year
+        # "died on the last day of the year" in a July article: a past clause's year ended
+        ended = (c.groups["nth"] or "").lower() in ("last", "final") \
+            and ctx.tense(c.start, c.end) == "past"
+        return ctx.dct.year - 1 if ended else ctx.dct.year
+    return ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+
+
+def _month_told(c: Candidate, ctx: Context) -> tuple[int | None, int | None]:
+    """The month of "... of the month": the one being told, else the dateline's (the month
+    before it when its day is ahead of a past clause's dateline, as a weekday's would be)."""
+    if ctx.dct is None:
+        return None, None
+    told = ctx.ref(c.start)
+    if told is not None and told.start is not None:
+        return told.start.year, told.start.month
+    first = ctx.dct.replace(day=1)
+    if ctx.tense(c.start, c.end) == "past" and (c.groups["nth"] or "").lower() in ("last", "final"):
+        first = V.add_months(first, -1)
+    return first.year, first.month
 
 
 def _month_of(c: Candidate, ctx: Context) -> tuple[int | None, int | None]:
