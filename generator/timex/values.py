@@ -181,6 +181,13 @@ def decade(first_year: int, rule: str) -> TimeValue:
                      date(first_year + 9, 12, 31), rule)
 
 
+def before_common_era(digits: str, granularity: str, rule: str) -> TimeValue:
+    """A year or century before the common era: TIMEX3 writes 753 BC "BC0753", the 5th
+    century BC "BC04". No day range: the calendar's dates begin at AD 1, so it never dates
+    an event."""
+    return TimeValue(f"BC{digits}", "DATE", granularity, None, None, rule)
+
+
 def century(number: int, rule: str) -> TimeValue:
     """The ``number``-th century; TIMEX3 writes the 21st century (2000s) as "20"."""
     first = (number - 1) * 100

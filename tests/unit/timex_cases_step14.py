@@ -6,7 +6,8 @@ after a verb of lasting, or "been", is a length ("the trial lasted one day", "ha
 office one day"), and in a wish the vague day ahead ("voiced the hope he would one day"); a season of a
 year placed from the dateline ("the autumn of last year", "summer next year"); the first or
 last day of a month or year ("the last day of June", "the first day of 2024", "the last
-day of the month", the month told or the dateline's).
+day of the month", the month told or the dateline's); a year or century with its era ("AD
+79", "64 A.D.", "753 BC", "the 5th century BC": TIMEX3's "BC0753", "BC04", with no day range).
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -84,7 +85,20 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "2025-07-31", r("2025-07-31"), "DATE"),
     (W, "The old pier fell on the last day of the year.", "the last day of the year",
      "2024-12-31", r("2024-12-31"), "DATE"),
+    # a year with its era: of the common era that year, however short ...
+    (W, "Lava reached the harbour in AD 79.", "AD 79", "0079", r("0079-01-01", "0079-12-31"),
+     "DATE"),
+    (W, "The aqueduct was finished in 52 A.D. by the legion.", "52 A.D.", "0052",
+     r("0052-01-01", "0052-12-31"), "DATE"),
+    (W, "The abbey was consecrated in 1120 CE.", "1120 CE", "1120",
+     r("1120-01-01", "1120-12-31"), "DATE"),
+    # ... before it TIMEX3's BC value, which no calendar day holds
+    (W, "Settlers reached the delta around 3100 BC.", "3100 BC", "BC3100", "", "DATE"),
+    (W, "The harbour silted up in 480 BCE.", "480 BCE", "BC0480", "", "DATE"),
+    (W, "The tombs date from the 3rd century BC.", "the 3rd century BC", "BC02", "", "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
+    # British Columbia's utilities are no era
+    (W, "The storm cut power to 300 BC Hydro customers.", "300 BC"),
 ]

@@ -145,6 +145,21 @@ def decade_word(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.decade(n if n >= 100 else 1900 + n, "decade"))
 
 
+def _before_common_era(era: str | None) -> bool:
+    """ "BC", "B.C.", "BCE": before the common era ("AD", "CE" are within it)."""
+    return bool(era) and era.upper().startswith("B")  # type: ignore[union-attr]
+
+
+def era_year(c: Candidate, ctx: Context) -> Pieces:
+    """ "AD 79", "753 BC": a year of the common era is that year, however short; one
+    before it has a TIMEX3 value and no day range."""
+    g = c.groups
+    n = int((g["y1"] or g["y2"] or "0").replace(",", ""))
+    if _before_common_era(g["era"]):
+        return one(c, V.before_common_era(f"{n:04d}", "year", "era_year"))
+    return one(c, V.year(n, "era_year")) if n <= 9999 else None
+
+
 def century(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     head = ctx.text[c.start:c.end].split()[0].lower()
@@ -153,6 +168,8 @@ def century(c: Candidate, ctx: Context) -> Pieces:
         n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else _ORDINALS.get(o.replace(" ", "-"))
         if not n or n > 21:
             return None
+        if _before_common_era(g["era"]):
+            return one(c, V.before_common_era(f"{n - 1:02d}", "century", "century"))
         return one(c, V.century(n, "century"))
     if head not in ("this", "last", "next"):
         return None  # "the century": which one, the text does not say
