@@ -7,7 +7,9 @@ office one day"), and in a wish the vague day ahead ("voiced the hope he would o
 year placed from the dateline ("the autumn of last year", "summer next year"); the first or
 last day of a month or year ("the last day of June", "the first day of 2024", "the last
 day of the month", the month told or the dateline's); a year or century with its era ("AD
-79", "64 A.D.", "753 BC", "the 5th century BC": TIMEX3's "BC0753", "BC04", with no day range).
+79", "64 A.D.", "753 BC", "the 5th century BC": TIMEX3's "BC0753", "BC04", with no day range);
+"the next day" after a month of another month than the dateline's is a day of that month
+("in September 2008. The next day": 2008-09-XX), not the day after the dateline.
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -96,6 +98,14 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     (W, "Settlers reached the delta around 3100 BC.", "3100 BC", "BC3100", "", "DATE"),
     (W, "The harbour silted up in 480 BCE.", "480 BCE", "BC0480", "", "DATE"),
     (W, "The tombs date from the 3rd century BC.", "the 3rd century BC", "BC02", "", "DATE"),
+    # a day chained from a month told: a day of that month, which one the text does not say
+    (W, "The mill flooded in March 2011. The next day, the river fell.", "The next day",
+     "2011-03-XX", r("2011-03-01", "2011-03-31"), "DATE"),
+    (W, "The mill flooded in March 2011. The day before, rain had stopped.", "The day before",
+     "2011-03-XX", r("2011-03-01", "2011-03-31"), "DATE"),
+    # ... while the dateline's own month leaves the day counted from the dateline
+    (W, "The mill flooded in July. The next day, the river fell.", "The next day",
+     "2025-07-24", r("2025-07-24"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
