@@ -9,7 +9,9 @@ last day of a month or year ("the last day of June", "the first day of 2024", "t
 day of the month", the month told or the dateline's); a year or century with its era ("AD
 79", "64 A.D.", "753 BC", "the 5th century BC": TIMEX3's "BC0753", "BC04", with no day range);
 "the next day" after a month of another month than the dateline's is a day of that month
-("in September 2008. The next day": 2008-09-XX), not the day after the dateline.
+("in September 2008. The next day": 2008-09-XX), not the day after the dateline; a time
+told by the minutes past or to an hour after a preposition of time ("at half past nine",
+"at a quarter to six in the evening").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -106,9 +108,20 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # ... while the dateline's own month leaves the day counted from the dateline
     (W, "The mill flooded in July. The next day, the river fell.", "The next day",
      "2025-07-24", r("2025-07-24"), "DATE"),
+    # the minutes past or to an hour: a TIME, the bare hour as said, a part of the day or
+    # a.m./p.m. giving its half
+    (W, "The choir began at half past seven.", "half past seven", "2025-07-23T07:30",
+     r("2025-07-23"), "TIME"),
+    (W, "The vote closed at a quarter to ten at night.", "a quarter to ten at night",
+     "2025-07-23T21:45", r("2025-07-23"), "TIME"),
+    (W, "The ferry docked at twenty past 4 p.m.", "twenty past 4 p.m.", "2025-07-23T16:20",
+     r("2025-07-23"), "TIME"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
     # British Columbia's utilities are no era
     (W, "The storm cut power to 300 BC Hydro customers.", "300 BC"),
+    # numbers joined by "to" with no preposition of time before them
+    (W, "The tally went from ten to six overnight.", "ten to six"),
+    (W, "The visitors trailed twenty to eight.", "twenty to eight"),
 ]
