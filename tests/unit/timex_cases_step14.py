@@ -11,7 +11,8 @@ day of the month", the month told or the dateline's); a year or century with its
 "the next day" after a month of another month than the dateline's is a day of that month
 ("in September 2008. The next day": 2008-09-XX), not the day after the dateline; a time
 told by the minutes past or to an hour after a preposition of time ("at half past nine",
-"at a quarter to six in the evening").
+"at a quarter to six in the evening"); "by month's end", "at week's end": that month or
+week, as "by year's end" is the year.
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -116,6 +117,13 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "2025-07-23T21:45", r("2025-07-23"), "TIME"),
     (W, "The ferry docked at twenty past 4 p.m.", "twenty past 4 p.m.", "2025-07-23T16:20",
      r("2025-07-23"), "TIME"),
+    # the end of the dateline's month or week, told in the possessive
+    (W, "The audit should be done by month's end.", "month's end", "2025-07",
+     r("2025-07-01", "2025-07-31"), "DATE"),
+    (W, "Officials hope to sign by week's end.", "week's end", "2025-W30",
+     r("2025-07-21", "2025-07-27"), "DATE"),
+    (W, "The index is down 2% since month's end.", "month's end", "2025-06",
+     r("2025-06-01", "2025-06-30"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

@@ -7,6 +7,7 @@ A four-digit number is a year unless the words around it make it a count or a la
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from generator.model import TimeValue
 from generator.timex import values as V
@@ -99,7 +100,23 @@ def split_year(c: Candidate, ctx: Context) -> Pieces:
     return [(c.start, end, V.year_span(y, y2, "split_year"))]
 
 
+def _unit_end(c: Candidate, ctx: Context, unit: str) -> Pieces:
+    """ "by month's end", "at week's end": that month (week) of the dateline, the one before
+    after "since"; a month told in a past clause is that one."""
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX" if unit == "month" else "XXXX-WXX", unit,
+                                   "unit_end"))
+    back = prev_word(ctx, c.start) == "since"
+    if unit == "week":
+        return one(c, V.week_of(ctx.dct - timedelta(weeks=1 if back else 0), "unit_end"))
+    base = told_base(ctx, c.start, c.end, "month") or ctx.dct
+    first = V.add_months(base.replace(day=1), -1 if back else 0)
+    return one(c, V.month(first.year, first.month, "unit_end"))
+
+
 def year_end(c: Candidate, ctx: Context) -> Pieces:
+    if c.groups.get("unit"):
+        return _unit_end(c, ctx, norm(c.groups["unit"]))
     if ctx.dct is None:
         return one(c, V.unresolved("XXXX", "year", "year_end"))
     if prev_word(ctx, c.start) == "since":
