@@ -3,13 +3,18 @@
 A month or month-day written without a year that opens a range ("to", "until", "through",
 "and", a dash) whose other end names its year is of that year, as a writer gives the year
 once for both ends; an end later in the calendar than the last is of the year before
-("December 28 to January 3, 2020" opens in 2019).
+("December 28 to January 3, 2020" opens in 2019). English reads it in its handlers
+(``year_from_range_end``); other languages once their expressions are found
+(``years_from_range_ends``: "du 3 mars au 9 mai 2019", "vom 3. März bis 9. Mai 2019").
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from generator.model import TimeExpr, TimeValue
+from generator.timex import values as V
 from generator.timex.lexicon import english
 
 _LEX = english()
@@ -38,3 +43,43 @@ def year_from_range_end(text: str, end: int, month: int, day: int = 1) -> int | 
     last_day = int(re.sub(r"\D", "", m["d1"] or m["d2"] or "31"))
     year = int(m["y"])
     return year - 1 if (month, day) > (last_month, last_day) else year
+
+
+_DAY_OR_MONTH = re.compile(r"(?:\d{4}|XXXX)-(\d{2})(?:-(\d{2}))?")
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
+
+
+def years_from_range_ends(text: str, exprs: list[TimeExpr],
+                          links: tuple[str, ...]) -> list[TimeExpr]:
+    """``exprs`` with each day or month written without a year that ``links`` join to the
+    next expression, a day or month that writes its year, given that year."""
+    if not links:
+        return exprs
+    joins = {" ".join(link.lower().split()) for link in links}
+    out = list(exprs)
+    for i in range(len(out) - 1):
+        first, last = out[i], out[i + 1]
+        between = " ".join(text[first.end:last.start].lower().split())
+        if between in joins and not _YEAR_WRITTEN.search(first.text) \
+                and _YEAR_WRITTEN.search(last.text):
+            value = _in_year_of(first.time, last.time)
+            if value is not None:
+                out[i] = TimeExpr(first.start, first.end, first.text, value)
+    return out
+
+
+def _in_year_of(first: TimeValue, last: TimeValue) -> TimeValue | None:
+    """``first`` (a day or month) in the year of ``last``, the year before when it falls
+    later in the calendar; None when either is no day or month."""
+    m1, m2 = _DAY_OR_MONTH.fullmatch(first.value), _DAY_OR_MONTH.fullmatch(last.value)
+    if m1 is None or m2 is None or last.start is None:
+        return None
+    month, day = int(m1[1]), int(m1[2]) if m1[2] else None
+    later = (month, day or 1) > (int(m2[1]), int(m2[2]) if m2[2] else 31)
+    year = last.start.year - (1 if later else 0)
+    try:
+        if day is None:
+            return V.month(year, month, first.rule)
+        return V.day(date(year, month, day), first.rule)
+    except ValueError:
+        return None
