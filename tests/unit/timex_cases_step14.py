@@ -12,7 +12,9 @@ day of the month", the month told or the dateline's); a year or century with its
 ("in September 2008. The next day": 2008-09-XX), not the day after the dateline; a time
 told by the minutes past or to an hour after a preposition of time ("at half past nine",
 "at a quarter to six in the evening"); "by month's end", "at week's end": that month or
-week, as "by year's end" is the year.
+week, as "by year's end" is the year; an old year in a list or range of years, or alone in
+brackets, needs no preposition ("in 1845, 1846 and 1847", "reigned 1509–1547", "the siege
+(1683)"), while a range a number word opens is a count ("pages 1200-1250").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -124,6 +126,15 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-07-21", "2025-07-27"), "DATE"),
     (W, "The index is down 2% since month's end.", "month's end", "2025-06",
      r("2025-06-01", "2025-06-30"), "DATE"),
+    # an old year in a list or range of years, or alone in brackets
+    (W, "Floods struck in 1815, 1822 and 1840.", "1822", "1822", r("1822-01-01", "1822-12-31"),
+     "DATE"),
+    (W, "The duke ruled 1620–1651 from the castle.", "1620", "1620",
+     r("1620-01-01", "1620-12-31"), "DATE"),
+    (W, "The duke ruled 1620–1651 from the castle.", "1651", "1651",
+     r("1651-01-01", "1651-12-31"), "DATE"),
+    (W, "The great fire (1731) razed the quay.", "1731", "1731", r("1731-01-01", "1731-12-31"),
+     "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
@@ -132,4 +143,7 @@ NONE: list[tuple[str | None, str, str]] = [
     # numbers joined by "to" with no preposition of time before them
     (W, "The tally went from ten to six overnight.", "ten to six"),
     (W, "The visitors trailed twenty to eight.", "twenty to eight"),
+    # a range a number word opens counts things, both its ends
+    (W, "Pages 1310-1342 of the ledger are torn.", "1310-1342"),
+    (W, "Rooms 1940-1955 were repainted.", "1940-1955"),
 ]

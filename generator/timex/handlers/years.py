@@ -39,6 +39,36 @@ def _named(ctx: Context, pos: int) -> bool:
         and not ctx.starts_sentence(name.start(1))
 
 
+_YEAR_AT_END = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})\s*(?:[,;&]|[-–—])\s*$")
+_YEAR_AFTER = re.compile(r"\s*[-–—]\s*(?:1\d{3}|20\d{2})(?![\d,.]\d)\s*(?P<next>[A-Za-z]*)")
+_IN_BRACKETS = re.compile(r"\s*\)")
+_COUNTED = frozenset(LEX.counted)
+
+
+_RANGE_OPENED = re.compile(r"([A-Za-z.]+)\s+\d{4}\s*[-–—]\s*$")
+
+
+def _counted_range_end(ctx: Context, start: int) -> bool:
+    """The second number of a range a number word opens ("pages 1200-1250", "flights
+    1934-1956"): a count, as the first is."""
+    opened = _RANGE_OPENED.search(ctx.text, max(0, start - 40), start)
+    if opened is None:
+        return False
+    word = opened.group(1).lower()
+    return word in _NUMBER_WORDS_BEFORE_YEAR and word not in _YEAR_OK_BEFORE
+
+
+def _beside_year(ctx: Context, start: int, end: int) -> bool:
+    """A year of a list or range of years ("in 1845, 1846 and 1847", "reigned 1509–1547")
+    or alone in brackets ("the siege (1683)"), which needs no preposition before it."""
+    if _YEAR_AT_END.search(ctx.text, max(0, start - 12), start):
+        return True
+    after = _YEAR_AFTER.match(ctx.text, end)
+    if after and after["next"].lower() not in _COUNTED:
+        return True  # "1200-1500 troops" is a count
+    return ctx.text[max(0, start - 1):start] == "(" and bool(_IN_BRACKETS.match(ctx.text, end))
+
+
 def word_year(c: Candidate, ctx: Context) -> Pieces:
     y = year_from_words(c.groups["yw"] or "")
     return None if y is None or y < 1000 else one(c, V.year(y, "word_year"))
@@ -49,9 +79,10 @@ def year(c: Candidate, ctx: Context) -> Pieces:
     y = int(g["y"])  # type: ignore[arg-type]
     if not g["fiscal"] and not g["mod"]:
         prev = prev_word(ctx, span(c, "y")[0])
-        if y < 1900 and prev not in _YEAR_OK_BEFORE:
+        if y < 1900 and prev not in _YEAR_OK_BEFORE and not _beside_year(ctx, span(c, "y")[0], c.end):
             return None  # old years need a preposition: "in 1848", not "1848 soldiers"
-        if prev in _NUMBER_WORDS_BEFORE_YEAR and prev not in _YEAR_OK_BEFORE:
+        if prev in _NUMBER_WORDS_BEFORE_YEAR and prev not in _YEAR_OK_BEFORE \
+                or _counted_range_end(ctx, span(c, "y")[0]):
             return None
         if prev in ("of", "the") and _PLURAL_NOUN_AFTER.match(ctx.text, c.end, c.end + 12) \
                 and y >= 2030:
