@@ -14,7 +14,8 @@ told by the minutes past or to an hour after a preposition of time ("at half pas
 "at a quarter to six in the evening"); "by month's end", "at week's end": that month or
 week, as "by year's end" is the year; an old year in a list or range of years, or alone in
 brackets, needs no preposition ("in 1845, 1846 and 1847", "reigned 1509–1547", "the siege
-(1683)"), while a range a number word opens is a count ("pages 1200-1250").
+(1683)"), while a range a number word opens is a count ("pages 1200-1250"); two ordinals
+before "centuries" are two centuries ("the 14th and 15th centuries").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -135,6 +136,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("1651-01-01", "1651-12-31"), "DATE"),
     (W, "The great fire (1731) razed the quay.", "1731", "1731", r("1731-01-01", "1731-12-31"),
      "DATE"),
+    # two ordinals before "centuries": two centuries, each its own expression
+    (W, "Pilgrims came in the 12th and 13th centuries.", "the 12th", "11",
+     r("1100-01-01", "1199-12-31"), "DATE"),
+    (W, "Pilgrims came in the 12th and 13th centuries.", "13th centuries", "12",
+     r("1200-01-01", "1299-12-31"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

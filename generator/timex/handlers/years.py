@@ -208,17 +208,33 @@ def era_year(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.year(n, "era_year")) if n <= 9999 else None
 
 
+def _century_number(ordinal: str) -> int | None:
+    o = ordinal.lower()
+    n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else _ORDINALS.get(re.sub(r"\s+", "-", o))
+    return n if n and n <= 21 else None
+
+
+def _century_value(n: int, era: str | None) -> TimeValue:
+    if _before_common_era(era):
+        return V.before_common_era(f"{n - 1:02d}", "century", "century")
+    return V.century(n, "century")
+
+
 def century(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     head = ctx.text[c.start:c.end].split()[0].lower()
-    if g["ord"]:
-        o = g["ord"].lower()
-        n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else _ORDINALS.get(o.replace(" ", "-"))
-        if not n or n > 21:
+    if g["plural"] or g["ord0"]:
+        # "the 14th and 15th centuries": two centuries; "for centuries" names none
+        first, last = _century_number(g["ord0"] or ""), _century_number(g["ord"] or "")
+        if not (g["plural"] and g["ord0"] and first and last):
             return None
-        if _before_common_era(g["era"]):
-            return one(c, V.before_common_era(f"{n - 1:02d}", "century", "century"))
-        return one(c, V.century(n, "century"))
+        return [(c.start, span(c, "ord0")[1], _century_value(first, g["era"])),
+                (span(c, "ord")[0], c.end, _century_value(last, g["era"]))]
+    if g["ord"]:
+        n = _century_number(g["ord"])
+        if n is None:
+            return None
+        return one(c, _century_value(n, g["era"]))
     if head not in ("this", "last", "next"):
         return None  # "the century": which one, the text does not say
     if ctx.dct is None:
