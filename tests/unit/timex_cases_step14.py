@@ -15,7 +15,8 @@ told by the minutes past or to an hour after a preposition of time ("at half pas
 week, as "by year's end" is the year; an old year in a list or range of years, or alone in
 brackets, needs no preposition ("in 1845, 1846 and 1847", "reigned 1509–1547", "the siege
 (1683)"), while a range a number word opens is a count ("pages 1200-1250"); two ordinals
-before "centuries" are two centuries ("the 14th and 15th centuries").
+before "centuries" are two centuries ("the 14th and 15th centuries"); "the winter of
+1962-63" is that winter, as "winter 1962-63" is.
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -141,6 +142,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("1100-01-01", "1199-12-31"), "DATE"),
     (W, "Pilgrims came in the 12th and 13th centuries.", "13th centuries", "12",
      r("1200-01-01", "1299-12-31"), "DATE"),
+    # a season "of" a split year: that season across both years
+    (W, "Wolves were seen in the winter of 1946-47.", "the winter of 1946-47", "1946-WI",
+     r("1946-12-01", "1947-02-28"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
