@@ -16,7 +16,8 @@ week, as "by year's end" is the year; an old year in a list or range of years, o
 brackets, needs no preposition ("in 1845, 1846 and 1847", "reigned 1509–1547", "the siege
 (1683)"), while a range a number word opens is a count ("pages 1200-1250"); two ordinals
 before "centuries" are two centuries ("the 14th and 15th centuries"); "the winter of
-1962-63" is that winter, as "winter 1962-63" is.
+1962-63" is that winter, as "winter 1962-63" is; a year's quarter or half in the
+possessive ("2019's first quarter", "this year's second half").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -145,6 +146,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # a season "of" a split year: that season across both years
     (W, "Wolves were seen in the winter of 1946-47.", "the winter of 1946-47", "1946-WI",
      r("1946-12-01", "1947-02-28"), "DATE"),
+    # a year's quarter or half, the year in the possessive
+    (W, "Orders dried up in 2016's fourth quarter.", "2016's fourth quarter", "2016-Q4",
+     r("2016-10-01", "2016-12-31"), "DATE"),
+    (W, "Hiring slowed in this year's first half.", "this year's first half", "2025-H1",
+     r("2025-01-01", "2025-06-30"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
