@@ -17,7 +17,8 @@ brackets, needs no preposition ("in 1845, 1846 and 1847", "reigned 1509–1547",
 (1683)"), while a range a number word opens is a count ("pages 1200-1250"); two ordinals
 before "centuries" are two centuries ("the 14th and 15th centuries"); "the winter of
 1962-63" is that winter, as "winter 1962-63" is; a year's quarter or half in the
-possessive ("2019's first quarter", "this year's second half").
+possessive ("2019's first quarter", "this year's second half"); "the 3rd of last month" is
+that day, and "on the 3rd and left on the 5th" reads both days.
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -151,6 +152,14 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2016-10-01", "2016-12-31"), "DATE"),
     (W, "Hiring slowed in this year's first half.", "this year's first half", "2025-H1",
      r("2025-01-01", "2025-06-30"), "DATE"),
+    # a day of the month "this", "last" or "next" places; a function word after a day
+    # leaves it a day
+    (W, "The fee was paid on the 9th of last month.", "the 9th of last month", "2025-06-09",
+     r("2025-06-09"), "DATE"),
+    (W, "The board meets on the 4th of next month.", "the 4th of next month", "2025-08-04",
+     r("2025-08-04"), "DATE"),
+    (W, "The crew sailed on the 2nd and docked on the 6th.", "the 2nd", "2025-07-02",
+     r("2025-07-02"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
@@ -162,4 +171,6 @@ NONE: list[tuple[str | None, str, str]] = [
     # a range a number word opens counts things, both its ends
     (W, "Pages 1310-1342 of the ledger are torn.", "1310-1342"),
     (W, "Rooms 1940-1955 were repainted.", "1940-1955"),
+    # an ordinal before a noun is no day, nor before "and final"
+    (W, "She pulled ahead by the 3rd and final lap.", "the 3rd"),
 ]

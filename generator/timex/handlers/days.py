@@ -355,6 +355,9 @@ def this_pod(c: Candidate, ctx: Context) -> Pieces:
 def nth(c: Candidate, ctx: Context) -> Pieces:
     """ "on the 9th": of the month last mentioned, else the dateline's month by tense."""
     d = int(c.groups["d"] or 0)
+    rel = norm(c.groups["rel"])
+    if rel in ("this", "last", "next"):
+        return _nth_of_month_named(c, ctx, d, rel)
     ref = ctx.ref(c.start)
     if ref is not None and ref.start is not None and ref.granularity in ("day", "month", "time"):
         base = ref.start
@@ -372,6 +375,17 @@ def nth(c: Candidate, ctx: Context) -> Pieces:
         base = V.add_months(base, 1)
     try:
         return one(c, V.day(date(base.year, base.month, d), "nth"))
+    except ValueError:
+        return None
+
+
+def _nth_of_month_named(c: Candidate, ctx: Context, d: int, rel: str) -> Pieces:
+    """ "the 3rd of last month": that day of the month "this", "last", "next" places."""
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX-XX", "day", "nth"))
+    first = V.add_months(ctx.dct.replace(day=1), {"last": -1, "next": 1}.get(rel, 0))
+    try:
+        return one(c, V.day(date(first.year, first.month, d), "nth"))
     except ValueError:
         return None
 
