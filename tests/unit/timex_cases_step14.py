@@ -18,7 +18,8 @@ brackets, needs no preposition ("in 1845, 1846 and 1847", "reigned 1509–1547",
 before "centuries" are two centuries ("the 14th and 15th centuries"); "the winter of
 1962-63" is that winter, as "winter 1962-63" is; a year's quarter or half in the
 possessive ("2019's first quarter", "this year's second half"); "the 3rd of last month" is
-that day, and "on the 3rd and left on the 5th" reads both days.
+that day, and "on the 3rd and left on the 5th" reads both days; "the last days of June",
+"the early months of 2021" are no span of days or months (the period after "of" is tagged).
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -160,6 +161,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-08-04"), "DATE"),
     (W, "The crew sailed on the 2nd and docked on the 6th.", "the 2nd", "2025-07-02",
      r("2025-07-02"), "DATE"),
+    # ... while the period itself is still read
+    (W, "The dyke gave way in the last days of March.", "March", "2025-03",
+     r("2025-03-01", "2025-03-31"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
@@ -173,4 +177,7 @@ NONE: list[tuple[str | None, str, str]] = [
     (W, "Rooms 1940-1955 were repainted.", "1940-1955"),
     # an ordinal before a noun is no day, nor before "and final"
     (W, "She pulled ahead by the 3rd and final lap.", "the 3rd"),
+    # a part of the period after "of" is no span of its units
+    (W, "The dyke gave way in the last days of March.", "days"),
+    (W, "Prices slid in the opening months of 2022.", "months"),
 ]
