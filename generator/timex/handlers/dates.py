@@ -64,7 +64,7 @@ _CHAINED_REL = ("that", "the following", "the next", "the previous", "the preced
 def iso_date(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     try:
-        d = date(int(g["y"]), int(g["m"]), int(g["d"]))  # type: ignore[arg-type]
+        d = date(int(g["y"]), int(g["m"] or g["m2"]), int(g["d"] or g["d2"]))  # type: ignore[arg-type]
     except ValueError:
         return None
     if g["h"]:
