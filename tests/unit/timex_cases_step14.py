@@ -19,7 +19,10 @@ before "centuries" are two centuries ("the 14th and 15th centuries"); "the winte
 1962-63" is that winter, as "winter 1962-63" is; a year's quarter or half in the
 possessive ("2019's first quarter", "this year's second half"); "the 3rd of last month" is
 that day, and "on the 3rd and left on the 5th" reads both days; "the last days of June",
-"the early months of 2021" are no span of days or months (the period after "of" is tagged).
+"the early months of 2021" are no span of days or months (the period after "of" is tagged);
+a date with the year first and slashes or dots ("2019/11/05"); a month before a hyphen and
+another month opens a range ("January-March 2014"); a quarter by its first and last months
+("the April-June quarter").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -164,6 +167,17 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # ... while the period itself is still read
     (W, "The dyke gave way in the last days of March.", "March", "2025-03",
      r("2025-03-01", "2025-03-31"), "DATE"),
+    # the year first, with slashes or dots
+    (W, "The deed is stamped 1987/06/14 on its back.", "1987/06/14", "1987-06-14",
+     r("1987-06-14"), "DATE"),
+    (W, "The memo is dated 2011.4.9 in the archive.", "2011.4.9", "2011-04-09",
+     r("2011-04-09"), "DATE"),
+    # a month before a hyphen and a month: a range's first end
+    (W, "Drought gripped the plains in June-August 2012.", "June", "2012-06",
+     r("2012-06-01", "2012-06-30"), "DATE"),
+    # a quarter named by its first and last months
+    (W, "Output shrank in the July-September quarter of 2009.",
+     "the July-September quarter of 2009", "2009-Q3", r("2009-07-01", "2009-09-30"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
@@ -180,4 +194,6 @@ NONE: list[tuple[str | None, str, str]] = [
     # a part of the period after "of" is no span of its units
     (W, "The dyke gave way in the last days of March.", "days"),
     (W, "Prices slid in the opening months of 2022.", "months"),
+    # a dotted version number is no date
+    (W, "Build 2020.11.03.7 shipped late.", "2020.11.03"),
 ]

@@ -38,11 +38,28 @@ def year_quarter(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.quarter(y, q, "year_quarter"))
 
 
+# a quarter's first and last months ("the April-June quarter") and the ordinal they make
+_QUARTER_MONTHS = {("jan", "mar"): "first", ("apr", "jun"): "second", ("jul", "sep"): "third",
+                   ("oct", "dec"): "fourth"}
+_MONTH_PAIR = re.compile(r"([a-z]{3})[a-z]*\.?[-–]([a-z]{3})")
+
+
+def _quarter_ordinal(words: str) -> str | None:
+    """The ordinal of "third", or of a quarter's months ("july-september": "third"); None
+    for months that open and close no one calendar quarter ("may-july")."""
+    pair = _MONTH_PAIR.match(words)
+    if pair is None:
+        return words
+    return _QUARTER_MONTHS.get((pair.group(1), pair.group(2)))
+
+
 def quarter(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     the = (g["the"] or "").lower()
     mods = (g["mods"] or "").lower()
-    ord_ = (g["ord"] or "").lower()
+    ord_ = _quarter_ordinal((g["ord"] or "").lower())
+    if ord_ is None:
+        return None
     if the == "a" or (the == "that" and ord_):
         # "a third quarter", "said that third-quarter profit": the quarter without the word
         pieces = _quarter_pieces(c, ctx, "", mods, ord_)
