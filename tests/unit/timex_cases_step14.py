@@ -22,7 +22,7 @@ that day, and "on the 3rd and left on the 5th" reads both days; "the last days o
 "the early months of 2021" are no span of days or months (the period after "of" is tagged);
 a date with the year first and slashes or dots ("2019/11/05"); a month before a hyphen and
 another month opens a range ("January-March 2014"); a quarter by its first and last months
-("the April-June quarter").
+("the April-June quarter"); a month and a short year ("March '25").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -178,6 +178,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # a quarter named by its first and last months
     (W, "Output shrank in the July-September quarter of 2009.",
      "the July-September quarter of 2009", "2009-Q3", r("2009-07-01", "2009-09-30"), "DATE"),
+    # a month and a short year after an apostrophe
+    (W, "The ferry first sailed in May '68.", "May '68", "1968-05",
+     r("1968-05-01", "1968-05-31"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

@@ -14,7 +14,7 @@ from datetime import date
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import pick_day, pick_year_for_month
+from generator.timex.calendar import pick_day, pick_year_for_month, two_digit_year
 from generator.timex.context import Context
 from generator.timex.date_ranges import year_from_range_end
 from generator.timex.handlers.common import (LEX, Piece, Pieces, day_number, day_piece,
@@ -319,8 +319,10 @@ def day_month(c: Candidate, ctx: Context) -> Pieces:
 
 
 def month_year(c: Candidate, ctx: Context) -> Pieces:
+    """ "March 2011"; "March '25" of the century a short year names (calendar.two_digit_year)."""
     g = c.groups
-    return one(c, V.month(int(g["y"]), month_of(g), "month_year"))  # type: ignore[arg-type]
+    y = int(g["y"]) if g["y"] else two_digit_year(int(g["yy"] or 0), ctx.dct)
+    return one(c, V.month(y, month_of(g), "month_year"))
 
 
 def day_relyear(c: Candidate, ctx: Context) -> Pieces:
