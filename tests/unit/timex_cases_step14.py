@@ -22,7 +22,8 @@ that day, and "on the 3rd and left on the 5th" reads both days; "the last days o
 "the early months of 2021" are no span of days or months (the period after "of" is tagged);
 a date with the year first and slashes or dots ("2019/11/05"); a month before a hyphen and
 another month opens a range ("January-March 2014"); a quarter by its first and last months
-("the April-June quarter"); a month and a short year ("March '25").
+("the April-June quarter"); a month and a short year ("March '25"); "the Tuesday before
+last", "the Friday after next": a week beyond last Tuesday, next Friday.
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -181,6 +182,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # a month and a short year after an apostrophe
     (W, "The ferry first sailed in May '68.", "May '68", "1968-05",
      r("1968-05-01", "1968-05-31"), "DATE"),
+    # a weekday a week beyond last or next
+    (W, "The silo caught fire the Sunday before last.", "the Sunday before last", "2025-07-13",
+     r("2025-07-13"), "DATE"),
+    (W, "The regatta starts the Saturday after next.", "the Saturday after next", "2025-08-02",
+     r("2025-08-02"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

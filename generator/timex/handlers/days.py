@@ -134,6 +134,20 @@ def weekday_of_week(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.day(monday + timedelta(days=wd), "weekday_of_week"))
 
 
+def weekday_beyond(c: Candidate, ctx: Context) -> Pieces:
+    """ "the Tuesday before last", "the Friday after next": a week beyond "last Tuesday",
+    "next Friday"."""
+    g = c.groups
+    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX-XX", "day", "weekday_beyond"))
+    if norm(g["dir"]).startswith("before"):
+        return one(c, V.day(weekday_on_or_before(ctx.dct, wd, strict=True) - timedelta(weeks=1),
+                            "weekday_beyond"))
+    return one(c, V.day(weekday_on_or_after(ctx.dct, wd, strict=True) + timedelta(weeks=1),
+                        "weekday_beyond"))
+
+
 def week_after_day(c: Candidate, ctx: Context) -> Pieces:
     """ "Tuesday week", "a week on Tuesday", "a week today": a week (a fortnight: two) after
     the coming such day (today, tomorrow); none in a past clause, where British writes "a
