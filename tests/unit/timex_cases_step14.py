@@ -23,7 +23,7 @@ that day, and "on the 3rd and left on the 5th" reads both days; "the last days o
 a date with the year first and slashes or dots ("2019/11/05"); a month before a hyphen and
 another month opens a range ("January-March 2014"); a quarter by its first and last months
 ("the April-June quarter"); a month and a short year ("March '25"); "the Tuesday before
-last", "the Friday after next": a week beyond last Tuesday, next Friday.
+last", "the Friday after next": a week beyond last Tuesday, next Friday; "June the 21st".
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -187,6 +187,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-07-13"), "DATE"),
     (W, "The regatta starts the Saturday after next.", "the Saturday after next", "2025-08-02",
      r("2025-08-02"), "DATE"),
+    # a month, "the" and an ordinal day
+    (W, "The barn burned on April the 9th.", "April the 9th", "2025-04-09", r("2025-04-09"),
+     "DATE"),
+    (W, "The barn burned on April the 9th, 1921.", "April the 9th, 1921", "1921-04-09",
+     r("1921-04-09"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
