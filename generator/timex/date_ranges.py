@@ -16,6 +16,9 @@ from datetime import date
 from generator.model import TimeExpr, TimeValue
 from generator.timex import values as V
 from generator.timex.lexicon import english
+from generator.timex.scan import Candidate
+
+Piece = tuple[int, int, TimeValue]
 
 _LEX = english()
 _MONTH_NUMBER = _LEX.month_numbers
@@ -47,6 +50,20 @@ def year_from_range_end(text: str, end: int, month: int, day: int = 1) -> int | 
 
 _DAY_OR_MONTH = re.compile(r"(?:\d{4}|XXXX)-(\d{2})(?:-(\d{2}))?")
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
+
+
+def days_of_one_year(c: Candidate, y: int, m: int, d: int, last: str) -> list[Piece] | None:
+    """ "March 3-5, 2021", "3-5 March 2021": the first and last days (group ``last``) of a
+    range written with one month and year, two dates; None unless the last is later."""
+    d2 = int(re.sub(r"\D", "", c.groups[last] or ""))
+    if d2 <= d:
+        return None
+    try:
+        first, second = date(y, m, d), date(y, m, d2)
+    except ValueError:
+        return None
+    return [(c.start, c.group_spans["d"][1], V.day(first, c.rule)),
+            (c.group_spans[last][0], c.end, V.day(second, c.rule))]
 
 
 def years_from_range_ends(text: str, exprs: list[TimeExpr],

@@ -16,7 +16,7 @@ from generator.model import TimeValue
 from generator.timex import values as V
 from generator.timex.calendar import pick_day, pick_year_for_month, two_digit_year
 from generator.timex.context import Context
-from generator.timex.date_ranges import year_from_range_end
+from generator.timex.date_ranges import days_of_one_year, year_from_range_end
 from generator.timex.handlers.common import (LEX, Piece, Pieces, day_number, day_piece,
                                              month_of, norm, one, prev_word, span)
 from generator.timex.numbers import year_from_words
@@ -64,7 +64,8 @@ _CHAINED_REL = ("that", "the following", "the next", "the previous", "the preced
 def iso_date(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     try:
-        d = date(int(g["y"]), int(g["m"] or g["m2"]), int(g["d"] or g["d2"]))  # type: ignore[arg-type]
+        d = date(int(g["y"]), int(g["m"] or g["m2"]),  # type: ignore[arg-type]
+                 int(g["d"] or g["d2"]))  # type: ignore[arg-type]
     except ValueError:
         return None
     if g["h"]:
@@ -89,19 +90,10 @@ def full_date(c: Candidate, ctx: Context) -> Pieces:
     "3-5 March 2021") is two dates, both of that year, as "June 6-8" is two of one year."""
     g = c.groups
     y, m, d = int(g["y"]), month_of(g), day_number(g["d"])  # type: ignore[arg-type]
-    last = g.get("d2") or g.get("d0")
-    if not last:
+    last = "d2" if g.get("d2") else "d0" if g.get("d0") else None
+    if last is None:
         return day_piece(c, y, m, d, c.rule)
-    d2 = day_number(last)
-    if d2 <= d:
-        return None
-    try:
-        first, second = date(y, m, d), date(y, m, d2)
-    except ValueError:
-        return None
-    second_start = span(c, "d2" if g.get("d2") else "d0")[0]
-    return [(c.start, span(c, "d")[1], V.day(first, c.rule)),
-            (second_start, c.end, V.day(second, c.rule))]
+    return days_of_one_year(c, y, m, d, last)
 
 
 def month_day_piece(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,

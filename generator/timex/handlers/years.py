@@ -79,7 +79,8 @@ def year(c: Candidate, ctx: Context) -> Pieces:
     y = int(g["y"])  # type: ignore[arg-type]
     if not g["fiscal"] and not g["mod"]:
         prev = prev_word(ctx, span(c, "y")[0])
-        if y < 1900 and prev not in _YEAR_OK_BEFORE and not _beside_year(ctx, span(c, "y")[0], c.end):
+        if y < 1900 and prev not in _YEAR_OK_BEFORE \
+                and not _beside_year(ctx, span(c, "y")[0], c.end):
             return None  # old years need a preposition: "in 1848", not "1848 soldiers"
         if prev in _NUMBER_WORDS_BEFORE_YEAR and prev not in _YEAR_OK_BEFORE \
                 or _counted_range_end(ctx, span(c, "y")[0]):
