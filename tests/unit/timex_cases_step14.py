@@ -23,7 +23,8 @@ that day, and "on the 3rd and left on the 5th" reads both days; "the last days o
 a date with the year first and slashes or dots ("2019/11/05"); a month before a hyphen and
 another month opens a range ("January-March 2014"); a quarter by its first and last months
 ("the April-June quarter"); a month and a short year ("March '25"); "the Tuesday before
-last", "the Friday after next": a week beyond last Tuesday, next Friday; "June the 21st".
+last", "the Friday after next": a week beyond last Tuesday, next Friday; "June the 21st";
+"Thursday the 21st": the 21st that is a Thursday, of the month told or the nearest month.
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -192,6 +193,14 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "DATE"),
     (W, "The barn burned on April the 9th, 1921.", "April the 9th, 1921", "1921-04-09",
      r("1921-04-09"), "DATE"),
+    # a weekday and an ordinal day: the nearest such day on the tense's side, or the month
+    # told's
+    (W, "The ball is on Saturday the 16th.", "Saturday the 16th", "2025-08-16",
+     r("2025-08-16"), "DATE"),
+    (W, "The ball was held on Saturday the 12th.", "Saturday the 12th", "2025-07-12",
+     r("2025-07-12"), "DATE"),
+    (W, "The quay opened in June 2016. It flooded on Sunday the 19th.", "Sunday the 19th",
+     "2016-06-19", r("2016-06-19"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

@@ -14,10 +14,11 @@ from datetime import date, timedelta
 from generator.timex import values as V
 from generator.timex.calendar import nth_weekday, pick_year_for_month
 from generator.timex.context import Context
-from generator.timex.handlers.common import (MONTH_NUMBER, WEEKDAY_NUMBER, Pieces, norm, one,
-                                             told_base)
+from generator.timex.handlers.common import (LEX, MONTH_NUMBER, WEEKDAY_NUMBER, Pieces, norm,
+                                             one, told_base)
 from generator.timex.scan import Candidate
 
+_COPULA = LEX.pattern("copula_before_weekday")
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 
 
@@ -155,6 +156,8 @@ def nth(c: Candidate, ctx: Context) -> Pieces:
     rel = norm(c.groups["rel"])
     if rel in ("this", "last", "next"):
         return _nth_of_month_named(c, ctx, d, rel)
+    if c.groups.get("wd"):
+        return _nth_on_weekday(c, ctx, d, WEEKDAY_NUMBER[c.groups["wd"].lower()])
     ref = ctx.ref(c.start)
     if ref is not None and ref.start is not None and ref.granularity in ("day", "month", "time"):
         base = ref.start
@@ -175,6 +178,43 @@ def nth(c: Candidate, ctx: Context) -> Pieces:
     except ValueError:
         return None
 
+
+
+MONTHS_AROUND = 12  # how far "Thursday the 21st" looks for a month whose 21st is a Thursday
+
+
+def _nth_on_weekday(c: Candidate, ctx: Context, d: int, wd: int) -> Pieces:
+    """ "Thursday the 21st": the 21st that is a Thursday: of the month told if it is one
+    there, else the nearest to the dateline on the side the clause's tense says (either
+    side when it says none)."""
+    ref = ctx.ref(c.start)
+    if ref is not None and ref.start is not None and ref.granularity in ("day", "month", "time"):
+        told = _day_of(ref.start.year, ref.start.month, d)
+        if told is not None and told.weekday() == wd:
+            return one(c, V.day(told, "nth_weekday_day"))
+    if ctx.dct is None:
+        return one(c, V.unresolved(f"XXXX-WXX-{wd + 1}", "day", "nth_weekday_day"))
+    dct, tense = ctx.dct, ctx.tense(c.start, c.end, timetable=True)
+    if tense is None and _COPULA.search(ctx.text, max(0, c.start - 40), c.start):
+        tense = "future"  # "the vote is on Monday the 30th": a timetable, as a weekday's
+    days = [day for step in range(-MONTHS_AROUND, MONTHS_AROUND + 1)
+            if (day := _day_of(*_month_step(dct, step), d)) is not None and day.weekday() == wd
+            and not (tense == "past" and day > dct) and not (tense == "future" and day < dct)]
+    if not days:
+        return None
+    return one(c, V.day(min(days, key=lambda day: abs((day - dct).days)), "nth_weekday_day"))
+
+
+def _month_step(d: date, step: int) -> tuple[int, int]:
+    first = V.add_months(d.replace(day=1), step)
+    return first.year, first.month
+
+
+def _day_of(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None  # "the 31st" of a shorter month
 
 
 def _nth_of_month_named(c: Candidate, ctx: Context, d: int, rel: str) -> Pieces:
