@@ -24,7 +24,8 @@ a date with the year first and slashes or dots ("2019/11/05"); a month before a 
 another month opens a range ("January-March 2014"); a quarter by its first and last months
 ("the April-June quarter"); a month and a short year ("March '25"); "the Tuesday before
 last", "the Friday after next": a week beyond last Tuesday, next Friday; "June the 21st";
-"Thursday the 21st": the 21st that is a Thursday, of the month told or the nearest month.
+"Thursday the 21st": the 21st that is a Thursday, of the month told or the nearest month;
+"some years ago" is the vague past, as "several years ago".
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -201,6 +202,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("2025-07-12"), "DATE"),
     (W, "The quay opened in June 2016. It flooded on Sunday the 19th.", "Sunday the 19th",
      "2016-06-19", r("2016-06-19"), "DATE"),
+    # "some" as a vague amount before "ago"
+    (W, "The chapel lost its roof some decades ago.", "some decades ago", "PAST_REF", "",
+     "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
