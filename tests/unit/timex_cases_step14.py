@@ -25,7 +25,8 @@ another month opens a range ("January-March 2014"); a quarter by its first and l
 ("the April-June quarter"); a month and a short year ("March '25"); "the Tuesday before
 last", "the Friday after next": a week beyond last Tuesday, next Friday; "June the 21st";
 "Thursday the 21st": the 21st that is a Thursday, of the month told or the nearest month;
-"some years ago" is the vague past, as "several years ago".
+"some years ago" is the vague past, as "several years ago"; "the latest fiscal year" (month,
+week) is the last one ended, as "the latest quarter" is.
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -205,6 +206,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # "some" as a vague amount before "ago"
     (W, "The chapel lost its roof some decades ago.", "some decades ago", "PAST_REF", "",
      "DATE"),
+    # "the latest" year, month or week: the last one ended, the one reported on
+    (W, "Exports made up a third of turnover in the latest fiscal year.",
+     "the latest fiscal year", "2024", r("2024-01-01", "2024-12-31"), "DATE"),
+    (W, "Rents rose 2% in the latest month.", "the latest month", "2025-06",
+     r("2025-06-01", "2025-06-30"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

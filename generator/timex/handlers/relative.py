@@ -96,7 +96,9 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
     if rel == "the" and not mod and unit not in ("weekend", "week"):
         return None
     if rel == "the latest":
-        rel = "this"
+        # "sales in the latest fiscal year": the last one reported on, so the last that has
+        # ended (as "the latest quarter" is the one just ended)
+        rel = "last"
     if _THIS_WEEK_SHOW.fullmatch(ctx.text, c.start, c.end) and not ctx.starts_sentence(c.start):
         return None  # ABC's "This Week": a programme's name
     if ctx.dct is None:
