@@ -239,8 +239,11 @@ def duration_value(amount: float | None, unit: str) -> str:
             return f"P{int(amount)}Y{round((amount - int(amount)) * 12)}M"
         if unit == "month":
             return f"P{int(amount)}M{round((amount - int(amount)) * 30)}D"
-        if unit == "week":
-            return f"P{round(amount * 7)}D"
+        if unit == "week":  # "two and a half weeks": 17.5 days, P17DT12H
+            days = amount * 7
+            if days == int(days):
+                return f"P{int(days)}D"
+            return f"P{int(days)}DT{round((days - int(days)) * 24)}H"
         if unit == "day":
             return f"P{int(amount)}DT{round((amount - int(amount)) * 24)}H"
     return f"P{int(amount)}{letter}"

@@ -26,7 +26,8 @@ another month opens a range ("January-March 2014"); a quarter by its first and l
 last", "the Friday after next": a week beyond last Tuesday, next Friday; "June the 21st";
 "Thursday the 21st": the 21st that is a Thursday, of the month told or the nearest month;
 "some years ago" is the vague past, as "several years ago"; "the latest fiscal year" (month,
-week) is the last one ended, as "the latest quarter" is.
+week) is the last one ended, as "the latest quarter" is; "two and a half weeks" is 17.5 days
+(P17DT12H), not rounded to 18.
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -211,6 +212,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      "the latest fiscal year", "2024", r("2024-01-01", "2024-12-31"), "DATE"),
     (W, "Rents rose 2% in the latest month.", "the latest month", "2025-06",
      r("2025-06-01", "2025-06-30"), "DATE"),
+    # half a week is three and a half days, not four
+    (W, "The blockade held for two and a half weeks.", "two and a half weeks", "P17DT12H", "",
+     "DURATION"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
