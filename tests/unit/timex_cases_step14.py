@@ -27,7 +27,8 @@ last", "the Friday after next": a week beyond last Tuesday, next Friday; "June t
 "Thursday the 21st": the 21st that is a Thursday, of the month told or the nearest month;
 "some years ago" is the vague past, as "several years ago"; "the latest fiscal year" (month,
 week) is the last one ended, as "the latest quarter" is; "two and a half weeks" is 17.5 days
-(P17DT12H), not rounded to 18.
+(P17DT12H), not rounded to 18; a weekday's abbreviation opening a date is part of it ("Sun.,
+March 2", "Mon 3 Mar 2025").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -215,6 +216,11 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
     # half a week is three and a half days, not four
     (W, "The blockade held for two and a half weeks.", "two and a half weeks", "P17DT12H", "",
      "DURATION"),
+    # a weekday's abbreviation before a date opens it
+    (W, "The levee broke on Wed., Feb. 12, 1986.", "Wed., Feb. 12, 1986", "1986-02-12",
+     r("1986-02-12"), "DATE"),
+    (W, "Filed Thu 6 Mar 2025 by the desk.", "Thu 6 Mar 2025", "2025-03-06", r("2025-03-06"),
+     "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [
