@@ -100,3 +100,42 @@ def _in_year_of(first: TimeValue, last: TimeValue) -> TimeValue | None:
         return V.day(date(year, month, day), first.rule)
     except ValueError:
         return None
+
+
+_DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def first_days_of_ranges(text: str, exprs: list[TimeExpr],
+                         links: tuple[str, ...]) -> list[TimeExpr]:
+    """``exprs`` with the bare first day of a range of days added before the date that ends
+    it ("du [12] au 16 août 2019", "vom [12.] bis 16. August 2019", "los días [12] y 13 de
+    agosto"): that day of the last's month and year, as English "12-16 August 2019"."""
+    if not links:
+        return exprs
+    joins = "|".join(re.escape(" ".join(link.split())).replace(r"\ ", r"\s+")
+                     for link in sorted(links, key=len, reverse=True))
+    before = re.compile(rf"(?<![\d.,/])(\d{{1,2}})(\.?)\s*(?:{joins})\s*$", re.I)
+    out: list[TimeExpr] = []
+    taken = 0
+    for expr in exprs:
+        first = _first_day(text, expr, before, taken)
+        if first is not None:
+            out.append(first)
+        out.append(expr)
+        taken = expr.end
+    return out
+
+
+def _first_day(text: str, last: TimeExpr, before: re.Pattern[str], taken: int) -> TimeExpr | None:
+    """The bare day number a link joins to ``last``, a date that opens with its own day."""
+    value = _DAY_VALUE.fullmatch(last.time.value)
+    if value is None or not last.text[:1].isdigit():
+        return None
+    m = before.search(text, max(taken, last.start - 20), last.start)
+    if m is None or int(m.group(1)) >= int(value.group(3)):
+        return None
+    try:
+        day = date(int(value.group(1)), int(value.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+    return TimeExpr(m.start(1), m.end(2), text[m.start(1):m.end(2)], V.day(day, last.time.rule))

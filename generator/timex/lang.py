@@ -216,6 +216,7 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
         found.extend(lang_readers.read(g.readers, g.words, text, dct, tense))
     exprs = date_ranges.years_from_range_ends(text, _leftmost_longest(text, found),
                                               g.range_links)
+    exprs = date_ranges.first_days_of_ranges(text, exprs, g.range_links)
     if g.words is not None and g.words.day_time_joins is not None:
         exprs = lang_clock.join_days_and_times(text, exprs, g.words.day_time_joins,
                                                g.words.numbers.value)

@@ -196,6 +196,8 @@ CASES = [
      "2016-02-04"),
     ("2025-07-23", "Les quais ont été refaits entre novembre et mars 2012.", "novembre",
      "2011-11"),
+    # ... and a bare first day is that day of the last's month and year
+    ("2025-07-23", "La foire s'est tenue du 9 au 11 juin 2017.", "9", "2017-06-09"),
 ]
 
 

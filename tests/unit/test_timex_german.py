@@ -178,6 +178,8 @@ CASES = [
      "2016-02-04"),
     ("2025-07-23", "Die Kais wurden zwischen November und März 2012 erneuert.", "November",
      "2011-11"),
+    # ... and a bare first day is that day of the last's month and year
+    ("2025-07-23", "Der Markt lief vom 9. bis 11. Juni 2017.", "9.", "2017-06-09"),
 ]
 
 

@@ -178,6 +178,8 @@ CASES = [
      "2016-02-04"),
     ("2025-07-23", "Los muelles se rehicieron entre noviembre y marzo de 2012.", "noviembre",
      "2011-11"),
+    # ... and a bare first day is that day of the last's month and year
+    ("2025-07-23", "La feria duró del 9 al 11 de junio de 2017.", "9", "2017-06-09"),
 ]
 
 
