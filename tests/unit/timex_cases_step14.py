@@ -28,7 +28,8 @@ last", "the Friday after next": a week beyond last Tuesday, next Friday; "June t
 "some years ago" is the vague past, as "several years ago"; "the latest fiscal year" (month,
 week) is the last one ended, as "the latest quarter" is; "two and a half weeks" is 17.5 days
 (P17DT12H), not rounded to 18; a weekday's abbreviation opening a date is part of it ("Sun.,
-March 2", "Mon 3 Mar 2025").
+March 2", "Mon 3 Mar 2025"); "the autumn" in a past clause after a date of another year is
+that year's ("The war began in 1914. By the autumn...").
 
 Every sentence is original. Same row format as test_timex_cases.py, which runs them.
 """
@@ -221,6 +222,9 @@ CASES: list[tuple[str | None, str, str, str, str, str]] = [
      r("1986-02-12"), "DATE"),
     (W, "Filed Thu 6 Mar 2025 by the desk.", "Thu 6 Mar 2025", "2025-03-06", r("2025-03-06"),
      "DATE"),
+    # "the" season in a past clause after a year told: that year's season
+    (W, "The canal was dug in 1822. By the autumn, barges carried coal on it.", "the autumn",
+     "1822-FA", r("1822-09-01", "1822-11-30"), "DATE"),
 ]
 
 NONE: list[tuple[str | None, str, str]] = [

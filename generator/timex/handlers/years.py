@@ -302,6 +302,10 @@ def season(c: Candidate, ctx: Context) -> Pieces:
     told = _season_of_story(c, ctx, code, rel)
     if told is not None:
         return [(first, c.end, told)]
+    year_told = told_base(ctx, c.start, c.end, "year") if rel in ("the", "in the") else None
+    if year_told is not None:
+        # "The war began in 1914. By the autumn, the front had stalled": that year's autumn
+        return [(first, c.end, V.season(year_told.year, code, "season_told"))]
     if rel in ("last", "this past", "past", "previous"):
         how: str | None = "last"
     elif rel in ("next", "this coming", "coming"):
