@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator.model import TimeExpr, TimeValue
 from generator.timex import values as V
-from generator.timex import lang_clock, lang_readers, lang_tense
+from generator.timex import date_ranges, lang_clock, lang_readers, lang_tense
 from generator.timex.calendar import pick_day, weekday_by_tense
 from generator.timex.lexicon import Lexicon, english, load
 from generator.timex.lexicon_small import ClauseCues
@@ -51,6 +51,8 @@ class Grammar:
     # what may stand between a weekday and the date it opens ("lundi 21 juillet", "Montag,
     # den 21. Juli", "el lunes 21 de julio"): spaces, a comma, weekdays.yaml's before_date
     weekday_date_gap: re.Pattern[str] = re.compile(r"\s*,?\s+")
+    # months.yaml's range_links: what joins a range's first end to a last that names the year
+    range_links: tuple[str, ...] = ()
 
 
 def _locale_info(lang: str) -> dict | None:
@@ -96,7 +98,7 @@ def grammar_for(lang: str, root: Path | None = None) -> Grammar | None:
                          re.I)
         return Grammar(g.lang, g.absolute, g.months, g.weekdays, g.weekday_re, g.relative,
                        readers, words, frozenset(name.lower() for name in own.months),
-                       own.clause_tense, gap)
+                       own.clause_tense, gap, own.range_links)
     info = _locale_info(lang)
     if not info:
         return None
@@ -212,7 +214,9 @@ def tag_other(text: str, dct: datetime.date | None, *, lang: str,
                 found.append((m.start(), m.end(), value))
     if g.words is not None:
         found.extend(lang_readers.read(g.readers, g.words, text, dct, tense))
-    exprs = _leftmost_longest(text, found)
+    exprs = date_ranges.years_from_range_ends(text, _leftmost_longest(text, found),
+                                              g.range_links)
+    exprs = date_ranges.first_days_of_ranges(text, exprs, g.range_links)
     if g.words is not None and g.words.day_time_joins is not None:
         exprs = lang_clock.join_days_and_times(text, exprs, g.words.day_time_joins,
                                                g.words.numbers.value)

@@ -132,6 +132,7 @@ class Lexicon:
     split_year_events: tuple[str, ...] = ()      # years.yaml: "campagne": left out of it
     month_after: tuple[str, ...] = ()            # months.yaml: "en mars", "depuis janvier"
     month_relative: dict[str, str] | None = None  # months.yaml: "{month} dernier" -> last
+    range_links: tuple[str, ...] = ()            # months.yaml: "du 3 mars [au] 9 mai 2019"
     clause_tense: ClauseCues | None = None       # tense.yaml: "a déclaré", "se réunira"
     season_phrases: dict[str, str] | None = None  # seasons.yaml: "l'{season} dernier" -> last
     season_after: tuple[str, ...] = ()           # seasons.yaml: "d'ici l'[été]", this year's

@@ -107,6 +107,7 @@ def small_grammar(root: Path, lang: str, parts: Any) -> dict[str, Any]:
         split_year_events=_strings(split_years.get("events", []),
                                    f"{lang}/years.yaml split_years events"),
         month_after=_strings(months.get("after", []), f"{lang}/months.yaml after"),
+        range_links=_strings(months.get("range_links", []), f"{lang}/months.yaml range_links"),
         month_relative=_month_relative(months.get("relative") or {},
                                        f"{lang}/months.yaml relative"),
         clause_tense=_clause_cues(read("tense"), f"{lang}/tense.yaml"),

@@ -224,6 +224,7 @@ def _lexicon_words(lexicon: Lexicon, source: str, where: str) -> list[str]:
         "months.names": lambda: list(lexicon.months),
         "months.abbreviations": lambda: list(lexicon.month_abbreviations),
         "weekdays.names": lambda: list(lexicon.weekdays),
+        "weekdays.abbreviations": lambda: [a.title() for a in lexicon.weekday_abbreviations],
         "holidays.names": lambda: [n for h in lexicon.holidays for n in h.names],
         "seasons": lambda: list(lexicon.seasons or {}),
         "numbers.decades": lambda: list(lexicon.decades or {}),

@@ -181,6 +181,13 @@ def decade(first_year: int, rule: str) -> TimeValue:
                      date(first_year + 9, 12, 31), rule)
 
 
+def before_common_era(digits: str, granularity: str, rule: str) -> TimeValue:
+    """A year or century before the common era: TIMEX3 writes 753 BC "BC0753", the 5th
+    century BC "BC04". No day range: the calendar's dates begin at AD 1, so it never dates
+    an event."""
+    return TimeValue(f"BC{digits}", "DATE", granularity, None, None, rule)
+
+
 def century(number: int, rule: str) -> TimeValue:
     """The ``number``-th century; TIMEX3 writes the 21st century (2000s) as "20"."""
     first = (number - 1) * 100
@@ -232,8 +239,11 @@ def duration_value(amount: float | None, unit: str) -> str:
             return f"P{int(amount)}Y{round((amount - int(amount)) * 12)}M"
         if unit == "month":
             return f"P{int(amount)}M{round((amount - int(amount)) * 30)}D"
-        if unit == "week":
-            return f"P{round(amount * 7)}D"
+        if unit == "week":  # "two and a half weeks": 17.5 days, P17DT12H
+            days = amount * 7
+            if days == int(days):
+                return f"P{int(days)}D"
+            return f"P{int(days)}DT{round((days - int(days)) * 24)}H"
         if unit == "day":
             return f"P{int(amount)}DT{round((amount - int(amount)) * 24)}H"
     return f"P{int(amount)}{letter}"

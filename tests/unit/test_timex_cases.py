@@ -26,6 +26,8 @@ from timex_cases_step8 import CASES as STEP8_CASES
 from timex_cases_step8 import NONE as STEP8_NONE
 from timex_cases_step12 import CASES as STEP12_CASES
 from timex_cases_step12 import NONE as STEP12_NONE
+from timex_cases_step14 import CASES as STEP14_CASES
+from timex_cases_step14 import NONE as STEP14_NONE
 
 W = "2025-07-23"  # Wednesday
 T = "2024-12-26"  # Thursday
@@ -860,9 +862,9 @@ def _date(s: str | None) -> datetime.date | None:
 # timex_cases_news.py: the error kinds of issue 15; timex_cases_conventions.py: TimeML's
 # conventions; timex_cases_frames.py: the frame a date is read in (timetable, anniversary)
 ALL_CASES = (CASES + NEWS_CASES + CONVENTION_CASES + FRAME_CASES + STEP7_CASES + STEP8_CASES
-             + STEP12_CASES)
+             + STEP12_CASES + STEP14_CASES)
 ALL_NONE = (NONE + NEWS_NONE + CONVENTION_NONE + FRAME_NONE + STEP7_NONE + STEP8_NONE
-            + STEP12_NONE)
+            + STEP12_NONE + STEP14_NONE)
 
 
 @pytest.mark.parametrize("dct,sentence,expr,value,range_,type_", ALL_CASES,

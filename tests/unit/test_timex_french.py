@@ -190,8 +190,14 @@ CASES = [
      "2023"),
     ("2025-07-23", "Il y a quelques jours, le maire a parlé.", "Il y a quelques jours",
      "PAST_REF"),
-    ("2025-07-23", "Le pont rouvrira dans quelques semaines.", "dans quelques semaines",
-     "FUTURE_REF"),
+    # a range's first end, written without a year, takes the one its last names (months.yaml
+    # range_links), as English "from March 3 to May 9, 2019"
+    ("2025-07-23", "Le musée est resté fermé du 4 février au 20 avril 2016.", "4 février",
+     "2016-02-04"),
+    ("2025-07-23", "Les quais ont été refaits entre novembre et mars 2012.", "novembre",
+     "2011-11"),
+    # ... and a bare first day is that day of the last's month and year
+    ("2025-07-23", "La foire s'est tenue du 9 au 11 juin 2017.", "9", "2017-06-09"),
 ]
 
 

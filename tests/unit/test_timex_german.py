@@ -172,8 +172,14 @@ CASES = [
     # an approximate amount keeps its date, a vague one is PAST_REF / FUTURE_REF
     ("2025-07-23", "Vor mehr als zwei Jahren brach der Deich.", "Vor mehr als zwei Jahren",
      "2023"),
-    ("2025-07-23", "Vor wenigen Tagen sprach der Bürgermeister.", "Vor wenigen Tagen",
-     "PAST_REF"),
+    # a range's first end, written without a year, takes the one its last names (months.yaml
+    # range_links), as English "from March 3 to May 9, 2019"
+    ("2025-07-23", "Das Museum blieb vom 4. Februar bis 20. April 2016 zu.", "4. Februar",
+     "2016-02-04"),
+    ("2025-07-23", "Die Kais wurden zwischen November und März 2012 erneuert.", "November",
+     "2011-11"),
+    # ... and a bare first day is that day of the last's month and year
+    ("2025-07-23", "Der Markt lief vom 9. bis 11. Juni 2017.", "9.", "2017-06-09"),
 ]
 
 

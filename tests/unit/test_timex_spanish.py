@@ -172,7 +172,14 @@ CASES = [
     # an approximate amount keeps its date, a vague one is PAST_REF / FUTURE_REF; "unos"
     # before a number is "about"
     ("2025-07-23", "Hace unos tres meses cedió el dique.", "Hace unos tres meses", "2025-04"),
-    ("2025-07-23", "Hace unos días habló el alcalde.", "Hace unos días", "PAST_REF"),
+    # a range's first end, written without a year, takes the one its last names (months.yaml
+    # range_links), as English "from March 3 to May 9, 2019"
+    ("2025-07-23", "El museo cerró del 4 de febrero al 20 de abril de 2016.", "4 de febrero",
+     "2016-02-04"),
+    ("2025-07-23", "Los muelles se rehicieron entre noviembre y marzo de 2012.", "noviembre",
+     "2011-11"),
+    # ... and a bare first day is that day of the last's month and year
+    ("2025-07-23", "La feria duró del 9 al 11 de junio de 2017.", "9", "2017-06-09"),
 ]
 
 

@@ -13,6 +13,7 @@ from generator.timex.handlers.common import (LEX, MONTH_NUMBER, WEEKDAY_NUMBER, 
                                              day_number, one)
 from generator.timex.handlers.dates import month_day_piece
 from generator.timex.handlers.days import resolve_weekday
+from generator.timex.numbers import number_value
 from generator.timex.scan import Candidate
 
 _MOMENTS = LEX.moments or {}
@@ -119,6 +120,33 @@ def clock24(c: Candidate, ctx: Context) -> Pieces:
     if day is None:
         return one(c, _unanchored(h, mi, "clock24"))
     return one(c, V.time_of_day(day, h, mi, "clock24"))
+
+
+_SPOKEN_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15}
+
+
+def spoken_clock(c: Candidate, ctx: Context) -> Pieces:
+    """ "half past nine", "a quarter to six in the evening": the minutes past (or to) the
+    hour, on the day last mentioned."""
+    g = c.groups
+    words = re.sub(r"\s+", " ", (g["mins"] or "").lower()).removesuffix(" minutes")
+    minutes = _SPOKEN_MINUTES.get(words)
+    if minutes is None:
+        value = number_value(words.replace("-", " "))
+        minutes = int(value) if value is not None else None
+    h = number_value((g["h"] or "").lower())
+    if minutes is None or h is None or not 0 < minutes < 60:
+        return None
+    hour = int(h)
+    if (g["rel"] or "").lower() == "to":
+        hour, minutes = (hour - 1) or 12, 60 - minutes  # "a quarter to one" is 12:45
+    part = (g["podword"] or "").lower()
+    half = ("am" if part.endswith("morning") else "pm") if part else g["ampm"]
+    hour = _hour24(hour, half)
+    day = ctx.ref_day(c.start)
+    if day is None:
+        return one(c, _unanchored(hour, minutes, "spoken_clock"))
+    return one(c, V.time_of_day(day, hour, minutes, "spoken_clock"))
 
 
 def noon(c: Candidate, ctx: Context) -> Pieces:

@@ -14,8 +14,9 @@ from datetime import date
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import pick_day, pick_year_for_month
+from generator.timex.calendar import pick_day, pick_year_for_month, two_digit_year
 from generator.timex.context import Context
+from generator.timex.date_ranges import days_of_one_year, year_from_range_end
 from generator.timex.handlers.common import (LEX, Piece, Pieces, day_number, day_piece,
                                              month_of, norm, one, prev_word, span)
 from generator.timex.numbers import year_from_words
@@ -63,7 +64,8 @@ _CHAINED_REL = ("that", "the following", "the next", "the previous", "the preced
 def iso_date(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     try:
-        d = date(int(g["y"]), int(g["m"]), int(g["d"]))  # type: ignore[arg-type]
+        d = date(int(g["y"]), int(g["m"] or g["m2"]),  # type: ignore[arg-type]
+                 int(g["d"] or g["d2"]))  # type: ignore[arg-type]
     except ValueError:
         return None
     if g["h"]:
@@ -84,14 +86,26 @@ def numeric_date(c: Candidate, ctx: Context) -> Pieces:
 
 
 def full_date(c: Candidate, ctx: Context) -> Pieces:
+    """ "March 3, 2021", "3 March 2021"; a range of days before the year ("March 3-5, 2021",
+    "3-5 March 2021") is two dates, both of that year, as "June 6-8" is two of one year."""
     g = c.groups
-    return day_piece(c, int(g["y"]), month_of(g), day_number(g["d"]), c.rule)  # type: ignore[arg-type]
+    y, m, d = int(g["y"]), month_of(g), day_number(g["d"])  # type: ignore[arg-type]
+    last = "d2" if g.get("d2") else "d0" if g.get("d0") else None
+    if last is None:
+        return day_piece(c, y, m, d, c.rule)
+    return days_of_one_year(c, y, m, d, last)
 
 
 def month_day_piece(ctx: Context, c: Candidate, m: int, d: int, start: int, end: int,
                     tense: str | None) -> Piece | None:
     """Day ``d`` of month ``m`` written without a year at ``start``..``end``: the year of a
     date just before it, else of its clause (also the day of a clock time's date)."""
+    ranged = year_from_range_end(ctx.text, end, m, d)
+    if ranged is not None:  # "from March 3 to May 9, 2019": the year given once for both
+        try:
+            return (start, end, V.day(date(ranged, m, d), c.rule))
+        except ValueError:
+            return None
     if ctx.dct is None:
         if not 1 <= d <= 31:
             return None
@@ -297,8 +311,10 @@ def day_month(c: Candidate, ctx: Context) -> Pieces:
 
 
 def month_year(c: Candidate, ctx: Context) -> Pieces:
+    """ "March 2011"; "March '25" of the century a short year names (calendar.two_digit_year)."""
     g = c.groups
-    return one(c, V.month(int(g["y"]), month_of(g), "month_year"))  # type: ignore[arg-type]
+    y = int(g["y"]) if g["y"] else two_digit_year(int(g["yy"] or 0), ctx.dct)
+    return one(c, V.month(y, month_of(g), "month_year"))
 
 
 def day_relyear(c: Candidate, ctx: Context) -> Pieces:
@@ -342,6 +358,9 @@ def month(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     m = month_of(g)
     rel = norm(g["rel"])
+    ranged = None if rel else year_from_range_end(ctx.text, c.end, m)
+    if ranged is not None:  # "between March and June 2018": the year given once for both
+        return one(c, V.month(ranged, m, c.rule))
     if ctx.dct is None:
         ref = ctx.ref(c.start)
         if rel in _CHAINED_REL and ref:

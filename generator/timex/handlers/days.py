@@ -1,12 +1,11 @@
-"""Days: weekdays, today and its neighbours, parts of the day, "the 9th", holidays
-(rules/days.yaml).
+"""Days: weekdays, today and its neighbours, parts of the day, holidays (rules/days.yaml);
+the ordinal days and weeks of a month are handlers/monthdays.py's.
 
 News convention: a bare weekday in a past-tense clause is the latest such day on or before
 the dateline (the dateline itself included); in a future clause, after "postponed until",
 right after "is" ("the vote is Friday") or after "until"/"starting" in a present clause, the
 next one on or after it. "On a Monday" ("is a Sunday") is no day of the calendar; "Tuesday
-of last week", "the first Monday of August", "the second week of June" and holidays are
-read from their week, month or year; "the first Monday of every month" is a SET. A weekday
+of last week" and holidays are read from their week or year. A weekday
 with a part of the day ("Friday night") is a DATE of that day, as news annotation writes it.
 """
 
@@ -17,11 +16,11 @@ from datetime import date, timedelta
 
 from generator.model import TimeValue
 from generator.timex import values as V
-from generator.timex.calendar import (easter, holiday_day, nth_weekday, pick_year_for_month,
-                                      weekday_on_or_after, weekday_on_or_before)
+from generator.timex.calendar import (easter, holiday_day, weekday_on_or_after,
+                                      weekday_on_or_before)
 from generator.timex.context import Context
-from generator.timex.handlers.common import (LEX, MONTH_NUMBER, POD, WEEKDAY_NUMBER, Pieces,
-                                             next_text, norm, one, prev_word, span)
+from generator.timex.handlers.common import (LEX, POD, WEEKDAY_NUMBER, Pieces, next_text, norm,
+                                             one, prev_word, span)
 from generator.timex.scan import Candidate
 
 _DEADLINE_UNTIL = LEX.pattern("deadline_until")
@@ -107,7 +106,6 @@ def weekday(c: Candidate, ctx: Context) -> Pieces:
 
 _WEEK_STEP = {"last": -1, "the previous": -1, "this": 0, "that": 0, "the same": 0, "next": 1,
               "the following": 1}
-_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 
 
 def this_day_in(c: Candidate, ctx: Context) -> Pieces:
@@ -133,6 +131,20 @@ def weekday_of_week(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.day(monday + timedelta(days=wd), "weekday_of_week"))
 
 
+def weekday_beyond(c: Candidate, ctx: Context) -> Pieces:
+    """ "the Tuesday before last", "the Friday after next": a week beyond "last Tuesday",
+    "next Friday"."""
+    g = c.groups
+    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX-XX", "day", "weekday_beyond"))
+    if norm(g["dir"]).startswith("before"):
+        return one(c, V.day(weekday_on_or_before(ctx.dct, wd, strict=True) - timedelta(weeks=1),
+                            "weekday_beyond"))
+    return one(c, V.day(weekday_on_or_after(ctx.dct, wd, strict=True) + timedelta(weeks=1),
+                        "weekday_beyond"))
+
+
 def week_after_day(c: Candidate, ctx: Context) -> Pieces:
     """ "Tuesday week", "a week on Tuesday", "a week today": a week (a fortnight: two) after
     the coming such day (today, tomorrow); none in a past clause, where British writes "a
@@ -149,77 +161,6 @@ def week_after_day(c: Candidate, ctx: Context) -> Pieces:
     else:
         base = weekday_on_or_after(ctx.dct, WEEKDAY_NUMBER[(g["wd"] or g["wd2"] or "").lower()])
     return one(c, V.day(base + timedelta(weeks=weeks), "week_after_day"))
-
-
-def nth_weekday_of_month(c: Candidate, ctx: Context) -> Pieces:
-    """ "the first Monday of August": the month's year by the clause, as a month's is."""
-    g = c.groups
-    wd = WEEKDAY_NUMBER[(g["wd"] or "").lower()]
-    n = _NTH[(g["nth"] or "").lower()]
-    every = norm(g["every"])
-    if every == "the" and ctx.dct is not None and ctx.tense(c.start, c.end) is not None:
-        # "he left on the last Friday of the month": the month being told, else the dateline's
-        told = ctx.ref(c.start)
-        month_day = told.start if told is not None and told.start is not None else ctx.dct
-        tense = ctx.tense(c.start, c.end)
-        try:
-            d = nth_weekday(month_day.year, month_day.month, wd, n)
-            if told is None and (d > ctx.dct if tense == "past" else d < ctx.dct):
-                # the dateline's month holds it only on the side the tense says: else the
-                # month before (a past) or after (a future)
-                other = V.add_months(month_day.replace(day=1), -1 if tense == "past" else 1)
-                d = nth_weekday(other.year, other.month, wd, n)
-            return one(c, V.day(d, "nth_weekday"))
-        except ValueError:
-            return None
-    if every:
-        # "the first Monday of every month", "is the last Friday of the month": TIMEX3 has no
-        # value for the nth weekday of each month; it is a Monday that recurs
-        return one(c, V.set_value(f"XXXX-WXX-{wd + 1}", "nth_weekday_set"))
-    y, m = _month_of(c, ctx)
-    if y is None or m is None:
-        return None
-    try:
-        return one(c, V.day(nth_weekday(y, m, wd, n), "nth_weekday"))
-    except ValueError:
-        return None  # "the fifth Monday" of a month with four
-
-
-def nth_week_of_month(c: Candidate, ctx: Context) -> Pieces:
-    """ "the second week of June": the calendar week holding the 11th (the middle of the
-    month's days 8 to 14); "the last week" holds the month's last day but three."""
-    g = c.groups
-    nth = (g["nth"] or "").lower()
-    y, m = _month_of(c, ctx)
-    if m is None:
-        return None
-    if y is None:
-        return one(c, V.unresolved(f"XXXX-{m:02d}", "week", "nth_week"))
-    if nth in ("last", "final"):
-        middle = V.last_day(y, m) - timedelta(days=3)
-    else:
-        middle = date(y, m, 7 * _NTH[nth] - 3)
-    return one(c, V.week_of(middle, "nth_week"))
-
-
-def _month_of(c: Candidate, ctx: Context) -> tuple[int | None, int | None]:
-    """The (year, month) that "... of last month", "... of June 2021" or "... of June" names
-    (that one's year by the clause, as a month's is); None for what needs the dateline and
-    has none."""
-    g = c.groups
-    if g["rel"]:
-        if ctx.dct is None:
-            return None, None
-        first = V.add_months(ctx.dct.replace(day=1), {"last": -1, "next": 1}.get(norm(g["rel"]), 0))
-        return first.year, first.month
-    m = MONTH_NUMBER[(g["mon"] or "").lower()]
-    if g["y"]:
-        return int(g["y"]), m
-    if ctx.dct is None:
-        return None, m
-    tense = ctx.tense(c.start, c.end)
-    framed = ctx.year_frame(c.start, m) if tense != "future" else None
-    return (framed if framed is not None else pick_year_for_month(ctx.dct, m, tense)), m
 
 
 def _span_opened_on(ctx: Context, pos: int) -> date | None:
@@ -298,30 +239,6 @@ def this_pod(c: Candidate, ctx: Context) -> Pieces:
         return one(c, V.unresolved("XXXX-XX-XX", "day", "this_pod"))
     d = ctx.dct - timedelta(days=1 if rel == "last" else 0)
     return one(c, V.part_of_day(d, POD[pod], "this_pod"))
-
-
-def nth(c: Candidate, ctx: Context) -> Pieces:
-    """ "on the 9th": of the month last mentioned, else the dateline's month by tense."""
-    d = int(c.groups["d"] or 0)
-    ref = ctx.ref(c.start)
-    if ref is not None and ref.start is not None and ref.granularity in ("day", "month", "time"):
-        base = ref.start
-        try:
-            return one(c, V.day(date(base.year, base.month, d), "nth_of_ref_month"))
-        except ValueError:
-            return None
-    if ctx.dct is None:
-        return one(c, V.unresolved("XXXX-XX-XX", "day", "nth"))
-    tense = ctx.tense(c.start, c.end)
-    base = ctx.dct.replace(day=1)
-    if tense == "past" and d > ctx.dct.day:
-        base = V.add_months(base, -1)
-    elif tense == "future" and d < ctx.dct.day:
-        base = V.add_months(base, 1)
-    try:
-        return one(c, V.day(date(base.year, base.month, d), "nth"))
-    except ValueError:
-        return None
 
 
 def in_the_day(c: Candidate, ctx: Context) -> Pieces:

@@ -38,11 +38,28 @@ def year_quarter(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.quarter(y, q, "year_quarter"))
 
 
+# a quarter's first and last months ("the April-June quarter") and the ordinal they make
+_QUARTER_MONTHS = {("jan", "mar"): "first", ("apr", "jun"): "second", ("jul", "sep"): "third",
+                   ("oct", "dec"): "fourth"}
+_MONTH_PAIR = re.compile(r"([a-z]{3})[a-z]*\.?[-–]([a-z]{3})")
+
+
+def _quarter_ordinal(words: str) -> str | None:
+    """The ordinal of "third", or of a quarter's months ("july-september": "third"); None
+    for months that open and close no one calendar quarter ("may-july")."""
+    pair = _MONTH_PAIR.match(words)
+    if pair is None:
+        return words
+    return _QUARTER_MONTHS.get((pair.group(1), pair.group(2)))
+
+
 def quarter(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     the = (g["the"] or "").lower()
     mods = (g["mods"] or "").lower()
-    ord_ = (g["ord"] or "").lower()
+    ord_ = _quarter_ordinal((g["ord"] or "").lower())
+    if ord_ is None:
+        return None
     if the == "a" or (the == "that" and ord_):
         # "a third quarter", "said that third-quarter profit": the quarter without the word
         pieces = _quarter_pieces(c, ctx, "", mods, ord_)
@@ -150,9 +167,11 @@ def quarter_phrase(c: Candidate, ctx: Context) -> Pieces:
     if g["halfword"]:
         return one(c, V.half(int(g["y"] or 0), 1 if g["halfword"].lower() == "first" else 2,
                              "half"))
+    q = _QUARTER_ORD.get((g["ord"] or "").lower())
+    if g["yy"] or g["hord"]:
+        return _of_year_told(c, ctx, q)
     if ctx.dct is None:
         return one(c, V.unresolved("XXXX-QX", "quarter", "quarter"))
-    q = _QUARTER_ORD.get((g["ord"] or "").lower())
     cq = ctx.context_quarter()
     if g["ago"] or (g["rel"] or "").lower() == "last":
         if ctx.reports_months(c.start) and not q:
@@ -164,6 +183,25 @@ def quarter_phrase(c: Candidate, ctx: Context) -> Pieces:
     if q:
         return one(c, V.quarter(year, q, "quarter"))
     return None if cq is None else one(c, V.quarter(year, cq[1], "context_quarter"))
+
+
+def _of_year_told(c: Candidate, ctx: Context, q: int | None) -> Pieces:
+    """ "2019's first quarter", "this year's second half": that quarter or half of the
+    year named, or of the year "last", "this", "next" places."""
+    g = c.groups
+    if g["yy"]:
+        year: int | None = int(g["yy"])
+    elif ctx.dct is not None:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(norm(g["rel"]), 0)
+    else:
+        year = None
+    h = 1 if norm(g["hord"]) == "first" else 2
+    if year is None:
+        return one(c, V.unresolved(f"XXXX-H{h}" if g["hord"] else "XXXX-QX",
+                                   "half" if g["hord"] else "quarter", "quarter"))
+    if g["hord"]:
+        return one(c, V.half(year, h, "half"))
+    return None if q is None else one(c, V.quarter(year, q, "quarter"))
 
 
 def quarter_code(c: Candidate, ctx: Context) -> Pieces:

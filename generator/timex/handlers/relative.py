@@ -96,7 +96,9 @@ def reltime(c: Candidate, ctx: Context) -> Pieces:
     if rel == "the" and not mod and unit not in ("weekend", "week"):
         return None
     if rel == "the latest":
-        rel = "this"
+        # "sales in the latest fiscal year": the last one reported on, so the last that has
+        # ended (as "the latest quarter" is the one just ended)
+        rel = "last"
     if _THIS_WEEK_SHOW.fullmatch(ctx.text, c.start, c.end) and not ctx.starts_sentence(c.start):
         return None  # ABC's "This Week": a programme's name
     if ctx.dct is None:
@@ -229,10 +231,13 @@ def chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
     grains = _CHAIN_GRAINS.get(unit)
     ref = ctx.ref_finer(c.start, grains) if grains else ctx.ref(c.start, fine=fine)
     s = c.start if start is None else start
-    if ref is None and fine and step == 0:
+    if ref is None and fine:
         month = ctx.ref(c.start)
-        if month is not None and month.granularity == "month" and month.start and month.end:
-            # "In October ... that same day": a day of that month, which one the text does not say
+        if month is not None and month.granularity == "month" and month.start and month.end \
+                and (step == 0 or _other_than_dateline_month(ctx, month.start)):
+            # "In October ... that same day": a day of that month, which one the text does not
+            # say; "The bank failed in September 2008. The next day": a day of that month too,
+            # rather than the day after the dateline
             value = f"{month.start.year:04d}-{month.start.month:02d}-XX"
             return [(s, c.end, TimeValue(value, "DATE", "month", month.start, month.end,
                                          "chain_" + unit))]
@@ -254,6 +259,11 @@ def chain_unit(c: Candidate, ctx: Context, rel: str, unit: str, rule: str,
     if unit == "decade":
         return [(s, c.end, V.decade(base.year + 10 * step, rule))]
     return None
+
+
+def _other_than_dateline_month(ctx: Context, d: date) -> bool:
+    """A month told that is not the dateline's (with no dateline, none to count from)."""
+    return ctx.dct is not None and (d.year, d.month) != (ctx.dct.year, ctx.dct.month)
 
 
 def chain(c: Candidate, ctx: Context) -> Pieces:

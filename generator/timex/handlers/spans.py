@@ -19,6 +19,9 @@ from generator.timex.numbers import number_value, unit_name
 from generator.timex.scan import Candidate
 
 _FOR_ONE_DAY = LEX.words("for_one_day")
+_ONE_DAY_LENGTH_VERBS = LEX.words("one_day_length_verbs")
+_BEEN_BEFORE = LEX.pattern("been_before")
+_HOPE_BEFORE = LEX.pattern("hope_before")
 _VAGUE = LEX.vague or {}
 _EVERY = LEX.every or {}
 _ADVERBS = LEX.adverbs or {}
@@ -44,6 +47,14 @@ def _verb_before_last(word: str) -> bool:
     return word in _LAST_VERB_AFTER or word.endswith("n't")
 
 
+def _lasted_one_day(ctx: Context, start: int) -> bool:
+    """ "The trial lasted one day", "had been in office one day": a verb of lasting right
+    before, or "been" a few words before in its clause, makes "one day" a length, not the
+    vague "some day" of "One day, she left"."""
+    return prev_word(ctx, start) in _ONE_DAY_LENGTH_VERBS \
+        or _BEEN_BEFORE.search(ctx.text, max(0, start - 40), start) is not None
+
+
 def duration(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     n_text = (g["n"] or "").lower()
@@ -63,8 +74,11 @@ def duration(c: Candidate, ctx: Context) -> Pieces:
         return [(start, c.end, V.duration(V.duration_value(amount, unit), "duration"))]
     if n_text == "one" and unit == "day" and not rel and not g["approx"] and not g["adj"]:
         if prev_word(ctx, c.start) not in _FOR_ONE_DAY \
-                and not _ONE_DAY_LENGTH.match(next_text(ctx, c.end, 30)):
+                and not _ONE_DAY_LENGTH.match(next_text(ctx, c.end, 30)) \
+                and not _lasted_one_day(ctx, c.start):
             tense = ctx.tense(c.start, c.end)
+            if _HOPE_BEFORE.search(ctx.text, max(0, c.start - 60), c.start):
+                tense = "future"  # "expressed the hope he would one day return"
             return one(c, V.vague("PAST_REF" if tense == "past" else "FUTURE_REF", "one_day"))
     if not (rel or g["approx"] or g["adj"] or g["outside"]):
         ahead = _in_units_ahead(c, ctx, amount, unit)

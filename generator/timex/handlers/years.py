@@ -7,6 +7,7 @@ A four-digit number is a year unless the words around it make it a count or a la
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from generator.model import TimeValue
 from generator.timex import values as V
@@ -38,6 +39,36 @@ def _named(ctx: Context, pos: int) -> bool:
         and not ctx.starts_sentence(name.start(1))
 
 
+_YEAR_AT_END = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})\s*(?:[,;&]|[-–—])\s*$")
+_YEAR_AFTER = re.compile(r"\s*[-–—]\s*(?:1\d{3}|20\d{2})(?![\d,.]\d)\s*(?P<next>[A-Za-z]*)")
+_IN_BRACKETS = re.compile(r"\s*\)")
+_COUNTED = frozenset(LEX.counted)
+
+
+_RANGE_OPENED = re.compile(r"([A-Za-z.]+)\s+\d{4}\s*[-–—]\s*$")
+
+
+def _counted_range_end(ctx: Context, start: int) -> bool:
+    """The second number of a range a number word opens ("pages 1200-1250", "flights
+    1934-1956"): a count, as the first is."""
+    opened = _RANGE_OPENED.search(ctx.text, max(0, start - 40), start)
+    if opened is None:
+        return False
+    word = opened.group(1).lower()
+    return word in _NUMBER_WORDS_BEFORE_YEAR and word not in _YEAR_OK_BEFORE
+
+
+def _beside_year(ctx: Context, start: int, end: int) -> bool:
+    """A year of a list or range of years ("in 1845, 1846 and 1847", "reigned 1509–1547")
+    or alone in brackets ("the siege (1683)"), which needs no preposition before it."""
+    if _YEAR_AT_END.search(ctx.text, max(0, start - 12), start):
+        return True
+    after = _YEAR_AFTER.match(ctx.text, end)
+    if after and after["next"].lower() not in _COUNTED:
+        return True  # "1200-1500 troops" is a count
+    return ctx.text[max(0, start - 1):start] == "(" and bool(_IN_BRACKETS.match(ctx.text, end))
+
+
 def word_year(c: Candidate, ctx: Context) -> Pieces:
     y = year_from_words(c.groups["yw"] or "")
     return None if y is None or y < 1000 else one(c, V.year(y, "word_year"))
@@ -48,9 +79,11 @@ def year(c: Candidate, ctx: Context) -> Pieces:
     y = int(g["y"])  # type: ignore[arg-type]
     if not g["fiscal"] and not g["mod"]:
         prev = prev_word(ctx, span(c, "y")[0])
-        if y < 1900 and prev not in _YEAR_OK_BEFORE:
+        if y < 1900 and prev not in _YEAR_OK_BEFORE \
+                and not _beside_year(ctx, span(c, "y")[0], c.end):
             return None  # old years need a preposition: "in 1848", not "1848 soldiers"
-        if prev in _NUMBER_WORDS_BEFORE_YEAR and prev not in _YEAR_OK_BEFORE:
+        if prev in _NUMBER_WORDS_BEFORE_YEAR and prev not in _YEAR_OK_BEFORE \
+                or _counted_range_end(ctx, span(c, "y")[0]):
             return None
         if prev in ("of", "the") and _PLURAL_NOUN_AFTER.match(ctx.text, c.end, c.end + 12) \
                 and y >= 2030:
@@ -99,7 +132,23 @@ def split_year(c: Candidate, ctx: Context) -> Pieces:
     return [(c.start, end, V.year_span(y, y2, "split_year"))]
 
 
+def _unit_end(c: Candidate, ctx: Context, unit: str) -> Pieces:
+    """ "by month's end", "at week's end": that month (week) of the dateline, the one before
+    after "since"; a month told in a past clause is that one."""
+    if ctx.dct is None:
+        return one(c, V.unresolved("XXXX-XX" if unit == "month" else "XXXX-WXX", unit,
+                                   "unit_end"))
+    back = prev_word(ctx, c.start) == "since"
+    if unit == "week":
+        return one(c, V.week_of(ctx.dct - timedelta(weeks=1 if back else 0), "unit_end"))
+    base = told_base(ctx, c.start, c.end, "month") or ctx.dct
+    first = V.add_months(base.replace(day=1), -1 if back else 0)
+    return one(c, V.month(first.year, first.month, "unit_end"))
+
+
 def year_end(c: Candidate, ctx: Context) -> Pieces:
+    if c.groups.get("unit"):
+        return _unit_end(c, ctx, norm(c.groups["unit"]))
     if ctx.dct is None:
         return one(c, V.unresolved("XXXX", "year", "year_end"))
     if prev_word(ctx, c.start) == "since":
@@ -145,15 +194,48 @@ def decade_word(c: Candidate, ctx: Context) -> Pieces:
     return one(c, V.decade(n if n >= 100 else 1900 + n, "decade"))
 
 
+def _before_common_era(era: str | None) -> bool:
+    """ "BC", "B.C.", "BCE": before the common era ("AD", "CE" are within it)."""
+    return bool(era) and era.upper().startswith("B")  # type: ignore[union-attr]
+
+
+def era_year(c: Candidate, ctx: Context) -> Pieces:
+    """ "AD 79", "753 BC": a year of the common era is that year, however short; one
+    before it has a TIMEX3 value and no day range."""
+    g = c.groups
+    n = int((g["y1"] or g["y2"] or "0").replace(",", ""))
+    if _before_common_era(g["era"]):
+        return one(c, V.before_common_era(f"{n:04d}", "year", "era_year"))
+    return one(c, V.year(n, "era_year")) if n <= 9999 else None
+
+
+def _century_number(ordinal: str) -> int | None:
+    o = ordinal.lower()
+    n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else _ORDINALS.get(re.sub(r"\s+", "-", o))
+    return n if n and n <= 21 else None
+
+
+def _century_value(n: int, era: str | None) -> TimeValue:
+    if _before_common_era(era):
+        return V.before_common_era(f"{n - 1:02d}", "century", "century")
+    return V.century(n, "century")
+
+
 def century(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     head = ctx.text[c.start:c.end].split()[0].lower()
-    if g["ord"]:
-        o = g["ord"].lower()
-        n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else _ORDINALS.get(o.replace(" ", "-"))
-        if not n or n > 21:
+    if g["plural"] or g["ord0"]:
+        # "the 14th and 15th centuries": two centuries; "for centuries" names none
+        first, last = _century_number(g["ord0"] or ""), _century_number(g["ord"] or "")
+        if not (g["plural"] and g["ord0"] and first and last):
             return None
-        return one(c, V.century(n, "century"))
+        return [(c.start, span(c, "ord0")[1], _century_value(first, g["era"])),
+                (span(c, "ord")[0], c.end, _century_value(last, g["era"]))]
+    if g["ord"]:
+        n = _century_number(g["ord"])
+        if n is None:
+            return None
+        return one(c, _century_value(n, g["era"]))
     if head not in ("this", "last", "next"):
         return None  # "the century": which one, the text does not say
     if ctx.dct is None:
@@ -183,6 +265,18 @@ def _season_of_story(c: Candidate, ctx: Context, code: str, rel: str) -> TimeVal
     return max((o for o in options if o.start < ref_season.start), key=lambda o: o.start)  # type: ignore[operator]
 
 
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def _season_of_placed_year(c: Candidate, ctx: Context, code: str, first: int) -> Pieces:
+    """ "the autumn of last year", "summer next year": that season of the year the word
+    places from the dateline."""
+    if ctx.dct is None:
+        return [(first, c.end, V.unresolved(f"XXXX-{code}", "season", "season_year"))]
+    y = ctx.dct.year + _YEAR_STEP[norm(c.groups["ry"])]
+    return [(first, c.end, V.season(y, code, "season_year"))]
+
+
 def season(c: Candidate, ctx: Context) -> Pieces:
     g = c.groups
     code = _SEASONS[(g["season"] or "").lower()]
@@ -198,6 +292,8 @@ def season(c: Candidate, ctx: Context) -> Pieces:
     if g.get("yw"):
         y = year_from_words(g["yw"] or "")
         return None if y is None else [(first, c.end, V.season(y, code, "season_year"))]
+    if g.get("ry"):
+        return _season_of_placed_year(c, ctx, code, first)
     bare = not (rel or g["mod"] or g["mod2"])
     if bare and prev_word(ctx, c.start) in ("in", "during") and ctx.tense(c.start, c.end) is None:
         return None  # "in summer the town fills with tourists": any summer
@@ -206,6 +302,10 @@ def season(c: Candidate, ctx: Context) -> Pieces:
     told = _season_of_story(c, ctx, code, rel)
     if told is not None:
         return [(first, c.end, told)]
+    year_told = told_base(ctx, c.start, c.end, "year") if rel in ("the", "in the") else None
+    if year_told is not None:
+        # "The war began in 1914. By the autumn, the front had stalled": that year's autumn
+        return [(first, c.end, V.season(year_told.year, code, "season_told"))]
     if rel in ("last", "this past", "past", "previous"):
         how: str | None = "last"
     elif rel in ("next", "this coming", "coming"):
