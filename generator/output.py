@@ -173,7 +173,7 @@ class StagingFolder:
         the new site is exactly what this build wrote."""
         if not self._inherited:
             return
-        used = {parent.as_posix() for name in self.names for parent in PurePosixPath(name).parents}
+        used = _folders_of(self.names)
         for folder in sorted(self._inherited - used, key=lambda f: -f.count("/")):  # the deepest first
             with contextlib.suppress(OSError):
                 os.rmdir(self.root.joinpath(*PurePosixPath(folder).parts))
@@ -182,6 +182,22 @@ class StagingFolder:
         if self.root is not None:
             remove_owned(self.root)
             self.root = None
+
+
+def _folders_of(names: Iterable[str]) -> set[str]:
+    """Every folder the files ``names`` lie in, with the folders above (as POSIX paths
+    relative to the site; "." for the top): what PurePosixPath(name).parents gives, in
+    string operations (5,000 paths a build of the build server)."""
+    used = {"."}
+    for name in names:
+        if "//" in name or name.startswith("./") or "/./" in name:
+            used.update(parent.as_posix() for parent in PurePosixPath(name).parents)
+            continue
+        folder = name.rpartition("/")[0]
+        while folder and folder not in used:
+            used.add(folder)
+            folder = folder.rpartition("/")[0]
+    return used
 
 
 def file_signature(path: Path | str) -> tuple[int, int, int] | None:

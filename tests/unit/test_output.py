@@ -44,3 +44,17 @@ def test_refuses_output_that_contains_the_site(tmp_path: Path):
     for target in (site, tmp_path):
         with pytest.raises(OutputError):
             check_output_dir(target, site, force=True)
+
+
+@pytest.mark.parametrize("names", [
+    ["index.html", "articles/a/index.html", "articles/b/index.html", "actors/x/years/2025/03/index.html"],
+    ["static/annals.css", "years/periods/index.html", "a//b/c.html", "./d/e.html", "f/./g/h.html"],
+    [],
+])
+def test_the_folders_files_lie_in_are_those_their_paths_name(names: list[str]):
+    from pathlib import PurePosixPath
+
+    from generator.output import _folders_of
+
+    expected = {parent.as_posix() for name in names for parent in PurePosixPath(name).parents}
+    assert _folders_of(names) - {"."} == expected - {"."}
