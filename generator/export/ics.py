@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from ..config import SiteConfig
 from ..model import ArticleAnalysis, Timeline, TimelineEvent
+from ..render import urls
 from ..render.paging import Paging
 from .common import (GENERATOR, Pieces, Source, actor_names, articles_by_slug, clean_text,
                      date_label, event_stamp, safe_href, sources_of, truncate)
@@ -51,7 +52,7 @@ def timeline_ics_chunks(timeline: Timeline, config: SiteConfig, name: str | None
         yield from (_folded(vevent(event, timeline, articles, config, paging)) for event in anchored)
     elif config.absolute_base:  # each event links the page holding it: a block, one page
         yield from pieces.blocks("ics-events", anchored, lambda event: _folded(vevent(event, timeline, articles, config, paging)),
-                                 page=paging.page_key, extra=lambda block: (paging.event_page(block[0]),))
+                                 page=urls.page_key, extra=lambda block: (paging.event_page(block[0]),))
     else:
         yield from pieces.blocks("ics-events", anchored, lambda event: _folded(vevent(event, timeline, articles, config, paging)))
     yield _folded(["END:VCALENDAR"])

@@ -94,24 +94,27 @@ class Splicer:
         besides its item that changes from item to item (the page holding it), where a
         block also ends; ``extra``: what else the block's items read."""
         block: list[Item] = []
+        digests: list[bytes] = []
         group: Hashable = None
         for item in items:
             if page is not None:
                 here = page(item)
                 if block and here != group:
-                    yield self._block(kind, block, make, join, extra)
-                    block = []
+                    yield self._block(kind, block, digests, make, join, extra)
+                    block, digests = [], []
                 group = here
+            digest = self.digest(item)
             block.append(item)
-            if self.digest(item)[0] < BLOCK_END:
-                yield self._block(kind, block, make, join, extra)
-                block = []
+            digests.append(digest)
+            if digest[0] < BLOCK_END:
+                yield self._block(kind, block, digests, make, join, extra)
+                block, digests = [], []
         if block:
-            yield self._block(kind, block, make, join, extra)
+            yield self._block(kind, block, digests, make, join, extra)
 
-    def _block(self, kind: str, block: list, make: Callable[[Item], bytes], join: bytes,
+    def _block(self, kind: str, block: list, digests: list[bytes], make: Callable[[Item], bytes], join: bytes,
                extra: Callable[[list], tuple]) -> Piece | Copied:
-        name = self._name(kind, b"".join(map(self.digest, block)), extra(block))
+        name = self._name(kind, b"".join(digests), extra(block))
         return self._piece(name, len(block), lambda: join.join(map(make, block)))
 
     def _piece(self, name: bytes, items: int, make: Callable[[], bytes]) -> Piece | Copied:

@@ -251,14 +251,6 @@ class Paging:
         """Root-relative URL of the page holding ``event`` on the scope's timeline."""
         return urls.pretty(self.page_of(event, actor) or urls.timeline_page(actor))
 
-    def page_key(self, event: TimelineEvent) -> tuple[str | None, str | None]:
-        """Its year and month keys: events with equal keys are on one page of any scope
-        (page_of), and the keys are cheaper to find than the page."""
-        if not self._remember:
-            return urls.year_key(event), urls.month_key(event)
-        known = self._known_keys(event)
-        return known[1], known[2]
-
     def page_of(self, event: TimelineEvent, actor: str | None = None, embed: bool = False) -> str | None:
         """The year or month page listing ``event`` on the scope's timeline, None when the
         timeline is not split (or the event is on no year page)."""

@@ -158,6 +158,20 @@ def month_key(event: TimelineEvent) -> str | None:
     return f"{start.year:04d}-{start.month:02d}"
 
 
+def page_key(event: TimelineEvent) -> tuple:
+    """What decides the year and month pages an event goes on (year_key, month_key):
+    events of equal keys are on one page of any scope. Cheaper than the keys: no text made."""
+    time = event.time
+    start = time.start
+    if start is None:
+        return ()
+    if time.granularity in PERIOD_GRANULARITIES:
+        return (PERIODS,)
+    if time.granularity in YEAR_LEVEL:
+        return (start.year,)
+    return (start.year, start.month)
+
+
 def month_page(key: str, actor: str | None = None, embed: bool = False) -> str:
     """The page of one month ("2025-03") of a year split by month: "years/2025/03/"."""
     year, month = key.split("-")

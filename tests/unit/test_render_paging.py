@@ -451,3 +451,18 @@ def test_links_to_events_of_a_split_year_land_on_their_month_page(monthly, month
     target, fragment = page_holding(monthly, url)
     assert fragment in event_ids(monthly, target)
     assert check_links(monthly, EXPORTS | ACTOR_EXPORTS) == []
+
+
+def test_events_of_equal_page_keys_go_on_the_same_year_and_month_pages():
+    from itertools import product
+
+    from generator.render import urls
+
+    grains = ("time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+    starts = (date(2019, 12, 30), date(2020, 1, 1), date(2020, 1, 31), date(2020, 2, 1), date(2021, 7, 1))
+    events = [TimelineEvent(f"e{n}", TimeValue("x", "DATE", grain, start, start), "Text.", (), ())
+              for n, (grain, start) in enumerate(product(grains, starts))]
+    events.append(TimelineEvent("undated", TimeValue("PAST_REF", "DATE", "", None, None), "Text.", (), ()))
+    for a, b in product(events, repeat=2):
+        same_keys = (urls.year_key(a), urls.month_key(a)) == (urls.year_key(b), urls.month_key(b))
+        assert (urls.page_key(a) == urls.page_key(b)) == same_keys, (a.time, b.time)
