@@ -138,6 +138,24 @@ def unit_name(unit: str, lang: Language) -> str:
             "year": lambda: lang.gettext("year")}[unit]()
 
 
+def _placed(events: Sequence[TimelineEvent]) -> tuple[list[tuple[TimelineEvent, date, date, int]], int]:
+    """The events the overview draws, each with its range and precision rank, and how
+    many dated ones it does not (vaguer than a year): one pass over a timeline's events."""
+    placed = []
+    undrawn = 0
+    for event in events:
+        time = event.time
+        start = time.start
+        if start is None:
+            continue
+        rank = time.precision_rank
+        if rank > YEAR_RANK:
+            undrawn += 1
+        elif time.end is not None:
+            placed.append((event, start, time.end, rank))
+    return placed, undrawn
+
+
 def choose_unit(view_days: int, axis_days: int) -> str:
     """Weeks for a first view up to ~18 months, months up to 60 years, else years; never
     more than MAX_BINS bins on the whole axis."""
@@ -156,12 +174,11 @@ def build_overview(events: Sequence[TimelineEvent], key_dates: Iterable[KeyDate]
     them can be drawn. ``period_target`` gives the list group of an event (where its bar
     leads), ``event_target`` the URL of an event id (where a key date mark leads)."""
     lang = interface_language(language)
-    placed = [e for e in events if e.time.start is not None and e.time.end is not None
-              and e.time.precision_rank <= YEAR_RANK]
+    placed, undrawn = _placed(events)
     if not placed:
         return None
-    first = min(e.time.start for e in placed)  # type: ignore[type-var]
-    last = max(e.time.end for e in placed)  # type: ignore[type-var]
+    first = min(start for _, start, _, _ in placed)
+    last = max(end for _, _, end, _ in placed)
     if window is not None:
         first, last = min(first, window[0]), max(last, window[1])
     span_days = (last - first).days + 1
@@ -176,10 +193,9 @@ def build_overview(events: Sequence[TimelineEvent], key_dates: Iterable[KeyDate]
     spread = [0.0] * len(starts)
     firsts: list[TimelineEvent | None] = [None] * len(starts)
     spread_count = 0
-    for event in placed:
-        s, e = event.time.start, event.time.end
-        assert s is not None and e is not None
-        if event.time.precision_rank <= UNIT_RANK[unit]:
+    unit_rank = UNIT_RANK[unit]
+    for event, s, e, rank in placed:
+        if rank <= unit_rank:
             i = bin_index(s, start, unit)
             counts[i] += 1
             if firsts[i] is None:
@@ -204,7 +220,6 @@ def build_overview(events: Sequence[TimelineEvent], key_dates: Iterable[KeyDate]
     view_w = min(days - view_x, (view_last - view_first).days + 1 + 2 * pad)
     peak = max((c + s for c, s in zip(counts, spread)), default=0) or 1
     drawn = sum(counts)
-    undrawn = sum(1 for e in events if e.time.start is not None and e.time.precision_rank > YEAR_RANK)
     return Overview(unit, start, days, bins, marks, window, (round(view_x, 2), round(view_w, 2)),
                     peak, drawn, spread_count, undrawn,
                     _summary(name, bins, unit, drawn, spread_count, undrawn, marks, window, lang), lang)
