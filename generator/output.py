@@ -221,7 +221,9 @@ def write_site(files: Mapping[str, bytes], output_dir: Path) -> None:
 
 
 def write_file(root: Path, name: str, data: bytes | Iterable[bytes]) -> None:
-    """Write one file: its bytes, or its pieces as they are made (a big export)."""
+    """Write one file: its bytes, or its pieces as they are made (a big export). A piece
+    that is not bytes writes itself into the open file (``write_to``: export.splice.CopyRun,
+    bytes of the last build's file copied by the kernel)."""
     path = inside(str(root), name)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as handle:
@@ -229,7 +231,10 @@ def write_file(root: Path, name: str, data: bytes | Iterable[bytes]) -> None:
             handle.write(data)
             return
         for piece in data:
-            handle.write(piece)
+            if isinstance(piece, bytes):
+                handle.write(piece)
+            else:
+                piece.write_to(handle)
 
 
 # Swapping the new site in -------------------------------------------------------------------

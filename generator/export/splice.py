@@ -17,8 +17,8 @@ name digests.
 
 from __future__ import annotations
 
+import errno
 import hashlib
-import mmap
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,15 +41,72 @@ class Copied:
 
     __slots__ = ("name", "source", "offset", "length")
 
-    def __init__(self, name: bytes, source: mmap.mmap, offset: int, length: int):
+    def __init__(self, name: bytes, source: "Source", offset: int, length: int):
         self.name, self.source, self.offset, self.length = name, source, offset, length
 
     def __len__(self) -> int:
         return self.length
 
 
-# A run of copied bytes is written in slices of at most this size: few writes, and never a
-# whole 30 MB export held in memory.
+class Source:
+    """The last build's file a build copies pieces from, open for reading."""
+
+    __slots__ = ("fd", "size")
+
+    def __init__(self, fd: int, size: int):
+        self.fd, self.size = fd, size
+
+    def read(self, offset: int, length: int) -> bytes:
+        return os.pread(self.fd, length, offset)
+
+
+class CopyRun:
+    """Bytes of a last build's file to go into the file being written as they are: copied
+    by the kernel (copy_file_range), so they pass through no buffer of this process and
+    the old file is never mapped into it (a mapped 30 MB export counted in the resident
+    memory of the worker writing it). ``write_to`` writes them into an open binary file."""
+
+    __slots__ = ("source", "offset", "length")
+
+    def __init__(self, source: Source, offset: int, length: int):
+        self.source, self.offset, self.length = source, offset, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def write_to(self, handle) -> None:
+        handle.flush()
+        offset, left = self.offset, self.length
+        try:
+            while left:
+                done = os.copy_file_range(self.source.fd, handle.fileno(), left, offset)
+                if done <= 0:
+                    raise OSError(errno.EIO, "the file to copy from is shorter than recorded")
+                offset, left = offset + done, left - done
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EBADF):
+                raise
+            while left:  # a file system or kernel without it: through a buffer, a slice at a time
+                data = self.source.read(offset, min(left, RUN_BYTES))
+                if not data:
+                    raise OSError(errno.EIO, "the file to copy from is shorter than recorded") from None
+                handle.write(data)
+                offset, left = offset + len(data), left - len(data)
+        handle.seek(0, os.SEEK_END)  # the copy moved the file's offset under the buffered writer
+
+    def bytes(self) -> bytes:
+        return self.source.read(self.offset, self.length)
+
+
+def write_chunk(handle, chunk: "bytes | CopyRun") -> None:
+    """A chunk of ``Splicer.written`` into an open binary file."""
+    if isinstance(chunk, CopyRun):
+        chunk.write_to(handle)
+    else:
+        handle.write(chunk)
+
+
+# Copied bytes go through a buffer of at most this size where the kernel cannot copy them.
 RUN_BYTES = 1 << 20
 # A block of items (Splicer.blocks) ends after an item whose digest starts with a byte below
 # this: after 1 item in 16 on average, decided by the item alone, so that an edit renews the
@@ -76,7 +133,7 @@ class Splicer:
         self.salt = salt  # what every piece reads besides its own values (code, settings, the cast)
         self._signature = signature
         self._last = last
-        self._open: dict[str, mmap.mmap | None] = {}
+        self._open: dict[str, Source | None] = {}
         self._kinds: dict[str, object] = {}  # kind -> the hash of its name's common start
         self._writing: str | None = None  # the file being written: its pieces are looked up there first
         self.placed: dict[str, Places] = {}
@@ -126,10 +183,11 @@ class Splicer:
         made.name = name
         return made
 
-    def written(self, file: str, chunks: Iterable[bytes | Copied]) -> Iterator[bytes]:
-        """``chunks`` as they go into ``file``, noting where each named piece lies. Pieces
-        that lie one after the other in a last build's file, with the same bytes between
-        them as now (an array's commas), are copied from it as one run."""
+    def written(self, file: str, chunks: Iterable[bytes | Copied]) -> Iterator[bytes | CopyRun]:
+        """``chunks`` as they go into ``file``, noting where each named piece lies: bytes,
+        and ``CopyRun``s of the last build's files (for ``write_chunk``). Pieces that lie
+        one after the other in a last build's file, with the same bytes between them as now
+        (an array's commas), are copied from it as one run."""
         places: Places = {}
         offset = 0
         run: list | None = None  # [source, start, end] of the run being copied
@@ -138,36 +196,35 @@ class Splicer:
             if isinstance(chunk, Copied):
                 places[chunk.name] = offset << 32 | chunk.length
                 offset += chunk.length
-                if run is not None and run[0] is chunk.source and run[2] == chunk.offset \
-                        and run[2] - run[1] < RUN_BYTES:
+                if run is not None and run[0] is chunk.source and run[2] == chunk.offset:
                     run[2] += chunk.length
                     continue
                 if run is not None:
-                    yield run[0][run[1]:run[2]]
+                    yield CopyRun(run[0], run[1], run[2] - run[1])
                 run = [chunk.source, chunk.offset, chunk.offset + chunk.length]
                 continue
             size = len(chunk)
             if run is not None:
                 source, start, end = run
-                if not isinstance(chunk, Piece) and source[end:end + size] == chunk:
+                if not isinstance(chunk, Piece) and source.read(end, size) == chunk:
                     run[2] += size  # the same bytes follow there: part of the run
                     offset += size
                     continue
-                yield source[start:end]
+                yield CopyRun(source, start, end - start)
                 run = None
             if isinstance(chunk, Piece):
                 places[chunk.name] = offset << 32 | size
             offset += size
             yield chunk
         if run is not None:
-            yield run[0][run[1]:run[2]]
+            yield CopyRun(run[0], run[1], run[2] - run[1])
         self._writing = None
         self.placed[file] = places
 
     def close(self) -> None:
         for source in self._open.values():
             if source is not None:
-                source.close()
+                os.close(source.fd)
         self._open.clear()
 
     def _name(self, kind: str, digest: bytes, extra: tuple) -> bytes:
@@ -197,7 +254,7 @@ class Splicer:
         if source is None:
             return None
         offset, length = place >> 32, place & 0xFFFFFFFF
-        return Copied(name, source, offset, length) if offset + length <= len(source) else None
+        return Copied(name, source, offset, length) if offset + length <= source.size else None
 
     def _find(self, name: bytes) -> tuple[str | None, int]:
         """The last build's file holding the piece, and its place there: the file being
@@ -213,8 +270,8 @@ class Splicer:
                 return file, place
         return None, 0
 
-    def _source(self, file: str) -> mmap.mmap | None:
-        """The last build's ``file``, mapped, if it is still the very file it wrote."""
+    def _source(self, file: str) -> Source | None:
+        """The last build's ``file``, open, if it is still the very file it wrote."""
         if file not in self._open:
             path = self.folder / file if self.folder is not None else None
             known = self._last.files.get(file)
@@ -225,13 +282,10 @@ class Splicer:
                 except OSError:
                     fd = None
                 if fd is not None:
-                    try:
-                        if _fd_signature(fd) == known[0] and known[0][0] > 0:  # not replaced since the check
-                            source = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
-                    except (OSError, ValueError):
-                        source = None
-                    finally:
-                        os.close(fd)  # the map keeps the file
+                    if _fd_signature(fd) == known[0] and known[0][0] > 0:  # not replaced since the check
+                        source = Source(fd, known[0][0])
+                    else:
+                        os.close(fd)
             self._open[file] = source
         return self._open[file]
 

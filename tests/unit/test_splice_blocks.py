@@ -4,11 +4,13 @@ items' own; an edit makes again only the blocks of the items it changed."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 from pathlib import Path
 
 from generator.export.splice import BLOCK_END, Copied, ExportIndex, Piece, Splicer, index_of
-from generator.output import file_signature
+from generator.output import file_signature, write_file
 
 
 def digest(item: bytes) -> bytes:
@@ -21,8 +23,12 @@ def lines(count: int, changed: dict[int, bytes] | None = None) -> list[bytes]:
 
 
 def write(folder: Path, splicer: Splicer, items: list[bytes], **options) -> list:
+    """The items' blocks written into folder/out.txt as a build writes an export, in a new
+    file replacing the old one (whose pieces the splicer copies)."""
     chunks = list(splicer.blocks("lines", items, lambda item: item, **options))
-    (folder / "out.txt").write_bytes(b"".join(splicer.written("out.txt", iter(chunks))))
+    write_file(folder, "new.txt", splicer.written("out.txt", iter(chunks)))
+    splicer.close()
+    os.replace(folder / "new.txt", folder / "out.txt")
     return chunks
 
 
@@ -70,3 +76,18 @@ def test_a_block_ends_where_the_page_of_its_items_changes_and_names_that_page(tm
     again = list(moved.blocks("lines", items, lambda item: item, page=lambda item: item[:1],
                               extra=lambda block: ("elsewhere",)))
     assert not any(isinstance(chunk, Copied) for chunk in again)
+
+
+def test_copied_bytes_go_through_a_buffer_where_the_kernel_will_not_copy_them(tmp_path: Path, monkeypatch):
+    first = Splicer(None, ExportIndex(), digest, file_signature)
+    write(tmp_path, first, lines(300))
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", refuse)  # as across two file systems
+    edited = lines(300, {7: b"line 7 told again\n"})
+    second = Splicer(tmp_path, index(tmp_path, first), digest, file_signature)
+    write(tmp_path, second, edited)
+    assert second.copied > 250
+    assert (tmp_path / "out.txt").read_bytes() == b"".join(edited)
