@@ -179,16 +179,15 @@ def _with_exports(written: WrittenPages | None, splicer: Splicer | None, staging
 def actor_export_digests(timeline: Timeline, paging, digest: Callable[[object], bytes],
                          salt: bytes) -> dict[str, str]:
     """Each actor's export files (export.actor_files) by a digest of what they are made
-    of: the actor's events (with their sources' faces and words), the key dates among them
-    and what every page reads (``salt``: code, settings, cast, pictures). An edit touches a
-    few actors; the others' files are linked from the last output, as unchanged pages are."""
+    of: the actor's events (with their sources' faces and words) and what every page reads
+    (``salt``: code, settings, cast, pictures). Not the key dates: no actor file shows
+    them, and an edit that moves one date's rank touches every busy actor's. An edit
+    touches a few actors; the others' files are linked from the last output, as unchanged
+    pages are."""
     out: dict[str, str] = {}
     for actor in timeline.actors:
-        events = paging.events(actor.slug)
-        ids = {event.id for event in events}
-        keys = tuple(k for k in timeline.key_dates if not ids.isdisjoint(k.events))
         h = hashlib.blake2b(salt, digest_size=20)
-        for part in (actor.slug, events, keys):
+        for part in (actor.slug, paging.events(actor.slug)):
             h.update(digest(part))
         out.update(dict.fromkeys(export.actor_files(actor.slug), h.hexdigest()))
     return out

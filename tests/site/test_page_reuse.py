@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 from generator.build import BuildOptions, build
@@ -242,3 +243,36 @@ def test_a_kept_state_takes_an_unchanged_event_s_card_from_the_last_build(tmp_pa
     build(BuildOptions(site, output_dir=out, jobs=1), state=state)
     pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
     assert "data-kept" in pages and "<li>stale</li>" not in pages and "Suwayda" in pages
+
+
+def test_an_actors_files_are_linked_when_only_the_key_dates_among_its_events_moved(tmp_path: Path):
+    """No actor file shows key dates: a new article that changes a key date on one of an
+    actor's days, without touching the actor's events, leaves the actor's files as they were."""
+    import json
+
+    from sitekit import write_bench_site
+
+    site, out = write_bench_site(tmp_path / "site", 30), tmp_path / "out"
+    build_into(site, out)
+    document = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    events_of = {a["slug"]: a["events"] for a in document["actors"]}
+    day = next(k for k in document["key_dates"] if len(k["date"]) == 10 and any(
+        set(k["events"]) & set(ids) for ids in events_of.values()))
+    files = lambda: {p.relative_to(out).as_posix(): p.stat().st_ino for p in (out / "actors").rglob("*.*")}  # noqa: E731
+    before = files()
+    told = date.fromisoformat(day["date"])
+    (site / "content" / "articles" / "beekeepers.md").write_text(
+        f"---\ntitle: Hives counted\ndate: {told + timedelta(days=3)}\n---\n\n"
+        f"Beekeepers counted the hives in the orchards on {told:%B} {told.day}, {told.year}.\n", encoding="utf-8")
+    build_into(site, out)
+    after = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    assert after["key_dates"] != document["key_dates"]
+    kept = [slug for slug, ids in events_of.items()
+            if next(a["events"] for a in after["actors"] if a["slug"] == slug) == ids
+            and set(day["events"]) & set(ids)]
+    assert kept  # actors whose events stayed, on the day whose key date moved
+    now = files()
+    for slug in kept:
+        for name in ("feed.xml", "timelinejs.json", "oembed.json"):
+            assert now[f"actors/{slug}/{name}"] == before[f"actors/{slug}/{name}"]
+    assert tree_bytes(out) == clean(site, tmp_path / "clean")
