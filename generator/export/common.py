@@ -99,14 +99,12 @@ class EventCache:
 
 
 class Pieces(Protocol):
-    """Where the exports' per-event pieces come from (export/splice.py: the last build's
-    files where the same piece lies there): ``make`` when nowhere. ``extra``: what else the
-    piece reads (the analyses it cites, the page holding it...), each part digested alone.
-    What it gives is the piece's bytes, or where they lie in the last build's file
-    (splice.Copied) for the writer (Splicer.written) to copy: a stream made with pieces is
-    only for that writer."""
-
-    def piece(self, kind: str, value: object, extra: tuple, make: Callable[[], bytes]) -> Any: ...
+    """Where the exports' events come from (export/splice.py): in blocks, each from the last
+    build's file where that file holds the same block, else made (``make`` of each item,
+    ``join`` between them). ``page``: what an item reads that changes from item to item (a
+    block ends where it changes); ``extra``: what else a block's items read. What it gives
+    is a block's bytes, or where they lie in the last build's file (splice.Copied) for the
+    writer (Splicer.written) to copy: a stream made with pieces is only for that writer."""
 
     def blocks(self, kind: str, items: Iterable[Any], make: Callable[[Any], bytes], join: bytes = b"",
                page: Callable[[Any], Any] | None = None,

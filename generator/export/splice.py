@@ -3,8 +3,7 @@
 `timeline.json`, the CSV table, the calendar and the TimelineJS files of a 5,000-article
 archive are 100 MB of encoded events, nearly all of them the same after a one-line edit.
 They are written in blocks of about 16 events (``Splicer.blocks``), cut where an event's
-digest says (content-defined: an edit moves no other block's ends). Each block (or single
-``piece``) is named by a digest of what it is made of (its events' digests from
+digest says (content-defined: an edit moves no other block's ends). Each block is named by a digest of what it is made of (its events' digests from
 render.inputs.InputDigests, which name what pages and exports show of their sources too,
 and what else it reads, such as the page holding the events or their pictures), and each
 build keeps, per export file it wrote, where every named block lies in it
@@ -94,17 +93,6 @@ class CopyRun:
                 offset, left = offset + len(data), left - len(data)
         handle.seek(0, os.SEEK_END)  # the copy moved the file's offset under the buffered writer
 
-    def bytes(self) -> bytes:
-        return self.source.read(self.offset, self.length)
-
-
-def write_chunk(handle, chunk: "bytes | CopyRun") -> None:
-    """A chunk of ``Splicer.written`` into an open binary file."""
-    if isinstance(chunk, CopyRun):
-        chunk.write_to(handle)
-    else:
-        handle.write(chunk)
-
 
 # Copied bytes go through a buffer of at most this size where the kernel cannot copy them.
 RUN_BYTES = 1 << 20
@@ -138,9 +126,6 @@ class Splicer:
         self._writing: str | None = None  # the file being written: its pieces are looked up there first
         self.placed: dict[str, Places] = {}
         self.copied = 0  # items copied, alone or in blocks (the others were made)
-
-    def piece(self, kind: str, value: object, extra: tuple, make: Callable[[], bytes]) -> Piece | Copied:
-        return self._piece(self._name(kind, self.digest(value), extra), 1, make)
 
     def blocks(self, kind: str, items: Iterable[Item], make: Callable[[Item], bytes], join: bytes = b"",
                page: Callable[[Item], Hashable] | None = None,
@@ -185,7 +170,7 @@ class Splicer:
 
     def written(self, file: str, chunks: Iterable[bytes | Copied]) -> Iterator[bytes | CopyRun]:
         """``chunks`` as they go into ``file``, noting where each named piece lies: bytes,
-        and ``CopyRun``s of the last build's files (for ``write_chunk``). Pieces that lie
+        and ``CopyRun``s of the last build's files (which output.write_file copies). Pieces that lie
         one after the other in a last build's file, with the same bytes between them as now
         (an array's commas), are copied from it as one run."""
         places: Places = {}
